@@ -1,0 +1,28 @@
+package check
+
+import (
+	"fmt"
+	"time"
+)
+
+// DateLayout is how the register writes a calendar date: YYYY-MM-DD.
+const DateLayout = "2006-01-02"
+
+// ParseDate reads a calendar date written YYYY-MM-DD and returns it as
+// midnight UTC, the form in which every date of the register is stored.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+	}
+	if t.Year() < 1900 || t.Year() > 2999 {
+		return time.Time{}, fmt.Errorf("%q is outside the years 1900–2999", s)
+	}
+	return t, nil
+}
+
+// Day returns the calendar date of t (in t's location) as midnight UTC.
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

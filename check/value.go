@@ -1,0 +1,48 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// NotBlank checks that a text has something other than spaces.
+func NotBlank(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("must not be empty")
+	}
+	return nil
+}
+
+// NotNegative checks a count.
+func NotNegative(n int) error {
+	if n < 0 {
+		return fmt.Errorf("%d is negative; must be 0 or more", n)
+	}
+	return nil
+}
+
+// Positive checks a count that must be at least one.
+func Positive(n int) error {
+	if n < 1 {
+		return fmt.Errorf("%d must be 1 or more", n)
+	}
+	return nil
+}
+
+// Score checks a score out of 100 (百分制).
+func Score(f float64) error {
+	if math.IsNaN(f) || f < 0 || f > 100 {
+		return fmt.Errorf("%g is not a score from 0 to 100", f)
+	}
+	return nil
+}
+
+// Year checks a calendar year of the register's history.
+func Year(y int) error {
+	if y < 1921 || y > 2999 {
+		return fmt.Errorf("%d is not a year from 1921 to 2999", y)
+	}
+	return nil
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// config is how the server is started. Every flag can also be set by an
+// environment variable: --addr by JICENG_ADDR, --db by JICENG_DB and so on;
+// a flag given on the command line wins.
+type config struct {
+	addr string
+	data string
+	db   string
+	demo bool
+}
+
+// parseConfig reads the flags of the server from args and getenv.
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on (JICENG_ADDR)")
+	fs.StringVar(&c.data, "data", "data", "data folder, holding the SQLite database (JICENG_DATA)")
+	fs.StringVar(&c.db, "db", "", "database DSN: postgres://… for PostgreSQL; SQLite in the data folder when empty (JICENG_DB)")
+	fs.BoolVar(&c.demo, "demo", false, "load the Fuxin demo into an empty register (JICENG_DEMO)")
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		key := "JICENG_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(key); v != "" {
+			if err := f.Value.Set(v); err != nil && envErr == nil {
+				envErr = fmt.Errorf("%s=%q: %w", key, v, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return c, envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %s", strconv.Quote(fs.Arg(0)))
+	}
+	return c, nil
+}

@@ -1,0 +1,163 @@
+// Package database opens the register's store: SQLite in the data folder by
+// default, PostgreSQL when given a postgres:// DSN. It is the one place that
+// chooses the database, sets up its connections, creates or upgrades the
+// schema and seeds the default rule settings.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "github.com/mattn/go-sqlite3"    // registers the "sqlite3" driver
+
+	"jiceng/ent"
+	"jiceng/ent/migrate"
+	_ "jiceng/ent/runtime" // hooks, validators and defaults of the schema
+	"jiceng/register"
+)
+
+// FileName is the SQLite database's name inside the data folder.
+const FileName = "jiceng.db"
+
+// Store is an open register.
+type Store struct {
+	*ent.Client
+	// DB is the connection pool under the client, for backups and raw queries.
+	DB *sql.DB
+	// Dialect is dialect.SQLite or dialect.Postgres.
+	Dialect string
+	// Location says where the data is, for logs: a file path, or a
+	// PostgreSQL host and database without credentials.
+	Location string
+}
+
+// Option changes how Open builds the client.
+type Option func(*options)
+
+type options struct {
+	wrap func(dialect.Driver) dialect.Driver
+}
+
+// WithDriver wraps the ent driver, for example to count statements in tests.
+func WithDriver(wrap func(dialect.Driver) dialect.Driver) Option {
+	return func(o *options) { o.wrap = wrap }
+}
+
+// Open opens the register at dsn, or at FileName in dataDir when dsn is
+// empty, then creates or upgrades its schema and seeds the rule settings.
+// A dsn is postgres://… or postgresql://… for PostgreSQL, or a SQLite file
+// path (optionally file: or sqlite: prefixed).
+func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var (
+		st  *Store
+		err error
+	)
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		st, err = openPostgres(dsn)
+	} else {
+		st, err = openSQLite(dsn, dataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var drv dialect.Driver = entsql.OpenDB(st.Dialect, st.DB)
+	if o.wrap != nil {
+		drv = o.wrap(drv)
+	}
+	st.Client = ent.NewClient(ent.Driver(drv))
+	if err := migrateSchema(ctx, st.Client); err != nil {
+		st.DB.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func migrateSchema(ctx context.Context, client *ent.Client) error {
+	// Auto-migration adds tables, columns and indexes and never drops any,
+	// so an upgrade keeps every record the register holds.
+	if err := client.Schema.Create(ctx, migrate.WithDropColumn(false), migrate.WithDropIndex(false)); err != nil {
+		return fmt.Errorf("creating or upgrading the schema: %w", err)
+	}
+	if err := register.SeedSettings(ctx, client); err != nil {
+		return fmt.Errorf("seeding rule settings: %w", err)
+	}
+	return nil
+}
+
+func openSQLite(dsn, dataDir string) (*Store, error) {
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
+	if path == "" {
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("creating data folder: %w", err)
+		}
+		path = filepath.Join(dataDir, FileName)
+	}
+	path, query, _ := strings.Cut(path, "?")
+	params, err := url.ParseQuery(query)
+	if err != nil {
+		return nil, fmt.Errorf("reading SQLite options %q: %w", query, err)
+	}
+	// Foreign keys are off in SQLite unless asked for. WAL lets readers go on
+	// while one writer writes; the busy timeout makes a second writer wait
+	// rather than fail with "database is locked"; immediate transactions take
+	// the write lock at BEGIN, so two writers never deadlock upgrading a read
+	// lock; FULL sync keeps an acknowledged write through a power cut.
+	for k, v := range map[string]string{
+		"_fk": "1", "_journal_mode": "WAL", "_busy_timeout": "10000",
+		"_txlock": "immediate", "_synchronous": "FULL",
+	} {
+		if params.Get(k) == "" {
+			params.Set(k, v)
+		}
+	}
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+params.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
+	}
+	return &Store{DB: db, Dialect: dialect.SQLite, Location: path}, nil
+}
+
+func openPostgres(dsn string) (*Store, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("reading PostgreSQL DSN: %v", redact(err))
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening PostgreSQL: %w", err)
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connecting to PostgreSQL at %s%s: %w", u.Host, u.Path, err)
+	}
+	return &Store{DB: db, Dialect: dialect.Postgres, Location: "postgres://" + u.Host + u.Path}, nil
+}
+
+// redact keeps a DSN's password out of an error message.
+func redact(err error) string {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err.Error()
+	}
+	return "malformed DSN"
+}
+
+// Close closes the client and its connections.
+func (s *Store) Close() error {
+	return s.Client.Close()
+}

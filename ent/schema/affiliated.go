@@ -1,0 +1,62 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"jiceng/check"
+	"jiceng/register"
+)
+
+// AffiliatedOrganization is a mass organisation (工青妇: union, women's
+// organisation, youth league) of a unit or a community, set up alongside a
+// Party branch or where there is none yet.
+type AffiliatedOrganization struct {
+	ent.Schema
+}
+
+// Mixin of AffiliatedOrganization.
+func (AffiliatedOrganization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of AffiliatedOrganization.
+func (AffiliatedOrganization) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").Validate(check.NotBlank).
+			Annotations(entgql.OrderField("NAME")),
+		field.Enum("kind").Values("UNION", "WOMENS_ORGANIZATION", "YOUTH_LEAGUE", "UNION_VOLUNTEER_TEAM").
+			Annotations(entgql.OrderField("KIND")),
+		field.Int("unit_id").Optional().Nillable(),
+		field.Int("community_id").Optional().Nillable(),
+		field.Int("members_count").Optional().Nillable().Validate(check.NotNegative),
+		field.Time("established_on").Optional().Nillable().SchemaType(dateColumn).
+			Annotations(dateScalar),
+		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
+			Annotations(dateScalar),
+	}
+}
+
+// Edges of AffiliatedOrganization.
+func (AffiliatedOrganization) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("unit", Unit.Type).Field("unit_id").Unique(),
+		edge.To("community", Area.Type).Field("community_id").Unique(),
+	}
+}
+
+// Annotations of AffiliatedOrganization.
+func (AffiliatedOrganization) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of AffiliatedOrganization: the rules of the model, checked on every write.
+func (AffiliatedOrganization) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckAffiliatedOrganization)
+}

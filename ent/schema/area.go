@@ -1,0 +1,89 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"jiceng/check"
+	"jiceng/geo"
+	"jiceng/register"
+)
+
+// Area is a piece of territory: the sub-district, a community, a grid, an
+// estate or a building, in a tree.
+type Area struct {
+	ent.Schema
+}
+
+// Mixin of Area.
+func (Area) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of Area.
+func (Area) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").Validate(check.NotBlank).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("code").Optional().
+			Comment("Administrative or local code of the area.").
+			Annotations(entgql.OrderField("CODE")),
+		field.Enum("kind").Values("SUBDISTRICT", "COMMUNITY", "GRID", "ESTATE", "BUILDING").
+			Annotations(entgql.OrderField("KIND")),
+		field.JSON("boundary", &geo.Geometry{}).Optional().
+			Comment("GeoJSON Polygon or MultiPolygon in WGS-84, drawn on the grid map.").
+			Annotations(entgql.Type("GeoJSON")),
+		field.Int("households").Validate(check.NotNegative).Default(0).
+			Annotations(entgql.OrderField("HOUSEHOLDS")),
+		field.Int("residents").Validate(check.NotNegative).Default(0).
+			Annotations(entgql.OrderField("RESIDENTS")),
+		field.Time("established_on").Optional().Nillable().SchemaType(dateColumn).
+			Annotations(dateScalar),
+		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("Set when the area was merged or redrawn; the area is kept for history.").
+			Annotations(dateScalar),
+		field.Int("parent_id").Optional().Nillable(),
+	}
+}
+
+// Edges of Area.
+func (Area) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("children", Area.Type).
+			Annotations(readOnly).
+			From("parent").Field("parent_id").Unique(),
+		edge.From("organizations", Organization.Type).Ref("areas").
+			Comment("Organisations responsible for this area.").
+			Annotations(readOnly),
+		edge.From("units", Unit.Type).Ref("grid").
+			Annotations(readOnly),
+		edge.From("resident_members", Member.Type).Ref("residence_grid").
+			Annotations(readOnly),
+		edge.From("affiliated_organizations", AffiliatedOrganization.Type).Ref("community").
+			Annotations(readOnly),
+		edge.From("assessments", Assessment.Type).Ref("community").
+			Annotations(readOnly),
+	}
+}
+
+// Indexes of Area.
+func (Area) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("parent_id"), index.Fields("kind")}
+}
+
+// Annotations of Area.
+func (Area) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of Area: the rules of the model, checked on every write.
+func (Area) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckArea)
+}

@@ -1,0 +1,56 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"jiceng/register"
+	"jiceng/vocab"
+)
+
+// KindChange records that an organisation changed kind from a date on, as
+// when a branch is upgraded to a general branch (升格). It is written by the
+// upgradeOrganization operation and never edited.
+type KindChange struct {
+	ent.Schema
+}
+
+// Mixin of KindChange.
+func (KindChange) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of KindChange.
+func (KindChange) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("organization_id").Immutable(),
+		field.Enum("from_kind").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
+		field.Enum("to_kind").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
+		field.Time("changed_on").SchemaType(dateColumn).Immutable().
+			Annotations(dateScalar, entgql.OrderField("CHANGED_ON")),
+		field.String("reason").Optional().Immutable(),
+	}
+}
+
+// Edges of KindChange.
+func (KindChange) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("organization", Organization.Type).Field("organization_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+// Annotations of KindChange.
+func (KindChange) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of KindChange: the rules of the model, checked on every write.
+func (KindChange) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckKindChange)
+}

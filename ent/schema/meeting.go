@@ -1,0 +1,65 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"jiceng/check"
+	"jiceng/register"
+	"jiceng/vocab"
+)
+
+// Meeting is a meeting of organisational life held by an organisation.
+type Meeting struct {
+	ent.Schema
+}
+
+// Mixin of Meeting.
+func (Meeting) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of Meeting.
+func (Meeting) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("organization_id"),
+		field.Enum("type").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")).
+			Annotations(entgql.OrderField("TYPE")),
+		field.Time("held_on").SchemaType(dateColumn).
+			Annotations(dateScalar, entgql.OrderField("HELD_ON")),
+		field.Int("expected_attendance").Validate(check.NotNegative),
+		field.Int("attendance").Validate(check.NotNegative),
+		field.String("topic").Optional(),
+	}
+}
+
+// Edges of Meeting.
+func (Meeting) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
+		edge.To("attendees", Member.Type).
+			Comment("Members recorded as present, where the organisation keeps a roll."),
+	}
+}
+
+// Indexes of Meeting.
+func (Meeting) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("organization_id", "held_on")}
+}
+
+// Annotations of Meeting.
+func (Meeting) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of Meeting: the rules of the model, checked on every write.
+func (Meeting) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckMeeting)
+}

@@ -1,0 +1,99 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"jiceng/check"
+	"jiceng/register"
+)
+
+// personal marks a field as personal data: never filtered or sorted on, so
+// that neither can be used to guess a value a role may not read.
+var personal = entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)
+
+// Member is a Party member known to the sub-district.
+type Member struct {
+	ent.Schema
+}
+
+// Mixin of Member.
+func (Member) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of Member.
+func (Member) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").Validate(check.NotBlank).
+			Annotations(entgql.OrderField("NAME")),
+		field.Enum("gender").Values("MALE", "FEMALE"),
+		field.String("ethnicity").Optional().
+			Comment("Ethnic group (民族), as written on the register."),
+		field.Time("born_on").Optional().Nillable().SchemaType(dateColumn).
+			Annotations(dateScalar),
+		field.Enum("status").Values("FULL", "PROBATIONARY").
+			Comment("Full (正式) or probationary (预备) member; only full members count towards thresholds.").
+			Annotations(entgql.OrderField("STATUS")),
+		field.Time("joined_party_on").SchemaType(dateColumn).
+			Annotations(dateScalar, entgql.OrderField("JOINED_PARTY_ON")),
+		field.Enum("category").Values("IN_SERVICE", "RETIRED", "SELF_EMPLOYED", "MOBILE").
+			Comment("One of the four categories of members (四类党员).").
+			Annotations(entgql.OrderField("CATEGORY")),
+		field.Enum("mobility").Values("OUTFLOW", "INFLOW").Optional().Nillable().
+			Comment("For a mobile member: left to work elsewhere, or arrived here."),
+		field.String("mobile_place").Optional().
+			Comment("For a mobile member: where they went, or came from."),
+		field.String("external_organization").Optional().
+			Comment("The organisation outside the sub-district that still holds the member's relationship (not transferred in)."),
+		field.Strings("tags").Optional().
+			Comment("Free labels such as 诚信商户 (honest merchant)."),
+		field.String("phone").Optional().Validate(check.Phone).
+			Annotations(personal),
+		field.String("id_number").Optional().Validate(check.IDNumber).
+			Comment("Resident identity number, GB 11643.").
+			Annotations(personal),
+		field.String("address").Optional().
+			Annotations(personal),
+		field.Int("party_group_id").Optional().Nillable(),
+		field.Int("residence_grid_id").Optional().Nillable(),
+		field.Int("work_unit_id").Optional().Nillable(),
+	}
+}
+
+// Edges of Member.
+func (Member) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("party_group", Organization.Type).Field("party_group_id").Unique(),
+		edge.To("residence_grid", Area.Type).Field("residence_grid_id").Unique(),
+		edge.To("work_unit", Unit.Type).Field("work_unit_id").Unique(),
+		edge.From("memberships", Membership.Type).Ref("member").Annotations(readOnly),
+		edge.From("appointments", Appointment.Type).Ref("member").Annotations(readOnly),
+		edge.From("mobile_reports", MobileReport.Type).Ref("member").Annotations(readOnly),
+		edge.From("attended_meetings", Meeting.Type).Ref("attendees").Annotations(readOnly),
+	}
+}
+
+// Indexes of Member.
+func (Member) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("party_group_id"), index.Fields("residence_grid_id"), index.Fields("work_unit_id"),
+	}
+}
+
+// Annotations of Member.
+func (Member) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of Member: the rules of the model, checked on every write.
+func (Member) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckMember)
+}

@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"jiceng/check"
+	"jiceng/register"
+	"jiceng/vocab"
+)
+
+// Organization is a Party organisation: the working committee, a community
+// committee or general branch, a branch, a grid branch or a Party group.
+type Organization struct {
+	ent.Schema
+}
+
+// Mixin of Organization.
+func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of Organization.
+func (Organization) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").Validate(check.NotBlank).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("short_name").Optional(),
+		field.Enum("kind").GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
+			Comment("The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.").
+			Annotations(entgql.OrderField("KIND"), entgql.Skip(entgql.SkipMutationUpdateInput)),
+		field.Enum("formation").Values("STANDALONE", "JOINT", "TEMPORARY", "TERRITORIAL").
+			Comment("How the organisation was formed: in one unit, across units, for a time-bound site, or on a territory.").
+			Annotations(entgql.OrderField("FORMATION")),
+		field.Time("established_on").SchemaType(dateColumn).
+			Annotations(dateScalar, entgql.OrderField("ESTABLISHED_ON")),
+		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("Set by dissolveOrganization; the organisation is kept for history.").
+			Annotations(dateScalar, entgql.OrderField("DISSOLVED_ON"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("dissolution_reason").Optional().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Int("activity_budget").Optional().Nillable().Validate(check.NotNegative).
+			Comment("Yearly activity budget in yuan, as grid branches have."),
+		field.Int("parent_id").Optional().Nillable(),
+	}
+}
+
+// Edges of Organization.
+func (Organization) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("children", Organization.Type).
+			Annotations(readOnly).
+			From("parent").Field("parent_id").Unique(),
+		edge.To("areas", Area.Type).
+			Comment("Areas the organisation is responsible for (community, grid, estate)."),
+		edge.To("units", Unit.Type).
+			Through("unit_coverages", UnitCoverage.Type).
+			Comment("Every unit the organisation has covered; each link's dates are on unitCoverages.").
+			Annotations(readOnly),
+		edge.From("memberships", Membership.Type).Ref("organization").Annotations(readOnly),
+		edge.From("appointments", Appointment.Type).Ref("organization").Annotations(readOnly),
+		edge.From("terms", Term.Type).Ref("organization").Annotations(readOnly),
+		edge.From("meetings", Meeting.Type).Ref("organization").Annotations(readOnly),
+		edge.From("exemptions", Exemption.Type).Ref("organization").Annotations(readOnly),
+		edge.From("assessments", Assessment.Type).Ref("organization").Annotations(readOnly),
+		edge.From("kind_changes", KindChange.Type).Ref("organization").Annotations(readOnly),
+		edge.From("group_members", Member.Type).Ref("party_group").
+			Comment("For a Party group: the members placed in it.").
+			Annotations(readOnly),
+	}
+}
+
+// Indexes of Organization.
+func (Organization) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("parent_id"), index.Fields("kind")}
+}
+
+// Annotations of Organization.
+func (Organization) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of Organization: the rules of the model, checked on every write.
+func (Organization) Hooks() []ent.Hook {
+	return register.Hooks(register.CheckOrganization)
+}

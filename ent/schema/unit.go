@@ -1,0 +1,89 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"jiceng/check"
+	"jiceng/register"
+)
+
+// Unit is a place where Party work is organised: an enterprise, a social
+// organisation, a stationed unit, a construction site, a market or an outlet.
+type Unit struct {
+	ent.Schema
+}
+
+// Mixin of Unit.
+func (Unit) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+
+// Fields of Unit.
+func (Unit) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").Validate(check.NotBlank).
+			Annotations(entgql.OrderField("NAME")),
+		field.Enum("kind").Values(
+			"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION", "STATIONED_UNIT",
+			"CONSTRUCTION_SITE", "MARKET", "COMMERCIAL_OUTLET",
+		).Annotations(entgql.OrderField("KIND")),
+		field.String("credit_code").Optional().Nillable().Unique().
+			Validate(check.CreditCode).
+			Comment("Unified social credit code (统一社会信用代码), GB 32100.").
+			Annotations(entgql.OrderField("CREDIT_CODE")),
+		field.Int("employees").Validate(check.NotNegative).Default(0).
+			Annotations(entgql.OrderField("EMPLOYEES")),
+		field.Bool("above_designated_size").Default(false).
+			Comment("Above designated size (规模以上)."),
+		field.String("address").Optional(),
+		field.Time("opened_on").Optional().Nillable().SchemaType(dateColumn).
+			Annotations(dateScalar),
+		field.Time("planned_close_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("For a site: when the project is planned to finish.").
+			Annotations(dateScalar),
+		field.Time("closed_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("When the unit closed or the site was completed; the unit is kept for history.").
+			Annotations(dateScalar),
+		field.Int("grid_id"),
+	}
+}
+
+// Edges of Unit.
+func (Unit) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("grid", Area.Type).Field("grid_id").Unique().Required(),
+		edge.From("organizations", Organization.Type).Ref("units").
+			Through("coverages", UnitCoverage.Type).
+			Annotations(readOnly),
+		edge.From("workers", Member.Type).Ref("work_unit").
+			Comment("Members whose work unit this is.").
+			Annotations(readOnly),
+		edge.From("affiliated_organizations", AffiliatedOrganization.Type).Ref("unit").Annotations(readOnly),
+		edge.From("appointments", Appointment.Type).Ref("unit").
+			Comment("Instructors and liaisons assigned to the unit.").
+			Annotations(readOnly),
+	}
+}
+
+// Indexes of Unit.
+func (Unit) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("grid_id")}
+}
+
+// Annotations of Unit.
+func (Unit) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+		entgql.MultiOrder(),
+	}
+}
+
+// Hooks of Unit: the rules of the model, checked on every write.
+func (Unit) Hooks() []ent.Hook {
+	return append(register.Hooks(register.CheckUnit), register.UniqueCreditCode)
+}

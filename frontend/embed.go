@@ -1,0 +1,61 @@
+// Package frontend serves the grid-map dashboard: the single-page app built
+// into dist/ by `npm run build` and embedded in the binary, so the dashboard
+// works on an office network with no internet. A fresh clone has only the
+// committed placeholder page in dist/, which says how to build the app.
+package frontend
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed all:dist
+var dist embed.FS
+
+// Handler serves the app: files under assets/ carry a content hash in their
+// names and are cached for a year; index.html is never cached, so a new
+// release is picked up at the next load; any other path without a file
+// (a view's URL) gets index.html, for the app's router to read.
+func Handler() http.Handler {
+	root, err := fs.Sub(dist, "dist")
+	if err != nil {
+		panic(err) // the embed directive guarantees dist exists
+	}
+	files := http.FileServerFS(root)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if name != "" && name != "index.html" {
+			if f, err := root.Open(name); err == nil {
+				stat, _ := f.Stat()
+				f.Close()
+				if stat != nil && !stat.IsDir() {
+					if strings.HasPrefix(name, "assets/") {
+						w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+					}
+					files.ServeHTTP(w, r)
+					return
+				}
+			}
+		}
+		serveIndex(w, r, root)
+	})
+}
+
+func serveIndex(w http.ResponseWriter, r *http.Request, root fs.FS) {
+	page, err := fs.ReadFile(root, "index.html")
+	if err != nil {
+		page, err = fs.ReadFile(root, "placeholder.html")
+	}
+	if err != nil {
+		http.Error(w, "the dashboard is not built", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache, no-store, must-revalidate")
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(page)
+	}
+}

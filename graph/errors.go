@@ -1,0 +1,117 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"unicode"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"jiceng/ent"
+	"jiceng/register"
+)
+
+// errInternal is all a client learns of an error it cannot act on.
+var errInternal = errors.New("internal error; it has been logged")
+
+// presenter maps every error to what a client may see, in one place: the
+// register's domain errors and ent's validation errors keep their field and
+// reason, with extensions.code BAD_USER_INPUT, NOT_FOUND or CONFLICT;
+// gqlgen's own errors (bad query, bad argument) pass as they are; anything
+// else is logged and reported as INTERNAL_SERVER_ERROR without detail, so no
+// SQL or driver text reaches a client.
+func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		var (
+			verr   *ent.ValidationError
+			domain *register.Error
+			parsed *gqlerror.Error
+		)
+		if errors.As(err, &parsed) {
+			if _, ok := parsed.Extensions["code"]; ok {
+				// gqlgen's and entgql's own errors: a bad query, a bad page, an unknown node.
+				return withCode(gerr, fmt.Sprint(parsed.Extensions["code"]), "", parsed.Message)
+			}
+		}
+		switch {
+		case errors.As(err, &domain):
+			return withCode(gerr, string(domain.Code), domain.Field, domain.Error())
+		case errors.As(err, &verr):
+			field := lowerCamel(verr.Name)
+			return withCode(gerr, string(register.Invalid), field, field+": "+validatorMessage(verr))
+		case ent.IsNotFound(err):
+			return withCode(gerr, string(register.NotFound), "id", strings.TrimPrefix(err.Error(), "ent: "))
+		case ent.IsConstraintError(err):
+			logger.WarnContext(ctx, "constraint violation", "err", err, "path", gerr.Path.String())
+			return withCode(gerr, string(register.Conflict), "", "the change conflicts with a record already in the register")
+		case parsed != nil:
+			// An argument gqlgen could not read: a bad Date, a malformed GeoJSON.
+			return withCode(gerr, string(register.Invalid), lastField(gerr), gerr.Message)
+		case errors.Is(err, errBusy):
+			return withCode(gerr, "SERVICE_UNAVAILABLE", "", err.Error())
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return withCode(gerr, "TIMEOUT", "", "the request was cancelled or took too long")
+		}
+		if !errors.Is(err, errInternal) {
+			logger.ErrorContext(ctx, "resolver failed", "err", err, "path", gerr.Path.String())
+		}
+		return withCode(gerr, "INTERNAL_SERVER_ERROR", "", errInternal.Error())
+	}
+}
+
+// validatorMessage is the reason a field validator gave, without the
+// "ent: validator failed for field …" prefix ent wraps it in.
+func validatorMessage(verr *ent.ValidationError) string {
+	inner := errors.Unwrap(verr)
+	if inner == nil {
+		return verr.Error()
+	}
+	if reason := errors.Unwrap(inner); reason != nil {
+		return reason.Error()
+	}
+	return inner.Error()
+}
+
+func withCode(e *gqlerror.Error, code, field, message string) *gqlerror.Error {
+	out := &gqlerror.Error{Message: message, Path: e.Path, Locations: e.Locations, Extensions: map[string]any{"code": code}}
+	if field != "" {
+		out.Extensions["field"] = field
+	}
+	return out
+}
+
+// lastField is the name of the innermost input field on an error's path.
+func lastField(e *gqlerror.Error) string {
+	for i := len(e.Path) - 1; i >= 0; i-- {
+		if name, ok := e.Path[i].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return ""
+}
+
+// lowerCamel turns ent's column name ("credit_code") into the GraphQL field
+// name ("creditCode"); "_id" ends become "ID" as entgql writes them.
+func lowerCamel(name string) string {
+	parts := strings.Split(name, "_")
+	var b strings.Builder
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			b.WriteString(p)
+		case p == "id":
+			b.WriteString("ID")
+		case p != "":
+			r := []rune(p)
+			r[0] = unicode.ToUpper(r[0])
+			b.WriteString(string(r))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,74 @@
+package graph
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"jiceng/ent"
+)
+
+// NewHandler returns the GraphQL endpoint of the register: queries over GET
+// and POST, every mutation in one transaction, pages with a default and a
+// maximum size, and errors that tell the client what was wrong without
+// showing it SQL or a stack.
+func NewHandler(client *ent.Client, logger *slog.Logger) http.Handler {
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client}}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
+	srv.AroundFields(pageLimits)
+	srv.SetErrorPresenter(presenter(logger))
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
+		return errInternal
+	})
+	return srv
+}
+
+// txOpener opens the transaction of a mutation, keeping driver messages out
+// of the response: entgql's Transactioner would send them to the client.
+type txOpener struct {
+	client *ent.Client
+	logger *slog.Logger
+}
+
+var errBusy = errors.New("the register could not start the change; try again")
+
+// OpenTx begins a transaction and puts its client in the context.
+func (o txOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error) {
+	txCtx, tx, err := o.client.OpenTx(ctx)
+	if err != nil {
+		o.logger.ErrorContext(ctx, "opening transaction", "err", err)
+		return nil, nil, errBusy
+	}
+	return txCtx, quietTx{Tx: tx, ctx: ctx, logger: o.logger}, nil
+}
+
+type quietTx struct {
+	driver.Tx
+	ctx    context.Context
+	logger *slog.Logger
+}
+
+// Commit commits, logging a failure and returning a message fit for clients.
+func (t quietTx) Commit() error {
+	if err := t.Tx.Commit(); err != nil {
+		t.logger.ErrorContext(t.ctx, "committing transaction", "err", err)
+		return errors.New("the change could not be saved; nothing was written, try again")
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+// Package register keeps the rules of the register: the checks every write
+// must pass, whoever makes it, and the operations that change several
+// records at once (transferring a member, upgrading or dissolving an
+// organisation). It works on ent clients and knows nothing of GraphQL.
+package register
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies an Error for clients; it is sent as extensions.code.
+type Code string
+
+// The codes of errors a client can act on.
+const (
+	// Invalid means the input broke a rule of the model; fix the named field.
+	Invalid Code = "BAD_USER_INPUT"
+	// NotFound means a referenced record does not exist.
+	NotFound Code = "NOT_FOUND"
+	// Conflict means the input is well formed but clashes with the register
+	// as it stands, such as a second current membership.
+	Conflict Code = "CONFLICT"
+)
+
+// Error is a domain error: what was wrong with which field of the input.
+// Its message is written for the person who typed the input.
+type Error struct {
+	Code Code
+	// Field is the GraphQL name of the input field at fault, if one is.
+	Field   string
+	Message string
+}
+
+// Error returns "field: message", or the message alone.
+func (e *Error) Error() string {
+	if e.Field == "" {
+		return e.Message
+	}
+	return e.Field + ": " + e.Message
+}
+
+func invalid(field, format string, args ...any) *Error {
+	return &Error{Code: Invalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+func conflict(field, format string, args ...any) *Error {
+	return &Error{Code: Conflict, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+func notFound(field, format string, args ...any) *Error {
+	return &Error{Code: NotFound, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// AsError returns the domain error in err's chain, if there is one.
+func AsError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}

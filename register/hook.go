@@ -1,0 +1,160 @@
+package register
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	entgo "entgo.io/ent"
+
+	"jiceng/ent"
+	"jiceng/ent/area"
+	"jiceng/ent/member"
+	"jiceng/ent/organization"
+	"jiceng/ent/unit"
+)
+
+// Hooks returns the hooks of a record type of the register. Every write
+// runs in a transaction and creates or changes one record (nothing is ever
+// deleted, and bulk updates would slip past the checks); the records its
+// edges point to must exist; and after the write, inside the transaction,
+// check must accept the record as it now stands, so a failing check rolls
+// the whole write back.
+func Hooks[T any](check func(ctx context.Context, c *ent.Client, v T) error) []entgo.Hook {
+	return []entgo.Hook{guard, references, after(check)}
+}
+
+type txMutation interface {
+	Tx() (*ent.Tx, error)
+	Client() *ent.Client
+}
+
+// guard admits creates and single-record updates made in a transaction.
+func guard(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		switch {
+		case m.Op().Is(entgo.OpDelete | entgo.OpDeleteOne):
+			return nil, invalid("", "%s records are never deleted; set the record's end date instead", m.Type())
+		case m.Op().Is(entgo.OpUpdate):
+			return nil, fmt.Errorf("register: bulk update of %s: update records one by one so each is checked", m.Type())
+		}
+		tm, ok := m.(txMutation)
+		if !ok {
+			return nil, fmt.Errorf("register: unexpected mutation %T", m)
+		}
+		if _, err := tm.Tx(); err != nil {
+			return nil, fmt.Errorf("register: %s written outside a transaction; use register.InTx", m.Type())
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// target is what an edge of the register points to, by edge name: the same
+// name means the same kind of record on every type.
+type target struct {
+	field  string // the GraphQL input field that sets the edge
+	typ    string // the record type it points to
+	exists func(ctx context.Context, c *ent.Client, id int) (bool, error)
+}
+
+func areaExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	return c.Area.Query().Where(area.ID(id)).Exist(ctx)
+}
+
+func organizationExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	return c.Organization.Query().Where(organization.ID(id)).Exist(ctx)
+}
+
+func unitExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	return c.Unit.Query().Where(unit.ID(id)).Exist(ctx)
+}
+
+func memberExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	return c.Member.Query().Where(member.ID(id)).Exist(ctx)
+}
+
+var targets = map[string]target{
+	"areas":          {"areaIDs", "Area", areaExists},
+	"grid":           {"gridID", "Area", areaExists},
+	"residence_grid": {"residenceGridID", "Area", areaExists},
+	"community":      {"communityID", "Area", areaExists},
+	"organization":   {"organizationID", "Organization", organizationExists},
+	"party_group":    {"partyGroupID", "Organization", organizationExists},
+	"unit":           {"unitID", "Unit", unitExists},
+	"work_unit":      {"workUnitID", "Unit", unitExists},
+	"member":         {"memberID", "Member", memberExists},
+	"attendees":      {"attendeeIDs", "Member", memberExists},
+}
+
+var parents = map[string]target{
+	"Area":         {"parentID", "Area", areaExists},
+	"Organization": {"parentID", "Organization", organizationExists},
+}
+
+// references checks that every record a write links to exists, so that a
+// wrong ID is reported against its field rather than as a failed foreign key.
+func references(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		c := m.(txMutation).Client()
+		for _, name := range m.AddedEdges() {
+			t, ok := targets[name]
+			if name == "parent" {
+				t, ok = parents[m.Type()]
+			}
+			if !ok {
+				return nil, fmt.Errorf("register: edge %s.%s has no known target", m.Type(), name)
+			}
+			for _, v := range m.AddedIDs(name) {
+				id, _ := v.(int)
+				found, err := t.exists(ctx, c, id)
+				if err != nil {
+					return nil, fmt.Errorf("looking up %s %d: %w", t.typ, id, err)
+				}
+				if !found {
+					return nil, notFound(t.field, "no %s has ID %d", t.typ, id)
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// after runs check on the record a create or update produced.
+func after[T any](check func(ctx context.Context, c *ent.Client, v T) error) entgo.Hook {
+	return func(next entgo.Mutator) entgo.Mutator {
+		return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+			v, err := next.Mutate(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			rec, ok := v.(T)
+			if !ok {
+				return nil, fmt.Errorf("register: %s mutation returned %T", m.Type(), v)
+			}
+			if err := check(ctx, m.(txMutation).Client(), rec); err != nil {
+				return nil, err
+			}
+			return v, nil
+		})
+	}
+}
+
+// InTx runs fn in a transaction of client and commits it when fn succeeds.
+// Writes to the register must run in a transaction; this is how Go code
+// outside a GraphQL mutation gets one.
+func InTx(ctx context.Context, client *ent.Client, fn func(tx *ent.Client) error) error {
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return fmt.Errorf("starting transaction: %w", err)
+	}
+	if err := fn(tx.Client()); err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rolling back: %w", rerr))
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("committing: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package register
+
+import (
+	"context"
+	"fmt"
+
+	"jiceng/ent"
+	"jiceng/ent/area"
+	"jiceng/ent/member"
+	"jiceng/ent/membership"
+	"jiceng/vocab"
+)
+
+// CheckMember checks a member as written: a direction exactly when mobile,
+// a Party group that is one, a grid of residence that is a grid, and a
+// date of joining after the date of birth.
+func CheckMember(ctx context.Context, c *ent.Client, m *ent.Member) error {
+	switch {
+	case m.Category == member.CategoryMOBILE && m.Mobility == nil:
+		return invalid("mobility", "a MOBILE member needs a direction, OUTFLOW or INFLOW")
+	case m.Category != member.CategoryMOBILE && m.Mobility != nil:
+		return invalid("mobility", "only a MOBILE member has a direction; this member is %s", m.Category)
+	}
+	if m.BornOn != nil && !m.JoinedPartyOn.After(*m.BornOn) {
+		return invalid("joinedPartyOn", "%s is not after the date of birth %s", day(m.JoinedPartyOn), day(*m.BornOn))
+	}
+	if m.PartyGroupID != nil {
+		g, err := c.Organization.Get(ctx, *m.PartyGroupID)
+		if err != nil {
+			return fmt.Errorf("loading Party group: %w", err)
+		}
+		if g.Kind != vocab.PartyGroup {
+			return invalid("partyGroupID", "%s is a %s, not a PARTY_GROUP", g.Name, g.Kind)
+		}
+	}
+	if m.ResidenceGridID != nil {
+		return mustBeArea(ctx, c, "residenceGridID", *m.ResidenceGridID, area.KindGRID)
+	}
+	return nil
+}
+
+// CheckMembership checks where a member's relationship sits: dates in order
+// with an end reason exactly when ended, not in a Party group, not before
+// the member joined or the organisation existed, and never two at once.
+func CheckMembership(ctx context.Context, c *ent.Client, ms *ent.Membership) error {
+	if err := notBefore("endedOn", ms.EndedOn, "startedOn", ms.StartedOn); err != nil {
+		return err
+	}
+	switch {
+	case ms.EndedOn != nil && ms.EndReason == nil:
+		return invalid("endReason", "an ended membership needs the reason it ended")
+	case ms.EndedOn == nil && ms.EndReason != nil:
+		return invalid("endedOn", "a membership with an end reason needs the date it ended")
+	}
+	m, err := c.Member.Get(ctx, ms.MemberID)
+	if err != nil {
+		return fmt.Errorf("loading member: %w", err)
+	}
+	if ms.StartedOn.Before(m.JoinedPartyOn) {
+		return invalid("startedOn", "%s is before %s joined the Party on %s", day(ms.StartedOn), m.Name, day(m.JoinedPartyOn))
+	}
+	org, err := c.Organization.Get(ctx, ms.OrganizationID)
+	if err != nil {
+		return fmt.Errorf("loading organisation: %w", err)
+	}
+	if org.Kind == vocab.PartyGroup {
+		return invalid("organizationID", "%s is a PARTY_GROUP; a relationship sits in the branch, and the group is set on the member", org.Name)
+	}
+	if ms.StartedOn.Before(org.EstablishedOn) {
+		return invalid("startedOn", "%s is before %s was established on %s", day(ms.StartedOn), org.Name, day(org.EstablishedOn))
+	}
+	if org.DissolvedOn != nil && (ms.EndedOn == nil || ms.EndedOn.After(*org.DissolvedOn)) {
+		return conflict("organizationID", "%s was dissolved on %s", org.Name, day(*org.DissolvedOn))
+	}
+	others, err := c.Membership.Query().
+		Where(membership.MemberID(ms.MemberID), membership.IDNEQ(ms.ID)).
+		WithOrganization().
+		All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading memberships: %w", err)
+	}
+	for _, o := range others {
+		if overlaps(ms.StartedOn, ms.EndedOn, o.StartedOn, o.EndedOn) {
+			return conflict("memberID", "%s already has a membership in %s from %s%s; transfer the member instead",
+				m.Name, o.Edges.Organization.Name, day(o.StartedOn), endText(o.EndedOn))
+		}
+	}
+	return nil
+}
+
+// CheckMobileReport checks a monthly report: only mobile members report.
+func CheckMobileReport(ctx context.Context, c *ent.Client, r *ent.MobileReport) error {
+	m, err := c.Member.Get(ctx, r.MemberID)
+	if err != nil {
+		return fmt.Errorf("loading member: %w", err)
+	}
+	if m.Category != member.CategoryMOBILE {
+		return invalid("memberID", "%s is %s; only MOBILE members report monthly", m.Name, m.Category)
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package register
+
+import (
+	"context"
+	"fmt"
+
+	entgo "entgo.io/ent"
+
+	"jiceng/ent"
+	"jiceng/ent/area"
+	"jiceng/ent/unit"
+	"jiceng/ent/unitcoverage"
+	"jiceng/vocab"
+)
+
+// CheckUnit checks a unit as written: it lies in a grid and its dates are in order.
+func CheckUnit(ctx context.Context, c *ent.Client, u *ent.Unit) error {
+	if u.OpenedOn != nil {
+		if err := notBefore("closedOn", u.ClosedOn, "openedOn", *u.OpenedOn); err != nil {
+			return err
+		}
+		if err := notBefore("plannedCloseOn", u.PlannedCloseOn, "openedOn", *u.OpenedOn); err != nil {
+			return err
+		}
+	}
+	return mustBeArea(ctx, c, "gridID", u.GridID, area.KindGRID)
+}
+
+// mustBeArea checks that the area with the given ID is of one of the kinds.
+func mustBeArea(ctx context.Context, c *ent.Client, field string, id int, kinds ...area.Kind) error {
+	a, err := c.Area.Get(ctx, id)
+	if err != nil {
+		return fmt.Errorf("loading area %d: %w", id, err)
+	}
+	if !hasKind(kinds, a.Kind) {
+		return invalid(field, "%s is a %s; want a %s", a.Name, a.Kind, kindList(kinds))
+	}
+	return nil
+}
+
+// UniqueCreditCode reports a credit code already registered to another unit
+// before the write reaches the unique index, so the message names the unit.
+func UniqueCreditCode(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		um, ok := m.(*ent.UnitMutation)
+		if !ok {
+			return next.Mutate(ctx, m)
+		}
+		code, set := um.CreditCode()
+		if !set {
+			return next.Mutate(ctx, m)
+		}
+		q := um.Client().Unit.Query().Where(unit.CreditCode(code))
+		if id, ok := um.ID(); ok {
+			q = q.Where(unit.IDNEQ(id))
+		}
+		other, err := q.First(ctx)
+		switch {
+		case ent.IsNotFound(err):
+			return next.Mutate(ctx, m)
+		case err != nil:
+			return nil, fmt.Errorf("looking up credit code: %w", err)
+		}
+		return nil, conflict("creditCode", "%s is already registered to %s", code, other.Name)
+	})
+}
+
+// CheckUnitCoverage checks a link between an organisation and a unit: the
+// organisation can cover units and existed when the link started, the dates
+// are in order, and the same organisation does not cover the unit twice at once.
+func CheckUnitCoverage(ctx context.Context, c *ent.Client, uc *ent.UnitCoverage) error {
+	if err := notBefore("endedOn", uc.EndedOn, "startedOn", uc.StartedOn); err != nil {
+		return err
+	}
+	org, err := c.Organization.Get(ctx, uc.OrganizationID)
+	if err != nil {
+		return fmt.Errorf("loading organisation: %w", err)
+	}
+	if org.Kind == vocab.PartyGroup {
+		return invalid("organizationID", "a PARTY_GROUP does not cover units; link the unit to its branch")
+	}
+	if uc.StartedOn.Before(org.EstablishedOn) {
+		return invalid("startedOn", "%s is before %s was established on %s", day(uc.StartedOn), org.Name, day(org.EstablishedOn))
+	}
+	return nil
+}
+
+// OneLinkPerUnit reports a second link between the same organisation and
+// unit before the write reaches the unique index that ent keeps on an edge
+// schema, so the message says which link to change instead.
+func OneLinkPerUnit(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		um, ok := m.(*ent.UnitCoverageMutation)
+		if !ok || !um.Op().Is(entgo.OpCreate) {
+			return next.Mutate(ctx, m)
+		}
+		orgID, _ := um.OrganizationID()
+		unitID, _ := um.UnitID()
+		link, err := um.Client().UnitCoverage.Query().Where(
+			unitcoverage.OrganizationID(orgID), unitcoverage.UnitID(unitID),
+		).First(ctx)
+		switch {
+		case ent.IsNotFound(err):
+			return next.Mutate(ctx, m)
+		case err != nil:
+			return nil, fmt.Errorf("looking up unit coverages: %w", err)
+		}
+		return nil, conflict("unitID", "the organisation already has a link to this unit from %s%s (ID %d); change that link's dates instead",
+			day(link.StartedOn), endText(link.EndedOn), link.ID)
+	})
+}

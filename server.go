@@ -1,0 +1,106 @@
+// Command jiceng keeps a sub-district's register of grassroots Party
+// organisations and serves it, with its coverage analysis and the grid-map
+// dashboard, over HTTP.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"jiceng/database"
+	"jiceng/demo"
+	"jiceng/frontend"
+	"jiceng/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "jiceng:", err)
+		os.Exit(1)
+	}
+}
+
+// shutdownGrace is how long in-flight requests get to finish after SIGTERM.
+const shutdownGrace = 15 * time.Second
+
+// run starts the server and serves until ctx is cancelled, then lets
+// in-flight requests finish. Tests call it with their own context and
+// --addr 127.0.0.1:0; it prints the address it listens on to stdout.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parseConfig("jiceng", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	store, err := database.Open(ctx, cfg.db, cfg.data)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	logger.Info("register open", "database", store.Dialect, "data", store.Location)
+	if cfg.demo {
+		loaded, err := demo.LoadIfEmpty(ctx, store.Client)
+		if err != nil {
+			return fmt.Errorf("loading the demo: %w", err)
+		}
+		logger.Info("demo", "loaded", loaded)
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
+	}
+	srv := &http.Server{
+		Handler:           routes(store, logger),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(stdout, "jiceng listening on http://%s\n", ln.Addr())
+	logger.Info("listening", "addr", ln.Addr().String())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serving: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// routes lays out the server's URLs.
+func routes(store *database.Store, logger *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/query", graph.NewHandler(store.Client, logger))
+	mux.Handle("/graphiql", playground.Handler("Jiceng GraphQL", "/query"))
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		if err := store.DB.PingContext(r.Context()); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.Handle("/", frontend.Handler())
+	return mux
+}
