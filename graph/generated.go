@@ -19,6 +19,7 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
 	"jiceng/geo"
+	"jiceng/graph/model"
 	"jiceng/graph/scalar"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -175,6 +176,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CoverageReport struct {
+		Area          func(childComplexity int) int
+		AsOf          func(childComplexity int) int
+		Children      func(childComplexity int) int
+		GapTotal      func(childComplexity int) int
+		Gaps          func(childComplexity int) int
+		Grids         func(childComplexity int) int
+		Members       func(childComplexity int) int
+		Organizations func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Units         func(childComplexity int) int
+	}
+
 	Exemption struct {
 		CreatedAt      func(childComplexity int) int
 		EndedOn        func(childComplexity int) int
@@ -199,6 +213,59 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Figure struct {
+		Name      func(childComplexity int) int
+		Threshold func(childComplexity int) int
+		Value     func(childComplexity int) int
+	}
+
+	Gap struct {
+		Community   func(childComplexity int) int
+		Family      func(childComplexity int) int
+		Figures     func(childComplexity int) int
+		Grid        func(childComplexity int) int
+		Key         func(childComplexity int) int
+		Message     func(childComplexity int) int
+		Remedy      func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		Severity    func(childComplexity int) int
+		Subject     func(childComplexity int) int
+		SubjectName func(childComplexity int) int
+		Suggestions func(childComplexity int) int
+	}
+
+	GapConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GapCount struct {
+		Count    func(childComplexity int) int
+		Rule     func(childComplexity int) int
+		Severity func(childComplexity int) int
+	}
+
+	GapEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	GapPageInfo struct {
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
+	}
+
+	GridRollup struct {
+		Covered   func(childComplexity int) int
+		Partial   func(childComplexity int) int
+		Total     func(childComplexity int) int
+		Uncovered func(childComplexity int) int
+	}
+
 	KindChange struct {
 		ChangedOn      func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
@@ -221,6 +288,11 @@ type ComplexityRoot struct {
 	KindChangeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	LocalizedText struct {
+		En func(childComplexity int) int
+		Zh func(childComplexity int) int
 	}
 
 	Meeting struct {
@@ -289,6 +361,21 @@ type ComplexityRoot struct {
 	MemberEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	MemberRollup struct {
+		Full          func(childComplexity int) int
+		InService     func(childComplexity int) int
+		Inflow        func(childComplexity int) int
+		LapseRisk     func(childComplexity int) int
+		Mobile        func(childComplexity int) int
+		Outflow       func(childComplexity int) int
+		Probationary  func(childComplexity int) int
+		ReportOverdue func(childComplexity int) int
+		Retired       func(childComplexity int) int
+		SelfEmployed  func(childComplexity int) int
+		Total         func(childComplexity int) int
+		Unattached    func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -415,6 +502,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OrganizationKindCount struct {
+		Count          func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		MeetingsBehind func(childComplexity int) int
+		TermExpired    func(childComplexity int) int
+		WithSecretary  func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -427,7 +522,10 @@ type ComplexityRoot struct {
 		Appointments            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AppointmentOrder, where *ent.AppointmentWhereInput) int
 		Areas                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AreaOrder, where *ent.AreaWhereInput) int
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
+		Coverage                func(childComplexity int, areaID *int, asOf *time.Time) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []model.RuleCode, severities []model.Severity, first *int, after *string) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
+		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
 		Meetings                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
 		Members                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MemberOrder, where *ent.MemberWhereInput) int
@@ -553,6 +651,26 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	UnitRollup struct {
+		Affiliated                     func(childComplexity int) int
+		Employees                      func(childComplexity int) int
+		InJointBranch                  func(childComplexity int) int
+		InJointBranchWithEnoughMembers func(childComplexity int) int
+		InstructorAssigned             func(childComplexity int) int
+		JointBranches                  func(childComplexity int) int
+		Members                        func(childComplexity int) int
+		MembersNotTransferredIn        func(childComplexity int) int
+		OwnBranch                      func(childComplexity int) int
+		OwnCommittee                   func(childComplexity int) int
+		OwnGeneralBranch               func(childComplexity int) int
+		ShouldOrganize                 func(childComplexity int) int
+		ShouldOrganizeWithPartyGroup   func(childComplexity int) int
+		Total                          func(childComplexity int) int
+		WithNoMembers                  func(childComplexity int) int
+		WithOneOrTwoMembers            func(childComplexity int) int
+		WithoutOrganization            func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -610,6 +728,9 @@ type QueryResolver interface {
 	Terms(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) (*ent.TermConnection, error)
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
+	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*model.CoverageReport, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []model.RuleCode, severities []model.Severity, first *int, after *string) (*model.GapConnection, error)
+	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1164,6 +1285,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssessmentEdge.Node(childComplexity), true
 
+	case "CoverageReport.area":
+		if e.ComplexityRoot.CoverageReport.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Area(childComplexity), true
+	case "CoverageReport.asOf":
+		if e.ComplexityRoot.CoverageReport.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.AsOf(childComplexity), true
+	case "CoverageReport.children":
+		if e.ComplexityRoot.CoverageReport.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Children(childComplexity), true
+	case "CoverageReport.gapTotal":
+		if e.ComplexityRoot.CoverageReport.GapTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.GapTotal(childComplexity), true
+	case "CoverageReport.gaps":
+		if e.ComplexityRoot.CoverageReport.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Gaps(childComplexity), true
+	case "CoverageReport.grids":
+		if e.ComplexityRoot.CoverageReport.Grids == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Grids(childComplexity), true
+	case "CoverageReport.members":
+		if e.ComplexityRoot.CoverageReport.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Members(childComplexity), true
+	case "CoverageReport.organizations":
+		if e.ComplexityRoot.CoverageReport.Organizations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Organizations(childComplexity), true
+	case "CoverageReport.status":
+		if e.ComplexityRoot.CoverageReport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Status(childComplexity), true
+	case "CoverageReport.units":
+		if e.ComplexityRoot.CoverageReport.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Units(childComplexity), true
+
 	case "Exemption.createdAt":
 		if e.ComplexityRoot.Exemption.CreatedAt == nil {
 			break
@@ -1257,6 +1439,205 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExemptionEdge.Node(childComplexity), true
 
+	case "Figure.name":
+		if e.ComplexityRoot.Figure.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Name(childComplexity), true
+	case "Figure.threshold":
+		if e.ComplexityRoot.Figure.Threshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Threshold(childComplexity), true
+	case "Figure.value":
+		if e.ComplexityRoot.Figure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Value(childComplexity), true
+
+	case "Gap.community":
+		if e.ComplexityRoot.Gap.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Community(childComplexity), true
+	case "Gap.family":
+		if e.ComplexityRoot.Gap.Family == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Family(childComplexity), true
+	case "Gap.figures":
+		if e.ComplexityRoot.Gap.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Figures(childComplexity), true
+	case "Gap.grid":
+		if e.ComplexityRoot.Gap.Grid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Grid(childComplexity), true
+	case "Gap.key":
+		if e.ComplexityRoot.Gap.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Key(childComplexity), true
+	case "Gap.message":
+		if e.ComplexityRoot.Gap.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Message(childComplexity), true
+	case "Gap.remedy":
+		if e.ComplexityRoot.Gap.Remedy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Remedy(childComplexity), true
+	case "Gap.rule":
+		if e.ComplexityRoot.Gap.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Rule(childComplexity), true
+	case "Gap.severity":
+		if e.ComplexityRoot.Gap.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Severity(childComplexity), true
+	case "Gap.subject":
+		if e.ComplexityRoot.Gap.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Subject(childComplexity), true
+	case "Gap.subjectName":
+		if e.ComplexityRoot.Gap.SubjectName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.SubjectName(childComplexity), true
+	case "Gap.suggestions":
+		if e.ComplexityRoot.Gap.Suggestions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Suggestions(childComplexity), true
+
+	case "GapConnection.edges":
+		if e.ComplexityRoot.GapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapConnection.Edges(childComplexity), true
+	case "GapConnection.nodes":
+		if e.ComplexityRoot.GapConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapConnection.Nodes(childComplexity), true
+	case "GapConnection.pageInfo":
+		if e.ComplexityRoot.GapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapConnection.PageInfo(childComplexity), true
+	case "GapConnection.totalCount":
+		if e.ComplexityRoot.GapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapConnection.TotalCount(childComplexity), true
+
+	case "GapCount.count":
+		if e.ComplexityRoot.GapCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapCount.Count(childComplexity), true
+	case "GapCount.rule":
+		if e.ComplexityRoot.GapCount.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapCount.Rule(childComplexity), true
+	case "GapCount.severity":
+		if e.ComplexityRoot.GapCount.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapCount.Severity(childComplexity), true
+
+	case "GapEdge.cursor":
+		if e.ComplexityRoot.GapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapEdge.Cursor(childComplexity), true
+	case "GapEdge.node":
+		if e.ComplexityRoot.GapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapEdge.Node(childComplexity), true
+
+	case "GapPageInfo.endCursor":
+		if e.ComplexityRoot.GapPageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapPageInfo.EndCursor(childComplexity), true
+	case "GapPageInfo.hasNextPage":
+		if e.ComplexityRoot.GapPageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapPageInfo.HasNextPage(childComplexity), true
+	case "GapPageInfo.hasPreviousPage":
+		if e.ComplexityRoot.GapPageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapPageInfo.HasPreviousPage(childComplexity), true
+	case "GapPageInfo.startCursor":
+		if e.ComplexityRoot.GapPageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapPageInfo.StartCursor(childComplexity), true
+
+	case "GridRollup.covered":
+		if e.ComplexityRoot.GridRollup.Covered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridRollup.Covered(childComplexity), true
+	case "GridRollup.partial":
+		if e.ComplexityRoot.GridRollup.Partial == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridRollup.Partial(childComplexity), true
+	case "GridRollup.total":
+		if e.ComplexityRoot.GridRollup.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridRollup.Total(childComplexity), true
+	case "GridRollup.uncovered":
+		if e.ComplexityRoot.GridRollup.Uncovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridRollup.Uncovered(childComplexity), true
+
 	case "KindChange.changedOn":
 		if e.ComplexityRoot.KindChange.ChangedOn == nil {
 			break
@@ -1349,6 +1730,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KindChangeEdge.Node(childComplexity), true
+
+	case "LocalizedText.en":
+		if e.ComplexityRoot.LocalizedText.En == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.En(childComplexity), true
+	case "LocalizedText.zh":
+		if e.ComplexityRoot.LocalizedText.Zh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Zh(childComplexity), true
 
 	case "Meeting.attendance":
 		if e.ComplexityRoot.Meeting.Attendance == nil {
@@ -1655,6 +2049,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MemberEdge.Node(childComplexity), true
+
+	case "MemberRollup.full":
+		if e.ComplexityRoot.MemberRollup.Full == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Full(childComplexity), true
+	case "MemberRollup.inService":
+		if e.ComplexityRoot.MemberRollup.InService == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.InService(childComplexity), true
+	case "MemberRollup.inflow":
+		if e.ComplexityRoot.MemberRollup.Inflow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Inflow(childComplexity), true
+	case "MemberRollup.lapseRisk":
+		if e.ComplexityRoot.MemberRollup.LapseRisk == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.LapseRisk(childComplexity), true
+	case "MemberRollup.mobile":
+		if e.ComplexityRoot.MemberRollup.Mobile == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Mobile(childComplexity), true
+	case "MemberRollup.outflow":
+		if e.ComplexityRoot.MemberRollup.Outflow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Outflow(childComplexity), true
+	case "MemberRollup.probationary":
+		if e.ComplexityRoot.MemberRollup.Probationary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Probationary(childComplexity), true
+	case "MemberRollup.reportOverdue":
+		if e.ComplexityRoot.MemberRollup.ReportOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.ReportOverdue(childComplexity), true
+	case "MemberRollup.retired":
+		if e.ComplexityRoot.MemberRollup.Retired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Retired(childComplexity), true
+	case "MemberRollup.selfEmployed":
+		if e.ComplexityRoot.MemberRollup.SelfEmployed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.SelfEmployed(childComplexity), true
+	case "MemberRollup.total":
+		if e.ComplexityRoot.MemberRollup.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Total(childComplexity), true
+	case "MemberRollup.unattached":
+		if e.ComplexityRoot.MemberRollup.Unattached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberRollup.Unattached(childComplexity), true
 
 	case "Membership.createdAt":
 		if e.ComplexityRoot.Membership.CreatedAt == nil {
@@ -2385,6 +2852,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganizationEdge.Node(childComplexity), true
 
+	case "OrganizationKindCount.count":
+		if e.ComplexityRoot.OrganizationKindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationKindCount.Count(childComplexity), true
+	case "OrganizationKindCount.kind":
+		if e.ComplexityRoot.OrganizationKindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationKindCount.Kind(childComplexity), true
+	case "OrganizationKindCount.meetingsBehind":
+		if e.ComplexityRoot.OrganizationKindCount.MeetingsBehind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationKindCount.MeetingsBehind(childComplexity), true
+	case "OrganizationKindCount.termExpired":
+		if e.ComplexityRoot.OrganizationKindCount.TermExpired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationKindCount.TermExpired(childComplexity), true
+	case "OrganizationKindCount.withSecretary":
+		if e.ComplexityRoot.OrganizationKindCount.WithSecretary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationKindCount.WithSecretary(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2454,6 +2952,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Assessments(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AssessmentOrder), args["where"].(*ent.AssessmentWhereInput)), true
+	case "Query.coverage":
+		if e.ComplexityRoot.Query.Coverage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Coverage(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
+	case "Query.coverageGaps":
+		if e.ComplexityRoot.Query.CoverageGaps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coverageGaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]model.RuleCode), args["severities"].([]model.Severity), args["first"].(*int), args["after"].(*string)), true
 	case "Query.exemptions":
 		if e.ComplexityRoot.Query.Exemptions == nil {
 			break
@@ -2465,6 +2985,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Exemptions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ExemptionOrder), args["where"].(*ent.ExemptionWhereInput)), true
+	case "Query.gridMap":
+		if e.ComplexityRoot.Query.GridMap == nil {
+			break
+		}
+
+		args, err := ec.field_Query_gridMap_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GridMap(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
 
 	case "Query.kindChanges":
 		if e.ComplexityRoot.Query.KindChanges == nil {
@@ -3050,6 +3581,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UnitEdge.Node(childComplexity), true
 
+	case "UnitRollup.affiliated":
+		if e.ComplexityRoot.UnitRollup.Affiliated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.Affiliated(childComplexity), true
+	case "UnitRollup.employees":
+		if e.ComplexityRoot.UnitRollup.Employees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.Employees(childComplexity), true
+	case "UnitRollup.inJointBranch":
+		if e.ComplexityRoot.UnitRollup.InJointBranch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.InJointBranch(childComplexity), true
+	case "UnitRollup.inJointBranchWithEnoughMembers":
+		if e.ComplexityRoot.UnitRollup.InJointBranchWithEnoughMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.InJointBranchWithEnoughMembers(childComplexity), true
+	case "UnitRollup.instructorAssigned":
+		if e.ComplexityRoot.UnitRollup.InstructorAssigned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.InstructorAssigned(childComplexity), true
+	case "UnitRollup.jointBranches":
+		if e.ComplexityRoot.UnitRollup.JointBranches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.JointBranches(childComplexity), true
+	case "UnitRollup.members":
+		if e.ComplexityRoot.UnitRollup.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.Members(childComplexity), true
+	case "UnitRollup.membersNotTransferredIn":
+		if e.ComplexityRoot.UnitRollup.MembersNotTransferredIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.MembersNotTransferredIn(childComplexity), true
+	case "UnitRollup.ownBranch":
+		if e.ComplexityRoot.UnitRollup.OwnBranch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.OwnBranch(childComplexity), true
+	case "UnitRollup.ownCommittee":
+		if e.ComplexityRoot.UnitRollup.OwnCommittee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.OwnCommittee(childComplexity), true
+	case "UnitRollup.ownGeneralBranch":
+		if e.ComplexityRoot.UnitRollup.OwnGeneralBranch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.OwnGeneralBranch(childComplexity), true
+	case "UnitRollup.shouldOrganize":
+		if e.ComplexityRoot.UnitRollup.ShouldOrganize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.ShouldOrganize(childComplexity), true
+	case "UnitRollup.shouldOrganizeWithPartyGroup":
+		if e.ComplexityRoot.UnitRollup.ShouldOrganizeWithPartyGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.ShouldOrganizeWithPartyGroup(childComplexity), true
+	case "UnitRollup.total":
+		if e.ComplexityRoot.UnitRollup.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.Total(childComplexity), true
+	case "UnitRollup.withNoMembers":
+		if e.ComplexityRoot.UnitRollup.WithNoMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.WithNoMembers(childComplexity), true
+	case "UnitRollup.withOneOrTwoMembers":
+		if e.ComplexityRoot.UnitRollup.WithOneOrTwoMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.WithOneOrTwoMembers(childComplexity), true
+	case "UnitRollup.withoutOrganization":
+		if e.ComplexityRoot.UnitRollup.WithoutOrganization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.WithoutOrganization(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3195,7 +3829,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "ent.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3207,6 +3841,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "coverage.graphqls", Input: sourceData("coverage.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
@@ -3464,6 +4099,32 @@ func (ec *executionContext) childFields_AssessmentEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AssessmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CoverageReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_CoverageReport_area(ctx, field)
+	case "asOf":
+		return ec.fieldContext_CoverageReport_asOf(ctx, field)
+	case "units":
+		return ec.fieldContext_CoverageReport_units(ctx, field)
+	case "members":
+		return ec.fieldContext_CoverageReport_members(ctx, field)
+	case "grids":
+		return ec.fieldContext_CoverageReport_grids(ctx, field)
+	case "organizations":
+		return ec.fieldContext_CoverageReport_organizations(ctx, field)
+	case "gaps":
+		return ec.fieldContext_CoverageReport_gaps(ctx, field)
+	case "gapTotal":
+		return ec.fieldContext_CoverageReport_gapTotal(ctx, field)
+	case "status":
+		return ec.fieldContext_CoverageReport_status(ctx, field)
+	case "children":
+		return ec.fieldContext_CoverageReport_children(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoverageReport", field.Name)
+}
+
 func (ec *executionContext) childFields_Exemption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3512,6 +4173,112 @@ func (ec *executionContext) childFields_ExemptionEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ExemptionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Figure_name(ctx, field)
+	case "value":
+		return ec.fieldContext_Figure_value(ctx, field)
+	case "threshold":
+		return ec.fieldContext_Figure_threshold(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
+}
+
+func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Gap_key(ctx, field)
+	case "rule":
+		return ec.fieldContext_Gap_rule(ctx, field)
+	case "family":
+		return ec.fieldContext_Gap_family(ctx, field)
+	case "severity":
+		return ec.fieldContext_Gap_severity(ctx, field)
+	case "subject":
+		return ec.fieldContext_Gap_subject(ctx, field)
+	case "subjectName":
+		return ec.fieldContext_Gap_subjectName(ctx, field)
+	case "grid":
+		return ec.fieldContext_Gap_grid(ctx, field)
+	case "community":
+		return ec.fieldContext_Gap_community(ctx, field)
+	case "figures":
+		return ec.fieldContext_Gap_figures(ctx, field)
+	case "message":
+		return ec.fieldContext_Gap_message(ctx, field)
+	case "remedy":
+		return ec.fieldContext_Gap_remedy(ctx, field)
+	case "suggestions":
+		return ec.fieldContext_Gap_suggestions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Gap", field.Name)
+}
+
+func (ec *executionContext) childFields_GapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GapConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_GapConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GapConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GapConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GapCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_GapCount_rule(ctx, field)
+	case "severity":
+		return ec.fieldContext_GapCount_severity(ctx, field)
+	case "count":
+		return ec.fieldContext_GapCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapCount", field.Name)
+}
+
+func (ec *executionContext) childFields_GapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_GapEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_GapEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GapPageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapPageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_GridRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_GridRollup_total(ctx, field)
+	case "covered":
+		return ec.fieldContext_GridRollup_covered(ctx, field)
+	case "partial":
+		return ec.fieldContext_GridRollup_partial(ctx, field)
+	case "uncovered":
+		return ec.fieldContext_GridRollup_uncovered(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GridRollup", field.Name)
+}
+
 func (ec *executionContext) childFields_KindChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3558,6 +4325,16 @@ func (ec *executionContext) childFields_KindChangeEdge(ctx context.Context, fiel
 		return ec.fieldContext_KindChangeEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindChangeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "zh":
+		return ec.fieldContext_LocalizedText_zh(ctx, field)
+	case "en":
+		return ec.fieldContext_LocalizedText_en(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 }
 
 func (ec *executionContext) childFields_Meeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3694,6 +4471,36 @@ func (ec *executionContext) childFields_MemberEdge(ctx context.Context, field gr
 		return ec.fieldContext_MemberEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MemberEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MemberRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_MemberRollup_total(ctx, field)
+	case "full":
+		return ec.fieldContext_MemberRollup_full(ctx, field)
+	case "probationary":
+		return ec.fieldContext_MemberRollup_probationary(ctx, field)
+	case "inService":
+		return ec.fieldContext_MemberRollup_inService(ctx, field)
+	case "retired":
+		return ec.fieldContext_MemberRollup_retired(ctx, field)
+	case "selfEmployed":
+		return ec.fieldContext_MemberRollup_selfEmployed(ctx, field)
+	case "mobile":
+		return ec.fieldContext_MemberRollup_mobile(ctx, field)
+	case "outflow":
+		return ec.fieldContext_MemberRollup_outflow(ctx, field)
+	case "inflow":
+		return ec.fieldContext_MemberRollup_inflow(ctx, field)
+	case "unattached":
+		return ec.fieldContext_MemberRollup_unattached(ctx, field)
+	case "reportOverdue":
+		return ec.fieldContext_MemberRollup_reportOverdue(ctx, field)
+	case "lapseRisk":
+		return ec.fieldContext_MemberRollup_lapseRisk(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MemberRollup", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3874,6 +4681,22 @@ func (ec *executionContext) childFields_OrganizationEdge(ctx context.Context, fi
 		return ec.fieldContext_OrganizationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganizationKindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_OrganizationKindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_OrganizationKindCount_count(ctx, field)
+	case "withSecretary":
+		return ec.fieldContext_OrganizationKindCount_withSecretary(ctx, field)
+	case "termExpired":
+		return ec.fieldContext_OrganizationKindCount_termExpired(ctx, field)
+	case "meetingsBehind":
+		return ec.fieldContext_OrganizationKindCount_meetingsBehind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganizationKindCount", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4112,6 +4935,46 @@ func (ec *executionContext) childFields_UnitEdge(ctx context.Context, field grap
 		return ec.fieldContext_UnitEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnitEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UnitRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_UnitRollup_total(ctx, field)
+	case "ownCommittee":
+		return ec.fieldContext_UnitRollup_ownCommittee(ctx, field)
+	case "ownGeneralBranch":
+		return ec.fieldContext_UnitRollup_ownGeneralBranch(ctx, field)
+	case "ownBranch":
+		return ec.fieldContext_UnitRollup_ownBranch(ctx, field)
+	case "inJointBranch":
+		return ec.fieldContext_UnitRollup_inJointBranch(ctx, field)
+	case "inJointBranchWithEnoughMembers":
+		return ec.fieldContext_UnitRollup_inJointBranchWithEnoughMembers(ctx, field)
+	case "jointBranches":
+		return ec.fieldContext_UnitRollup_jointBranches(ctx, field)
+	case "withoutOrganization":
+		return ec.fieldContext_UnitRollup_withoutOrganization(ctx, field)
+	case "shouldOrganize":
+		return ec.fieldContext_UnitRollup_shouldOrganize(ctx, field)
+	case "shouldOrganizeWithPartyGroup":
+		return ec.fieldContext_UnitRollup_shouldOrganizeWithPartyGroup(ctx, field)
+	case "withOneOrTwoMembers":
+		return ec.fieldContext_UnitRollup_withOneOrTwoMembers(ctx, field)
+	case "withNoMembers":
+		return ec.fieldContext_UnitRollup_withNoMembers(ctx, field)
+	case "affiliated":
+		return ec.fieldContext_UnitRollup_affiliated(ctx, field)
+	case "instructorAssigned":
+		return ec.fieldContext_UnitRollup_instructorAssigned(ctx, field)
+	case "employees":
+		return ec.fieldContext_UnitRollup_employees(ctx, field)
+	case "members":
+		return ec.fieldContext_UnitRollup_members(ctx, field)
+	case "membersNotTransferredIn":
+		return ec.fieldContext_UnitRollup_membersNotTransferredIn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnitRollup", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5006,6 +5869,82 @@ func (ec *executionContext) field_Query_assessments_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
+		func(ctx context.Context, v any) ([]model.RuleCode, error) {
+			return ec.unmarshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rules"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "severities",
+		func(ctx context.Context, v any) ([]model.Severity, error) {
+			return ec.unmarshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["severities"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_exemptions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5057,6 +5996,28 @@ func (ec *executionContext) field_Query_exemptions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_gridMap_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -7973,6 +8934,299 @@ func (ec *executionContext) fieldContext_AssessmentEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AssessmentEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CoverageReport_area(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_asOf(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CoverageReport_units(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UnitRollup) graphql.Marshaler {
+			return ec.marshalNUnitRollup2ᚖjicengᚋgraphᚋmodelᚐUnitRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitRollup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_members(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MemberRollup) graphql.Marshaler {
+			return ec.marshalNMemberRollup2ᚖjicengᚋgraphᚋmodelᚐMemberRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MemberRollup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_grids(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_grids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grids, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GridRollup) graphql.Marshaler {
+			return ec.marshalNGridRollup2ᚖjicengᚋgraphᚋmodelᚐGridRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_grids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GridRollup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_organizations(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_organizations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organizations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganizationKindCount) graphql.Marshaler {
+			return ec.marshalNOrganizationKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐOrganizationKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_organizations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationKindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_gaps(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GapCount) graphql.Marshaler {
+			return ec.marshalNGapCount2ᚕᚖjicengᚋgraphᚋmodelᚐGapCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageReport_gapTotal(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_gapTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GapTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_gapTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoverageReport_status(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GridStatus) graphql.Marshaler {
+			return ec.marshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "GridStatus")
+}
+
+func (ec *executionContext) _CoverageReport_children(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CoverageReport) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚕᚖjicengᚋgraphᚋmodelᚐCoverageReportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Exemption_id(ctx context.Context, field graphql.CollectedField, obj *ent.Exemption) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8363,6 +9617,841 @@ func (ec *executionContext) fieldContext_ExemptionEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("ExemptionEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Figure_name(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
+}
+
+func (ec *executionContext) _Figure_value(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Figure_threshold(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Figure_threshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Figure_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Gap_key(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Gap_rule(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "RuleCode")
+}
+
+func (ec *executionContext) _Gap_family(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_family(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Family, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RuleFamily) graphql.Marshaler {
+			return ec.marshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_family(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "RuleFamily")
+}
+
+func (ec *executionContext) _Gap_severity(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "Severity")
+}
+
+func (ec *executionContext) _Gap_subject(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_subjectName(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_subjectName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_subjectName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "String")
+}
+
+func (ec *executionContext) _Gap_grid(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_grid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_grid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_community(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Community, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_figures(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖjicengᚋgraphᚋmodelᚐFigureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Figure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_message(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_remedy(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_remedy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remedy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_remedy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_suggestions(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_suggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suggestions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_suggestions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GapEdge) graphql.Marshaler {
+			return ec.marshalNGapEdge2ᚕᚖjicengᚋgraphᚋmodelᚐGapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Gap) graphql.Marshaler {
+			return ec.marshalNGap2ᚕᚖjicengᚋgraphᚋmodelᚐGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GapPageInfo) graphql.Marshaler {
+			return ec.marshalNGapPageInfo2ᚖjicengᚋgraphᚋmodelᚐGapPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapPageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GapCount_rule(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapCount_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapCount_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapCount", field, false, false, "RuleCode")
+}
+
+func (ec *executionContext) _GapCount_severity(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapCount_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapCount_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapCount", field, false, false, "Severity")
+}
+
+func (ec *executionContext) _GapCount_count(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GapEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.GapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Gap) graphql.Marshaler {
+			return ec.marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GapPageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapPageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _GapPageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapPageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _GapPageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GapPageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GapPageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridRollup_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridRollup_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridRollup_covered(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridRollup_covered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Covered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridRollup_covered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridRollup_partial(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridRollup_partial(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partial, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridRollup_partial(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridRollup_uncovered(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridRollup_uncovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uncovered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridRollup_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
+}
+
 func (ec *executionContext) _KindChange_id(ctx context.Context, field graphql.CollectedField, obj *ent.KindChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8751,6 +10840,52 @@ func (ec *executionContext) _KindChangeEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_KindChangeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("KindChangeEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _LocalizedText_zh(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_zh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_zh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocalizedText_en(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_en(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.En, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_en(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
@@ -10054,6 +12189,282 @@ func (ec *executionContext) _MemberEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_MemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MemberEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MemberRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_full(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_full(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Full, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_full(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_probationary(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_probationary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Probationary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_probationary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_inService(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_inService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InService, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_inService(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_retired(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_retired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Retired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_retired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_selfEmployed(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_selfEmployed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SelfEmployed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_selfEmployed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_mobile(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_mobile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mobile, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_mobile(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_outflow(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_outflow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outflow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_outflow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_inflow(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_inflow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inflow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_inflow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_unattached(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_unattached(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unattached, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_unattached(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_reportOverdue(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_reportOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportOverdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_reportOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MemberRollup_lapseRisk(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberRollup_lapseRisk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LapseRisk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberRollup_lapseRisk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Membership_id(ctx context.Context, field graphql.CollectedField, obj *ent.Membership) (ret graphql.Marshaler) {
@@ -13121,6 +15532,121 @@ func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _OrganizationKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationKindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v vocab.OrganizationKind) graphql.Marshaler {
+			return ec.marshalNOrganizationKind2jicengᚋvocabᚐOrganizationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationKindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "OrganizationKind")
+}
+
+func (ec *executionContext) _OrganizationKindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationKindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationKindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationKindCount_withSecretary(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationKindCount_withSecretary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithSecretary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationKindCount_withSecretary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationKindCount_termExpired(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationKindCount_termExpired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermExpired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationKindCount_termExpired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationKindCount_meetingsBehind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingsBehind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationKindCount_meetingsBehind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13955,6 +16481,138 @@ func (ec *executionContext) fieldContext_Query_unitCoverages(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_unitCoverages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Coverage(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CoverageReport) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coverageGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]model.RuleCode), fc.Args["severities"].([]model.Severity), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GapConnection) graphql.Marshaler {
+			return ec.marshalNGapConnection2ᚖjicengᚋgraphᚋmodelᚐGapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coverageGaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coverageGaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_gridMap(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_gridMap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GridMap(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNJSON2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_gridMap(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JSON does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_gridMap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15957,6 +18615,397 @@ func (ec *executionContext) _UnitEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_UnitEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnitEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _UnitRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_ownCommittee(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_ownCommittee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnCommittee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_ownCommittee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_ownGeneralBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_ownGeneralBranch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnGeneralBranch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_ownGeneralBranch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_ownBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_ownBranch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnBranch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_ownBranch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_inJointBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_inJointBranch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InJointBranch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_inJointBranch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_inJointBranchWithEnoughMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_inJointBranchWithEnoughMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InJointBranchWithEnoughMembers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_inJointBranchWithEnoughMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_jointBranches(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_jointBranches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JointBranches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_jointBranches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_withoutOrganization(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_withoutOrganization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithoutOrganization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_withoutOrganization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_shouldOrganize(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_shouldOrganize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShouldOrganize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_shouldOrganize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_shouldOrganizeWithPartyGroup(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_shouldOrganizeWithPartyGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShouldOrganizeWithPartyGroup, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_shouldOrganizeWithPartyGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_withOneOrTwoMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_withOneOrTwoMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithOneOrTwoMembers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_withOneOrTwoMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_withNoMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_withNoMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithNoMembers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_withNoMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_affiliated(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_affiliated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Affiliated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_affiliated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_instructorAssigned(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_instructorAssigned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstructorAssigned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_instructorAssigned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_employees(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_employees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Employees, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_employees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_members(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_membersNotTransferredIn(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_membersNotTransferredIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembersNotTransferredIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_membersNotTransferredIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -32366,6 +35415,84 @@ func (ec *executionContext) _AssessmentEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var coverageReportImplementors = []string{"CoverageReport"}
+
+func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.SelectionSet, obj *model.CoverageReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coverageReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoverageReport")
+		case "area":
+			out.Values[i] = ec._CoverageReport_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._CoverageReport_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._CoverageReport_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._CoverageReport_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grids":
+			out.Values[i] = ec._CoverageReport_grids(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organizations":
+			out.Values[i] = ec._CoverageReport_organizations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._CoverageReport_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gapTotal":
+			out.Values[i] = ec._CoverageReport_gapTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._CoverageReport_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._CoverageReport_children(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exemptionImplementors = []string{"Exemption", "Node"}
 
 func (ec *executionContext) _Exemption(ctx context.Context, sel ast.SelectionSet, obj *ent.Exemption) graphql.Marshaler {
@@ -32526,6 +35653,362 @@ func (ec *executionContext) _ExemptionEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var figureImplementors = []string{"Figure"}
+
+func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *model.Figure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, figureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Figure")
+		case "name":
+			out.Values[i] = ec._Figure_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Figure_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "threshold":
+			out.Values[i] = ec._Figure_threshold(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapImplementors = []string{"Gap"}
+
+func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj *model.Gap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Gap")
+		case "key":
+			out.Values[i] = ec._Gap_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._Gap_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "family":
+			out.Values[i] = ec._Gap_family(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._Gap_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._Gap_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subjectName":
+			out.Values[i] = ec._Gap_subjectName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grid":
+			out.Values[i] = ec._Gap_grid(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "community":
+			out.Values[i] = ec._Gap_community(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "figures":
+			out.Values[i] = ec._Gap_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._Gap_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "remedy":
+			out.Values[i] = ec._Gap_remedy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suggestions":
+			out.Values[i] = ec._Gap_suggestions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapConnectionImplementors = []string{"GapConnection"}
+
+func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapConnection")
+		case "edges":
+			out.Values[i] = ec._GapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._GapConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._GapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapCountImplementors = []string{"GapCount"}
+
+func (ec *executionContext) _GapCount(ctx context.Context, sel ast.SelectionSet, obj *model.GapCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapCount")
+		case "rule":
+			out.Values[i] = ec._GapCount_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "severity":
+			out.Values[i] = ec._GapCount_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._GapCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapEdgeImplementors = []string{"GapEdge"}
+
+func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapEdge")
+		case "node":
+			out.Values[i] = ec._GapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._GapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapPageInfoImplementors = []string{"GapPageInfo"}
+
+func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.GapPageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapPageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapPageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._GapPageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._GapPageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._GapPageInfo_startCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._GapPageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gridRollupImplementors = []string{"GridRollup"}
+
+func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSet, obj *model.GridRollup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gridRollupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GridRollup")
+		case "total":
+			out.Values[i] = ec._GridRollup_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "covered":
+			out.Values[i] = ec._GridRollup_covered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "partial":
+			out.Values[i] = ec._GridRollup_partial(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uncovered":
+			out.Values[i] = ec._GridRollup_uncovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kindChangeImplementors = []string{"KindChange", "Node"}
 
 func (ec *executionContext) _KindChange(ctx context.Context, sel ast.SelectionSet, obj *ent.KindChange) graphql.Marshaler {
@@ -32666,6 +36149,44 @@ func (ec *executionContext) _KindChangeEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._KindChangeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var localizedTextImplementors = []string{"LocalizedText"}
+
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocalizedText")
+		case "zh":
+			out.Values[i] = ec._LocalizedText_zh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "en":
+			out.Values[i] = ec._LocalizedText_en(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33093,6 +36614,94 @@ func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._MemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var memberRollupImplementors = []string{"MemberRollup"}
+
+func (ec *executionContext) _MemberRollup(ctx context.Context, sel ast.SelectionSet, obj *model.MemberRollup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, memberRollupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MemberRollup")
+		case "total":
+			out.Values[i] = ec._MemberRollup_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "full":
+			out.Values[i] = ec._MemberRollup_full(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "probationary":
+			out.Values[i] = ec._MemberRollup_probationary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inService":
+			out.Values[i] = ec._MemberRollup_inService(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retired":
+			out.Values[i] = ec._MemberRollup_retired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "selfEmployed":
+			out.Values[i] = ec._MemberRollup_selfEmployed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mobile":
+			out.Values[i] = ec._MemberRollup_mobile(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outflow":
+			out.Values[i] = ec._MemberRollup_outflow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inflow":
+			out.Values[i] = ec._MemberRollup_inflow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unattached":
+			out.Values[i] = ec._MemberRollup_unattached(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportOverdue":
+			out.Values[i] = ec._MemberRollup_reportOverdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lapseRisk":
+			out.Values[i] = ec._MemberRollup_lapseRisk(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -33949,6 +37558,59 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var organizationKindCountImplementors = []string{"OrganizationKindCount"}
+
+func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationKindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationKindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganizationKindCount")
+		case "kind":
+			out.Values[i] = ec._OrganizationKindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._OrganizationKindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withSecretary":
+			out.Values[i] = ec._OrganizationKindCount_withSecretary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "termExpired":
+			out.Values[i] = ec._OrganizationKindCount_termExpired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetingsBehind":
+			out.Values[i] = ec._OrganizationKindCount_meetingsBehind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[int]) graphql.Marshaler {
@@ -34117,6 +37779,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_unitCoverages(ctx, field)
+				})
+		case "coverage":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coverage(ctx, field)
+				})
+		case "coverageGaps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coverageGaps(ctx, field)
+				})
+		case "gridMap":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_gridMap(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -34887,6 +38567,119 @@ func (ec *executionContext) _UnitEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var unitRollupImplementors = []string{"UnitRollup"}
+
+func (ec *executionContext) _UnitRollup(ctx context.Context, sel ast.SelectionSet, obj *model.UnitRollup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unitRollupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnitRollup")
+		case "total":
+			out.Values[i] = ec._UnitRollup_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownCommittee":
+			out.Values[i] = ec._UnitRollup_ownCommittee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownGeneralBranch":
+			out.Values[i] = ec._UnitRollup_ownGeneralBranch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownBranch":
+			out.Values[i] = ec._UnitRollup_ownBranch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inJointBranch":
+			out.Values[i] = ec._UnitRollup_inJointBranch(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inJointBranchWithEnoughMembers":
+			out.Values[i] = ec._UnitRollup_inJointBranchWithEnoughMembers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "jointBranches":
+			out.Values[i] = ec._UnitRollup_jointBranches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withoutOrganization":
+			out.Values[i] = ec._UnitRollup_withoutOrganization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shouldOrganize":
+			out.Values[i] = ec._UnitRollup_shouldOrganize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shouldOrganizeWithPartyGroup":
+			out.Values[i] = ec._UnitRollup_shouldOrganizeWithPartyGroup(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withOneOrTwoMembers":
+			out.Values[i] = ec._UnitRollup_withOneOrTwoMembers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withNoMembers":
+			out.Values[i] = ec._UnitRollup_withNoMembers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "affiliated":
+			out.Values[i] = ec._UnitRollup_affiliated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "instructorAssigned":
+			out.Values[i] = ec._UnitRollup_instructorAssigned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "employees":
+			out.Values[i] = ec._UnitRollup_employees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._UnitRollup_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "membersNotTransferredIn":
+			out.Values[i] = ec._UnitRollup_membersNotTransferredIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -35527,6 +39320,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋgraphᚋmodelᚐCoverageReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoverageReport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx context.Context, sel ast.SelectionSet, v *model.CoverageReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CoverageReport!")
+		return graphql.Null
+	}
+	return ec._CoverageReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateAffiliatedOrganizationInput2jicengᚋentᚐCreateAffiliatedOrganizationInput(ctx context.Context, v any) (ent.CreateAffiliatedOrganizationInput, error) {
 	res, err := ec.unmarshalInputCreateAffiliatedOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -35682,6 +39499,30 @@ func (ec *executionContext) unmarshalNExemptionWhereInput2ᚖjicengᚋentᚐExem
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋgraphᚋmodelᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Figure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFigure2ᚖjicengᚋgraphᚋmodelᚐFigure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFigure2ᚖjicengᚋgraphᚋmodelᚐFigure(ctx context.Context, sel ast.SelectionSet, v *model.Figure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Figure!")
+		return graphql.Null
+	}
+	return ec._Figure(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -35694,6 +39535,102 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋgraphᚋmodelᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Gap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx context.Context, sel ast.SelectionSet, v *model.Gap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Gap!")
+		return graphql.Null
+	}
+	return ec._Gap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋgraphᚋmodelᚐGapConnection(ctx context.Context, sel ast.SelectionSet, v *model.GapConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GapConnection!")
+		return graphql.Null
+	}
+	return ec._GapConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋgraphᚋmodelᚐGapCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GapCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGapCount2ᚖjicengᚋgraphᚋmodelᚐGapCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGapCount2ᚖjicengᚋgraphᚋmodelᚐGapCount(ctx context.Context, sel ast.SelectionSet, v *model.GapCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GapCount!")
+		return graphql.Null
+	}
+	return ec._GapCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋgraphᚋmodelᚐGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGapEdge2ᚖjicengᚋgraphᚋmodelᚐGapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋgraphᚋmodelᚐGapEdge(ctx context.Context, sel ast.SelectionSet, v *model.GapEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GapEdge!")
+		return graphql.Null
+	}
+	return ec._GapEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋgraphᚋmodelᚐGapPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.GapPageInfo) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GapPageInfo!")
+		return graphql.Null
+	}
+	return ec._GapPageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋgraphᚋmodelᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *model.GridRollup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GridRollup!")
+		return graphql.Null
+	}
+	return ec._GridRollup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -35753,6 +39690,24 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNJSON2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalMap(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNKindChange2ᚕᚖjicengᚋentᚐKindChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.KindChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35807,6 +39762,14 @@ func (ec *executionContext) marshalNKindChangeOrderField2ᚖjicengᚋentᚐKindC
 func (ec *executionContext) unmarshalNKindChangeWhereInput2ᚖjicengᚋentᚐKindChangeWhereInput(ctx context.Context, v any) (*ent.KindChangeWhereInput, error) {
 	res, err := ec.unmarshalInputKindChangeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocalizedText!")
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMeeting2ᚕᚖjicengᚋentᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Meeting) graphql.Marshaler {
@@ -35954,6 +39917,14 @@ func (ec *executionContext) marshalNMemberOrderField2ᚖjicengᚋentᚐMemberOrd
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNMemberRollup2ᚖjicengᚋgraphᚋmodelᚐMemberRollup(ctx context.Context, sel ast.SelectionSet, v *model.MemberRollup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MemberRollup!")
+		return graphql.Null
+	}
+	return ec._MemberRollup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMemberStatus2jicengᚋentᚋmemberᚐStatus(ctx context.Context, v any) (member.Status, error) {
@@ -36113,6 +40084,14 @@ func (ec *executionContext) unmarshalNMobileReportWhereInput2ᚖjicengᚋentᚐM
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNNode2jicengᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -36185,6 +40164,30 @@ func (ec *executionContext) marshalNOrganizationKind2jicengᚋvocabᚐOrganizati
 	return v
 }
 
+func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐOrganizationKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationKindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganizationKindCount2ᚖjicengᚋgraphᚋmodelᚐOrganizationKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrganizationKindCount2ᚖjicengᚋgraphᚋmodelᚐOrganizationKindCount(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationKindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationKindCount!")
+		return graphql.Null
+	}
+	return ec._OrganizationKindCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOrganizationOrder2ᚖjicengᚋentᚐOrganizationOrder(ctx context.Context, v any) (*ent.OrganizationOrder, error) {
 	res, err := ec.unmarshalInputOrganizationOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -36211,6 +40214,26 @@ func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖjicengᚋentᚐO
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx context.Context, v any) (model.RuleCode, error) {
+	var res model.RuleCode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx context.Context, v any) (model.RuleFamily, error) {
+	var res model.RuleFamily
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx context.Context, sel ast.SelectionSet, v model.RuleFamily) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNRuleSetting2ᚕᚖjicengᚋentᚐRuleSettingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSetting) graphql.Marshaler {
@@ -36267,6 +40290,16 @@ func (ec *executionContext) marshalNRuleSettingOrderField2ᚖjicengᚋentᚐRule
 func (ec *executionContext) unmarshalNRuleSettingWhereInput2ᚖjicengᚋentᚐRuleSettingWhereInput(ctx context.Context, v any) (*ent.RuleSettingWhereInput, error) {
 	res, err := ec.unmarshalInputRuleSettingWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx context.Context, v any) (model.Severity, error) {
+	var res model.Severity
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx context.Context, sel ast.SelectionSet, v model.Severity) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -36491,6 +40524,14 @@ func (ec *executionContext) marshalNUnitOrderField2ᚖjicengᚋentᚐUnitOrderFi
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNUnitRollup2ᚖjicengᚋgraphᚋmodelᚐUnitRollup(ctx context.Context, sel ast.SelectionSet, v *model.UnitRollup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnitRollup!")
+		return graphql.Null
+	}
+	return ec._UnitRollup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUnitWhereInput2ᚖjicengᚋentᚐUnitWhereInput(ctx context.Context, v any) (*ent.UnitWhereInput, error) {
@@ -37524,6 +41565,22 @@ func (ec *executionContext) unmarshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx con
 }
 
 func (ec *executionContext) marshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx context.Context, sel ast.SelectionSet, v *geo.Geometry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx context.Context, v any) (*model.GridStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.GridStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v *model.GridStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -38691,6 +42748,42 @@ func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚖjicengᚋentᚐO
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx context.Context, v any) ([]model.RuleCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.RuleCode, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RuleCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalORuleSetting2ᚖjicengᚋentᚐRuleSetting(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSetting) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -38758,6 +42851,42 @@ func (ec *executionContext) unmarshalORuleSettingWhereInput2ᚖjicengᚋentᚐRu
 	}
 	res, err := ec.unmarshalInputRuleSettingWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx context.Context, v any) ([]model.Severity, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.Severity, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Severity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

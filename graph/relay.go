@@ -34,7 +34,7 @@ func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n > MaxPageSize {
 			return nil, &gqlerror.Error{
-				Message: fmt.Sprintf("%s: %d is more than the largest page, %d; page through with after/before", name, *n, MaxPageSize),
+				Message:    fmt.Sprintf("%s: %d is more than the largest page, %d; page through with after/before", name, *n, MaxPageSize),
 				Extensions: map[string]any{"code": string(register.Invalid), "field": name},
 			}
 		}

@@ -1,0 +1,108 @@
+// Package graphtest drives the real GraphQL handler over HTTP in tests.
+package graphtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"jiceng/ent"
+	"jiceng/graph"
+)
+
+// Client posts GraphQL requests to a test server running graph.NewHandler.
+type Client struct {
+	t   testing.TB
+	URL string
+}
+
+// New starts the handler for client on a test server, stopped when the test ends.
+func New(t testing.TB, client *ent.Client) *Client {
+	t.Helper()
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := httptest.NewServer(graph.NewHandler(client, logger))
+	t.Cleanup(srv.Close)
+	return &Client{t: t, URL: srv.URL}
+}
+
+// Error is one GraphQL error of a response.
+type Error struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code is the error's extensions.code.
+func (e Error) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+// Field is the error's extensions.field.
+func (e Error) Field() string { s, _ := e.Extensions["field"].(string); return s }
+
+// Response is a GraphQL response with its data left raw.
+type Response struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []Error         `json:"errors"`
+}
+
+// Post sends a query with variables (name, value pairs) and returns the
+// response; it fails the test only if the exchange itself fails.
+func (c *Client) Post(query string, vars ...any) Response {
+	c.t.Helper()
+	if len(vars)%2 != 0 {
+		c.t.Fatalf("graphtest: variables must be name, value pairs")
+	}
+	v := map[string]any{}
+	for i := 0; i < len(vars); i += 2 {
+		v[vars[i].(string)] = vars[i+1]
+	}
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": v})
+	res, err := http.Post(c.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		c.t.Fatalf("posting query: %v", err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	var out Response
+	if err := json.Unmarshal(raw, &out); err != nil {
+		c.t.Fatalf("reading response (status %d): %v\n%s", res.StatusCode, err, raw)
+	}
+	return out
+}
+
+// Do sends a query that must succeed and decodes its data into out.
+func (c *Client) Do(out any, query string, vars ...any) {
+	c.t.Helper()
+	res := c.Post(query, vars...)
+	if len(res.Errors) > 0 {
+		c.t.Fatalf("query failed: %s\n%s", describe(res.Errors), query)
+	}
+	if out != nil {
+		if err := json.Unmarshal(res.Data, out); err != nil {
+			c.t.Fatalf("decoding data: %v\n%s", err, res.Data)
+		}
+	}
+}
+
+// Fail sends a query that must fail and returns its first error.
+func (c *Client) Fail(query string, vars ...any) Error {
+	c.t.Helper()
+	res := c.Post(query, vars...)
+	if len(res.Errors) == 0 {
+		c.t.Fatalf("query succeeded, want an error: %s\n%s", res.Data, query)
+	}
+	return res.Errors[0]
+}
+
+func describe(errs []Error) string {
+	var b strings.Builder
+	for _, e := range errs {
+		fmt.Fprintf(&b, "[%s %s] %s; ", e.Code(), e.Field(), e.Message)
+	}
+	return b.String()
+}
