@@ -36,7 +36,8 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &parsed) {
 			if _, ok := parsed.Extensions["code"]; ok {
 				// gqlgen's and entgql's own errors: a bad query, a bad page, an unknown node.
-				return withCode(gerr, fmt.Sprint(parsed.Extensions["code"]), "", parsed.Message)
+				field, _ := parsed.Extensions["field"].(string)
+				return withCode(gerr, fmt.Sprint(parsed.Extensions["code"]), field, parsed.Message)
 			}
 		}
 		switch {
@@ -52,7 +53,12 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			return withCode(gerr, string(register.Conflict), "", "the change conflicts with a record already in the register")
 		case parsed != nil:
 			// An argument gqlgen could not read: a bad Date, a malformed GeoJSON.
-			return withCode(gerr, string(register.Invalid), lastField(gerr), gerr.Message)
+			field := lastField(gerr)
+			message := gerr.Message
+			if field != "" {
+				message = field + ": " + message
+			}
+			return withCode(gerr, string(register.Invalid), field, message)
 		case errors.Is(err, errBusy):
 			return withCode(gerr, "SERVICE_UNAVAILABLE", "", err.Error())
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):

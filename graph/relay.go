@@ -7,7 +7,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jiceng/register"
 )
@@ -33,10 +32,8 @@ func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 	last, _ := fc.Args["last"].(*int)
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n > MaxPageSize {
-			return nil, &gqlerror.Error{
-				Message:    fmt.Sprintf("%s: %d is more than the largest page, %d; page through with after/before", name, *n, MaxPageSize),
-				Extensions: map[string]any{"code": string(register.Invalid), "field": name},
-			}
+			return nil, &register.Error{Code: register.Invalid, Field: name,
+				Message: fmt.Sprintf("%d is more than the largest page, %d; page through with after/before", *n, MaxPageSize)}
 		}
 	}
 	if first == nil && last == nil && fc.Args != nil {

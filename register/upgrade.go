@@ -67,5 +67,6 @@ func UpgradeOrganization(ctx context.Context, c *ent.Client, u Upgrade) (*ent.Or
 	if _, err := change.Save(ctx); err != nil {
 		return nil, err
 	}
-	return org.Update().SetKind(u.ToKind).Save(ctx)
+	upgraded, err := org.Update().SetKind(u.ToKind).Save(ctx)
+	return upgraded, renameField(renameField(err, "parentID", "toKind"), "kind", "toKind")
 }
