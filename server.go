@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // routes lays out the server's URLs.
 func routes(store *database.Store, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/query", graph.NewHandler(store.Client, logger))
+	mux.Handle("/query", graph.NewHandler(store, logger))
 	mux.Handle("/graphiql", playground.Handler("Jiceng GraphQL", "/query"))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {

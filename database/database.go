@@ -32,6 +32,10 @@ type Store struct {
 	*ent.Client
 	// DB is the connection pool under the client, for backups and raw queries.
 	DB *sql.DB
+	// Read is a pool for long read-only queries, such as the coverage
+	// analysis: each of its transactions sees one consistent snapshot and,
+	// on SQLite, does not hold the write lock that DB's transactions take.
+	Read *sql.DB
 	// Dialect is dialect.SQLite or dialect.Postgres.
 	Dialect string
 	// Location says where the data is, for logs: a file path, or a
@@ -78,7 +82,7 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 	}
 	st.Client = ent.NewClient(ent.Driver(drv))
 	if err := migrateSchema(ctx, st.Client); err != nil {
-		st.DB.Close()
+		st.Close()
 		return nil, err
 	}
 	return st, nil
@@ -130,7 +134,16 @@ func openSQLite(dsn, dataDir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("opening SQLite database %s: %w", path, err)
 	}
-	return &Store{DB: db, Dialect: dialect.SQLite, Location: path}, nil
+	// Readers begin deferred: in WAL mode a read transaction takes no lock
+	// that a writer waits for, and sees the database as it was at its first read.
+	params.Set("_txlock", "deferred")
+	params.Set("_query_only", "1")
+	read, err := sql.Open("sqlite3", "file:"+path+"?"+params.Encode())
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening SQLite database %s for reading: %w", path, err)
+	}
+	return &Store{DB: db, Read: read, Dialect: dialect.SQLite, Location: path}, nil
 }
 
 func openPostgres(dsn string) (*Store, error) {
@@ -146,7 +159,7 @@ func openPostgres(dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connecting to PostgreSQL at %s%s: %w", u.Host, u.Path, err)
 	}
-	return &Store{DB: db, Dialect: dialect.Postgres, Location: "postgres://" + u.Host + u.Path}, nil
+	return &Store{DB: db, Read: db, Dialect: dialect.Postgres, Location: "postgres://" + u.Host + u.Path}, nil
 }
 
 // redact keeps a DSN's password out of an error message.
@@ -159,5 +172,11 @@ func redact(err error) string {
 
 // Close closes the client and its connections.
 func (s *Store) Close() error {
+	if s.Read != s.DB {
+		s.Read.Close()
+	}
+	if s.Client == nil {
+		return s.DB.Close()
+	}
 	return s.Client.Close()
 }

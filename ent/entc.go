@@ -32,7 +32,6 @@ func main() {
 		Templates: []*gen.Template{nodes},
 		Features: []gen.Feature{
 			gen.FeatureGlobalID,
-			gen.FeatureExecQuery,
 			gen.FeatureModifier,
 			gen.FeatureLock,
 		},

@@ -7,22 +7,29 @@ package graph
 
 import (
 	"context"
-	"fmt"
-	"jiceng/graph/model"
+	"jiceng/coverage"
+	"jiceng/register"
 	"time"
 )
 
 // Coverage is the resolver for the coverage field.
-func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*model.CoverageReport, error) {
-	panic(fmt.Errorf("not implemented: Coverage - coverage"))
+func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error) {
+	return r.coverage.Coverage(ctx, areaID, asOf, childrenDepth(ctx))
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
-func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []model.RuleCode, severities []model.Severity, first *int, after *string) (*model.GapConnection, error) {
-	panic(fmt.Errorf("not implemented: CoverageGaps - coverageGaps"))
+func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error) {
+	size := DefaultPageSize
+	if first != nil {
+		size = *first
+	}
+	if size < 0 {
+		return nil, &register.Error{Code: register.Invalid, Field: "first", Message: "must not be negative"}
+	}
+	return r.coverage.Gaps(ctx, coverage.GapFilter{AreaID: areaID, AsOf: asOf, Rules: rules, Severities: severities, First: size, After: after})
 }
 
 // GridMap is the resolver for the gridMap field.
 func (r *queryResolver) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
-	panic(fmt.Errorf("not implemented: GridMap - gridMap"))
+	return r.coverage.GridMap(ctx, areaID, asOf)
 }

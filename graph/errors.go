@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/register"
 )
@@ -29,9 +30,11 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		var (
-			verr   *ent.ValidationError
-			domain *register.Error
-			parsed *gqlerror.Error
+			verr      *ent.ValidationError
+			domain    *register.Error
+			parsed    *gqlerror.Error
+			noArea    *coverage.NotFoundError
+			badCursor coverage.BadCursorError
 		)
 		if errors.As(err, &parsed) {
 			if _, ok := parsed.Extensions["code"]; ok {
@@ -43,6 +46,10 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case errors.As(err, &domain):
 			return withCode(gerr, string(domain.Code), domain.Field, domain.Error())
+		case errors.As(err, &noArea):
+			return withCode(gerr, string(register.NotFound), "areaId", "areaId: "+noArea.Error())
+		case errors.As(err, &badCursor):
+			return withCode(gerr, string(register.Invalid), "after", badCursor.Error())
 		case errors.As(err, &verr):
 			field := lowerCamel(verr.Name)
 			return withCode(gerr, string(register.Invalid), field, field+": "+validatorMessage(verr))

@@ -69,7 +69,7 @@ func square(lon, lat float64) *geo.Geometry {
 func newWorld(t *testing.T, opts ...database.Option) *world {
 	t.Helper()
 	st := dbtest.Open(t, opts...)
-	w := &world{store: st, api: graphtest.New(t, st.Client)}
+	w := &world{store: st, api: graphtest.New(t, st)}
 	ctx := context.Background()
 	err := register.InTx(ctx, st.Client, func(c *ent.Client) error {
 		w.sub = c.Area.Create().SetName("测试街道").SetKind(area.KindSUBDISTRICT).SaveX(ctx)

@@ -8,6 +8,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
@@ -19,7 +20,6 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
 	"jiceng/geo"
-	"jiceng/graph/model"
 	"jiceng/graph/scalar"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -523,7 +523,7 @@ type ComplexityRoot struct {
 		Areas                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AreaOrder, where *ent.AreaWhereInput) int
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time) int
-		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []model.RuleCode, severities []model.Severity, first *int, after *string) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
@@ -728,8 +728,8 @@ type QueryResolver interface {
 	Terms(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) (*ent.TermConnection, error)
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
-	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*model.CoverageReport, error)
-	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []model.RuleCode, severities []model.Severity, first *int, after *string) (*model.GapConnection, error)
+	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 }
 
@@ -2973,7 +2973,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]model.RuleCode), args["severities"].([]model.Severity), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*string)), true
 	case "Query.exemptions":
 		if e.ComplexityRoot.Query.Exemptions == nil {
 			break
@@ -5889,16 +5889,16 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 	}
 	args["asOf"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
-		func(ctx context.Context, v any) ([]model.RuleCode, error) {
-			return ec.unmarshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]coverage.RuleCode, error) {
+			return ec.unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["rules"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "severities",
-		func(ctx context.Context, v any) ([]model.Severity, error) {
-			return ec.unmarshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]coverage.Severity, error) {
+			return ec.unmarshalOSeverity2ᚕjicengᚋcoverageᚐSeverityᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8934,7 +8934,7 @@ func (ec *executionContext) fieldContext_AssessmentEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AssessmentEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _CoverageReport_area(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_area(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8947,10 +8947,10 @@ func (ec *executionContext) _CoverageReport_area(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
-			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CoverageReport_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8966,7 +8966,7 @@ func (ec *executionContext) fieldContext_CoverageReport_area(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_asOf(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_asOf(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8989,7 +8989,7 @@ func (ec *executionContext) fieldContext_CoverageReport_asOf(_ context.Context, 
 	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "Date")
 }
 
-func (ec *executionContext) _CoverageReport_units(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_units(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9001,8 +9001,8 @@ func (ec *executionContext) _CoverageReport_units(ctx context.Context, field gra
 			return obj.Units, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UnitRollup) graphql.Marshaler {
-			return ec.marshalNUnitRollup2ᚖjicengᚋgraphᚋmodelᚐUnitRollup(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.UnitRollup) graphql.Marshaler {
+			return ec.marshalNUnitRollup2ᚖjicengᚋcoverageᚐUnitRollup(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9021,7 +9021,7 @@ func (ec *executionContext) fieldContext_CoverageReport_units(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_members(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_members(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9033,8 +9033,8 @@ func (ec *executionContext) _CoverageReport_members(ctx context.Context, field g
 			return obj.Members, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MemberRollup) graphql.Marshaler {
-			return ec.marshalNMemberRollup2ᚖjicengᚋgraphᚋmodelᚐMemberRollup(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.MemberRollup) graphql.Marshaler {
+			return ec.marshalNMemberRollup2ᚖjicengᚋcoverageᚐMemberRollup(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9053,7 +9053,7 @@ func (ec *executionContext) fieldContext_CoverageReport_members(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_grids(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_grids(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9065,8 +9065,8 @@ func (ec *executionContext) _CoverageReport_grids(ctx context.Context, field gra
 			return obj.Grids, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GridRollup) graphql.Marshaler {
-			return ec.marshalNGridRollup2ᚖjicengᚋgraphᚋmodelᚐGridRollup(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GridRollup) graphql.Marshaler {
+			return ec.marshalNGridRollup2ᚖjicengᚋcoverageᚐGridRollup(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9085,7 +9085,7 @@ func (ec *executionContext) fieldContext_CoverageReport_grids(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_organizations(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_organizations(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9097,8 +9097,8 @@ func (ec *executionContext) _CoverageReport_organizations(ctx context.Context, f
 			return obj.Organizations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganizationKindCount) graphql.Marshaler {
-			return ec.marshalNOrganizationKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐOrganizationKindCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.OrganizationKindCount) graphql.Marshaler {
+			return ec.marshalNOrganizationKindCount2ᚕᚖjicengᚋcoverageᚐOrganizationKindCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9117,7 +9117,7 @@ func (ec *executionContext) fieldContext_CoverageReport_organizations(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_gaps(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_gaps(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9129,8 +9129,8 @@ func (ec *executionContext) _CoverageReport_gaps(ctx context.Context, field grap
 			return obj.Gaps, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.GapCount) graphql.Marshaler {
-			return ec.marshalNGapCount2ᚕᚖjicengᚋgraphᚋmodelᚐGapCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.GapCount) graphql.Marshaler {
+			return ec.marshalNGapCount2ᚕᚖjicengᚋcoverageᚐGapCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9149,7 +9149,7 @@ func (ec *executionContext) fieldContext_CoverageReport_gaps(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _CoverageReport_gapTotal(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_gapTotal(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9172,7 +9172,7 @@ func (ec *executionContext) fieldContext_CoverageReport_gapTotal(_ context.Conte
 	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CoverageReport_status(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_status(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9184,8 +9184,8 @@ func (ec *executionContext) _CoverageReport_status(ctx context.Context, field gr
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GridStatus) graphql.Marshaler {
-			return ec.marshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GridStatus) graphql.Marshaler {
+			return ec.marshalOGridStatus2ᚖjicengᚋcoverageᚐGridStatus(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9195,7 +9195,7 @@ func (ec *executionContext) fieldContext_CoverageReport_status(_ context.Context
 	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "GridStatus")
 }
 
-func (ec *executionContext) _CoverageReport_children(ctx context.Context, field graphql.CollectedField, obj *model.CoverageReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageReport_children(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9207,8 +9207,8 @@ func (ec *executionContext) _CoverageReport_children(ctx context.Context, field 
 			return obj.Children, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.CoverageReport) graphql.Marshaler {
-			return ec.marshalNCoverageReport2ᚕᚖjicengᚋgraphᚋmodelᚐCoverageReportᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9617,7 +9617,7 @@ func (ec *executionContext) fieldContext_ExemptionEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("ExemptionEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _Figure_name(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Figure_name(ctx context.Context, field graphql.CollectedField, obj *coverage.Figure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9640,7 +9640,7 @@ func (ec *executionContext) fieldContext_Figure_name(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "String")
 }
 
-func (ec *executionContext) _Figure_value(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Figure_value(ctx context.Context, field graphql.CollectedField, obj *coverage.Figure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9663,7 +9663,7 @@ func (ec *executionContext) fieldContext_Figure_value(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Figure_threshold(ctx context.Context, field graphql.CollectedField, obj *model.Figure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Figure_threshold(ctx context.Context, field graphql.CollectedField, obj *coverage.Figure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9686,7 +9686,7 @@ func (ec *executionContext) fieldContext_Figure_threshold(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Gap_key(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_key(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9709,7 +9709,7 @@ func (ec *executionContext) fieldContext_Gap_key(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Gap", field, false, false, "String")
 }
 
-func (ec *executionContext) _Gap_rule(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_rule(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9721,8 +9721,8 @@ func (ec *executionContext) _Gap_rule(ctx context.Context, field graphql.Collect
 			return obj.Rule, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
-			return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9732,7 +9732,7 @@ func (ec *executionContext) fieldContext_Gap_rule(_ context.Context, field graph
 	return graphql.NewScalarFieldContext("Gap", field, false, false, "RuleCode")
 }
 
-func (ec *executionContext) _Gap_family(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_family(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9744,8 +9744,8 @@ func (ec *executionContext) _Gap_family(ctx context.Context, field graphql.Colle
 			return obj.Family, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.RuleFamily) graphql.Marshaler {
-			return ec.marshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleFamily) graphql.Marshaler {
+			return ec.marshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9755,7 +9755,7 @@ func (ec *executionContext) fieldContext_Gap_family(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Gap", field, false, false, "RuleFamily")
 }
 
-func (ec *executionContext) _Gap_severity(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_severity(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9767,8 +9767,8 @@ func (ec *executionContext) _Gap_severity(ctx context.Context, field graphql.Col
 			return obj.Severity, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Severity) graphql.Marshaler {
-			return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9778,7 +9778,7 @@ func (ec *executionContext) fieldContext_Gap_severity(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Gap", field, false, false, "Severity")
 }
 
-func (ec *executionContext) _Gap_subject(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_subject(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9810,7 +9810,7 @@ func (ec *executionContext) fieldContext_Gap_subject(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_subjectName(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_subjectName(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9833,7 +9833,7 @@ func (ec *executionContext) fieldContext_Gap_subjectName(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Gap", field, false, false, "String")
 }
 
-func (ec *executionContext) _Gap_grid(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_grid(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9865,7 +9865,7 @@ func (ec *executionContext) fieldContext_Gap_grid(_ context.Context, field graph
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_community(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_community(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9897,7 +9897,7 @@ func (ec *executionContext) fieldContext_Gap_community(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_figures(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_figures(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9909,8 +9909,8 @@ func (ec *executionContext) _Gap_figures(ctx context.Context, field graphql.Coll
 			return obj.Figures, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Figure) graphql.Marshaler {
-			return ec.marshalNFigure2ᚕᚖjicengᚋgraphᚋmodelᚐFigureᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
+			return ec.marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9929,7 +9929,7 @@ func (ec *executionContext) fieldContext_Gap_figures(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_message(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_message(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9941,8 +9941,8 @@ func (ec *executionContext) _Gap_message(ctx context.Context, field graphql.Coll
 			return obj.Message, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
-			return ec.marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚖjicengᚋcoverageᚐLocalizedText(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9961,7 +9961,7 @@ func (ec *executionContext) fieldContext_Gap_message(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_remedy(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_remedy(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9973,8 +9973,8 @@ func (ec *executionContext) _Gap_remedy(ctx context.Context, field graphql.Colle
 			return obj.Remedy, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
-			return ec.marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚖjicengᚋcoverageᚐLocalizedText(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9993,7 +9993,7 @@ func (ec *executionContext) fieldContext_Gap_remedy(_ context.Context, field gra
 	return fc, nil
 }
 
-func (ec *executionContext) _Gap_suggestions(ctx context.Context, field graphql.CollectedField, obj *model.Gap) (ret graphql.Marshaler) {
+func (ec *executionContext) _Gap_suggestions(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10025,7 +10025,7 @@ func (ec *executionContext) fieldContext_Gap_suggestions(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _GapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *coverage.GapConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10037,8 +10037,8 @@ func (ec *executionContext) _GapConnection_edges(ctx context.Context, field grap
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.GapEdge) graphql.Marshaler {
-			return ec.marshalNGapEdge2ᚕᚖjicengᚋgraphᚋmodelᚐGapEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.GapEdge) graphql.Marshaler {
+			return ec.marshalNGapEdge2ᚕᚖjicengᚋcoverageᚐGapEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10057,7 +10057,7 @@ func (ec *executionContext) fieldContext_GapConnection_edges(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _GapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *coverage.GapConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10066,11 +10066,11 @@ func (ec *executionContext) _GapConnection_nodes(ctx context.Context, field grap
 			return ec.fieldContext_GapConnection_nodes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Nodes, nil
+			return obj.Nodes(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Gap) graphql.Marshaler {
-			return ec.marshalNGap2ᚕᚖjicengᚋgraphᚋmodelᚐGapᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.Gap) graphql.Marshaler {
+			return ec.marshalNGap2ᚕᚖjicengᚋcoverageᚐGapᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10080,7 +10080,7 @@ func (ec *executionContext) fieldContext_GapConnection_nodes(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "GapConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Gap(ctx, field)
@@ -10089,7 +10089,7 @@ func (ec *executionContext) fieldContext_GapConnection_nodes(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *coverage.GapConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10101,8 +10101,8 @@ func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field g
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GapPageInfo) graphql.Marshaler {
-			return ec.marshalNGapPageInfo2ᚖjicengᚋgraphᚋmodelᚐGapPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
+			return ec.marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10121,7 +10121,7 @@ func (ec *executionContext) fieldContext_GapConnection_pageInfo(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _GapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.GapConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *coverage.GapConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10144,7 +10144,7 @@ func (ec *executionContext) fieldContext_GapConnection_totalCount(_ context.Cont
 	return graphql.NewScalarFieldContext("GapConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GapCount_rule(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapCount_rule(ctx context.Context, field graphql.CollectedField, obj *coverage.GapCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10156,8 +10156,8 @@ func (ec *executionContext) _GapCount_rule(ctx context.Context, field graphql.Co
 			return obj.Rule, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
-			return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10167,7 +10167,7 @@ func (ec *executionContext) fieldContext_GapCount_rule(_ context.Context, field 
 	return graphql.NewScalarFieldContext("GapCount", field, false, false, "RuleCode")
 }
 
-func (ec *executionContext) _GapCount_severity(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapCount_severity(ctx context.Context, field graphql.CollectedField, obj *coverage.GapCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10179,8 +10179,8 @@ func (ec *executionContext) _GapCount_severity(ctx context.Context, field graphq
 			return obj.Severity, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Severity) graphql.Marshaler {
-			return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10190,7 +10190,7 @@ func (ec *executionContext) fieldContext_GapCount_severity(_ context.Context, fi
 	return graphql.NewScalarFieldContext("GapCount", field, false, false, "Severity")
 }
 
-func (ec *executionContext) _GapCount_count(ctx context.Context, field graphql.CollectedField, obj *model.GapCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapCount_count(ctx context.Context, field graphql.CollectedField, obj *coverage.GapCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10213,7 +10213,7 @@ func (ec *executionContext) fieldContext_GapCount_count(_ context.Context, field
 	return graphql.NewScalarFieldContext("GapCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GapEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.GapEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapEdge_node(ctx context.Context, field graphql.CollectedField, obj *coverage.GapEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10225,8 +10225,8 @@ func (ec *executionContext) _GapEdge_node(ctx context.Context, field graphql.Col
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Gap) graphql.Marshaler {
-			return ec.marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+			return ec.marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10245,7 +10245,7 @@ func (ec *executionContext) fieldContext_GapEdge_node(_ context.Context, field g
 	return fc, nil
 }
 
-func (ec *executionContext) _GapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.GapEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10268,7 +10268,7 @@ func (ec *executionContext) fieldContext_GapEdge_cursor(_ context.Context, field
 	return graphql.NewScalarFieldContext("GapEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _GapPageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapPageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10291,7 +10291,7 @@ func (ec *executionContext) fieldContext_GapPageInfo_hasNextPage(_ context.Conte
 	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _GapPageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapPageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10314,7 +10314,7 @@ func (ec *executionContext) fieldContext_GapPageInfo_hasPreviousPage(_ context.C
 	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _GapPageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapPageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10337,7 +10337,7 @@ func (ec *executionContext) fieldContext_GapPageInfo_startCursor(_ context.Conte
 	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.GapPageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10360,7 +10360,7 @@ func (ec *executionContext) fieldContext_GapPageInfo_endCursor(_ context.Context
 	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10383,7 +10383,7 @@ func (ec *executionContext) fieldContext_GridRollup_total(_ context.Context, fie
 	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GridRollup_covered(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _GridRollup_covered(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10406,7 +10406,7 @@ func (ec *executionContext) fieldContext_GridRollup_covered(_ context.Context, f
 	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GridRollup_partial(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _GridRollup_partial(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10429,7 +10429,7 @@ func (ec *executionContext) fieldContext_GridRollup_partial(_ context.Context, f
 	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _GridRollup_uncovered(ctx context.Context, field graphql.CollectedField, obj *model.GridRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _GridRollup_uncovered(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10842,7 +10842,7 @@ func (ec *executionContext) fieldContext_KindChangeEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("KindChangeEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _LocalizedText_zh(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocalizedText_zh(ctx context.Context, field graphql.CollectedField, obj *coverage.LocalizedText) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10865,7 +10865,7 @@ func (ec *executionContext) fieldContext_LocalizedText_zh(_ context.Context, fie
 	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
 }
 
-func (ec *executionContext) _LocalizedText_en(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocalizedText_en(ctx context.Context, field graphql.CollectedField, obj *coverage.LocalizedText) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12191,7 +12191,7 @@ func (ec *executionContext) fieldContext_MemberEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("MemberEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _MemberRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12214,7 +12214,7 @@ func (ec *executionContext) fieldContext_MemberRollup_total(_ context.Context, f
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_full(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_full(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12237,7 +12237,7 @@ func (ec *executionContext) fieldContext_MemberRollup_full(_ context.Context, fi
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_probationary(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_probationary(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12260,7 +12260,7 @@ func (ec *executionContext) fieldContext_MemberRollup_probationary(_ context.Con
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_inService(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_inService(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12283,7 +12283,7 @@ func (ec *executionContext) fieldContext_MemberRollup_inService(_ context.Contex
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_retired(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_retired(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12306,7 +12306,7 @@ func (ec *executionContext) fieldContext_MemberRollup_retired(_ context.Context,
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_selfEmployed(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_selfEmployed(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12329,7 +12329,7 @@ func (ec *executionContext) fieldContext_MemberRollup_selfEmployed(_ context.Con
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_mobile(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_mobile(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12352,7 +12352,7 @@ func (ec *executionContext) fieldContext_MemberRollup_mobile(_ context.Context, 
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_outflow(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_outflow(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12375,7 +12375,7 @@ func (ec *executionContext) fieldContext_MemberRollup_outflow(_ context.Context,
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_inflow(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_inflow(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12398,7 +12398,7 @@ func (ec *executionContext) fieldContext_MemberRollup_inflow(_ context.Context, 
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_unattached(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_unattached(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12421,7 +12421,7 @@ func (ec *executionContext) fieldContext_MemberRollup_unattached(_ context.Conte
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_reportOverdue(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_reportOverdue(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12444,7 +12444,7 @@ func (ec *executionContext) fieldContext_MemberRollup_reportOverdue(_ context.Co
 	return graphql.NewScalarFieldContext("MemberRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _MemberRollup_lapseRisk(ctx context.Context, field graphql.CollectedField, obj *model.MemberRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberRollup_lapseRisk(ctx context.Context, field graphql.CollectedField, obj *coverage.MemberRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15532,7 +15532,7 @@ func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _OrganizationKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *coverage.OrganizationKindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15555,7 +15555,7 @@ func (ec *executionContext) fieldContext_OrganizationKindCount_kind(_ context.Co
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "OrganizationKind")
 }
 
-func (ec *executionContext) _OrganizationKindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationKindCount_count(ctx context.Context, field graphql.CollectedField, obj *coverage.OrganizationKindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15578,7 +15578,7 @@ func (ec *executionContext) fieldContext_OrganizationKindCount_count(_ context.C
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganizationKindCount_withSecretary(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationKindCount_withSecretary(ctx context.Context, field graphql.CollectedField, obj *coverage.OrganizationKindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15601,7 +15601,7 @@ func (ec *executionContext) fieldContext_OrganizationKindCount_withSecretary(_ c
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganizationKindCount_termExpired(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationKindCount_termExpired(ctx context.Context, field graphql.CollectedField, obj *coverage.OrganizationKindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15624,7 +15624,7 @@ func (ec *executionContext) fieldContext_OrganizationKindCount_termExpired(_ con
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationKindCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Context, field graphql.CollectedField, obj *coverage.OrganizationKindCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16500,8 +16500,8 @@ func (ec *executionContext) _Query_coverage(ctx context.Context, field graphql.C
 			return ec.Resolvers.Query().Coverage(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CoverageReport) graphql.Marshaler {
-			return ec.marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16541,11 +16541,11 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]model.RuleCode), fc.Args["severities"].([]model.Severity), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GapConnection) graphql.Marshaler {
-			return ec.marshalNGapConnection2ᚖjicengᚋgraphᚋmodelᚐGapConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
+			return ec.marshalNGapConnection2ᚖjicengᚋcoverageᚐGapConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18617,7 +18617,7 @@ func (ec *executionContext) fieldContext_UnitEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("UnitEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _UnitRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18640,7 +18640,7 @@ func (ec *executionContext) fieldContext_UnitRollup_total(_ context.Context, fie
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_ownCommittee(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_ownCommittee(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18663,7 +18663,7 @@ func (ec *executionContext) fieldContext_UnitRollup_ownCommittee(_ context.Conte
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_ownGeneralBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_ownGeneralBranch(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18686,7 +18686,7 @@ func (ec *executionContext) fieldContext_UnitRollup_ownGeneralBranch(_ context.C
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_ownBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_ownBranch(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18709,7 +18709,7 @@ func (ec *executionContext) fieldContext_UnitRollup_ownBranch(_ context.Context,
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_inJointBranch(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_inJointBranch(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18732,7 +18732,7 @@ func (ec *executionContext) fieldContext_UnitRollup_inJointBranch(_ context.Cont
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_inJointBranchWithEnoughMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_inJointBranchWithEnoughMembers(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18755,7 +18755,7 @@ func (ec *executionContext) fieldContext_UnitRollup_inJointBranchWithEnoughMembe
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_jointBranches(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_jointBranches(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18778,7 +18778,7 @@ func (ec *executionContext) fieldContext_UnitRollup_jointBranches(_ context.Cont
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_withoutOrganization(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_withoutOrganization(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18801,7 +18801,7 @@ func (ec *executionContext) fieldContext_UnitRollup_withoutOrganization(_ contex
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_shouldOrganize(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_shouldOrganize(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18824,7 +18824,7 @@ func (ec *executionContext) fieldContext_UnitRollup_shouldOrganize(_ context.Con
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_shouldOrganizeWithPartyGroup(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_shouldOrganizeWithPartyGroup(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18847,7 +18847,7 @@ func (ec *executionContext) fieldContext_UnitRollup_shouldOrganizeWithPartyGroup
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_withOneOrTwoMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_withOneOrTwoMembers(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18870,7 +18870,7 @@ func (ec *executionContext) fieldContext_UnitRollup_withOneOrTwoMembers(_ contex
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_withNoMembers(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_withNoMembers(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18893,7 +18893,7 @@ func (ec *executionContext) fieldContext_UnitRollup_withNoMembers(_ context.Cont
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_affiliated(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_affiliated(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18916,7 +18916,7 @@ func (ec *executionContext) fieldContext_UnitRollup_affiliated(_ context.Context
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_instructorAssigned(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_instructorAssigned(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18939,7 +18939,7 @@ func (ec *executionContext) fieldContext_UnitRollup_instructorAssigned(_ context
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_employees(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_employees(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18962,7 +18962,7 @@ func (ec *executionContext) fieldContext_UnitRollup_employees(_ context.Context,
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_members(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_members(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18985,7 +18985,7 @@ func (ec *executionContext) fieldContext_UnitRollup_members(_ context.Context, f
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UnitRollup_membersNotTransferredIn(ctx context.Context, field graphql.CollectedField, obj *model.UnitRollup) (ret graphql.Marshaler) {
+func (ec *executionContext) _UnitRollup_membersNotTransferredIn(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -35417,7 +35417,7 @@ func (ec *executionContext) _AssessmentEdge(ctx context.Context, sel ast.Selecti
 
 var coverageReportImplementors = []string{"CoverageReport"}
 
-func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.SelectionSet, obj *model.CoverageReport) graphql.Marshaler {
+func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.SelectionSet, obj *coverage.Report) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coverageReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35428,7 +35428,7 @@ func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.Selecti
 			out.Values[i] = graphql.MarshalString("CoverageReport")
 		case "area":
 			out.Values[i] = ec._CoverageReport_area(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "asOf":
@@ -35655,7 +35655,7 @@ func (ec *executionContext) _ExemptionEdge(ctx context.Context, sel ast.Selectio
 
 var figureImplementors = []string{"Figure"}
 
-func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *model.Figure) graphql.Marshaler {
+func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *coverage.Figure) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, figureImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35698,7 +35698,7 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 
 var gapImplementors = []string{"Gap"}
 
-func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj *model.Gap) graphql.Marshaler {
+func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj *coverage.Gap) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35786,7 +35786,7 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 
 var gapConnectionImplementors = []string{"GapConnection"}
 
-func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.SelectionSet, obj *model.GapConnection) graphql.Marshaler {
+func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35834,7 +35834,7 @@ func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.Selectio
 
 var gapCountImplementors = []string{"GapCount"}
 
-func (ec *executionContext) _GapCount(ctx context.Context, sel ast.SelectionSet, obj *model.GapCount) graphql.Marshaler {
+func (ec *executionContext) _GapCount(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35877,7 +35877,7 @@ func (ec *executionContext) _GapCount(ctx context.Context, sel ast.SelectionSet,
 
 var gapEdgeImplementors = []string{"GapEdge"}
 
-func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GapEdge) graphql.Marshaler {
+func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35915,7 +35915,7 @@ func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, 
 
 var gapPageInfoImplementors = []string{"GapPageInfo"}
 
-func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.GapPageInfo) graphql.Marshaler {
+func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapPageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapPageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35963,7 +35963,7 @@ func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionS
 
 var gridRollupImplementors = []string{"GridRollup"}
 
-func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSet, obj *model.GridRollup) graphql.Marshaler {
+func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSet, obj *coverage.GridRollup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gridRollupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -36171,7 +36171,7 @@ func (ec *executionContext) _KindChangeEdge(ctx context.Context, sel ast.Selecti
 
 var localizedTextImplementors = []string{"LocalizedText"}
 
-func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *coverage.LocalizedText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -36636,7 +36636,7 @@ func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSe
 
 var memberRollupImplementors = []string{"MemberRollup"}
 
-func (ec *executionContext) _MemberRollup(ctx context.Context, sel ast.SelectionSet, obj *model.MemberRollup) graphql.Marshaler {
+func (ec *executionContext) _MemberRollup(ctx context.Context, sel ast.SelectionSet, obj *coverage.MemberRollup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberRollupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -37560,7 +37560,7 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 
 var organizationKindCountImplementors = []string{"OrganizationKindCount"}
 
-func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationKindCount) graphql.Marshaler {
+func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.SelectionSet, obj *coverage.OrganizationKindCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationKindCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38569,7 +38569,7 @@ func (ec *executionContext) _UnitEdge(ctx context.Context, sel ast.SelectionSet,
 
 var unitRollupImplementors = []string{"UnitRollup"}
 
-func (ec *executionContext) _UnitRollup(ctx context.Context, sel ast.SelectionSet, obj *model.UnitRollup) graphql.Marshaler {
+func (ec *executionContext) _UnitRollup(ctx context.Context, sel ast.SelectionSet, obj *coverage.UnitRollup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, unitRollupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -39320,11 +39320,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋgraphᚋmodelᚐCoverageReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoverageReport) graphql.Marshaler {
+func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx, sel, v[i])
+		return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -39336,7 +39336,7 @@ func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋgraphᚋmodel�
 	return ret
 }
 
-func (ec *executionContext) marshalNCoverageReport2ᚖjicengᚋgraphᚋmodelᚐCoverageReport(ctx context.Context, sel ast.SelectionSet, v *model.CoverageReport) graphql.Marshaler {
+func (ec *executionContext) marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx context.Context, sel ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CoverageReport!")
 		return graphql.Null
@@ -39499,11 +39499,11 @@ func (ec *executionContext) unmarshalNExemptionWhereInput2ᚖjicengᚋentᚐExem
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋgraphᚋmodelᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Figure) graphql.Marshaler {
+func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFigure2ᚖjicengᚋgraphᚋmodelᚐFigure(ctx, sel, v[i])
+		return ec.marshalNFigure2ᚖjicengᚋcoverageᚐFigure(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -39515,7 +39515,7 @@ func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋgraphᚋmodelᚐFigure
 	return ret
 }
 
-func (ec *executionContext) marshalNFigure2ᚖjicengᚋgraphᚋmodelᚐFigure(ctx context.Context, sel ast.SelectionSet, v *model.Figure) graphql.Marshaler {
+func (ec *executionContext) marshalNFigure2ᚖjicengᚋcoverageᚐFigure(ctx context.Context, sel ast.SelectionSet, v *coverage.Figure) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Figure!")
 		return graphql.Null
@@ -39537,11 +39537,11 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋgraphᚋmodelᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Gap) graphql.Marshaler {
+func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋcoverageᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Gap) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx, sel, v[i])
+		return ec.marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -39553,7 +39553,7 @@ func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋgraphᚋmodelᚐGapᚄ(ct
 	return ret
 }
 
-func (ec *executionContext) marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx context.Context, sel ast.SelectionSet, v *model.Gap) graphql.Marshaler {
+func (ec *executionContext) marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx context.Context, sel ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Gap!")
 		return graphql.Null
@@ -39561,7 +39561,7 @@ func (ec *executionContext) marshalNGap2ᚖjicengᚋgraphᚋmodelᚐGap(ctx cont
 	return ec._Gap(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋgraphᚋmodelᚐGapConnection(ctx context.Context, sel ast.SelectionSet, v *model.GapConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋcoverageᚐGapConnection(ctx context.Context, sel ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GapConnection!")
 		return graphql.Null
@@ -39569,11 +39569,11 @@ func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋgraphᚋmodelᚐGa
 	return ec._GapConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋgraphᚋmodelᚐGapCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GapCount) graphql.Marshaler {
+func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋcoverageᚐGapCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGapCount2ᚖjicengᚋgraphᚋmodelᚐGapCount(ctx, sel, v[i])
+		return ec.marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -39585,7 +39585,7 @@ func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋgraphᚋmodelᚐGapC
 	return ret
 }
 
-func (ec *executionContext) marshalNGapCount2ᚖjicengᚋgraphᚋmodelᚐGapCount(ctx context.Context, sel ast.SelectionSet, v *model.GapCount) graphql.Marshaler {
+func (ec *executionContext) marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx context.Context, sel ast.SelectionSet, v *coverage.GapCount) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GapCount!")
 		return graphql.Null
@@ -39593,11 +39593,11 @@ func (ec *executionContext) marshalNGapCount2ᚖjicengᚋgraphᚋmodelᚐGapCoun
 	return ec._GapCount(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋgraphᚋmodelᚐGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GapEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋcoverageᚐGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNGapEdge2ᚖjicengᚋgraphᚋmodelᚐGapEdge(ctx, sel, v[i])
+		return ec.marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -39609,7 +39609,7 @@ func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋgraphᚋmodelᚐGapEd
 	return ret
 }
 
-func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋgraphᚋmodelᚐGapEdge(ctx context.Context, sel ast.SelectionSet, v *model.GapEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx context.Context, sel ast.SelectionSet, v *coverage.GapEdge) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GapEdge!")
 		return graphql.Null
@@ -39617,7 +39617,7 @@ func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋgraphᚋmodelᚐGapEdge(
 	return ec._GapEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋgraphᚋmodelᚐGapPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.GapPageInfo) graphql.Marshaler {
+func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx context.Context, sel ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GapPageInfo!")
 		return graphql.Null
@@ -39625,7 +39625,7 @@ func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋgraphᚋmodelᚐGapP
 	return ec._GapPageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋgraphᚋmodelᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *model.GridRollup) graphql.Marshaler {
+func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋcoverageᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.GridRollup) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GridRollup!")
 		return graphql.Null
@@ -39764,7 +39764,7 @@ func (ec *executionContext) unmarshalNKindChangeWhereInput2ᚖjicengᚋentᚐKin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNLocalizedText2ᚖjicengᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+func (ec *executionContext) marshalNLocalizedText2ᚖjicengᚋcoverageᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *coverage.LocalizedText) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "LocalizedText!")
 		return graphql.Null
@@ -39919,7 +39919,7 @@ func (ec *executionContext) marshalNMemberOrderField2ᚖjicengᚋentᚐMemberOrd
 	return v
 }
 
-func (ec *executionContext) marshalNMemberRollup2ᚖjicengᚋgraphᚋmodelᚐMemberRollup(ctx context.Context, sel ast.SelectionSet, v *model.MemberRollup) graphql.Marshaler {
+func (ec *executionContext) marshalNMemberRollup2ᚖjicengᚋcoverageᚐMemberRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.MemberRollup) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MemberRollup!")
 		return graphql.Null
@@ -40164,11 +40164,11 @@ func (ec *executionContext) marshalNOrganizationKind2jicengᚋvocabᚐOrganizati
 	return v
 }
 
-func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐOrganizationKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationKindCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋcoverageᚐOrganizationKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.OrganizationKindCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganizationKindCount2ᚖjicengᚋgraphᚋmodelᚐOrganizationKindCount(ctx, sel, v[i])
+		return ec.marshalNOrganizationKindCount2ᚖjicengᚋcoverageᚐOrganizationKindCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -40180,7 +40180,7 @@ func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganizationKindCount2ᚖjicengᚋgraphᚋmodelᚐOrganizationKindCount(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationKindCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationKindCount2ᚖjicengᚋcoverageᚐOrganizationKindCount(ctx context.Context, sel ast.SelectionSet, v *coverage.OrganizationKindCount) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganizationKindCount!")
 		return graphql.Null
@@ -40216,23 +40216,23 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
-func (ec *executionContext) unmarshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx context.Context, v any) (model.RuleCode, error) {
-	var res model.RuleCode
+func (ec *executionContext) unmarshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx context.Context, v any) (coverage.RuleCode, error) {
+	var res coverage.RuleCode
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v model.RuleCode) graphql.Marshaler {
+func (ec *executionContext) marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx context.Context, v any) (model.RuleFamily, error) {
-	var res model.RuleFamily
+func (ec *executionContext) unmarshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ctx context.Context, v any) (coverage.RuleFamily, error) {
+	var res coverage.RuleFamily
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRuleFamily2jicengᚋgraphᚋmodelᚐRuleFamily(ctx context.Context, sel ast.SelectionSet, v model.RuleFamily) graphql.Marshaler {
+func (ec *executionContext) marshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ctx context.Context, sel ast.SelectionSet, v coverage.RuleFamily) graphql.Marshaler {
 	return v
 }
 
@@ -40292,13 +40292,13 @@ func (ec *executionContext) unmarshalNRuleSettingWhereInput2ᚖjicengᚋentᚐRu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx context.Context, v any) (model.Severity, error) {
-	var res model.Severity
+func (ec *executionContext) unmarshalNSeverity2jicengᚋcoverageᚐSeverity(ctx context.Context, v any) (coverage.Severity, error) {
+	var res coverage.Severity
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx context.Context, sel ast.SelectionSet, v model.Severity) graphql.Marshaler {
+func (ec *executionContext) marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx context.Context, sel ast.SelectionSet, v coverage.Severity) graphql.Marshaler {
 	return v
 }
 
@@ -40526,7 +40526,7 @@ func (ec *executionContext) marshalNUnitOrderField2ᚖjicengᚋentᚐUnitOrderFi
 	return v
 }
 
-func (ec *executionContext) marshalNUnitRollup2ᚖjicengᚋgraphᚋmodelᚐUnitRollup(ctx context.Context, sel ast.SelectionSet, v *model.UnitRollup) graphql.Marshaler {
+func (ec *executionContext) marshalNUnitRollup2ᚖjicengᚋcoverageᚐUnitRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.UnitRollup) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "UnitRollup!")
 		return graphql.Null
@@ -41571,16 +41571,16 @@ func (ec *executionContext) marshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx conte
 	return v
 }
 
-func (ec *executionContext) unmarshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx context.Context, v any) (*model.GridStatus, error) {
+func (ec *executionContext) unmarshalOGridStatus2ᚖjicengᚋcoverageᚐGridStatus(ctx context.Context, v any) (*coverage.GridStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.GridStatus)
+	var res = new(coverage.GridStatus)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGridStatus2ᚖjicengᚋgraphᚋmodelᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v *model.GridStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOGridStatus2ᚖjicengᚋcoverageᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v *coverage.GridStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -42748,16 +42748,16 @@ func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚖjicengᚋentᚐO
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx context.Context, v any) ([]model.RuleCode, error) {
+func (ec *executionContext) unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx context.Context, v any) ([]coverage.RuleCode, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.RuleCode, len(vSlice))
+	res := make([]coverage.RuleCode, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -42765,14 +42765,14 @@ func (ec *executionContext) unmarshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleC
 	return res, nil
 }
 
-func (ec *executionContext) marshalORuleCode2ᚕjicengᚋgraphᚋmodelᚐRuleCodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RuleCode) graphql.Marshaler {
+func (ec *executionContext) marshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx context.Context, sel ast.SelectionSet, v []coverage.RuleCode) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRuleCode2jicengᚋgraphᚋmodelᚐRuleCode(ctx, sel, v[i])
+		return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42853,16 +42853,16 @@ func (ec *executionContext) unmarshalORuleSettingWhereInput2ᚖjicengᚋentᚐRu
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx context.Context, v any) ([]model.Severity, error) {
+func (ec *executionContext) unmarshalOSeverity2ᚕjicengᚋcoverageᚐSeverityᚄ(ctx context.Context, v any) ([]coverage.Severity, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.Severity, len(vSlice))
+	res := make([]coverage.Severity, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -42870,14 +42870,14 @@ func (ec *executionContext) unmarshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSever
 	return res, nil
 }
 
-func (ec *executionContext) marshalOSeverity2ᚕjicengᚋgraphᚋmodelᚐSeverityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Severity) graphql.Marshaler {
+func (ec *executionContext) marshalOSeverity2ᚕjicengᚋcoverageᚐSeverityᚄ(ctx context.Context, sel ast.SelectionSet, v []coverage.Severity) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSeverity2jicengᚋgraphᚋmodelᚐSeverity(ctx, sel, v[i])
+		return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -15,6 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"jiceng/coverage"
+	"jiceng/database"
 	"jiceng/ent"
 )
 
@@ -22,8 +24,10 @@ import (
 // and POST, every mutation in one transaction, pages with a default and a
 // maximum size, and errors that tell the client what was wrong without
 // showing it SQL or a stack.
-func NewHandler(client *ent.Client, logger *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client}}))
+func NewHandler(store *database.Store, logger *slog.Logger) http.Handler {
+	client := store.Client
+	engine := coverage.New(client, store.Read, store.Dialect)
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"jiceng/ent"
+	"jiceng/database"
 	"jiceng/graph"
 )
 
@@ -22,11 +22,11 @@ type Client struct {
 	URL string
 }
 
-// New starts the handler for client on a test server, stopped when the test ends.
-func New(t testing.TB, client *ent.Client) *Client {
+// New starts the handler for store on a test server, stopped when the test ends.
+func New(t testing.TB, store *database.Store) *Client {
 	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(graph.NewHandler(client, logger))
+	srv := httptest.NewServer(graph.NewHandler(store, logger))
 	t.Cleanup(srv.Close)
 	return &Client{t: t, URL: srv.URL}
 }

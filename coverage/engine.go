@@ -1,0 +1,58 @@
+// Package coverage analyses the register for full coverage (全覆盖): the
+// official roll-up of units, members and organisations, and the gaps of the
+// three rules of DOMAIN.md section 4, for any area as of any day. It reads
+// the register with aggregate SQL (the same statements on SQLite and
+// PostgreSQL) and knows nothing of GraphQL.
+package coverage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"jiceng/ent"
+)
+
+// Engine analyses one register.
+type Engine struct {
+	client  *ent.Client
+	read    *sql.DB
+	dialect string
+}
+
+// New returns an engine that loads records through client and runs its
+// aggregate queries on read, a pool of the same database in dialect
+// (dialect.SQLite or dialect.Postgres).
+func New(client *ent.Client, read *sql.DB, dialectName string) *Engine {
+	return &Engine{client: client, read: read, dialect: dialectName}
+}
+
+// snapshot runs fn in a read-only transaction, so that every query of one
+// analysis sees the register as it was at one moment.
+func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if en.dialect == dialect.Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	} else {
+		opts = nil // go-sqlite3 reads a consistent snapshot in any transaction in WAL mode
+	}
+	tx, err := en.read.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("starting the analysis: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// day is the date asked for, or today.
+func day(asOf *time.Time) time.Time {
+	if asOf == nil {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	y, m, d := asOf.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,92 @@
+package coverage
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"jiceng/vocab"
+)
+
+// env is what one analysis reads the register with: the day, the rule
+// settings and the SQL parameters derived from them.
+type env struct {
+	asOf     time.Time
+	settings *Settings
+	// root is the SQL literal of the area that records with no location
+	// belong to: the only top-level area when there is one, else NULL.
+	root  string
+	query *query
+}
+
+func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {
+	e := &env{asOf: asOf, settings: settings, root: "NULL"}
+	if root != 0 {
+		e.root = strconv.Itoa(root)
+	}
+	months := func(key string) time.Time { return asOf.AddDate(0, -settings.Int(key), 0) }
+	p := map[string]any{
+		"d":            asOf,
+		"lapse_start":  months("LAPSE_MONTHS"),
+		"report_start": months("MOBILE_REPORT_MONTHS"),
+		"window_start": months("MEETING_WINDOW_MONTHS"),
+		"expiring_end": asOf.AddDate(0, settings.Int("TERM_EXPIRING_MONTHS"), 0),
+		"org_min":      settings.Int("ORG_REQUIRED_FULL_MEMBERS"),
+	}
+	for k := 1; k <= e.windowMonths(); k++ {
+		p["m"+strconv.Itoa(k)] = asOf.AddDate(0, -k, 0)
+	}
+	for _, kind := range vocab.OrganizationKinds {
+		p["term_cut_"+string(kind)] = asOf.AddDate(-int(settings.Value("TERM_YEARS", kind)), 0, 0)
+	}
+	e.query = &query{dialect: dialect, params: p}
+	return e
+}
+
+func (e *env) windowMonths() int { return e.settings.Int("MEETING_WINDOW_MONTHS") }
+
+// monthsExisted is the number of whole months of the meeting window in
+// which the organisation established on col existed.
+func (e *env) monthsExisted(col string) string {
+	terms := make([]string, e.windowMonths())
+	for k := range terms {
+		terms[k] = fmt.Sprintf("CASE WHEN %s <= {m%d} THEN 1 ELSE 0 END", col, k+1)
+	}
+	if len(terms) == 0 {
+		return "0"
+	}
+	return "(" + strings.Join(terms, " + ") + ")"
+}
+
+// requirements is a table of the meeting frequencies in force: for each
+// organisation kind and meeting type, cnt meetings every period months.
+func (e *env) requirements() string {
+	var rows []string
+	for _, kind := range vocab.OrganizationKinds {
+		for _, typ := range vocab.MeetingTypes {
+			key := "MEETING_" + string(typ)
+			cnt, period := e.settings.Value(key, kind), e.settings.Period(key, kind)
+			if cnt <= 0 || period <= 0 {
+				continue
+			}
+			rows = append(rows, fmt.Sprintf("SELECT '%s' AS kind, '%s' AS type, %d AS cnt, %d AS period", kind, typ, int(cnt), period))
+		}
+	}
+	if len(rows) == 0 {
+		return "SELECT '' AS kind, '' AS type, 0 AS cnt, 1 AS period WHERE 1 = 0"
+	}
+	return strings.Join(rows, " UNION ALL ")
+}
+
+// termCut is a SQL expression: the establishment date before which an
+// organisation of the kind in column has outlived one full term.
+func (e *env) termCut(column string) string {
+	var b strings.Builder
+	b.WriteString("(CASE " + column)
+	for _, k := range vocab.OrganizationKinds {
+		b.WriteString(" WHEN '" + string(k) + "' THEN {term_cut_" + string(k) + "}")
+	}
+	b.WriteString(" END)")
+	return b.String()
+}

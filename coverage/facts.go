@@ -1,0 +1,208 @@
+package coverage
+
+import (
+	"fmt"
+	"strings"
+
+	"jiceng/vocab"
+)
+
+// The register is read as of a day through "facts": one row per unit,
+// member, organisation, grid or community in force on that day, with the
+// figures the rules look at and the area the row is located in. Each fact
+// table is a common table expression; roll-ups group them by area, rules
+// filter them, so a figure is defined once for both.
+
+// cte is a named common table expression and the ones it reads.
+type cte struct {
+	name string
+	deps []string
+	sql  func(e *env) string
+}
+
+var ctes = map[string]cte{}
+
+func define(name string, deps []string, sql func(e *env) string) {
+	ctes[name] = cte{name, deps, sql}
+}
+
+// with writes the WITH clause holding the named expressions and those they
+// read, each after its dependencies.
+func (e *env) with(names ...string) string {
+	var (
+		order []string
+		seen  = map[string]bool{}
+		visit func(string)
+	)
+	visit = func(n string) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		for _, d := range ctes[n].deps {
+			visit(d)
+		}
+		order = append(order, n)
+	}
+	for _, n := range names {
+		visit(n)
+	}
+	parts := make([]string, len(order))
+	for i, n := range order {
+		parts[i] = n + " AS (" + ctes[n].sql(e) + ")"
+	}
+	return "WITH RECURSIVE " + strings.Join(parts, ",\n")
+}
+
+// active is the SQL test that a dated record of alias x is in force on {d}:
+// started on or before it and not yet ended.
+func active(x, start, end string) string {
+	return fmt.Sprintf("%[1]s.%[2]s <= {d} AND (%[1]s.%[3]s IS NULL OR %[1]s.%[3]s > {d})", x, start, end)
+}
+
+func optionalStart(x, start, end string) string {
+	return fmt.Sprintf("(%[1]s.%[2]s IS NULL OR %[1]s.%[2]s <= {d}) AND (%[1]s.%[3]s IS NULL OR %[1]s.%[3]s > {d})", x, start, end)
+}
+
+var branchKinds = quoteList(string(vocab.Branch), string(vocab.GridBranch))
+
+func init() {
+	define("ms_active", nil, func(*env) string {
+		return `SELECT member_id, organization_id, started_on FROM memberships ms WHERE ` + active("ms", "started_on", "ended_on")
+	})
+	// An organisation's kind on {d}: the kind it changed from at its first
+	// change after {d}, or its kind today.
+	define("org_active", nil, func(*env) string {
+		return `SELECT o.id, o.parent_id, o.formation, o.established_on,
+			COALESCE((SELECT kc.from_kind FROM kind_changes kc WHERE kc.organization_id = o.id AND kc.changed_on > {d}
+				ORDER BY kc.changed_on LIMIT 1), o.kind) AS kind
+			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on")
+	})
+	// Where an organisation is: an area it is responsible for, else the grid
+	// of a unit it covers, else where its parent is.
+	define("org_direct", nil, func(*env) string {
+		return `SELECT o.id, o.parent_id, COALESCE(
+			(SELECT MIN(oa.area_id) FROM organization_areas oa WHERE oa.organization_id = o.id),
+			(SELECT MIN(u.grid_id) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id)) AS area_id
+			FROM organizations o`
+	})
+	define("org_loc", []string{"org_direct"}, func(*env) string {
+		return `SELECT id, area_id FROM org_direct WHERE area_id IS NOT NULL
+			UNION ALL
+			SELECT d.id, l.area_id FROM org_direct d JOIN org_loc l ON d.parent_id = l.id WHERE d.area_id IS NULL`
+	})
+	// The members of the sub-district on {d}: joined by then, and either with
+	// a membership in force or with none ever recorded (a pocket member).
+	// A member is where they live, else where they work, else where their
+	// organisation is.
+	define("member_facts", []string{"ms_active", "org_loc"}, func(e *env) string {
+		return `SELECT m.id, m.status, m.category, m.mobility, m.work_unit_id, m.party_group_id,
+			ms.organization_id AS org_id, ms.started_on AS ms_started,
+			COALESCE(m.residence_grid_id, wu.grid_id, ol.area_id, ` + e.root + `) AS area_id,
+			CASE WHEN m.external_organization IS NOT NULL AND m.external_organization <> '' THEN 1 ELSE 0 END AS external
+			FROM members m
+			LEFT JOIN ms_active ms ON ms.member_id = m.id
+			LEFT JOIN units wu ON wu.id = m.work_unit_id
+			LEFT JOIN org_loc ol ON ol.id = ms.organization_id
+			WHERE m.joined_party_on <= {d}
+			AND (ms.member_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id))`
+	})
+	define("unit_members", []string{"member_facts"}, func(*env) string {
+		return `SELECT work_unit_id AS unit_id, COUNT(*) AS members,
+			SUM(CASE WHEN status = 'FULL' THEN 1 ELSE 0 END) AS full_members,
+			SUM(CASE WHEN party_group_id IS NOT NULL THEN 1 ELSE 0 END) AS grouped,
+			SUM(CASE WHEN org_id IS NULL AND external = 1 THEN 1 ELSE 0 END) AS not_transferred
+			FROM member_facts WHERE work_unit_id IS NOT NULL GROUP BY work_unit_id`
+	})
+	// How a unit is covered on {d}: by an organisation of its own (ranked
+	// committee 3, general branch 2, branch 1), a joint branch, or an
+	// attachment to a territorial organisation (挂靠).
+	define("unit_cov", []string{"org_active"}, func(*env) string {
+		return `SELECT uc.unit_id,
+			MAX(CASE WHEN o.formation IN ('STANDALONE', 'TEMPORARY') THEN
+				CASE WHEN o.kind IN ('COMMITTEE', 'COMMUNITY_COMMITTEE', 'SUBDISTRICT_WORKING_COMMITTEE') THEN 3
+				WHEN o.kind = 'GENERAL_BRANCH' THEN 2 ELSE 1 END ELSE 0 END) AS own_rank,
+			MAX(CASE WHEN o.formation = 'JOINT' THEN 1 ELSE 0 END) AS joint,
+			MAX(CASE WHEN o.formation = 'TERRITORIAL' THEN 1 ELSE 0 END) AS affiliated,
+			COUNT(*) AS links
+			FROM unit_coverages uc JOIN org_active o ON o.id = uc.organization_id
+			WHERE ` + active("uc", "started_on", "ended_on") + ` GROUP BY uc.unit_id`
+	})
+	define("unit_facts", []string{"unit_members", "unit_cov"}, func(*env) string {
+		return `SELECT u.id, u.grid_id AS area_id, u.employees,
+			COALESCE(um.members, 0) AS members, COALESCE(um.full_members, 0) AS full_members,
+			COALESCE(um.grouped, 0) AS grouped, COALESCE(um.not_transferred, 0) AS not_transferred,
+			COALESCE(uc.own_rank, 0) AS own_rank, COALESCE(uc.joint, 0) AS joint,
+			COALESCE(uc.affiliated, 0) AS affiliated, COALESCE(uc.links, 0) AS links,
+			(SELECT COUNT(*) FROM affiliated_organizations a WHERE a.unit_id = u.id AND ` + optionalStart("a", "established_on", "dissolved_on") + `) AS mass_orgs,
+			(SELECT COUNT(*) FROM appointments ap WHERE ap.unit_id = u.id AND ap.role IN ('PARTY_BUILDING_INSTRUCTOR', 'LIAISON')
+				AND ` + active("ap", "started_on", "ended_on") + `) AS instructors
+			FROM units u
+			LEFT JOIN unit_members um ON um.unit_id = u.id
+			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
+			WHERE ` + optionalStart("u", "opened_on", "closed_on")
+	})
+	define("org_members", []string{"ms_active"}, func(*env) string {
+		return `SELECT ms.organization_id AS org_id, COUNT(*) AS members,
+			SUM(CASE WHEN m.status = 'FULL' THEN 1 ELSE 0 END) AS full_members
+			FROM ms_active ms JOIN members m ON m.id = ms.member_id GROUP BY ms.organization_id`
+	})
+	define("org_offices", nil, func(*env) string {
+		return `SELECT organization_id AS org_id,
+			SUM(CASE WHEN role IN ('SECRETARY', 'GROUP_LEADER') THEN 1 ELSE 0 END) AS leaders,
+			SUM(CASE WHEN role IN ('SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER') THEN 1 ELSE 0 END) AS office_holders
+			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + `
+			GROUP BY organization_id`
+	})
+	define("org_units", []string{"unit_members"}, func(*env) string {
+		inForce := active("uc", "started_on", "ended_on") + " AND " + optionalStart("u", "opened_on", "closed_on")
+		return `SELECT uc.organization_id AS org_id,
+			SUM(CASE WHEN ` + inForce + ` THEN 1 ELSE 0 END) AS units,
+			SUM(CASE WHEN ` + inForce + ` AND COALESCE(um.full_members, 0) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
+			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever
+			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id LEFT JOIN unit_members um ON um.unit_id = uc.unit_id
+			GROUP BY uc.organization_id`
+	})
+	// The term in force: the latest started on or before {d}.
+	define("org_terms", nil, func(*env) string {
+		return `SELECT t.organization_id AS org_id, t.due_on, t.renewed_on FROM terms t
+			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
+				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)`
+	})
+	define("org_facts", []string{"org_active", "org_loc", "org_members", "org_offices", "org_units", "org_terms"}, func(e *env) string {
+		return `SELECT o.id, o.kind, o.formation, o.established_on, COALESCE(ol.area_id, ` + e.root + `) AS area_id,
+			COALESCE(om.members, 0) AS members, COALESCE(om.full_members, 0) AS full_members,
+			COALESCE(oo.leaders, 0) AS leaders, COALESCE(oo.office_holders, 0) AS office_holders,
+			COALESCE(ou.units, 0) AS units, COALESCE(ou.units_enough, 0) AS units_enough, COALESCE(ou.links_ever, 0) AS links_ever,
+			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term
+			FROM org_active o
+			LEFT JOIN org_loc ol ON ol.id = o.id
+			LEFT JOIN org_members om ON om.org_id = o.id
+			LEFT JOIN org_offices oo ON oo.org_id = o.id
+			LEFT JOIN org_units ou ON ou.org_id = o.id
+			LEFT JOIN org_terms ot ON ot.org_id = o.id`
+	})
+	// Each required meeting type of each organisation, with the meetings
+	// required and held in the window before {d}; an exemption in force
+	// removes the requirement.
+	define("meeting_facts", []string{"org_facts"}, func(e *env) string {
+		return `SELECT f.id, f.area_id, f.kind, r.type, r.cnt * (` + e.monthsExisted("f.established_on") + ` / r.period) AS required,
+			(SELECT COUNT(*) FROM meetings mt WHERE mt.organization_id = f.id AND mt.type = r.type
+				AND mt.held_on > {window_start} AND mt.held_on <= {d}) AS held
+			FROM org_facts f JOIN (` + e.requirements() + `) r ON r.kind = f.kind
+			WHERE (r.type <> 'BRANCH_COMMITTEE' OR f.full_members >= ` + e.settings.byKind("BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", "f.kind") + `)
+			AND NOT EXISTS (SELECT 1 FROM exemptions x WHERE x.organization_id = f.id AND x.meeting_type = r.type
+				AND ` + active("x", "started_on", "ended_on") + `)`
+	})
+	define("area_orgs", []string{"org_active"}, func(*env) string {
+		return `SELECT oa.area_id, COUNT(*) AS orgs,
+			SUM(CASE WHEN o.kind IN ('COMMUNITY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH') THEN 1 ELSE 0 END) AS community_orgs
+			FROM organization_areas oa JOIN org_active o ON o.id = oa.organization_id GROUP BY oa.area_id`
+	})
+	define("area_facts", []string{"area_orgs"}, func(*env) string {
+		return `SELECT a.id, a.id AS area_id, a.kind, a.residents, a.households,
+			COALESCE(ao.orgs, 0) AS orgs, COALESCE(ao.community_orgs, 0) AS community_orgs
+			FROM areas a LEFT JOIN area_orgs ao ON ao.area_id = a.id
+			WHERE a.kind IN ('GRID', 'COMMUNITY') AND ` + optionalStart("a", "established_on", "dissolved_on")
+	})
+}

@@ -1,0 +1,91 @@
+package coverage
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"jiceng/ent"
+	"jiceng/ent/area"
+	"jiceng/ent/organization"
+)
+
+// GridMap returns the grids of an area (nil: all) as of a day as a GeoJSON
+// FeatureCollection, each feature's properties holding its coverage: id,
+// name, community, communityId, status, organizations (the names of those
+// responsible), members, units, residents, households, gaps and
+// gapsBySeverity. A grid without a boundary has a null geometry.
+func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
+	d := day(asOf)
+	a, err := en.analyse(ctx, d, nil)
+	if err != nil {
+		return nil, err
+	}
+	id, err := a.scope(areaID)
+	if err != nil {
+		return nil, err
+	}
+	within := a.tree.within(id)
+	if id == 0 {
+		within = sortedKeys(a.tree.nodes)
+	}
+	var grids []int
+	for _, g := range within {
+		if n, ok := a.tree.nodes[g]; ok && n.kind == "GRID" && n.active {
+			grids = append(grids, g)
+		}
+	}
+	areas, err := en.client.Area.Query().Where(area.IDIn(grids...)).Order(ent.Asc(area.FieldID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading grids: %w", err)
+	}
+	orgs, err := en.client.Organization.Query().
+		Where(organization.HasAreasWith(area.IDIn(grids...)), organization.EstablishedOnLTE(d),
+			organization.Or(organization.DissolvedOnIsNil(), organization.DissolvedOnGT(d))).
+		WithAreas(func(q *ent.AreaQuery) { q.Where(area.IDIn(grids...)) }).
+		Order(ent.Asc(organization.FieldName)).
+		All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading responsible organisations: %w", err)
+	}
+	responsible := map[int][]string{}
+	for _, o := range orgs {
+		for _, ar := range o.Edges.Areas {
+			responsible[ar.ID] = append(responsible[ar.ID], o.Name)
+		}
+	}
+	features := make([]any, 0, len(areas))
+	for _, g := range areas {
+		t := a.tally(g.ID)
+		bySeverity := map[string]int{}
+		total := 0
+		for code, n := range t.gaps {
+			bySeverity[string(ruleByCode[code].Severity)] += n
+			total += n
+		}
+		community := a.tree.nearest(g.ID, "COMMUNITY")
+		props := map[string]any{
+			"id": strconv.Itoa(g.ID), "name": g.Name, "status": string(a.status[g.ID]),
+			"communityId": nil, "community": nil,
+			"organizations": nonNil(responsible[g.ID]), "members": t.members.Total, "units": t.units.Total,
+			"residents": g.Residents, "households": g.Households, "gaps": total, "gapsBySeverity": bySeverity,
+		}
+		if c, ok := a.tree.nodes[community]; ok {
+			props["communityId"], props["community"] = strconv.Itoa(c.id), c.name
+		}
+		var geometry any
+		if g.Boundary != nil {
+			geometry = g.Boundary
+		}
+		features = append(features, map[string]any{"type": "Feature", "id": strconv.Itoa(g.ID), "geometry": geometry, "properties": props})
+	}
+	return map[string]any{"type": "FeatureCollection", "features": features}, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

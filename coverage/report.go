@@ -1,0 +1,83 @@
+package coverage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"jiceng/ent"
+	"jiceng/ent/area"
+	"jiceng/vocab"
+)
+
+// NotFoundError reports an area ID that names no area.
+type NotFoundError struct{ ID int }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no Area has ID %d", e.ID) }
+
+// Coverage reports the coverage of an area (nil: the whole register) as of
+// a day (nil: today), with depth levels of child reports below it.
+func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, depth int) (*Report, error) {
+	a, err := en.analyse(ctx, day(asOf), nil)
+	if err != nil {
+		return nil, err
+	}
+	id, err := a.scope(areaID)
+	if err != nil {
+		return nil, err
+	}
+	// Load the areas of every report to be returned in one query.
+	ids := []int{}
+	var collect func(id, depth int)
+	collect = func(id, depth int) {
+		if id != 0 {
+			ids = append(ids, id)
+		}
+		if depth > 0 {
+			for _, c := range a.tree.activeChildren(id) {
+				collect(c, depth-1)
+			}
+		}
+	}
+	collect(id, depth)
+	areas, err := en.client.Area.Query().Where(area.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading areas: %w", err)
+	}
+	byID := map[int]*ent.Area{}
+	for _, ar := range areas {
+		byID[ar.ID] = ar
+	}
+	return a.report(id, depth, byID), nil
+}
+
+func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
+	t := a.tally(id)
+	units, members, grids := t.units, t.members, t.grids
+	members.Unattached = t.gaps["ORG_MEMBER_UNATTACHED"]
+	members.ReportOverdue = t.gaps["ORG_MOBILE_REPORT_OVERDUE"]
+	members.LapseRisk = t.gaps["ORG_MEMBER_LAPSE_RISK"]
+	r := &Report{Area: areas[id], AsOf: a.env.asOf, Units: &units, Members: &members, Grids: &grids,
+		Organizations: []*OrganizationKindCount{}, Gaps: []*GapCount{}, Children: []*Report{}}
+	for _, k := range vocab.OrganizationKinds {
+		if c, ok := t.kinds[k]; ok && c.Count > 0 {
+			cc := *c
+			r.Organizations = append(r.Organizations, &cc)
+		}
+	}
+	for _, rl := range rules {
+		if n := t.gaps[rl.Code]; n > 0 {
+			r.Gaps = append(r.Gaps, &GapCount{Rule: rl.Code, Severity: rl.Severity, Count: n})
+			r.GapTotal += n
+		}
+	}
+	if s, ok := a.status[id]; ok {
+		r.Status = &s
+	}
+	if depth > 0 {
+		for _, c := range a.tree.activeChildren(id) {
+			r.Children = append(r.Children, a.report(c, depth-1, areas))
+		}
+	}
+	return r
+}

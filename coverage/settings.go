@@ -1,0 +1,88 @@
+package coverage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"jiceng/ent"
+	"jiceng/register"
+	"jiceng/vocab"
+)
+
+// Settings are the rule settings in force: the register's RuleSetting rows,
+// falling back to the defaults of DOMAIN.md for a key with no row.
+type Settings struct {
+	rows map[string]setting // by key, or key/kind
+}
+
+type setting struct {
+	value  float64
+	period int
+}
+
+// LoadSettings reads the rule settings from the register.
+func LoadSettings(ctx context.Context, client *ent.Client) (*Settings, error) {
+	rows, err := client.RuleSetting.Query().All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading rule settings: %w", err)
+	}
+	s := &Settings{rows: map[string]setting{}}
+	for _, d := range register.Defaults {
+		s.rows[settingKey(d.Key, d.Kind)] = setting{d.Value, d.PeriodMonths}
+	}
+	for _, r := range rows {
+		var kind vocab.OrganizationKind
+		if r.OrganizationKind != nil {
+			kind = *r.OrganizationKind
+		}
+		period := 0
+		if r.PeriodMonths != nil {
+			period = *r.PeriodMonths
+		}
+		s.rows[settingKey(r.Key, kind)] = setting{r.Value, period}
+	}
+	return s, nil
+}
+
+func settingKey(key string, kind vocab.OrganizationKind) string {
+	if kind == "" {
+		return key
+	}
+	return key + "/" + string(kind)
+}
+
+func (s *Settings) lookup(key string, kind vocab.OrganizationKind) setting {
+	if kind != "" {
+		if v, ok := s.rows[settingKey(key, kind)]; ok {
+			return v
+		}
+	}
+	return s.rows[key]
+}
+
+// Value is the setting's value for organisations of kind (or the general
+// value, for kind "").
+func (s *Settings) Value(key string, kind vocab.OrganizationKind) float64 {
+	return s.lookup(key, kind).value
+}
+
+// Int is Value as a whole number.
+func (s *Settings) Int(key string) int { return int(s.Value(key, "")) }
+
+// Period is a frequency's period in months for organisations of kind.
+func (s *Settings) Period(key string, kind vocab.OrganizationKind) int {
+	return s.lookup(key, kind).period
+}
+
+// byKind writes a setting as a SQL expression over a column holding an
+// organisation kind, so one query applies each kind's value.
+func (s *Settings) byKind(key, column string) string {
+	var b strings.Builder
+	b.WriteString("(CASE " + column)
+	for _, k := range vocab.OrganizationKinds {
+		b.WriteString(" WHEN '" + string(k) + "' THEN " + num(s.Value(key, k)))
+	}
+	b.WriteString(" ELSE " + num(s.Value(key, "")) + " END)")
+	return b.String()
+}

@@ -1,0 +1,223 @@
+package coverage
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"jiceng/ent"
+	"jiceng/vocab"
+)
+
+// RuleCode is the stable code of a coverage rule.
+type RuleCode string
+
+// RuleFamily is the clause of 全覆盖 a rule belongs to.
+type RuleFamily string
+
+// The rule families.
+const (
+	Work         RuleFamily = "WORK"
+	Organization RuleFamily = "ORGANIZATION"
+	Life         RuleFamily = "LIFE"
+	Structure    RuleFamily = "STRUCTURE"
+)
+
+// Severity says how urgent a gap is.
+type Severity string
+
+// The severities, most urgent first.
+const (
+	Critical Severity = "CRITICAL"
+	High     Severity = "HIGH"
+	Medium   Severity = "MEDIUM"
+	Low      Severity = "LOW"
+)
+
+// Severities lists the severities, most urgent first.
+var Severities = []Severity{Critical, High, Medium, Low}
+
+func (s Severity) rank() int {
+	for i, x := range Severities {
+		if x == s {
+			return i
+		}
+	}
+	return len(Severities)
+}
+
+// GridStatus is how well a grid is covered.
+type GridStatus string
+
+// The grid statuses.
+const (
+	Covered   GridStatus = "COVERED"
+	Partial   GridStatus = "PARTIAL"
+	Uncovered GridStatus = "UNCOVERED"
+)
+
+// LocalizedText is a text in Chinese and English.
+type LocalizedText struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+// Figure is a figure that made a rule fire, with the threshold it was
+// compared with, where it has one.
+type Figure struct {
+	Name      string   `json:"name"`
+	Value     float64  `json:"value"`
+	Threshold *float64 `json:"threshold,omitempty"`
+}
+
+// Gap is a place where coverage is missing, explained.
+type Gap struct {
+	Key         string
+	Rule        RuleCode
+	Family      RuleFamily
+	Severity    Severity
+	Subject     ent.Noder
+	SubjectName string
+	Grid        *ent.Area
+	Community   *ent.Area
+	Figures     []*Figure
+	Message     *LocalizedText
+	Remedy      *LocalizedText
+	Suggestions []*ent.Organization
+
+	subjectID, areaID int
+	detail            string
+}
+
+// GapEdge is a gap in a page, with its cursor.
+type GapEdge struct {
+	Node   *Gap
+	Cursor string
+}
+
+// GapPageInfo says whether more gaps follow or precede a page.
+type GapPageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+// GapConnection is a page of gaps.
+type GapConnection struct {
+	Edges      []*GapEdge
+	PageInfo   *GapPageInfo
+	TotalCount int
+}
+
+// Nodes lists the page's gaps without cursors.
+func (c *GapConnection) Nodes() []*Gap {
+	out := make([]*Gap, len(c.Edges))
+	for i, e := range c.Edges {
+		out[i] = e.Node
+	}
+	return out
+}
+
+// UnitRollup classifies units as the official coverage table does.
+type UnitRollup struct {
+	Total, OwnCommittee, OwnGeneralBranch, OwnBranch                   int
+	InJointBranch, InJointBranchWithEnoughMembers, JointBranches       int
+	WithoutOrganization, ShouldOrganize, ShouldOrganizeWithPartyGroup  int
+	WithOneOrTwoMembers, WithNoMembers, Affiliated, InstructorAssigned int
+	Employees, Members, MembersNotTransferredIn                        int
+}
+
+// MemberRollup counts members by status and category.
+type MemberRollup struct {
+	Total, Full, Probationary, InService, Retired, SelfEmployed   int
+	Mobile, Outflow, Inflow, Unattached, ReportOverdue, LapseRisk int
+}
+
+// GridRollup counts grids by coverage status.
+type GridRollup struct {
+	Total, Covered, Partial, Uncovered int
+}
+
+// OrganizationKindCount counts organisations of one kind and how sound their life is.
+type OrganizationKindCount struct {
+	Kind                                              vocab.OrganizationKind
+	Count, WithSecretary, TermExpired, MeetingsBehind int
+}
+
+// GapCount counts the gaps of one rule.
+type GapCount struct {
+	Rule     RuleCode
+	Severity Severity
+	Count    int
+}
+
+// Report is the coverage of an area on a day.
+type Report struct {
+	// Area is nil for the whole register.
+	Area          *ent.Area
+	AsOf          time.Time
+	Units         *UnitRollup
+	Members       *MemberRollup
+	Grids         *GridRollup
+	Organizations []*OrganizationKindCount
+	Gaps          []*GapCount
+	GapTotal      int
+	Status        *GridStatus
+	Children      []*Report
+}
+
+// MarshalGQL writes the code as a GraphQL enum value.
+func (c RuleCode) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(c))) }
+
+// UnmarshalGQL reads a rule code, refusing unknown ones.
+func (c *RuleCode) UnmarshalGQL(v any) error {
+	s, _ := v.(string)
+	if _, ok := ruleByCode[RuleCode(s)]; !ok {
+		return fmt.Errorf("%q is not a rule code", v)
+	}
+	*c = RuleCode(s)
+	return nil
+}
+
+// MarshalGQL writes the family as a GraphQL enum value.
+func (f RuleFamily) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(f))) }
+
+// UnmarshalGQL reads a rule family.
+func (f *RuleFamily) UnmarshalGQL(v any) error {
+	s, _ := v.(string)
+	switch RuleFamily(s) {
+	case Work, Organization, Life, Structure:
+		*f = RuleFamily(s)
+		return nil
+	}
+	return fmt.Errorf("%q is not a rule family", v)
+}
+
+// MarshalGQL writes the severity as a GraphQL enum value.
+func (s Severity) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
+
+// UnmarshalGQL reads a severity.
+func (s *Severity) UnmarshalGQL(v any) error {
+	str, _ := v.(string)
+	if Severity(str).rank() == len(Severities) {
+		return fmt.Errorf("%q is not a severity", v)
+	}
+	*s = Severity(str)
+	return nil
+}
+
+// MarshalGQL writes the status as a GraphQL enum value.
+func (g GridStatus) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(g))) }
+
+// UnmarshalGQL reads a grid status.
+func (g *GridStatus) UnmarshalGQL(v any) error {
+	s, _ := v.(string)
+	switch GridStatus(s) {
+	case Covered, Partial, Uncovered:
+		*g = GridStatus(s)
+		return nil
+	}
+	return fmt.Errorf("%q is not a grid status", v)
+}
