@@ -3,8 +3,11 @@ package coverage
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"jiceng/vocab"
 )
@@ -21,14 +24,33 @@ type tally struct {
 	orgs int
 }
 
-// analysis is one reading of the register as of a day: a tally for every
-// area (0 for the whole register) and the status of every grid.
+// gapRow is a gap as the analysis finds it: the rule, its subject and the
+// values of the rule's figure columns. Figures and messages are written
+// when a page of gaps is returned.
+type gapRow struct {
+	rule              *rule
+	order             int // the rule's place in the listing order
+	subjectID, areaID int
+	detail, name      string
+	values            []any
+}
+
+// analysis is one reading of the whole register as of a day: a tally for
+// every area (0 for the whole register), the status of every grid and every
+// gap, sorted in listing order.
 type analysis struct {
 	env     *env
 	tree    *tree
 	tallies map[int]*tally
 	status  map[int]GridStatus
+	gaps    []*gapRow
+	// joint lists the joint branches that could take another unit.
+	joint []candidate
+	// kindOf is each organisation's kind on the day.
+	kindOf map[int]vocab.OrganizationKind
 }
+
+type candidate struct{ id, area, units int }
 
 func (a *analysis) tally(id int) *tally {
 	t, ok := a.tallies[id]
@@ -39,49 +61,32 @@ func (a *analysis) tally(id int) *tally {
 	return t
 }
 
-// located returns the tallies a row located in area counts towards: the
-// whole register, the area and each area above it.
-func (a *analysis) located(area sql.NullInt64) []*tally {
-	out := []*tally{a.tally(0)}
-	if area.Valid {
-		for _, id := range a.tree.lineage(int(area.Int64)) {
-			out = append(out, a.tally(id))
-		}
+// read returns the tally of an area without adding one: a finished
+// analysis is shared by concurrent requests and must not change.
+func (a *analysis) read(id int) *tally {
+	if t, ok := a.tallies[id]; ok {
+		return t
 	}
-	return out
+	return &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}, gaps: map[RuleCode]int{}}
 }
 
-// analyse reads the register as of asOf in one snapshot, then runs more
-// queries of the caller's in the same snapshot.
-func (en *Engine) analyse(ctx context.Context, asOf time.Time, more func(*analysis, *sql.Tx) error) (*analysis, error) {
-	settings, err := LoadSettings(ctx, en.client)
-	if err != nil {
-		return nil, err
+func (t *tally) kind(k vocab.OrganizationKind) *OrganizationKindCount {
+	c, ok := t.kinds[k]
+	if !ok {
+		c = &OrganizationKindCount{Kind: k}
+		t.kinds[k] = c
 	}
-	var a *analysis
-	err = en.snapshot(ctx, func(tx *sql.Tx) error {
-		q := &query{dialect: en.dialect, params: map[string]any{}}
-		t, err := loadTree(ctx, q, tx, asOf)
-		if err != nil {
-			return err
-		}
-		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
-			tallies: map[int]*tally{}, status: map[int]GridStatus{}}
-		for _, step := range []func(context.Context, *sql.Tx) error{a.countUnits, a.countMembers, a.countOrganizations, a.countMeetings, a.countAreas} {
-			if err := step(ctx, tx); err != nil {
-				return err
-			}
-		}
-		a.gridStatuses()
-		if more != nil {
-			return more(a, tx)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	return c
+}
+
+// located returns the tallies a row located in area counts towards: the
+// whole register, the area and each area above it.
+func (a *analysis) located(area int) []*tally {
+	out := []*tally{a.tally(0)}
+	for _, id := range a.tree.lineage(area) {
+		out = append(out, a.tally(id))
 	}
-	return a, nil
+	return out
 }
 
 // scope checks an area ID (nil: the whole register, 0) against the tree.
@@ -95,149 +100,306 @@ func (a *analysis) scope(areaID *int) (int, error) {
 	return *areaID, nil
 }
 
-// ruleCounts writes one column per rule over the fact table: the number of
-// rows of a group it fires on.
-func (a *analysis) ruleCounts(facts string) ([]*rule, string) {
-	return a.ruleColumns(facts, sum)
+// part is one statement of an analysis and what to do with its rows.
+type part struct {
+	query *query
+	text  string
+	cols  int
+	row   func(v []any)
 }
 
-// ruleColumns writes one column per rule over the fact table, wrapping
-// each rule's condition in wrap.
-func (a *analysis) ruleColumns(facts string, wrap func(cond string) string) ([]*rule, string) {
-	var (
-		rs   []*rule
-		cols []string
-	)
-	for _, r := range rules {
-		if r.facts == facts {
-			rs = append(rs, r)
-			cols = append(cols, wrap(r.when(a.env)))
-		}
-	}
-	if len(cols) == 0 {
-		return nil, ""
-	}
-	return rs, ", " + strings.Join(cols, ", ")
-}
-
-// scanCounts reads a grouped row: the area, n figures, then one count per rule.
-func (a *analysis) scanCounts(rows *sql.Rows, n int, rs []*rule, add func(t *tally, v []any)) error {
-	v, err := scanAll(rows.Scan, 1+n+len(rs))
+// analyse reads the register as of asOf.
+func (en *Engine) analyse(ctx context.Context, asOf time.Time) (*analysis, error) {
+	settings, err := LoadSettings(ctx, en.client)
 	if err != nil {
+		return nil, err
+	}
+	var t *tree
+	err = en.snapshot(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
 		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	var area sql.NullInt64
-	if v[0] != nil {
-		area = sql.NullInt64{Int64: int64(toInt(v[0])), Valid: true}
+	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
+		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
+	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas()}
+	if err := en.run(ctx, parts); err != nil {
+		return nil, err
 	}
-	for _, t := range a.located(area) {
-		add(t, v[1:1+n])
-		for i, r := range rs {
-			t.gaps[r.Code] += toInt(v[1+n+i])
+	a.finish()
+	return a, nil
+}
+
+// run runs the statements, two at a time, each in a read transaction of its
+// own, and hands their rows to the parts one at a time.
+func (en *Engine) run(ctx context.Context, parts []part) error {
+	rows := make(chan func(), 64)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(2)
+	done := make(chan struct{})
+	go func() {
+		for f := range rows {
+			f()
+		}
+		close(done)
+	}()
+	for _, p := range parts {
+		g.Go(func() error {
+			return en.snapshot(gctx, func(tx *sql.Tx) error {
+				return p.query.rows(gctx, tx, p.text, func(r *sql.Rows) error {
+					v, err := scanAll(r.Scan, p.cols)
+					if err != nil {
+						return err
+					}
+					rows <- func() { p.row(v) }
+					return nil
+				})
+			})
+		})
+	}
+	err := g.Wait()
+	close(rows)
+	<-done
+	return err
+}
+
+// finish counts the gaps, decides the grids' statuses and sorts the gaps.
+func (a *analysis) finish() {
+	behind := map[int]bool{}
+	for _, g := range a.gaps {
+		for _, t := range a.located(g.areaID) {
+			t.gaps[g.rule.Code]++
+		}
+		if g.rule.Code == "LIFE_MEETINGS_BEHIND" && !behind[g.subjectID] {
+			behind[g.subjectID] = true
+			for _, t := range a.located(g.areaID) {
+				t.kind(a.kindOf[g.subjectID]).MeetingsBehind++
+			}
 		}
 	}
-	return nil
+	slices.SortFunc(a.gaps, func(x, y *gapRow) int {
+		switch {
+		case x.order != y.order:
+			return x.order - y.order
+		case x.subjectID != y.subjectID:
+			return x.subjectID - y.subjectID
+		}
+		return strings.Compare(x.detail, y.detail)
+	})
+	a.gridStatuses()
 }
+
+// ruleOrder is each rule's place in the listing order: by severity, then
+// as the rules are listed.
+var ruleOrder = func() map[RuleCode]int {
+	m := map[RuleCode]int{}
+	for _, s := range Severities {
+		for _, r := range rules {
+			if r.Severity == s {
+				m[r.Code] = len(m)
+			}
+		}
+	}
+	return m
+}()
 
 func sum(cond string) string { return "SUM(" + flag(cond) + ")" }
 
 func flag(cond string) string { return "CASE WHEN " + cond + " THEN 1 ELSE 0 END" }
 
-func (a *analysis) countUnits(ctx context.Context, tx *sql.Tx) error {
-	rs, counts := a.ruleCounts("unit_facts")
+func (a *analysis) unitTable() part {
 	none := "f.own_rank = 0 AND f.joint = 0"
-	cols := []string{"COUNT(*)", sum("f.own_rank = 3"), sum("f.own_rank = 2"), sum("f.own_rank = 1"),
+	cols := []string{"f.area_id", "COUNT(*)", sum("f.own_rank = 3"), sum("f.own_rank = 2"), sum("f.own_rank = 1"),
 		sum("f.own_rank = 0 AND f.joint = 1"), sum("f.own_rank = 0 AND f.joint = 1 AND f.full_members >= {org_min}"),
 		sum(none), sum(none + " AND f.full_members >= {org_min}"),
 		sum(none + " AND f.full_members >= {org_min} AND f.grouped > 0"),
 		sum(none + " AND f.full_members < {org_min} AND f.members > 0"), sum(none + " AND f.members = 0"),
 		sum(none + " AND f.affiliated = 1"), sum("f.instructors > 0"),
 		"SUM(f.employees)", "SUM(f.members)", "SUM(f.not_transferred)"}
-	text := a.env.with("unit_facts") + "\nSELECT f.area_id, " + strings.Join(cols, ", ") + counts + " FROM unit_facts f GROUP BY f.area_id"
-	return a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		return a.scanCounts(rows, len(cols), rs, func(t *tally, v []any) {
-			u := &t.units
-			for i, p := range []*int{&u.Total, &u.OwnCommittee, &u.OwnGeneralBranch, &u.OwnBranch,
-				&u.InJointBranch, &u.InJointBranchWithEnoughMembers, &u.WithoutOrganization, &u.ShouldOrganize,
-				&u.ShouldOrganizeWithPartyGroup, &u.WithOneOrTwoMembers, &u.WithNoMembers, &u.Affiliated,
-				&u.InstructorAssigned, &u.Employees, &u.Members, &u.MembersNotTransferredIn} {
-				*p += toInt(v[i])
+	rs, gaps, needs := a.gapLists("unit_facts")
+	n := len(cols)
+	return part{
+		query: a.env.query,
+		text:  a.env.with(append(needs, "unit_facts")...) + "\nSELECT " + strings.Join(append(cols, gaps...), ", ") + " FROM unit_facts f GROUP BY f.area_id",
+		cols:  n + len(gaps),
+		row: func(v []any) {
+			a.readGapLists(rs, toInt(v[0]), v[n:])
+			for _, t := range a.located(toInt(v[0])) {
+				u := &t.units
+				for i, p := range []*int{&u.Total, &u.OwnCommittee, &u.OwnGeneralBranch, &u.OwnBranch,
+					&u.InJointBranch, &u.InJointBranchWithEnoughMembers, &u.WithoutOrganization, &u.ShouldOrganize,
+					&u.ShouldOrganizeWithPartyGroup, &u.WithOneOrTwoMembers, &u.WithNoMembers, &u.Affiliated,
+					&u.InstructorAssigned, &u.Employees, &u.Members, &u.MembersNotTransferredIn} {
+					*p += toInt(v[1+i])
+				}
 			}
-		})
-	})
+		},
+	}
 }
 
-func (a *analysis) countMembers(ctx context.Context, tx *sql.Tx) error {
-	rs, counts := a.ruleCounts("member_facts")
-	cols := []string{"COUNT(*)", sum("f.status = 'FULL'"), sum("f.status = 'PROBATIONARY'"),
+func (a *analysis) memberTable() part {
+	cols := []string{"f.area_id", "COUNT(*)", sum("f.status = 'FULL'"), sum("f.status = 'PROBATIONARY'"),
 		sum("f.category = 'IN_SERVICE'"), sum("f.category = 'RETIRED'"), sum("f.category = 'SELF_EMPLOYED'"),
 		sum("f.category = 'MOBILE'"), sum("f.mobility = 'OUTFLOW'"), sum("f.mobility = 'INFLOW'")}
-	text := a.env.with("member_facts") + "\nSELECT f.area_id, " + strings.Join(cols, ", ") + counts + " FROM member_facts f GROUP BY f.area_id"
-	return a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		return a.scanCounts(rows, len(cols), rs, func(t *tally, v []any) {
-			m := &t.members
-			for i, p := range []*int{&m.Total, &m.Full, &m.Probationary, &m.InService, &m.Retired,
-				&m.SelfEmployed, &m.Mobile, &m.Outflow, &m.Inflow} {
-				*p += toInt(v[i])
+	rs, gaps, needs := a.gapLists("member_facts")
+	n := len(cols)
+	return part{
+		query: a.env.query,
+		text:  a.env.with(append(needs, "member_facts")...) + "\nSELECT " + strings.Join(append(cols, gaps...), ", ") + " FROM member_facts f GROUP BY f.area_id",
+		cols:  n + len(gaps),
+		row: func(v []any) {
+			a.readGapLists(rs, toInt(v[0]), v[n:])
+			for _, t := range a.located(toInt(v[0])) {
+				m := &t.members
+				for i, p := range []*int{&m.Total, &m.Full, &m.Probationary, &m.InService, &m.Retired,
+					&m.SelfEmployed, &m.Mobile, &m.Outflow, &m.Inflow} {
+					*p += toInt(v[1+i])
+				}
 			}
-		})
-	})
-}
-
-func (a *analysis) countOrganizations(ctx context.Context, tx *sql.Tx) error {
-	rs, counts := a.ruleCounts("org_facts")
-	expired := ruleByCode["LIFE_TERM_EXPIRED"].when(a.env)
-	cols := []string{"f.kind", "COUNT(*)", sum("f.leaders > 0"), sum(expired), sum("f.formation = 'JOINT'")}
-	text := a.env.with("org_facts") + "\nSELECT f.area_id, " + strings.Join(cols, ", ") + counts + " FROM org_facts f GROUP BY f.area_id, f.kind"
-	return a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		return a.scanCounts(rows, len(cols), rs, func(t *tally, v []any) {
-			k := t.kind(kindOf(v[0]))
-			k.Count += toInt(v[1])
-			k.WithSecretary += toInt(v[2])
-			k.TermExpired += toInt(v[3])
-			t.units.JointBranches += toInt(v[4])
-		})
-	})
-}
-
-func (t *tally) kind(k vocab.OrganizationKind) *OrganizationKindCount {
-	c, ok := t.kinds[k]
-	if !ok {
-		c = &OrganizationKindCount{Kind: k}
-		t.kinds[k] = c
+		},
 	}
-	return c
 }
 
-func (a *analysis) countMeetings(ctx context.Context, tx *sql.Tx) error {
-	behind := ruleByCode["LIFE_MEETINGS_BEHIND"]
-	text := a.env.with("meeting_facts") + "\nSELECT f.area_id, f.kind, COUNT(*), COUNT(DISTINCT f.id) FROM meeting_facts f WHERE " +
-		behind.when(a.env) + " GROUP BY f.area_id, f.kind"
-	return a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		return a.scanCounts(rows, 3, nil, func(t *tally, v []any) {
-			t.gaps[behind.Code] += toInt(v[1])
-			t.kind(kindOf(v[0])).MeetingsBehind += toInt(v[2])
-		})
-	})
-}
-
-func (a *analysis) countAreas(ctx context.Context, tx *sql.Tx) error {
-	rs, counts := a.ruleColumns("area_facts", flag)
-	text := a.env.with("area_facts") + "\nSELECT f.area_id, f.orgs" + counts + " FROM area_facts f"
-	return a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		v, err := scanAll(rows.Scan, 2+len(rs))
-		if err != nil {
-			return err
+// rulesOf lists the rules reading a fact table, and the columns that flag
+// each and carry its figures.
+func (a *analysis) rulesOf(facts string) (rs []*rule, flags, values []string, needs []string) {
+	for _, r := range rules {
+		if r.facts == facts {
+			rs = append(rs, r)
+			flags = append(flags, flag(r.when(a.env)))
+			values = append(values, r.columns...)
+			needs = append(needs, r.needs...)
 		}
-		id := toInt(v[0])
-		a.tally(id).orgs = toInt(v[1])
-		for _, t := range a.located(sql.NullInt64{Int64: int64(id), Valid: true}) {
-			for i, r := range rs {
-				t.gaps[r.Code] += toInt(v[2+i])
+	}
+	return rs, flags, values, needs
+}
+
+// gapRows turns the flags of a fact row into gaps.
+func (a *analysis) gapRows(rs []*rule, id, area int, detail, name string, flags, values []any) {
+	at := 0
+	for i, r := range rs {
+		n := len(r.columns)
+		if toInt(flags[i]) == 1 {
+			a.gaps = append(a.gaps, &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: id, areaID: area,
+				detail: detail, name: name, values: values[at : at+n]})
+		}
+		at += n
+	}
+}
+
+// Records of a gap list: the subject's ID and name, then the rule's figure
+// columns, joined by the ASCII unit separator; records joined by the record
+// separator. Neither is a character a name or a number holds.
+const (
+	unitSep   = "\x1f"
+	recordSep = "\x1e"
+)
+
+// gapLists writes, for each rule on a fact table, a column that lists the
+// rows of a group the rule fires on, so that one grouped statement gives
+// both the counts of an area and its gaps. The subject's name and the
+// figures are read only for those rows.
+func (a *analysis) gapLists(facts string) (rs []*rule, cols []string, needs []string) {
+	for _, r := range rules {
+		if r.facts != facts {
+			continue
+		}
+		parts := []string{"CAST(f.id AS TEXT)", "(SELECT s.name FROM " + r.subject + " s WHERE s.id = f.id)"}
+		for _, c := range r.columns {
+			parts = append(parts, "CAST("+c+" AS TEXT)")
+		}
+		for i, p := range parts {
+			parts[i] = "COALESCE(" + p + ", '')"
+		}
+		record := strings.Join(parts, " || "+a.env.char(0x1f)+" || ")
+		rs = append(rs, r)
+		cols = append(cols, a.env.listAgg("CASE WHEN "+r.when(a.env)+" THEN "+record+" END", a.env.char(0x1e)))
+		needs = append(needs, r.needs...)
+	}
+	return rs, cols, needs
+}
+
+// readGapLists turns the gap lists of a group located in area into gaps.
+func (a *analysis) readGapLists(rs []*rule, area int, lists []any) {
+	for i, r := range rs {
+		list := toString(lists[i])
+		if list == "" {
+			continue
+		}
+		for _, rec := range strings.Split(list, recordSep) {
+			f := strings.Split(rec, unitSep)
+			values := make([]any, len(r.columns))
+			for j := range values {
+				if f[2+j] != "" {
+					values[j] = f[2+j]
+				}
 			}
+			a.gaps = append(a.gaps, &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: toInt(f[0]), areaID: area,
+				name: f[1], values: values})
 		}
-		return nil
-	})
+	}
+}
+
+// organizations reads every organisation in force: few enough (one or two
+// per grid) to count by kind here, and the rules on them.
+func (a *analysis) organizations() part {
+	rs, flags, values, needs := a.rulesOf("org_facts")
+	expired := flag(ruleByCode["LIFE_TERM_EXPIRED"].when(a.env))
+	cols := append([]string{"f.id", "f.area_id", "f.kind", "f.name", "f.formation", "f.leaders", "f.units", expired, a.env.behindList()}, flags...)
+	cols = append(cols, values...)
+	jointMax := a.env.settings
+	return part{
+		query: a.env.query,
+		text:  a.env.with(append(needs, "org_facts")...) + "\nSELECT " + strings.Join(cols, ", ") + " FROM org_facts f",
+		cols:  len(cols),
+		row: func(v []any) {
+			id, area, kind := toInt(v[0]), toInt(v[1]), kindOf(v[2])
+			a.kindOf[id] = kind
+			joint := toString(v[4]) == "JOINT"
+			for _, t := range a.located(area) {
+				k := t.kind(kind)
+				k.Count++
+				k.WithSecretary += min(toInt(v[5]), 1)
+				k.TermExpired += toInt(v[7])
+				if joint {
+					t.units.JointBranches++
+				}
+			}
+			if joint && float64(toInt(v[6])) < jointMax.Value("JOINT_MAX_UNITS", kind) {
+				a.joint = append(a.joint, candidate{id, area, toInt(v[6])})
+			}
+			a.gapRows(rs, id, area, "", toString(v[3]), v[9:9+len(rs)], v[9+len(rs):])
+			if list := toString(v[8]); list != "" {
+				behind := ruleByCode["LIFE_MEETINGS_BEHIND"]
+				for _, rec := range strings.Split(list, recordSep) {
+					f := strings.Split(rec, unitSep)
+					a.gaps = append(a.gaps, &gapRow{rule: behind, order: ruleOrder[behind.Code], subjectID: id, areaID: area,
+						detail: f[0], name: toString(v[3]), values: []any{f[1], f[2]}})
+				}
+			}
+		},
+	}
+}
+
+// areas reads every grid and community in force, with the organisations
+// responsible for it and the rules on them.
+func (a *analysis) areas() part {
+	rs, flags, values, _ := a.rulesOf("area_facts")
+	cols := append([]string{"f.id", "f.name", "f.orgs"}, flags...)
+	cols = append(cols, values...)
+	return part{
+		query: a.env.query,
+		text:  a.env.with("area_facts") + "\nSELECT " + strings.Join(cols, ", ") + " FROM area_facts f",
+		cols:  len(cols),
+		row: func(v []any) {
+			id := toInt(v[0])
+			a.tally(id).orgs = toInt(v[2])
+			a.gapRows(rs, id, id, "", toString(v[1]), v[3:3+len(rs)], v[3+len(rs):])
+		},
+	}
 }
 
 // gridStatuses decides each grid's status and counts grids by status in
@@ -254,11 +416,11 @@ func (a *analysis) gridStatuses() {
 		switch {
 		case t.orgs == 0:
 			status = Uncovered
-		case a.urgentGaps(t) > 0:
+		case urgentGaps(t) > 0:
 			status = Partial
 		}
 		a.status[id] = status
-		for _, up := range a.located(sql.NullInt64{Int64: int64(id), Valid: true}) {
+		for _, up := range a.located(id) {
 			up.grids.Total++
 			switch status {
 			case Covered:
@@ -272,7 +434,7 @@ func (a *analysis) gridStatuses() {
 	}
 }
 
-func (a *analysis) urgentGaps(t *tally) int {
+func urgentGaps(t *tally) int {
 	n := 0
 	for code, c := range t.gaps {
 		if s := ruleByCode[code].Severity; s == Critical || s == High {

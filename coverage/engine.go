@@ -21,6 +21,7 @@ type Engine struct {
 	client  *ent.Client
 	read    *sql.DB
 	dialect string
+	cache   cache
 }
 
 // New returns an engine that loads records through client and runs its

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"jiceng/vocab"
 )
 
@@ -42,6 +44,22 @@ func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {
 	}
 	e.query = &query{dialect: dialect, params: p}
 	return e
+}
+
+// char writes a character by its code, as each dialect does.
+func (e *env) char(code int) string {
+	if e.query.dialect == dialect.Postgres {
+		return fmt.Sprintf("chr(%d)", code)
+	}
+	return fmt.Sprintf("char(%d)", code)
+}
+
+// listAgg writes the aggregate that joins the non-null texts of a group.
+func (e *env) listAgg(expr, sep string) string {
+	if e.query.dialect == dialect.Postgres {
+		return "string_agg(" + expr + ", " + sep + ")"
+	}
+	return "group_concat(" + expr + ", " + sep + ")"
 }
 
 func (e *env) windowMonths() int { return e.settings.Int("MEETING_WINDOW_MONTHS") }

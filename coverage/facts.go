@@ -26,6 +26,12 @@ func define(name string, deps []string, sql func(e *env) string) {
 	ctes[name] = cte{name, deps, sql}
 }
 
+// materialized names the expressions computed once and kept for the whole
+// statement. Both planners inline an expression read once, which lets them
+// use the tables' indexes; these are read under joins that would otherwise
+// compute an organisation's kind on the day again for every row joined.
+var materialized = map[string]bool{"org_active": true, "org_core": true}
+
 // with writes the WITH clause holding the named expressions and those they
 // read, each after its dependencies.
 func (e *env) with(names ...string) string {
@@ -49,7 +55,11 @@ func (e *env) with(names ...string) string {
 	}
 	parts := make([]string, len(order))
 	for i, n := range order {
-		parts[i] = n + " AS (" + ctes[n].sql(e) + ")"
+		as := " AS ("
+		if materialized[n] {
+			as = " AS MATERIALIZED ("
+		}
+		parts[i] = n + as + ctes[n].sql(e) + ")"
 	}
 	return "WITH RECURSIVE " + strings.Join(parts, ",\n")
 }
@@ -64,6 +74,30 @@ func optionalStart(x, start, end string) string {
 	return fmt.Sprintf("(%[1]s.%[2]s IS NULL OR %[1]s.%[2]s <= {d}) AND (%[1]s.%[3]s IS NULL OR %[1]s.%[3]s > {d})", x, start, end)
 }
 
+// behindList is a column of organisation f: the meeting types it holds
+// fewer of than required in the window before {d}, each with the meetings
+// held and required, in a gap list (see gapLists). The requirement grows
+// with the whole months the organisation existed in the window; a branch
+// holds committee meetings once it has enough full members to elect one;
+// an exemption in force removes a requirement.
+func (e *env) behindList() string {
+	required := "r.cnt * (f.months / r.period)"
+	held := `(SELECT COUNT(*) FROM meetings mt WHERE mt.organization_id = f.id AND mt.type = r.type
+		AND mt.held_on > {window_start} AND mt.held_on <= {d})`
+	record := "r.type || " + e.char(0x1f) + " || CAST(" + held + " AS TEXT) || " + e.char(0x1f) + " || CAST(" + required + " AS TEXT)"
+	return `(SELECT ` + e.listAgg(record, e.char(0x1e)) + ` FROM (` + e.requirements() + `) r
+		WHERE r.kind = f.kind AND ` + required + ` > ` + held + `
+		AND (r.type <> 'BRANCH_COMMITTEE' OR f.full_members >= ` + e.settings.byKind("BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", "f.kind") + `)
+		AND NOT EXISTS (SELECT 1 FROM exemptions x WHERE x.organization_id = f.id AND x.meeting_type = r.type
+			AND ` + active("x", "started_on", "ended_on") + `))`
+}
+
+// unattachedEver is the SQL test that member m never had a membership: a
+// pocket member, who counts as a member of the sub-district.
+func unattachedEver(m string) string {
+	return "NOT EXISTS (SELECT 1 FROM memberships y WHERE y.member_id = " + m + ".id)"
+}
+
 var branchKinds = quoteList(string(vocab.Branch), string(vocab.GridBranch))
 
 func init() {
@@ -73,13 +107,15 @@ func init() {
 	// An organisation's kind on {d}: the kind it changed from at its first
 	// change after {d}, or its kind today.
 	define("org_active", nil, func(*env) string {
-		return `SELECT o.id, o.parent_id, o.formation, o.established_on,
+		return `SELECT o.id, o.name, o.parent_id, o.formation, o.established_on,
 			COALESCE((SELECT kc.from_kind FROM kind_changes kc WHERE kc.organization_id = o.id AND kc.changed_on > {d}
 				ORDER BY kc.changed_on LIMIT 1), o.kind) AS kind
 			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on")
 	})
 	// Where an organisation is: an area it is responsible for, else the grid
-	// of a unit it covers, else where its parent is.
+	// of a unit it covers, else where its parent is (the tree is at most six
+	// levels deep: working committee, community committee, general branch,
+	// branch, Party group, and a unit's committee between).
 	define("org_direct", nil, func(*env) string {
 		return `SELECT o.id, o.parent_id, COALESCE(
 			(SELECT MIN(oa.area_id) FROM organization_areas oa WHERE oa.organization_id = o.id),
@@ -87,32 +123,39 @@ func init() {
 			FROM organizations o`
 	})
 	define("org_loc", []string{"org_direct"}, func(*env) string {
-		return `SELECT id, area_id FROM org_direct WHERE area_id IS NOT NULL
-			UNION ALL
-			SELECT d.id, l.area_id FROM org_direct d JOIN org_loc l ON d.parent_id = l.id WHERE d.area_id IS NULL`
+		cols := []string{"d0.area_id"}
+		joins := ""
+		for i := 1; i <= 5; i++ {
+			cols = append(cols, fmt.Sprintf("d%d.area_id", i))
+			joins += fmt.Sprintf(" LEFT JOIN org_direct d%d ON d%d.id = d%d.parent_id", i, i, i-1)
+		}
+		return "SELECT d0.id, COALESCE(" + strings.Join(cols, ", ") + ") AS area_id FROM org_direct d0" + joins
 	})
 	// The members of the sub-district on {d}: joined by then, and either with
 	// a membership in force or with none ever recorded (a pocket member).
-	// A member is where they live, else where they work, else where their
-	// organisation is.
-	define("member_facts", []string{"ms_active", "org_loc"}, func(e *env) string {
-		return `SELECT m.id, m.status, m.category, m.mobility, m.work_unit_id, m.party_group_id,
+	define("member_core", []string{"ms_active"}, func(e *env) string {
+		return `SELECT m.id, m.status, m.category, m.mobility, m.work_unit_id, m.party_group_id, m.residence_grid_id,
 			ms.organization_id AS org_id, ms.started_on AS ms_started,
-			COALESCE(m.residence_grid_id, wu.grid_id, ol.area_id, ` + e.root + `) AS area_id,
 			CASE WHEN m.external_organization IS NOT NULL AND m.external_organization <> '' THEN 1 ELSE 0 END AS external
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
-			LEFT JOIN units wu ON wu.id = m.work_unit_id
-			LEFT JOIN org_loc ol ON ol.id = ms.organization_id
 			WHERE m.joined_party_on <= {d}
-			AND (ms.member_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id))`
+			AND (ms.member_id IS NOT NULL OR ` + unattachedEver("m") + `)`
 	})
-	define("unit_members", []string{"member_facts"}, func(*env) string {
+	// A member is where they live, else where they work, else where their
+	// organisation is.
+	define("member_facts", []string{"member_core", "org_loc"}, func(e *env) string {
+		return `SELECT mc.*, COALESCE(mc.residence_grid_id, wu.grid_id, ol.area_id, ` + e.root + `) AS area_id
+			FROM member_core mc
+			LEFT JOIN units wu ON wu.id = mc.work_unit_id
+			LEFT JOIN org_loc ol ON ol.id = mc.org_id`
+	})
+	define("unit_members", []string{"member_core"}, func(*env) string {
 		return `SELECT work_unit_id AS unit_id, COUNT(*) AS members,
 			SUM(CASE WHEN status = 'FULL' THEN 1 ELSE 0 END) AS full_members,
 			SUM(CASE WHEN party_group_id IS NOT NULL THEN 1 ELSE 0 END) AS grouped,
 			SUM(CASE WHEN org_id IS NULL AND external = 1 THEN 1 ELSE 0 END) AS not_transferred
-			FROM member_facts WHERE work_unit_id IS NOT NULL GROUP BY work_unit_id`
+			FROM member_core WHERE work_unit_id IS NOT NULL GROUP BY work_unit_id`
 	})
 	// How a unit is covered on {d}: by an organisation of its own (ranked
 	// committee 3, general branch 2, branch 1), a joint branch, or an
@@ -154,13 +197,19 @@ func init() {
 			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + `
 			GROUP BY organization_id`
 	})
-	define("org_units", []string{"unit_members"}, func(*env) string {
+	// The units an organisation covers; for a joint branch, those that now
+	// have enough full members to organise on their own (counted one link at
+	// a time: few units are in joint branches).
+	define("org_units", nil, func(*env) string {
 		inForce := active("uc", "started_on", "ended_on") + " AND " + optionalStart("u", "opened_on", "closed_on")
 		return `SELECT uc.organization_id AS org_id,
 			SUM(CASE WHEN ` + inForce + ` THEN 1 ELSE 0 END) AS units,
-			SUM(CASE WHEN ` + inForce + ` AND COALESCE(um.full_members, 0) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
+			SUM(CASE WHEN ` + inForce + ` AND o.formation = 'JOINT' AND (SELECT COUNT(*) FROM members m
+				WHERE m.work_unit_id = uc.unit_id AND m.status = 'FULL' AND m.joined_party_on <= {d}
+				AND (EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id AND ` + active("x", "started_on", "ended_on") + `)
+					OR ` + unattachedEver("m") + `)) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
 			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever
-			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id LEFT JOIN unit_members um ON um.unit_id = uc.unit_id
+			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
 			GROUP BY uc.organization_id`
 	})
 	// The term in force: the latest started on or before {d}.
@@ -169,30 +218,31 @@ func init() {
 			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
 				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)`
 	})
-	define("org_facts", []string{"org_active", "org_loc", "org_members", "org_offices", "org_units", "org_terms"}, func(e *env) string {
-		return `SELECT o.id, o.kind, o.formation, o.established_on, COALESCE(ol.area_id, ` + e.root + `) AS area_id,
+	// An organisation in force on {d}, where it is and its members.
+	define("org_core", []string{"org_active", "org_loc", "org_members"}, func(e *env) string {
+		return `SELECT o.id, o.name, o.kind, o.formation, o.established_on, COALESCE(ol.area_id, ` + e.root + `) AS area_id,
 			COALESCE(om.members, 0) AS members, COALESCE(om.full_members, 0) AS full_members,
+			` + e.monthsExisted("o.established_on") + ` AS months
+			FROM org_active o
+			LEFT JOIN org_loc ol ON ol.id = o.id
+			LEFT JOIN org_members om ON om.org_id = o.id`
+	})
+	define("org_facts", []string{"org_core", "org_offices", "org_units", "org_terms"}, func(e *env) string {
+		return `SELECT o.*,
 			COALESCE(oo.leaders, 0) AS leaders, COALESCE(oo.office_holders, 0) AS office_holders,
 			COALESCE(ou.units, 0) AS units, COALESCE(ou.units_enough, 0) AS units_enough, COALESCE(ou.links_ever, 0) AS links_ever,
 			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term
-			FROM org_active o
-			LEFT JOIN org_loc ol ON ol.id = o.id
-			LEFT JOIN org_members om ON om.org_id = o.id
+			FROM org_core o
 			LEFT JOIN org_offices oo ON oo.org_id = o.id
 			LEFT JOIN org_units ou ON ou.org_id = o.id
 			LEFT JOIN org_terms ot ON ot.org_id = o.id`
 	})
-	// Each required meeting type of each organisation, with the meetings
-	// required and held in the window before {d}; an exemption in force
-	// removes the requirement.
-	define("meeting_facts", []string{"org_facts"}, func(e *env) string {
-		return `SELECT f.id, f.area_id, f.kind, r.type, r.cnt * (` + e.monthsExisted("f.established_on") + ` / r.period) AS required,
-			(SELECT COUNT(*) FROM meetings mt WHERE mt.organization_id = f.id AND mt.type = r.type
-				AND mt.held_on > {window_start} AND mt.held_on <= {d}) AS held
-			FROM org_facts f JOIN (` + e.requirements() + `) r ON r.kind = f.kind
-			WHERE (r.type <> 'BRANCH_COMMITTEE' OR f.full_members >= ` + e.settings.byKind("BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", "f.kind") + `)
-			AND NOT EXISTS (SELECT 1 FROM exemptions x WHERE x.organization_id = f.id AND x.meeting_type = r.type
-				AND ` + active("x", "started_on", "ended_on") + `)`
+	// Organisations that met without keeping a roll in the lapse window: all
+	// their members count as having had organisational life.
+	define("rollless", nil, func(*env) string {
+		return `SELECT DISTINCT mt.organization_id FROM meetings mt
+			WHERE mt.held_on > {lapse_start} AND mt.held_on <= {d}
+			AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)`
 	})
 	define("area_orgs", []string{"org_active"}, func(*env) string {
 		return `SELECT oa.area_id, COUNT(*) AS orgs,
@@ -200,7 +250,7 @@ func init() {
 			FROM organization_areas oa JOIN org_active o ON o.id = oa.organization_id GROUP BY oa.area_id`
 	})
 	define("area_facts", []string{"area_orgs"}, func(*env) string {
-		return `SELECT a.id, a.id AS area_id, a.kind, a.residents, a.households,
+		return `SELECT a.id, a.id AS area_id, a.name, a.kind, a.residents, a.households,
 			COALESCE(ao.orgs, 0) AS orgs, COALESCE(ao.community_orgs, 0) AS community_orgs
 			FROM areas a LEFT JOIN area_orgs ao ON ao.area_id = a.id
 			WHERE a.kind IN ('GRID', 'COMMUNITY') AND ` + optionalStart("a", "established_on", "dissolved_on")

@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"slices"
@@ -52,21 +51,15 @@ func decodeCursor(s string) (cursor, error) {
 	return c, nil
 }
 
-// ordered lists the rules a filter selects, in listing order: by severity,
-// then by rule.
-func (f GapFilter) ordered() []*rule {
-	var out []*rule
-	for _, s := range Severities {
-		if len(f.Severities) > 0 && !slices.Contains(f.Severities, s) {
-			continue
-		}
-		for _, r := range rules {
-			if r.Severity == s && (len(f.Rules) == 0 || slices.Contains(f.Rules, r.Code)) {
-				out = append(out, r)
-			}
-		}
+// compare orders a gap row against a cursor in listing order.
+func (c cursor) compare(g *gapRow) int {
+	switch o := ruleOrder[c.Rule]; {
+	case o != g.order:
+		return o - g.order
+	case c.ID != g.subjectID:
+		return c.ID - g.subjectID
 	}
-	return out
+	return strings.Compare(c.Detail, g.detail)
 }
 
 // Gaps lists the gaps in an area as of a day, a page at a time, in a
@@ -80,50 +73,37 @@ func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error)
 		}
 		after = &c
 	}
+	a, err := en.analysis(ctx, day(f.AsOf))
+	if err != nil {
+		return nil, err
+	}
+	scope, err := a.scope(f.AreaID)
+	if err != nil {
+		return nil, err
+	}
+	start := 0
+	if after != nil {
+		start, _ = slices.BinarySearchFunc(a.gaps, *after, func(g *gapRow, c cursor) int { return -c.compare(g) })
+		if start < len(a.gaps) && after.compare(a.gaps[start]) == 0 {
+			start++
+		}
+	}
 	conn := &GapConnection{Edges: []*GapEdge{}, PageInfo: &GapPageInfo{HasPreviousPage: after != nil}}
-	var gaps []*Gap
-	_, err := en.analyse(ctx, day(f.AsOf), func(a *analysis, tx *sql.Tx) error {
-		id, err := a.scope(f.AreaID)
-		if err != nil {
-			return err
+	var page []*gapRow
+	for i, g := range a.gaps {
+		if !f.selects(a, scope, g) {
+			continue
 		}
-		t := a.tally(id)
-		ordered := f.ordered()
-		for _, r := range ordered {
-			conn.TotalCount += t.gaps[r.Code]
+		conn.TotalCount++
+		if i >= start && len(page) <= f.First {
+			page = append(page, g)
 		}
-		start := 0
-		if after != nil {
-			start = slices.IndexFunc(ordered, func(r *rule) bool { return r.Code == after.Rule })
-			if start < 0 {
-				return BadCursorError{}
-			}
-		}
-		var within []int
-		if id != 0 {
-			within = a.tree.within(id)
-		}
-		for i := start; i < len(ordered) && len(gaps) <= f.First; i++ {
-			r := ordered[i]
-			if t.gaps[r.Code] == 0 {
-				continue
-			}
-			var from *cursor
-			if after != nil && i == start {
-				from = after
-			}
-			page, err := a.list(ctx, tx, r, within, from, f.First+1-len(gaps))
-			if err != nil {
-				return err
-			}
-			gaps = append(gaps, page...)
-		}
-		if len(gaps) > f.First {
-			conn.PageInfo.HasNextPage = true
-			gaps = gaps[:f.First]
-		}
-		return a.hydrate(ctx, tx, en, gaps)
-	})
+	}
+	if len(page) > f.First {
+		conn.PageInfo.HasNextPage = true
+		page = page[:f.First]
+	}
+	gaps, err := a.hydrate(ctx, en, page)
 	if err != nil {
 		return nil, err
 	}
@@ -137,57 +117,26 @@ func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error)
 	return conn, nil
 }
 
-// list reads up to limit gaps of one rule in the areas within (nil: all),
-// after the cursor.
-func (a *analysis) list(ctx context.Context, tx *sql.Tx, r *rule, within []int, after *cursor, limit int) ([]*Gap, error) {
-	detail := "''"
-	if r.facts == "meeting_facts" {
-		detail = "f.type"
+// selects reports whether the filter keeps a gap located in the scope.
+func (f GapFilter) selects(a *analysis, scope int, g *gapRow) bool {
+	if len(f.Rules) > 0 && !slices.Contains(f.Rules, g.rule.Code) {
+		return false
 	}
-	cols := append([]string{"f.id", "f.area_id", detail, "(SELECT s.name FROM " + r.subject + " s WHERE s.id = f.id)"}, r.columns...)
-	where := "(" + r.when(a.env) + ")"
-	if within != nil {
-		where += " AND f.area_id IN " + intList(within)
+	if len(f.Severities) > 0 && !slices.Contains(f.Severities, g.rule.Severity) {
+		return false
 	}
-	q := *a.env.query
-	q.params = map[string]any{}
-	for k, v := range a.env.query.params {
-		q.params[k] = v
-	}
-	if after != nil {
-		q.params["after_id"] = after.ID
-		if detail == "''" {
-			where += " AND f.id > {after_id}"
-		} else {
-			q.params["after_detail"] = after.Detail
-			where += " AND (f.id > {after_id} OR (f.id = {after_id} AND f.type > {after_detail}))"
-		}
-	}
-	order := "f.id"
-	if detail != "''" {
-		order += ", " + detail
-	}
-	text := a.env.with(r.facts) + "\nSELECT " + joinCols(cols) + " FROM " + r.facts + " f WHERE " + where +
-		" ORDER BY " + order + " LIMIT " + strconv.Itoa(limit)
-	var out []*Gap
-	err := q.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		v, err := scanAll(rows.Scan, len(cols))
-		if err != nil {
-			return err
-		}
-		g := &Gap{Rule: r.Code, Family: r.Family, Severity: r.Severity, subjectID: toInt(v[0]),
-			areaID: toInt(v[1]), detail: toString(v[2]), SubjectName: toString(v[3])}
-		g.Key = string(r.Code) + ":" + strconv.Itoa(g.subjectID)
-		if g.detail != "" {
-			g.Key += ":" + g.detail
-		}
-		g.Figures = r.figures(a.env, v[4:])
-		msg, remedy := r.message(g.SubjectName, g.detail, g.Figures), r.remedy
-		g.Message, g.Remedy = &msg, &remedy
-		out = append(out, g)
-		return nil
-	})
-	return out, err
+	return scope == 0 || slices.Contains(a.tree.lineage(g.areaID), scope)
 }
 
-func joinCols(cols []string) string { return strings.Join(cols, ", ") }
+// gap writes a gap row as the API returns it: figures, message and remedy.
+func (a *analysis) gap(g *gapRow) *Gap {
+	key := string(g.rule.Code) + ":" + strconv.Itoa(g.subjectID)
+	if g.detail != "" {
+		key += ":" + g.detail
+	}
+	figures := g.rule.figures(a.env, g.values)
+	msg, remedy := g.rule.message(g.name, g.detail, figures), g.rule.remedy
+	return &Gap{Key: key, Rule: g.rule.Code, Family: g.rule.Family, Severity: g.rule.Severity,
+		SubjectName: g.name, Figures: figures, Message: &msg, Remedy: &remedy,
+		subjectID: g.subjectID, areaID: g.areaID, detail: g.detail}
+}

@@ -18,7 +18,7 @@ import (
 // gapsBySeverity. A grid without a boundary has a null geometry.
 func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
 	d := day(asOf)
-	a, err := en.analyse(ctx, d, nil)
+	a, err := en.analysis(ctx, d)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	}
 	features := make([]any, 0, len(areas))
 	for _, g := range areas {
-		t := a.tally(g.ID)
+		t := a.read(g.ID)
 		bySeverity := map[string]int{}
 		total := 0
 		for code, n := range t.gaps {

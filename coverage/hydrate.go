@@ -2,9 +2,7 @@ package coverage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
 
 	"jiceng/ent"
 	"jiceng/ent/area"
@@ -13,130 +11,142 @@ import (
 	"jiceng/ent/unit"
 )
 
-// hydrate loads what a page of gaps points to, a query per kind of record:
-// subjects, grids and communities, and joint branches to suggest.
-func (a *analysis) hydrate(ctx context.Context, tx *sql.Tx, en *Engine, gaps []*Gap) error {
+// hydrate writes a page of gap rows as gaps and loads what they point to,
+// a query per kind of record: subjects, grids and communities, and the
+// joint branches to suggest.
+func (a *analysis) hydrate(ctx context.Context, en *Engine, rows []*gapRow) ([]*Gap, error) {
 	ids := map[string][]int{}
 	var areaIDs []int
-	for _, g := range gaps {
-		subject := ruleByCode[g.Rule].subject
-		ids[subject] = append(ids[subject], g.subjectID)
-		areaIDs = append(areaIDs, a.tree.nearest(g.areaID, "GRID"), a.tree.nearest(g.areaID, "COMMUNITY"))
+	gaps := make([]*Gap, len(rows))
+	for i, r := range rows {
+		gaps[i] = a.gap(r)
+		ids[r.rule.subject] = append(ids[r.rule.subject], r.subjectID)
+		areaIDs = append(areaIDs, a.tree.nearest(r.areaID, "GRID"), a.tree.nearest(r.areaID, "COMMUNITY"))
+		for _, c := range a.suggestions(r) {
+			ids["suggestions"] = append(ids["suggestions"], c)
+		}
 	}
 	nodes, err := loadNodes(ctx, en.client, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	areas, err := en.client.Area.Query().Where(area.IDIn(areaIDs...)).All(ctx)
 	if err != nil {
-		return fmt.Errorf("loading areas: %w", err)
+		return nil, fmt.Errorf("loading areas: %w", err)
 	}
 	areaByID := map[int]*ent.Area{}
 	for _, ar := range areas {
 		areaByID[ar.ID] = ar
 	}
-	for _, g := range gaps {
-		g.Subject = nodes[ruleByCode[g.Rule].subject][g.subjectID]
-		g.Grid = areaByID[a.tree.nearest(g.areaID, "GRID")]
-		g.Community = areaByID[a.tree.nearest(g.areaID, "COMMUNITY")]
+	for i, g := range gaps {
+		r := rows[i]
+		g.Subject = nodes[r.rule.subject][r.subjectID]
+		g.Grid = areaByID[a.tree.nearest(r.areaID, "GRID")]
+		g.Community = areaByID[a.tree.nearest(r.areaID, "COMMUNITY")]
 		g.Suggestions = []*ent.Organization{}
+		for _, c := range a.suggestions(r) {
+			if o, ok := nodes["suggestions"][c].(*ent.Organization); ok {
+				g.Suggestions = append(g.Suggestions, o)
+			}
+		}
 	}
-	return a.suggest(ctx, tx, en, gaps)
+	return gaps, nil
 }
 
+// suggestions are, for a unit that needs a joint branch, the joint
+// branches in its grid, then in its community, that cover fewer units than
+// a joint branch may, fewest first.
+func (a *analysis) suggestions(r *gapRow) []int {
+	if r.rule.Code != "ORG_UNIT_NEEDS_JOINT" {
+		return nil
+	}
+	grid, community := a.tree.nearest(r.areaID, "GRID"), a.tree.nearest(r.areaID, "COMMUNITY")
+	var near, far []candidate
+	for _, c := range a.joint {
+		switch {
+		case grid != 0 && a.tree.nearest(c.area, "GRID") == grid:
+			near = append(near, c)
+		case community != 0 && a.tree.nearest(c.area, "COMMUNITY") == community:
+			far = append(far, c)
+		}
+	}
+	var out []int
+	for _, list := range [][]candidate{near, far} {
+		sortCandidates(list)
+		for _, c := range list {
+			out = append(out, c.id)
+		}
+	}
+	return out
+}
+
+func sortCandidates(cs []candidate) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].units < cs[j-1].units || cs[j].units == cs[j-1].units && cs[j].id < cs[j-1].id); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// loadNodes loads records by table name: units, members, organizations,
+// areas, and suggestions (organisations).
 func loadNodes(ctx context.Context, client *ent.Client, ids map[string][]int) (map[string]map[int]ent.Noder, error) {
-	out := map[string]map[int]ent.Noder{"units": {}, "members": {}, "organizations": {}, "areas": {}}
-	put := func(table string, id int, n ent.Noder) { out[table][id] = n }
-	if len(ids["units"]) > 0 {
-		rows, err := client.Unit.Query().Where(unit.IDIn(ids["units"]...)).All(ctx)
+	out := map[string]map[int]ent.Noder{}
+	load := func(table string, fetch func([]int) ([]ent.Noder, error)) error {
+		out[table] = map[int]ent.Noder{}
+		if len(ids[table]) == 0 {
+			return nil
+		}
+		nodes, err := fetch(ids[table])
 		if err != nil {
-			return nil, fmt.Errorf("loading units: %w", err)
+			return fmt.Errorf("loading %s: %w", table, err)
 		}
-		for _, r := range rows {
-			put("units", r.ID, r)
+		for _, n := range nodes {
+			out[table][nodeID(n)] = n
 		}
+		return nil
 	}
-	if len(ids["members"]) > 0 {
-		rows, err := client.Member.Query().Where(member.IDIn(ids["members"]...)).All(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("loading members: %w", err)
-		}
-		for _, r := range rows {
-			put("members", r.ID, r)
-		}
+	orgs := func(ids []int) ([]ent.Noder, error) {
+		return noders(client.Organization.Query().Where(organization.IDIn(ids...)).All(ctx))
 	}
-	if len(ids["organizations"]) > 0 {
-		rows, err := client.Organization.Query().Where(organization.IDIn(ids["organizations"]...)).All(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("loading organisations: %w", err)
-		}
-		for _, r := range rows {
-			put("organizations", r.ID, r)
-		}
-	}
-	if len(ids["areas"]) > 0 {
-		rows, err := client.Area.Query().Where(area.IDIn(ids["areas"]...)).All(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("loading areas: %w", err)
-		}
-		for _, r := range rows {
-			put("areas", r.ID, r)
+	for table, fetch := range map[string]func([]int) ([]ent.Noder, error){
+		"units": func(ids []int) ([]ent.Noder, error) {
+			return noders(client.Unit.Query().Where(unit.IDIn(ids...)).All(ctx))
+		},
+		"members": func(ids []int) ([]ent.Noder, error) {
+			return noders(client.Member.Query().Where(member.IDIn(ids...)).All(ctx))
+		},
+		"areas": func(ids []int) ([]ent.Noder, error) {
+			return noders(client.Area.Query().Where(area.IDIn(ids...)).All(ctx))
+		},
+		"organizations": orgs,
+		"suggestions":   orgs,
+	} {
+		if err := load(table, fetch); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// suggest offers, for each unit that needs a joint branch, the joint
-// branches in its grid, then in its community, that cover fewer units than
-// the most a joint branch may.
-func (a *analysis) suggest(ctx context.Context, tx *sql.Tx, en *Engine, gaps []*Gap) error {
-	if !slices.ContainsFunc(gaps, func(g *Gap) bool { return g.Rule == "ORG_UNIT_NEEDS_JOINT" }) {
-		return nil
+func noders[T ent.Noder](rows []T, err error) ([]ent.Noder, error) {
+	out := make([]ent.Noder, len(rows))
+	for i, r := range rows {
+		out[i] = r
 	}
-	type candidate struct{ id, area, units int }
-	var cands []candidate
-	text := a.env.with("org_facts") + "\nSELECT f.id, f.area_id, f.units FROM org_facts f WHERE f.formation = 'JOINT' AND f.units < " +
-		a.env.settings.byKind("JOINT_MAX_UNITS", "f.kind") + " ORDER BY f.units, f.id"
-	err := a.env.query.rows(ctx, tx, text, func(rows *sql.Rows) error {
-		v, err := scanAll(rows.Scan, 3)
-		if err != nil {
-			return err
-		}
-		cands = append(cands, candidate{toInt(v[0]), toInt(v[1]), toInt(v[2])})
-		return nil
-	})
-	if err != nil || len(cands) == 0 {
-		return err
+	return out, err
+}
+
+func nodeID(n ent.Noder) int {
+	switch n := n.(type) {
+	case *ent.Unit:
+		return n.ID
+	case *ent.Member:
+		return n.ID
+	case *ent.Organization:
+		return n.ID
+	case *ent.Area:
+		return n.ID
 	}
-	ids := make([]int, len(cands))
-	for i, c := range cands {
-		ids[i] = c.id
-	}
-	orgs, err := en.client.Organization.Query().Where(organization.IDIn(ids...)).All(ctx)
-	if err != nil {
-		return fmt.Errorf("loading joint branches: %w", err)
-	}
-	byID := map[int]*ent.Organization{}
-	for _, o := range orgs {
-		byID[o.ID] = o
-	}
-	for _, g := range gaps {
-		if g.Rule != "ORG_UNIT_NEEDS_JOINT" {
-			continue
-		}
-		grid, community := a.tree.nearest(g.areaID, "GRID"), a.tree.nearest(g.areaID, "COMMUNITY")
-		for _, near := range []func(candidate) bool{
-			func(c candidate) bool { return grid != 0 && a.tree.nearest(c.area, "GRID") == grid },
-			func(c candidate) bool {
-				return community != 0 && a.tree.nearest(c.area, "COMMUNITY") == community && a.tree.nearest(c.area, "GRID") != grid
-			},
-		} {
-			for _, c := range cands {
-				if near(c) {
-					g.Suggestions = append(g.Suggestions, byID[c.id])
-				}
-			}
-		}
-	}
-	return nil
+	return 0
 }

@@ -18,7 +18,7 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("no Area has ID %d",
 // Coverage reports the coverage of an area (nil: the whole register) as of
 // a day (nil: today), with depth levels of child reports below it.
 func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, depth int) (*Report, error) {
-	a, err := en.analyse(ctx, day(asOf), nil)
+	a, err := en.analysis(ctx, day(asOf))
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, de
 }
 
 func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
-	t := a.tally(id)
+	t := a.read(id)
 	units, members, grids := t.units, t.members, t.grids
 	members.Unattached = t.gaps["ORG_MEMBER_UNATTACHED"]
 	members.ReportOverdue = t.gaps["ORG_MOBILE_REPORT_OVERDUE"]

@@ -12,8 +12,9 @@ type rule struct {
 	Code     RuleCode
 	Family   RuleFamily
 	Severity Severity
-	facts    string // the fact table: unit_facts, member_facts, org_facts, meeting_facts, area_facts
-	subject  string // the table of the subject: units, members, organizations, areas
+	facts    string   // the fact table: unit_facts, member_facts, org_facts, meeting_facts, area_facts
+	subject  string   // the table of the subject: units, members, organizations, areas
+	needs    []string // common table expressions when reads besides facts
 	when     func(e *env) string
 	columns  []string // SQL expressions over f read by figures
 	figures  func(e *env, v []any) []*Figure
@@ -118,8 +119,9 @@ var rules = []*rule{
 		remedy: text("按“四个一”要求联系本人，督促每月报告", "Contact the member as the four-ones require and remind them to report every month"),
 	},
 	{Code: "ORG_MEMBER_LAPSE_RISK", Family: Organization, Severity: Critical, facts: "member_facts", subject: "members",
+		needs: []string{"rollless"},
 		when: func(*env) string {
-			return "f.org_id IS NOT NULL AND f.ms_started <= {lapse_start} AND NOT " + lifeSince("{lapse_start}")
+			return "f.org_id IS NOT NULL AND f.ms_started <= {lapse_start} AND NOT " + lifeSince
 		},
 		columns: []string{lastLife, "f.ms_started"},
 		figures: func(e *env, v []any) []*Figure {
@@ -179,9 +181,10 @@ var rules = []*rule{
 		},
 		remedy: text("提前准备换届选举", "Prepare the election of the next committee"),
 	},
-	{Code: "LIFE_MEETINGS_BEHIND", Family: Life, Severity: Medium, facts: "meeting_facts", subject: "organizations",
-		when:    func(*env) string { return "f.required > 0 AND f.held < f.required" },
-		columns: []string{"f.held", "f.required"},
+	// Read from the behind list of each organisation (env.behindList), one
+	// gap per meeting type: the columns are the held and required counts.
+	{Code: "LIFE_MEETINGS_BEHIND", Family: Life, Severity: Medium, facts: "meetings", subject: "organizations",
+		columns: []string{"held", "required"},
 		figures: func(_ *env, v []any) []*Figure {
 			return []*Figure{fig("held", v[0], nil), fig("required", v[1], nil)}
 		},
@@ -269,17 +272,14 @@ func Rules() []RuleCode {
 	return out
 }
 
-// lifeSince is the SQL test that member f had organisational life after
-// start: attended a meeting, belonged to an organisation or Party group that
-// met without keeping a roll, or (mobile) reported.
-func lifeSince(start string) string {
-	return `(EXISTS (SELECT 1 FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
-			WHERE ma.member_id = f.id AND mt.held_on > ` + start + ` AND mt.held_on <= {d})
-		OR EXISTS (SELECT 1 FROM meetings mt WHERE mt.organization_id IN (f.org_id, f.party_group_id)
-			AND mt.held_on > ` + start + ` AND mt.held_on <= {d}
-			AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id))
-		OR EXISTS (SELECT 1 FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on > ` + start + ` AND r.reported_on <= {d}))`
-}
+// lifeSince is the SQL test that member f had organisational life in the
+// lapse window: attended a meeting, belonged to an organisation or Party
+// group that met without keeping a roll, or (mobile) reported.
+const lifeSince = `(f.org_id IN (SELECT organization_id FROM rollless)
+	OR f.party_group_id IN (SELECT organization_id FROM rollless)
+	OR EXISTS (SELECT 1 FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
+		WHERE ma.member_id = f.id AND mt.held_on > {lapse_start} AND mt.held_on <= {d})
+	OR EXISTS (SELECT 1 FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on > {lapse_start} AND r.reported_on <= {d}))`
 
 // lastLife is the day of member f's last organisational life up to {d}.
 const lastLife = `(SELECT MAX(z.day) FROM (

@@ -81,18 +81,35 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 		drv = o.wrap(drv)
 	}
 	st.Client = ent.NewClient(ent.Driver(drv))
-	if err := migrateSchema(ctx, st.Client); err != nil {
+	if err := migrateSchema(ctx, st.Client, st.DB); err != nil {
 		st.Close()
 		return nil, err
 	}
 	return st, nil
 }
 
-func migrateSchema(ctx context.Context, client *ent.Client) error {
+// joinIndexes and the revision counter are created by hand: ent cannot
+// declare indexes on the join tables of many-to-many edges, which the
+// coverage analysis reads from their second column, and the revision is not
+// a record of the register but a counter that every write advances (see
+// register.Revision), by which analyses of the register are cached.
+var joinIndexes = []string{
+	"CREATE INDEX IF NOT EXISTS meeting_attendees_member_id ON meeting_attendees (member_id)",
+	"CREATE INDEX IF NOT EXISTS organization_areas_area_id ON organization_areas (area_id)",
+	"CREATE TABLE IF NOT EXISTS register_revision (id INTEGER PRIMARY KEY, revision BIGINT NOT NULL)",
+	"INSERT INTO register_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM register_revision)",
+}
+
+func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB) error {
 	// Auto-migration adds tables, columns and indexes and never drops any,
 	// so an upgrade keeps every record the register holds.
 	if err := client.Schema.Create(ctx, migrate.WithDropColumn(false), migrate.WithDropIndex(false)); err != nil {
 		return fmt.Errorf("creating or upgrading the schema: %w", err)
+	}
+	for _, stmt := range joinIndexes {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("creating join-table indexes and the revision counter: %w", err)
+		}
 	}
 	if err := register.SeedSettings(ctx, client); err != nil {
 		return fmt.Errorf("seeding rule settings: %w", err)

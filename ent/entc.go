@@ -32,6 +32,7 @@ func main() {
 		Templates: []*gen.Template{nodes},
 		Features: []gen.Feature{
 			gen.FeatureGlobalID,
+			gen.FeatureExecQuery,
 			gen.FeatureModifier,
 			gen.FeatureLock,
 		},

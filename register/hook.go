@@ -45,9 +45,25 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if _, err := tm.Tx(); err != nil {
 			return nil, fmt.Errorf("register: %s written outside a transaction; use register.InTx", m.Type())
 		}
-		return next.Mutate(ctx, m)
+		v, err := next.Mutate(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
+			return nil, fmt.Errorf("register: advancing the revision: %w", err)
+		}
+		return v, nil
 	})
 }
+
+// advanceRevision counts a write in the register's revision, in the
+// write's own transaction: a reader that sees the revision sees the write.
+const advanceRevision = "UPDATE register_revision SET revision = revision + 1 WHERE id = 1"
+
+// Revision is the statement that reads the register's revision, a number
+// that changes with every committed write; analyses of the register are
+// cached by it.
+const Revision = "SELECT revision FROM register_revision WHERE id = 1"
 
 // target is what an edge of the register points to, by edge name: the same
 // name means the same kind of record on every type.

@@ -41,6 +41,18 @@ var (
 				OnDelete:   schema.SetNull,
 			},
 		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "affiliatedorganization_unit_id",
+				Unique:  false,
+				Columns: []*schema.Column{AffiliatedOrganizationsColumns[8]},
+			},
+			{
+				Name:    "affiliatedorganization_community_id",
+				Unique:  false,
+				Columns: []*schema.Column{AffiliatedOrganizationsColumns[9]},
+			},
+		},
 	}
 	// AppointmentsColumns holds the columns for the "appointments" table.
 	AppointmentsColumns = []*schema.Column{
@@ -215,6 +227,13 @@ var (
 				OnDelete:   schema.NoAction,
 			},
 		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "exemption_organization_id",
+				Unique:  false,
+				Columns: []*schema.Column{ExemptionsColumns[7]},
+			},
+		},
 	}
 	// KindChangesColumns holds the columns for the "kind_changes" table.
 	KindChangesColumns = []*schema.Column{
@@ -238,6 +257,13 @@ var (
 				Columns:    []*schema.Column{KindChangesColumns[7]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "kindchange_organization_id_changed_on",
+				Unique:  false,
+				Columns: []*schema.Column{KindChangesColumns[7], KindChangesColumns[5]},
 			},
 		},
 	}
@@ -268,9 +294,9 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "meeting_organization_id_held_on",
+				Name:    "meeting_organization_id_type_held_on",
 				Unique:  false,
-				Columns: []*schema.Column{MeetingsColumns[8], MeetingsColumns[4]},
+				Columns: []*schema.Column{MeetingsColumns[8], MeetingsColumns[3], MeetingsColumns[4]},
 			},
 		},
 	}

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
 	"jiceng/register"
@@ -44,6 +45,11 @@ func (AffiliatedOrganization) Edges() []ent.Edge {
 		edge.To("unit", Unit.Type).Field("unit_id").Unique(),
 		edge.To("community", Area.Type).Field("community_id").Unique(),
 	}
+}
+
+// Indexes of AffiliatedOrganization.
+func (AffiliatedOrganization) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("unit_id"), index.Fields("community_id")}
 }
 
 // Annotations of AffiliatedOrganization.

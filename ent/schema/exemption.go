@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
 	"jiceng/register"
@@ -39,6 +40,11 @@ func (Exemption) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
 	}
+}
+
+// Indexes of Exemption.
+func (Exemption) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("organization_id")}
 }
 
 // Annotations of Exemption.

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"jiceng/register"
 	"jiceng/vocab"
@@ -39,6 +40,11 @@ func (KindChange) Edges() []ent.Edge {
 		edge.To("organization", Organization.Type).Field("organization_id").
 			Unique().Required().Immutable(),
 	}
+}
+
+// Indexes of KindChange.
+func (KindChange) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("organization_id", "changed_on")}
 }
 
 // Annotations of KindChange.

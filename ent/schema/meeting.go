@@ -46,7 +46,7 @@ func (Meeting) Edges() []ent.Edge {
 
 // Indexes of Meeting.
 func (Meeting) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("organization_id", "held_on")}
+	return []ent.Index{index.Fields("organization_id", "type", "held_on")}
 }
 
 // Annotations of Meeting.

@@ -1,0 +1,209 @@
+package coverage
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"jiceng/database"
+	"jiceng/synth"
+)
+
+// The benchmarks run on a synthetic city (synth.City: 4,000 grids, 40,000
+// units, about 200,000 members, 20,000 organisations and a year of
+// meetings) in SQLite. Generating it takes a while, so the database is kept
+// in JICENG_BENCH_DIR (default: the system's temporary folder) and reused.
+//
+//	go test ./coverage -run '^$' -bench . -benchtime 5x
+
+const cityVersion = "city-v3" // change when synth changes what it generates
+
+var benchAsOf = time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+
+var (
+	cityOnce  sync.Once
+	cityStore *database.Store
+	cityErr   error
+)
+
+func city(b *testing.B) *database.Store {
+	b.Helper()
+	cityOnce.Do(func() {
+		dir := os.Getenv("JICENG_BENCH_DIR")
+		if dir == "" {
+			dir = filepath.Join(os.TempDir(), "jiceng-bench", cityVersion)
+		}
+		fresh := false
+		if _, err := os.Stat(filepath.Join(dir, database.FileName)); err != nil {
+			fresh = true
+		}
+		ctx := context.Background()
+		if cityStore, cityErr = database.Open(ctx, "", dir); cityErr != nil || !fresh {
+			return
+		}
+		start := time.Now()
+		var counts synth.Counts
+		counts, cityErr = synth.Generate(ctx, cityStore.DB, synth.City, benchAsOf)
+		b.Logf("generated %+v in %s", counts, time.Since(start).Round(time.Second))
+		if cityErr == nil {
+			_, cityErr = cityStore.DB.Exec("ANALYZE")
+		}
+	})
+	if cityErr != nil {
+		b.Fatalf("preparing the city: %v", cityErr)
+	}
+	return cityStore
+}
+
+func engine(st *database.Store) *Engine { return New(st.Client, st.Read, st.Dialect) }
+
+// cold and warm are the two ways a request meets the engine: the first
+// after a write reads the register (cold); the others share that reading,
+// cached by the register's revision (warm).
+func cold(st *database.Store) func() *Engine {
+	return func() *Engine { return engine(st) }
+}
+
+func warm(st *database.Store) func() *Engine {
+	en := engine(st)
+	if _, err := en.analysis(context.Background(), benchAsOf); err != nil {
+		panic(err)
+	}
+	return func() *Engine { return en }
+}
+
+// BenchmarkCityRollup is the whole coverage report of the city: every figure
+// and every gap count, for the city and each sub-district.
+func BenchmarkCityRollup(b *testing.B) {
+	st := city(b)
+	for name, engines := range map[string]func(*database.Store) func() *Engine{"cold": cold, "warm": warm} {
+		b.Run(name, func(b *testing.B) {
+			next := engines(st)
+			for b.Loop() {
+				if _, err := next().Coverage(context.Background(), nil, &benchAsOf, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCityOfficialTable is the engine computing the official table's
+// figures alone (units and members), for comparison with the baseline.
+func BenchmarkCityOfficialTable(b *testing.B) {
+	st := city(b)
+	en := engine(st)
+	settings, err := LoadSettings(context.Background(), st.Client)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		t, err := func() (*tree, error) {
+			var t *tree
+			err := en.snapshot(context.Background(), func(tx *sql.Tx) error {
+				var err error
+				t, err = loadTree(context.Background(), &query{dialect: en.dialect}, tx, benchAsOf)
+				return err
+			})
+			return t, err
+		}()
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := &analysis{env: newEnv(en.dialect, benchAsOf, settings, t.singleRoot()), tree: t, tallies: map[int]*tally{}}
+		if err := en.run(context.Background(), []part{a.unitTable(), a.memberTable()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// baseline is the official table computed by hand: one SQL statement over
+// the same tables, written for this schema and nothing else.
+const baseline = `
+WITH ms AS (SELECT member_id, organization_id FROM memberships
+		WHERE started_on <= ?1 AND (ended_on IS NULL OR ended_on > ?1)),
+	m AS (SELECT m.id, m.status, m.category, m.work_unit_id, m.party_group_id, ms.organization_id AS org_id, m.external_organization
+		FROM members m LEFT JOIN ms ON ms.member_id = m.id
+		WHERE m.joined_party_on <= ?1 AND (ms.member_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id))),
+	um AS (SELECT work_unit_id AS unit_id, COUNT(*) AS n, SUM(status = 'FULL') AS full, SUM(party_group_id IS NOT NULL) AS grouped,
+			SUM(org_id IS NULL AND external_organization <> '') AS outside
+		FROM m WHERE work_unit_id IS NOT NULL GROUP BY work_unit_id),
+	o AS (SELECT o.id, o.formation, COALESCE((SELECT kc.from_kind FROM kind_changes kc WHERE kc.organization_id = o.id AND kc.changed_on > ?1
+			ORDER BY kc.changed_on LIMIT 1), o.kind) AS kind
+		FROM organizations o WHERE o.established_on <= ?1 AND (o.dissolved_on IS NULL OR o.dissolved_on > ?1)),
+	uc AS (SELECT uc.unit_id,
+			MAX(CASE WHEN o.formation IN ('STANDALONE', 'TEMPORARY') THEN CASE WHEN o.kind IN ('COMMITTEE', 'COMMUNITY_COMMITTEE', 'SUBDISTRICT_WORKING_COMMITTEE') THEN 3 WHEN o.kind = 'GENERAL_BRANCH' THEN 2 ELSE 1 END ELSE 0 END) AS own,
+			MAX(o.formation = 'JOINT') AS joint, MAX(o.formation = 'TERRITORIAL') AS attached
+		FROM unit_coverages uc JOIN o ON o.id = uc.organization_id
+		WHERE uc.started_on <= ?1 AND (uc.ended_on IS NULL OR uc.ended_on > ?1) GROUP BY uc.unit_id),
+	u AS (SELECT u.id, u.employees, COALESCE(um.n, 0) AS n, COALESCE(um.full, 0) AS full, COALESCE(um.grouped, 0) AS grouped,
+			COALESCE(um.outside, 0) AS outside, COALESCE(uc.own, 0) AS own, COALESCE(uc.joint, 0) AS joint, COALESCE(uc.attached, 0) AS attached,
+			EXISTS (SELECT 1 FROM appointments a WHERE a.unit_id = u.id AND a.role IN ('PARTY_BUILDING_INSTRUCTOR', 'LIAISON')
+				AND a.started_on <= ?1 AND (a.ended_on IS NULL OR a.ended_on > ?1)) AS instructed
+		FROM units u LEFT JOIN um ON um.unit_id = u.id LEFT JOIN uc ON uc.unit_id = u.id
+		WHERE (u.opened_on IS NULL OR u.opened_on <= ?1) AND (u.closed_on IS NULL OR u.closed_on > ?1))
+SELECT COUNT(*), SUM(own = 3), SUM(own = 2), SUM(own = 1), SUM(own = 0 AND joint = 1), SUM(own = 0 AND joint = 1 AND full >= 3),
+	SUM(own = 0 AND joint = 0), SUM(own = 0 AND joint = 0 AND full >= 3), SUM(own = 0 AND joint = 0 AND full >= 3 AND grouped > 0),
+	SUM(own = 0 AND joint = 0 AND full < 3 AND n > 0), SUM(own = 0 AND joint = 0 AND n = 0), SUM(own = 0 AND joint = 0 AND attached = 1),
+	SUM(instructed), SUM(employees), SUM(n), SUM(outside),
+	(SELECT COUNT(*) FROM m), (SELECT SUM(status = 'FULL') FROM m), (SELECT SUM(category = 'RETIRED') FROM m)
+FROM u`
+
+// BenchmarkCityOfficialTableBaseline computes the official table with the
+// hand-written statement, the yardstick for the engine (target: within 2×).
+func BenchmarkCityOfficialTableBaseline(b *testing.B) {
+	st := city(b)
+	day := benchAsOf.Format("2006-01-02 15:04:05.999999999-07:00")
+	b.ResetTimer()
+	for b.Loop() {
+		row := st.Read.QueryRow(baseline, day)
+		vals := make([]any, 19)
+		ptrs := make([]any, 19)
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := row.Scan(ptrs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCityGapsFirstPage is the first page of the city's gaps, with
+// the total count.
+func BenchmarkCityGapsFirstPage(b *testing.B) {
+	st := city(b)
+	for name, engines := range map[string]func(*database.Store) func() *Engine{"cold": cold, "warm": warm} {
+		b.Run(name, func(b *testing.B) {
+			next := engines(st)
+			for b.Loop() {
+				if _, err := next().Gaps(context.Background(), GapFilter{AsOf: &benchAsOf, First: 50}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOneGrid is the coverage report of one grid of the city.
+func BenchmarkOneGrid(b *testing.B) {
+	st := city(b)
+	var grid int
+	if err := st.Read.QueryRow("SELECT id FROM areas WHERE kind = 'GRID' ORDER BY id LIMIT 1 OFFSET 1234").Scan(&grid); err != nil {
+		b.Fatal(err)
+	}
+	for name, engines := range map[string]func(*database.Store) func() *Engine{"cold": cold, "warm": warm} {
+		b.Run(name, func(b *testing.B) {
+			next := engines(st)
+			for b.Loop() {
+				if _, err := next().Coverage(context.Background(), &grid, &benchAsOf, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
