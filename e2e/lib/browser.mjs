@@ -1,0 +1,99 @@
+// What every end-to-end test needs: a fresh headless Chromium, pages that
+// record console errors and refuse any request leaving this machine, the
+// server's GraphQL for expected values, screenshots, and axe-core.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { chromiumPath } from './chromium.mjs'
+
+export const baseURL = process.env.JICENG_URL ?? 'http://127.0.0.1:8080'
+const screenshots = process.env.JICENG_SCREENSHOTS ?? join(tmpdir(), 'jiceng-screenshots')
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** launch starts Chromium with a fresh profile; close() removes it. */
+export async function launch({ width = 1366, height = 768 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'jiceng-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: flags,
+    viewport: { width, height },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * openPage opens a page whose problems are recorded in page.problems:
+ * console errors, uncaught exceptions, failed requests, and any request to
+ * another host (the dashboard must work with no internet).
+ */
+export async function openPage(context) {
+  const page = await context.newPage()
+  const problems = []
+  const local = new URL(baseURL).host
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local) return route.continue()
+    problems.push(`request to another host: ${url.href}`)
+    return route.abort()
+  })
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`))
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? ''
+    // A request the app aborts because a newer one replaced it is not a failure.
+    if (!why.includes('ERR_ABORTED')) problems.push(`request failed: ${r.url()} ${why}`)
+  })
+  page.problems = problems
+  return page
+}
+
+/** visit opens a path of the dashboard and waits until the network is quiet. */
+export async function visit(page, path) {
+  await page.goto(new URL(path, baseURL).href, { waitUntil: 'networkidle' })
+}
+
+/** gql asks the server directly, for the values a test expects to see. */
+export async function gql(query, variables = {}) {
+  const res = await fetch(new URL('/query', baseURL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  })
+  return res.json()
+}
+
+/** shot saves a screenshot of the page as e2e/screenshots/NAME.png. */
+export async function shot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`) })
+}
+
+/** seriousViolations runs axe-core on the page and returns the serious and critical violations. */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}

@@ -1,0 +1,80 @@
+// What went wrong with a request, in terms a person and a form can use:
+// every GraphQL error carries extensions.code and, for bad input,
+// extensions.field naming the input field ("creditCode", "parentID").
+
+/** One problem the server reported. */
+export interface Problem {
+  message: string
+  code: string
+  /** The input field the problem is about, when the server named one. */
+  field?: string
+}
+
+/** RequestError is thrown by request() for every failure: network, HTTP or GraphQL. */
+export class RequestError extends Error {
+  readonly problems: Problem[]
+  readonly kind: 'network' | 'http' | 'graphql'
+
+  constructor(kind: RequestError['kind'], problems: Problem[]) {
+    super(problems.map((p) => p.message).join('; ') || kind)
+    this.name = 'RequestError'
+    this.kind = kind
+    this.problems = problems
+  }
+
+  /** Whether any problem has the code, e.g. NOT_FOUND. */
+  has(code: string): boolean {
+    return this.problems.some((p) => p.code === code)
+  }
+}
+
+interface RawError {
+  message?: unknown
+  extensions?: { code?: unknown; field?: unknown }
+}
+
+/** problemsOf reads the errors array of a GraphQL response. */
+export function problemsOf(errors: unknown): Problem[] {
+  if (!Array.isArray(errors)) return []
+  return errors.map((raw: RawError) => {
+    const p: Problem = {
+      message: typeof raw?.message === 'string' ? raw.message : String(raw?.message ?? 'error'),
+      code: typeof raw?.extensions?.code === 'string' ? raw.extensions.code : 'UNKNOWN',
+    }
+    if (typeof raw?.extensions?.field === 'string' && raw.extensions.field) p.field = raw.extensions.field
+    return p
+  })
+}
+
+/**
+ * fieldMessage is the message to show under a form field: the server writes
+ * "creditCode: check character is …", and the field's label already says which.
+ */
+export function fieldMessage(p: Problem): string {
+  if (p.field && p.message.startsWith(`${p.field}: `)) return p.message.slice(p.field.length + 2)
+  return p.message
+}
+
+/** FormErrors splits problems into those a form shows at a field and the rest. */
+export interface FormErrors {
+  fields: Record<string, string>
+  general: string[]
+}
+
+/**
+ * formErrors maps a failure onto a form's fields. Only fields the form has
+ * are used; a problem about another field (or none) is shown above the form,
+ * so no message is lost.
+ */
+export function formErrors(err: unknown, formFields: readonly string[]): FormErrors {
+  const out: FormErrors = { fields: {}, general: [] }
+  const problems = err instanceof RequestError ? err.problems : [{ message: String(err), code: 'CLIENT' }]
+  for (const p of problems) {
+    if (p.field && formFields.includes(p.field)) {
+      out.fields[p.field] = out.fields[p.field] ? `${out.fields[p.field]}; ${fieldMessage(p)}` : fieldMessage(p)
+    } else {
+      out.general.push(p.message)
+    }
+  }
+  return out
+}

@@ -1,0 +1,34 @@
+// useServerForm runs a form's mutation and puts what the server rejected
+// under the field it names (extensions.field), the rest above the form.
+import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import { reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { formErrors, type FormErrors } from '@/api/errors'
+
+export function useServerForm(fields: readonly string[]) {
+  const { t } = useI18n()
+  const errors = reactive<FormErrors>({ fields: {}, general: [] })
+  const saving = ref(false)
+
+  /** submit runs the mutation; it returns its result, or undefined when it failed. */
+  async function submit<T>(run: () => Promise<T>): Promise<T | undefined> {
+    errors.fields = {}
+    errors.general = []
+    saving.value = true
+    try {
+      const result = await run()
+      ElMessage.success(t('form.saved'))
+      return result
+    } catch (err) {
+      const mapped = formErrors(err, fields)
+      errors.fields = mapped.fields
+      errors.general = mapped.general
+      return undefined
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { errors, saving, submit }
+}

@@ -1,0 +1,8 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import { i18n } from './i18n'
+import { router } from './router'
+import './theme.css'
+import './styles.css'
+
+createApp(App).use(i18n).use(router).mount('#app')

@@ -1,0 +1,121 @@
+// The documents of the grid panel: the register's side (organisations,
+// units, residents) and the coverage analysis's side, loaded apart so that
+// one failing leaves the other on screen.
+import { graphql } from '@/gql'
+
+export const GridPanelDocument = graphql(`
+  query GridPanel($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Area {
+        id
+        name
+        kind
+        households
+        residents
+        parent {
+          id
+          name
+        }
+        organizations {
+          ...PanelOrganization
+          groupMembers {
+            id
+          }
+          parent {
+            ...PanelOrganization
+          }
+          children {
+            ...PanelOrganization
+            groupMembers {
+              id
+            }
+          }
+        }
+        units {
+          id
+          name
+          kind
+          openedOn
+          closedOn
+          coverages {
+            startedOn
+            endedOn
+            organization {
+              id
+              name
+              formation
+              dissolvedOn
+            }
+          }
+          affiliatedOrganizations {
+            kind
+            establishedOn
+            dissolvedOn
+          }
+          appointments {
+            role
+            startedOn
+            endedOn
+          }
+        }
+        residentMembers {
+          id
+          status
+          category
+          mobility
+        }
+      }
+    }
+  }
+`)
+
+graphql(`
+  fragment PanelOrganization on Organization {
+    id
+    name
+    kind
+    formation
+    establishedOn
+    dissolvedOn
+    appointments {
+      role
+      startedOn
+      endedOn
+      holderName
+      member {
+        id
+        name
+      }
+    }
+  }
+`)
+
+export const GridCoverageDocument = graphql(`
+  query GridCoverage($id: ID!, $asOf: Date) {
+    coverage(areaId: $id, asOf: $asOf) {
+      status
+      gapTotal
+      members {
+        total
+        full
+        probationary
+        inService
+        retired
+        selfEmployed
+        mobile
+        outflow
+        inflow
+        unattached
+        reportOverdue
+        lapseRisk
+      }
+    }
+    coverageGaps(areaId: $id, asOf: $asOf, first: 200) {
+      totalCount
+      nodes {
+        ...GapFields
+      }
+    }
+  }
+`)

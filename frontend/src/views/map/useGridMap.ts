@@ -1,0 +1,100 @@
+// The grids to draw: the coverage analysis's gridMap (boundaries with their
+// status); should the analysis fail, the register's own boundaries, so the
+// map still shows every grid, without colours.
+import { computed, ref, shallowRef, watch } from 'vue'
+import { request } from '@/api/client'
+import { RequestError } from '@/api/errors'
+import { graphql } from '@/gql'
+import { activeOn } from '@/lib/dates'
+import { readGridMap, type GridFeature } from '@/lib/gridMap'
+
+const GridMapDocument = graphql(`
+  query GridMap($areaId: ID, $asOf: Date) {
+    gridMap(areaId: $areaId, asOf: $asOf)
+  }
+`)
+
+const GridBoundariesDocument = graphql(`
+  query GridBoundaries {
+    areas(first: 500, where: { kind: GRID }) {
+      nodes {
+        id
+        name
+        boundary
+        residents
+        establishedOn
+        dissolvedOn
+        parent {
+          id
+          name
+          parentID
+        }
+        organizations {
+          id
+          name
+          establishedOn
+          dissolvedOn
+        }
+      }
+    }
+  }
+`)
+
+async function fromRegister(areaId: string | undefined, asOf: string): Promise<GridFeature[]> {
+  const data = await request(GridBoundariesDocument, {})
+  const nodes = data.areas.nodes.filter(
+    (g) =>
+      g.boundary &&
+      activeOn(asOf, g.establishedOn, g.dissolvedOn) &&
+      (!areaId || g.id === areaId || g.parent?.id === areaId || g.parent?.parentID === areaId),
+  )
+  return readGridMap({
+    features: nodes.map((g) => ({
+      geometry: g.boundary,
+      properties: {
+        id: g.id,
+        name: g.name,
+        community: g.parent ? { id: g.parent.id, name: g.parent.name } : '',
+        residents: g.residents,
+        organizations: (g.organizations ?? []).filter((o) => activeOn(asOf, o.establishedOn, o.dissolvedOn)),
+      },
+    })),
+  })
+}
+
+/** useGridMap loads the grids of the area on the day. */
+export function useGridMap(areaId: () => string | undefined, asOf: () => string) {
+  const features = shallowRef<GridFeature[]>([])
+  const degraded = shallowRef<RequestError>()
+  const error = shallowRef<unknown>()
+  const loading = ref(false)
+  let generation = 0
+
+  async function load() {
+    const mine = ++generation
+    const [area, day] = [areaId(), asOf()]
+    loading.value = true
+    try {
+      let next: GridFeature[]
+      let why: RequestError | undefined
+      try {
+        next = readGridMap((await request(GridMapDocument, { areaId: area, asOf: day })).gridMap)
+      } catch (err) {
+        if (!(err instanceof RequestError) || err.kind === 'network') throw err
+        why = err
+        next = await fromRegister(area, day)
+      }
+      if (mine !== generation) return
+      features.value = next
+      degraded.value = why
+      error.value = undefined
+    } catch (err) {
+      if (mine === generation) error.value = err
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  watch([areaId, asOf], load, { immediate: true })
+  return { features, degraded, error, loading, reload: load, hasStatus: computed(() => !degraded.value) }
+}

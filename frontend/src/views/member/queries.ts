@@ -1,0 +1,99 @@
+import { graphql } from '@/gql'
+
+export const MemberDocument = graphql(`
+  query Member($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Member {
+        id
+        name
+        gender
+        ethnicity
+        bornOn
+        status
+        joinedPartyOn
+        category
+        mobility
+        mobilePlace
+        externalOrganization
+        tags
+        phone
+        idNumber
+        address
+        partyGroupID
+        residenceGridID
+        workUnitID
+        partyGroup {
+          id
+          name
+        }
+        residenceGrid {
+          id
+          name
+        }
+        workUnit {
+          id
+          name
+        }
+        memberships {
+          id
+          startedOn
+          endedOn
+          startReason
+          endReason
+          note
+          organization {
+            id
+            name
+          }
+        }
+        appointments {
+          id
+          role
+          title
+          startedOn
+          endedOn
+          organization {
+            id
+            name
+          }
+          unit {
+            id
+            name
+          }
+        }
+        mobileReports {
+          id
+          reportedOn
+          channel
+          note
+        }
+        attendedMeetings {
+          id
+          type
+          heldOn
+          organization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const CreateMemberDocument = graphql(`
+  mutation CreateMember($input: CreateMemberInput!) {
+    createMember(input: $input) {
+      id
+    }
+  }
+`)
+
+export const UpdateMemberDocument = graphql(`
+  mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) {
+    updateMember(id: $id, input: $input) {
+      id
+    }
+  }
+`)

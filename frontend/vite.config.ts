@@ -1,0 +1,74 @@
+// Builds the dashboard into dist/, which the Go binary embeds (embed.go).
+// dist/placeholder.html is committed so that `go build` works without Node:
+// the build must not empty dist/, so cleanDist removes only what a build
+// writes. Two pages: the app (index.html) and an offline GraphiQL
+// (graphiql.html), which shares no code with the app.
+import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import { defineConfig, type Plugin } from 'vitest/config'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+const dist = `${root}dist`
+
+function cleanDist(): Plugin {
+  return {
+    name: 'jiceng-clean-dist',
+    apply: 'build',
+    buildStart() {
+      for (const name of ['assets', 'index.html', 'graphiql.html']) {
+        rmSync(`${dist}/${name}`, { recursive: true, force: true })
+      }
+    },
+  }
+}
+
+export default defineConfig({
+  root,
+  // Caches beside the dependencies, not in a second node_modules under frontend/.
+  cacheDir: `${root}../node_modules/.vite`,
+  plugins: [
+    vue(),
+    // Element Plus on demand: each component and its CSS are imported where used.
+    Components({
+      dirs: [],
+      dts: `${root}src/components.d.ts`,
+      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+    }),
+    cleanDist(),
+  ],
+  resolve: { alias: { '@': `${root}src` } },
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      input: { main: `${root}index.html`, graphiql: `${root}graphiql.html` },
+      output: {
+        // Named chunks for what every view shares and for ECharts (loaded with the map only).
+        advancedChunks: {
+          groups: [
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/ },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/ },
+          ],
+        },
+      },
+      onLog(level, log, handler) {
+        // GraphiQL's React libraries mark modules "use client"; meaningless in a plain bundle.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return
+        handler(level, log)
+      },
+    },
+  },
+  server: {
+    // `npm run dev` talks to a server started with `go run . --addr 127.0.0.1:8080 --demo`.
+    proxy: { '/query': process.env.JICENG_API ?? 'http://127.0.0.1:8080' },
+  },
+  test: {
+    root,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+})
