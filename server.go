@@ -16,8 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
-
 	"jiceng/database"
 	"jiceng/demo"
 	"jiceng/frontend"
@@ -93,7 +91,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 func routes(store *database.Store, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/query", graph.NewHandler(store, logger))
-	mux.Handle("/graphiql", playground.Handler("Jiceng GraphQL", "/query"))
+	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jiceng/database"
+	"jiceng/demo"
 	"jiceng/synth"
 )
 
@@ -205,5 +206,25 @@ func BenchmarkOneGrid(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkFuxinRollup is the whole report of the Fuxin demo, read afresh:
+// the scale of one sub-district.
+func BenchmarkFuxinRollup(b *testing.B) {
+	st, err := database.Open(context.Background(), "", b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ref := demo.Reference()
+	if err := demo.Load(context.Background(), st.Client, ref); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := engine(st).Coverage(context.Background(), nil, &ref, 2); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

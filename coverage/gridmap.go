@@ -13,8 +13,8 @@ import (
 
 // GridMap returns the grids of an area (nil: all) as of a day as a GeoJSON
 // FeatureCollection, each feature's properties holding its coverage: id,
-// name, community, communityId, status, organizations (the names of those
-// responsible), members, units, residents, households, gaps and
+// name, community, communityId, status, organizations and organizationIds
+// (those responsible), members, units, residents, households, gaps and
 // gapsBySeverity. A grid without a boundary has a null geometry.
 func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
 	d := day(asOf)
@@ -49,10 +49,11 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	if err != nil {
 		return nil, fmt.Errorf("loading responsible organisations: %w", err)
 	}
-	responsible := map[int][]string{}
+	responsible, responsibleIDs := map[int][]string{}, map[int][]string{}
 	for _, o := range orgs {
 		for _, ar := range o.Edges.Areas {
 			responsible[ar.ID] = append(responsible[ar.ID], o.Name)
+			responsibleIDs[ar.ID] = append(responsibleIDs[ar.ID], strconv.Itoa(o.ID))
 		}
 	}
 	features := make([]any, 0, len(areas))
@@ -68,7 +69,7 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 		props := map[string]any{
 			"id": strconv.Itoa(g.ID), "name": g.Name, "status": string(a.status[g.ID]),
 			"communityId": nil, "community": nil,
-			"organizations": nonNil(responsible[g.ID]), "members": t.members.Total, "units": t.units.Total,
+			"organizations": nonNil(responsible[g.ID]), "organizationIds": nonNil(responsibleIDs[g.ID]), "members": t.members.Total, "units": t.units.Total,
 			"residents": g.Residents, "households": g.Households, "gaps": total, "gapsBySeverity": bySeverity,
 		}
 		if c, ok := a.tree.nodes[community]; ok {

@@ -40,12 +40,26 @@ func Handler() http.Handler {
 				}
 			}
 		}
-		serveIndex(w, r, root)
+		servePage(w, r, root, "index.html")
 	})
 }
 
-func serveIndex(w http.ResponseWriter, r *http.Request, root fs.FS) {
-	page, err := fs.ReadFile(root, "index.html")
+// GraphiQL serves GraphiQL, bundled from npm into dist/graphiql.html so that
+// it needs no CDN.
+func GraphiQL() http.Handler {
+	root, err := fs.Sub(dist, "dist")
+	if err != nil {
+		panic(err)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		servePage(w, r, root, "graphiql.html")
+	})
+}
+
+// servePage serves a page of the app, never cached, or the placeholder
+// when the app is not built.
+func servePage(w http.ResponseWriter, r *http.Request, root fs.FS, name string) {
+	page, err := fs.ReadFile(root, name)
 	if err != nil {
 		page, err = fs.ReadFile(root, "placeholder.html")
 	}
