@@ -12,10 +12,12 @@ import (
 // environment variable: --addr by JICENG_ADDR, --db by JICENG_DB and so on;
 // a flag given on the command line wins.
 type config struct {
-	addr string
-	data string
-	db   string
-	demo bool
+	addr         string
+	data         string
+	db           string
+	demo         bool
+	secureCookie bool
+	rate         float64
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -27,6 +29,8 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.data, "data", "data", "data folder, holding the SQLite database (JICENG_DATA)")
 	fs.StringVar(&c.db, "db", "", "database DSN: postgres://… for PostgreSQL; SQLite in the data folder when empty (JICENG_DB)")
 	fs.BoolVar(&c.demo, "demo", false, "load the Fuxin demo into an empty register (JICENG_DEMO)")
+	fs.BoolVar(&c.secureCookie, "secure-cookie", false, "mark the session cookie Secure; set it when serving over HTTPS (JICENG_SECURE_COOKIE)")
+	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		key := "JICENG_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"jiceng/auth"
 	"jiceng/database"
 	"jiceng/demo"
 	"jiceng/frontend"
@@ -25,7 +26,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "jiceng:", err)
 		os.Exit(1)
 	}
@@ -37,18 +38,37 @@ const shutdownGrace = 15 * time.Second
 // run starts the server and serves until ctx is cancelled, then lets
 // in-flight requests finish. Tests call it with their own context and
 // --addr 127.0.0.1:0; it prints the address it listens on to stdout.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		if command, ok := commands[args[0]]; ok {
+			return command(ctx, &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}, args[1:])
+		}
+	}
 	cfg, err := parseConfig("jiceng", args, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	if cfg.db == "" {
+		unlock, err := lockData(cfg.data)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
 	store, err := database.Open(ctx, cfg.db, cfg.data)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	logger.Info("register open", "database", store.Dialect, "data", store.Location)
+	password, err := auth.NewAccounts(store.Client).EnsureAdmin(ctx)
+	if err != nil {
+		return fmt.Errorf("making the first administrator: %w", err)
+	}
+	if password != "" {
+		fmt.Fprintf(stdout, "Made the first administrator: sign in as admin with the password %s\nIt is shown only now; change it with: jiceng user passwd admin\n", password)
+	}
 	if cfg.demo {
 		loaded, err := demo.LoadIfEmpty(ctx, store.Client)
 		if err != nil {
@@ -61,7 +81,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
 	}
 	srv := &http.Server{
-		Handler:           routes(store, logger),
+		Handler:           routes(store, cfg, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
@@ -88,9 +108,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 // routes lays out the server's URLs.
-func routes(store *database.Store, logger *slog.Logger) http.Handler {
+func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/query", graph.NewHandler(store, logger))
+	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3)}, logger)
+	guard.Routes(mux)
+	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {

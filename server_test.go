@@ -25,16 +25,22 @@ func start(t *testing.T, args ...string) (string, func() error) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, w, io.Discard)
+		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, strings.NewReader(""), w, io.Discard)
 		w.Close()
 	}()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		cancel()
-		t.Fatalf("server did not start: %v (run: %v)", err, <-done)
+	lines := bufio.NewReader(out)
+	var url string
+	for url == "" {
+		line, err := lines.ReadString('\n')
+		if err != nil {
+			cancel()
+			t.Fatalf("server did not start: %v (run: %v)", err, <-done)
+		}
+		if after, ok := strings.CutPrefix(line, "jiceng listening on "); ok {
+			url = strings.TrimSpace(after)
+		}
 	}
-	go io.Copy(io.Discard, out)
-	url := strings.TrimSpace(strings.TrimPrefix(line, "jiceng listening on "))
+	go io.Copy(io.Discard, lines)
 	stop := func() error {
 		cancel()
 		select {
@@ -71,8 +77,8 @@ func TestServerServesAndStopsCleanly(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if !strings.Contains(string(body), `"value":50`) {
-		t.Errorf("/query: got %s, want the default BRANCH_MAX_MEMBERS of 50", body)
+	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(string(body), `"UNAUTHENTICATED"`) {
+		t.Errorf("/query without credentials: got %d %s, want 401 UNAUTHENTICATED", res.StatusCode, body)
 	}
 	page, html := get(t, url+"/map/123?asOf=2025-01-01")
 	if page.StatusCode != 200 || !strings.Contains(html, "<html") || page.Header.Get("Cache-Control") == "" {

@@ -46,3 +46,17 @@ func Year(y int) error {
 	}
 	return nil
 }
+
+// Username checks a sign-in name: 2 to 32 lower-case letters, digits, dots,
+// hyphens or underscores.
+func Username(s string) error {
+	if len(s) < 2 || len(s) > 32 {
+		return fmt.Errorf("must be 2 to 32 characters, got %d", len(s))
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return fmt.Errorf("%q is not allowed; use lower-case letters, digits, '.', '-' and '_'", c)
+		}
+	}
+	return nil
+}

@@ -11,6 +11,7 @@ import (
 
 	"jiceng/database"
 	"jiceng/demo"
+	"jiceng/policy"
 	"jiceng/synth"
 )
 
@@ -42,7 +43,7 @@ func city(b *testing.B) *database.Store {
 		if _, err := os.Stat(filepath.Join(dir, database.FileName)); err != nil {
 			fresh = true
 		}
-		ctx := context.Background()
+		ctx := policy.System(context.Background())
 		if cityStore, cityErr = database.Open(ctx, "", dir); cityErr != nil || !fresh {
 			return
 		}
@@ -71,7 +72,7 @@ func cold(st *database.Store) func() *Engine {
 
 func warm(st *database.Store) func() *Engine {
 	en := engine(st)
-	if _, err := en.analysis(context.Background(), benchAsOf); err != nil {
+	if _, err := en.analysis(policy.System(context.Background()), benchAsOf); err != nil {
 		panic(err)
 	}
 	return func() *Engine { return en }
@@ -85,7 +86,7 @@ func BenchmarkCityRollup(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			next := engines(st)
 			for b.Loop() {
-				if _, err := next().Coverage(context.Background(), nil, &benchAsOf, 1); err != nil {
+				if _, err := next().Coverage(policy.System(context.Background()), nil, &benchAsOf, 1); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -98,7 +99,7 @@ func BenchmarkCityRollup(b *testing.B) {
 func BenchmarkCityOfficialTable(b *testing.B) {
 	st := city(b)
 	en := engine(st)
-	settings, err := LoadSettings(context.Background(), st.Client)
+	settings, err := LoadSettings(policy.System(context.Background()), st.Client)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,9 +107,9 @@ func BenchmarkCityOfficialTable(b *testing.B) {
 	for b.Loop() {
 		t, err := func() (*tree, error) {
 			var t *tree
-			err := en.snapshot(context.Background(), func(tx *sql.Tx) error {
+			err := en.snapshot(policy.System(context.Background()), func(tx *sql.Tx) error {
 				var err error
-				t, err = loadTree(context.Background(), &query{dialect: en.dialect}, tx, benchAsOf)
+				t, err = loadTree(policy.System(context.Background()), &query{dialect: en.dialect}, tx, benchAsOf)
 				return err
 			})
 			return t, err
@@ -117,7 +118,7 @@ func BenchmarkCityOfficialTable(b *testing.B) {
 			b.Fatal(err)
 		}
 		a := &analysis{env: newEnv(en.dialect, benchAsOf, settings, t.singleRoot()), tree: t, tallies: map[int]*tally{}}
-		if err := en.run(context.Background(), []part{a.unitTable(), a.memberTable()}); err != nil {
+		if err := en.run(policy.System(context.Background()), []part{a.unitTable(), a.memberTable()}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -182,7 +183,7 @@ func BenchmarkCityGapsFirstPage(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			next := engines(st)
 			for b.Loop() {
-				if _, err := next().Gaps(context.Background(), GapFilter{AsOf: &benchAsOf, First: 50}); err != nil {
+				if _, err := next().Gaps(policy.System(context.Background()), GapFilter{AsOf: &benchAsOf, First: 50}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -201,7 +202,7 @@ func BenchmarkOneGrid(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			next := engines(st)
 			for b.Loop() {
-				if _, err := next().Coverage(context.Background(), &grid, &benchAsOf, 0); err != nil {
+				if _, err := next().Coverage(policy.System(context.Background()), &grid, &benchAsOf, 0); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -212,18 +213,18 @@ func BenchmarkOneGrid(b *testing.B) {
 // BenchmarkFuxinRollup is the whole report of the Fuxin demo, read afresh:
 // the scale of one sub-district.
 func BenchmarkFuxinRollup(b *testing.B) {
-	st, err := database.Open(context.Background(), "", b.TempDir())
+	st, err := database.Open(policy.System(context.Background()), "", b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer st.Close()
 	ref := demo.Reference()
-	if err := demo.Load(context.Background(), st.Client, ref); err != nil {
+	if err := demo.Load(policy.System(context.Background()), st.Client, ref); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := engine(st).Coverage(context.Background(), nil, &ref, 2); err != nil {
+		if _, err := engine(st).Coverage(policy.System(context.Background()), nil, &ref, 2); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/database/dbtest"
 	"jiceng/demo"
+	"jiceng/policy"
 	"jiceng/vocab"
 )
 
@@ -16,7 +17,7 @@ import (
 // figures of the talk, and the planted gaps found, each once, and nothing else.
 func TestTheFuxinStory(t *testing.T) {
 	st := dbtest.Open(t)
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	if err := demo.Load(ctx, st.Client, demo.Reference()); err != nil {
 		t.Fatal(err)
 	}

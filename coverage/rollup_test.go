@@ -9,6 +9,7 @@ import (
 	"jiceng/ent/appointment"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
+	"jiceng/policy"
 	"jiceng/vocab"
 )
 
@@ -107,14 +108,14 @@ func TestGapPages(t *testing.T) {
 		r.members(1, member.StatusFULL, nil, nil) // pocket members
 	}
 	d := date(asOf)
-	all, err := r.en.Gaps(context.Background(), coverage.GapFilter{AsOf: &d, First: 500})
+	all, err := r.en.Gaps(policy.System(context.Background()), coverage.GapFilter{AsOf: &d, First: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var keys []string
 	var after *string
 	for page := 0; ; page++ {
-		conn, err := r.en.Gaps(context.Background(), coverage.GapFilter{AsOf: &d, First: 3, After: after})
+		conn, err := r.en.Gaps(policy.System(context.Background()), coverage.GapFilter{AsOf: &d, First: 3, After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,14 +143,14 @@ func TestGapPages(t *testing.T) {
 			t.Errorf("gap %d (%s) comes after a less severe gap", i, all.Edges[i].Node.Key)
 		}
 	}
-	high, _ := r.en.Gaps(context.Background(), coverage.GapFilter{AsOf: &d, First: 500, Severities: []coverage.Severity{coverage.High}})
+	high, _ := r.en.Gaps(policy.System(context.Background()), coverage.GapFilter{AsOf: &d, First: 500, Severities: []coverage.Severity{coverage.High}})
 	for _, e := range high.Edges {
 		if e.Node.Severity != coverage.High {
 			t.Errorf("severity filter let %s through", e.Node.Key)
 		}
 	}
 	bad := "nonsense"
-	if _, err := r.en.Gaps(context.Background(), coverage.GapFilter{AsOf: &d, First: 5, After: &bad}); err == nil {
+	if _, err := r.en.Gaps(policy.System(context.Background()), coverage.GapFilter{AsOf: &d, First: 5, After: &bad}); err == nil {
 		t.Error("a malformed cursor was accepted")
 	}
 }

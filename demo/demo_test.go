@@ -14,6 +14,7 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/area"
 	"jiceng/graph/graphtest"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -30,7 +31,7 @@ func load(t *testing.T) *loaded {
 	t.Helper()
 	st := dbtest.Open(t)
 	start := time.Now()
-	if err := Load(context.Background(), st.Client, Reference()); err != nil {
+	if err := Load(policy.System(context.Background()), st.Client, Reference()); err != nil {
 		t.Fatalf("loading the demo: %v", err)
 	}
 	t.Logf("loaded the demo in %v", time.Since(start).Round(time.Millisecond))
@@ -64,7 +65,7 @@ func parse(t *testing.T, s string) time.Time {
 
 func TestLoadIfEmptyLoadsAnEmptyRegisterOnce(t *testing.T) {
 	st := dbtest.Open(t)
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	loadedNow, err := LoadIfEmpty(ctx, st.Client)
 	if err != nil || !loadedNow {
 		t.Fatalf("first LoadIfEmpty: got %v, %v; want true, nil", loadedNow, err)
@@ -80,7 +81,7 @@ func TestLoadIfEmptyLoadsAnEmptyRegisterOnce(t *testing.T) {
 
 func TestLoadIfEmptyLeavesANonEmptyRegisterAlone(t *testing.T) {
 	st := dbtest.Open(t)
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	err := register.InTx(ctx, st.Client, func(tx *ent.Client) error {
 		_, err := tx.Area.Create().SetName("某街道").SetKind(area.KindSUBDISTRICT).Save(ctx)
 		return err
@@ -107,7 +108,7 @@ func TestLoadIfEmptyLeavesANonEmptyRegisterAlone(t *testing.T) {
 // anything a reader sees changes.
 func fingerprint(t *testing.T, c *ent.Client) string {
 	t.Helper()
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	var s string
 	for _, m := range c.Member.Query().Order(ent.Asc("id")).AllX(ctx) {
 		s += fmt.Sprintf("%s %s %s %s %v %v %v;", m.Name, m.IDNumber, date(m.JoinedPartyOn), m.Status,
@@ -138,7 +139,7 @@ func TestTheSameReferenceDayGivesTheSameRegister(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := Load(context.Background(), st.Client, Reference()); err != nil {
+			if err := Load(policy.System(context.Background()), st.Client, Reference()); err != nil {
 				t.Errorf("loading: %v", err)
 				return
 			}
@@ -165,10 +166,10 @@ func TestTheDemoLoadsAtAwkwardReferenceDays(t *testing.T) {
 		t.Run(ref, func(t *testing.T) {
 			st := dbtest.Open(t)
 			day, _ := check.ParseDate(ref)
-			if err := Load(context.Background(), st.Client, day); err != nil {
+			if err := Load(policy.System(context.Background()), st.Client, day); err != nil {
 				t.Fatalf("loading at %s: %v", ref, err)
 			}
-			if n := st.Member.Query().CountX(context.Background()); n != 812 {
+			if n := st.Member.Query().CountX(policy.System(context.Background())); n != 812 {
 				t.Errorf("members: got %d, want 812", n)
 			}
 		})

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/area"
@@ -402,6 +403,12 @@ func (_q *AffiliatedOrganizationQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if affiliatedorganization.Policy == nil {
+		return errors.New("ent: uninitialized affiliatedorganization.Policy (forgotten import ent/runtime?)")
+	}
+	if err := affiliatedorganization.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

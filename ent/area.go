@@ -43,8 +43,10 @@ type Area struct {
 	ParentID *int `json:"parent_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AreaQuery when eager-loading is set.
-	Edges        AreaEdges `json:"edges"`
-	selectValues sql.SelectValues
+	Edges           AreaEdges `json:"edges"`
+	api_token_areas *int
+	user_areas      *int
+	selectValues    sql.SelectValues
 }
 
 // AreaEdges holds the relations/edges for other nodes in the graph.
@@ -155,6 +157,10 @@ func (*Area) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case area.FieldCreatedAt, area.FieldUpdatedAt, area.FieldEstablishedOn, area.FieldDissolvedOn:
 			values[i] = new(sql.NullTime)
+		case area.ForeignKeys[0]: // api_token_areas
+			values[i] = new(sql.NullInt64)
+		case area.ForeignKeys[1]: // user_areas
+			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -246,6 +252,20 @@ func (_m *Area) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
+			}
+		case area.ForeignKeys[0]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field api_token_areas", value)
+			} else if value.Valid {
+				_m.api_token_areas = new(int)
+				*_m.api_token_areas = int(value.Int64)
+			}
+		case area.ForeignKeys[1]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field user_areas", value)
+			} else if value.Valid {
+				_m.user_areas = new(int)
+				*_m.user_areas = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

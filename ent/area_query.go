@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/area"
@@ -36,6 +37,7 @@ type AreaQuery struct {
 	withResidentMembers              *MemberQuery
 	withAffiliatedOrganizations      *AffiliatedOrganizationQuery
 	withAssessments                  *AssessmentQuery
+	withFKs                          bool
 	loadTotal                        []func(context.Context, []*Area) error
 	modifiers                        []func(*sql.Selector)
 	withNamedChildren                map[string]*AreaQuery
@@ -588,12 +590,19 @@ func (_q *AreaQuery) prepareQuery(ctx context.Context) error {
 		}
 		_q.sql = prev
 	}
+	if area.Policy == nil {
+		return errors.New("ent: uninitialized area.Policy (forgotten import ent/runtime?)")
+	}
+	if err := area.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
+	}
 	return nil
 }
 
 func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, error) {
 	var (
 		nodes       = []*Area{}
+		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
 		loadedTypes = [7]bool{
 			_q.withParent != nil,
@@ -605,6 +614,9 @@ func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, e
 			_q.withAssessments != nil,
 		}
 	)
+	if withFKs {
+		_spec.Node.Columns = append(_spec.Node.Columns, area.ForeignKeys...)
+	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Area).scanValues(nil, columns)
 	}
@@ -768,6 +780,7 @@ func (_q *AreaQuery) loadChildren(ctx context.Context, query *AreaQuery, nodes [
 			init(nodes[i])
 		}
 	}
+	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(area.FieldParentID)
 	}

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
@@ -402,6 +403,12 @@ func (_q *AssessmentQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if assessment.Policy == nil {
+		return errors.New("ent: uninitialized assessment.Policy (forgotten import ent/runtime?)")
+	}
+	if err := assessment.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

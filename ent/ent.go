@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
+	"jiceng/ent/apitoken"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
+	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
@@ -18,9 +20,11 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/rulesetting"
+	"jiceng/ent/session"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
+	"jiceng/ent/user"
 	"reflect"
 	"sync"
 
@@ -87,10 +91,12 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			apitoken.Table:               apitoken.ValidColumn,
 			affiliatedorganization.Table: affiliatedorganization.ValidColumn,
 			appointment.Table:            appointment.ValidColumn,
 			area.Table:                   area.ValidColumn,
 			assessment.Table:             assessment.ValidColumn,
+			auditentry.Table:             auditentry.ValidColumn,
 			exemption.Table:              exemption.ValidColumn,
 			kindchange.Table:             kindchange.ValidColumn,
 			meeting.Table:                meeting.ValidColumn,
@@ -99,9 +105,11 @@ func checkColumn(t, c string) error {
 			mobilereport.Table:           mobilereport.ValidColumn,
 			organization.Table:           organization.ValidColumn,
 			rulesetting.Table:            rulesetting.ValidColumn,
+			session.Table:                session.ValidColumn,
 			term.Table:                   term.ValidColumn,
 			unit.Table:                   unit.ValidColumn,
 			unitcoverage.Table:           unitcoverage.ValidColumn,
+			user.Table:                   user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

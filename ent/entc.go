@@ -33,6 +33,8 @@ func main() {
 		Features: []gen.Feature{
 			gen.FeatureGlobalID,
 			gen.FeatureExecQuery,
+			gen.FeaturePrivacy,
+			gen.FeatureIntercept,
 			gen.FeatureModifier,
 			gen.FeatureLock,
 		},

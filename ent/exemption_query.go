@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/exemption"
 	"jiceng/ent/organization"
@@ -366,6 +367,12 @@ func (_q *ExemptionQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if exemption.Policy == nil {
+		return errors.New("ent: uninitialized exemption.Policy (forgotten import ent/runtime?)")
+	}
+	if err := exemption.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -42,6 +42,16 @@ func (c *AssessmentConnection) Nodes() []*Assessment {
 	return nodes
 }
 
+// Nodes returns the page's AuditEntry objects without their edges, for
+// clients that read a flat list (the GraphQL field "nodes").
+func (c *AuditEntryConnection) Nodes() []*AuditEntry {
+	nodes := make([]*AuditEntry, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
 // Nodes returns the page's Exemption objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *ExemptionConnection) Nodes() []*Exemption {

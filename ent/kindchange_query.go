@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/organization"
@@ -366,6 +367,12 @@ func (_q *KindChangeQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if kindchange.Policy == nil {
+		return errors.New("ent: uninitialized kindchange.Policy (forgotten import ent/runtime?)")
+	}
+	if err := kindchange.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

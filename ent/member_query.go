@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
@@ -587,6 +588,12 @@ func (_q *MemberQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if member.Policy == nil {
+		return errors.New("ent: uninitialized member.Policy (forgotten import ent/runtime?)")
+	}
+	if err := member.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

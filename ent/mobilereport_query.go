@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/member"
 	"jiceng/ent/mobilereport"
@@ -366,6 +367,12 @@ func (_q *MobileReportQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if mobilereport.Policy == nil {
+		return errors.New("ent: uninitialized mobilereport.Policy (forgotten import ent/runtime?)")
+	}
+	if err := mobilereport.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/predicate"
 	"jiceng/ent/rulesetting"
@@ -330,6 +331,12 @@ func (_q *RuleSettingQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if rulesetting.Policy == nil {
+		return errors.New("ent: uninitialized rulesetting.Policy (forgotten import ent/runtime?)")
+	}
+	if err := rulesetting.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
@@ -366,6 +367,12 @@ func (_q *TermQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if term.Policy == nil {
+		return errors.New("ent: uninitialized term.Policy (forgotten import ent/runtime?)")
+	}
+	if err := term.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// APIToken is the client for interacting with the APIToken builders.
+	APIToken *APITokenClient
 	// AffiliatedOrganization is the client for interacting with the AffiliatedOrganization builders.
 	AffiliatedOrganization *AffiliatedOrganizationClient
 	// Appointment is the client for interacting with the Appointment builders.
@@ -22,6 +24,8 @@ type Tx struct {
 	Area *AreaClient
 	// Assessment is the client for interacting with the Assessment builders.
 	Assessment *AssessmentClient
+	// AuditEntry is the client for interacting with the AuditEntry builders.
+	AuditEntry *AuditEntryClient
 	// Exemption is the client for interacting with the Exemption builders.
 	Exemption *ExemptionClient
 	// KindChange is the client for interacting with the KindChange builders.
@@ -38,12 +42,16 @@ type Tx struct {
 	Organization *OrganizationClient
 	// RuleSetting is the client for interacting with the RuleSetting builders.
 	RuleSetting *RuleSettingClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Term is the client for interacting with the Term builders.
 	Term *TermClient
 	// Unit is the client for interacting with the Unit builders.
 	Unit *UnitClient
 	// UnitCoverage is the client for interacting with the UnitCoverage builders.
 	UnitCoverage *UnitCoverageClient
+	// User is the client for interacting with the User builders.
+	User *UserClient
 
 	// lazily loaded.
 	client     *Client
@@ -175,10 +183,12 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.AffiliatedOrganization = NewAffiliatedOrganizationClient(tx.config)
 	tx.Appointment = NewAppointmentClient(tx.config)
 	tx.Area = NewAreaClient(tx.config)
 	tx.Assessment = NewAssessmentClient(tx.config)
+	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.Exemption = NewExemptionClient(tx.config)
 	tx.KindChange = NewKindChangeClient(tx.config)
 	tx.Meeting = NewMeetingClient(tx.config)
@@ -187,9 +197,11 @@ func (tx *Tx) init() {
 	tx.MobileReport = NewMobileReportClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.RuleSetting = NewRuleSettingClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 	tx.Term = NewTermClient(tx.config)
 	tx.Unit = NewUnitClient(tx.config)
 	tx.UnitCoverage = NewUnitCoverageClient(tx.config)
+	tx.User = NewUserClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.
@@ -199,7 +211,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: AffiliatedOrganization.QueryXXX(), the query will be executed
+// applies a query, for example: APIToken.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

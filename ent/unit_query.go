@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
@@ -552,6 +553,12 @@ func (_q *UnitQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if unit.Policy == nil {
+		return errors.New("ent: uninitialized unit.Policy (forgotten import ent/runtime?)")
+	}
+	if err := unit.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

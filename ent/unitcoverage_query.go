@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
@@ -402,6 +403,12 @@ func (_q *UnitCoverageQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if unitcoverage.Policy == nil {
+		return errors.New("ent: uninitialized unitcoverage.Policy (forgotten import ent/runtime?)")
+	}
+	if err := unitcoverage.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

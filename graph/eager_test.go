@@ -12,6 +12,7 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -36,7 +37,7 @@ func (c counter) Exec(ctx context.Context, query string, args, v any) error {
 // group, a member with a current membership, and a meeting.
 func (w *world) addBranches(t *testing.T, n int) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	if err := register.InTx(ctx, w.store.Client, func(c *ent.Client) error {
 		for i := 0; i < n; i++ {
 			b := c.Organization.Create().SetName(fmt.Sprintf("楼栋党支部%02d", i)).SetKind(vocab.Branch).

@@ -18,6 +18,7 @@ import (
 	"jiceng/ent/unit"
 	"jiceng/geo"
 	"jiceng/graph/graphtest"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -70,7 +71,7 @@ func newWorld(t *testing.T, opts ...database.Option) *world {
 	t.Helper()
 	st := dbtest.Open(t, opts...)
 	w := &world{store: st, api: graphtest.New(t, st)}
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	err := register.InTx(ctx, st.Client, func(c *ent.Client) error {
 		w.sub = c.Area.Create().SetName("测试街道").SetKind(area.KindSUBDISTRICT).SaveX(ctx)
 		w.community = c.Area.Create().SetName("一号社区").SetKind(area.KindCOMMUNITY).SetParent(w.sub).SaveX(ctx)
@@ -106,7 +107,7 @@ func newWorld(t *testing.T, opts ...database.Option) *world {
 // refused write left the register as it was.
 func (w *world) counts(t *testing.T) map[string]int {
 	t.Helper()
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	c := w.store.Client
 	return map[string]int{
 		"areas":         c.Area.Query().CountX(ctx),

@@ -9,6 +9,7 @@ import (
 	"jiceng/ent/appointment"
 	"jiceng/ent/membership"
 	"jiceng/ent/unit"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -45,7 +46,7 @@ func TestTransferMember(t *testing.T) {
 		if got.Opened.StartedOn != "2025-04-01" || got.Opened.StartReason != "TRANSFERRED_IN" || got.Opened.Organization.Name != "一号社区党总支" {
 			t.Errorf("opened: got %+v", got.Opened)
 		}
-		ctx := context.Background()
+		ctx := policy.System(context.Background())
 		open := w.store.Membership.Query().Where(membership.MemberID(w.member.ID), membership.EndedOnIsNil()).CountX(ctx)
 		all := w.store.Membership.Query().Where(membership.MemberID(w.member.ID)).CountX(ctx)
 		if open != 1 || all != 2 {
@@ -86,7 +87,7 @@ func TestTransferMember(t *testing.T) {
 			"memberID": w.member.ID, "toOrganizationID": w.pg.ID, "on": "2025-04-01",
 		})
 		t.Log(e.Message)
-		m := w.store.Membership.GetX(context.Background(), w.membership.ID)
+		m := w.store.Membership.GetX(policy.System(context.Background()), w.membership.ID)
 		if m.EndedOn != nil {
 			t.Errorf("the current membership was closed on %v by a refused transfer", m.EndedOn)
 		}
@@ -133,9 +134,9 @@ func TestUpgradeOrganization(t *testing.T) {
 	t.Run("of a branch with Party groups is refused until they move", func(t *testing.T) {
 		w := newWorld(t)
 		b := w.branch(t, "二号社区党支部")
-		if err := register.InTx(context.Background(), w.store.Client, func(c *ent.Client) error {
+		if err := register.InTx(policy.System(context.Background()), w.store.Client, func(c *ent.Client) error {
 			_, err := c.Organization.Create().SetName("二号社区第一党小组").SetKind(vocab.PartyGroup).
-				SetFormation("TERRITORIAL").SetEstablishedOn(date("2013-01-01")).SetParentID(b.ID).Save(context.Background())
+				SetFormation("TERRITORIAL").SetEstablishedOn(date("2013-01-01")).SetParentID(b.ID).Save(policy.System(context.Background()))
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -162,7 +163,7 @@ const dissolve = `mutation($in: DissolveOrganizationInput!) {
 func TestDissolveOrganization(t *testing.T) {
 	t.Run("fails while members, children and units remain, saying what is left", func(t *testing.T) {
 		w := newWorld(t)
-		ctx := context.Background()
+		ctx := policy.System(context.Background())
 		if err := register.InTx(ctx, w.store.Client, func(c *ent.Client) error {
 			_, err := c.UnitCoverage.Create().SetOrganizationID(w.gridBranch.ID).SetUnitID(w.unit.ID).SetStartedOn(date("2021-01-01")).Save(ctx)
 			return err
@@ -176,7 +177,7 @@ func TestDissolveOrganization(t *testing.T) {
 	})
 	t.Run("succeeds once everything is re-homed, ending its offices and keeping the record", func(t *testing.T) {
 		w := newWorld(t)
-		ctx := context.Background()
+		ctx := policy.System(context.Background())
 		var branch *ent.Organization
 		if err := register.InTx(ctx, w.store.Client, func(c *ent.Client) error {
 			branch = c.Organization.Create().SetName("临时党支部").SetKind(vocab.Branch).SetFormation("TEMPORARY").
@@ -222,10 +223,10 @@ func TestDissolveOrganization(t *testing.T) {
 func (w *world) branch(t *testing.T, name string) *ent.Organization {
 	t.Helper()
 	var b *ent.Organization
-	if err := register.InTx(context.Background(), w.store.Client, func(c *ent.Client) error {
+	if err := register.InTx(policy.System(context.Background()), w.store.Client, func(c *ent.Client) error {
 		var err error
 		b, err = c.Organization.Create().SetName(name).SetKind(vocab.Branch).SetFormation("TERRITORIAL").
-			SetEstablishedOn(date("2012-01-01")).SetParentID(w.committee.ID).Save(context.Background())
+			SetEstablishedOn(date("2012-01-01")).SetParentID(w.committee.ID).Save(policy.System(context.Background()))
 		return err
 	}); err != nil {
 		t.Fatal(err)

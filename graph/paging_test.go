@@ -7,13 +7,14 @@ import (
 
 	"jiceng/ent"
 	"jiceng/ent/member"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
 // addMembers adds n retired members living in the test grid.
 func (w *world) addMembers(t *testing.T, n int) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	if err := register.InTx(ctx, w.store.Client, func(c *ent.Client) error {
 		for i := 0; i < n; i++ {
 			if _, err := c.Member.Create().SetName(fmt.Sprintf("陈某%03d", i)).SetGender(member.GenderFEMALE).

@@ -21,6 +21,10 @@ const (
 	// Conflict means the input is well formed but clashes with the register
 	// as it stands, such as a second current membership.
 	Conflict Code = "CONFLICT"
+	// Unauthenticated means the request says nobody: sign in, or send a token.
+	Unauthenticated Code = "UNAUTHENTICATED"
+	// Forbidden means the viewer's role or areas do not allow the request.
+	Forbidden Code = "FORBIDDEN"
 )
 
 // Error is a domain error: what was wrong with which field of the input.

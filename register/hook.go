@@ -7,11 +7,14 @@ import (
 
 	entgo "entgo.io/ent"
 
+	"jiceng/audit"
 	"jiceng/ent"
 	"jiceng/ent/area"
+	"jiceng/ent/auditentry"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
+	"jiceng/viewer"
 )
 
 // Hooks returns the hooks of a record type of the register. Every write
@@ -45,6 +48,10 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if _, err := tm.Tx(); err != nil {
 			return nil, fmt.Errorf("register: %s written outside a transaction; use register.InTx", m.Type())
 		}
+		entry, err := changeOf(ctx, m)
+		if err != nil {
+			return nil, err
+		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
@@ -52,8 +59,54 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
 			return nil, fmt.Errorf("register: advancing the revision: %w", err)
 		}
+		if entry != nil {
+			entry.After = newValues(m)
+			if id, ok := m.(interface{ ID() (int, bool) }).ID(); ok {
+				entry.EntityID = id
+			}
+			if err := audit.Record(ctx, tm.Client(), *entry); err != nil {
+				return nil, err
+			}
+		}
 		return v, nil
 	})
+}
+
+// changeOf starts the audit entry of a write made for a viewer, with the
+// values its fields had before an update. Writes of the system itself (the
+// demo, the commands) are not entered: they say who made them elsewhere.
+func changeOf(ctx context.Context, m entgo.Mutation) (*audit.Entry, error) {
+	if viewer.FromContext(ctx) == nil {
+		return nil, nil
+	}
+	e := &audit.Entry{Action: auditentry.ActionCREATE, EntityType: m.Type()}
+	if m.Op().Is(entgo.OpUpdateOne) {
+		e.Action = auditentry.ActionUPDATE
+		e.Before = map[string]any{}
+		for _, f := range m.Fields() {
+			old, err := m.OldField(ctx, f)
+			if err != nil {
+				return nil, fmt.Errorf("reading %s.%s before the change: %w", m.Type(), f, err)
+			}
+			e.Before[f] = old
+		}
+	}
+	return e, nil
+}
+
+// newValues are the fields a write sets and the records it links.
+func newValues(m entgo.Mutation) map[string]any {
+	out := map[string]any{}
+	for _, f := range m.Fields() {
+		out[f], _ = m.Field(f)
+	}
+	for _, f := range m.ClearedFields() {
+		out[f] = nil
+	}
+	for _, e := range m.AddedEdges() {
+		out[e] = m.AddedIDs(e)
+	}
+	return out
 }
 
 // advanceRevision counts a write in the register's revision, in the

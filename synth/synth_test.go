@@ -7,13 +7,14 @@ import (
 
 	"jiceng/coverage"
 	"jiceng/database"
+	"jiceng/policy"
 	"jiceng/synth"
 )
 
 // TestTown generates a small city and checks the analysis finds what the
 // generator planted: every class of unit and rules of every family.
 func TestTown(t *testing.T) {
-	ctx := context.Background()
+	ctx := policy.System(context.Background())
 	st, err := database.Open(ctx, "", t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,34 @@ import (
 )
 
 var (
+	// APITokensColumns holds the columns for the "api_tokens" table.
+	APITokensColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString},
+		{Name: "prefix", Type: field.TypeString},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "EDITOR", "ANALYST", "REPORTER"}},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+	}
+	// APITokensTable holds the schema information for the "api_tokens" table.
+	APITokensTable = &schema.Table{
+		Name:       "api_tokens",
+		Columns:    APITokensColumns,
+		PrimaryKey: []*schema.Column{APITokensColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_tokens_users_user",
+				Columns:    []*schema.Column{APITokensColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
 	// AffiliatedOrganizationsColumns holds the columns for the "affiliated_organizations" table.
 	AffiliatedOrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -126,7 +154,9 @@ var (
 		{Name: "residents", Type: field.TypeInt, Default: 0},
 		{Name: "established_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "dissolved_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "api_token_areas", Type: field.TypeInt, Nullable: true},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
+		{Name: "user_areas", Type: field.TypeInt, Nullable: true},
 	}
 	// AreasTable holds the schema information for the "areas" table.
 	AreasTable = &schema.Table{
@@ -135,9 +165,21 @@ var (
 		PrimaryKey: []*schema.Column{AreasColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "areas_areas_children",
+				Symbol:     "areas_api_tokens_areas",
 				Columns:    []*schema.Column{AreasColumns[11]},
+				RefColumns: []*schema.Column{APITokensColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "areas_areas_children",
+				Columns:    []*schema.Column{AreasColumns[12]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "areas_users_areas",
+				Columns:    []*schema.Column{AreasColumns[13]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -145,7 +187,7 @@ var (
 			{
 				Name:    "area_parent_id",
 				Unique:  false,
-				Columns: []*schema.Column{AreasColumns[11]},
+				Columns: []*schema.Column{AreasColumns[12]},
 			},
 			{
 				Name:    "area_kind",
@@ -200,6 +242,39 @@ var (
 				Name:    "assessment_community_id_year",
 				Unique:  false,
 				Columns: []*schema.Column{AssessmentsColumns[13], AssessmentsColumns[3]},
+			},
+		},
+	}
+	// AuditEntriesColumns holds the columns for the "audit_entries" table.
+	AuditEntriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor", Type: field.TypeString},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+		{Name: "token_id", Type: field.TypeInt, Nullable: true},
+		{Name: "address", Type: field.TypeString, Nullable: true},
+		{Name: "action", Type: field.TypeEnum, Enums: []string{"CREATE", "UPDATE", "READ_PERSONAL", "SIGN_IN", "SIGN_IN_FAILED", "SIGN_OUT", "USER_CREATED", "USER_CHANGED", "TOKEN_CREATED", "TOKEN_REVOKED", "BACKUP", "RESTORE"}},
+		{Name: "entity_type", Type: field.TypeString, Nullable: true},
+		{Name: "entity_id", Type: field.TypeInt, Nullable: true},
+		{Name: "before", Type: field.TypeJSON, Nullable: true},
+		{Name: "after", Type: field.TypeJSON, Nullable: true},
+		{Name: "detail", Type: field.TypeString, Nullable: true},
+	}
+	// AuditEntriesTable holds the schema information for the "audit_entries" table.
+	AuditEntriesTable = &schema.Table{
+		Name:       "audit_entries",
+		Columns:    AuditEntriesColumns,
+		PrimaryKey: []*schema.Column{AuditEntriesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditentry_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[1]},
+			},
+			{
+				Name:    "auditentry_entity_type_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEntriesColumns[7], AuditEntriesColumns[8]},
 			},
 		},
 	}
@@ -508,6 +583,39 @@ var (
 			},
 		},
 	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "csrf_token", Type: field.TypeString},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "address", Type: field.TypeString, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_users_user",
+				Columns:    []*schema.Column{SessionsColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[8]},
+			},
+		},
+	}
 	// TermsColumns holds the columns for the "terms" table.
 	TermsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -620,6 +728,24 @@ var (
 			},
 		},
 	}
+	// UsersColumns holds the columns for the "users" table.
+	UsersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "username", Type: field.TypeString, Unique: true},
+		{Name: "display_name", Type: field.TypeString, Nullable: true},
+		{Name: "password_hash", Type: field.TypeString},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "EDITOR", "ANALYST", "REPORTER"}},
+		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
+	}
+	// UsersTable holds the schema information for the "users" table.
+	UsersTable = &schema.Table{
+		Name:       "users",
+		Columns:    UsersColumns,
+		PrimaryKey: []*schema.Column{UsersColumns[0]},
+	}
 	// MeetingAttendeesColumns holds the columns for the "meeting_attendees" table.
 	MeetingAttendeesColumns = []*schema.Column{
 		{Name: "meeting_id", Type: field.TypeInt},
@@ -672,10 +798,12 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		APITokensTable,
 		AffiliatedOrganizationsTable,
 		AppointmentsTable,
 		AreasTable,
 		AssessmentsTable,
+		AuditEntriesTable,
 		ExemptionsTable,
 		KindChangesTable,
 		MeetingsTable,
@@ -684,15 +812,21 @@ var (
 		MobileReportsTable,
 		OrganizationsTable,
 		RuleSettingsTable,
+		SessionsTable,
 		TermsTable,
 		UnitsTable,
 		UnitCoveragesTable,
+		UsersTable,
 		MeetingAttendeesTable,
 		OrganizationAreasTable,
 	}
 )
 
 func init() {
+	APITokensTable.ForeignKeys[0].RefTable = UsersTable
+	APITokensTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
 	AffiliatedOrganizationsTable.ForeignKeys[0].RefTable = UnitsTable
 	AffiliatedOrganizationsTable.ForeignKeys[1].RefTable = AreasTable
 	AffiliatedOrganizationsTable.Annotation = &entsql.Annotation{
@@ -704,7 +838,9 @@ func init() {
 	AppointmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
-	AreasTable.ForeignKeys[0].RefTable = AreasTable
+	AreasTable.ForeignKeys[0].RefTable = APITokensTable
+	AreasTable.ForeignKeys[1].RefTable = AreasTable
+	AreasTable.ForeignKeys[2].RefTable = UsersTable
 	AreasTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
@@ -712,6 +848,9 @@ func init() {
 	AssessmentsTable.ForeignKeys[1].RefTable = AreasTable
 	AssessmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
+	}
+	AuditEntriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
 	}
 	ExemptionsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	ExemptionsTable.Annotation = &entsql.Annotation{
@@ -747,6 +886,10 @@ func init() {
 	RuleSettingsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
 	}
+	SessionsTable.ForeignKeys[0].RefTable = UsersTable
+	SessionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
+	}
 	TermsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	TermsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
@@ -759,6 +902,9 @@ func init() {
 	UnitCoveragesTable.ForeignKeys[1].RefTable = UnitsTable
 	UnitCoveragesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	UsersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MeetingAttendeesTable.ForeignKeys[1].RefTable = MembersTable

@@ -6,6 +6,9 @@ import (
 	"entgo.io/ent/dialect/sql"
 )
 
+// APIToken is the predicate function for apitoken builders.
+type APIToken func(*sql.Selector)
+
 // AffiliatedOrganization is the predicate function for affiliatedorganization builders.
 type AffiliatedOrganization func(*sql.Selector)
 
@@ -17,6 +20,9 @@ type Area func(*sql.Selector)
 
 // Assessment is the predicate function for assessment builders.
 type Assessment func(*sql.Selector)
+
+// AuditEntry is the predicate function for auditentry builders.
+type AuditEntry func(*sql.Selector)
 
 // Exemption is the predicate function for exemption builders.
 type Exemption func(*sql.Selector)
@@ -42,6 +48,9 @@ type Organization func(*sql.Selector)
 // RuleSetting is the predicate function for rulesetting builders.
 type RuleSetting func(*sql.Selector)
 
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
+
 // Term is the predicate function for term builders.
 type Term func(*sql.Selector)
 
@@ -50,3 +59,6 @@ type Unit func(*sql.Selector)
 
 // UnitCoverage is the predicate function for unitcoverage builders.
 type UnitCoverage func(*sql.Selector)
+
+// User is the predicate function for user builders.
+type User func(*sql.Selector)

@@ -3,10 +3,13 @@
 package runtime
 
 import (
+	"context"
 	"jiceng/ent/affiliatedorganization"
+	"jiceng/ent/apitoken"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
+	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
@@ -16,21 +19,66 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/schema"
+	"jiceng/ent/session"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
+	"jiceng/ent/user"
 	"time"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	apitokenMixinFields0 := apitokenMixin[0].Fields()
+	_ = apitokenMixinFields0
+	apitokenFields := schema.APIToken{}.Fields()
+	_ = apitokenFields
+	// apitokenDescCreatedAt is the schema descriptor for created_at field.
+	apitokenDescCreatedAt := apitokenMixinFields0[0].Descriptor()
+	// apitoken.DefaultCreatedAt holds the default value on creation for the created_at field.
+	apitoken.DefaultCreatedAt = apitokenDescCreatedAt.Default.(func() time.Time)
+	// apitokenDescUpdatedAt is the schema descriptor for updated_at field.
+	apitokenDescUpdatedAt := apitokenMixinFields0[1].Descriptor()
+	// apitoken.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	apitoken.DefaultUpdatedAt = apitokenDescUpdatedAt.Default.(func() time.Time)
+	// apitoken.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	apitoken.UpdateDefaultUpdatedAt = apitokenDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// apitokenDescName is the schema descriptor for name field.
+	apitokenDescName := apitokenFields[0].Descriptor()
+	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	apitoken.NameValidator = apitokenDescName.Validators[0].(func(string) error)
 	affiliatedorganizationMixin := schema.AffiliatedOrganization{}.Mixin()
+	affiliatedorganization.Policy = privacy.NewPolicies(schema.AffiliatedOrganization{})
+	affiliatedorganization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := affiliatedorganization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	affiliatedorganizationHooks := schema.AffiliatedOrganization{}.Hooks()
-	affiliatedorganization.Hooks[0] = affiliatedorganizationHooks[0]
-	affiliatedorganization.Hooks[1] = affiliatedorganizationHooks[1]
-	affiliatedorganization.Hooks[2] = affiliatedorganizationHooks[2]
+
+	affiliatedorganization.Hooks[1] = affiliatedorganizationHooks[0]
+
+	affiliatedorganization.Hooks[2] = affiliatedorganizationHooks[1]
+
+	affiliatedorganization.Hooks[3] = affiliatedorganizationHooks[2]
 	affiliatedorganizationMixinFields0 := affiliatedorganizationMixin[0].Fields()
 	_ = affiliatedorganizationMixinFields0
 	affiliatedorganizationFields := schema.AffiliatedOrganization{}.Fields()
@@ -54,10 +102,22 @@ func init() {
 	// affiliatedorganization.MembersCountValidator is a validator for the "members_count" field. It is called by the builders before save.
 	affiliatedorganization.MembersCountValidator = affiliatedorganizationDescMembersCount.Validators[0].(func(int) error)
 	appointmentMixin := schema.Appointment{}.Mixin()
+	appointment.Policy = privacy.NewPolicies(schema.Appointment{})
+	appointment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := appointment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	appointmentHooks := schema.Appointment{}.Hooks()
-	appointment.Hooks[0] = appointmentHooks[0]
-	appointment.Hooks[1] = appointmentHooks[1]
-	appointment.Hooks[2] = appointmentHooks[2]
+
+	appointment.Hooks[1] = appointmentHooks[0]
+
+	appointment.Hooks[2] = appointmentHooks[1]
+
+	appointment.Hooks[3] = appointmentHooks[2]
 	appointmentMixinFields0 := appointmentMixin[0].Fields()
 	_ = appointmentMixinFields0
 	appointmentFields := schema.Appointment{}.Fields()
@@ -73,10 +133,22 @@ func init() {
 	// appointment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	appointment.UpdateDefaultUpdatedAt = appointmentDescUpdatedAt.UpdateDefault.(func() time.Time)
 	areaMixin := schema.Area{}.Mixin()
+	area.Policy = privacy.NewPolicies(schema.Area{})
+	area.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := area.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	areaHooks := schema.Area{}.Hooks()
-	area.Hooks[0] = areaHooks[0]
-	area.Hooks[1] = areaHooks[1]
-	area.Hooks[2] = areaHooks[2]
+
+	area.Hooks[1] = areaHooks[0]
+
+	area.Hooks[2] = areaHooks[1]
+
+	area.Hooks[3] = areaHooks[2]
 	areaMixinFields0 := areaMixin[0].Fields()
 	_ = areaMixinFields0
 	areaFields := schema.Area{}.Fields()
@@ -108,10 +180,22 @@ func init() {
 	// area.ResidentsValidator is a validator for the "residents" field. It is called by the builders before save.
 	area.ResidentsValidator = areaDescResidents.Validators[0].(func(int) error)
 	assessmentMixin := schema.Assessment{}.Mixin()
+	assessment.Policy = privacy.NewPolicies(schema.Assessment{})
+	assessment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := assessment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	assessmentHooks := schema.Assessment{}.Hooks()
-	assessment.Hooks[0] = assessmentHooks[0]
-	assessment.Hooks[1] = assessmentHooks[1]
-	assessment.Hooks[2] = assessmentHooks[2]
+
+	assessment.Hooks[1] = assessmentHooks[0]
+
+	assessment.Hooks[2] = assessmentHooks[1]
+
+	assessment.Hooks[3] = assessmentHooks[2]
 	assessmentMixinFields0 := assessmentMixin[0].Fields()
 	_ = assessmentMixinFields0
 	assessmentFields := schema.Assessment{}.Fields()
@@ -154,11 +238,41 @@ func init() {
 	assessmentDescEvaluationGood := assessmentFields[7].Descriptor()
 	// assessment.DefaultEvaluationGood holds the default value on creation for the evaluation_good field.
 	assessment.DefaultEvaluationGood = assessmentDescEvaluationGood.Default.(bool)
+	auditentry.Policy = privacy.NewPolicies(schema.AuditEntry{})
+	auditentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditentry.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditentryHooks := schema.AuditEntry{}.Hooks()
+
+	auditentry.Hooks[1] = auditentryHooks[0]
+	auditentryFields := schema.AuditEntry{}.Fields()
+	_ = auditentryFields
+	// auditentryDescAt is the schema descriptor for at field.
+	auditentryDescAt := auditentryFields[0].Descriptor()
+	// auditentry.DefaultAt holds the default value on creation for the at field.
+	auditentry.DefaultAt = auditentryDescAt.Default.(func() time.Time)
 	exemptionMixin := schema.Exemption{}.Mixin()
+	exemption.Policy = privacy.NewPolicies(schema.Exemption{})
+	exemption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := exemption.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	exemptionHooks := schema.Exemption{}.Hooks()
-	exemption.Hooks[0] = exemptionHooks[0]
-	exemption.Hooks[1] = exemptionHooks[1]
-	exemption.Hooks[2] = exemptionHooks[2]
+
+	exemption.Hooks[1] = exemptionHooks[0]
+
+	exemption.Hooks[2] = exemptionHooks[1]
+
+	exemption.Hooks[3] = exemptionHooks[2]
 	exemptionMixinFields0 := exemptionMixin[0].Fields()
 	_ = exemptionMixinFields0
 	exemptionFields := schema.Exemption{}.Fields()
@@ -178,10 +292,22 @@ func init() {
 	// exemption.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	exemption.ReasonValidator = exemptionDescReason.Validators[0].(func(string) error)
 	kindchangeMixin := schema.KindChange{}.Mixin()
+	kindchange.Policy = privacy.NewPolicies(schema.KindChange{})
+	kindchange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := kindchange.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	kindchangeHooks := schema.KindChange{}.Hooks()
-	kindchange.Hooks[0] = kindchangeHooks[0]
-	kindchange.Hooks[1] = kindchangeHooks[1]
-	kindchange.Hooks[2] = kindchangeHooks[2]
+
+	kindchange.Hooks[1] = kindchangeHooks[0]
+
+	kindchange.Hooks[2] = kindchangeHooks[1]
+
+	kindchange.Hooks[3] = kindchangeHooks[2]
 	kindchangeMixinFields0 := kindchangeMixin[0].Fields()
 	_ = kindchangeMixinFields0
 	kindchangeFields := schema.KindChange{}.Fields()
@@ -197,10 +323,22 @@ func init() {
 	// kindchange.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	kindchange.UpdateDefaultUpdatedAt = kindchangeDescUpdatedAt.UpdateDefault.(func() time.Time)
 	meetingMixin := schema.Meeting{}.Mixin()
+	meeting.Policy = privacy.NewPolicies(schema.Meeting{})
+	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := meeting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	meetingHooks := schema.Meeting{}.Hooks()
-	meeting.Hooks[0] = meetingHooks[0]
-	meeting.Hooks[1] = meetingHooks[1]
-	meeting.Hooks[2] = meetingHooks[2]
+
+	meeting.Hooks[1] = meetingHooks[0]
+
+	meeting.Hooks[2] = meetingHooks[1]
+
+	meeting.Hooks[3] = meetingHooks[2]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingFields := schema.Meeting{}.Fields()
@@ -224,10 +362,26 @@ func init() {
 	// meeting.AttendanceValidator is a validator for the "attendance" field. It is called by the builders before save.
 	meeting.AttendanceValidator = meetingDescAttendance.Validators[0].(func(int) error)
 	memberMixin := schema.Member{}.Mixin()
+	member.Policy = privacy.NewPolicies(schema.Member{})
+	member.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := member.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	memberHooks := schema.Member{}.Hooks()
-	member.Hooks[0] = memberHooks[0]
-	member.Hooks[1] = memberHooks[1]
-	member.Hooks[2] = memberHooks[2]
+
+	member.Hooks[1] = memberHooks[0]
+
+	member.Hooks[2] = memberHooks[1]
+
+	member.Hooks[3] = memberHooks[2]
+
+	member.Hooks[4] = memberHooks[3]
+	memberInters := schema.Member{}.Interceptors()
+	member.Interceptors[0] = memberInters[0]
 	memberMixinFields0 := memberMixin[0].Fields()
 	_ = memberMixinFields0
 	memberFields := schema.Member{}.Fields()
@@ -255,10 +409,22 @@ func init() {
 	// member.IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
 	member.IDNumberValidator = memberDescIDNumber.Validators[0].(func(string) error)
 	membershipMixin := schema.Membership{}.Mixin()
+	membership.Policy = privacy.NewPolicies(schema.Membership{})
+	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := membership.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	membershipHooks := schema.Membership{}.Hooks()
-	membership.Hooks[0] = membershipHooks[0]
-	membership.Hooks[1] = membershipHooks[1]
-	membership.Hooks[2] = membershipHooks[2]
+
+	membership.Hooks[1] = membershipHooks[0]
+
+	membership.Hooks[2] = membershipHooks[1]
+
+	membership.Hooks[3] = membershipHooks[2]
 	membershipMixinFields0 := membershipMixin[0].Fields()
 	_ = membershipMixinFields0
 	membershipFields := schema.Membership{}.Fields()
@@ -274,10 +440,22 @@ func init() {
 	// membership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	membership.UpdateDefaultUpdatedAt = membershipDescUpdatedAt.UpdateDefault.(func() time.Time)
 	mobilereportMixin := schema.MobileReport{}.Mixin()
+	mobilereport.Policy = privacy.NewPolicies(schema.MobileReport{})
+	mobilereport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := mobilereport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	mobilereportHooks := schema.MobileReport{}.Hooks()
-	mobilereport.Hooks[0] = mobilereportHooks[0]
-	mobilereport.Hooks[1] = mobilereportHooks[1]
-	mobilereport.Hooks[2] = mobilereportHooks[2]
+
+	mobilereport.Hooks[1] = mobilereportHooks[0]
+
+	mobilereport.Hooks[2] = mobilereportHooks[1]
+
+	mobilereport.Hooks[3] = mobilereportHooks[2]
 	mobilereportMixinFields0 := mobilereportMixin[0].Fields()
 	_ = mobilereportMixinFields0
 	mobilereportFields := schema.MobileReport{}.Fields()
@@ -293,10 +471,22 @@ func init() {
 	// mobilereport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	mobilereport.UpdateDefaultUpdatedAt = mobilereportDescUpdatedAt.UpdateDefault.(func() time.Time)
 	organizationMixin := schema.Organization{}.Mixin()
+	organization.Policy = privacy.NewPolicies(schema.Organization{})
+	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	organizationHooks := schema.Organization{}.Hooks()
-	organization.Hooks[0] = organizationHooks[0]
-	organization.Hooks[1] = organizationHooks[1]
-	organization.Hooks[2] = organizationHooks[2]
+
+	organization.Hooks[1] = organizationHooks[0]
+
+	organization.Hooks[2] = organizationHooks[1]
+
+	organization.Hooks[3] = organizationHooks[2]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -320,10 +510,22 @@ func init() {
 	// organization.ActivityBudgetValidator is a validator for the "activity_budget" field. It is called by the builders before save.
 	organization.ActivityBudgetValidator = organizationDescActivityBudget.Validators[0].(func(int) error)
 	rulesettingMixin := schema.RuleSetting{}.Mixin()
+	rulesetting.Policy = privacy.NewPolicies(schema.RuleSetting{})
+	rulesetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rulesetting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	rulesettingHooks := schema.RuleSetting{}.Hooks()
-	rulesetting.Hooks[0] = rulesettingHooks[0]
-	rulesetting.Hooks[1] = rulesettingHooks[1]
-	rulesetting.Hooks[2] = rulesettingHooks[2]
+
+	rulesetting.Hooks[1] = rulesettingHooks[0]
+
+	rulesetting.Hooks[2] = rulesettingHooks[1]
+
+	rulesetting.Hooks[3] = rulesettingHooks[2]
 	rulesettingMixinFields0 := rulesettingMixin[0].Fields()
 	_ = rulesettingMixinFields0
 	rulesettingFields := schema.RuleSetting{}.Fields()
@@ -346,11 +548,47 @@ func init() {
 	rulesettingDescPeriodMonths := rulesettingFields[3].Descriptor()
 	// rulesetting.PeriodMonthsValidator is a validator for the "period_months" field. It is called by the builders before save.
 	rulesetting.PeriodMonthsValidator = rulesettingDescPeriodMonths.Validators[0].(func(int) error)
+	sessionMixin := schema.Session{}.Mixin()
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionMixinFields0 := sessionMixin[0].Fields()
+	_ = sessionMixinFields0
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionMixinFields0[0].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	// sessionDescUpdatedAt is the schema descriptor for updated_at field.
+	sessionDescUpdatedAt := sessionMixinFields0[1].Descriptor()
+	// session.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	session.DefaultUpdatedAt = sessionDescUpdatedAt.Default.(func() time.Time)
+	// session.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	session.UpdateDefaultUpdatedAt = sessionDescUpdatedAt.UpdateDefault.(func() time.Time)
 	termMixin := schema.Term{}.Mixin()
+	term.Policy = privacy.NewPolicies(schema.Term{})
+	term.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := term.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	termHooks := schema.Term{}.Hooks()
-	term.Hooks[0] = termHooks[0]
-	term.Hooks[1] = termHooks[1]
-	term.Hooks[2] = termHooks[2]
+
+	term.Hooks[1] = termHooks[0]
+
+	term.Hooks[2] = termHooks[1]
+
+	term.Hooks[3] = termHooks[2]
 	termMixinFields0 := termMixin[0].Fields()
 	_ = termMixinFields0
 	termFields := schema.Term{}.Fields()
@@ -366,11 +604,24 @@ func init() {
 	// term.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	term.UpdateDefaultUpdatedAt = termDescUpdatedAt.UpdateDefault.(func() time.Time)
 	unitMixin := schema.Unit{}.Mixin()
+	unit.Policy = privacy.NewPolicies(schema.Unit{})
+	unit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := unit.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	unitHooks := schema.Unit{}.Hooks()
-	unit.Hooks[0] = unitHooks[0]
-	unit.Hooks[1] = unitHooks[1]
-	unit.Hooks[2] = unitHooks[2]
-	unit.Hooks[3] = unitHooks[3]
+
+	unit.Hooks[1] = unitHooks[0]
+
+	unit.Hooks[2] = unitHooks[1]
+
+	unit.Hooks[3] = unitHooks[2]
+
+	unit.Hooks[4] = unitHooks[3]
 	unitMixinFields0 := unitMixin[0].Fields()
 	_ = unitMixinFields0
 	unitFields := schema.Unit{}.Fields()
@@ -404,11 +655,24 @@ func init() {
 	// unit.DefaultAboveDesignatedSize holds the default value on creation for the above_designated_size field.
 	unit.DefaultAboveDesignatedSize = unitDescAboveDesignatedSize.Default.(bool)
 	unitcoverageMixin := schema.UnitCoverage{}.Mixin()
+	unitcoverage.Policy = privacy.NewPolicies(schema.UnitCoverage{})
+	unitcoverage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := unitcoverage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	unitcoverageHooks := schema.UnitCoverage{}.Hooks()
-	unitcoverage.Hooks[0] = unitcoverageHooks[0]
-	unitcoverage.Hooks[1] = unitcoverageHooks[1]
-	unitcoverage.Hooks[2] = unitcoverageHooks[2]
-	unitcoverage.Hooks[3] = unitcoverageHooks[3]
+
+	unitcoverage.Hooks[1] = unitcoverageHooks[0]
+
+	unitcoverage.Hooks[2] = unitcoverageHooks[1]
+
+	unitcoverage.Hooks[3] = unitcoverageHooks[2]
+
+	unitcoverage.Hooks[4] = unitcoverageHooks[3]
 	unitcoverageMixinFields0 := unitcoverageMixin[0].Fields()
 	_ = unitcoverageMixinFields0
 	unitcoverageFields := schema.UnitCoverage{}.Fields()
@@ -423,6 +687,38 @@ func init() {
 	unitcoverage.DefaultUpdatedAt = unitcoverageDescUpdatedAt.Default.(func() time.Time)
 	// unitcoverage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	unitcoverage.UpdateDefaultUpdatedAt = unitcoverageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	userMixin := schema.User{}.Mixin()
+	user.Policy = privacy.NewPolicies(schema.User{})
+	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := user.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	userMixinFields0 := userMixin[0].Fields()
+	_ = userMixinFields0
+	userFields := schema.User{}.Fields()
+	_ = userFields
+	// userDescCreatedAt is the schema descriptor for created_at field.
+	userDescCreatedAt := userMixinFields0[0].Descriptor()
+	// user.DefaultCreatedAt holds the default value on creation for the created_at field.
+	user.DefaultCreatedAt = userDescCreatedAt.Default.(func() time.Time)
+	// userDescUpdatedAt is the schema descriptor for updated_at field.
+	userDescUpdatedAt := userMixinFields0[1].Descriptor()
+	// user.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	user.DefaultUpdatedAt = userDescUpdatedAt.Default.(func() time.Time)
+	// user.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	user.UpdateDefaultUpdatedAt = userDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// userDescUsername is the schema descriptor for username field.
+	userDescUsername := userFields[0].Descriptor()
+	// user.UsernameValidator is a validator for the "username" field. It is called by the builders before save.
+	user.UsernameValidator = userDescUsername.Validators[0].(func(string) error)
+	// userDescDisabled is the schema descriptor for disabled field.
+	userDescDisabled := userFields[4].Descriptor()
+	// user.DefaultDisabled holds the default value on creation for the disabled field.
+	user.DefaultDisabled = userDescDisabled.Default.(bool)
 }
 
 const (

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -66,3 +67,6 @@ func (AffiliatedOrganization) Annotations() []schema.Annotation {
 func (AffiliatedOrganization) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckAffiliatedOrganization)
 }
+
+// Policy of AffiliatedOrganization: every viewer reads; administrators write, editors in their areas.
+func (AffiliatedOrganization) Policy() ent.Policy { return policy.Register() }

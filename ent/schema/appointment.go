@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -74,3 +75,6 @@ func (Appointment) Annotations() []schema.Annotation {
 func (Appointment) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckAppointment)
 }
+
+// Policy of Appointment: every viewer reads; administrators write, editors in their areas.
+func (Appointment) Policy() ent.Policy { return policy.Register() }

@@ -10,6 +10,7 @@ import (
 
 	"jiceng/check"
 	"jiceng/geo"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -87,3 +88,6 @@ func (Area) Annotations() []schema.Annotation {
 func (Area) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckArea)
 }
+
+// Policy of Area: every viewer reads; administrators write, editors in their areas.
+func (Area) Policy() ent.Policy { return policy.Register() }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -72,3 +73,6 @@ func (Assessment) Annotations() []schema.Annotation {
 func (Assessment) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckAssessment)
 }
+
+// Policy of Assessment: every viewer reads; administrators write, editors in their areas.
+func (Assessment) Policy() ent.Policy { return policy.Register() }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -61,3 +62,6 @@ func (Exemption) Annotations() []schema.Annotation {
 func (Exemption) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckExemption)
 }
+
+// Policy of Exemption: every viewer reads; administrators write, editors in their areas.
+func (Exemption) Policy() ent.Policy { return policy.Register() }

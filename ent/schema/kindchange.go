@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -60,3 +61,6 @@ func (KindChange) Annotations() []schema.Annotation {
 func (KindChange) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckKindChange)
 }
+
+// Policy of KindChange: every viewer reads; administrators write, editors in their areas.
+func (KindChange) Policy() ent.Policy { return policy.Register() }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -63,3 +64,6 @@ func (Meeting) Annotations() []schema.Annotation {
 func (Meeting) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckMeeting)
 }
+
+// Policy of Meeting: every viewer reads; administrators write, editors in their areas.
+func (Meeting) Policy() ent.Policy { return policy.Register() }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -95,5 +96,11 @@ func (Member) Annotations() []schema.Annotation {
 
 // Hooks of Member: the rules of the model, checked on every write.
 func (Member) Hooks() []ent.Hook {
-	return register.Hooks(register.CheckMember)
+	return append([]ent.Hook{policy.MaskResult}, register.Hooks(register.CheckMember)...)
 }
+
+// Policy of Member: every viewer reads; administrators write, editors in their areas.
+func (Member) Policy() ent.Policy { return policy.Register() }
+
+// Interceptors of Member: personal data masked for every role but the administrator.
+func (Member) Interceptors() []ent.Interceptor { return []ent.Interceptor{policy.Personal()} }

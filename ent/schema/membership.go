@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -63,3 +64,6 @@ func (Membership) Annotations() []schema.Annotation {
 func (Membership) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckMembership)
 }
+
+// Policy of Membership: every viewer reads; administrators write, editors in their areas.
+func (Membership) Policy() ent.Policy { return policy.Register() }

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -57,3 +58,6 @@ func (MobileReport) Annotations() []schema.Annotation {
 func (MobileReport) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckMobileReport)
 }
+
+// Policy of MobileReport: every viewer reads; administrators write, editors in their areas.
+func (MobileReport) Policy() ent.Policy { return policy.Register() }

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -91,3 +92,6 @@ func (Organization) Annotations() []schema.Annotation {
 func (Organization) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckOrganization)
 }
+
+// Policy of Organization: every viewer reads; administrators write, editors in their areas.
+func (Organization) Policy() ent.Policy { return policy.Register() }

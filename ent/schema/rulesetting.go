@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -58,3 +59,6 @@ func (RuleSetting) Annotations() []schema.Annotation {
 func (RuleSetting) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckRuleSetting)
 }
+
+// Policy of RuleSetting: administrators change them; every viewer reads them.
+func (RuleSetting) Policy() ent.Policy { return policy.AdminWrites() }

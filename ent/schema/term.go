@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -62,3 +63,6 @@ func (Term) Annotations() []schema.Annotation {
 func (Term) Hooks() []ent.Hook {
 	return register.Hooks(register.CheckTerm)
 }
+
+// Policy of Term: every viewer reads; administrators write, editors in their areas.
+func (Term) Policy() ent.Policy { return policy.Register() }

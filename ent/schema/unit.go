@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"jiceng/check"
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -87,3 +88,6 @@ func (Unit) Annotations() []schema.Annotation {
 func (Unit) Hooks() []ent.Hook {
 	return append(register.Hooks(register.CheckUnit), register.UniqueCreditCode)
 }
+
+// Policy of Unit: every viewer reads; administrators write, editors in their areas.
+func (Unit) Policy() ent.Policy { return policy.Register() }

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -65,3 +66,6 @@ func (UnitCoverage) Annotations() []schema.Annotation {
 func (UnitCoverage) Hooks() []ent.Hook {
 	return append(register.Hooks(register.CheckUnitCoverage), register.OneLinkPerUnit)
 }
+
+// Policy of UnitCoverage: every viewer reads; administrators write, editors in their areas.
+func (UnitCoverage) Policy() ent.Policy { return policy.Register() }

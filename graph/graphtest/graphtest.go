@@ -3,6 +3,7 @@ package graphtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,24 +12,51 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"jiceng/auth"
 	"jiceng/database"
 	"jiceng/graph"
+	"jiceng/viewer"
 )
 
-// Client posts GraphQL requests to a test server running graph.NewHandler.
+// Client posts GraphQL requests to a test server running graph.NewHandler
+// behind the API's authentication, as an API token of some role.
 type Client struct {
-	t   testing.TB
-	URL string
+	t     testing.TB
+	URL   string
+	store *database.Store
+	// Token is sent as Authorization: Bearer; empty sends none.
+	Token string
 }
 
-// New starts the handler for store on a test server, stopped when the test ends.
+// New starts the API for store on a test server, stopped when the test
+// ends, and returns a client holding an administrator's token.
 func New(t testing.TB, store *database.Store) *Client {
 	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(graph.NewHandler(store, logger))
+	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000}, logger)
+	srv := httptest.NewServer(guard.Require(graph.NewHandler(store, logger)))
 	t.Cleanup(srv.Close)
-	return &Client{t: t, URL: srv.URL}
+	c := &Client{t: t, URL: srv.URL, store: store}
+	return c.As(viewer.Admin)
+}
+
+// As returns a client of the same server holding a new token of the role
+// (an editor's token writes in the areas given).
+func (c *Client) As(role viewer.Role, areas ...int) *Client {
+	c.t.Helper()
+	token, _, err := auth.NewAccounts(c.store.Client).CreateToken(context.Background(),
+		auth.NewToken{Name: "test " + string(role), Role: role, AreaIDs: areas, ValidFor: time.Hour})
+	if err != nil {
+		c.t.Fatalf("making a %s token: %v", role, err)
+	}
+	return &Client{t: c.t, URL: c.URL, store: c.store, Token: token}
+}
+
+// Anonymous returns a client of the same server that sends no token.
+func (c *Client) Anonymous() *Client {
+	return &Client{t: c.t, URL: c.URL, store: c.store}
 }
 
 // Error is one GraphQL error of a response.
@@ -62,7 +90,12 @@ func (c *Client) Post(query string, vars ...any) Response {
 		v[vars[i].(string)] = vars[i+1]
 	}
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": v})
-	res, err := http.Post(c.URL, "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, c.URL, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		c.t.Fatalf("posting query: %v", err)
 	}

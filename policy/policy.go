@@ -1,0 +1,111 @@
+// Package policy enforces who may read and write what, in the data layer:
+// ent's privacy policies decide each query and mutation by the viewer in its
+// context, and an interceptor masks personal data for every role but the
+// administrator, so records reached through eager loading, through node or
+// by the coverage engine obey the same rules as those asked for directly.
+//
+// The system itself (migrations, the demo, the commands) runs with
+// privacy.DecisionContext(ctx, privacy.Allow) and bypasses the rules.
+package policy
+
+import (
+	"context"
+	"fmt"
+
+	entgo "entgo.io/ent"
+
+	"jiceng/ent"
+	"jiceng/ent/privacy"
+	"jiceng/register"
+	"jiceng/viewer"
+)
+
+// System returns a context in which the system itself acts, past every rule.
+func System(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+var errSignIn = &register.Error{Code: register.Unauthenticated,
+	Message: "sign in, or send an API token as Authorization: Bearer <token>"}
+
+// signedIn lets any viewer through to the next rule and stops anonymous requests.
+var signedIn = privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+	if viewer.FromContext(ctx) == nil {
+		return errSignIn
+	}
+	return privacy.Skip
+})
+
+// Register is the policy of the register's records: every viewer reads;
+// administrators write anywhere, editors where locate places the record
+// (before and after the write) within their areas, others nowhere.
+func Register() entgo.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{signedIn, privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{signedIn, privacy.MutationRuleFunc(writeInAreas)},
+	}
+}
+
+// AdminWrites is the policy of records only administrators change, such as
+// the rule settings: every viewer reads them.
+func AdminWrites() entgo.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{signedIn, privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{signedIn, privacy.ContextQueryMutationRule(adminOnly)},
+	}
+}
+
+// Accounts is the policy of users, sessions and tokens: administrators read
+// them; only the system writes them.
+func Accounts() entgo.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{signedIn, privacy.ContextQueryMutationRule(adminOnly)},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}
+
+// Audit is the policy of the audit log: administrators read it; only the
+// log itself writes to it (see audit.Record).
+func Audit() entgo.Policy { return Accounts() }
+
+func adminOnly(ctx context.Context) error {
+	if v := viewer.FromContext(ctx); v.Role != viewer.Admin {
+		return forbidden("only an administrator may do this; you are %s", v.Role)
+	}
+	return privacy.Allow
+}
+
+func forbidden(format string, args ...any) error {
+	return &register.Error{Code: register.Forbidden, Message: fmt.Sprintf(format, args...)}
+}
+
+// writeInAreas decides a write to the register by the viewer's role and,
+// for an editor, where the record is.
+func writeInAreas(ctx context.Context, m ent.Mutation) error {
+	v := viewer.FromContext(ctx)
+	switch v.Role {
+	case viewer.Admin:
+		return privacy.Allow
+	case viewer.Editor:
+	default:
+		return forbidden("a %s reads the register and cannot change it", v.Role)
+	}
+	c := m.(interface{ Client() *ent.Client }).Client()
+	areas, err := locate(ctx, c, m)
+	if err != nil {
+		return fmt.Errorf("locating the record: %w", err)
+	}
+	if len(areas) == 0 {
+		return forbidden("the %s is not placed in any area, so only an administrator may change it", m.Type())
+	}
+	for _, a := range areas {
+		if !v.MayWriteIn(a) {
+			name := fmt.Sprint(a)
+			if ar, err := c.Area.Get(ctx, a); err == nil {
+				name = ar.Name
+			}
+			return forbidden("an editor may change records in their own areas only; this %s is in %s", m.Type(), name)
+		}
+	}
+	return privacy.Allow
+}
