@@ -263,4 +263,3 @@ func parseValidity(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
-
