@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // config is how the server is started. Every flag can also be set by an
@@ -18,6 +19,9 @@ type config struct {
 	demo         bool
 	secureCookie bool
 	rate         float64
+	timeout      time.Duration
+	origins      string
+	introspect   bool
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -30,6 +34,9 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.db, "db", "", "database DSN: postgres://… for PostgreSQL; SQLite in the data folder when empty (JICENG_DB)")
 	fs.BoolVar(&c.demo, "demo", false, "load the Fuxin demo into an empty register (JICENG_DEMO)")
 	fs.BoolVar(&c.secureCookie, "secure-cookie", false, "mark the session cookie Secure; set it when serving over HTTPS (JICENG_SECURE_COOKIE)")
+	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "longest a request may run before it is cancelled (JICENG_TIMEOUT)")
+	fs.StringVar(&c.origins, "cors-origins", "", "comma-separated origins of other sites' pages allowed to call the API, e.g. https://report.example.cn (JICENG_CORS_ORIGINS)")
+	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
 	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {

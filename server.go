@@ -13,8 +13,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/rs/cors"
 
 	"jiceng/auth"
 	"jiceng/database"
@@ -107,12 +111,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return nil
 }
 
-// routes lays out the server's URLs.
+// routes lays out the server's URLs and what guards them.
 func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3)}, logger)
 	guard.Routes(mux)
-	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger)))
+	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect})
+	mux.Handle("/query", limitBody(withTimeout(cfg.timeout, guard.Require(api))))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {
@@ -122,5 +127,26 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 		_, _ = io.WriteString(w, "ok\n")
 	})
 	mux.Handle("/", frontend.Handler())
-	return mux
+	return recoverPanics(logger, securityHeaders(crossOrigin(cfg.origins, mux)))
+}
+
+// crossOrigin lets the pages of the listed origins call the API from the
+// browser, with their cookies and an Authorization header. With no origins,
+// browsers keep other sites' pages from reading the API at all. A "*" lets
+// any site read, but never with credentials.
+func crossOrigin(origins string, next http.Handler) http.Handler {
+	if strings.TrimSpace(origins) == "" {
+		return next
+	}
+	list := strings.Split(origins, ",")
+	for i := range list {
+		list[i] = strings.TrimSpace(list[i])
+	}
+	return cors.New(cors.Options{
+		AllowedOrigins:   list,
+		AllowCredentials: !slices.Contains(list, "*"),
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders:   []string{"Authorization", "Content-Type", auth.CSRFHeader},
+		MaxAge:           600,
+	}).Handler(next)
 }

@@ -63,7 +63,7 @@ func (a *Accounts) SignIn(ctx context.Context, username, password, address strin
 			SetExpiresAt(s.Expires).SetAddress(address).Save(ctx); err != nil {
 			return err
 		}
-		if _, err := u.Update().SetLastLoginAt(time.Now()).Save(ctx); err != nil {
+		if _, err := c.User.UpdateOneID(u.ID).SetLastLoginAt(time.Now()).Save(ctx); err != nil {
 			return err
 		}
 		if s.Viewer, err = viewerOf(ctx, c, u.ID, 0, u.Username, u.Role, areaIDs(u.Edges.Areas), address); err != nil {

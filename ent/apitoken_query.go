@@ -104,7 +104,7 @@ func (_q *APITokenQuery) QueryAreas() *AreaQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(apitoken.Table, apitoken.FieldID, selector),
 			sqlgraph.To(area.Table, area.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, apitoken.AreasTable, apitoken.AreasColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, apitoken.AreasTable, apitoken.AreasPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -506,33 +506,63 @@ func (_q *APITokenQuery) loadUser(ctx context.Context, query *UserQuery, nodes [
 	return nil
 }
 func (_q *APITokenQuery) loadAreas(ctx context.Context, query *AreaQuery, nodes []*APIToken, init func(*APIToken), assign func(*APIToken, *Area)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*APIToken)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*APIToken)
+	nids := make(map[int]map[*APIToken]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Area(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(apitoken.AreasColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(apitoken.AreasTable)
+		s.Join(joinT).On(s.C(area.FieldID), joinT.C(apitoken.AreasPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(apitoken.AreasPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(apitoken.AreasPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*APIToken]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Area](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.api_token_areas
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "api_token_areas" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "api_token_areas" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "areas" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

@@ -43,10 +43,8 @@ type Area struct {
 	ParentID *int `json:"parent_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AreaQuery when eager-loading is set.
-	Edges           AreaEdges `json:"edges"`
-	api_token_areas *int
-	user_areas      *int
-	selectValues    sql.SelectValues
+	Edges        AreaEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // AreaEdges holds the relations/edges for other nodes in the graph.
@@ -65,9 +63,13 @@ type AreaEdges struct {
 	AffiliatedOrganizations []*AffiliatedOrganization `json:"affiliated_organizations,omitempty"`
 	// Assessments holds the value of the assessments edge.
 	Assessments []*Assessment `json:"assessments,omitempty"`
+	// Users who edit this area.
+	Editors []*User `json:"editors,omitempty"`
+	// EditorTokens holds the value of the editor_tokens edge.
+	EditorTokens []*APIToken `json:"editor_tokens,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
@@ -77,6 +79,8 @@ type AreaEdges struct {
 	namedResidentMembers         map[string][]*Member
 	namedAffiliatedOrganizations map[string][]*AffiliatedOrganization
 	namedAssessments             map[string][]*Assessment
+	namedEditors                 map[string][]*User
+	namedEditorTokens            map[string][]*APIToken
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -144,6 +148,24 @@ func (e AreaEdges) AssessmentsOrErr() ([]*Assessment, error) {
 	return nil, &NotLoadedError{edge: "assessments"}
 }
 
+// EditorsOrErr returns the Editors value or an error if the edge
+// was not loaded in eager-loading.
+func (e AreaEdges) EditorsOrErr() ([]*User, error) {
+	if e.loadedTypes[7] {
+		return e.Editors, nil
+	}
+	return nil, &NotLoadedError{edge: "editors"}
+}
+
+// EditorTokensOrErr returns the EditorTokens value or an error if the edge
+// was not loaded in eager-loading.
+func (e AreaEdges) EditorTokensOrErr() ([]*APIToken, error) {
+	if e.loadedTypes[8] {
+		return e.EditorTokens, nil
+	}
+	return nil, &NotLoadedError{edge: "editor_tokens"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Area) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -157,10 +179,6 @@ func (*Area) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case area.FieldCreatedAt, area.FieldUpdatedAt, area.FieldEstablishedOn, area.FieldDissolvedOn:
 			values[i] = new(sql.NullTime)
-		case area.ForeignKeys[0]: // api_token_areas
-			values[i] = new(sql.NullInt64)
-		case area.ForeignKeys[1]: // user_areas
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -253,20 +271,6 @@ func (_m *Area) assignValues(columns []string, values []any) error {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
 			}
-		case area.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field api_token_areas", value)
-			} else if value.Valid {
-				_m.api_token_areas = new(int)
-				*_m.api_token_areas = int(value.Int64)
-			}
-		case area.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field user_areas", value)
-			} else if value.Valid {
-				_m.user_areas = new(int)
-				*_m.user_areas = int(value.Int64)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -313,6 +317,16 @@ func (_m *Area) QueryAffiliatedOrganizations() *AffiliatedOrganizationQuery {
 // QueryAssessments queries the "assessments" edge of the Area entity.
 func (_m *Area) QueryAssessments() *AssessmentQuery {
 	return NewAreaClient(_m.config).QueryAssessments(_m)
+}
+
+// QueryEditors queries the "editors" edge of the Area entity.
+func (_m *Area) QueryEditors() *UserQuery {
+	return NewAreaClient(_m.config).QueryEditors(_m)
+}
+
+// QueryEditorTokens queries the "editor_tokens" edge of the Area entity.
+func (_m *Area) QueryEditorTokens() *APITokenQuery {
+	return NewAreaClient(_m.config).QueryEditorTokens(_m)
 }
 
 // Update returns a builder for updating this Area.
@@ -521,6 +535,54 @@ func (_m *Area) appendNamedAssessments(name string, edges ...*Assessment) {
 		_m.Edges.namedAssessments[name] = []*Assessment{}
 	} else {
 		_m.Edges.namedAssessments[name] = append(_m.Edges.namedAssessments[name], edges...)
+	}
+}
+
+// NamedEditors returns the Editors named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Area) NamedEditors(name string) ([]*User, error) {
+	if _m.Edges.namedEditors == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEditors[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Area) appendNamedEditors(name string, edges ...*User) {
+	if _m.Edges.namedEditors == nil {
+		_m.Edges.namedEditors = make(map[string][]*User)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEditors[name] = []*User{}
+	} else {
+		_m.Edges.namedEditors[name] = append(_m.Edges.namedEditors[name], edges...)
+	}
+}
+
+// NamedEditorTokens returns the EditorTokens named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Area) NamedEditorTokens(name string) ([]*APIToken, error) {
+	if _m.Edges.namedEditorTokens == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEditorTokens[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Area) appendNamedEditorTokens(name string, edges ...*APIToken) {
+	if _m.Edges.namedEditorTokens == nil {
+		_m.Edges.namedEditorTokens = make(map[string][]*APIToken)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEditorTokens[name] = []*APIToken{}
+	} else {
+		_m.Edges.namedEditorTokens[name] = append(_m.Edges.namedEditorTokens[name], edges...)
 	}
 }
 

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
+	"jiceng/ent/apitoken"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
+	"jiceng/ent/user"
 	"jiceng/geo"
 	"time"
 
@@ -249,6 +251,36 @@ func (_c *AreaCreate) AddAssessments(v ...*Assessment) *AreaCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAssessmentIDs(ids...)
+}
+
+// AddEditorIDs adds the "editors" edge to the User entity by IDs.
+func (_c *AreaCreate) AddEditorIDs(ids ...int) *AreaCreate {
+	_c.mutation.AddEditorIDs(ids...)
+	return _c
+}
+
+// AddEditors adds the "editors" edges to the User entity.
+func (_c *AreaCreate) AddEditors(v ...*User) *AreaCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEditorIDs(ids...)
+}
+
+// AddEditorTokenIDs adds the "editor_tokens" edge to the APIToken entity by IDs.
+func (_c *AreaCreate) AddEditorTokenIDs(ids ...int) *AreaCreate {
+	_c.mutation.AddEditorTokenIDs(ids...)
+	return _c
+}
+
+// AddEditorTokens adds the "editor_tokens" edges to the APIToken entity.
+func (_c *AreaCreate) AddEditorTokens(v ...*APIToken) *AreaCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEditorTokenIDs(ids...)
 }
 
 // Mutation returns the AreaMutation object of the builder.
@@ -530,6 +562,38 @@ func (_c *AreaCreate) createSpec() (*Area, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EditorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EditorTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

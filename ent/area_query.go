@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
+	"jiceng/ent/apitoken"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/unit"
+	"jiceng/ent/user"
 	"math"
 
 	"entgo.io/ent"
@@ -37,7 +39,8 @@ type AreaQuery struct {
 	withResidentMembers              *MemberQuery
 	withAffiliatedOrganizations      *AffiliatedOrganizationQuery
 	withAssessments                  *AssessmentQuery
-	withFKs                          bool
+	withEditors                      *UserQuery
+	withEditorTokens                 *APITokenQuery
 	loadTotal                        []func(context.Context, []*Area) error
 	modifiers                        []func(*sql.Selector)
 	withNamedChildren                map[string]*AreaQuery
@@ -46,6 +49,8 @@ type AreaQuery struct {
 	withNamedResidentMembers         map[string]*MemberQuery
 	withNamedAffiliatedOrganizations map[string]*AffiliatedOrganizationQuery
 	withNamedAssessments             map[string]*AssessmentQuery
+	withNamedEditors                 map[string]*UserQuery
+	withNamedEditorTokens            map[string]*APITokenQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -229,6 +234,50 @@ func (_q *AreaQuery) QueryAssessments() *AssessmentQuery {
 			sqlgraph.From(area.Table, area.FieldID, selector),
 			sqlgraph.To(assessment.Table, assessment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, area.AssessmentsTable, area.AssessmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEditors chains the current query on the "editors" edge.
+func (_q *AreaQuery) QueryEditors() *UserQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(area.Table, area.FieldID, selector),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, area.EditorsTable, area.EditorsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEditorTokens chains the current query on the "editor_tokens" edge.
+func (_q *AreaQuery) QueryEditorTokens() *APITokenQuery {
+	query := (&APITokenClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(area.Table, area.FieldID, selector),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, area.EditorTokensTable, area.EditorTokensPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -435,6 +484,8 @@ func (_q *AreaQuery) Clone() *AreaQuery {
 		withResidentMembers:         _q.withResidentMembers.Clone(),
 		withAffiliatedOrganizations: _q.withAffiliatedOrganizations.Clone(),
 		withAssessments:             _q.withAssessments.Clone(),
+		withEditors:                 _q.withEditors.Clone(),
+		withEditorTokens:            _q.withEditorTokens.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -516,6 +567,28 @@ func (_q *AreaQuery) WithAssessments(opts ...func(*AssessmentQuery)) *AreaQuery 
 		opt(query)
 	}
 	_q.withAssessments = query
+	return _q
+}
+
+// WithEditors tells the query-builder to eager-load the nodes that are connected to
+// the "editors" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AreaQuery) WithEditors(opts ...func(*UserQuery)) *AreaQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEditors = query
+	return _q
+}
+
+// WithEditorTokens tells the query-builder to eager-load the nodes that are connected to
+// the "editor_tokens" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AreaQuery) WithEditorTokens(opts ...func(*APITokenQuery)) *AreaQuery {
+	query := (&APITokenClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEditorTokens = query
 	return _q
 }
 
@@ -602,9 +675,8 @@ func (_q *AreaQuery) prepareQuery(ctx context.Context) error {
 func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, error) {
 	var (
 		nodes       = []*Area{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [9]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withOrganizations != nil,
@@ -612,11 +684,10 @@ func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, e
 			_q.withResidentMembers != nil,
 			_q.withAffiliatedOrganizations != nil,
 			_q.withAssessments != nil,
+			_q.withEditors != nil,
+			_q.withEditorTokens != nil,
 		}
 	)
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, area.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Area).scanValues(nil, columns)
 	}
@@ -688,6 +759,20 @@ func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, e
 			return nil, err
 		}
 	}
+	if query := _q.withEditors; query != nil {
+		if err := _q.loadEditors(ctx, query, nodes,
+			func(n *Area) { n.Edges.Editors = []*User{} },
+			func(n *Area, e *User) { n.Edges.Editors = append(n.Edges.Editors, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEditorTokens; query != nil {
+		if err := _q.loadEditorTokens(ctx, query, nodes,
+			func(n *Area) { n.Edges.EditorTokens = []*APIToken{} },
+			func(n *Area, e *APIToken) { n.Edges.EditorTokens = append(n.Edges.EditorTokens, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Area) { n.appendNamedChildren(name) },
@@ -727,6 +812,20 @@ func (_q *AreaQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Area, e
 		if err := _q.loadAssessments(ctx, query, nodes,
 			func(n *Area) { n.appendNamedAssessments(name) },
 			func(n *Area, e *Assessment) { n.appendNamedAssessments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEditors {
+		if err := _q.loadEditors(ctx, query, nodes,
+			func(n *Area) { n.appendNamedEditors(name) },
+			func(n *Area, e *User) { n.appendNamedEditors(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEditorTokens {
+		if err := _q.loadEditorTokens(ctx, query, nodes,
+			func(n *Area) { n.appendNamedEditorTokens(name) },
+			func(n *Area, e *APIToken) { n.appendNamedEditorTokens(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -780,7 +879,6 @@ func (_q *AreaQuery) loadChildren(ctx context.Context, query *AreaQuery, nodes [
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(area.FieldParentID)
 	}
@@ -994,6 +1092,128 @@ func (_q *AreaQuery) loadAssessments(ctx context.Context, query *AssessmentQuery
 	}
 	return nil
 }
+func (_q *AreaQuery) loadEditors(ctx context.Context, query *UserQuery, nodes []*Area, init func(*Area), assign func(*Area, *User)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Area)
+	nids := make(map[int]map[*Area]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(area.EditorsTable)
+		s.Join(joinT).On(s.C(user.FieldID), joinT.C(area.EditorsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(area.EditorsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(area.EditorsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Area]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*User](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "editors" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *AreaQuery) loadEditorTokens(ctx context.Context, query *APITokenQuery, nodes []*Area, init func(*Area), assign func(*Area, *APIToken)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Area)
+	nids := make(map[int]map[*Area]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(area.EditorTokensTable)
+		s.Join(joinT).On(s.C(apitoken.FieldID), joinT.C(area.EditorTokensPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(area.EditorTokensPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(area.EditorTokensPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Area]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*APIToken](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "editor_tokens" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *AreaQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1198,6 +1418,34 @@ func (_q *AreaQuery) WithNamedAssessments(name string, opts ...func(*AssessmentQ
 		_q.withNamedAssessments = make(map[string]*AssessmentQuery)
 	}
 	_q.withNamedAssessments[name] = query
+	return _q
+}
+
+// WithNamedEditors tells the query-builder to eager-load the nodes that are connected to the "editors"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AreaQuery) WithNamedEditors(name string, opts ...func(*UserQuery)) *AreaQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEditors == nil {
+		_q.withNamedEditors = make(map[string]*UserQuery)
+	}
+	_q.withNamedEditors[name] = query
+	return _q
+}
+
+// WithNamedEditorTokens tells the query-builder to eager-load the nodes that are connected to the "editor_tokens"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AreaQuery) WithNamedEditorTokens(name string, opts ...func(*APITokenQuery)) *AreaQuery {
+	query := (&APITokenClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEditorTokens == nil {
+		_q.withNamedEditorTokens = make(map[string]*APITokenQuery)
+	}
+	_q.withNamedEditorTokens[name] = query
 	return _q
 }
 

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"jiceng/ent/affiliatedorganization"
+	"jiceng/ent/apitoken"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/unit"
+	"jiceng/ent/user"
 	"jiceng/geo"
 	"time"
 
@@ -298,6 +300,36 @@ func (_u *AreaUpdate) AddAssessments(v ...*Assessment) *AreaUpdate {
 	return _u.AddAssessmentIDs(ids...)
 }
 
+// AddEditorIDs adds the "editors" edge to the User entity by IDs.
+func (_u *AreaUpdate) AddEditorIDs(ids ...int) *AreaUpdate {
+	_u.mutation.AddEditorIDs(ids...)
+	return _u
+}
+
+// AddEditors adds the "editors" edges to the User entity.
+func (_u *AreaUpdate) AddEditors(v ...*User) *AreaUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEditorIDs(ids...)
+}
+
+// AddEditorTokenIDs adds the "editor_tokens" edge to the APIToken entity by IDs.
+func (_u *AreaUpdate) AddEditorTokenIDs(ids ...int) *AreaUpdate {
+	_u.mutation.AddEditorTokenIDs(ids...)
+	return _u
+}
+
+// AddEditorTokens adds the "editor_tokens" edges to the APIToken entity.
+func (_u *AreaUpdate) AddEditorTokens(v ...*APIToken) *AreaUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEditorTokenIDs(ids...)
+}
+
 // Mutation returns the AreaMutation object of the builder.
 func (_u *AreaUpdate) Mutation() *AreaMutation {
 	return _u.mutation
@@ -433,6 +465,48 @@ func (_u *AreaUpdate) RemoveAssessments(v ...*Assessment) *AreaUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAssessmentIDs(ids...)
+}
+
+// ClearEditors clears all "editors" edges to the User entity.
+func (_u *AreaUpdate) ClearEditors() *AreaUpdate {
+	_u.mutation.ClearEditors()
+	return _u
+}
+
+// RemoveEditorIDs removes the "editors" edge to User entities by IDs.
+func (_u *AreaUpdate) RemoveEditorIDs(ids ...int) *AreaUpdate {
+	_u.mutation.RemoveEditorIDs(ids...)
+	return _u
+}
+
+// RemoveEditors removes "editors" edges to User entities.
+func (_u *AreaUpdate) RemoveEditors(v ...*User) *AreaUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEditorIDs(ids...)
+}
+
+// ClearEditorTokens clears all "editor_tokens" edges to the APIToken entity.
+func (_u *AreaUpdate) ClearEditorTokens() *AreaUpdate {
+	_u.mutation.ClearEditorTokens()
+	return _u
+}
+
+// RemoveEditorTokenIDs removes the "editor_tokens" edge to APIToken entities by IDs.
+func (_u *AreaUpdate) RemoveEditorTokenIDs(ids ...int) *AreaUpdate {
+	_u.mutation.RemoveEditorTokenIDs(ids...)
+	return _u
+}
+
+// RemoveEditorTokens removes "editor_tokens" edges to APIToken entities.
+func (_u *AreaUpdate) RemoveEditorTokens(v ...*APIToken) *AreaUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEditorTokenIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -869,6 +943,96 @@ func (_u *AreaUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.EditorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEditorsIDs(); len(nodes) > 0 && !_u.mutation.EditorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EditorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EditorTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEditorTokensIDs(); len(nodes) > 0 && !_u.mutation.EditorTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EditorTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1154,6 +1318,36 @@ func (_u *AreaUpdateOne) AddAssessments(v ...*Assessment) *AreaUpdateOne {
 	return _u.AddAssessmentIDs(ids...)
 }
 
+// AddEditorIDs adds the "editors" edge to the User entity by IDs.
+func (_u *AreaUpdateOne) AddEditorIDs(ids ...int) *AreaUpdateOne {
+	_u.mutation.AddEditorIDs(ids...)
+	return _u
+}
+
+// AddEditors adds the "editors" edges to the User entity.
+func (_u *AreaUpdateOne) AddEditors(v ...*User) *AreaUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEditorIDs(ids...)
+}
+
+// AddEditorTokenIDs adds the "editor_tokens" edge to the APIToken entity by IDs.
+func (_u *AreaUpdateOne) AddEditorTokenIDs(ids ...int) *AreaUpdateOne {
+	_u.mutation.AddEditorTokenIDs(ids...)
+	return _u
+}
+
+// AddEditorTokens adds the "editor_tokens" edges to the APIToken entity.
+func (_u *AreaUpdateOne) AddEditorTokens(v ...*APIToken) *AreaUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEditorTokenIDs(ids...)
+}
+
 // Mutation returns the AreaMutation object of the builder.
 func (_u *AreaUpdateOne) Mutation() *AreaMutation {
 	return _u.mutation
@@ -1289,6 +1483,48 @@ func (_u *AreaUpdateOne) RemoveAssessments(v ...*Assessment) *AreaUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAssessmentIDs(ids...)
+}
+
+// ClearEditors clears all "editors" edges to the User entity.
+func (_u *AreaUpdateOne) ClearEditors() *AreaUpdateOne {
+	_u.mutation.ClearEditors()
+	return _u
+}
+
+// RemoveEditorIDs removes the "editors" edge to User entities by IDs.
+func (_u *AreaUpdateOne) RemoveEditorIDs(ids ...int) *AreaUpdateOne {
+	_u.mutation.RemoveEditorIDs(ids...)
+	return _u
+}
+
+// RemoveEditors removes "editors" edges to User entities.
+func (_u *AreaUpdateOne) RemoveEditors(v ...*User) *AreaUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEditorIDs(ids...)
+}
+
+// ClearEditorTokens clears all "editor_tokens" edges to the APIToken entity.
+func (_u *AreaUpdateOne) ClearEditorTokens() *AreaUpdateOne {
+	_u.mutation.ClearEditorTokens()
+	return _u
+}
+
+// RemoveEditorTokenIDs removes the "editor_tokens" edge to APIToken entities by IDs.
+func (_u *AreaUpdateOne) RemoveEditorTokenIDs(ids ...int) *AreaUpdateOne {
+	_u.mutation.RemoveEditorTokenIDs(ids...)
+	return _u
+}
+
+// RemoveEditorTokens removes "editor_tokens" edges to APIToken entities.
+func (_u *AreaUpdateOne) RemoveEditorTokens(v ...*APIToken) *AreaUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEditorTokenIDs(ids...)
 }
 
 // Where appends a list predicates to the AreaUpdate builder.
@@ -1748,6 +1984,96 @@ func (_u *AreaUpdateOne) sqlSave(ctx context.Context) (_node *Area, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(assessment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EditorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEditorsIDs(); len(nodes) > 0 && !_u.mutation.EditorsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EditorsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorsTable,
+			Columns: area.EditorsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EditorTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEditorTokensIDs(); len(nodes) > 0 && !_u.mutation.EditorTokensCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EditorTokensIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   area.EditorTokensTable,
+			Columns: area.EditorTokensPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

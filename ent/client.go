@@ -490,7 +490,7 @@ func (c *APITokenClient) QueryAreas(_m *APIToken) *AreaQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(apitoken.Table, apitoken.FieldID, id),
 			sqlgraph.To(area.Table, area.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, apitoken.AreasTable, apitoken.AreasColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, apitoken.AreasTable, apitoken.AreasPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1085,6 +1085,38 @@ func (c *AreaClient) QueryAssessments(_m *Area) *AssessmentQuery {
 			sqlgraph.From(area.Table, area.FieldID, id),
 			sqlgraph.To(assessment.Table, assessment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, area.AssessmentsTable, area.AssessmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEditors queries the editors edge of a Area.
+func (c *AreaClient) QueryEditors(_m *Area) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(area.Table, area.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, area.EditorsTable, area.EditorsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEditorTokens queries the editor_tokens edge of a Area.
+func (c *AreaClient) QueryEditorTokens(_m *Area) *APITokenQuery {
+	query := (&APITokenClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(area.Table, area.FieldID, id),
+			sqlgraph.To(apitoken.Table, apitoken.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, area.EditorTokensTable, area.EditorTokensPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3735,7 +3767,7 @@ func (c *UserClient) QueryAreas(_m *User) *AreaQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(user.Table, user.FieldID, id),
 			sqlgraph.To(area.Table, area.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, user.AreasTable, user.AreasColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, user.AreasTable, user.AreasPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

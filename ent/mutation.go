@@ -3355,6 +3355,12 @@ type AreaMutation struct {
 	assessments                     map[int]struct{}
 	removedassessments              map[int]struct{}
 	clearedassessments              bool
+	editors                         map[int]struct{}
+	removededitors                  map[int]struct{}
+	clearededitors                  bool
+	editor_tokens                   map[int]struct{}
+	removededitor_tokens            map[int]struct{}
+	clearededitor_tokens            bool
 	done                            bool
 	oldValue                        func(context.Context) (*Area, error)
 	predicates                      []predicate.Area
@@ -4310,6 +4316,114 @@ func (m *AreaMutation) ResetAssessments() {
 	m.removedassessments = nil
 }
 
+// AddEditorIDs adds the "editors" edge to the User entity by ids.
+func (m *AreaMutation) AddEditorIDs(ids ...int) {
+	if m.editors == nil {
+		m.editors = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.editors[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEditors clears the "editors" edge to the User entity.
+func (m *AreaMutation) ClearEditors() {
+	m.clearededitors = true
+}
+
+// EditorsCleared reports if the "editors" edge to the User entity was cleared.
+func (m *AreaMutation) EditorsCleared() bool {
+	return m.clearededitors
+}
+
+// RemoveEditorIDs removes the "editors" edge to the User entity by IDs.
+func (m *AreaMutation) RemoveEditorIDs(ids ...int) {
+	if m.removededitors == nil {
+		m.removededitors = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.editors, ids[i])
+		m.removededitors[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEditors returns the removed IDs of the "editors" edge to the User entity.
+func (m *AreaMutation) RemovedEditorsIDs() (ids []int) {
+	for id := range m.removededitors {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EditorsIDs returns the "editors" edge IDs in the mutation.
+func (m *AreaMutation) EditorsIDs() (ids []int) {
+	for id := range m.editors {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEditors resets all changes to the "editors" edge.
+func (m *AreaMutation) ResetEditors() {
+	m.editors = nil
+	m.clearededitors = false
+	m.removededitors = nil
+}
+
+// AddEditorTokenIDs adds the "editor_tokens" edge to the APIToken entity by ids.
+func (m *AreaMutation) AddEditorTokenIDs(ids ...int) {
+	if m.editor_tokens == nil {
+		m.editor_tokens = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.editor_tokens[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEditorTokens clears the "editor_tokens" edge to the APIToken entity.
+func (m *AreaMutation) ClearEditorTokens() {
+	m.clearededitor_tokens = true
+}
+
+// EditorTokensCleared reports if the "editor_tokens" edge to the APIToken entity was cleared.
+func (m *AreaMutation) EditorTokensCleared() bool {
+	return m.clearededitor_tokens
+}
+
+// RemoveEditorTokenIDs removes the "editor_tokens" edge to the APIToken entity by IDs.
+func (m *AreaMutation) RemoveEditorTokenIDs(ids ...int) {
+	if m.removededitor_tokens == nil {
+		m.removededitor_tokens = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.editor_tokens, ids[i])
+		m.removededitor_tokens[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEditorTokens returns the removed IDs of the "editor_tokens" edge to the APIToken entity.
+func (m *AreaMutation) RemovedEditorTokensIDs() (ids []int) {
+	for id := range m.removededitor_tokens {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EditorTokensIDs returns the "editor_tokens" edge IDs in the mutation.
+func (m *AreaMutation) EditorTokensIDs() (ids []int) {
+	for id := range m.editor_tokens {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEditorTokens resets all changes to the "editor_tokens" edge.
+func (m *AreaMutation) ResetEditorTokens() {
+	m.editor_tokens = nil
+	m.clearededitor_tokens = false
+	m.removededitor_tokens = nil
+}
+
 // Where appends a list predicates to the AreaMutation builder.
 func (m *AreaMutation) Where(ps ...predicate.Area) {
 	m.predicates = append(m.predicates, ps...)
@@ -4673,7 +4787,7 @@ func (m *AreaMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AreaMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.parent != nil {
 		edges = append(edges, area.EdgeParent)
 	}
@@ -4694,6 +4808,12 @@ func (m *AreaMutation) AddedEdges() []string {
 	}
 	if m.assessments != nil {
 		edges = append(edges, area.EdgeAssessments)
+	}
+	if m.editors != nil {
+		edges = append(edges, area.EdgeEditors)
+	}
+	if m.editor_tokens != nil {
+		edges = append(edges, area.EdgeEditorTokens)
 	}
 	return edges
 }
@@ -4742,13 +4862,25 @@ func (m *AreaMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case area.EdgeEditors:
+		ids := make([]ent.Value, 0, len(m.editors))
+		for id := range m.editors {
+			ids = append(ids, id)
+		}
+		return ids
+	case area.EdgeEditorTokens:
+		ids := make([]ent.Value, 0, len(m.editor_tokens))
+		for id := range m.editor_tokens {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AreaMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.removedchildren != nil {
 		edges = append(edges, area.EdgeChildren)
 	}
@@ -4766,6 +4898,12 @@ func (m *AreaMutation) RemovedEdges() []string {
 	}
 	if m.removedassessments != nil {
 		edges = append(edges, area.EdgeAssessments)
+	}
+	if m.removededitors != nil {
+		edges = append(edges, area.EdgeEditors)
+	}
+	if m.removededitor_tokens != nil {
+		edges = append(edges, area.EdgeEditorTokens)
 	}
 	return edges
 }
@@ -4810,13 +4948,25 @@ func (m *AreaMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case area.EdgeEditors:
+		ids := make([]ent.Value, 0, len(m.removededitors))
+		for id := range m.removededitors {
+			ids = append(ids, id)
+		}
+		return ids
+	case area.EdgeEditorTokens:
+		ids := make([]ent.Value, 0, len(m.removededitor_tokens))
+		for id := range m.removededitor_tokens {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AreaMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.clearedparent {
 		edges = append(edges, area.EdgeParent)
 	}
@@ -4837,6 +4987,12 @@ func (m *AreaMutation) ClearedEdges() []string {
 	}
 	if m.clearedassessments {
 		edges = append(edges, area.EdgeAssessments)
+	}
+	if m.clearededitors {
+		edges = append(edges, area.EdgeEditors)
+	}
+	if m.clearededitor_tokens {
+		edges = append(edges, area.EdgeEditorTokens)
 	}
 	return edges
 }
@@ -4859,6 +5015,10 @@ func (m *AreaMutation) EdgeCleared(name string) bool {
 		return m.clearedaffiliated_organizations
 	case area.EdgeAssessments:
 		return m.clearedassessments
+	case area.EdgeEditors:
+		return m.clearededitors
+	case area.EdgeEditorTokens:
+		return m.clearededitor_tokens
 	}
 	return false
 }
@@ -4898,6 +5058,12 @@ func (m *AreaMutation) ResetEdge(name string) error {
 		return nil
 	case area.EdgeAssessments:
 		m.ResetAssessments()
+		return nil
+	case area.EdgeEditors:
+		m.ResetEditors()
+		return nil
+	case area.EdgeEditorTokens:
+		m.ResetEditorTokens()
 		return nil
 	}
 	return fmt.Errorf("unknown Area edge %s", name)

@@ -48,6 +48,11 @@ func (r *queryResolver) Assessments(ctx context.Context, after *entgql.Cursor[in
 	return r.client.Assessment.Query().Paginate(ctx, after, first, before, last, ent.WithAssessmentOrder(orderBy), ent.WithAssessmentFilter(where.Filter))
 }
 
+// AuditEntries is the resolver for the auditEntries field.
+func (r *queryResolver) AuditEntries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) (*ent.AuditEntryConnection, error) {
+	return r.client.AuditEntry.Query().Paginate(ctx, after, first, before, last, ent.WithAuditEntryOrder(orderBy), ent.WithAuditEntryFilter(where.Filter))
+}
+
 // Exemptions is the resolver for the exemptions field.
 func (r *queryResolver) Exemptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) (*ent.ExemptionConnection, error) {
 	return r.client.Exemption.Query().Paginate(ctx, after, first, before, last, ent.WithExemptionOrder(orderBy), ent.WithExemptionFilter(where.Filter))

@@ -125,6 +125,7 @@ func (w *world) counts(t *testing.T) map[string]int {
 		"affiliated":    c.AffiliatedOrganization.Query().CountX(ctx),
 		"mobileReports": c.MobileReport.Query().CountX(ctx),
 		"ruleSettings":  c.RuleSetting.Query().CountX(ctx),
+		"users":         c.User.Query().CountX(ctx),
 	}
 }
 
@@ -132,8 +133,14 @@ func (w *world) counts(t *testing.T) map[string]int {
 // no row of any kind was written or changed in count.
 func (w *world) refused(t *testing.T, code, field, query string, vars ...any) graphtest.Error {
 	t.Helper()
+	return w.refusedTo(t, w.api, code, field, query, vars...)
+}
+
+// refusedTo is refused for a write posted by another client.
+func (w *world) refusedTo(t *testing.T, api *graphtest.Client, code, field, query string, vars ...any) graphtest.Error {
+	t.Helper()
 	before := w.counts(t)
-	e := w.api.Fail(query, vars...)
+	e := api.Fail(query, vars...)
 	t.Logf("%s %s: %s", e.Code(), e.Field(), e.Message)
 	if e.Code() != code || e.Field() != field {
 		t.Errorf("got %s on %q (%s), want %s on %q", e.Code(), e.Field(), e.Message, code, field)

@@ -20,11 +20,20 @@ import (
 	"jiceng/ent"
 )
 
+// Options configure the GraphQL endpoint.
+type Options struct {
+	// Limits bound each request; the zero value means DefaultLimits.
+	Limits Limits
+	// NoIntrospection turns introspection off. It is on by default, because
+	// reporting tools read the schema through it.
+	NoIntrospection bool
+}
+
 // NewHandler returns the GraphQL endpoint of the register: queries over GET
-// and POST, every mutation in one transaction, pages with a default and a
-// maximum size, and errors that tell the client what was wrong without
-// showing it SQL or a stack.
-func NewHandler(store *database.Store, logger *slog.Logger) http.Handler {
+// and POST, every mutation in one transaction, limits on each request,
+// pages with a default and a maximum size, and errors that tell the client
+// what was wrong without showing it SQL or a stack.
+func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.Handler {
 	client := store.Client
 	engine := coverage.New(client, store.Read, store.Dialect)
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
@@ -32,7 +41,13 @@ func NewHandler(store *database.Store, logger *slog.Logger) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	if !opts.NoIntrospection {
+		srv.Use(extension.Introspection{})
+	}
+	if opts.Limits == (Limits{}) {
+		opts.Limits = DefaultLimits
+	}
+	srv.Use(opts.Limits)
 	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
 	srv.AroundFields(pageLimits)
 	srv.SetErrorPresenter(presenter(logger))

@@ -51,13 +51,11 @@ const (
 	UserInverseTable = "users"
 	// UserColumn is the table column denoting the user relation/edge.
 	UserColumn = "user_id"
-	// AreasTable is the table that holds the areas relation/edge.
-	AreasTable = "areas"
+	// AreasTable is the table that holds the areas relation/edge. The primary key declared below.
+	AreasTable = "api_token_areas"
 	// AreasInverseTable is the table name for the Area entity.
 	// It exists in this package in order to avoid circular dependency with the "area" package.
 	AreasInverseTable = "areas"
-	// AreasColumn is the table column denoting the areas relation/edge.
-	AreasColumn = "api_token_areas"
 )
 
 // Columns holds all SQL columns for apitoken fields.
@@ -74,6 +72,12 @@ var Columns = []string{
 	FieldRevokedAt,
 	FieldLastUsedAt,
 }
+
+var (
+	// AreasPrimaryKey and AreasColumn2 are the table columns denoting the
+	// primary key for the areas relation (M2M).
+	AreasPrimaryKey = []string{"api_token_id", "area_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -202,7 +206,7 @@ func newAreasStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AreasInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, AreasTable, AreasColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, AreasTable, AreasPrimaryKey...),
 	)
 }
 

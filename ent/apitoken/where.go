@@ -614,7 +614,7 @@ func HasAreas() predicate.APIToken {
 	return predicate.APIToken(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, AreasTable, AreasColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, AreasTable, AreasPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -54,6 +54,10 @@ const (
 	EdgeAffiliatedOrganizations = "affiliated_organizations"
 	// EdgeAssessments holds the string denoting the assessments edge name in mutations.
 	EdgeAssessments = "assessments"
+	// EdgeEditors holds the string denoting the editors edge name in mutations.
+	EdgeEditors = "editors"
+	// EdgeEditorTokens holds the string denoting the editor_tokens edge name in mutations.
+	EdgeEditorTokens = "editor_tokens"
 	// Table holds the table name of the area in the database.
 	Table = "areas"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -97,6 +101,16 @@ const (
 	AssessmentsInverseTable = "assessments"
 	// AssessmentsColumn is the table column denoting the assessments relation/edge.
 	AssessmentsColumn = "community_id"
+	// EditorsTable is the table that holds the editors relation/edge. The primary key declared below.
+	EditorsTable = "user_areas"
+	// EditorsInverseTable is the table name for the User entity.
+	// It exists in this package in order to avoid circular dependency with the "user" package.
+	EditorsInverseTable = "users"
+	// EditorTokensTable is the table that holds the editor_tokens relation/edge. The primary key declared below.
+	EditorTokensTable = "api_token_areas"
+	// EditorTokensInverseTable is the table name for the APIToken entity.
+	// It exists in this package in order to avoid circular dependency with the "apitoken" package.
+	EditorTokensInverseTable = "api_tokens"
 )
 
 // Columns holds all SQL columns for area fields.
@@ -115,28 +129,22 @@ var Columns = []string{
 	FieldParentID,
 }
 
-// ForeignKeys holds the SQL foreign-keys that are owned by the "areas"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"api_token_areas",
-	"user_areas",
-}
-
 var (
 	// OrganizationsPrimaryKey and OrganizationsColumn2 are the table columns denoting the
 	// primary key for the organizations relation (M2M).
 	OrganizationsPrimaryKey = []string{"organization_id", "area_id"}
+	// EditorsPrimaryKey and EditorsColumn2 are the table columns denoting the
+	// primary key for the editors relation (M2M).
+	EditorsPrimaryKey = []string{"user_id", "area_id"}
+	// EditorTokensPrimaryKey and EditorTokensColumn2 are the table columns denoting the
+	// primary key for the editor_tokens relation (M2M).
+	EditorTokensPrimaryKey = []string{"api_token_id", "area_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -343,6 +351,34 @@ func ByAssessments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAssessmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEditorsCount orders the results by editors count.
+func ByEditorsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEditorsStep(), opts...)
+	}
+}
+
+// ByEditors orders the results by editors terms.
+func ByEditors(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEditorsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByEditorTokensCount orders the results by editor_tokens count.
+func ByEditorTokensCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEditorTokensStep(), opts...)
+	}
+}
+
+// ByEditorTokens orders the results by editor_tokens terms.
+func ByEditorTokens(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEditorTokensStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -390,6 +426,20 @@ func newAssessmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AssessmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, AssessmentsTable, AssessmentsColumn),
+	)
+}
+func newEditorsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EditorsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EditorsTable, EditorsPrimaryKey...),
+	)
+}
+func newEditorTokensStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EditorTokensInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, EditorTokensTable, EditorTokensPrimaryKey...),
 	)
 }
 

@@ -721,6 +721,52 @@ func HasAssessmentsWith(preds ...predicate.Assessment) predicate.Area {
 	})
 }
 
+// HasEditors applies the HasEdge predicate on the "editors" edge.
+func HasEditors() predicate.Area {
+	return predicate.Area(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, EditorsTable, EditorsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEditorsWith applies the HasEdge predicate on the "editors" edge with a given conditions (other predicates).
+func HasEditorsWith(preds ...predicate.User) predicate.Area {
+	return predicate.Area(func(s *sql.Selector) {
+		step := newEditorsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEditorTokens applies the HasEdge predicate on the "editor_tokens" edge.
+func HasEditorTokens() predicate.Area {
+	return predicate.Area(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, EditorTokensTable, EditorTokensPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEditorTokensWith applies the HasEdge predicate on the "editor_tokens" edge with a given conditions (other predicates).
+func HasEditorTokensWith(preds ...predicate.APIToken) predicate.Area {
+	return predicate.Area(func(s *sql.Selector) {
+		step := newEditorTokensStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Area) predicate.Area {
 	return predicate.Area(sql.AndPredicates(predicates...))

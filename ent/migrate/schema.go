@@ -154,9 +154,7 @@ var (
 		{Name: "residents", Type: field.TypeInt, Default: 0},
 		{Name: "established_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "dissolved_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
-		{Name: "api_token_areas", Type: field.TypeInt, Nullable: true},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
-		{Name: "user_areas", Type: field.TypeInt, Nullable: true},
 	}
 	// AreasTable holds the schema information for the "areas" table.
 	AreasTable = &schema.Table{
@@ -165,21 +163,9 @@ var (
 		PrimaryKey: []*schema.Column{AreasColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "areas_api_tokens_areas",
-				Columns:    []*schema.Column{AreasColumns[11]},
-				RefColumns: []*schema.Column{APITokensColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
 				Symbol:     "areas_areas_children",
-				Columns:    []*schema.Column{AreasColumns[12]},
+				Columns:    []*schema.Column{AreasColumns[11]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "areas_users_areas",
-				Columns:    []*schema.Column{AreasColumns[13]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -187,7 +173,7 @@ var (
 			{
 				Name:    "area_parent_id",
 				Unique:  false,
-				Columns: []*schema.Column{AreasColumns[12]},
+				Columns: []*schema.Column{AreasColumns[11]},
 			},
 			{
 				Name:    "area_kind",
@@ -746,6 +732,31 @@ var (
 		Columns:    UsersColumns,
 		PrimaryKey: []*schema.Column{UsersColumns[0]},
 	}
+	// APITokenAreasColumns holds the columns for the "api_token_areas" table.
+	APITokenAreasColumns = []*schema.Column{
+		{Name: "api_token_id", Type: field.TypeInt},
+		{Name: "area_id", Type: field.TypeInt},
+	}
+	// APITokenAreasTable holds the schema information for the "api_token_areas" table.
+	APITokenAreasTable = &schema.Table{
+		Name:       "api_token_areas",
+		Columns:    APITokenAreasColumns,
+		PrimaryKey: []*schema.Column{APITokenAreasColumns[0], APITokenAreasColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "api_token_areas_api_token_id",
+				Columns:    []*schema.Column{APITokenAreasColumns[0]},
+				RefColumns: []*schema.Column{APITokensColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "api_token_areas_area_id",
+				Columns:    []*schema.Column{APITokenAreasColumns[1]},
+				RefColumns: []*schema.Column{AreasColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// MeetingAttendeesColumns holds the columns for the "meeting_attendees" table.
 	MeetingAttendeesColumns = []*schema.Column{
 		{Name: "meeting_id", Type: field.TypeInt},
@@ -796,6 +807,31 @@ var (
 			},
 		},
 	}
+	// UserAreasColumns holds the columns for the "user_areas" table.
+	UserAreasColumns = []*schema.Column{
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "area_id", Type: field.TypeInt},
+	}
+	// UserAreasTable holds the schema information for the "user_areas" table.
+	UserAreasTable = &schema.Table{
+		Name:       "user_areas",
+		Columns:    UserAreasColumns,
+		PrimaryKey: []*schema.Column{UserAreasColumns[0], UserAreasColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "user_areas_user_id",
+				Columns:    []*schema.Column{UserAreasColumns[0]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "user_areas_area_id",
+				Columns:    []*schema.Column{UserAreasColumns[1]},
+				RefColumns: []*schema.Column{AreasColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
@@ -817,8 +853,10 @@ var (
 		UnitsTable,
 		UnitCoveragesTable,
 		UsersTable,
+		APITokenAreasTable,
 		MeetingAttendeesTable,
 		OrganizationAreasTable,
+		UserAreasTable,
 	}
 )
 
@@ -838,9 +876,7 @@ func init() {
 	AppointmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
-	AreasTable.ForeignKeys[0].RefTable = APITokensTable
-	AreasTable.ForeignKeys[1].RefTable = AreasTable
-	AreasTable.ForeignKeys[2].RefTable = UsersTable
+	AreasTable.ForeignKeys[0].RefTable = AreasTable
 	AreasTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
@@ -906,8 +942,12 @@ func init() {
 	UsersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
+	APITokenAreasTable.ForeignKeys[0].RefTable = APITokensTable
+	APITokenAreasTable.ForeignKeys[1].RefTable = AreasTable
 	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MeetingAttendeesTable.ForeignKeys[1].RefTable = MembersTable
 	OrganizationAreasTable.ForeignKeys[0].RefTable = OrganizationsTable
 	OrganizationAreasTable.ForeignKeys[1].RefTable = AreasTable
+	UserAreasTable.ForeignKeys[0].RefTable = UsersTable
+	UserAreasTable.ForeignKeys[1].RefTable = AreasTable
 }

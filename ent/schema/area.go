@@ -66,6 +66,11 @@ func (Area) Edges() []ent.Edge {
 			Annotations(readOnly),
 		edge.From("assessments", Assessment.Type).Ref("community").
 			Annotations(readOnly),
+		edge.From("editors", User.Type).Ref("areas").
+			Comment("Users who edit this area.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.From("editor_tokens", APIToken.Type).Ref("areas").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -27,8 +27,8 @@ func (AuditEntry) Fields() []ent.Field {
 			Annotations(entgql.OrderField("AT")),
 		field.String("actor").Immutable().
 			Comment(`Who: "user admin", "token 报表工具", or "system" for a command.`),
-		field.Int("user_id").Optional().Nillable().Immutable(),
-		field.Int("token_id").Optional().Nillable().Immutable(),
+		field.Int("user_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
+		field.Int("token_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.String("address").Optional().Immutable().
 			Comment("Where the request came from."),
 		field.Enum("action").Values(
@@ -36,7 +36,7 @@ func (AuditEntry) Fields() []ent.Field {
 			"USER_CREATED", "USER_CHANGED", "TOKEN_CREATED", "TOKEN_REVOKED", "BACKUP", "RESTORE",
 		).Immutable().Annotations(entgql.OrderField("ACTION")),
 		field.String("entity_type").Optional().Immutable(),
-		field.Int("entity_id").Optional().Nillable().Immutable(),
+		field.Int("entity_id").Optional().Nillable().Immutable().Annotations(entgql.Type("ID")),
 		field.JSON("before", map[string]any{}).Optional().Immutable().Annotations(entgql.Type("JSON")),
 		field.JSON("after", map[string]any{}).Optional().Immutable().Annotations(entgql.Type("JSON")),
 		field.String("detail").Optional().Immutable(),

@@ -42,13 +42,11 @@ const (
 	EdgeTokens = "tokens"
 	// Table holds the table name of the user in the database.
 	Table = "users"
-	// AreasTable is the table that holds the areas relation/edge.
-	AreasTable = "areas"
+	// AreasTable is the table that holds the areas relation/edge. The primary key declared below.
+	AreasTable = "user_areas"
 	// AreasInverseTable is the table name for the Area entity.
 	// It exists in this package in order to avoid circular dependency with the "area" package.
 	AreasInverseTable = "areas"
-	// AreasColumn is the table column denoting the areas relation/edge.
-	AreasColumn = "user_areas"
 	// SessionsTable is the table that holds the sessions relation/edge.
 	SessionsTable = "sessions"
 	// SessionsInverseTable is the table name for the Session entity.
@@ -77,6 +75,12 @@ var Columns = []string{
 	FieldDisabled,
 	FieldLastLoginAt,
 }
+
+var (
+	// AreasPrimaryKey and AreasColumn2 are the table columns denoting the
+	// primary key for the areas relation (M2M).
+	AreasPrimaryKey = []string{"user_id", "area_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -211,7 +215,7 @@ func newAreasStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AreasInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, AreasTable, AreasColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, AreasTable, AreasPrimaryKey...),
 	)
 }
 func newSessionsStep() *sqlgraph.Step {

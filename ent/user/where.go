@@ -471,7 +471,7 @@ func HasAreas() predicate.User {
 	return predicate.User(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, AreasTable, AreasColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, AreasTable, AreasPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -1,8 +1,14 @@
 // The views, one lazily loaded chunk each. Every URL carries the date it
 // shows ("asOf", written in when missing) and, where it applies, the area.
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+// Every view but the sign-in view needs a session: an anonymous visit goes
+// to /login, remembering where it was going; a view the role may not use
+// (a form for a reader, the audit log for all but an administrator) says so.
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import { allows, type Access } from '@/lib/access'
 import { localDate } from '@/lib/dates'
+import { loginPath, loginQuery } from '@/lib/redirect'
 import { normalizeQuery } from '@/state/query'
+import { onSessionExpired, restoreSession } from '@/state/session'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,27 +16,34 @@ declare module 'vue-router' {
     title?: string
     /** The wall screen (大屏) hides the header. */
     wall?: boolean
+    /** Who may open the view; a session by default. */
+    access?: Access
   }
 }
 
+const write = { access: 'write' } as const
+
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: (to) => ({ path: '/map', query: to.query }) },
+  { path: loginPath, component: () => import('@/views/login/LoginView.vue'), meta: { title: 'login.title', access: 'public' } },
   { path: '/map', component: () => import('@/views/map/MapView.vue'), meta: { title: 'nav.map' } },
   { path: '/screen', component: () => import('@/views/screen/ScreenView.vue'), meta: { title: 'nav.screen', wall: true } },
   { path: '/tree', component: () => import('@/views/tree/TreeView.vue'), meta: { title: 'nav.tree' } },
   { path: '/gaps', component: () => import('@/views/gaps/GapsView.vue'), meta: { title: 'nav.gaps' } },
   { path: '/rollup', component: () => import('@/views/rollup/RollupView.vue'), meta: { title: 'nav.rollup' } },
   { path: '/records', component: () => import('@/views/records/RecordsView.vue'), meta: { title: 'nav.records' } },
-  { path: '/organizations/new', component: () => import('@/views/organization/OrganizationForm.vue'), meta: { title: 'organization.new' } },
+  { path: '/audit', component: () => import('@/views/audit/AuditView.vue'), meta: { title: 'nav.audit', access: 'admin' } },
+  { path: '/forbidden', component: () => import('@/views/ForbiddenView.vue'), meta: { title: 'access.title' } },
+  { path: '/organizations/new', component: () => import('@/views/organization/OrganizationForm.vue'), meta: { title: 'organization.new', ...write } },
   { path: '/organizations/:id', component: () => import('@/views/organization/OrganizationView.vue'), meta: { title: 'organization.title' } },
-  { path: '/organizations/:id/edit', component: () => import('@/views/organization/OrganizationForm.vue'), meta: { title: 'organization.edit' } },
-  { path: '/organizations/:id/meetings/new', component: () => import('@/views/organization/MeetingForm.vue'), meta: { title: 'meeting.new' } },
-  { path: '/units/new', component: () => import('@/views/unit/UnitForm.vue'), meta: { title: 'unit.new' } },
+  { path: '/organizations/:id/edit', component: () => import('@/views/organization/OrganizationForm.vue'), meta: { title: 'organization.edit', ...write } },
+  { path: '/organizations/:id/meetings/new', component: () => import('@/views/organization/MeetingForm.vue'), meta: { title: 'meeting.new', ...write } },
+  { path: '/units/new', component: () => import('@/views/unit/UnitForm.vue'), meta: { title: 'unit.new', ...write } },
   { path: '/units/:id', component: () => import('@/views/unit/UnitView.vue'), meta: { title: 'unit.title' } },
-  { path: '/units/:id/edit', component: () => import('@/views/unit/UnitForm.vue'), meta: { title: 'unit.edit' } },
-  { path: '/members/new', component: () => import('@/views/member/MemberForm.vue'), meta: { title: 'member.new' } },
+  { path: '/units/:id/edit', component: () => import('@/views/unit/UnitForm.vue'), meta: { title: 'unit.edit', ...write } },
+  { path: '/members/new', component: () => import('@/views/member/MemberForm.vue'), meta: { title: 'member.new', ...write } },
   { path: '/members/:id', component: () => import('@/views/member/MemberView.vue'), meta: { title: 'member.title' } },
-  { path: '/members/:id/edit', component: () => import('@/views/member/MemberForm.vue'), meta: { title: 'member.edit' } },
+  { path: '/members/:id/edit', component: () => import('@/views/member/MemberForm.vue'), meta: { title: 'member.edit', ...write } },
   { path: '/:path(.*)*', component: () => import('@/views/NotFound.vue'), meta: { title: 'app.notFound' } },
 ]
 
@@ -40,7 +53,24 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
 
-router.beforeEach((to) => {
+/** guard decides a navigation: on, to the sign-in view, or to the notice that the role may not. */
+export async function guard(to: RouteLocationNormalized) {
+  const access = to.meta.access ?? 'signedIn'
+  if (access === 'public') return true
   const query = normalizeQuery(to.query, localDate())
-  if (query) return { ...to, query, replace: true }
+  if (query) return { path: to.path, query, hash: to.hash, replace: true }
+  const user = await restoreSession()
+  if (!user) return { path: loginPath, query: loginQuery(to.fullPath), replace: true }
+  if (!allows(user.role, access)) return { path: '/forbidden', query: { asOf: to.query.asOf }, replace: true }
+  return true
+}
+
+router.beforeEach(guard)
+
+// A session the server ended (expired, signed out elsewhere, user disabled):
+// sign in again and come back to the same place.
+onSessionExpired(() => {
+  const here = router.currentRoute.value
+  if (here.meta.access === 'public') return
+  void router.replace({ path: loginPath, query: loginQuery(here.fullPath) })
 })

@@ -23,7 +23,9 @@ import (
 // Client posts GraphQL requests to a test server running graph.NewHandler
 // behind the API's authentication, as an API token of some role.
 type Client struct {
-	t     testing.TB
+	t testing.TB
+	// Base is the server's address; URL the GraphQL endpoint's.
+	Base  string
 	URL   string
 	store *database.Store
 	// Token is sent as Authorization: Bearer; empty sends none.
@@ -36,9 +38,12 @@ func New(t testing.TB, store *database.Store) *Client {
 	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000}, logger)
-	srv := httptest.NewServer(guard.Require(graph.NewHandler(store, logger)))
+	mux := http.NewServeMux()
+	guard.Routes(mux)
+	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, graph.Options{})))
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	c := &Client{t: t, URL: srv.URL, store: store}
+	c := &Client{t: t, Base: srv.URL, URL: srv.URL + "/query", store: store}
 	return c.As(viewer.Admin)
 }
 
@@ -51,12 +56,12 @@ func (c *Client) As(role viewer.Role, areas ...int) *Client {
 	if err != nil {
 		c.t.Fatalf("making a %s token: %v", role, err)
 	}
-	return &Client{t: c.t, URL: c.URL, store: c.store, Token: token}
+	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store, Token: token}
 }
 
 // Anonymous returns a client of the same server that sends no token.
 func (c *Client) Anonymous() *Client {
-	return &Client{t: c.t, URL: c.URL, store: c.store}
+	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store}
 }
 
 // Error is one GraphQL error of a response.

@@ -1,6 +1,12 @@
-// A small typed GraphQL client: posts a generated document to /query and
-// returns its typed data, or throws a RequestError that says what went wrong.
+// A small typed GraphQL client: posts a generated document to /query with
+// the session's cross-site token and returns its typed data, or throws a
+// RequestError that says what went wrong. A 401 ends the session (the
+// router then asks the user to sign in again); a 403 for a stale token
+// (the user signed in again in another tab) reads the session anew and
+// retries once.
 import type { TypedDocumentString } from '@/gql/graphql'
+import { csrfToken, restoreSession, sessionExpired } from '@/state/session'
+import { csrfHeader, retryAfterSeconds } from './auth'
 import { problemsOf, RequestError } from './errors'
 
 /** endpoint is where the server answers GraphQL; the SPA is served by the same server. */
@@ -12,17 +18,31 @@ export async function request<R, V>(
   variables: V,
   signal?: AbortSignal,
 ): Promise<R> {
+  return send(document, variables, signal, true)
+}
+
+async function send<R, V>(document: TypedDocumentString<R, V>, variables: V, signal: AbortSignal | undefined, mayRetry: boolean): Promise<R> {
+  const token = csrfToken()
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
+  if (token) headers[csrfHeader] = token
   let response: Response
   try {
     response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers,
+      credentials: 'same-origin',
       body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     })
   } catch (err) {
     if (signal?.aborted) throw err
     throw new RequestError('network', [{ message: 'network', code: 'NETWORK' }])
+  }
+  if (response.status === 403 && token && mayRetry) {
+    // The server refuses a token that is not the cookie's session's: read the session again.
+    await restoreSession(true)
+    const fresh = csrfToken()
+    if (fresh && fresh !== token && !signal?.aborted) return send(document, variables, signal, false)
   }
   let body: { data?: R | null; errors?: unknown } | undefined
   try {
@@ -31,7 +51,13 @@ export async function request<R, V>(
     body = undefined
   }
   const problems = problemsOf(body?.errors)
-  if (problems.length > 0) throw new RequestError('graphql', problems)
+  if (response.status === 401) sessionExpired()
+  if (response.status === 429) {
+    const wait = retryAfterSeconds(response.headers.get('Retry-After'))
+    if (problems.length === 0) problems.push({ message: 'rate limited', code: 'RATE_LIMITED' })
+    for (const p of problems) p.retryAfter = wait
+  }
+  if (problems.length > 0) throw new RequestError(response.ok ? 'graphql' : 'http', problems)
   if (!response.ok || body?.data == null) {
     throw new RequestError('http', [{ message: `HTTP ${response.status}`, code: `HTTP_${response.status}` }])
   }

@@ -8,6 +8,8 @@ export interface Problem {
   code: string
   /** The input field the problem is about, when the server named one. */
   field?: string
+  /** Seconds to wait before trying again (RATE_LIMITED, from Retry-After). */
+  retryAfter?: number
 }
 
 /** RequestError is thrown by request() for every failure: network, HTTP or GraphQL. */
@@ -64,16 +66,21 @@ export interface FormErrors {
 /**
  * formErrors maps a failure onto a form's fields. Only fields the form has
  * are used; a problem about another field (or none) is shown above the form,
- * so no message is lost.
+ * so no message is lost: as describe words it (by default the server's
+ * message; the forms say who refused a FORBIDDEN write, and why).
  */
-export function formErrors(err: unknown, formFields: readonly string[]): FormErrors {
+export function formErrors(
+  err: unknown,
+  formFields: readonly string[],
+  describe: (p: Problem) => string = (p) => p.message,
+): FormErrors {
   const out: FormErrors = { fields: {}, general: [] }
   const problems = err instanceof RequestError ? err.problems : [{ message: String(err), code: 'CLIENT' }]
   for (const p of problems) {
     if (p.field && formFields.includes(p.field)) {
       out.fields[p.field] = out.fields[p.field] ? `${out.fields[p.field]}; ${fieldMessage(p)}` : fieldMessage(p)
     } else {
-      out.general.push(p.message)
+      out.general.push(describe(p))
     }
   }
   return out

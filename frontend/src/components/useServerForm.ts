@@ -1,10 +1,13 @@
 // useServerForm runs a form's mutation and puts what the server rejected
-// under the field it names (extensions.field), the rest above the form.
+// under the field it names (extensions.field), the rest above the form —
+// among them a write the viewer's role or areas do not allow (FORBIDDEN),
+// in the server's words.
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { formErrors, type FormErrors } from '@/api/errors'
+import { accessProblemText } from './problemText'
 
 export function useServerForm(fields: readonly string[]) {
   const { t } = useI18n()
@@ -21,7 +24,7 @@ export function useServerForm(fields: readonly string[]) {
       ElMessage.success(t('form.saved'))
       return result
     } catch (err) {
-      const mapped = formErrors(err, fields)
+      const mapped = formErrors(err, fields, (p) => accessProblemText(p, t) ?? p.message)
       errors.fields = mapped.fields
       errors.general = mapped.general
       return undefined

@@ -5,6 +5,7 @@ import type {
   AffiliatedOrganizationKind,
   AppointmentRole,
   AreaKind,
+  AuditEntryAction,
   GridStatus,
   MeetingType,
   MemberCategory,
@@ -166,6 +167,21 @@ const TermState: Names<TermState> = {
   EXPIRED: ['换届逾期', 'Expired'],
 }
 
+const AuditEntryAction: Names<AuditEntryAction> = {
+  CREATE: ['新建', 'Created'],
+  UPDATE: ['修改', 'Changed'],
+  READ_PERSONAL: ['查看个人信息', 'Read personal data'],
+  SIGN_IN: ['登录', 'Signed in'],
+  SIGN_IN_FAILED: ['登录失败', 'Sign-in failed'],
+  SIGN_OUT: ['退出登录', 'Signed out'],
+  USER_CREATED: ['新建用户', 'User created'],
+  USER_CHANGED: ['修改用户', 'User changed'],
+  TOKEN_CREATED: ['新建令牌', 'Token created'],
+  TOKEN_REVOKED: ['吊销令牌', 'Token revoked'],
+  BACKUP: ['备份', 'Backup'],
+  RESTORE: ['恢复', 'Restore'],
+}
+
 const all = {
   AreaKind,
   OrganizationKind,
@@ -186,6 +202,7 @@ const all = {
   GridStatus,
   CoverageMode,
   TermState,
+  AuditEntryAction,
 }
 
 /** EnumName names an enum the messages hold. */

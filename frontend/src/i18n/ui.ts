@@ -1,6 +1,14 @@
 // The words of the shell and the analysis views, Chinese and English side
 // by side: a missing translation is a type error, not a blank on screen.
 // vue-i18n reads {name} as a placeholder; "@" and "|" are not used.
+import type { Role } from '@/lib/access'
+
+const roles = {
+  ADMIN: ['管理员', 'Administrator'],
+  EDITOR: ['编辑员', 'Editor'],
+  ANALYST: ['分析员', 'Analyst'],
+  REPORTER: ['报表工具', 'Reporting tool'],
+} as const satisfies Record<Role, readonly [string, string]>
 
 export const messages = {
   app: {
@@ -20,7 +28,32 @@ export const messages = {
     gaps: ['覆盖缺口', 'Coverage gaps'],
     rollup: ['统计报表', 'Roll-up'],
     records: ['台账', 'Records'],
+    audit: ['审计日志', 'Audit log'],
     screen: ['大屏', 'Wall screen'],
+  },
+  roles,
+  login: {
+    title: ['登录', 'Sign in'],
+    needed: ['请先登录，登录后返回刚才的页面。', 'Sign in first; you will return to the page you wanted.'],
+    username: ['用户名', 'Username'],
+    password: ['密码', 'Password'],
+    usernameMissing: ['请输入用户名', 'Enter your username'],
+    passwordMissing: ['请输入密码', 'Enter your password'],
+    submit: ['登录', 'Sign in'],
+    wrong: ['用户名或密码错误，或该用户已停用。', 'Wrong username or password, or the user is disabled.'],
+    tooMany: ['登录尝试过多，请稍后再试。', 'Too many sign-in attempts; try again later.'],
+    tooManyFor: ['登录尝试过多，请 {seconds} 秒后再试。', 'Too many sign-in attempts; try again in {seconds} s.'],
+    failed: ['登录失败：{message}', 'Could not sign in: {message}'],
+    note: ['账号由系统管理员开设。忘记密码请联系管理员。', 'Accounts are made by the administrator; ask them if you forgot your password.'],
+  },
+  session: {
+    signOut: ['退出登录', 'Sign out'],
+    signOutUnconfirmed: ['已在本机退出；服务器暂未确认。', 'Signed out here; the server did not confirm it.'],
+  },
+  access: {
+    title: ['无权访问', 'Not allowed'],
+    explain: ['你的角色（{role}）不能使用此页面。', 'Your role ({role}) cannot use this page.'],
+    readOnly: ['你的角色（{role}）只能查看台账，不能修改。', 'Your role ({role}) reads the register but cannot change it.'],
   },
   common: {
     retry: ['重试', 'Retry'],
@@ -37,6 +70,10 @@ export const messages = {
     http: ['服务器返回错误（{status}）。', 'The server answered with an error ({status}).'],
     internal: ['服务器内部错误，已记录。', 'The server had an internal error; it has been logged.'],
     notFound: ['未找到该记录。', 'No such record.'],
+    unauthenticated: ['登录已失效，请重新登录。', 'Your session has ended; sign in again.'],
+    forbidden: ['没有权限：{message}', 'Not allowed: {message}'],
+    rateLimited: ['请求过于频繁，请稍后再试。', 'Too many requests; try again shortly.'],
+    rateLimitedFor: ['请求过于频繁，请 {seconds} 秒后再试。', 'Too many requests; try again in {seconds} s.'],
   },
   map: {
     title: ['网格党组织示意图', 'Grid Party organisation map'],
@@ -235,5 +272,20 @@ export const messages = {
     gaps: ['覆盖缺口 {n} 项', '{n} coverage gaps'],
     gapsChart: ['各类缺口数量条形图', 'Bar chart of gaps per rule family'],
     urgent: ['重点关注', 'Most urgent'],
+  },
+  audit: {
+    title: ['审计日志', 'Audit log'],
+    count: ['共 {n} 条记录', '{n} entries'],
+    action: ['操作', 'Action'],
+    anyAction: ['全部操作', 'All actions'],
+    actor: ['操作人', 'Actor'],
+    actorSearch: ['按操作人筛选', 'Filter by actor'],
+    at: ['时间', 'When'],
+    entity: ['对象', 'Record'],
+    changes: ['变更内容', 'Changes'],
+    detail: ['说明', 'Detail'],
+    address: ['来源地址', 'From'],
+    none: ['没有符合条件的记录。', 'No entry matches.'],
+    empty: ['（空）', '(empty)'],
   },
 } as const

@@ -7,6 +7,7 @@ import { graphql } from '@/gql'
 import type { AreasQuery } from '@/gql/graphql'
 import { activeOn } from '@/lib/dates'
 import { compareIds, compareNames } from '@/lib/names'
+import { onSessionEnd } from './session'
 
 const AreasDocument = graphql(`
   query Areas {
@@ -30,23 +31,41 @@ const areas = shallowRef<Area[]>([])
 const error = shallowRef<RequestError>()
 const loaded = ref(false)
 let loading: Promise<void> | undefined
+/** generation counts sessions, so that a late answer is not kept for the next one. */
+let generation = 0
 
 /** loadAreas fetches the areas once; reload forces a new fetch after an edit. */
 export function loadAreas(reload = false): Promise<void> {
   if (!loading || reload) {
-    loading = request(AreasDocument, {})
+    const session = generation
+    const current = (loading = request(AreasDocument, {})
       .then((data) => {
+        if (session !== generation) return
         areas.value = data.areas.nodes
         error.value = undefined
       })
       .catch((err: RequestError) => {
+        if (session !== generation) return
         error.value = err
         loading = undefined
       })
-      .finally(() => (loaded.value = true))
+      .finally(() => {
+        if (session === generation) loaded.value = true
+      }))
+    return current
   }
   return loading
 }
+
+// The next user to sign in must not see what this one loaded; an answer
+// arriving after the session ended is dropped.
+onSessionEnd(() => {
+  generation++
+  areas.value = []
+  error.value = undefined
+  loaded.value = false
+  loading = undefined
+})
 
 /** byName sorts areas as a Chinese reader expects. */
 const byName = (a: Area, b: Area) => compareNames(a.name, b.name)
