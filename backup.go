@@ -51,7 +51,8 @@ func backupCommand(ctx context.Context, e *env, args []string) error {
 	}
 	// VACUUM INTO reads one snapshot of the database, as any reader does in
 	// WAL mode, so writers go on while it copies and the copy is consistent.
-	if _, err := st.Read.ExecContext(ctx, "VACUUM INTO ?", target); err != nil {
+	// (It writes a new file, so it cannot run on the read-only pool.)
+	if _, err := st.DB.ExecContext(ctx, "VACUUM INTO ?", target); err != nil {
 		return fmt.Errorf("writing the backup: %w", err)
 	}
 	if err := checkIntegrity(ctx, target); err != nil {

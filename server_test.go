@@ -17,12 +17,18 @@ import (
 // and a function that stops it and returns run's error.
 func start(t *testing.T, args ...string) (string, func() error) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out, w := io.Pipe()
 	env := map[string]string{"JICENG_DATA": t.TempDir()}
 	if dsn := os.Getenv(dbtest.PostgresEnv); dsn != "" {
 		env["JICENG_DB"] = dsn
 	}
+	return startWith(t, env, args...)
+}
+
+// startWith is start with the environment given.
+func startWith(t *testing.T, env map[string]string, args ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out, w := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), func(k string) string { return env[k] }, strings.NewReader(""), w, io.Discard)

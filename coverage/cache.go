@@ -42,8 +42,9 @@ func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, erro
 		return a, nil
 	}
 	// One reading per key, however many requests ask at once; it goes on if
-	// the first to ask gives up, since the others are waiting for it.
-	v, err, _ := c.flight.Do(key, func() (any, error) {
+	// the first to ask gives up, since the others are waiting for it, and a
+	// request that runs out of time stops waiting for it.
+	done := c.flight.DoChan(key, func() (any, error) {
 		a, err := en.analyse(context.WithoutCancel(ctx), asOf)
 		if err != nil {
 			return nil, err
@@ -61,8 +62,13 @@ func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, erro
 		}
 		return a, nil
 	})
-	if err != nil {
-		return nil, err
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case res := <-done:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return res.Val.(*analysis), nil
 	}
-	return v.(*analysis), nil
 }

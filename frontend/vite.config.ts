@@ -63,8 +63,9 @@ export default defineConfig({
     },
   },
   server: {
-    // `npm run dev` talks to a server started with `go run . --addr 127.0.0.1:8080 --demo`.
-    proxy: { '/query': process.env.JICENG_API ?? 'http://127.0.0.1:8080' },
+    // `npm run dev` talks to a server started with `go run . --addr 127.0.0.1:8080 --demo`:
+    // the API and sign-in, on one origin so the session cookie (SameSite=Strict) is sent.
+    proxy: Object.fromEntries(['/query', '/auth'].map((path) => [path, process.env.JICENG_API ?? 'http://127.0.0.1:8080'])),
   },
   test: {
     root,

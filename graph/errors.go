@@ -44,6 +44,8 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 		}
 		switch {
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return withCode(gerr, "TIMEOUT", "", "the request took longer than the server allows, or was cancelled; ask for less")
 		case errors.As(err, &domain):
 			return withCode(gerr, string(domain.Code), domain.Field, domain.Error())
 		case errors.As(err, &noArea):
@@ -68,8 +70,6 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			return withCode(gerr, string(register.Invalid), field, message)
 		case errors.Is(err, errBusy):
 			return withCode(gerr, "SERVICE_UNAVAILABLE", "", err.Error())
-		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-			return withCode(gerr, "TIMEOUT", "", "the request was cancelled or took too long")
 		}
 		if !errors.Is(err, errInternal) {
 			logger.ErrorContext(ctx, "resolver failed", "err", err, "path", gerr.Path.String())

@@ -26,8 +26,9 @@ type Limits struct {
 }
 
 // DefaultLimits are generous for the dashboard and reporting tools (the
-// dashboard's dearest query costs about a tenth of MaxCost) and small
-// enough that a refused query is refused at once.
+// dashboard's dearest query, the organisation tree, costs about a
+// twentieth of MaxCost; see TestTheDashboardFitsTheLimits) and small enough
+// that a refused query is refused at once.
 var DefaultLimits = Limits{MaxDepth: 12, MaxCost: 250_000, MaxAliases: 30}
 
 // listEstimate is how many records a list edge (children, memberships…) is
@@ -77,6 +78,7 @@ type walker struct {
 	doc      *ast.QueryDocument
 	vars     map[string]any
 	aliases  int
+	pages    int // connections being walked
 	visiting map[string]bool // fragments being walked, against cycles
 }
 
@@ -112,10 +114,18 @@ func (w *walker) field(f *ast.Field, level int) (cost, depth int) {
 	if len(f.SelectionSet) == 0 {
 		return 0, level
 	}
+	connection := f.Definition != nil && strings.HasSuffix(f.Definition.Type.Name(), "Connection")
+	if connection {
+		w.pages++
+		defer func() { w.pages-- }()
+	}
 	inner, depth := w.selections(f.SelectionSet, level)
 	switch {
-	case f.Definition != nil && strings.HasSuffix(f.Definition.Type.Name(), "Connection"):
+	case connection:
 		return 1 + w.pageSize(f)*inner, depth
+	case w.pages > 0 && (f.Name == "edges" || f.Name == "nodes" || f.Name == "node"):
+		// The page's own lists: the connection already counts its size.
+		return inner, depth
 	case f.Definition != nil && f.Definition.Type.Elem != nil:
 		return 1 + listEstimate*inner, depth
 	}

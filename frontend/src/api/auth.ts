@@ -92,7 +92,11 @@ async function failure(res: Response): Promise<AuthError> {
 /** fetchMe returns the live session of the browser's cookie, or null when there is none (401). */
 export async function fetchMe(): Promise<Session | null> {
   const res = await send('/auth/me', { method: 'GET', cache: 'no-store' })
-  if (res.status === 401) return null
+  if (res.status === 401) {
+    // Read the body all the same: a response left unread stays open in the browser.
+    await res.text().catch(() => '')
+    return null
+  }
   if (!res.ok) throw await failure(res)
   return readSession(await res.json())
 }
@@ -112,4 +116,5 @@ export async function postSignIn(username: string, password: string): Promise<Se
 export async function postSignOut(csrfToken: string): Promise<void> {
   const res = await send('/auth/signout', { method: 'POST', headers: { [csrfHeader]: csrfToken } })
   if (!res.ok && res.status !== 401) throw await failure(res)
+  await res.text().catch(() => '')
 }

@@ -38,17 +38,17 @@ async function send<R, V>(document: TypedDocumentString<R, V>, variables: V, sig
     if (signal?.aborted) throw err
     throw new RequestError('network', [{ message: 'network', code: 'NETWORK' }])
   }
-  if (response.status === 403 && token && mayRetry) {
-    // The server refuses a token that is not the cookie's session's: read the session again.
-    await restoreSession(true)
-    const fresh = csrfToken()
-    if (fresh && fresh !== token && !signal?.aborted) return send(document, variables, signal, false)
-  }
   let body: { data?: R | null; errors?: unknown } | undefined
   try {
     body = await response.json()
   } catch {
     body = undefined
+  }
+  if (response.status === 403 && token && mayRetry) {
+    // The server refuses a token that is not the cookie's session's: read the session again.
+    await restoreSession(true)
+    const fresh = csrfToken()
+    if (fresh && fresh !== token && !signal?.aborted) return send(document, variables, signal, false)
   }
   const problems = problemsOf(body?.errors)
   if (response.status === 401) sessionExpired()

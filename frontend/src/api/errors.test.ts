@@ -53,3 +53,14 @@ describe('formErrors', () => {
     expect(formErrors(new Error('offline'), ['name']).general).toEqual(['Error: offline'])
   })
 })
+
+describe('formErrors with a describe', () => {
+  it('words the problems above the form, leaving field messages alone', () => {
+    const err = new RequestError('graphql', [
+      { message: 'an editor may change records in their own areas only; this Unit is in 文化路社区', code: 'FORBIDDEN' },
+      { message: 'name: taken', code: 'CONFLICT', field: 'name' },
+    ])
+    const out = formErrors(err, ['name'], (p) => (p.code === 'FORBIDDEN' ? `没有权限：${p.message}` : p.message))
+    expect(out).toEqual({ fields: { name: 'taken' }, general: ['没有权限：an editor may change records in their own areas only; this Unit is in 文化路社区'] })
+  })
+})

@@ -36,3 +36,11 @@ export function addMonths(date: string, months: number): string {
   first.setUTCDate(Math.min(d, last))
   return first.toISOString().slice(0, 10)
 }
+
+/** localDateTime writes a timestamp (RFC 3339) as YYYY-MM-DD HH:mm:ss in the user's time zone. */
+export function localDateTime(at: string): string {
+  const date = new Date(at)
+  if (Number.isNaN(date.getTime())) return at
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${localDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+}

@@ -31,6 +31,11 @@ export function restoreSession(force = false): Promise<SessionUser | null> {
     restoring = fetchMe().then(
       (s) => {
         problem.value = undefined
+        if (!s && session.value) {
+          // Read again because a request was refused, and the session is gone.
+          forget()
+          expiredListener?.()
+        }
         session.value = s
         return s?.user ?? null
       },

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { TypedDocumentString } from '@/gql/graphql'
+
+type Modules = { client: typeof import('./client'); session: typeof import('@/state/session') }
+let m: Modules
+let fetch: ReturnType<typeof vi.fn>
+
+const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json', ...headers } })
+const me = (csrfToken: string) => json(200, { user: { id: '1', username: 'admin', role: 'ADMIN', areaIds: [] }, csrfToken })
+const doc = '{ __typename }' as unknown as TypedDocumentString<{ __typename: string }, Record<string, never>>
+const sentToken = (call: number) => new Headers(fetch.mock.calls[call][1].headers).get('X-CSRF-Token')
+
+beforeEach(async () => {
+  vi.resetModules()
+  fetch = vi.fn()
+  vi.stubGlobal('fetch', fetch)
+  m = { client: await import('./client'), session: await import('@/state/session') }
+  fetch.mockResolvedValueOnce(me('tok-1'))
+  await m.session.restoreSession()
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('request', () => {
+  it('sends the session’s cross-site token with every query', async () => {
+    fetch.mockImplementation(async () => json(200, { data: { __typename: 'Query' } }))
+    await m.client.request(doc, {})
+    await m.client.request(doc, {})
+    expect(fetch.mock.calls[1][0]).toBe('/query')
+    expect(sentToken(1)).toBe('tok-1')
+    expect(sentToken(2)).toBe('tok-1')
+  })
+  it('ends the session on 401, so the router asks to sign in', async () => {
+    const expired = vi.fn()
+    m.session.onSessionExpired(expired)
+    fetch.mockResolvedValueOnce(json(401, { errors: [{ message: 'the session is not valid', extensions: { code: 'UNAUTHENTICATED' } }] }))
+    await expect(m.client.request(doc, {})).rejects.toMatchObject({ kind: 'http', problems: [{ code: 'UNAUTHENTICATED' }] })
+    expect(expired).toHaveBeenCalledOnce()
+    expect(m.session.csrfToken()).toBeUndefined()
+  })
+  it('says how long to wait on 429', async () => {
+    fetch.mockResolvedValueOnce(json(429, { errors: [{ message: 'too many requests', extensions: { code: 'RATE_LIMITED' } }] }, { 'Retry-After': '3' }))
+    await expect(m.client.request(doc, {})).rejects.toMatchObject({ problems: [{ code: 'RATE_LIMITED', retryAfter: 3 }] })
+  })
+  it('reads the session again after a 403 for a stale token, and retries once with the new one', async () => {
+    fetch
+      .mockResolvedValueOnce(json(403, { errors: [{ message: 'send the token', extensions: { code: 'FORBIDDEN' } }] }))
+      .mockResolvedValueOnce(me('tok-2'))
+      .mockResolvedValueOnce(json(200, { data: { __typename: 'Query' } }))
+    expect(await m.client.request(doc, {})).toEqual({ __typename: 'Query' })
+    expect(fetch.mock.calls[2][0]).toBe('/auth/me')
+    expect(sentToken(3)).toBe('tok-2')
+  })
+  it('reports a 403 when the token was not stale', async () => {
+    const forbidden = () => json(403, { errors: [{ message: 'send the token', extensions: { code: 'FORBIDDEN' } }] })
+    fetch.mockResolvedValueOnce(forbidden()).mockResolvedValueOnce(me('tok-1'))
+    await expect(m.client.request(doc, {})).rejects.toMatchObject({ problems: [{ code: 'FORBIDDEN', message: 'send the token' }] })
+    expect(fetch).toHaveBeenCalledTimes(3)
+  })
+  it('passes a refused write’s FORBIDDEN on as a GraphQL problem', async () => {
+    const message = 'an editor may change records in their own areas only; this Unit is in 文化路社区'
+    fetch.mockResolvedValueOnce(json(200, { errors: [{ message, extensions: { code: 'FORBIDDEN' } }], data: null }))
+    await expect(m.client.request(doc, {})).rejects.toMatchObject({ kind: 'graphql', problems: [{ code: 'FORBIDDEN', message }] })
+    expect(m.session.currentUser.value?.username).toBe('admin')
+  })
+})

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+
+type RouterModule = typeof import('./router')
+let r: RouterModule
+let fetch: ReturnType<typeof vi.fn>
+
+const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } })
+const as = (role: string) => () => json(200, { user: { id: '1', username: 'u', role, areaIds: [] }, csrfToken: 'tok' })
+const anonymous = () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'not signed in' } })
+const guard = (path: string) => r.guard(r.router.resolve(path))
+
+beforeEach(async () => {
+  vi.resetModules()
+  fetch = vi.fn()
+  vi.stubGlobal('fetch', fetch)
+  r = await import('./router')
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('the guard', () => {
+  it('sends an anonymous visit to sign in, remembering the place and its state', async () => {
+    fetch.mockImplementation(async () => anonymous())
+    expect(await guard('/gaps?asOf=2026-06-30&severity=HIGH')).toEqual({
+      path: '/login',
+      query: { redirect: '/gaps?asOf=2026-06-30&severity=HIGH' },
+      replace: true,
+    })
+  })
+  it('writes the date in before it remembers the place', async () => {
+    const to = (await guard('/tree?q=党小组')) as { query: Record<string, string> }
+    expect(to.query.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+  it('opens the sign-in view without asking who is signed in', async () => {
+    expect(await guard('/login?redirect=%2Fmap')).toBe(true)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+  it('lets a session open the views', async () => {
+    fetch.mockImplementation(async () => as('ANALYST')())
+    expect(await guard('/map?asOf=2026-06-30')).toBe(true)
+    expect(await guard('/members/42?asOf=2026-06-30')).toBe(true)
+  })
+  it('keeps an analyst out of the forms and the audit log', async () => {
+    fetch.mockImplementation(async () => as('ANALYST')())
+    for (const path of ['/units/new?asOf=2026-06-30', '/members/42/edit?asOf=2026-06-30', '/audit?asOf=2026-06-30']) {
+      expect(await guard(path)).toMatchObject({ path: '/forbidden', replace: true })
+    }
+  })
+  it('lets an editor open the forms but not the audit log', async () => {
+    fetch.mockImplementation(async () => as('EDITOR')())
+    expect(await guard('/units/new?asOf=2026-06-30&grid=9')).toBe(true)
+    expect(await guard('/audit?asOf=2026-06-30')).toMatchObject({ path: '/forbidden' })
+  })
+  it('lets an administrator open the audit log', async () => {
+    fetch.mockImplementation(async () => as('ADMIN')())
+    expect(await guard('/audit?asOf=2026-06-30&action=UPDATE')).toBe(true)
+  })
+})
