@@ -170,4 +170,3 @@ func startIn(t *testing.T, env map[string]string, args ...string) (string, func(
 	t.Helper()
 	return startWith(t, env, args...)
 }
-

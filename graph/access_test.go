@@ -123,9 +123,9 @@ func TestPersonalData(t *testing.T) {
 	w := newWorld(t)
 	w.elsewhere(t)
 	ways := map[string]string{
-		"a list": `{ members(where: {name: "王某001"}) { nodes { phone idNumber address } } }`,
-		"a nested edge": fmt.Sprintf(`{ organizations(where: {id: %d}) { nodes { memberships { member { phone idNumber address } } } } }`, w.gridBranch.ID),
-		"node":  fmt.Sprintf(`{ node(id: %d) { ... on Member { phone idNumber address } } }`, w.member.ID),
+		"a list":         `{ members(where: {name: "王某001"}) { nodes { phone idNumber address } } }`,
+		"a nested edge":  fmt.Sprintf(`{ organizations(where: {id: %d}) { nodes { memberships { member { phone idNumber address } } } } }`, w.gridBranch.ID),
+		"node":           fmt.Sprintf(`{ node(id: %d) { ... on Member { phone idNumber address } } }`, w.member.ID),
 		"a coverage gap": `{ coverageGaps(rules: [ORG_MEMBER_LAPSE_RISK]) { nodes { subject { ... on Member { phone idNumber address } } } } }`,
 	}
 	read := func(api *graphtest.Client, query string) string {

@@ -78,7 +78,7 @@ type walker struct {
 	doc      *ast.QueryDocument
 	vars     map[string]any
 	aliases  int
-	pages    int // connections being walked
+	pages    int             // connections being walked
 	visiting map[string]bool // fragments being walked, against cycles
 }
 
