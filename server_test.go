@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,10 +16,7 @@ import (
 // and a function that stops it and returns run's error.
 func start(t *testing.T, args ...string) (string, func() error) {
 	t.Helper()
-	env := map[string]string{"JICENG_DATA": t.TempDir()}
-	if dsn := os.Getenv(dbtest.PostgresEnv); dsn != "" {
-		env["JICENG_DB"] = dsn
-	}
+	env := map[string]string{"JICENG_DATA": t.TempDir(), "JICENG_DB": dbtest.DSN(t)}
 	return startWith(t, env, args...)
 }
 

@@ -1,14 +1,16 @@
 // End-to-end tests of the dashboard against the real server: builds the Go
 // binary (which embeds frontend/dist), starts it with the demo on a fresh
-// data folder and a free port, runs e2e/tests/*.test.mjs with node's test
-// runner in headless Chromium (playwright-core, Debian's /usr/bin/chromium:
-// nothing is downloaded from the internet), copies the map's screenshot to
-// docs/map.png, and stops the server.
+// data folder and a free port, makes the users the tests sign in as with
+// the binary's own commands (lib/users.mjs), runs e2e/tests/*.test.mjs with
+// node's test runner in headless Chromium (playwright-core, Debian's
+// /usr/bin/chromium: nothing is downloaded from the internet), copies the
+// map's screenshot to docs/map.png, and stops the server.
 import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromiumPath, ensureChromium } from './lib/chromium.mjs'
+import { makeUsers } from './lib/users.mjs'
 
 const root = resolve(new URL('..', import.meta.url).pathname)
 const screenshots = join(root, 'e2e/screenshots')
@@ -27,7 +29,8 @@ run('go', ['build', '-o', binary, '.'])
 rmSync(screenshots, { recursive: true, force: true })
 mkdirSync(screenshots, { recursive: true })
 
-const server = spawn(binary, ['--data', join(work, 'data'), '--addr', '127.0.0.1:0', '--demo'], {
+const data = join(work, 'data')
+const server = spawn(binary, ['--data', data, '--addr', '127.0.0.1:0', '--demo'], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'pipe'],
 })
@@ -38,7 +41,9 @@ const stopServer = () => {
 }
 process.on('exit', stopServer)
 
-const url = await new Promise((ok, fail) => {
+// The server prints the first administrator's password (a fresh register
+// has no users) before it says where it listens.
+const { url, adminPassword } = await new Promise((ok, fail) => {
   const timer = setTimeout(() => fail(new Error(`the server did not start in 120 s:\n${serverLog}`)), 120_000)
   let out = ''
   server.stdout.on('data', (d) => {
@@ -46,12 +51,16 @@ const url = await new Promise((ok, fail) => {
     const m = /listening on (http:\/\/\S+)/.exec(out)
     if (m) {
       clearTimeout(timer)
-      ok(m[1])
+      const password = /sign in as admin with the password (\S+)/.exec(out)
+      if (!password) fail(new Error(`the server made no first administrator:\n${out}`))
+      else ok({ url: m[1], adminPassword: password[1] })
     }
   })
   server.on('exit', (code) => fail(new Error(`the server exited (${code}) before listening:\n${serverLog}`)))
 })
 console.log(`e2e: server at ${url}; browser ${chromiumPath}; screenshots to e2e/screenshots/, the map to docs/map.png`)
+const users = await makeUsers({ binary, data, url, adminPassword })
+console.log(`e2e: signed in ${Object.keys(users.sessions).join(', ')}; the editor edits ${users.editorCommunity.name}`)
 
 const files = readdirSync(join(root, 'e2e/tests'))
   .filter((f) => f.endsWith('.test.mjs'))
@@ -61,7 +70,7 @@ const code = await new Promise((ok) => {
   const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, JICENG_URL: url, JICENG_SCREENSHOTS: screenshots },
+    env: { ...process.env, JICENG_URL: url, JICENG_SCREENSHOTS: screenshots, JICENG_E2E_USERS: JSON.stringify(users) },
   })
   tests.on('exit', (c) => ok(c ?? 1))
 })

@@ -22,17 +22,22 @@ const PostgresEnv = "JICENG_TEST_POSTGRES"
 // Open returns a fresh register for the test, closed when it ends.
 func Open(t testing.TB, opts ...database.Option) *database.Store {
 	t.Helper()
-	ctx := context.Background()
-	dsn := ""
-	if admin := os.Getenv(PostgresEnv); admin != "" {
-		dsn = freshPostgres(t, admin)
-	}
-	st, err := database.Open(ctx, dsn, t.TempDir(), opts...)
+	st, err := database.Open(context.Background(), DSN(t), t.TempDir(), opts...)
 	if err != nil {
 		t.Fatalf("opening test register: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// DSN returns the DSN of a fresh, empty PostgreSQL database dropped when the
+// test ends, or "" (SQLite in a data folder) when tests run on SQLite.
+func DSN(t testing.TB) string {
+	t.Helper()
+	if admin := os.Getenv(PostgresEnv); admin != "" {
+		return freshPostgres(t, admin)
+	}
+	return ""
 }
 
 // Postgres reports whether tests run on PostgreSQL.

@@ -1,6 +1,8 @@
-// What every end-to-end test needs: a fresh headless Chromium, pages that
-// record console errors and refuse any request leaving this machine, the
-// server's GraphQL for expected values, screenshots, and axe-core.
+// What every end-to-end test needs: a fresh headless Chromium signed in as
+// one of the users run.mjs made (the administrator unless told otherwise),
+// pages that record console errors and refuse any request leaving this
+// machine, the server's GraphQL for expected values (with an API token, or
+// as a user), screenshots, and axe-core.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -9,6 +11,12 @@ import { chromium } from 'playwright-core'
 import { chromiumPath } from './chromium.mjs'
 
 export const baseURL = process.env.JICENG_URL ?? 'http://127.0.0.1:8080'
+const e2e = JSON.parse(process.env.JICENG_E2E_USERS ?? 'null')
+if (!e2e) throw new Error('run the end-to-end tests with `npm run test:e2e`, which makes the users they sign in as')
+/** accounts are the users' usernames and passwords, by role: admin, analyst, editor. */
+export const accounts = e2e.accounts
+/** editorCommunity is the community ({id, name}) the editor may write in. */
+export const editorCommunity = e2e.editorCommunity
 const screenshots = process.env.JICENG_SCREENSHOTS ?? join(tmpdir(), 'jiceng-screenshots')
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -23,8 +31,12 @@ const flags = [
   '--disable-sync',
 ]
 
-/** launch starts Chromium with a fresh profile; close() removes it. */
-export async function launch({ width = 1366, height = 768 } = {}) {
+/**
+ * launch starts Chromium with a fresh profile, signed in as the user of the
+ * role given (admin, analyst, editor; null for nobody) with the session
+ * run.mjs opened; close() removes the profile.
+ */
+export async function launch({ width = 1366, height = 768, as = 'admin' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'jiceng-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -34,6 +46,10 @@ export async function launch({ width = 1366, height = 768 } = {}) {
     locale: 'zh-CN',
     acceptDownloads: true,
   })
+  if (as) {
+    const { cookie } = e2e.sessions[as]
+    await context.addCookies([{ name: 'jiceng_session', value: cookie, url: baseURL, httpOnly: true, sameSite: 'Strict' }])
+  }
   return {
     context,
     async close() {
@@ -74,14 +90,39 @@ export async function visit(page, path) {
   await page.goto(new URL(path, baseURL).href, { waitUntil: 'networkidle' })
 }
 
-/** gql asks the server directly, for the values a test expects to see. */
+/**
+ * gql asks the server directly, for the values a test expects to see, with
+ * an administrator's API token: it reads personal data unmasked.
+ */
 export async function gql(query, variables = {}) {
+  return post({ authorization: `Bearer ${e2e.token}` }, query, variables)
+}
+
+/** gqlAs asks the server as a user (admin, analyst, editor) would from the dashboard: cookie and cross-site token. */
+export async function gqlAs(role, query, variables = {}) {
+  const { cookie, csrfToken } = e2e.sessions[role]
+  return post({ cookie: `jiceng_session=${cookie}`, 'x-csrf-token': csrfToken }, query, variables)
+}
+
+async function post(headers, query, variables) {
   const res = await fetch(new URL('/query', baseURL), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   })
   return res.json()
+}
+
+/**
+ * problemsBut is a page's problems but the console lines Chromium itself
+ * writes for responses of the given statuses ("Failed to load resource: …
+ * 401"): a test that expects the server to refuse (nobody signed in, a
+ * wrong password, a request without the cross-site token) expects those,
+ * and nothing else.
+ */
+export function problemsBut(page, ...statuses) {
+  const expected = statuses.map((s) => `console: Failed to load resource: the server responded with a status of ${s} `)
+  return page.problems.filter((p) => !expected.some((e) => p.startsWith(e)))
 }
 
 /** shot saves a screenshot of the page as e2e/screenshots/NAME.png. */
