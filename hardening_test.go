@@ -170,3 +170,64 @@ func startIn(t *testing.T, env map[string]string, args ...string) (string, func(
 	t.Helper()
 	return startWith(t, env, args...)
 }
+
+func TestRateLimit(t *testing.T) {
+	env := map[string]string{"JICENG_DATA": t.TempDir()}
+	token := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "greedy", "--role", "REPORTER"))
+	other := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "patient", "--role", "REPORTER"))
+	url, stop := startIn(t, env, "--rate", "1")
+	defer stop()
+	limited := 0
+	for i := 0; i < 8; i++ {
+		status, out := api(t, url, token, `{ areas { totalCount } }`)
+		if status == http.StatusTooManyRequests {
+			limited++
+			if firstCode(out) != "RATE_LIMITED" {
+				t.Errorf("a limited request: got %v", out)
+			}
+		}
+	}
+	if limited == 0 {
+		t.Error("8 requests at once at a rate of 1 a second were all served")
+	}
+	if status, _ := api(t, url, other, `{ areas { totalCount } }`); status != http.StatusOK {
+		t.Errorf("another token was limited too: %d", status)
+	}
+}
+
+// TestShutdownFinishesRequests: on SIGTERM (the run's context ending) the
+// server stops taking requests but finishes those in flight.
+func TestShutdownFinishesRequests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a town of 40,000 members")
+	}
+	env := map[string]string{"JICENG_DATA": t.TempDir()}
+	st, err := database.Open(context.Background(), "", env["JICENG_DATA"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := synth.City
+	size.SubDistricts = 8
+	if _, err := synth.Generate(policy.System(context.Background()), st.DB, size, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	token := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "tool", "--role", "ANALYST"))
+	url, stop := startIn(t, env)
+	result := make(chan map[string]any)
+	go func() {
+		_, out, err := post(url, token, `{ coverage { gapTotal } }`)
+		if err != nil {
+			out = map[string]any{"error": err.Error()}
+		}
+		result <- out
+	}()
+	time.Sleep(50 * time.Millisecond) // the analysis is under way
+	if err := stop(); err != nil {
+		t.Errorf("run returned %v", err)
+	}
+	out := <-result
+	if data, _ := out["data"].(map[string]any); data == nil || data["coverage"] == nil {
+		t.Errorf("the request in flight did not finish: %v", out)
+	}
+}
