@@ -21,6 +21,7 @@ import (
 	"github.com/rs/cors"
 
 	"jiceng/auth"
+	"jiceng/coverage"
 	"jiceng/database"
 	"jiceng/demo"
 	"jiceng/frontend"
@@ -116,8 +117,10 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux := http.NewServeMux()
 	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3)}, logger)
 	guard.Routes(mux)
-	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect})
+	engine := coverage.New(store.Client, store.Read, store.Dialect)
+	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})
 	mux.Handle("/query", limitBody(withTimeout(cfg.timeout, guard.Require(api))))
+	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {

@@ -27,6 +27,8 @@ type Options struct {
 	// NoIntrospection turns introspection off. It is on by default, because
 	// reporting tools read the schema through it.
 	NoIntrospection bool
+	// Coverage is the engine to share with other handlers; nil makes one.
+	Coverage *coverage.Engine
 }
 
 // NewHandler returns the GraphQL endpoint of the register: queries over GET
@@ -35,7 +37,10 @@ type Options struct {
 // what was wrong without showing it SQL or a stack.
 func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.Handler {
 	client := store.Client
-	engine := coverage.New(client, store.Read, store.Dialect)
+	engine := opts.Coverage
+	if engine == nil {
+		engine = coverage.New(client, store.Read, store.Dialect)
+	}
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
