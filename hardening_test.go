@@ -128,18 +128,7 @@ func TestSlowQueriesRunOutOfTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a town of 40,000 members")
 	}
-	env := map[string]string{"JICENG_DATA": t.TempDir()}
-	st, err := database.Open(context.Background(), "", env["JICENG_DATA"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	size := synth.City
-	size.SubDistricts = 8
-	if _, err := synth.Generate(policy.System(context.Background()), st.DB, size, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	token := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "tool", "--role", "ANALYST"))
+	env, token := town(t)
 	url, stop := startIn(t, env, "--timeout", "60ms")
 	defer stop()
 	var wg sync.WaitGroup
@@ -164,6 +153,24 @@ func TestSlowQueriesRunOutOfTime(t *testing.T) {
 	if took > time.Second {
 		t.Errorf("the slow request was refused after %s, want soon after its 60 ms", took)
 	}
+}
+
+// town is a data folder holding a synthetic town of 40,000 members, whose
+// first analysis takes a few hundred milliseconds, and an analyst's token.
+func town(t *testing.T) (map[string]string, string) {
+	t.Helper()
+	env := map[string]string{"JICENG_DATA": t.TempDir()}
+	st, err := database.Open(context.Background(), "", env["JICENG_DATA"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := synth.City
+	size.SubDistricts = 8
+	if _, err := synth.Generate(policy.System(context.Background()), st.DB, size, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return env, strings.TrimSpace(command(t, env, "", "token", "create", "--name", "tool", "--role", "ANALYST"))
 }
 
 func startIn(t *testing.T, env map[string]string, args ...string) (string, func() error) {
@@ -201,18 +208,7 @@ func TestShutdownFinishesRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a town of 40,000 members")
 	}
-	env := map[string]string{"JICENG_DATA": t.TempDir()}
-	st, err := database.Open(context.Background(), "", env["JICENG_DATA"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	size := synth.City
-	size.SubDistricts = 8
-	if _, err := synth.Generate(policy.System(context.Background()), st.DB, size, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	token := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "tool", "--role", "ANALYST"))
+	env, token := town(t)
 	url, stop := startIn(t, env)
 	result := make(chan map[string]any)
 	go func() {
