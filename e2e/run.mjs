@@ -62,10 +62,14 @@ console.log(`e2e: server at ${url}; browser ${chromiumPath}; screenshots to e2e/
 const users = await makeUsers({ binary, data, url, adminPassword })
 console.log(`e2e: signed in ${Object.keys(users.sessions).join(', ')}; the editor edits ${users.editorCommunity.name}`)
 
-const files = readdirSync(join(root, 'e2e/tests'))
-  .filter((f) => f.endsWith('.test.mjs'))
-  .sort()
-  .map((f) => join('e2e/tests', f))
+// `npm run test:e2e -- e2e/tests/access.test.mjs` runs only the files named.
+const named = process.argv.slice(2)
+const files = named.length
+  ? named
+  : readdirSync(join(root, 'e2e/tests'))
+      .filter((f) => f.endsWith('.test.mjs'))
+      .sort()
+      .map((f) => join('e2e/tests', f))
 const code = await new Promise((ok) => {
   const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: root,

@@ -54,7 +54,7 @@ export const router = createRouter({
 })
 
 /** guard decides a navigation: on, to the sign-in view, or to the notice that the role may not. */
-export async function guard(to: RouteLocationNormalized) {
+export async function guard(to: Pick<RouteLocationNormalized, 'path' | 'query' | 'hash' | 'fullPath' | 'meta'>) {
   const access = to.meta.access ?? 'signedIn'
   if (access === 'public') return true
   const query = normalizeQuery(to.query, localDate())
