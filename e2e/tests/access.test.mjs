@@ -4,7 +4,7 @@
 // their community in the server's words, and the administrator's audit log.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { accounts, editorCommunity, gql, gqlAs, launch, openPage, problemsBut, seriousViolations, shot, visit } from '../lib/browser.mjs'
+import { accounts, baseURL, editorCommunity, gql, gqlAs, launch, openPage, problemsBut, seriousViolations, shot, visit } from '../lib/browser.mjs'
 
 const browsers = {}
 before(async () => {
@@ -41,6 +41,28 @@ describe('signing in', () => {
     await visit(page, '/map')
     await page.waitForURL(/\/login\?redirect=/)
     assert.deepEqual(problemsBut(page, 401), [], 'nothing but the server’s 401s for the visits of nobody')
+    const refused = page.problems.length
+    assert.equal(refused, 2, 'one /auth/me for each visit of nobody: none after signing out, no request without a session')
+    await page.close()
+  })
+
+  it('sends a page whose session ended elsewhere to sign in, remembering where it was', async () => {
+    const page = await openPage(browsers.anonymous.context)
+    await visit(page, '/login?redirect=%2Ftree')
+    await signInThroughPage(page, accounts.analyst)
+    await page.waitForURL(/\/tree/)
+    await page.locator('[data-testid=org-tree] .el-table__row').first().waitFor()
+    // The session ends behind the page's back, as when it expires or the user is disabled.
+    const { value } = (await browsers.anonymous.context.cookies()).find((c) => c.name === 'jiceng_session')
+    const cookie = `jiceng_session=${value}`
+    const { csrfToken } = await (await fetch(new URL('/auth/me', baseURL), { headers: { cookie } })).json()
+    const out = await fetch(new URL('/auth/signout', baseURL), { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } })
+    assert.equal(out.status, 204)
+    await page.getByRole('link', { name: '覆盖缺口' }).click()
+    await page.waitForURL(/\/login\?redirect=/)
+    assert.match(decodeURIComponent(page.url()), /redirect=\/gaps\?/, 'it remembers the view it was opening')
+    await page.getByRole('heading', { name: '登录' }).waitFor()
+    assert.deepEqual(problemsBut(page, 401), [])
     await page.close()
   })
 
@@ -143,6 +165,7 @@ describe('an editor and the audit log', () => {
     const page = await openPage(browsers.editor.context)
     await visit(page, `/units/new?grid=${outside.id}`)
     await page.locator('[data-testid=user-role]', { hasText: '编辑员' }).waitFor()
+    await page.locator('[data-testid=user-menu]', { hasText: editorCommunity.name }).waitFor()
     await page.locator('[data-field=name] input').fill('e2e 越权单位')
     await page.locator('[data-testid=form-save]').click()
     const shown = page.locator('[data-testid=form-error]')
@@ -178,8 +201,9 @@ describe('an editor and the audit log', () => {
     assert.match(text, new RegExp(`Unit ${changed.id}`))
 
     const { data } = await gql(`{ auditEntries(where: { actorContainsFold: "${accounts.editor.username}" }) { totalCount } }`)
-    await page.locator('[data-testid=filter-action] .el-select__clear, [data-testid=filter-action] .el-tag__close').first().click()
-    await page.locator('[data-testid=filter-actor] input').fill(accounts.editor.username)
+    await visit(page, '/audit')
+    await page.getByRole('textbox', { name: '按操作人筛选' }).fill(accounts.editor.username)
+    await page.waitForURL(new RegExp(`actor=${accounts.editor.username}`))
     await page.locator('[data-testid=audit-count]', { hasText: `共 ${data.auditEntries.totalCount} 条记录` }).waitFor()
     await page.waitForLoadState('networkidle')
     await shot(page, 'audit')

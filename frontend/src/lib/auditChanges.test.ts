@@ -3,8 +3,8 @@ import { camelField, changesOf, entityPath, showValue } from './auditChanges'
 
 describe('changesOf', () => {
   it('lists the fields an update changed, before and after', () => {
-    const before = { address: '旧地址', employees: 10, credit_code: '91652302MA7XXXXXXX' }
-    const after = { address: '新地址', employees: 10, credit_code: null }
+    const before = { address: '旧地址', employees: 10, credit_code: '91652302MA7XXXXXXX', updated_at: '2026-06-01T08:00:00Z' }
+    const after = { address: '新地址', employees: 10, credit_code: null, updated_at: '2026-07-01T08:00:00Z' }
     expect(changesOf(before, after)).toEqual([
       { field: 'address', before: '旧地址', after: '新地址' },
       { field: 'creditCode', before: '91652302MA7XXXXXXX', after: null },

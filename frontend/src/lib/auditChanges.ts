@@ -27,12 +27,20 @@ export function showValue(value: unknown, max = 60): string | null {
 
 type Values = Record<string, unknown> | null | undefined
 
-/** changesOf lists what an entry changed: every field after, with its value before when it was an update. */
+/** Columns every write sets by itself: they tell nothing the entry's time does not. */
+const bookkeeping = new Set(['created_at', 'updated_at'])
+
+/**
+ * changesOf lists what an entry changed: every field after (but the
+ * timestamps a write sets by itself), with its value before when it was an
+ * update.
+ */
 export function changesOf(before: Values, after: Values): Change[] {
   if (!after) return []
   const update = !!before
   const out: Change[] = []
   for (const [key, value] of Object.entries(after)) {
+    if (bookkeeping.has(key)) continue
     const now = showValue(value)
     if (update) {
       const was = showValue(before[key])

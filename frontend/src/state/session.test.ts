@@ -51,6 +51,13 @@ describe('the session', () => {
     fetch.mockResolvedValue(json(200, signedIn()))
     expect((await session.restoreSession())?.username).toBe('li') // asks again next time
   })
+  it('keeps a live session when a second read fails on the network', async () => {
+    fetch.mockResolvedValueOnce(json(200, signedIn()))
+    await session.restoreSession()
+    fetch.mockRejectedValueOnce(new TypeError('offline'))
+    expect((await session.restoreSession(true))?.username).toBe('li')
+    expect(session.csrfToken()).toBe('tok-1')
+  })
 })
 
 describe('signing out', () => {

@@ -23,8 +23,9 @@ export function csrfToken(): string | undefined {
 
 /**
  * restoreSession reads the session of the browser's cookie from /auth/me,
- * once (again when forced): the user, or null when nobody is signed in or
- * the server cannot be reached (then sessionProblem says so).
+ * once (again when forced): the user, or null when nobody is signed in.
+ * When the server cannot be reached it keeps what it knew (nobody, on
+ * load) and useSession().problem says why.
  */
 export function restoreSession(force = false): Promise<SessionUser | null> {
   if (!restoring || force) {
@@ -41,9 +42,8 @@ export function restoreSession(force = false): Promise<SessionUser | null> {
       },
       (err: unknown) => {
         problem.value = err instanceof AuthError ? err : new AuthError('server', String(err))
-        session.value = null
         restoring = undefined // ask again next time
-        return null
+        return session.value?.user ?? null
       },
     )
   }
