@@ -127,18 +127,26 @@ func (h *HTTP) signOut(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// me says who the session cookie belongs to: {"user": …, "csrfToken": …},
+// or {"user": null} when nobody is signed in. Asking is not an error, so an
+// anonymous visit leaves no failed request in the browser's console.
 func (h *HTTP) me(w http.ResponseWriter, r *http.Request) {
+	nobody := map[string]any{"user": nil}
 	c, err := r.Cookie(CookieName)
 	if err != nil {
-		fail(w, http.StatusUnauthorized, "UNAUTHENTICATED", "not signed in")
+		writeJSON(w, http.StatusOK, nobody)
 		return
 	}
 	v, csrf, err := h.accounts.BySession(r.Context(), c.Value, addressOf(r))
-	if err != nil {
-		fail(w, http.StatusUnauthorized, "UNAUTHENTICATED", "not signed in, or the session ended")
-		return
+	switch {
+	case errors.Is(err, ErrUnknown):
+		writeJSON(w, http.StatusOK, nobody)
+	case err != nil:
+		h.logger.ErrorContext(r.Context(), "reading the session", "err", err)
+		fail(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "could not read the session; try again")
+	default:
+		writeJSON(w, http.StatusOK, describe(v, csrf))
 	}
-	writeJSON(w, http.StatusOK, describe(v, csrf))
 }
 
 // Require guards the API: a request must carry an API token (Authorization:

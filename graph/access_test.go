@@ -339,3 +339,32 @@ func TestSessions(t *testing.T) {
 		t.Errorf("after signing out: got %d, want 401", got)
 	}
 }
+
+func TestWhoAmI(t *testing.T) {
+	w := newWorld(t)
+	res, err := http.Get(w.api.Base + "/auth/me")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body map[string]any
+	_ = json.NewDecoder(res.Body).Decode(&body)
+	if res.StatusCode != http.StatusOK || body["user"] != nil {
+		t.Errorf("nobody signed in: got %d %v, want 200 and a null user", res.StatusCode, body)
+	}
+}
+
+func TestViewer(t *testing.T) {
+	w := newWorld(t)
+	var out struct {
+		Viewer struct {
+			Name, Role string
+			Token      bool
+			AreaIDs    []string
+		}
+	}
+	w.api.As(viewer.Editor, w.community.ID).Do(&out, `{ viewer { name role token areaIDs } }`)
+	if out.Viewer.Role != "EDITOR" || !out.Viewer.Token || len(out.Viewer.AreaIDs) != 2 {
+		t.Errorf("got %+v, want an editor's token with the community and its grid", out.Viewer)
+	}
+}

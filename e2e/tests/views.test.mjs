@@ -46,6 +46,19 @@ describe('the views', () => {
     await page.close()
   })
 
+  it('exports the roll-up as an Excel workbook', async () => {
+    const page = await openPage(browser.context)
+    await visit(page, '/rollup')
+    await page.locator('[data-testid=rollup] table').first().waitFor()
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=rollup-export]').click()])
+    assert.match(file.suggestedFilename(), /基层党组织覆盖情况\d{8}\.xlsx$/)
+    const path = await file.path()
+    const { readFileSync } = await import('node:fs')
+    assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK', 'the file is a workbook (a zip)')
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
   it('switches to English and back', async () => {
     const page = await openPage(browser.context)
     await visit(page, '/map')

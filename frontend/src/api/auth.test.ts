@@ -28,6 +28,10 @@ describe('retryAfterSeconds', () => {
 })
 
 describe('the sign-in endpoints', () => {
+  it('say nobody is signed in when /auth/me answers {"user": null}', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { user: null })))
+    expect(await fetchMe()).toBeNull()
+  })
   it('say nobody is signed in on 401 from /auth/me', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'not signed in' } })))
     expect(await fetchMe()).toBeNull()

@@ -89,7 +89,11 @@ async function failure(res: Response): Promise<AuthError> {
   return new AuthError('server', message)
 }
 
-/** fetchMe returns the live session of the browser's cookie, or null when there is none (401). */
+/**
+ * fetchMe returns the live session of the browser's cookie, or null when
+ * there is none: the server answers {"user": null} (or, from an older
+ * server, 401).
+ */
 export async function fetchMe(): Promise<Session | null> {
   const res = await send('/auth/me', { method: 'GET', cache: 'no-store' })
   if (res.status === 401) {
@@ -98,7 +102,9 @@ export async function fetchMe(): Promise<Session | null> {
     return null
   }
   if (!res.ok) throw await failure(res)
-  return readSession(await res.json())
+  const body = await res.json()
+  if (body?.user === null) return null
+  return readSession(body)
 }
 
 /** postSignIn signs in with a username and password. */

@@ -207,6 +207,8 @@ export const messages = {
   rollup: {
     title: ['统计报表', 'Roll-up'],
     print: ['打印', 'Print'],
+    export: ['导出 Excel', 'Export to Excel'],
+    exportFailed: ['导出失败，请重试', 'The export failed; try again'],
     heading: ['{name}基层党组织覆盖情况统计表', 'Basic-organisation coverage of {name}'],
     asOf: ['统计截至 {date}', 'As of {date}'],
     area: ['区域', 'Area'],
