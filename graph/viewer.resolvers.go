@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
+	"jiceng/graph/model"
 	"jiceng/register"
 	"jiceng/viewer"
-	"jiceng/graph/model"
 )
 
 // Viewer is the resolver for the viewer field.
