@@ -10,6 +10,8 @@ const out = process.env.JICENG_CODEGEN_OUT ?? 'frontend/src/gql/'
 
 const config: CodegenConfig = {
   schema: 'graph/*.graphqls',
+  // Marks every file written as generated, for readers and for tools that skip generated code.
+  hooks: { afterOneFileWrite: ['node frontend/scripts/mark-generated.mjs'] },
   documents: ['frontend/src/**/*.ts', 'frontend/src/**/*.vue', '!frontend/src/gql/**', '!frontend/src/**/*.test.ts'],
   ignoreNoDocuments: false,
   generates: {
