@@ -350,7 +350,7 @@ func (a *analysis) organizations() part {
 	expired := flag(ruleByCode["LIFE_TERM_EXPIRED"].when(a.env))
 	cols := append([]string{"f.id", "f.area_id", "f.kind", "f.name", "f.formation", "f.leaders", "f.units", expired, a.env.behindList()}, flags...)
 	cols = append(cols, values...)
-	jointMax := a.env.settings
+	settings := a.env.settings
 	return part{
 		query: a.env.query,
 		text:  a.env.with(append(needs, "org_facts")...) + "\nSELECT " + strings.Join(cols, ", ") + " FROM org_facts f",
@@ -368,7 +368,7 @@ func (a *analysis) organizations() part {
 					t.units.JointBranches++
 				}
 			}
-			if joint && float64(toInt(v[6])) < jointMax.Value("JOINT_MAX_UNITS", kind) {
+			if joint && float64(toInt(v[6])) < settings.Value("JOINT_MAX_UNITS", kind) {
 				a.joint = append(a.joint, candidate{id, area, toInt(v[6])})
 			}
 			a.gapRows(rs, id, area, "", toString(v[3]), v[9:9+len(rs)], v[9+len(rs):])

@@ -22,9 +22,7 @@ func (a *analysis) hydrate(ctx context.Context, en *Engine, rows []*gapRow) ([]*
 		gaps[i] = a.gap(r)
 		ids[r.rule.subject] = append(ids[r.rule.subject], r.subjectID)
 		areaIDs = append(areaIDs, a.tree.nearest(r.areaID, "GRID"), a.tree.nearest(r.areaID, "COMMUNITY"))
-		for _, c := range a.suggestions(r) {
-			ids["suggestions"] = append(ids["suggestions"], c)
-		}
+		ids["suggestions"] = append(ids["suggestions"], a.suggestions(r)...)
 	}
 	nodes, err := loadNodes(ctx, en.client, ids)
 	if err != nil {

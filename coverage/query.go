@@ -96,14 +96,5 @@ func quoteList(values ...string) string {
 	return "(" + strings.Join(q, ", ") + ")"
 }
 
-// intList writes IDs as a SQL list: (1, 2, 3).
-func intList(ids []int) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = strconv.Itoa(id)
-	}
-	return "(" + strings.Join(s, ", ") + ")"
-}
-
 // num writes a setting as a SQL number literal.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -8,13 +8,8 @@ import (
 	"jiceng/ent/member"
 )
 
-// The talk's members by category (DOMAIN.md section 5).
+// The self-employed members the talk names honest merchants (诚信商户).
 const (
-	inService    = 680
-	retired      = 72
-	selfEmployed = 58
-	outflow      = 2
-	// honestMerchants are the self-employed members named 诚信商户.
 	honestMerchants = 12
 	honestTag       = "诚信商户"
 )
