@@ -263,14 +263,6 @@ var ruleByCode = func() map[RuleCode]*rule {
 	return m
 }()
 
-// Rules lists the rule codes in listing order.
-func Rules() []RuleCode {
-	out := make([]RuleCode, len(rules))
-	for i, r := range rules {
-		out[i] = r.Code
-	}
-	return out
-}
 
 // lifeSince is the SQL test that member f had organisational life in the
 // lapse window: attended a meeting, belonged to an organisation or Party

@@ -165,6 +165,17 @@ func TestPersonalData(t *testing.T) {
 			}
 		})
 	}
+	t.Run("an administrator's read without personal data is not in the audit log", func(t *testing.T) {
+		ctx := policy.System(context.Background())
+		count := func() int {
+			return w.store.AuditEntry.Query().Where(auditentry.ActionEQ(auditentry.ActionREAD_PERSONAL)).CountX(ctx)
+		}
+		before := count()
+		read(w.api, `{ members { nodes { name status } } coverageGaps { nodes { subject { ... on Member { name } } } } }`)
+		if after := count(); after != before {
+			t.Errorf("got %d more personal reads in the audit log, want none", after-before)
+		}
+	})
 	t.Run("an editor's change returns the member masked", func(t *testing.T) {
 		var out struct{ UpdateMember struct{ Phone string } }
 		w.api.As(viewer.Editor, w.community.ID).Do(&out, fmt.Sprintf(`mutation { updateMember(id: %d, input: {ethnicity: "汉族"}) { phone } }`, w.member.ID))
