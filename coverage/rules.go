@@ -263,7 +263,6 @@ var ruleByCode = func() map[RuleCode]*rule {
 	return m
 }()
 
-
 // lifeSince is the SQL test that member f had organisational life in the
 // lapse window: attended a meeting, belonged to an organisation or Party
 // group that met without keeping a roll, or (mobile) reported.
