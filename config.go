@@ -38,6 +38,15 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.origins, "cors-origins", "", "comma-separated origins of other sites' pages allowed to call the API, e.g. https://report.example.cn (JICENG_CORS_ORIGINS)")
 	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
 	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, `usage: jiceng [flags]          serve the register
+       jiceng user …            add, change and list users (jiceng user for help)
+       jiceng token …           make, list and revoke API tokens
+       jiceng backup FILE       copy the SQLite register while it is in use
+       jiceng restore FILE      put a backup in place (the server stopped)
+flags:`)
+		fs.PrintDefaults()
+	}
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		key := "JICENG_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))

@@ -88,6 +88,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	srv := &http.Server{
 		Handler:           routes(store, cfg, logger),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.timeout + 30*time.Second, // past the request's own limit, to send its TIMEOUT
+		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(stdout, "jiceng listening on http://%s\n", ln.Addr())
