@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"jiceng/ent/assessment"
 	"jiceng/vocab"
 )
 
@@ -20,6 +21,7 @@ type tally struct {
 	kinds   map[vocab.OrganizationKind]*OrganizationKindCount
 	gaps    map[RuleCode]int
 	grids   GridRollup
+	assess  AssessmentRollup
 	// orgs counts the organisations responsible for the area itself (grids).
 	orgs int
 }
@@ -125,7 +127,7 @@ func (en *Engine) analyse(ctx context.Context, asOf time.Time) (*analysis, error
 	}
 	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
-	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas()}
+	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
 	if err := en.run(ctx, parts); err != nil {
 		return nil, err
 	}
@@ -398,6 +400,50 @@ func (a *analysis) areas() part {
 			id := toInt(v[0])
 			a.tally(id).orgs = toInt(v[2])
 			a.gapRows(rs, id, id, "", toString(v[1]), v[3:3+len(rs)], v[3+len(rs):])
+		},
+	}
+}
+
+// assessments reads the latest year's assessments up to the day, each with
+// where it is and whether the same organisation or community was
+// unqualified the year before.
+func (a *analysis) assessments() part {
+	cols := []string{"COALESCE(x.community_id, ol.area_id, " + a.env.root + ")", "x.year", "x.score", "x.grade",
+		`CASE WHEN EXISTS (SELECT 1 FROM assessments p WHERE p.year = x.year - 1 AND p.score < {unqualified}
+			AND (p.organization_id = x.organization_id OR p.community_id = x.community_id)) THEN 1 ELSE 0 END`}
+	q := *a.env.query
+	q.params = map[string]any{}
+	for k, v := range a.env.query.params {
+		q.params[k] = v
+	}
+	q.params["year"] = a.env.asOf.Year()
+	q.params["unqualified"] = a.env.settings.Value("ASSESSMENT_UNQUALIFIED_SCORE", "")
+	award := a.env.settings.Value("ASSESSMENT_AWARD_SCORE", "")
+	return part{
+		query: &q,
+		text: a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
+			LEFT JOIN org_loc ol ON ol.id = x.organization_id
+			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})`,
+		cols: len(cols),
+		row: func(v []any) {
+			score := toFloat(v[2])
+			for _, t := range a.located(toInt(v[0])) {
+				r := &t.assess
+				r.Year = toInt(v[1])
+				r.Assessed++
+				r.sum += score
+				if score >= award {
+					r.Awarded++
+				}
+				if score < toFloat(q.params["unqualified"]) {
+					r.Unqualified++
+					r.UnqualifiedTwice += toInt(v[4])
+				}
+				if r.grades == nil {
+					r.grades = map[assessment.Grade]int{}
+				}
+				r.grades[assessment.Grade(toString(v[3]))]++
+			}
 		},
 	}
 }

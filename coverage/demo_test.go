@@ -40,6 +40,9 @@ func TestTheFuxinStory(t *testing.T) {
 		if rep.Grids.Total != 16 || rep.Grids.Uncovered != 1 {
 			t.Errorf("grids: got %+v, want 16 with 1 uncovered", *rep.Grids)
 		}
+		if a := rep.Assessments; a.Assessed == 0 || a.Awarded == 0 || a.Unqualified == 0 {
+			t.Errorf("assessments: got %+v, want the latest year with an award and 大桥社区党支部 unqualified", *a)
+		}
 		if len(rep.Children) != 1 || len(rep.Children[0].Children) != 4 {
 			t.Fatalf("got %d sub-districts, want 阜新街道 with its 4 communities", len(rep.Children))
 		}

@@ -7,6 +7,7 @@ import (
 
 	"jiceng/ent"
 	"jiceng/ent/area"
+	"jiceng/ent/assessment"
 	"jiceng/vocab"
 )
 
@@ -74,6 +75,18 @@ func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
 	if s, ok := a.status[id]; ok {
 		r.Status = &s
 	}
+	assess := t.assess
+	assess.Grades = []*GradeCount{}
+	for _, g := range []assessment.Grade{assessment.GradeGOOD, assessment.GradeFAIRLY_GOOD, assessment.GradeAVERAGE, assessment.GradePOOR} {
+		if n := assess.grades[g]; n > 0 {
+			assess.Grades = append(assess.Grades, &GradeCount{Grade: g, Count: n})
+		}
+	}
+	if assess.Assessed > 0 {
+		avg := assess.sum / float64(assess.Assessed)
+		assess.AverageScore = &avg
+	}
+	r.Assessments = &assess
 	if depth > 0 {
 		for _, c := range a.tree.activeChildren(id) {
 			r.Children = append(r.Children, a.report(c, depth-1, areas))

@@ -7,6 +7,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/appointment"
+	"jiceng/ent/assessment"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/policy"
@@ -162,4 +163,34 @@ func sevRank(s coverage.Severity) int {
 		}
 	}
 	return -1
+}
+
+func TestAssessmentRollup(t *testing.T) {
+	r := newReg(t)
+	poor := r.org("屡评不合格党支部", vocab.Branch, organization.FormationTERRITORIAL, r.general)
+	r.do(func(c *ent.Client, ctx context.Context) {
+		for _, a := range []struct {
+			org   *ent.Organization
+			year  int
+			score float64
+			grade assessment.Grade
+		}{
+			{r.general, 2024, 93, assessment.GradeGOOD},
+			{poor, 2023, 62, assessment.GradePOOR},
+			{poor, 2024, 66, assessment.GradePOOR},
+			{r.general, 2023, 85, assessment.GradeFAIRLY_GOOD},
+		} {
+			c.Assessment.Create().SetOrganizationID(a.org.ID).SetYear(a.year).SetScore(a.score).SetGrade(a.grade).SaveX(ctx)
+		}
+	})
+	got := r.report(asOf, nil).Assessments
+	if got.Year != 2024 || got.Assessed != 2 || got.Awarded != 1 || got.Unqualified != 1 || got.UnqualifiedTwice != 1 {
+		t.Errorf("got %+v, want 2024: 2 assessed, 1 awarded, 1 unqualified twice running", *got)
+	}
+	if got.AverageScore == nil || *got.AverageScore != 79.5 {
+		t.Errorf("average: got %v, want 79.5", got.AverageScore)
+	}
+	if early := r.report("2022-12-31", nil).Assessments; early.Year != 0 || early.Assessed != 0 || early.AverageScore != nil {
+		t.Errorf("before any assessment: got %+v", *early)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jiceng/ent"
+	"jiceng/ent/assessment"
 	"jiceng/vocab"
 )
 
@@ -146,6 +147,27 @@ type OrganizationKindCount struct {
 	Count, WithSecretary, TermExpired, MeetingsBehind int
 }
 
+// AssessmentRollup summarises the latest yearly assessments (百分制) up to
+// the day: how many were assessed, awarded (at or above the award score),
+// unqualified (below the pass score), and unqualified two years running,
+// which leads to reassignment (调岗).
+type AssessmentRollup struct {
+	// Year is the latest year assessed up to the day; 0 when none was.
+	Year                                             int
+	Assessed, Awarded, Unqualified, UnqualifiedTwice int
+	Grades                                           []*GradeCount
+	// AverageScore is nil when nothing was assessed.
+	AverageScore *float64
+	sum          float64
+	grades       map[assessment.Grade]int
+}
+
+// GradeCount counts the assessments of one grade.
+type GradeCount struct {
+	Grade assessment.Grade
+	Count int
+}
+
 // GapCount counts the gaps of one rule.
 type GapCount struct {
 	Rule     RuleCode
@@ -164,6 +186,7 @@ type Report struct {
 	Organizations []*OrganizationKindCount
 	Gaps          []*GapCount
 	GapTotal      int
+	Assessments   *AssessmentRollup
 	Status        *GridStatus
 	Children      []*Report
 }

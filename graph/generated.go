@@ -179,6 +179,16 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AssessmentRollup struct {
+		Assessed         func(childComplexity int) int
+		AverageScore     func(childComplexity int) int
+		Awarded          func(childComplexity int) int
+		Grades           func(childComplexity int) int
+		Unqualified      func(childComplexity int) int
+		UnqualifiedTwice func(childComplexity int) int
+		Year             func(childComplexity int) int
+	}
+
 	AuditEntry struct {
 		Action     func(childComplexity int) int
 		Actor      func(childComplexity int) int
@@ -209,6 +219,7 @@ type ComplexityRoot struct {
 	CoverageReport struct {
 		Area          func(childComplexity int) int
 		AsOf          func(childComplexity int) int
+		Assessments   func(childComplexity int) int
 		Children      func(childComplexity int) int
 		GapTotal      func(childComplexity int) int
 		Gaps          func(childComplexity int) int
@@ -287,6 +298,11 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	GradeCount struct {
+		Count func(childComplexity int) int
+		Grade func(childComplexity int) int
 	}
 
 	GridRollup struct {
@@ -1326,6 +1342,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssessmentEdge.Node(childComplexity), true
 
+	case "AssessmentRollup.assessed":
+		if e.ComplexityRoot.AssessmentRollup.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.Assessed(childComplexity), true
+	case "AssessmentRollup.averageScore":
+		if e.ComplexityRoot.AssessmentRollup.AverageScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.AverageScore(childComplexity), true
+	case "AssessmentRollup.awarded":
+		if e.ComplexityRoot.AssessmentRollup.Awarded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.Awarded(childComplexity), true
+	case "AssessmentRollup.grades":
+		if e.ComplexityRoot.AssessmentRollup.Grades == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.Grades(childComplexity), true
+	case "AssessmentRollup.unqualified":
+		if e.ComplexityRoot.AssessmentRollup.Unqualified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.Unqualified(childComplexity), true
+	case "AssessmentRollup.unqualifiedTwice":
+		if e.ComplexityRoot.AssessmentRollup.UnqualifiedTwice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.UnqualifiedTwice(childComplexity), true
+	case "AssessmentRollup.year":
+		if e.ComplexityRoot.AssessmentRollup.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssessmentRollup.Year(childComplexity), true
+
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
 			break
@@ -1449,6 +1508,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoverageReport.AsOf(childComplexity), true
+	case "CoverageReport.assessments":
+		if e.ComplexityRoot.CoverageReport.Assessments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageReport.Assessments(childComplexity), true
 	case "CoverageReport.children":
 		if e.ComplexityRoot.CoverageReport.Children == nil {
 			break
@@ -1764,6 +1829,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GapPageInfo.StartCursor(childComplexity), true
+
+	case "GradeCount.count":
+		if e.ComplexityRoot.GradeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GradeCount.Count(childComplexity), true
+	case "GradeCount.grade":
+		if e.ComplexityRoot.GradeCount.Grade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GradeCount.Grade(childComplexity), true
 
 	case "GridRollup.covered":
 		if e.ComplexityRoot.GridRollup.Covered == nil {
@@ -4296,6 +4374,26 @@ func (ec *executionContext) childFields_AssessmentEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AssessmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AssessmentRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_AssessmentRollup_year(ctx, field)
+	case "assessed":
+		return ec.fieldContext_AssessmentRollup_assessed(ctx, field)
+	case "awarded":
+		return ec.fieldContext_AssessmentRollup_awarded(ctx, field)
+	case "unqualified":
+		return ec.fieldContext_AssessmentRollup_unqualified(ctx, field)
+	case "unqualifiedTwice":
+		return ec.fieldContext_AssessmentRollup_unqualifiedTwice(ctx, field)
+	case "grades":
+		return ec.fieldContext_AssessmentRollup_grades(ctx, field)
+	case "averageScore":
+		return ec.fieldContext_AssessmentRollup_averageScore(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssessmentRollup", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4368,6 +4466,8 @@ func (ec *executionContext) childFields_CoverageReport(ctx context.Context, fiel
 		return ec.fieldContext_CoverageReport_gaps(ctx, field)
 	case "gapTotal":
 		return ec.fieldContext_CoverageReport_gapTotal(ctx, field)
+	case "assessments":
+		return ec.fieldContext_CoverageReport_assessments(ctx, field)
 	case "status":
 		return ec.fieldContext_CoverageReport_status(ctx, field)
 	case "children":
@@ -4514,6 +4614,16 @@ func (ec *executionContext) childFields_GapPageInfo(ctx context.Context, field g
 		return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GapPageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_GradeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "grade":
+		return ec.fieldContext_GradeCount_grade(ctx, field)
+	case "count":
+		return ec.fieldContext_GradeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GradeCount", field.Name)
 }
 
 func (ec *executionContext) childFields_GridRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9253,6 +9363,176 @@ func (ec *executionContext) fieldContext_AssessmentEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AssessmentEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _AssessmentRollup_year(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentRollup_assessed(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentRollup_awarded(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_awarded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Awarded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_awarded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentRollup_unqualified(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_unqualified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unqualified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_unqualified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentRollup_unqualifiedTwice(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_unqualifiedTwice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnqualifiedTwice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_unqualifiedTwice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AssessmentRollup_grades(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_grades(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grades, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
+			return ec.marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_grades(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssessmentRollup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GradeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssessmentRollup_averageScore(ctx context.Context, field graphql.CollectedField, obj *coverage.AssessmentRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssessmentRollup_averageScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AverageScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssessmentRollup_averageScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssessmentRollup", field, false, false, "Float")
+}
+
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9939,6 +10219,38 @@ func (ec *executionContext) _CoverageReport_gapTotal(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_CoverageReport_gapTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CoverageReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoverageReport_assessments(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageReport_assessments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.AssessmentRollup) graphql.Marshaler {
+			return ec.marshalNAssessmentRollup2ᚖjicengᚋcoverageᚐAssessmentRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageReport_assessments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssessmentRollup(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CoverageReport_status(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
@@ -11127,6 +11439,52 @@ func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_GapPageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _GradeCount_grade(ctx context.Context, field graphql.CollectedField, obj *coverage.GradeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GradeCount_grade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v assessment.Grade) graphql.Marshaler {
+			return ec.marshalNAssessmentGrade2jicengᚋentᚋassessmentᚐGrade(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GradeCount_grade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GradeCount", field, false, false, "AssessmentGrade")
+}
+
+func (ec *executionContext) _GradeCount_count(ctx context.Context, field graphql.CollectedField, obj *coverage.GradeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GradeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GradeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GradeCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
@@ -37222,6 +37580,69 @@ func (ec *executionContext) _AssessmentEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var assessmentRollupImplementors = []string{"AssessmentRollup"}
+
+func (ec *executionContext) _AssessmentRollup(ctx context.Context, sel ast.SelectionSet, obj *coverage.AssessmentRollup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assessmentRollupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssessmentRollup")
+		case "year":
+			out.Values[i] = ec._AssessmentRollup_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._AssessmentRollup_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "awarded":
+			out.Values[i] = ec._AssessmentRollup_awarded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unqualified":
+			out.Values[i] = ec._AssessmentRollup_unqualified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unqualifiedTwice":
+			out.Values[i] = ec._AssessmentRollup_unqualifiedTwice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grades":
+			out.Values[i] = ec._AssessmentRollup_grades(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageScore":
+			out.Values[i] = ec._AssessmentRollup_averageScore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry", "Node"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEntry) graphql.Marshaler {
@@ -37444,6 +37865,11 @@ func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.Selecti
 			}
 		case "gapTotal":
 			out.Values[i] = ec._CoverageReport_gapTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessments":
+			out.Values[i] = ec._CoverageReport_assessments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37923,6 +38349,44 @@ func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionS
 		case "endCursor":
 			out.Values[i] = ec._GapPageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gradeCountImplementors = []string{"GradeCount"}
+
+func (ec *executionContext) _GradeCount(ctx context.Context, sel ast.SelectionSet, obj *coverage.GradeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gradeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GradeCount")
+		case "grade":
+			out.Values[i] = ec._GradeCount_grade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._GradeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -41342,6 +41806,14 @@ func (ec *executionContext) marshalNAssessmentOrderField2ᚖjicengᚋentᚐAsses
 	return v
 }
 
+func (ec *executionContext) marshalNAssessmentRollup2ᚖjicengᚋcoverageᚐAssessmentRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.AssessmentRollup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssessmentRollup!")
+		return graphql.Null
+	}
+	return ec._AssessmentRollup(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖjicengᚋentᚐAssessmentWhereInput(ctx context.Context, v any) (*ent.AssessmentWhereInput, error) {
 	res, err := ec.unmarshalInputAssessmentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -41730,6 +42202,30 @@ func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageIn
 		return graphql.Null
 	}
 	return ec._GapPageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount(ctx context.Context, sel ast.SelectionSet, v *coverage.GradeCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GradeCount!")
+		return graphql.Null
+	}
+	return ec._GradeCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋcoverageᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.GridRollup) graphql.Marshaler {

@@ -97,15 +97,17 @@ func (w *writer) table(rep *coverage.Report) {
 }
 
 func (w *writer) members(rep *coverage.Report) {
-	const name = "党员情况"
-	w.sheet(name, fmt.Sprintf("%s党员情况（截至%s）", areaName(rep), rep.AsOf.Format("2006年1月2日")), []string{
+	const name = "党员和考核情况"
+	w.sheet(name, fmt.Sprintf("%s党员和年度考核情况（截至%s）", areaName(rep), rep.AsOf.Format("2006年1月2日")), []string{
 		"区域", "党员总数", "正式党员", "预备党员", "在职党员", "离退休党员", "个体党员", "流动党员", "其中流出", "其中流入",
 		"组织关系不在任何党组织", "未按月报告的流动党员", "六个月未参加组织生活", "网格", "已覆盖网格", "有缺口网格", "未覆盖网格", "缺口",
+		"考核年度", "参加考核", "90分以上", "不称职", "连续两年不称职",
 	}, map[string]float64{"A": 18})
 	for i, r := range reports(rep) {
-		m, g := r.Members, r.Grids
+		m, g, a := r.Members, r.Grids, r.Assessments
 		w.row(name, 4+i, []any{areaName(r), m.Total, m.Full, m.Probationary, m.InService, m.Retired, m.SelfEmployed, m.Mobile,
-			m.Outflow, m.Inflow, m.Unattached, m.ReportOverdue, m.LapseRisk, g.Total, g.Covered, g.Partial, g.Uncovered, r.GapTotal})
+			m.Outflow, m.Inflow, m.Unattached, m.ReportOverdue, m.LapseRisk, g.Total, g.Covered, g.Partial, g.Uncovered, r.GapTotal,
+			a.Year, a.Assessed, a.Awarded, a.Unqualified, a.UnqualifiedTwice})
 	}
 }
 
