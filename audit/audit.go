@@ -27,6 +27,36 @@ type Entry struct {
 // to if it belongs to one, so a change and its entry commit together. The
 // actor is the context's viewer, or "system" when there is none.
 func Record(ctx context.Context, client *ent.Client, e Entry) error {
+	// Nobody may write the log but the log itself.
+	if _, err := build(ctx, client, e).Save(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
+		return fmt.Errorf("writing the audit log: %w", err)
+	}
+	return nil
+}
+
+// batch is how many entries RecordAll writes in one statement, well under
+// the bound parameters SQLite and PostgreSQL take.
+const batch = 500
+
+// RecordAll adds the entries as Record does, a few statements for many
+// entries rather than one each.
+func RecordAll(ctx context.Context, client *ent.Client, entries []Entry) error {
+	allow := privacy.DecisionContext(ctx, privacy.Allow)
+	for len(entries) > 0 {
+		n := min(len(entries), batch)
+		creates := make([]*ent.AuditEntryCreate, n)
+		for i, e := range entries[:n] {
+			creates[i] = build(ctx, client, e)
+		}
+		if err := client.AuditEntry.CreateBulk(creates...).Exec(allow); err != nil {
+			return fmt.Errorf("writing the audit log: %w", err)
+		}
+		entries = entries[n:]
+	}
+	return nil
+}
+
+func build(ctx context.Context, client *ent.Client, e Entry) *ent.AuditEntryCreate {
 	create := client.AuditEntry.Create().
 		SetAction(e.Action).
 		SetEntityType(e.EntityType).
@@ -50,9 +80,5 @@ func Record(ctx context.Context, client *ent.Client, e Entry) error {
 	if e.After != nil {
 		create.SetAfter(e.After)
 	}
-	// Nobody may write the log but the log itself.
-	if _, err := create.Save(privacy.DecisionContext(ctx, privacy.Allow)); err != nil {
-		return fmt.Errorf("writing the audit log: %w", err)
-	}
-	return nil
+	return create
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -165,6 +166,9 @@ func openSQLite(dsn, dataDir string) (*Store, error) {
 	return &Store{DB: db, Read: read, Dialect: dialect.SQLite, Location: path}, nil
 }
 
+// maxPostgresConns bounds the connections one Jiceng server opens.
+const maxPostgresConns = 16
+
 func openPostgres(dsn string) (*Store, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -178,6 +182,11 @@ func openPostgres(dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connecting to PostgreSQL at %s%s: %w", u.Host, u.Path, err)
 	}
+	// A bounded pool: a burst of requests waits for a connection rather
+	// than exhausting the server's (100 by default, shared by every client).
+	db.SetMaxOpenConns(maxPostgresConns)
+	db.SetMaxIdleConns(4)
+	db.SetConnMaxIdleTime(time.Minute)
 	return &Store{DB: db, Read: db, Dialect: dialect.Postgres, Location: "postgres://" + u.Host + u.Path}, nil
 }
 

@@ -176,6 +176,21 @@ func TestPersonalData(t *testing.T) {
 			t.Errorf("got %d more personal reads in the audit log, want none", after-before)
 		}
 	})
+	t.Run("an administrator's change that returns personal data is in the audit log", func(t *testing.T) {
+		ctx := policy.System(context.Background())
+		count := func() int {
+			return w.store.AuditEntry.Query().Where(auditentry.ActionEQ(auditentry.ActionREAD_PERSONAL), auditentry.EntityID(w.member.ID)).CountX(ctx)
+		}
+		before := count()
+		var out struct{ UpdateMember struct{ Phone string } }
+		w.api.Do(&out, fmt.Sprintf(`mutation { updateMember(id: %d, input: {ethnicity: "汉族"}) { phone idNumber } }`, w.member.ID))
+		if out.UpdateMember.Phone != "13812345678" {
+			t.Errorf("got %q, want the unmasked 13812345678", out.UpdateMember.Phone)
+		}
+		if after := count(); after != before+1 {
+			t.Errorf("got %d more personal reads of the member in the audit log, want 1 (one per member and response)", after-before)
+		}
+	})
 	t.Run("an editor's change returns the member masked", func(t *testing.T) {
 		var out struct{ UpdateMember struct{ Phone string } }
 		w.api.As(viewer.Editor, w.community.ID).Do(&out, fmt.Sprintf(`mutation { updateMember(id: %d, input: {ethnicity: "汉族"}) { phone } }`, w.member.ID))

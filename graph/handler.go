@@ -55,8 +55,10 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.Use(opts.Limits)
 	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
 	srv.AroundFields(pageLimits)
-	srv.AroundOperations(auditPersonalReads)
-	srv.AroundFields(personalRead(logger))
+	// After the transactioner, so a mutation's reads are recorded in its
+	// transaction.
+	srv.AroundResponses(auditPersonalReads(logger))
+	srv.AroundFields(personalRead)
 	srv.SetErrorPresenter(presenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())

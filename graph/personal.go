@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jiceng/audit"
 	"jiceng/ent"
@@ -16,53 +17,73 @@ import (
 // personalFields are the fields of Member an administrator reads unmasked.
 var personalFields = map[string]bool{"phone": true, "idNumber": true, "address": true}
 
-// readsKey keys the members whose personal data a request has returned.
+// readsKey keys the members whose personal data a response returns.
 type readsKey struct{}
 
 type reads struct {
-	mu   sync.Mutex
-	seen map[int]bool
+	mu  sync.Mutex
+	ids []int
+	set map[int]bool
 }
 
-// auditPersonalReads gives each operation a record of the members whose
-// personal data it returns.
-func auditPersonalReads(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, readsKey{}, &reads{seen: map[int]bool{}}))
-}
-
-// personalRead writes to the audit log, once per member and request, each
-// member whose phone number, ID number or address the response returns
-// unmasked: the moment personal data reaches a client. (The data layer
-// masks it for everyone else.)
-func personalRead(logger *slog.Logger) graphql.FieldMiddleware {
-	return func(ctx context.Context, next graphql.Resolver) (any, error) {
-		res, err := next(ctx)
-		fc := graphql.GetFieldContext(ctx)
-		if err != nil || fc == nil || fc.Object != "Member" || !personalFields[fc.Field.Name] {
-			return res, err
-		}
-		if s, _ := res.(string); s == "" || !viewer.FromContext(ctx).SeesPersonalData() {
-			return res, err
-		}
-		m := memberOf(fc)
-		r, _ := ctx.Value(readsKey{}).(*reads)
-		client := ent.FromContext(ctx)
-		if m == nil || r == nil || client == nil {
-			return nil, errInternal
-		}
-		r.mu.Lock()
-		first := !r.seen[m.ID]
-		r.seen[m.ID] = true
-		r.mu.Unlock()
-		if first {
-			if err := audit.Record(ctx, client, audit.Entry{Action: auditentry.ActionREAD_PERSONAL, EntityType: "Member", EntityID: m.ID}); err != nil {
-				// Unrecorded, the read is not answered.
-				logger.ErrorContext(ctx, "recording a read of personal data", "err", err)
-				return nil, errInternal
-			}
-		}
-		return res, nil
+func (r *reads) add(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.set[id] {
+		r.set[id] = true
+		r.ids = append(r.ids, id)
 	}
+}
+
+// auditPersonalReads writes to the audit log, once per member and
+// response, each member whose phone number, ID number or address the
+// response returns unmasked: the moment personal data reaches a client.
+// (The data layer masks it for everyone else.) The entries are written
+// together when the response is complete, in a mutation's transaction when
+// there is one; a response whose reads cannot be recorded is not sent.
+func auditPersonalReads(logger *slog.Logger) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		r := &reads{set: map[int]bool{}}
+		resp := next(context.WithValue(ctx, readsKey{}, r))
+		if len(r.ids) == 0 {
+			return resp
+		}
+		client := ent.FromContext(ctx)
+		if client == nil {
+			logger.ErrorContext(ctx, "recording a read of personal data: no client in the context")
+			return internalResponse()
+		}
+		entries := make([]audit.Entry, len(r.ids))
+		for i, id := range r.ids {
+			entries[i] = audit.Entry{Action: auditentry.ActionREAD_PERSONAL, EntityType: "Member", EntityID: id}
+		}
+		if err := audit.RecordAll(ctx, client, entries); err != nil {
+			logger.ErrorContext(ctx, "recording a read of personal data", "err", err, "members", len(entries))
+			return internalResponse()
+		}
+		return resp
+	}
+}
+
+// personalRead notes the member of each unmasked phone number, ID number or
+// address a response returns, for auditPersonalReads to record.
+func personalRead(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	fc := graphql.GetFieldContext(ctx)
+	if err != nil || fc == nil || fc.Object != "Member" || !personalFields[fc.Field.Name] {
+		return res, err
+	}
+	if s, _ := res.(string); s == "" || !viewer.FromContext(ctx).SeesPersonalData() {
+		return res, err
+	}
+	m := memberOf(fc)
+	r, _ := ctx.Value(readsKey{}).(*reads)
+	if m == nil || r == nil {
+		// Unrecorded, the read is not answered.
+		return nil, errInternal
+	}
+	r.add(m.ID)
+	return res, nil
 }
 
 // memberOf finds the member whose field is being resolved.
@@ -82,4 +103,9 @@ func memberOf(fc *graphql.FieldContext) *ent.Member {
 		}
 	}
 	return nil
+}
+
+// internalResponse replaces a response that must not be sent.
+func internalResponse() *graphql.Response {
+	return &graphql.Response{Errors: gqlerror.List{withCode(&gqlerror.Error{}, "INTERNAL_SERVER_ERROR", "", errInternal.Error())}}
 }
