@@ -3,8 +3,10 @@
 // data folder and a free port, makes the users the tests sign in as with
 // the binary's own commands (lib/users.mjs), runs e2e/tests/*.test.mjs with
 // node's test runner in headless Chromium (playwright-core, Debian's
-// /usr/bin/chromium: nothing is downloaded from the internet), copies the
-// map's screenshot to docs/map.png, and stops the server.
+// /usr/bin/chromium: nothing is downloaded from the internet), and stops the
+// server. With JICENG_UPDATE_MAP=1 (npm run docs:map) it also copies the
+// map's screenshot to docs/map.png, the README's picture; a plain test run
+// leaves the tracked files alone.
 import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -58,7 +60,7 @@ const { url, adminPassword } = await new Promise((ok, fail) => {
   })
   server.on('exit', (code) => fail(new Error(`the server exited (${code}) before listening:\n${serverLog}`)))
 })
-console.log(`e2e: server at ${url}; browser ${chromiumPath}; screenshots to e2e/screenshots/, the map to docs/map.png`)
+console.log(`e2e: server at ${url}; browser ${chromiumPath}; screenshots to e2e/screenshots/`)
 const users = await makeUsers({ binary, data, url, adminPassword })
 console.log(`e2e: signed in ${Object.keys(users.sessions).join(', ')}; the editor edits ${users.editorCommunity.name}`)
 
@@ -79,7 +81,7 @@ const code = await new Promise((ok) => {
   tests.on('exit', (c) => ok(c ?? 1))
 })
 
-if (existsSync(join(screenshots, 'map.png'))) {
+if (process.env.JICENG_UPDATE_MAP === '1' && code === 0 && existsSync(join(screenshots, 'map.png'))) {
   mkdirSync(join(root, 'docs'), { recursive: true })
   copyFileSync(join(screenshots, 'map.png'), join(root, 'docs/map.png'))
 }
