@@ -227,3 +227,36 @@ func TestShutdownFinishesRequests(t *testing.T) {
 		t.Errorf("the request in flight did not finish: %v", out)
 	}
 }
+
+// TestUnknownAddresses: the app answers its views' URLs; a missing file or
+// an unknown API address is 404 and another method than GET on the app 405,
+// never the app's page in their place.
+func TestUnknownAddresses(t *testing.T) {
+	url, stop := start(t)
+	defer stop()
+	for _, c := range []struct {
+		method, path string
+		want         int
+	}{
+		{"GET", "/", http.StatusOK},
+		{"GET", "/gaps", http.StatusOK},
+		{"GET", "/healthz", http.StatusOK},
+		{"GET", "/assets/index-0ld.js", http.StatusNotFound},
+		{"GET", "/favicon.ico.map", http.StatusNotFound},
+		{"GET", "/auth/login", http.StatusNotFound},
+		{"POST", "/auth/login", http.StatusNotFound},
+		{"GET", "/export/members.xlsx", http.StatusNotFound},
+		{"POST", "/", http.StatusMethodNotAllowed},
+		{"DELETE", "/gaps", http.StatusMethodNotAllowed},
+	} {
+		req, _ := http.NewRequest(c.method, url+c.path, nil)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != c.want {
+			t.Errorf("%s %s: got %d (%s), want %d", c.method, c.path, res.StatusCode, res.Header.Get("Content-Type"), c.want)
+		}
+	}
+}

@@ -136,6 +136,10 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 		}
 		_, _ = io.WriteString(w, "ok\n")
 	})
+	// Unknown addresses under the API's prefixes are errors, not the app.
+	for _, prefix := range []string{"/auth/", "/export/"} {
+		mux.HandleFunc(prefix, http.NotFound)
+	}
 	mux.Handle("/", frontend.Handler())
 	return recoverPanics(logger, securityHeaders(crossOrigin(cfg.origins, mux)))
 }

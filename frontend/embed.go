@@ -15,10 +15,12 @@ import (
 //go:embed all:dist
 var dist embed.FS
 
-// Handler serves the app: files under assets/ carry a content hash in their
+// Handler serves the app to GET and HEAD: files under assets/ carry a content hash in their
 // names and are cached for a year; index.html is never cached, so a new
-// release is picked up at the next load; any other path without a file
-// (a view's URL) gets index.html, for the app's router to read.
+// release is picked up at the next load; a missing file (a name with an
+// extension, or anything under assets/, such as a chunk of an older
+// release) is 404; any other path (a view's URL) gets index.html, for the
+// app's router to read.
 func Handler() http.Handler {
 	root, err := fs.Sub(dist, "dist")
 	if err != nil {
@@ -26,6 +28,11 @@ func Handler() http.Handler {
 	}
 	files := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "the dashboard's pages are only read (GET)", http.StatusMethodNotAllowed)
+			return
+		}
 		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
 		if name != "" && name != "index.html" {
 			if f, err := root.Open(name); err == nil {
@@ -39,6 +46,10 @@ func Handler() http.Handler {
 					return
 				}
 			}
+		}
+		if strings.HasPrefix(name, "assets/") || path.Ext(name) != "" {
+			http.NotFound(w, r)
+			return
 		}
 		servePage(w, r, root, "index.html")
 	})
