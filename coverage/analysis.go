@@ -110,14 +110,14 @@ type part struct {
 	row   func(v []any)
 }
 
-// analyse reads the register as of asOf.
-func (en *Engine) analyse(ctx context.Context, asOf time.Time) (*analysis, error) {
+// analyse reads the register as of asOf with read.
+func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*analysis, error) {
 	settings, err := LoadSettings(ctx, en.client)
 	if err != nil {
 		return nil, err
 	}
 	var t *tree
-	err = en.snapshot(ctx, func(tx *sql.Tx) error {
+	err = read(ctx, func(tx *sql.Tx) error {
 		var err error
 		t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
 		return err
@@ -128,16 +128,16 @@ func (en *Engine) analyse(ctx context.Context, asOf time.Time) (*analysis, error
 	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
 	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
-	if err := en.run(ctx, parts); err != nil {
+	if err := run(ctx, read, parts); err != nil {
 		return nil, err
 	}
 	a.finish()
 	return a, nil
 }
 
-// run runs the statements, two at a time, each in a read transaction of its
-// own, and hands their rows to the parts one at a time.
-func (en *Engine) run(ctx context.Context, parts []part) error {
+// run runs the statements with read, two at a time, and hands their rows
+// to the parts one at a time.
+func run(ctx context.Context, read reader, parts []part) error {
 	rows := make(chan func(), 64)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(2)
@@ -150,7 +150,7 @@ func (en *Engine) run(ctx context.Context, parts []part) error {
 	}()
 	for _, p := range parts {
 		g.Go(func() error {
-			return en.snapshot(gctx, func(tx *sql.Tx) error {
+			return read(gctx, func(tx *sql.Tx) error {
 				return p.query.rows(gctx, tx, p.text, func(r *sql.Rows) error {
 					v, err := scanAll(r.Scan, p.cols)
 					if err != nil {

@@ -103,22 +103,25 @@ func BenchmarkCityOfficialTable(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	ctx := policy.System(context.Background())
 	b.ResetTimer()
 	for b.Loop() {
-		t, err := func() (*tree, error) {
-			var t *tree
-			err := en.snapshot(policy.System(context.Background()), func(tx *sql.Tx) error {
-				var err error
-				t, err = loadTree(policy.System(context.Background()), &query{dialect: en.dialect}, tx, benchAsOf)
-				return err
-			})
-			return t, err
-		}()
+		revision, err := en.revision(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := en.at(revision)
+		var t *tree
+		err = read(ctx, func(tx *sql.Tx) error {
+			var err error
+			t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, benchAsOf)
+			return err
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
 		a := &analysis{env: newEnv(en.dialect, benchAsOf, settings, t.singleRoot()), tree: t, tallies: map[int]*tally{}}
-		if err := en.run(policy.System(context.Background()), []part{a.unitTable(), a.memberTable()}); err != nil {
+		if err := run(ctx, read, []part{a.unitTable(), a.memberTable()}); err != nil {
 			b.Fatal(err)
 		}
 	}

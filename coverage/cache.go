@@ -2,6 +2,8 @@ package coverage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -29,37 +31,23 @@ type cache struct {
 
 // analysis returns the analysis of the register as it stands, as of asOf.
 func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, error) {
-	var revision int64
-	if err := en.read.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
-		return nil, fmt.Errorf("reading the register's revision: %w", err)
+	revision, err := en.revision(ctx)
+	if err != nil {
+		return nil, err
 	}
-	key := asOf.Format("2006-01-02") + "@" + strconv.FormatInt(revision, 10)
 	c := &en.cache
-	c.mu.Lock()
-	a, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok {
+	if a := c.get(asOf, revision); a != nil {
 		return a, nil
 	}
 	// One reading per key, however many requests ask at once; it goes on if
 	// the first to ask gives up, since the others are waiting for it, and a
 	// request that runs out of time stops waiting for it.
-	done := c.flight.DoChan(key, func() (any, error) {
-		a, err := en.analyse(context.WithoutCancel(ctx), asOf)
+	done := c.flight.DoChan(key(asOf, revision), func() (any, error) {
+		a, revision, err := en.consistent(context.WithoutCancel(ctx), asOf, revision)
 		if err != nil {
 			return nil, err
 		}
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if c.entries == nil {
-			c.entries = map[string]*analysis{}
-		}
-		c.entries[key] = a
-		c.order = append(c.order, key)
-		if len(c.order) > cacheSize {
-			delete(c.entries, c.order[0])
-			c.order = c.order[1:]
-		}
+		c.put(asOf, revision, a)
 		return a, nil
 	})
 	select {
@@ -70,5 +58,71 @@ func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, erro
 			return nil, res.Err
 		}
 		return res.Val.(*analysis), nil
+	}
+}
+
+// fastTries is how many times an analysis reads with its statements side
+// by side before, the register changing under it each time, it reads with
+// them one after another in one transaction.
+const fastTries = 3
+
+// consistent analyses the register as of asOf, every statement seeing the
+// same revision of it, starting with revision, and says which revision
+// that was.
+func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64) (*analysis, int64, error) {
+	for range fastTries {
+		a, err := en.analyse(ctx, asOf, en.at(revision))
+		if !errors.Is(err, errMoved) {
+			return a, revision, err
+		}
+		if revision, err = en.revision(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+	var a *analysis
+	err := en.snapshot(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
+			return fmt.Errorf("reading the register's revision: %w", err)
+		}
+		var err error
+		a, err = en.analyse(ctx, asOf, within(tx))
+		return err
+	})
+	return a, revision, err
+}
+
+func (en *Engine) revision(ctx context.Context) (int64, error) {
+	var revision int64
+	if err := en.read.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
+		return 0, fmt.Errorf("reading the register's revision: %w", err)
+	}
+	return revision, nil
+}
+
+func key(asOf time.Time, revision int64) string {
+	return asOf.Format("2006-01-02") + "@" + strconv.FormatInt(revision, 10)
+}
+
+func (c *cache) get(asOf time.Time, revision int64) *analysis {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.entries[key(asOf, revision)]
+}
+
+func (c *cache) put(asOf time.Time, revision int64, a *analysis) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := key(asOf, revision)
+	if _, ok := c.entries[k]; ok {
+		return
+	}
+	if c.entries == nil {
+		c.entries = map[string]*analysis{}
+	}
+	c.entries[k] = a
+	c.order = append(c.order, k)
+	if len(c.order) > cacheSize {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
 	}
 }

@@ -8,12 +8,15 @@ package coverage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
 
 	"jiceng/ent"
+	"jiceng/register"
 )
 
 // Engine analyses one register.
@@ -31,8 +34,8 @@ func New(client *ent.Client, read *sql.DB, dialectName string) *Engine {
 	return &Engine{client: client, read: read, dialect: dialectName}
 }
 
-// snapshot runs fn in a read-only transaction, so that every query of one
-// analysis sees the register as it was at one moment.
+// snapshot runs fn in a read-only transaction, so that every query fn
+// runs sees the register as it was at one moment.
 func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	opts := &sql.TxOptions{ReadOnly: true}
 	if en.dialect == dialect.Postgres {
@@ -46,6 +49,42 @@ func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error
 	}
 	defer tx.Rollback()
 	return fn(tx)
+}
+
+// errMoved says the register changed while an analysis was reading it.
+var errMoved = errors.New("the register changed during the analysis")
+
+// reader runs fn with a transaction that sees one revision of the register.
+type reader func(ctx context.Context, fn func(tx *sql.Tx) error) error
+
+// at reads in a snapshot of its own each time, and fails with errMoved
+// when the snapshot is not of revision: the statements of one analysis can
+// run side by side and still all see the same register.
+func (en *Engine) at(revision int64) reader {
+	return func(ctx context.Context, fn func(tx *sql.Tx) error) error {
+		return en.snapshot(ctx, func(tx *sql.Tx) error {
+			// The first read fixes the snapshot, so the revision read here
+			// is the one every later statement in tx sees.
+			var seen int64
+			if err := tx.QueryRowContext(ctx, register.Revision).Scan(&seen); err != nil {
+				return fmt.Errorf("reading the register's revision: %w", err)
+			}
+			if seen != revision {
+				return errMoved
+			}
+			return fn(tx)
+		})
+	}
+}
+
+// within reads with tx, one statement at a time.
+func within(tx *sql.Tx) reader {
+	var mu sync.Mutex
+	return func(ctx context.Context, fn func(tx *sql.Tx) error) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return fn(tx)
+	}
 }
 
 // day is the date asked for, or today.
