@@ -81,19 +81,27 @@ func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64
 	}
 	var a *analysis
 	err := en.snapshot(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
-			return fmt.Errorf("reading the register's revision: %w", err)
-		}
 		var err error
+		if revision, err = revisionIn(ctx, tx); err != nil {
+			return err
+		}
 		a, err = en.analyse(ctx, asOf, within(tx))
 		return err
 	})
 	return a, revision, err
 }
 
+// revision is the register's revision now.
 func (en *Engine) revision(ctx context.Context) (int64, error) {
+	return revisionIn(ctx, en.read)
+}
+
+// revisionIn reads the register's revision with q, a pool or a transaction.
+func revisionIn(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int64, error) {
 	var revision int64
-	if err := en.read.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
+	if err := q.QueryRowContext(ctx, register.Revision).Scan(&revision); err != nil {
 		return 0, fmt.Errorf("reading the register's revision: %w", err)
 	}
 	return revision, nil

@@ -16,7 +16,6 @@ import (
 	"entgo.io/ent/dialect"
 
 	"jiceng/ent"
-	"jiceng/register"
 )
 
 // Engine analyses one register.
@@ -65,9 +64,9 @@ func (en *Engine) at(revision int64) reader {
 		return en.snapshot(ctx, func(tx *sql.Tx) error {
 			// The first read fixes the snapshot, so the revision read here
 			// is the one every later statement in tx sees.
-			var seen int64
-			if err := tx.QueryRowContext(ctx, register.Revision).Scan(&seen); err != nil {
-				return fmt.Errorf("reading the register's revision: %w", err)
+			seen, err := revisionIn(ctx, tx)
+			if err != nil {
+				return err
 			}
 			if seen != revision {
 				return errMoved
