@@ -107,9 +107,8 @@ func init() {
 	// An organisation's kind on {d}: the kind it changed from at its first
 	// change after {d}, or its kind today.
 	define("org_active", nil, func(*env) string {
-		return `SELECT o.id, o.name, o.parent_id, o.formation, o.established_on,
-			COALESCE((SELECT kc.from_kind FROM kind_changes kc WHERE kc.organization_id = o.id AND kc.changed_on > {d}
-				ORDER BY kc.changed_on LIMIT 1), o.kind) AS kind
+		return `SELECT o.id, ` + at(vocab.OrganizationName, "o") + ` AS name, ` + at(vocab.OrganizationParent, "o") + ` AS parent_id,
+			` + at(vocab.OrganizationFormation, "o") + ` AS formation, o.established_on, ` + at(vocab.OrganizationKindAttr, "o") + ` AS kind
 			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on")
 	})
 	// Where an organisation is: an area it is responsible for, else the grid
@@ -117,9 +116,11 @@ func init() {
 	// levels deep: working committee, community committee, general branch,
 	// branch, Party group, and a unit's committee between).
 	define("org_direct", nil, func(*env) string {
-		return `SELECT o.id, o.parent_id, COALESCE(
-			(SELECT MIN(oa.area_id) FROM organization_areas oa WHERE oa.organization_id = o.id),
-			(SELECT MIN(u.grid_id) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id)) AS area_id
+		return `SELECT o.id, ` + at(vocab.OrganizationParent, "o") + ` AS parent_id, COALESCE(
+			(SELECT MIN(oa.ref_id) FROM periods oa WHERE oa.subject_id = o.id AND ` + inForceOn(vocab.OrganizationArea, "oa") + `),
+			(SELECT MIN(` + at(vocab.UnitGrid, "u") + `) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id
+				AND ` + active("uc", "started_on", "ended_on") + `),
+			(SELECT MIN(` + at(vocab.UnitGrid, "u") + `) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id)) AS area_id
 			FROM organizations o`
 	})
 	define("org_loc", []string{"org_direct"}, func(*env) string {
@@ -134,9 +135,11 @@ func init() {
 	// The members of the sub-district on {d}: joined by then, and either with
 	// a membership in force or with none ever recorded (a pocket member).
 	define("member_core", []string{"ms_active"}, func(e *env) string {
-		return `SELECT m.id, m.status, m.category, m.mobility, m.work_unit_id, m.party_group_id, m.residence_grid_id,
+		return `SELECT m.id, ` + at(vocab.MemberStatus, "m") + ` AS status, ` + at(vocab.MemberCategory, "m") + ` AS category,
+			` + at(vocab.MemberMobility, "m") + ` AS mobility, ` + at(vocab.MemberWorkUnit, "m") + ` AS work_unit_id,
+			` + at(vocab.MemberPartyGroup, "m") + ` AS party_group_id, ` + at(vocab.MemberResidenceGrid, "m") + ` AS residence_grid_id,
 			ms.organization_id AS org_id, ms.started_on AS ms_started,
-			CASE WHEN m.external_organization IS NOT NULL AND m.external_organization <> '' THEN 1 ELSE 0 END AS external
+			CASE WHEN ` + at(vocab.MemberExternalOrg, "m") + ` <> '' THEN 1 ELSE 0 END AS external
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
 			WHERE m.joined_party_on <= {d}
@@ -145,7 +148,7 @@ func init() {
 	// A member is where they live, else where they work, else where their
 	// organisation is.
 	define("member_facts", []string{"member_core", "org_loc"}, func(e *env) string {
-		return `SELECT mc.*, COALESCE(mc.residence_grid_id, wu.grid_id, ol.area_id, ` + e.root + `) AS area_id
+		return `SELECT mc.*, COALESCE(mc.residence_grid_id, ` + at(vocab.UnitGrid, "wu") + `, ol.area_id, ` + e.root + `) AS area_id
 			FROM member_core mc
 			LEFT JOIN units wu ON wu.id = mc.work_unit_id
 			LEFT JOIN org_loc ol ON ol.id = mc.org_id`
@@ -172,7 +175,7 @@ func init() {
 			WHERE ` + active("uc", "started_on", "ended_on") + ` GROUP BY uc.unit_id`
 	})
 	define("unit_facts", []string{"unit_members", "unit_cov"}, func(*env) string {
-		return `SELECT u.id, u.grid_id AS area_id, u.employees,
+		return `SELECT u.id, ` + at(vocab.UnitGrid, "u") + ` AS area_id, ` + at(vocab.UnitEmployees, "u") + ` AS employees,
 			COALESCE(um.members, 0) AS members, COALESCE(um.full_members, 0) AS full_members,
 			COALESCE(um.grouped, 0) AS grouped, COALESCE(um.not_transferred, 0) AS not_transferred,
 			COALESCE(uc.own_rank, 0) AS own_rank, COALESCE(uc.joint, 0) AS joint,
@@ -187,7 +190,7 @@ func init() {
 	})
 	define("org_members", []string{"ms_active"}, func(*env) string {
 		return `SELECT ms.organization_id AS org_id, COUNT(*) AS members,
-			SUM(CASE WHEN m.status = 'FULL' THEN 1 ELSE 0 END) AS full_members
+			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
 			FROM ms_active ms JOIN members m ON m.id = ms.member_id GROUP BY ms.organization_id`
 	})
 	define("org_offices", nil, func(*env) string {
@@ -205,7 +208,7 @@ func init() {
 		return `SELECT uc.organization_id AS org_id,
 			SUM(CASE WHEN ` + inForce + ` THEN 1 ELSE 0 END) AS units,
 			SUM(CASE WHEN ` + inForce + ` AND o.formation = 'JOINT' AND (SELECT COUNT(*) FROM members m
-				WHERE m.work_unit_id = uc.unit_id AND m.status = 'FULL' AND m.joined_party_on <= {d}
+				WHERE m.id IN (` + holding(vocab.MemberWorkUnit, "uc.unit_id") + `) AND ` + at(vocab.MemberStatus, "m") + ` = 'FULL' AND m.joined_party_on <= {d}
 				AND (EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id AND ` + active("x", "started_on", "ended_on") + `)
 					OR ` + unattachedEver("m") + `)) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
 			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever
@@ -247,10 +250,11 @@ func init() {
 	define("area_orgs", []string{"org_active"}, func(*env) string {
 		return `SELECT oa.area_id, COUNT(*) AS orgs,
 			SUM(CASE WHEN o.kind IN ('COMMUNITY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH') THEN 1 ELSE 0 END) AS community_orgs
-			FROM organization_areas oa JOIN org_active o ON o.id = oa.organization_id GROUP BY oa.area_id`
+			FROM (SELECT p.subject_id AS organization_id, p.ref_id AS area_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") + `) oa
+			JOIN org_active o ON o.id = oa.organization_id GROUP BY oa.area_id`
 	})
 	define("area_facts", []string{"area_orgs"}, func(*env) string {
-		return `SELECT a.id, a.id AS area_id, a.name, a.kind, a.residents, a.households,
+		return `SELECT a.id, a.id AS area_id, a.name, a.kind, ` + at(vocab.AreaResidents, "a") + ` AS residents, ` + at(vocab.AreaHouseholds, "a") + ` AS households,
 			COALESCE(ao.orgs, 0) AS orgs, COALESCE(ao.community_orgs, 0) AS community_orgs
 			FROM areas a LEFT JOIN area_orgs ao ON ao.area_id = a.id
 			WHERE a.kind IN ('GRID', 'COMMUNITY') AND ` + optionalStart("a", "established_on", "dissolved_on")

@@ -11,6 +11,7 @@ import (
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/policy"
+	"jiceng/register"
 	"jiceng/vocab"
 )
 
@@ -30,7 +31,8 @@ func TestOfficialRollup(t *testing.T) {
 	group := r.org("企业党小组", vocab.PartyGroup, organization.FormationTERRITORIAL, groupBranch)
 	for _, m := range r.members(3, member.StatusFULL, grouped, groupBranch) {
 		r.do(func(c *ent.Client, ctx context.Context) {
-			c.Member.UpdateOneID(m.ID).SetPartyGroupID(group.ID).SaveX(ctx)
+			// Placed in the group when its relationship moved in.
+			c.Member.UpdateOneID(m.ID).SetPartyGroupID(group.ID).SaveX(register.On(ctx, date("2016-01-01"), ""))
 		})
 	}
 	r.members(2, member.StatusFULL, small, r.general)

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"slices"
 	"time"
+
+	"jiceng/vocab"
 )
 
 // areaNode is an area of the register's territory.
@@ -25,7 +27,8 @@ type tree struct {
 
 func loadTree(ctx context.Context, q *query, tx *sql.Tx, asOf time.Time) (*tree, error) {
 	t := &tree{nodes: map[int]*areaNode{}}
-	err := q.rows(ctx, tx, `SELECT id, COALESCE(parent_id, 0), kind, name, residents, households, established_on, dissolved_on FROM areas ORDER BY id`,
+	q = &query{dialect: q.dialect, params: map[string]any{"d": asOf}}
+	err := q.rows(ctx, tx, `SELECT a.id, COALESCE(`+at(vocab.AreaParent, "a")+`, 0), a.kind, a.name, `+at(vocab.AreaResidents, "a")+`, `+at(vocab.AreaHouseholds, "a")+`, a.established_on, a.dissolved_on FROM areas a ORDER BY a.id`,
 		func(rows *sql.Rows) error {
 			v, err := scanAll(rows.Scan, 8)
 			if err != nil {

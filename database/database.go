@@ -83,7 +83,7 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 		drv = o.wrap(drv)
 	}
 	st.Client = ent.NewClient(ent.Driver(drv))
-	if err := migrateSchema(ctx, st.Client, st.DB); err != nil {
+	if err := migrateSchema(ctx, st.Client, st.DB, st.Dialect); err != nil {
 		st.Close()
 		return nil, err
 	}
@@ -102,7 +102,7 @@ var joinIndexes = []string{
 	"INSERT INTO register_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM register_revision)",
 }
 
-func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB) error {
+func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dialectName string) error {
 	// Auto-migration adds tables, columns and indexes and never drops any,
 	// so an upgrade keeps every record the register holds.
 	if err := client.Schema.Create(ctx, migrate.WithDropColumn(false), migrate.WithDropIndex(false)); err != nil {
@@ -116,6 +116,10 @@ func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB) error {
 	// The rule settings are seeded by the system itself, past the rules of who may write.
 	if err := register.SeedSettings(policy.System(ctx), client); err != nil {
 		return fmt.Errorf("seeding rule settings: %w", err)
+	}
+	// Records written before history was kept get it from their start.
+	if err := register.Backfill(ctx, db, dialectName); err != nil {
+		return err
 	}
 	return nil
 }

@@ -41,6 +41,8 @@ type Area struct {
 	DissolvedOn *time.Time `json:"dissolved_on,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID *int `json:"parent_id,omitempty"`
+	// CurrentSince holds the value of the "current_since" field.
+	CurrentSince *time.Time `json:"current_since,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AreaQuery when eager-loading is set.
 	Edges        AreaEdges `json:"edges"`
@@ -177,7 +179,7 @@ func (*Area) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case area.FieldName, area.FieldCode, area.FieldKind:
 			values[i] = new(sql.NullString)
-		case area.FieldCreatedAt, area.FieldUpdatedAt, area.FieldEstablishedOn, area.FieldDissolvedOn:
+		case area.FieldCreatedAt, area.FieldUpdatedAt, area.FieldEstablishedOn, area.FieldDissolvedOn, area.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -270,6 +272,13 @@ func (_m *Area) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
+			}
+		case area.FieldCurrentSince:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field current_since", values[i])
+			} else if value.Valid {
+				_m.CurrentSince = new(time.Time)
+				*_m.CurrentSince = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -389,6 +398,11 @@ func (_m *Area) String() string {
 	if v := _m.ParentID; v != nil {
 		builder.WriteString("parent_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CurrentSince; v != nil {
+		builder.WriteString("current_since=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()

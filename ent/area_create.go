@@ -158,6 +158,20 @@ func (_c *AreaCreate) SetNillableParentID(v *int) *AreaCreate {
 	return _c
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_c *AreaCreate) SetCurrentSince(v time.Time) *AreaCreate {
+	_c.mutation.SetCurrentSince(v)
+	return _c
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_c *AreaCreate) SetNillableCurrentSince(v *time.Time) *AreaCreate {
+	if v != nil {
+		_c.SetCurrentSince(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Area entity.
 func (_c *AreaCreate) SetParent(v *Area) *AreaCreate {
 	return _c.SetParentID(v.ID)
@@ -455,6 +469,10 @@ func (_c *AreaCreate) createSpec() (*Area, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DissolvedOn(); ok {
 		_spec.SetField(area.FieldDissolvedOn, field.TypeTime, value)
 		_node.DissolvedOn = &value
+	}
+	if value, ok := _c.mutation.CurrentSince(); ok {
+		_spec.SetField(area.FieldCurrentSince, field.TypeTime, value)
+		_node.CurrentSince = &value
 	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

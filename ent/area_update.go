@@ -205,6 +205,26 @@ func (_u *AreaUpdate) ClearParentID() *AreaUpdate {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *AreaUpdate) SetCurrentSince(v time.Time) *AreaUpdate {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *AreaUpdate) SetNillableCurrentSince(v *time.Time) *AreaUpdate {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *AreaUpdate) ClearCurrentSince() *AreaUpdate {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Area entity.
 func (_u *AreaUpdate) SetParent(v *Area) *AreaUpdate {
 	return _u.SetParentID(v.ID)
@@ -643,6 +663,12 @@ func (_u *AreaUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DissolvedOnCleared() {
 		_spec.ClearField(area.FieldDissolvedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(area.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(area.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1223,6 +1249,26 @@ func (_u *AreaUpdateOne) ClearParentID() *AreaUpdateOne {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *AreaUpdateOne) SetCurrentSince(v time.Time) *AreaUpdateOne {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *AreaUpdateOne) SetNillableCurrentSince(v *time.Time) *AreaUpdateOne {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *AreaUpdateOne) ClearCurrentSince() *AreaUpdateOne {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Area entity.
 func (_u *AreaUpdateOne) SetParent(v *Area) *AreaUpdateOne {
 	return _u.SetParentID(v.ID)
@@ -1691,6 +1737,12 @@ func (_u *AreaUpdateOne) sqlSave(ctx context.Context) (_node *Area, err error) {
 	}
 	if _u.mutation.DissolvedOnCleared() {
 		_spec.ClearField(area.FieldDissolvedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(area.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(area.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -18,12 +18,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -58,6 +60,8 @@ type Client struct {
 	AuditEntry *AuditEntryClient
 	// Exemption is the client for interacting with the Exemption builders.
 	Exemption *ExemptionClient
+	// InstructorVisit is the client for interacting with the InstructorVisit builders.
+	InstructorVisit *InstructorVisitClient
 	// KindChange is the client for interacting with the KindChange builders.
 	KindChange *KindChangeClient
 	// Meeting is the client for interacting with the Meeting builders.
@@ -70,6 +74,8 @@ type Client struct {
 	MobileReport *MobileReportClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// Period is the client for interacting with the Period builders.
+	Period *PeriodClient
 	// RuleSetting is the client for interacting with the RuleSetting builders.
 	RuleSetting *RuleSettingClient
 	// Session is the client for interacting with the Session builders.
@@ -100,12 +106,14 @@ func (c *Client) init() {
 	c.Assessment = NewAssessmentClient(c.config)
 	c.AuditEntry = NewAuditEntryClient(c.config)
 	c.Exemption = NewExemptionClient(c.config)
+	c.InstructorVisit = NewInstructorVisitClient(c.config)
 	c.KindChange = NewKindChangeClient(c.config)
 	c.Meeting = NewMeetingClient(c.config)
 	c.Member = NewMemberClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
 	c.MobileReport = NewMobileReportClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
+	c.Period = NewPeriodClient(c.config)
 	c.RuleSetting = NewRuleSettingClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Term = NewTermClient(c.config)
@@ -211,12 +219,14 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Assessment:             NewAssessmentClient(cfg),
 		AuditEntry:             NewAuditEntryClient(cfg),
 		Exemption:              NewExemptionClient(cfg),
+		InstructorVisit:        NewInstructorVisitClient(cfg),
 		KindChange:             NewKindChangeClient(cfg),
 		Meeting:                NewMeetingClient(cfg),
 		Member:                 NewMemberClient(cfg),
 		Membership:             NewMembershipClient(cfg),
 		MobileReport:           NewMobileReportClient(cfg),
 		Organization:           NewOrganizationClient(cfg),
+		Period:                 NewPeriodClient(cfg),
 		RuleSetting:            NewRuleSettingClient(cfg),
 		Session:                NewSessionClient(cfg),
 		Term:                   NewTermClient(cfg),
@@ -249,12 +259,14 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Assessment:             NewAssessmentClient(cfg),
 		AuditEntry:             NewAuditEntryClient(cfg),
 		Exemption:              NewExemptionClient(cfg),
+		InstructorVisit:        NewInstructorVisitClient(cfg),
 		KindChange:             NewKindChangeClient(cfg),
 		Meeting:                NewMeetingClient(cfg),
 		Member:                 NewMemberClient(cfg),
 		Membership:             NewMembershipClient(cfg),
 		MobileReport:           NewMobileReportClient(cfg),
 		Organization:           NewOrganizationClient(cfg),
+		Period:                 NewPeriodClient(cfg),
 		RuleSetting:            NewRuleSettingClient(cfg),
 		Session:                NewSessionClient(cfg),
 		Term:                   NewTermClient(cfg),
@@ -291,9 +303,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.AffiliatedOrganization, c.Appointment, c.Area, c.Assessment,
-		c.AuditEntry, c.Exemption, c.KindChange, c.Meeting, c.Member, c.Membership,
-		c.MobileReport, c.Organization, c.RuleSetting, c.Session, c.Term, c.Unit,
-		c.UnitCoverage, c.User,
+		c.AuditEntry, c.Exemption, c.InstructorVisit, c.KindChange, c.Meeting,
+		c.Member, c.Membership, c.MobileReport, c.Organization, c.Period,
+		c.RuleSetting, c.Session, c.Term, c.Unit, c.UnitCoverage, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -304,9 +316,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.AffiliatedOrganization, c.Appointment, c.Area, c.Assessment,
-		c.AuditEntry, c.Exemption, c.KindChange, c.Meeting, c.Member, c.Membership,
-		c.MobileReport, c.Organization, c.RuleSetting, c.Session, c.Term, c.Unit,
-		c.UnitCoverage, c.User,
+		c.AuditEntry, c.Exemption, c.InstructorVisit, c.KindChange, c.Meeting,
+		c.Member, c.Membership, c.MobileReport, c.Organization, c.Period,
+		c.RuleSetting, c.Session, c.Term, c.Unit, c.UnitCoverage, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -329,6 +341,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AuditEntry.mutate(ctx, m)
 	case *ExemptionMutation:
 		return c.Exemption.mutate(ctx, m)
+	case *InstructorVisitMutation:
+		return c.InstructorVisit.mutate(ctx, m)
 	case *KindChangeMutation:
 		return c.KindChange.mutate(ctx, m)
 	case *MeetingMutation:
@@ -341,6 +355,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MobileReport.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
+	case *PeriodMutation:
+		return c.Period.mutate(ctx, m)
 	case *RuleSettingMutation:
 		return c.RuleSetting.mutate(ctx, m)
 	case *SessionMutation:
@@ -1600,6 +1616,172 @@ func (c *ExemptionClient) mutate(ctx context.Context, m *ExemptionMutation) (Val
 	}
 }
 
+// InstructorVisitClient is a client for the InstructorVisit schema.
+type InstructorVisitClient struct {
+	config
+}
+
+// NewInstructorVisitClient returns a client for the InstructorVisit from the given config.
+func NewInstructorVisitClient(c config) *InstructorVisitClient {
+	return &InstructorVisitClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `instructorvisit.Hooks(f(g(h())))`.
+func (c *InstructorVisitClient) Use(hooks ...Hook) {
+	c.hooks.InstructorVisit = append(c.hooks.InstructorVisit, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `instructorvisit.Intercept(f(g(h())))`.
+func (c *InstructorVisitClient) Intercept(interceptors ...Interceptor) {
+	c.inters.InstructorVisit = append(c.inters.InstructorVisit, interceptors...)
+}
+
+// Create returns a builder for creating a InstructorVisit entity.
+func (c *InstructorVisitClient) Create() *InstructorVisitCreate {
+	mutation := newInstructorVisitMutation(c.config, OpCreate)
+	return &InstructorVisitCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of InstructorVisit entities.
+func (c *InstructorVisitClient) CreateBulk(builders ...*InstructorVisitCreate) *InstructorVisitCreateBulk {
+	return &InstructorVisitCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InstructorVisitClient) MapCreateBulk(slice any, setFunc func(*InstructorVisitCreate, int)) *InstructorVisitCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InstructorVisitCreateBulk{err: fmt.Errorf("calling to InstructorVisitClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InstructorVisitCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InstructorVisitCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for InstructorVisit.
+func (c *InstructorVisitClient) Update() *InstructorVisitUpdate {
+	mutation := newInstructorVisitMutation(c.config, OpUpdate)
+	return &InstructorVisitUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InstructorVisitClient) UpdateOne(_m *InstructorVisit) *InstructorVisitUpdateOne {
+	mutation := newInstructorVisitMutation(c.config, OpUpdateOne, withInstructorVisit(_m))
+	return &InstructorVisitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InstructorVisitClient) UpdateOneID(id int) *InstructorVisitUpdateOne {
+	mutation := newInstructorVisitMutation(c.config, OpUpdateOne, withInstructorVisitID(id))
+	return &InstructorVisitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for InstructorVisit.
+func (c *InstructorVisitClient) Delete() *InstructorVisitDelete {
+	mutation := newInstructorVisitMutation(c.config, OpDelete)
+	return &InstructorVisitDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InstructorVisitClient) DeleteOne(_m *InstructorVisit) *InstructorVisitDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InstructorVisitClient) DeleteOneID(id int) *InstructorVisitDeleteOne {
+	builder := c.Delete().Where(instructorvisit.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InstructorVisitDeleteOne{builder}
+}
+
+// Query returns a query builder for InstructorVisit.
+func (c *InstructorVisitClient) Query() *InstructorVisitQuery {
+	return &InstructorVisitQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInstructorVisit},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a InstructorVisit entity by its id.
+func (c *InstructorVisitClient) Get(ctx context.Context, id int) (*InstructorVisit, error) {
+	return c.Query().Where(instructorvisit.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InstructorVisitClient) GetX(ctx context.Context, id int) *InstructorVisit {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUnit queries the unit edge of a InstructorVisit.
+func (c *InstructorVisitClient) QueryUnit(_m *InstructorVisit) *UnitQuery {
+	query := (&UnitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(instructorvisit.Table, instructorvisit.FieldID, id),
+			sqlgraph.To(unit.Table, unit.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, instructorvisit.UnitTable, instructorvisit.UnitColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAppointment queries the appointment edge of a InstructorVisit.
+func (c *InstructorVisitClient) QueryAppointment(_m *InstructorVisit) *AppointmentQuery {
+	query := (&AppointmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(instructorvisit.Table, instructorvisit.FieldID, id),
+			sqlgraph.To(appointment.Table, appointment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, instructorvisit.AppointmentTable, instructorvisit.AppointmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *InstructorVisitClient) Hooks() []Hook {
+	hooks := c.hooks.InstructorVisit
+	return append(hooks[:len(hooks):len(hooks)], instructorvisit.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InstructorVisitClient) Interceptors() []Interceptor {
+	return c.inters.InstructorVisit
+}
+
+func (c *InstructorVisitClient) mutate(ctx context.Context, m *InstructorVisitMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InstructorVisitCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InstructorVisitUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InstructorVisitUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InstructorVisitDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown InstructorVisit mutation op: %q", m.Op())
+	}
+}
+
 // KindChangeClient is a client for the KindChange schema.
 type KindChangeClient struct {
 	config
@@ -2136,6 +2318,22 @@ func (c *MemberClient) QueryAttendedMeetings(_m *Member) *MeetingQuery {
 	return query
 }
 
+// QuerySiteBranches queries the site_branches edge of a Member.
+func (c *MemberClient) QuerySiteBranches(_m *Member) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(member.Table, member.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, member.SiteBranchesTable, member.SiteBranchesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MemberClient) Hooks() []Hook {
 	hooks := c.hooks.Member
@@ -2635,6 +2833,22 @@ func (c *OrganizationClient) QueryAreas(_m *Organization) *AreaQuery {
 	return query
 }
 
+// QuerySiteMembers queries the site_members edge of a Organization.
+func (c *OrganizationClient) QuerySiteMembers(_m *Organization) *MemberQuery {
+	query := (&MemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, id),
+			sqlgraph.To(member.Table, member.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, organization.SiteMembersTable, organization.SiteMembersPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryUnits queries the units edge of a Organization.
 func (c *OrganizationClient) QueryUnits(_m *Organization) *UnitQuery {
 	query := (&UnitClient{config: c.config}).Query()
@@ -2818,6 +3032,140 @@ func (c *OrganizationClient) mutate(ctx context.Context, m *OrganizationMutation
 		return (&OrganizationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Organization mutation op: %q", m.Op())
+	}
+}
+
+// PeriodClient is a client for the Period schema.
+type PeriodClient struct {
+	config
+}
+
+// NewPeriodClient returns a client for the Period from the given config.
+func NewPeriodClient(c config) *PeriodClient {
+	return &PeriodClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `period.Hooks(f(g(h())))`.
+func (c *PeriodClient) Use(hooks ...Hook) {
+	c.hooks.Period = append(c.hooks.Period, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `period.Intercept(f(g(h())))`.
+func (c *PeriodClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Period = append(c.inters.Period, interceptors...)
+}
+
+// Create returns a builder for creating a Period entity.
+func (c *PeriodClient) Create() *PeriodCreate {
+	mutation := newPeriodMutation(c.config, OpCreate)
+	return &PeriodCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Period entities.
+func (c *PeriodClient) CreateBulk(builders ...*PeriodCreate) *PeriodCreateBulk {
+	return &PeriodCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PeriodClient) MapCreateBulk(slice any, setFunc func(*PeriodCreate, int)) *PeriodCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PeriodCreateBulk{err: fmt.Errorf("calling to PeriodClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PeriodCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PeriodCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Period.
+func (c *PeriodClient) Update() *PeriodUpdate {
+	mutation := newPeriodMutation(c.config, OpUpdate)
+	return &PeriodUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PeriodClient) UpdateOne(_m *Period) *PeriodUpdateOne {
+	mutation := newPeriodMutation(c.config, OpUpdateOne, withPeriod(_m))
+	return &PeriodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PeriodClient) UpdateOneID(id int) *PeriodUpdateOne {
+	mutation := newPeriodMutation(c.config, OpUpdateOne, withPeriodID(id))
+	return &PeriodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Period.
+func (c *PeriodClient) Delete() *PeriodDelete {
+	mutation := newPeriodMutation(c.config, OpDelete)
+	return &PeriodDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PeriodClient) DeleteOne(_m *Period) *PeriodDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PeriodClient) DeleteOneID(id int) *PeriodDeleteOne {
+	builder := c.Delete().Where(period.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PeriodDeleteOne{builder}
+}
+
+// Query returns a query builder for Period.
+func (c *PeriodClient) Query() *PeriodQuery {
+	return &PeriodQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePeriod},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Period entity by its id.
+func (c *PeriodClient) Get(ctx context.Context, id int) (*Period, error) {
+	return c.Query().Where(period.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PeriodClient) GetX(ctx context.Context, id int) *Period {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PeriodClient) Hooks() []Hook {
+	hooks := c.hooks.Period
+	return append(hooks[:len(hooks):len(hooks)], period.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PeriodClient) Interceptors() []Interceptor {
+	return c.inters.Period
+}
+
+func (c *PeriodClient) mutate(ctx context.Context, m *PeriodMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PeriodCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PeriodUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PeriodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PeriodDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Period mutation op: %q", m.Op())
 	}
 }
 
@@ -3443,6 +3791,22 @@ func (c *UnitClient) QueryAppointments(_m *Unit) *AppointmentQuery {
 	return query
 }
 
+// QueryVisits queries the visits edge of a Unit.
+func (c *UnitClient) QueryVisits(_m *Unit) *InstructorVisitQuery {
+	query := (&InstructorVisitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(unit.Table, unit.FieldID, id),
+			sqlgraph.To(instructorvisit.Table, instructorvisit.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, unit.VisitsTable, unit.VisitsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryCoverages queries the coverages edge of a Unit.
 func (c *UnitClient) QueryCoverages(_m *Unit) *UnitCoverageQuery {
 	query := (&UnitCoverageClient{config: c.config}).Query()
@@ -3837,13 +4201,15 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, AffiliatedOrganization, Appointment, Area, Assessment, AuditEntry,
-		Exemption, KindChange, Meeting, Member, Membership, MobileReport, Organization,
-		RuleSetting, Session, Term, Unit, UnitCoverage, User []ent.Hook
+		Exemption, InstructorVisit, KindChange, Meeting, Member, Membership,
+		MobileReport, Organization, Period, RuleSetting, Session, Term, Unit,
+		UnitCoverage, User []ent.Hook
 	}
 	inters struct {
 		APIToken, AffiliatedOrganization, Appointment, Area, Assessment, AuditEntry,
-		Exemption, KindChange, Meeting, Member, Membership, MobileReport, Organization,
-		RuleSetting, Session, Term, Unit, UnitCoverage, User []ent.Interceptor
+		Exemption, InstructorVisit, KindChange, Meeting, Member, Membership,
+		MobileReport, Organization, Period, RuleSetting, Session, Term, Unit,
+		UnitCoverage, User []ent.Interceptor
 	}
 )
 

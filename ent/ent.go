@@ -13,12 +13,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -98,12 +100,14 @@ func checkColumn(t, c string) error {
 			assessment.Table:             assessment.ValidColumn,
 			auditentry.Table:             auditentry.ValidColumn,
 			exemption.Table:              exemption.ValidColumn,
+			instructorvisit.Table:        instructorvisit.ValidColumn,
 			kindchange.Table:             kindchange.ValidColumn,
 			meeting.Table:                meeting.ValidColumn,
 			member.Table:                 member.ValidColumn,
 			membership.Table:             membership.ValidColumn,
 			mobilereport.Table:           mobilereport.ValidColumn,
 			organization.Table:           organization.ValidColumn,
+			period.Table:                 period.ValidColumn,
 			rulesetting.Table:            rulesetting.ValidColumn,
 			session.Table:                session.ValidColumn,
 			term.Table:                   term.ValidColumn,

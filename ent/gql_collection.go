@@ -10,12 +10,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -1094,6 +1096,156 @@ func newExemptionPaginateArgs(rv map[string]any) *exemptionPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InstructorVisitQuery) CollectFields(ctx context.Context, satisfies ...string) (*InstructorVisitQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InstructorVisitQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(instructorvisit.Columns))
+		selectedFields = []string{instructorvisit.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "unit":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UnitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
+				return err
+			}
+			_q.withUnit = query
+			if _, ok := fieldSeen[instructorvisit.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldUnitID)
+				fieldSeen[instructorvisit.FieldUnitID] = struct{}{}
+			}
+
+		case "appointment":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AppointmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, appointmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withAppointment = query
+			if _, ok := fieldSeen[instructorvisit.FieldAppointmentID]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldAppointmentID)
+				fieldSeen[instructorvisit.FieldAppointmentID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[instructorvisit.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldCreatedAt)
+				fieldSeen[instructorvisit.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[instructorvisit.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldUpdatedAt)
+				fieldSeen[instructorvisit.FieldUpdatedAt] = struct{}{}
+			}
+		case "unitID":
+			if _, ok := fieldSeen[instructorvisit.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldUnitID)
+				fieldSeen[instructorvisit.FieldUnitID] = struct{}{}
+			}
+		case "appointmentID":
+			if _, ok := fieldSeen[instructorvisit.FieldAppointmentID]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldAppointmentID)
+				fieldSeen[instructorvisit.FieldAppointmentID] = struct{}{}
+			}
+		case "visitedOn":
+			if _, ok := fieldSeen[instructorvisit.FieldVisitedOn]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldVisitedOn)
+				fieldSeen[instructorvisit.FieldVisitedOn] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[instructorvisit.FieldNote]; !ok {
+				selectedFields = append(selectedFields, instructorvisit.FieldNote)
+				fieldSeen[instructorvisit.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type instructorvisitPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InstructorVisitPaginateOption
+}
+
+func newInstructorVisitPaginateArgs(rv map[string]any) *instructorvisitPaginateArgs {
+	args := &instructorvisitPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*InstructorVisitOrder:
+			args.opts = append(args.opts, WithInstructorVisitOrder(v))
+		case []any:
+			var orders []*InstructorVisitOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &InstructorVisitOrder{Field: &InstructorVisitOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithInstructorVisitOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*InstructorVisitWhereInput); ok {
+		args.opts = append(args.opts, WithInstructorVisitFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *KindChangeQuery) CollectFields(ctx context.Context, satisfies ...string) (*KindChangeQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1509,6 +1661,19 @@ func (_q *MemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			_q.WithNamedAttendedMeetings(alias, func(wq *MeetingQuery) {
 				*wq = *query
 			})
+
+		case "siteBranches":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSiteBranches(alias, func(wq *OrganizationQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[member.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, member.FieldCreatedAt)
@@ -1548,6 +1713,16 @@ func (_q *MemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[member.FieldJoinedPartyOn]; !ok {
 				selectedFields = append(selectedFields, member.FieldJoinedPartyOn)
 				fieldSeen[member.FieldJoinedPartyOn] = struct{}{}
+			}
+		case "confirmedOn":
+			if _, ok := fieldSeen[member.FieldConfirmedOn]; !ok {
+				selectedFields = append(selectedFields, member.FieldConfirmedOn)
+				fieldSeen[member.FieldConfirmedOn] = struct{}{}
+			}
+		case "probationExtendedTo":
+			if _, ok := fieldSeen[member.FieldProbationExtendedTo]; !ok {
+				selectedFields = append(selectedFields, member.FieldProbationExtendedTo)
+				fieldSeen[member.FieldProbationExtendedTo] = struct{}{}
 			}
 		case "category":
 			if _, ok := fieldSeen[member.FieldCategory]; !ok {
@@ -2036,6 +2211,19 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				*wq = *query
 			})
 
+		case "siteMembers":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, memberImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSiteMembers(alias, func(wq *MemberQuery) {
+				*wq = *query
+			})
+
 		case "units":
 			var (
 				alias = field.Alias
@@ -2290,6 +2478,146 @@ func newOrganizationPaginateArgs(rv map[string]any) *organizationPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PeriodQuery) CollectFields(ctx context.Context, satisfies ...string) (*PeriodQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PeriodQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(period.Columns))
+		selectedFields = []string{period.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[period.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, period.FieldCreatedAt)
+				fieldSeen[period.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[period.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, period.FieldUpdatedAt)
+				fieldSeen[period.FieldUpdatedAt] = struct{}{}
+			}
+		case "subjectID":
+			if _, ok := fieldSeen[period.FieldSubjectID]; !ok {
+				selectedFields = append(selectedFields, period.FieldSubjectID)
+				fieldSeen[period.FieldSubjectID] = struct{}{}
+			}
+		case "attribute":
+			if _, ok := fieldSeen[period.FieldAttribute]; !ok {
+				selectedFields = append(selectedFields, period.FieldAttribute)
+				fieldSeen[period.FieldAttribute] = struct{}{}
+			}
+		case "refID":
+			if _, ok := fieldSeen[period.FieldRefID]; !ok {
+				selectedFields = append(selectedFields, period.FieldRefID)
+				fieldSeen[period.FieldRefID] = struct{}{}
+			}
+		case "number":
+			if _, ok := fieldSeen[period.FieldNumber]; !ok {
+				selectedFields = append(selectedFields, period.FieldNumber)
+				fieldSeen[period.FieldNumber] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[period.FieldText]; !ok {
+				selectedFields = append(selectedFields, period.FieldText)
+				fieldSeen[period.FieldText] = struct{}{}
+			}
+		case "validFrom":
+			if _, ok := fieldSeen[period.FieldValidFrom]; !ok {
+				selectedFields = append(selectedFields, period.FieldValidFrom)
+				fieldSeen[period.FieldValidFrom] = struct{}{}
+			}
+		case "validTo":
+			if _, ok := fieldSeen[period.FieldValidTo]; !ok {
+				selectedFields = append(selectedFields, period.FieldValidTo)
+				fieldSeen[period.FieldValidTo] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[period.FieldReason]; !ok {
+				selectedFields = append(selectedFields, period.FieldReason)
+				fieldSeen[period.FieldReason] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type periodPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PeriodPaginateOption
+}
+
+func newPeriodPaginateArgs(rv map[string]any) *periodPaginateArgs {
+	args := &periodPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*PeriodOrder:
+			args.opts = append(args.opts, WithPeriodOrder(v))
+		case []any:
+			var orders []*PeriodOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &PeriodOrder{Field: &PeriodOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithPeriodOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*PeriodWhereInput); ok {
+		args.opts = append(args.opts, WithPeriodFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *RuleSettingQuery) CollectFields(ctx context.Context, satisfies ...string) (*RuleSettingQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2485,6 +2813,16 @@ func (_q *TermQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, term.FieldRenewedOn)
 				fieldSeen[term.FieldRenewedOn] = struct{}{}
 			}
+		case "postponedTo":
+			if _, ok := fieldSeen[term.FieldPostponedTo]; !ok {
+				selectedFields = append(selectedFields, term.FieldPostponedTo)
+				fieldSeen[term.FieldPostponedTo] = struct{}{}
+			}
+		case "postponementReason":
+			if _, ok := fieldSeen[term.FieldPostponementReason]; !ok {
+				selectedFields = append(selectedFields, term.FieldPostponementReason)
+				fieldSeen[term.FieldPostponementReason] = struct{}{}
+			}
 		case "note":
 			if _, ok := fieldSeen[term.FieldNote]; !ok {
 				selectedFields = append(selectedFields, term.FieldNote)
@@ -2645,6 +2983,19 @@ func (_q *UnitQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				return err
 			}
 			_q.WithNamedAppointments(alias, func(wq *AppointmentQuery) {
+				*wq = *query
+			})
+
+		case "visits":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InstructorVisitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, instructorvisitImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedVisits(alias, func(wq *InstructorVisitQuery) {
 				*wq = *query
 			})
 

@@ -152,6 +152,22 @@ func (_m *Exemption) Organization(ctx context.Context) (*Organization, error) {
 	return result, err
 }
 
+func (_m *InstructorVisit) Unit(ctx context.Context) (*Unit, error) {
+	result, err := _m.Edges.UnitOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUnit().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *InstructorVisit) Appointment(ctx context.Context) (*Appointment, error) {
+	result, err := _m.Edges.AppointmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAppointment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *KindChange) Organization(ctx context.Context) (*Organization, error) {
 	result, err := _m.Edges.OrganizationOrErr()
 	if IsNotLoaded(err) {
@@ -252,6 +268,18 @@ func (_m *Member) AttendedMeetings(ctx context.Context) (result []*Meeting, err 
 	return result, err
 }
 
+func (_m *Member) SiteBranches(ctx context.Context) (result []*Organization, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSiteBranches(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SiteBranchesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySiteBranches().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Membership) Member(ctx context.Context) (*Member, error) {
 	result, err := _m.Edges.MemberOrErr()
 	if IsNotLoaded(err) {
@@ -304,6 +332,18 @@ func (_m *Organization) Areas(ctx context.Context) (result []*Area, err error) {
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryAreas().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Organization) SiteMembers(ctx context.Context) (result []*Member, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSiteMembers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SiteMembersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySiteMembers().All(ctx)
 	}
 	return result, err
 }
@@ -488,6 +528,18 @@ func (_m *Unit) Appointments(ctx context.Context) (result []*Appointment, err er
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryAppointments().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Unit) Visits(ctx context.Context) (result []*InstructorVisit, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedVisits(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.VisitsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVisits().All(ctx)
 	}
 	return result, err
 }

@@ -585,6 +585,76 @@ func (c *ExemptionUpdateOne) SetInput(i UpdateExemptionInput) *ExemptionUpdateOn
 	return c
 }
 
+// CreateInstructorVisitInput represents a mutation input for creating instructorvisits.
+type CreateInstructorVisitInput struct {
+	VisitedOn     time.Time
+	Note          *string
+	UnitID        int
+	AppointmentID *int
+}
+
+// Mutate applies the CreateInstructorVisitInput on the InstructorVisitMutation builder.
+func (i *CreateInstructorVisitInput) Mutate(m *InstructorVisitMutation) {
+	m.SetVisitedOn(i.VisitedOn)
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	m.SetUnitID(i.UnitID)
+	if v := i.AppointmentID; v != nil {
+		m.SetAppointmentID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateInstructorVisitInput on the InstructorVisitCreate builder.
+func (c *InstructorVisitCreate) SetInput(i CreateInstructorVisitInput) *InstructorVisitCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateInstructorVisitInput represents a mutation input for updating instructorvisits.
+type UpdateInstructorVisitInput struct {
+	VisitedOn        *time.Time
+	ClearNote        bool
+	Note             *string
+	UnitID           *int
+	ClearAppointment bool
+	AppointmentID    *int
+}
+
+// Mutate applies the UpdateInstructorVisitInput on the InstructorVisitMutation builder.
+func (i *UpdateInstructorVisitInput) Mutate(m *InstructorVisitMutation) {
+	if v := i.VisitedOn; v != nil {
+		m.SetVisitedOn(*v)
+	}
+	if i.ClearNote {
+		m.ClearNote()
+	}
+	if v := i.Note; v != nil {
+		m.SetNote(*v)
+	}
+	if v := i.UnitID; v != nil {
+		m.SetUnitID(*v)
+	}
+	if i.ClearAppointment {
+		m.ClearAppointment()
+	}
+	if v := i.AppointmentID; v != nil {
+		m.SetAppointmentID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateInstructorVisitInput on the InstructorVisitUpdate builder.
+func (c *InstructorVisitUpdate) SetInput(i UpdateInstructorVisitInput) *InstructorVisitUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateInstructorVisitInput on the InstructorVisitUpdateOne builder.
+func (c *InstructorVisitUpdateOne) SetInput(i UpdateInstructorVisitInput) *InstructorVisitUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateMeetingInput represents a mutation input for creating meetings.
 type CreateMeetingInput struct {
 	Type               vocab.MeetingType
@@ -685,6 +755,7 @@ type CreateMemberInput struct {
 	BornOn               *time.Time
 	Status               member.Status
 	JoinedPartyOn        time.Time
+	ConfirmedOn          *time.Time
 	Category             member.Category
 	Mobility             *member.Mobility
 	MobilePlace          *string
@@ -710,6 +781,9 @@ func (i *CreateMemberInput) Mutate(m *MemberMutation) {
 	}
 	m.SetStatus(i.Status)
 	m.SetJoinedPartyOn(i.JoinedPartyOn)
+	if v := i.ConfirmedOn; v != nil {
+		m.SetConfirmedOn(*v)
+	}
 	m.SetCategory(i.Category)
 	if v := i.Mobility; v != nil {
 		m.SetMobility(*v)
@@ -759,6 +833,8 @@ type UpdateMemberInput struct {
 	BornOn                    *time.Time
 	Status                    *member.Status
 	JoinedPartyOn             *time.Time
+	ClearConfirmedOn          bool
+	ConfirmedOn               *time.Time
 	Category                  *member.Category
 	ClearMobility             bool
 	Mobility                  *member.Mobility
@@ -808,6 +884,12 @@ func (i *UpdateMemberInput) Mutate(m *MemberMutation) {
 	}
 	if v := i.JoinedPartyOn; v != nil {
 		m.SetJoinedPartyOn(*v)
+	}
+	if i.ClearConfirmedOn {
+		m.ClearConfirmedOn()
+	}
+	if v := i.ConfirmedOn; v != nil {
+		m.SetConfirmedOn(*v)
 	}
 	if v := i.Category; v != nil {
 		m.SetCategory(*v)
@@ -1059,6 +1141,7 @@ type CreateOrganizationInput struct {
 	ActivityBudget *int
 	ParentID       *int
 	AreaIDs        []int
+	SiteMemberIDs  []int
 }
 
 // Mutate applies the CreateOrganizationInput on the OrganizationMutation builder.
@@ -1078,6 +1161,9 @@ func (i *CreateOrganizationInput) Mutate(m *OrganizationMutation) {
 	}
 	if v := i.AreaIDs; len(v) > 0 {
 		m.AddAreaIDs(v...)
+	}
+	if v := i.SiteMemberIDs; len(v) > 0 {
+		m.AddSiteMemberIDs(v...)
 	}
 }
 
@@ -1101,6 +1187,9 @@ type UpdateOrganizationInput struct {
 	ClearAreas          bool
 	AddAreaIDs          []int
 	RemoveAreaIDs       []int
+	ClearSiteMembers    bool
+	AddSiteMemberIDs    []int
+	RemoveSiteMemberIDs []int
 }
 
 // Mutate applies the UpdateOrganizationInput on the OrganizationMutation builder.
@@ -1140,6 +1229,15 @@ func (i *UpdateOrganizationInput) Mutate(m *OrganizationMutation) {
 	}
 	if v := i.RemoveAreaIDs; len(v) > 0 {
 		m.RemoveAreaIDs(v...)
+	}
+	if i.ClearSiteMembers {
+		m.ClearSiteMembers()
+	}
+	if v := i.AddSiteMemberIDs; len(v) > 0 {
+		m.AddSiteMemberIDs(v...)
+	}
+	if v := i.RemoveSiteMemberIDs; len(v) > 0 {
+		m.RemoveSiteMemberIDs(v...)
 	}
 }
 
@@ -1251,11 +1349,13 @@ func (c *RuleSettingUpdateOne) SetInput(i UpdateRuleSettingInput) *RuleSettingUp
 
 // CreateTermInput represents a mutation input for creating terms.
 type CreateTermInput struct {
-	StartedOn      time.Time
-	DueOn          time.Time
-	RenewedOn      *time.Time
-	Note           *string
-	OrganizationID int
+	StartedOn          time.Time
+	DueOn              time.Time
+	RenewedOn          *time.Time
+	PostponedTo        *time.Time
+	PostponementReason *string
+	Note               *string
+	OrganizationID     int
 }
 
 // Mutate applies the CreateTermInput on the TermMutation builder.
@@ -1264,6 +1364,12 @@ func (i *CreateTermInput) Mutate(m *TermMutation) {
 	m.SetDueOn(i.DueOn)
 	if v := i.RenewedOn; v != nil {
 		m.SetRenewedOn(*v)
+	}
+	if v := i.PostponedTo; v != nil {
+		m.SetPostponedTo(*v)
+	}
+	if v := i.PostponementReason; v != nil {
+		m.SetPostponementReason(*v)
 	}
 	if v := i.Note; v != nil {
 		m.SetNote(*v)
@@ -1279,13 +1385,17 @@ func (c *TermCreate) SetInput(i CreateTermInput) *TermCreate {
 
 // UpdateTermInput represents a mutation input for updating terms.
 type UpdateTermInput struct {
-	StartedOn      *time.Time
-	DueOn          *time.Time
-	ClearRenewedOn bool
-	RenewedOn      *time.Time
-	ClearNote      bool
-	Note           *string
-	OrganizationID *int
+	StartedOn               *time.Time
+	DueOn                   *time.Time
+	ClearRenewedOn          bool
+	RenewedOn               *time.Time
+	ClearPostponedTo        bool
+	PostponedTo             *time.Time
+	ClearPostponementReason bool
+	PostponementReason      *string
+	ClearNote               bool
+	Note                    *string
+	OrganizationID          *int
 }
 
 // Mutate applies the UpdateTermInput on the TermMutation builder.
@@ -1301,6 +1411,18 @@ func (i *UpdateTermInput) Mutate(m *TermMutation) {
 	}
 	if v := i.RenewedOn; v != nil {
 		m.SetRenewedOn(*v)
+	}
+	if i.ClearPostponedTo {
+		m.ClearPostponedTo()
+	}
+	if v := i.PostponedTo; v != nil {
+		m.SetPostponedTo(*v)
+	}
+	if i.ClearPostponementReason {
+		m.ClearPostponementReason()
+	}
+	if v := i.PostponementReason; v != nil {
+		m.SetPostponementReason(*v)
 	}
 	if i.ClearNote {
 		m.ClearNote()

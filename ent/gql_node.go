@@ -12,6 +12,7 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/internal"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
@@ -19,6 +20,7 @@ import (
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -64,6 +66,11 @@ var exemptionImplementors = []string{"Exemption", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Exemption) IsNode() {}
 
+var instructorvisitImplementors = []string{"InstructorVisit", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*InstructorVisit) IsNode() {}
+
 var kindchangeImplementors = []string{"KindChange", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -93,6 +100,11 @@ var organizationImplementors = []string{"Organization", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Organization) IsNode() {}
+
+var periodImplementors = []string{"Period", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Period) IsNode() {}
 
 var rulesettingImplementors = []string{"RuleSetting", "Node"}
 
@@ -245,6 +257,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case instructorvisit.Table:
+		query := c.InstructorVisit.Query().
+			Where(instructorvisit.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, instructorvisitImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case kindchange.Table:
 		query := c.KindChange.Query().
 			Where(kindchange.ID(id))
@@ -295,6 +316,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(organization.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, organizationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case period.Table:
+		query := c.Period.Query().
+			Where(period.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, periodImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -504,6 +534,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case instructorvisit.Table:
+		query := c.InstructorVisit.Query().
+			Where(instructorvisit.IDIn(ids...))
+		query, err := query.CollectFields(ctx, instructorvisitImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case kindchange.Table:
 		query := c.KindChange.Query().
 			Where(kindchange.IDIn(ids...))
@@ -588,6 +634,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Organization.Query().
 			Where(organization.IDIn(ids...))
 		query, err := query.CollectFields(ctx, organizationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case period.Table:
+		query := c.Period.Query().
+			Where(period.IDIn(ids...))
+		query, err := query.CollectFields(ctx, periodImplementors...)
 		if err != nil {
 			return nil, err
 		}

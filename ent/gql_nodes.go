@@ -62,6 +62,16 @@ func (c *ExemptionConnection) Nodes() []*Exemption {
 	return nodes
 }
 
+// Nodes returns the page's InstructorVisit objects without their edges, for
+// clients that read a flat list (the GraphQL field "nodes").
+func (c *InstructorVisitConnection) Nodes() []*InstructorVisit {
+	nodes := make([]*InstructorVisit, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
 // Nodes returns the page's KindChange objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *KindChangeConnection) Nodes() []*KindChange {
@@ -116,6 +126,16 @@ func (c *MobileReportConnection) Nodes() []*MobileReport {
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *OrganizationConnection) Nodes() []*Organization {
 	nodes := make([]*Organization, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
+// Nodes returns the page's Period objects without their edges, for
+// clients that read a flat list (the GraphQL field "nodes").
+func (c *PeriodConnection) Nodes() []*Period {
+	nodes := make([]*Period, len(c.Edges))
 	for i, e := range c.Edges {
 		nodes[i] = e.Node
 	}

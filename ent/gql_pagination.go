@@ -13,12 +13,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -2483,6 +2485,374 @@ func (_m *Exemption) ToEdge(order *ExemptionOrder) *ExemptionEdge {
 	}
 }
 
+// InstructorVisitEdge is the edge representation of InstructorVisit.
+type InstructorVisitEdge struct {
+	Node   *InstructorVisit `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// InstructorVisitConnection is the connection containing edges to InstructorVisit.
+type InstructorVisitConnection struct {
+	Edges      []*InstructorVisitEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *InstructorVisitConnection) build(nodes []*InstructorVisit, pager *instructorvisitPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *InstructorVisit
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *InstructorVisit {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *InstructorVisit {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*InstructorVisitEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &InstructorVisitEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// InstructorVisitPaginateOption enables pagination customization.
+type InstructorVisitPaginateOption func(*instructorvisitPager) error
+
+// WithInstructorVisitOrder configures pagination ordering.
+func WithInstructorVisitOrder(order []*InstructorVisitOrder) InstructorVisitPaginateOption {
+	return func(pager *instructorvisitPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithInstructorVisitFilter configures pagination filter.
+func WithInstructorVisitFilter(filter func(*InstructorVisitQuery) (*InstructorVisitQuery, error)) InstructorVisitPaginateOption {
+	return func(pager *instructorvisitPager) error {
+		if filter == nil {
+			return errors.New("InstructorVisitQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type instructorvisitPager struct {
+	reverse bool
+	order   []*InstructorVisitOrder
+	filter  func(*InstructorVisitQuery) (*InstructorVisitQuery, error)
+}
+
+func newInstructorVisitPager(opts []InstructorVisitPaginateOption, reverse bool) (*instructorvisitPager, error) {
+	pager := &instructorvisitPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *instructorvisitPager) applyFilter(query *InstructorVisitQuery) (*InstructorVisitQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *instructorvisitPager) toCursor(_m *InstructorVisit) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *instructorvisitPager) applyCursors(query *InstructorVisitQuery, after, before *Cursor) (*InstructorVisitQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultInstructorVisitOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *instructorvisitPager) applyOrder(query *InstructorVisitQuery) *InstructorVisitQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultInstructorVisitOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultInstructorVisitOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *instructorvisitPager) orderExpr(query *InstructorVisitQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultInstructorVisitOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to InstructorVisit.
+func (_m *InstructorVisitQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...InstructorVisitPaginateOption,
+) (*InstructorVisitConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newInstructorVisitPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &InstructorVisitConnection{Edges: []*InstructorVisitEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// InstructorVisitOrderFieldCreatedAt orders InstructorVisit by created_at.
+	InstructorVisitOrderFieldCreatedAt = &InstructorVisitOrderField{
+		Value: func(_m *InstructorVisit) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: instructorvisit.FieldCreatedAt,
+		toTerm: instructorvisit.ByCreatedAt,
+		toCursor: func(_m *InstructorVisit) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// InstructorVisitOrderFieldUpdatedAt orders InstructorVisit by updated_at.
+	InstructorVisitOrderFieldUpdatedAt = &InstructorVisitOrderField{
+		Value: func(_m *InstructorVisit) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: instructorvisit.FieldUpdatedAt,
+		toTerm: instructorvisit.ByUpdatedAt,
+		toCursor: func(_m *InstructorVisit) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// InstructorVisitOrderFieldVisitedOn orders InstructorVisit by visited_on.
+	InstructorVisitOrderFieldVisitedOn = &InstructorVisitOrderField{
+		Value: func(_m *InstructorVisit) (ent.Value, error) {
+			return _m.VisitedOn, nil
+		},
+		column: instructorvisit.FieldVisitedOn,
+		toTerm: instructorvisit.ByVisitedOn,
+		toCursor: func(_m *InstructorVisit) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.VisitedOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f InstructorVisitOrderField) String() string {
+	var str string
+	switch f.column {
+	case InstructorVisitOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case InstructorVisitOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case InstructorVisitOrderFieldVisitedOn.column:
+		str = "VISITED_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f InstructorVisitOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *InstructorVisitOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("InstructorVisitOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *InstructorVisitOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *InstructorVisitOrderFieldUpdatedAt
+	case "VISITED_ON":
+		*f = *InstructorVisitOrderFieldVisitedOn
+	default:
+		return fmt.Errorf("%s is not a valid InstructorVisitOrderField", str)
+	}
+	return nil
+}
+
+// InstructorVisitOrderField defines the ordering field of InstructorVisit.
+type InstructorVisitOrderField struct {
+	// Value extracts the ordering value from the given InstructorVisit.
+	Value    func(*InstructorVisit) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) instructorvisit.OrderOption
+	toCursor func(*InstructorVisit) Cursor
+}
+
+// InstructorVisitOrder defines the ordering of InstructorVisit.
+type InstructorVisitOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *InstructorVisitOrderField `json:"field"`
+}
+
+// DefaultInstructorVisitOrder is the default ordering of InstructorVisit.
+var DefaultInstructorVisitOrder = &InstructorVisitOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &InstructorVisitOrderField{
+		Value: func(_m *InstructorVisit) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: instructorvisit.FieldID,
+		toTerm: instructorvisit.ByID,
+		toCursor: func(_m *InstructorVisit) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts InstructorVisit into InstructorVisitEdge.
+func (_m *InstructorVisit) ToEdge(order *InstructorVisitOrder) *InstructorVisitEdge {
+	if order == nil {
+		order = DefaultInstructorVisitOrder
+	}
+	return &InstructorVisitEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // KindChangeEdge is the edge representation of KindChange.
 type KindChangeEdge struct {
 	Node   *KindChange `json:"node"`
@@ -3552,6 +3922,20 @@ var (
 			}
 		},
 	}
+	// MemberOrderFieldConfirmedOn orders Member by confirmed_on.
+	MemberOrderFieldConfirmedOn = &MemberOrderField{
+		Value: func(_m *Member) (ent.Value, error) {
+			return _m.ConfirmedOn, nil
+		},
+		column: member.FieldConfirmedOn,
+		toTerm: member.ByConfirmedOn,
+		toCursor: func(_m *Member) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ConfirmedOn,
+			}
+		},
+	}
 	// MemberOrderFieldCategory orders Member by category.
 	MemberOrderFieldCategory = &MemberOrderField{
 		Value: func(_m *Member) (ent.Value, error) {
@@ -3582,6 +3966,8 @@ func (f MemberOrderField) String() string {
 		str = "STATUS"
 	case MemberOrderFieldJoinedPartyOn.column:
 		str = "JOINED_PARTY_ON"
+	case MemberOrderFieldConfirmedOn.column:
+		str = "CONFIRMED_ON"
 	case MemberOrderFieldCategory.column:
 		str = "CATEGORY"
 	}
@@ -3610,6 +3996,8 @@ func (f *MemberOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *MemberOrderFieldStatus
 	case "JOINED_PARTY_ON":
 		*f = *MemberOrderFieldJoinedPartyOn
+	case "CONFIRMED_ON":
+		*f = *MemberOrderFieldConfirmedOn
 	case "CATEGORY":
 		*f = *MemberOrderFieldCategory
 	default:
@@ -4848,6 +5236,410 @@ func (_m *Organization) ToEdge(order *OrganizationOrder) *OrganizationEdge {
 		order = DefaultOrganizationOrder
 	}
 	return &OrganizationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PeriodEdge is the edge representation of Period.
+type PeriodEdge struct {
+	Node   *Period `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// PeriodConnection is the connection containing edges to Period.
+type PeriodConnection struct {
+	Edges      []*PeriodEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *PeriodConnection) build(nodes []*Period, pager *periodPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Period
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Period {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Period {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PeriodEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PeriodEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PeriodPaginateOption enables pagination customization.
+type PeriodPaginateOption func(*periodPager) error
+
+// WithPeriodOrder configures pagination ordering.
+func WithPeriodOrder(order []*PeriodOrder) PeriodPaginateOption {
+	return func(pager *periodPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithPeriodFilter configures pagination filter.
+func WithPeriodFilter(filter func(*PeriodQuery) (*PeriodQuery, error)) PeriodPaginateOption {
+	return func(pager *periodPager) error {
+		if filter == nil {
+			return errors.New("PeriodQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type periodPager struct {
+	reverse bool
+	order   []*PeriodOrder
+	filter  func(*PeriodQuery) (*PeriodQuery, error)
+}
+
+func newPeriodPager(opts []PeriodPaginateOption, reverse bool) (*periodPager, error) {
+	pager := &periodPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *periodPager) applyFilter(query *PeriodQuery) (*PeriodQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *periodPager) toCursor(_m *Period) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *periodPager) applyCursors(query *PeriodQuery, after, before *Cursor) (*PeriodQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultPeriodOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *periodPager) applyOrder(query *PeriodQuery) *PeriodQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultPeriodOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultPeriodOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *periodPager) orderExpr(query *PeriodQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultPeriodOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Period.
+func (_m *PeriodQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PeriodPaginateOption,
+) (*PeriodConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPeriodPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PeriodConnection{Edges: []*PeriodEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PeriodOrderFieldCreatedAt orders Period by created_at.
+	PeriodOrderFieldCreatedAt = &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: period.FieldCreatedAt,
+		toTerm: period.ByCreatedAt,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PeriodOrderFieldUpdatedAt orders Period by updated_at.
+	PeriodOrderFieldUpdatedAt = &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: period.FieldUpdatedAt,
+		toTerm: period.ByUpdatedAt,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// PeriodOrderFieldAttribute orders Period by attribute.
+	PeriodOrderFieldAttribute = &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.Attribute, nil
+		},
+		column: period.FieldAttribute,
+		toTerm: period.ByAttribute,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Attribute,
+			}
+		},
+	}
+	// PeriodOrderFieldValidFrom orders Period by valid_from.
+	PeriodOrderFieldValidFrom = &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.ValidFrom, nil
+		},
+		column: period.FieldValidFrom,
+		toTerm: period.ByValidFrom,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidFrom,
+			}
+		},
+	}
+	// PeriodOrderFieldValidTo orders Period by valid_to.
+	PeriodOrderFieldValidTo = &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.ValidTo, nil
+		},
+		column: period.FieldValidTo,
+		toTerm: period.ByValidTo,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValidTo,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PeriodOrderField) String() string {
+	var str string
+	switch f.column {
+	case PeriodOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PeriodOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case PeriodOrderFieldAttribute.column:
+		str = "ATTRIBUTE"
+	case PeriodOrderFieldValidFrom.column:
+		str = "VALID_FROM"
+	case PeriodOrderFieldValidTo.column:
+		str = "VALID_TO"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PeriodOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PeriodOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PeriodOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PeriodOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *PeriodOrderFieldUpdatedAt
+	case "ATTRIBUTE":
+		*f = *PeriodOrderFieldAttribute
+	case "VALID_FROM":
+		*f = *PeriodOrderFieldValidFrom
+	case "VALID_TO":
+		*f = *PeriodOrderFieldValidTo
+	default:
+		return fmt.Errorf("%s is not a valid PeriodOrderField", str)
+	}
+	return nil
+}
+
+// PeriodOrderField defines the ordering field of Period.
+type PeriodOrderField struct {
+	// Value extracts the ordering value from the given Period.
+	Value    func(*Period) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) period.OrderOption
+	toCursor func(*Period) Cursor
+}
+
+// PeriodOrder defines the ordering of Period.
+type PeriodOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *PeriodOrderField `json:"field"`
+}
+
+// DefaultPeriodOrder is the default ordering of Period.
+var DefaultPeriodOrder = &PeriodOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PeriodOrderField{
+		Value: func(_m *Period) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: period.FieldID,
+		toTerm: period.ByID,
+		toCursor: func(_m *Period) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Period into PeriodEdge.
+func (_m *Period) ToEdge(order *PeriodOrder) *PeriodEdge {
+	if order == nil {
+		order = DefaultPeriodOrder
+	}
+	return &PeriodEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -11,12 +11,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/predicate"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
@@ -3256,6 +3258,382 @@ func (i *ExemptionWhereInput) P() (predicate.Exemption, error) {
 	}
 }
 
+// InstructorVisitWhereInput represents a where input for filtering InstructorVisit queries.
+type InstructorVisitWhereInput struct {
+	Predicates []predicate.InstructorVisit  `json:"-"`
+	Not        *InstructorVisitWhereInput   `json:"not,omitempty"`
+	Or         []*InstructorVisitWhereInput `json:"or,omitempty"`
+	And        []*InstructorVisitWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "unit_id" field predicates.
+	UnitID      *int  `json:"unitID,omitempty"`
+	UnitIDNEQ   *int  `json:"unitIDNEQ,omitempty"`
+	UnitIDIn    []int `json:"unitIDIn,omitempty"`
+	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
+
+	// "appointment_id" field predicates.
+	AppointmentID       *int  `json:"appointmentID,omitempty"`
+	AppointmentIDNEQ    *int  `json:"appointmentIDNEQ,omitempty"`
+	AppointmentIDIn     []int `json:"appointmentIDIn,omitempty"`
+	AppointmentIDNotIn  []int `json:"appointmentIDNotIn,omitempty"`
+	AppointmentIDIsNil  bool  `json:"appointmentIDIsNil,omitempty"`
+	AppointmentIDNotNil bool  `json:"appointmentIDNotNil,omitempty"`
+
+	// "visited_on" field predicates.
+	VisitedOn      *time.Time  `json:"visitedOn,omitempty"`
+	VisitedOnNEQ   *time.Time  `json:"visitedOnNEQ,omitempty"`
+	VisitedOnIn    []time.Time `json:"visitedOnIn,omitempty"`
+	VisitedOnNotIn []time.Time `json:"visitedOnNotIn,omitempty"`
+	VisitedOnGT    *time.Time  `json:"visitedOnGT,omitempty"`
+	VisitedOnGTE   *time.Time  `json:"visitedOnGTE,omitempty"`
+	VisitedOnLT    *time.Time  `json:"visitedOnLT,omitempty"`
+	VisitedOnLTE   *time.Time  `json:"visitedOnLTE,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteIsNil        bool     `json:"noteIsNil,omitempty"`
+	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "unit" edge predicates.
+	HasUnit     *bool             `json:"hasUnit,omitempty"`
+	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
+
+	// "appointment" edge predicates.
+	HasAppointment     *bool                    `json:"hasAppointment,omitempty"`
+	HasAppointmentWith []*AppointmentWhereInput `json:"hasAppointmentWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *InstructorVisitWhereInput) AddPredicates(predicates ...predicate.InstructorVisit) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the InstructorVisitWhereInput filter on the InstructorVisitQuery builder.
+func (i *InstructorVisitWhereInput) Filter(q *InstructorVisitQuery) (*InstructorVisitQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyInstructorVisitWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyInstructorVisitWhereInput is returned in case the InstructorVisitWhereInput is empty.
+var ErrEmptyInstructorVisitWhereInput = errors.New("ent: empty predicate InstructorVisitWhereInput")
+
+// P returns a predicate for filtering instructorvisits.
+// An error is returned if the input is empty or invalid.
+func (i *InstructorVisitWhereInput) P() (predicate.InstructorVisit, error) {
+	var predicates []predicate.InstructorVisit
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, instructorvisit.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.InstructorVisit, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, instructorvisit.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.InstructorVisit, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, instructorvisit.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, instructorvisit.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, instructorvisit.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, instructorvisit.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, instructorvisit.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, instructorvisit.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, instructorvisit.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, instructorvisit.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, instructorvisit.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, instructorvisit.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, instructorvisit.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, instructorvisit.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.UnitID != nil {
+		predicates = append(predicates, instructorvisit.UnitIDEQ(*i.UnitID))
+	}
+	if i.UnitIDNEQ != nil {
+		predicates = append(predicates, instructorvisit.UnitIDNEQ(*i.UnitIDNEQ))
+	}
+	if len(i.UnitIDIn) > 0 {
+		predicates = append(predicates, instructorvisit.UnitIDIn(i.UnitIDIn...))
+	}
+	if len(i.UnitIDNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.UnitIDNotIn(i.UnitIDNotIn...))
+	}
+	if i.AppointmentID != nil {
+		predicates = append(predicates, instructorvisit.AppointmentIDEQ(*i.AppointmentID))
+	}
+	if i.AppointmentIDNEQ != nil {
+		predicates = append(predicates, instructorvisit.AppointmentIDNEQ(*i.AppointmentIDNEQ))
+	}
+	if len(i.AppointmentIDIn) > 0 {
+		predicates = append(predicates, instructorvisit.AppointmentIDIn(i.AppointmentIDIn...))
+	}
+	if len(i.AppointmentIDNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.AppointmentIDNotIn(i.AppointmentIDNotIn...))
+	}
+	if i.AppointmentIDIsNil {
+		predicates = append(predicates, instructorvisit.AppointmentIDIsNil())
+	}
+	if i.AppointmentIDNotNil {
+		predicates = append(predicates, instructorvisit.AppointmentIDNotNil())
+	}
+	if i.VisitedOn != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnEQ(*i.VisitedOn))
+	}
+	if i.VisitedOnNEQ != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnNEQ(*i.VisitedOnNEQ))
+	}
+	if len(i.VisitedOnIn) > 0 {
+		predicates = append(predicates, instructorvisit.VisitedOnIn(i.VisitedOnIn...))
+	}
+	if len(i.VisitedOnNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.VisitedOnNotIn(i.VisitedOnNotIn...))
+	}
+	if i.VisitedOnGT != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnGT(*i.VisitedOnGT))
+	}
+	if i.VisitedOnGTE != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnGTE(*i.VisitedOnGTE))
+	}
+	if i.VisitedOnLT != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnLT(*i.VisitedOnLT))
+	}
+	if i.VisitedOnLTE != nil {
+		predicates = append(predicates, instructorvisit.VisitedOnLTE(*i.VisitedOnLTE))
+	}
+	if i.Note != nil {
+		predicates = append(predicates, instructorvisit.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, instructorvisit.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, instructorvisit.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, instructorvisit.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, instructorvisit.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, instructorvisit.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, instructorvisit.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, instructorvisit.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, instructorvisit.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, instructorvisit.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, instructorvisit.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteIsNil {
+		predicates = append(predicates, instructorvisit.NoteIsNil())
+	}
+	if i.NoteNotNil {
+		predicates = append(predicates, instructorvisit.NoteNotNil())
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, instructorvisit.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, instructorvisit.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	if i.HasUnit != nil {
+		p := instructorvisit.HasUnit()
+		if !*i.HasUnit {
+			p = instructorvisit.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUnitWith) > 0 {
+		with := make([]predicate.Unit, 0, len(i.HasUnitWith))
+		for _, w := range i.HasUnitWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUnitWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, instructorvisit.HasUnitWith(with...))
+	}
+	if i.HasAppointment != nil {
+		p := instructorvisit.HasAppointment()
+		if !*i.HasAppointment {
+			p = instructorvisit.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAppointmentWith) > 0 {
+		with := make([]predicate.Appointment, 0, len(i.HasAppointmentWith))
+		for _, w := range i.HasAppointmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAppointmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, instructorvisit.HasAppointmentWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyInstructorVisitWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return instructorvisit.And(predicates...), nil
+	}
+}
+
 // KindChangeWhereInput represents a where input for filtering KindChange queries.
 type KindChangeWhereInput struct {
 	Predicates []predicate.KindChange  `json:"-"`
@@ -4159,6 +4537,30 @@ type MemberWhereInput struct {
 	JoinedPartyOnLT    *time.Time  `json:"joinedPartyOnLT,omitempty"`
 	JoinedPartyOnLTE   *time.Time  `json:"joinedPartyOnLTE,omitempty"`
 
+	// "confirmed_on" field predicates.
+	ConfirmedOn       *time.Time  `json:"confirmedOn,omitempty"`
+	ConfirmedOnNEQ    *time.Time  `json:"confirmedOnNEQ,omitempty"`
+	ConfirmedOnIn     []time.Time `json:"confirmedOnIn,omitempty"`
+	ConfirmedOnNotIn  []time.Time `json:"confirmedOnNotIn,omitempty"`
+	ConfirmedOnGT     *time.Time  `json:"confirmedOnGT,omitempty"`
+	ConfirmedOnGTE    *time.Time  `json:"confirmedOnGTE,omitempty"`
+	ConfirmedOnLT     *time.Time  `json:"confirmedOnLT,omitempty"`
+	ConfirmedOnLTE    *time.Time  `json:"confirmedOnLTE,omitempty"`
+	ConfirmedOnIsNil  bool        `json:"confirmedOnIsNil,omitempty"`
+	ConfirmedOnNotNil bool        `json:"confirmedOnNotNil,omitempty"`
+
+	// "probation_extended_to" field predicates.
+	ProbationExtendedTo       *time.Time  `json:"probationExtendedTo,omitempty"`
+	ProbationExtendedToNEQ    *time.Time  `json:"probationExtendedToNEQ,omitempty"`
+	ProbationExtendedToIn     []time.Time `json:"probationExtendedToIn,omitempty"`
+	ProbationExtendedToNotIn  []time.Time `json:"probationExtendedToNotIn,omitempty"`
+	ProbationExtendedToGT     *time.Time  `json:"probationExtendedToGT,omitempty"`
+	ProbationExtendedToGTE    *time.Time  `json:"probationExtendedToGTE,omitempty"`
+	ProbationExtendedToLT     *time.Time  `json:"probationExtendedToLT,omitempty"`
+	ProbationExtendedToLTE    *time.Time  `json:"probationExtendedToLTE,omitempty"`
+	ProbationExtendedToIsNil  bool        `json:"probationExtendedToIsNil,omitempty"`
+	ProbationExtendedToNotNil bool        `json:"probationExtendedToNotNil,omitempty"`
+
 	// "category" field predicates.
 	Category      *member.Category  `json:"category,omitempty"`
 	CategoryNEQ   *member.Category  `json:"categoryNEQ,omitempty"`
@@ -4258,6 +4660,10 @@ type MemberWhereInput struct {
 	// "attended_meetings" edge predicates.
 	HasAttendedMeetings     *bool                `json:"hasAttendedMeetings,omitempty"`
 	HasAttendedMeetingsWith []*MeetingWhereInput `json:"hasAttendedMeetingsWith,omitempty"`
+
+	// "site_branches" edge predicates.
+	HasSiteBranches     *bool                     `json:"hasSiteBranches,omitempty"`
+	HasSiteBranchesWith []*OrganizationWhereInput `json:"hasSiteBranchesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4565,6 +4971,66 @@ func (i *MemberWhereInput) P() (predicate.Member, error) {
 	if i.JoinedPartyOnLTE != nil {
 		predicates = append(predicates, member.JoinedPartyOnLTE(*i.JoinedPartyOnLTE))
 	}
+	if i.ConfirmedOn != nil {
+		predicates = append(predicates, member.ConfirmedOnEQ(*i.ConfirmedOn))
+	}
+	if i.ConfirmedOnNEQ != nil {
+		predicates = append(predicates, member.ConfirmedOnNEQ(*i.ConfirmedOnNEQ))
+	}
+	if len(i.ConfirmedOnIn) > 0 {
+		predicates = append(predicates, member.ConfirmedOnIn(i.ConfirmedOnIn...))
+	}
+	if len(i.ConfirmedOnNotIn) > 0 {
+		predicates = append(predicates, member.ConfirmedOnNotIn(i.ConfirmedOnNotIn...))
+	}
+	if i.ConfirmedOnGT != nil {
+		predicates = append(predicates, member.ConfirmedOnGT(*i.ConfirmedOnGT))
+	}
+	if i.ConfirmedOnGTE != nil {
+		predicates = append(predicates, member.ConfirmedOnGTE(*i.ConfirmedOnGTE))
+	}
+	if i.ConfirmedOnLT != nil {
+		predicates = append(predicates, member.ConfirmedOnLT(*i.ConfirmedOnLT))
+	}
+	if i.ConfirmedOnLTE != nil {
+		predicates = append(predicates, member.ConfirmedOnLTE(*i.ConfirmedOnLTE))
+	}
+	if i.ConfirmedOnIsNil {
+		predicates = append(predicates, member.ConfirmedOnIsNil())
+	}
+	if i.ConfirmedOnNotNil {
+		predicates = append(predicates, member.ConfirmedOnNotNil())
+	}
+	if i.ProbationExtendedTo != nil {
+		predicates = append(predicates, member.ProbationExtendedToEQ(*i.ProbationExtendedTo))
+	}
+	if i.ProbationExtendedToNEQ != nil {
+		predicates = append(predicates, member.ProbationExtendedToNEQ(*i.ProbationExtendedToNEQ))
+	}
+	if len(i.ProbationExtendedToIn) > 0 {
+		predicates = append(predicates, member.ProbationExtendedToIn(i.ProbationExtendedToIn...))
+	}
+	if len(i.ProbationExtendedToNotIn) > 0 {
+		predicates = append(predicates, member.ProbationExtendedToNotIn(i.ProbationExtendedToNotIn...))
+	}
+	if i.ProbationExtendedToGT != nil {
+		predicates = append(predicates, member.ProbationExtendedToGT(*i.ProbationExtendedToGT))
+	}
+	if i.ProbationExtendedToGTE != nil {
+		predicates = append(predicates, member.ProbationExtendedToGTE(*i.ProbationExtendedToGTE))
+	}
+	if i.ProbationExtendedToLT != nil {
+		predicates = append(predicates, member.ProbationExtendedToLT(*i.ProbationExtendedToLT))
+	}
+	if i.ProbationExtendedToLTE != nil {
+		predicates = append(predicates, member.ProbationExtendedToLTE(*i.ProbationExtendedToLTE))
+	}
+	if i.ProbationExtendedToIsNil {
+		predicates = append(predicates, member.ProbationExtendedToIsNil())
+	}
+	if i.ProbationExtendedToNotNil {
+		predicates = append(predicates, member.ProbationExtendedToNotNil())
+	}
 	if i.Category != nil {
 		predicates = append(predicates, member.CategoryEQ(*i.Category))
 	}
@@ -4865,6 +5331,24 @@ func (i *MemberWhereInput) P() (predicate.Member, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, member.HasAttendedMeetingsWith(with...))
+	}
+	if i.HasSiteBranches != nil {
+		p := member.HasSiteBranches()
+		if !*i.HasSiteBranches {
+			p = member.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSiteBranchesWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasSiteBranchesWith))
+		for _, w := range i.HasSiteBranchesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSiteBranchesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, member.HasSiteBranchesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5828,6 +6312,10 @@ type OrganizationWhereInput struct {
 	HasAreas     *bool             `json:"hasAreas,omitempty"`
 	HasAreasWith []*AreaWhereInput `json:"hasAreasWith,omitempty"`
 
+	// "site_members" edge predicates.
+	HasSiteMembers     *bool               `json:"hasSiteMembers,omitempty"`
+	HasSiteMembersWith []*MemberWhereInput `json:"hasSiteMembersWith,omitempty"`
+
 	// "units" edge predicates.
 	HasUnits     *bool             `json:"hasUnits,omitempty"`
 	HasUnitsWith []*UnitWhereInput `json:"hasUnitsWith,omitempty"`
@@ -6322,6 +6810,24 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 		}
 		predicates = append(predicates, organization.HasAreasWith(with...))
 	}
+	if i.HasSiteMembers != nil {
+		p := organization.HasSiteMembers()
+		if !*i.HasSiteMembers {
+			p = organization.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSiteMembersWith) > 0 {
+		with := make([]predicate.Member, 0, len(i.HasSiteMembersWith))
+		for _, w := range i.HasSiteMembersWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSiteMembersWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, organization.HasSiteMembersWith(with...))
+	}
 	if i.HasUnits != nil {
 		p := organization.HasUnits()
 		if !*i.HasUnits {
@@ -6509,6 +7015,534 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 		return predicates[0], nil
 	default:
 		return organization.And(predicates...), nil
+	}
+}
+
+// PeriodWhereInput represents a where input for filtering Period queries.
+type PeriodWhereInput struct {
+	Predicates []predicate.Period  `json:"-"`
+	Not        *PeriodWhereInput   `json:"not,omitempty"`
+	Or         []*PeriodWhereInput `json:"or,omitempty"`
+	And        []*PeriodWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "subject_id" field predicates.
+	SubjectID      *int  `json:"subjectID,omitempty"`
+	SubjectIDNEQ   *int  `json:"subjectIDNEQ,omitempty"`
+	SubjectIDIn    []int `json:"subjectIDIn,omitempty"`
+	SubjectIDNotIn []int `json:"subjectIDNotIn,omitempty"`
+	SubjectIDGT    *int  `json:"subjectIDGT,omitempty"`
+	SubjectIDGTE   *int  `json:"subjectIDGTE,omitempty"`
+	SubjectIDLT    *int  `json:"subjectIDLT,omitempty"`
+	SubjectIDLTE   *int  `json:"subjectIDLTE,omitempty"`
+
+	// "attribute" field predicates.
+	Attribute      *vocab.Attribute  `json:"attribute,omitempty"`
+	AttributeNEQ   *vocab.Attribute  `json:"attributeNEQ,omitempty"`
+	AttributeIn    []vocab.Attribute `json:"attributeIn,omitempty"`
+	AttributeNotIn []vocab.Attribute `json:"attributeNotIn,omitempty"`
+
+	// "ref_id" field predicates.
+	RefID       *int  `json:"refID,omitempty"`
+	RefIDNEQ    *int  `json:"refIDNEQ,omitempty"`
+	RefIDIn     []int `json:"refIDIn,omitempty"`
+	RefIDNotIn  []int `json:"refIDNotIn,omitempty"`
+	RefIDGT     *int  `json:"refIDGT,omitempty"`
+	RefIDGTE    *int  `json:"refIDGTE,omitempty"`
+	RefIDLT     *int  `json:"refIDLT,omitempty"`
+	RefIDLTE    *int  `json:"refIDLTE,omitempty"`
+	RefIDIsNil  bool  `json:"refIDIsNil,omitempty"`
+	RefIDNotNil bool  `json:"refIDNotNil,omitempty"`
+
+	// "number" field predicates.
+	Number       *float64  `json:"number,omitempty"`
+	NumberNEQ    *float64  `json:"numberNEQ,omitempty"`
+	NumberIn     []float64 `json:"numberIn,omitempty"`
+	NumberNotIn  []float64 `json:"numberNotIn,omitempty"`
+	NumberGT     *float64  `json:"numberGT,omitempty"`
+	NumberGTE    *float64  `json:"numberGTE,omitempty"`
+	NumberLT     *float64  `json:"numberLT,omitempty"`
+	NumberLTE    *float64  `json:"numberLTE,omitempty"`
+	NumberIsNil  bool      `json:"numberIsNil,omitempty"`
+	NumberNotNil bool      `json:"numberNotNil,omitempty"`
+
+	// "text" field predicates.
+	Text             *string  `json:"text,omitempty"`
+	TextNEQ          *string  `json:"textNEQ,omitempty"`
+	TextIn           []string `json:"textIn,omitempty"`
+	TextNotIn        []string `json:"textNotIn,omitempty"`
+	TextGT           *string  `json:"textGT,omitempty"`
+	TextGTE          *string  `json:"textGTE,omitempty"`
+	TextLT           *string  `json:"textLT,omitempty"`
+	TextLTE          *string  `json:"textLTE,omitempty"`
+	TextContains     *string  `json:"textContains,omitempty"`
+	TextHasPrefix    *string  `json:"textHasPrefix,omitempty"`
+	TextHasSuffix    *string  `json:"textHasSuffix,omitempty"`
+	TextIsNil        bool     `json:"textIsNil,omitempty"`
+	TextNotNil       bool     `json:"textNotNil,omitempty"`
+	TextEqualFold    *string  `json:"textEqualFold,omitempty"`
+	TextContainsFold *string  `json:"textContainsFold,omitempty"`
+
+	// "valid_from" field predicates.
+	ValidFrom      *time.Time  `json:"validFrom,omitempty"`
+	ValidFromNEQ   *time.Time  `json:"validFromNEQ,omitempty"`
+	ValidFromIn    []time.Time `json:"validFromIn,omitempty"`
+	ValidFromNotIn []time.Time `json:"validFromNotIn,omitempty"`
+	ValidFromGT    *time.Time  `json:"validFromGT,omitempty"`
+	ValidFromGTE   *time.Time  `json:"validFromGTE,omitempty"`
+	ValidFromLT    *time.Time  `json:"validFromLT,omitempty"`
+	ValidFromLTE   *time.Time  `json:"validFromLTE,omitempty"`
+
+	// "valid_to" field predicates.
+	ValidTo       *time.Time  `json:"validTo,omitempty"`
+	ValidToNEQ    *time.Time  `json:"validToNEQ,omitempty"`
+	ValidToIn     []time.Time `json:"validToIn,omitempty"`
+	ValidToNotIn  []time.Time `json:"validToNotIn,omitempty"`
+	ValidToGT     *time.Time  `json:"validToGT,omitempty"`
+	ValidToGTE    *time.Time  `json:"validToGTE,omitempty"`
+	ValidToLT     *time.Time  `json:"validToLT,omitempty"`
+	ValidToLTE    *time.Time  `json:"validToLTE,omitempty"`
+	ValidToIsNil  bool        `json:"validToIsNil,omitempty"`
+	ValidToNotNil bool        `json:"validToNotNil,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonIsNil        bool     `json:"reasonIsNil,omitempty"`
+	ReasonNotNil       bool     `json:"reasonNotNil,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *PeriodWhereInput) AddPredicates(predicates ...predicate.Period) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the PeriodWhereInput filter on the PeriodQuery builder.
+func (i *PeriodWhereInput) Filter(q *PeriodQuery) (*PeriodQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyPeriodWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyPeriodWhereInput is returned in case the PeriodWhereInput is empty.
+var ErrEmptyPeriodWhereInput = errors.New("ent: empty predicate PeriodWhereInput")
+
+// P returns a predicate for filtering periods.
+// An error is returned if the input is empty or invalid.
+func (i *PeriodWhereInput) P() (predicate.Period, error) {
+	var predicates []predicate.Period
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, period.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Period, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, period.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Period, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, period.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, period.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, period.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, period.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, period.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, period.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, period.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, period.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, period.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, period.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, period.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, period.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, period.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, period.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, period.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, period.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, period.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, period.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, period.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, period.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, period.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, period.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, period.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, period.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, period.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.SubjectID != nil {
+		predicates = append(predicates, period.SubjectIDEQ(*i.SubjectID))
+	}
+	if i.SubjectIDNEQ != nil {
+		predicates = append(predicates, period.SubjectIDNEQ(*i.SubjectIDNEQ))
+	}
+	if len(i.SubjectIDIn) > 0 {
+		predicates = append(predicates, period.SubjectIDIn(i.SubjectIDIn...))
+	}
+	if len(i.SubjectIDNotIn) > 0 {
+		predicates = append(predicates, period.SubjectIDNotIn(i.SubjectIDNotIn...))
+	}
+	if i.SubjectIDGT != nil {
+		predicates = append(predicates, period.SubjectIDGT(*i.SubjectIDGT))
+	}
+	if i.SubjectIDGTE != nil {
+		predicates = append(predicates, period.SubjectIDGTE(*i.SubjectIDGTE))
+	}
+	if i.SubjectIDLT != nil {
+		predicates = append(predicates, period.SubjectIDLT(*i.SubjectIDLT))
+	}
+	if i.SubjectIDLTE != nil {
+		predicates = append(predicates, period.SubjectIDLTE(*i.SubjectIDLTE))
+	}
+	if i.Attribute != nil {
+		predicates = append(predicates, period.AttributeEQ(*i.Attribute))
+	}
+	if i.AttributeNEQ != nil {
+		predicates = append(predicates, period.AttributeNEQ(*i.AttributeNEQ))
+	}
+	if len(i.AttributeIn) > 0 {
+		predicates = append(predicates, period.AttributeIn(i.AttributeIn...))
+	}
+	if len(i.AttributeNotIn) > 0 {
+		predicates = append(predicates, period.AttributeNotIn(i.AttributeNotIn...))
+	}
+	if i.RefID != nil {
+		predicates = append(predicates, period.RefIDEQ(*i.RefID))
+	}
+	if i.RefIDNEQ != nil {
+		predicates = append(predicates, period.RefIDNEQ(*i.RefIDNEQ))
+	}
+	if len(i.RefIDIn) > 0 {
+		predicates = append(predicates, period.RefIDIn(i.RefIDIn...))
+	}
+	if len(i.RefIDNotIn) > 0 {
+		predicates = append(predicates, period.RefIDNotIn(i.RefIDNotIn...))
+	}
+	if i.RefIDGT != nil {
+		predicates = append(predicates, period.RefIDGT(*i.RefIDGT))
+	}
+	if i.RefIDGTE != nil {
+		predicates = append(predicates, period.RefIDGTE(*i.RefIDGTE))
+	}
+	if i.RefIDLT != nil {
+		predicates = append(predicates, period.RefIDLT(*i.RefIDLT))
+	}
+	if i.RefIDLTE != nil {
+		predicates = append(predicates, period.RefIDLTE(*i.RefIDLTE))
+	}
+	if i.RefIDIsNil {
+		predicates = append(predicates, period.RefIDIsNil())
+	}
+	if i.RefIDNotNil {
+		predicates = append(predicates, period.RefIDNotNil())
+	}
+	if i.Number != nil {
+		predicates = append(predicates, period.NumberEQ(*i.Number))
+	}
+	if i.NumberNEQ != nil {
+		predicates = append(predicates, period.NumberNEQ(*i.NumberNEQ))
+	}
+	if len(i.NumberIn) > 0 {
+		predicates = append(predicates, period.NumberIn(i.NumberIn...))
+	}
+	if len(i.NumberNotIn) > 0 {
+		predicates = append(predicates, period.NumberNotIn(i.NumberNotIn...))
+	}
+	if i.NumberGT != nil {
+		predicates = append(predicates, period.NumberGT(*i.NumberGT))
+	}
+	if i.NumberGTE != nil {
+		predicates = append(predicates, period.NumberGTE(*i.NumberGTE))
+	}
+	if i.NumberLT != nil {
+		predicates = append(predicates, period.NumberLT(*i.NumberLT))
+	}
+	if i.NumberLTE != nil {
+		predicates = append(predicates, period.NumberLTE(*i.NumberLTE))
+	}
+	if i.NumberIsNil {
+		predicates = append(predicates, period.NumberIsNil())
+	}
+	if i.NumberNotNil {
+		predicates = append(predicates, period.NumberNotNil())
+	}
+	if i.Text != nil {
+		predicates = append(predicates, period.TextEQ(*i.Text))
+	}
+	if i.TextNEQ != nil {
+		predicates = append(predicates, period.TextNEQ(*i.TextNEQ))
+	}
+	if len(i.TextIn) > 0 {
+		predicates = append(predicates, period.TextIn(i.TextIn...))
+	}
+	if len(i.TextNotIn) > 0 {
+		predicates = append(predicates, period.TextNotIn(i.TextNotIn...))
+	}
+	if i.TextGT != nil {
+		predicates = append(predicates, period.TextGT(*i.TextGT))
+	}
+	if i.TextGTE != nil {
+		predicates = append(predicates, period.TextGTE(*i.TextGTE))
+	}
+	if i.TextLT != nil {
+		predicates = append(predicates, period.TextLT(*i.TextLT))
+	}
+	if i.TextLTE != nil {
+		predicates = append(predicates, period.TextLTE(*i.TextLTE))
+	}
+	if i.TextContains != nil {
+		predicates = append(predicates, period.TextContains(*i.TextContains))
+	}
+	if i.TextHasPrefix != nil {
+		predicates = append(predicates, period.TextHasPrefix(*i.TextHasPrefix))
+	}
+	if i.TextHasSuffix != nil {
+		predicates = append(predicates, period.TextHasSuffix(*i.TextHasSuffix))
+	}
+	if i.TextIsNil {
+		predicates = append(predicates, period.TextIsNil())
+	}
+	if i.TextNotNil {
+		predicates = append(predicates, period.TextNotNil())
+	}
+	if i.TextEqualFold != nil {
+		predicates = append(predicates, period.TextEqualFold(*i.TextEqualFold))
+	}
+	if i.TextContainsFold != nil {
+		predicates = append(predicates, period.TextContainsFold(*i.TextContainsFold))
+	}
+	if i.ValidFrom != nil {
+		predicates = append(predicates, period.ValidFromEQ(*i.ValidFrom))
+	}
+	if i.ValidFromNEQ != nil {
+		predicates = append(predicates, period.ValidFromNEQ(*i.ValidFromNEQ))
+	}
+	if len(i.ValidFromIn) > 0 {
+		predicates = append(predicates, period.ValidFromIn(i.ValidFromIn...))
+	}
+	if len(i.ValidFromNotIn) > 0 {
+		predicates = append(predicates, period.ValidFromNotIn(i.ValidFromNotIn...))
+	}
+	if i.ValidFromGT != nil {
+		predicates = append(predicates, period.ValidFromGT(*i.ValidFromGT))
+	}
+	if i.ValidFromGTE != nil {
+		predicates = append(predicates, period.ValidFromGTE(*i.ValidFromGTE))
+	}
+	if i.ValidFromLT != nil {
+		predicates = append(predicates, period.ValidFromLT(*i.ValidFromLT))
+	}
+	if i.ValidFromLTE != nil {
+		predicates = append(predicates, period.ValidFromLTE(*i.ValidFromLTE))
+	}
+	if i.ValidTo != nil {
+		predicates = append(predicates, period.ValidToEQ(*i.ValidTo))
+	}
+	if i.ValidToNEQ != nil {
+		predicates = append(predicates, period.ValidToNEQ(*i.ValidToNEQ))
+	}
+	if len(i.ValidToIn) > 0 {
+		predicates = append(predicates, period.ValidToIn(i.ValidToIn...))
+	}
+	if len(i.ValidToNotIn) > 0 {
+		predicates = append(predicates, period.ValidToNotIn(i.ValidToNotIn...))
+	}
+	if i.ValidToGT != nil {
+		predicates = append(predicates, period.ValidToGT(*i.ValidToGT))
+	}
+	if i.ValidToGTE != nil {
+		predicates = append(predicates, period.ValidToGTE(*i.ValidToGTE))
+	}
+	if i.ValidToLT != nil {
+		predicates = append(predicates, period.ValidToLT(*i.ValidToLT))
+	}
+	if i.ValidToLTE != nil {
+		predicates = append(predicates, period.ValidToLTE(*i.ValidToLTE))
+	}
+	if i.ValidToIsNil {
+		predicates = append(predicates, period.ValidToIsNil())
+	}
+	if i.ValidToNotNil {
+		predicates = append(predicates, period.ValidToNotNil())
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, period.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, period.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, period.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, period.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, period.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, period.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, period.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, period.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, period.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, period.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, period.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonIsNil {
+		predicates = append(predicates, period.ReasonIsNil())
+	}
+	if i.ReasonNotNil {
+		predicates = append(predicates, period.ReasonNotNil())
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, period.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, period.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyPeriodWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return period.And(predicates...), nil
 	}
 }
 
@@ -7059,6 +8093,35 @@ type TermWhereInput struct {
 	RenewedOnIsNil  bool        `json:"renewedOnIsNil,omitempty"`
 	RenewedOnNotNil bool        `json:"renewedOnNotNil,omitempty"`
 
+	// "postponed_to" field predicates.
+	PostponedTo       *time.Time  `json:"postponedTo,omitempty"`
+	PostponedToNEQ    *time.Time  `json:"postponedToNEQ,omitempty"`
+	PostponedToIn     []time.Time `json:"postponedToIn,omitempty"`
+	PostponedToNotIn  []time.Time `json:"postponedToNotIn,omitempty"`
+	PostponedToGT     *time.Time  `json:"postponedToGT,omitempty"`
+	PostponedToGTE    *time.Time  `json:"postponedToGTE,omitempty"`
+	PostponedToLT     *time.Time  `json:"postponedToLT,omitempty"`
+	PostponedToLTE    *time.Time  `json:"postponedToLTE,omitempty"`
+	PostponedToIsNil  bool        `json:"postponedToIsNil,omitempty"`
+	PostponedToNotNil bool        `json:"postponedToNotNil,omitempty"`
+
+	// "postponement_reason" field predicates.
+	PostponementReason             *string  `json:"postponementReason,omitempty"`
+	PostponementReasonNEQ          *string  `json:"postponementReasonNEQ,omitempty"`
+	PostponementReasonIn           []string `json:"postponementReasonIn,omitempty"`
+	PostponementReasonNotIn        []string `json:"postponementReasonNotIn,omitempty"`
+	PostponementReasonGT           *string  `json:"postponementReasonGT,omitempty"`
+	PostponementReasonGTE          *string  `json:"postponementReasonGTE,omitempty"`
+	PostponementReasonLT           *string  `json:"postponementReasonLT,omitempty"`
+	PostponementReasonLTE          *string  `json:"postponementReasonLTE,omitempty"`
+	PostponementReasonContains     *string  `json:"postponementReasonContains,omitempty"`
+	PostponementReasonHasPrefix    *string  `json:"postponementReasonHasPrefix,omitempty"`
+	PostponementReasonHasSuffix    *string  `json:"postponementReasonHasSuffix,omitempty"`
+	PostponementReasonIsNil        bool     `json:"postponementReasonIsNil,omitempty"`
+	PostponementReasonNotNil       bool     `json:"postponementReasonNotNil,omitempty"`
+	PostponementReasonEqualFold    *string  `json:"postponementReasonEqualFold,omitempty"`
+	PostponementReasonContainsFold *string  `json:"postponementReasonContainsFold,omitempty"`
+
 	// "note" field predicates.
 	Note             *string  `json:"note,omitempty"`
 	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
@@ -7314,6 +8377,81 @@ func (i *TermWhereInput) P() (predicate.Term, error) {
 	if i.RenewedOnNotNil {
 		predicates = append(predicates, term.RenewedOnNotNil())
 	}
+	if i.PostponedTo != nil {
+		predicates = append(predicates, term.PostponedToEQ(*i.PostponedTo))
+	}
+	if i.PostponedToNEQ != nil {
+		predicates = append(predicates, term.PostponedToNEQ(*i.PostponedToNEQ))
+	}
+	if len(i.PostponedToIn) > 0 {
+		predicates = append(predicates, term.PostponedToIn(i.PostponedToIn...))
+	}
+	if len(i.PostponedToNotIn) > 0 {
+		predicates = append(predicates, term.PostponedToNotIn(i.PostponedToNotIn...))
+	}
+	if i.PostponedToGT != nil {
+		predicates = append(predicates, term.PostponedToGT(*i.PostponedToGT))
+	}
+	if i.PostponedToGTE != nil {
+		predicates = append(predicates, term.PostponedToGTE(*i.PostponedToGTE))
+	}
+	if i.PostponedToLT != nil {
+		predicates = append(predicates, term.PostponedToLT(*i.PostponedToLT))
+	}
+	if i.PostponedToLTE != nil {
+		predicates = append(predicates, term.PostponedToLTE(*i.PostponedToLTE))
+	}
+	if i.PostponedToIsNil {
+		predicates = append(predicates, term.PostponedToIsNil())
+	}
+	if i.PostponedToNotNil {
+		predicates = append(predicates, term.PostponedToNotNil())
+	}
+	if i.PostponementReason != nil {
+		predicates = append(predicates, term.PostponementReasonEQ(*i.PostponementReason))
+	}
+	if i.PostponementReasonNEQ != nil {
+		predicates = append(predicates, term.PostponementReasonNEQ(*i.PostponementReasonNEQ))
+	}
+	if len(i.PostponementReasonIn) > 0 {
+		predicates = append(predicates, term.PostponementReasonIn(i.PostponementReasonIn...))
+	}
+	if len(i.PostponementReasonNotIn) > 0 {
+		predicates = append(predicates, term.PostponementReasonNotIn(i.PostponementReasonNotIn...))
+	}
+	if i.PostponementReasonGT != nil {
+		predicates = append(predicates, term.PostponementReasonGT(*i.PostponementReasonGT))
+	}
+	if i.PostponementReasonGTE != nil {
+		predicates = append(predicates, term.PostponementReasonGTE(*i.PostponementReasonGTE))
+	}
+	if i.PostponementReasonLT != nil {
+		predicates = append(predicates, term.PostponementReasonLT(*i.PostponementReasonLT))
+	}
+	if i.PostponementReasonLTE != nil {
+		predicates = append(predicates, term.PostponementReasonLTE(*i.PostponementReasonLTE))
+	}
+	if i.PostponementReasonContains != nil {
+		predicates = append(predicates, term.PostponementReasonContains(*i.PostponementReasonContains))
+	}
+	if i.PostponementReasonHasPrefix != nil {
+		predicates = append(predicates, term.PostponementReasonHasPrefix(*i.PostponementReasonHasPrefix))
+	}
+	if i.PostponementReasonHasSuffix != nil {
+		predicates = append(predicates, term.PostponementReasonHasSuffix(*i.PostponementReasonHasSuffix))
+	}
+	if i.PostponementReasonIsNil {
+		predicates = append(predicates, term.PostponementReasonIsNil())
+	}
+	if i.PostponementReasonNotNil {
+		predicates = append(predicates, term.PostponementReasonNotNil())
+	}
+	if i.PostponementReasonEqualFold != nil {
+		predicates = append(predicates, term.PostponementReasonEqualFold(*i.PostponementReasonEqualFold))
+	}
+	if i.PostponementReasonContainsFold != nil {
+		predicates = append(predicates, term.PostponementReasonContainsFold(*i.PostponementReasonContainsFold))
+	}
 	if i.Note != nil {
 		predicates = append(predicates, term.NoteEQ(*i.Note))
 	}
@@ -7555,6 +8693,10 @@ type UnitWhereInput struct {
 	// "appointments" edge predicates.
 	HasAppointments     *bool                    `json:"hasAppointments,omitempty"`
 	HasAppointmentsWith []*AppointmentWhereInput `json:"hasAppointmentsWith,omitempty"`
+
+	// "visits" edge predicates.
+	HasVisits     *bool                        `json:"hasVisits,omitempty"`
+	HasVisitsWith []*InstructorVisitWhereInput `json:"hasVisitsWith,omitempty"`
 
 	// "coverages" edge predicates.
 	HasCoverages     *bool                     `json:"hasCoverages,omitempty"`
@@ -8067,6 +9209,24 @@ func (i *UnitWhereInput) P() (predicate.Unit, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, unit.HasAppointmentsWith(with...))
+	}
+	if i.HasVisits != nil {
+		p := unit.HasVisits()
+		if !*i.HasVisits {
+			p = unit.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVisitsWith) > 0 {
+		with := make([]predicate.InstructorVisit, 0, len(i.HasVisitsWith))
+		for _, w := range i.HasVisitsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVisitsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, unit.HasVisitsWith(with...))
 	}
 	if i.HasCoverages != nil {
 		p := unit.HasCoverages()

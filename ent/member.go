@@ -37,6 +37,10 @@ type Member struct {
 	Status member.Status `json:"status,omitempty"`
 	// JoinedPartyOn holds the value of the "joined_party_on" field.
 	JoinedPartyOn time.Time `json:"joined_party_on,omitempty"`
+	// When the member was confirmed (转正) and became a full member; a year after joining unless recorded otherwise.
+	ConfirmedOn *time.Time `json:"confirmed_on,omitempty"`
+	// For a probationary member whose probation was extended (at most one more year): the day it now ends.
+	ProbationExtendedTo *time.Time `json:"probation_extended_to,omitempty"`
 	// One of the four categories of members (四类党员).
 	Category member.Category `json:"category,omitempty"`
 	// For a mobile member: left to work elsewhere, or arrived here.
@@ -59,6 +63,8 @@ type Member struct {
 	ResidenceGridID *int `json:"residence_grid_id,omitempty"`
 	// WorkUnitID holds the value of the "work_unit_id" field.
 	WorkUnitID *int `json:"work_unit_id,omitempty"`
+	// CurrentSince holds the value of the "current_since" field.
+	CurrentSince *time.Time `json:"current_since,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MemberQuery when eager-loading is set.
 	Edges        MemberEdges `json:"edges"`
@@ -81,16 +87,19 @@ type MemberEdges struct {
 	MobileReports []*MobileReport `json:"mobile_reports,omitempty"`
 	// AttendedMeetings holds the value of the attended_meetings edge.
 	AttendedMeetings []*Meeting `json:"attended_meetings,omitempty"`
+	// Temporary branches whose life the member takes part in on a site; the relationship stays where it is.
+	SiteBranches []*Organization `json:"site_branches,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [8]map[string]int
 
 	namedMemberships      map[string][]*Membership
 	namedAppointments     map[string][]*Appointment
 	namedMobileReports    map[string][]*MobileReport
 	namedAttendedMeetings map[string][]*Meeting
+	namedSiteBranches     map[string][]*Organization
 }
 
 // PartyGroupOrErr returns the PartyGroup value or an error if the edge
@@ -162,6 +171,15 @@ func (e MemberEdges) AttendedMeetingsOrErr() ([]*Meeting, error) {
 	return nil, &NotLoadedError{edge: "attended_meetings"}
 }
 
+// SiteBranchesOrErr returns the SiteBranches value or an error if the edge
+// was not loaded in eager-loading.
+func (e MemberEdges) SiteBranchesOrErr() ([]*Organization, error) {
+	if e.loadedTypes[7] {
+		return e.SiteBranches, nil
+	}
+	return nil, &NotLoadedError{edge: "site_branches"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Member) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -173,7 +191,7 @@ func (*Member) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case member.FieldName, member.FieldGender, member.FieldEthnicity, member.FieldStatus, member.FieldCategory, member.FieldMobility, member.FieldMobilePlace, member.FieldExternalOrganization, member.FieldPhone, member.FieldIDNumber, member.FieldAddress:
 			values[i] = new(sql.NullString)
-		case member.FieldCreatedAt, member.FieldUpdatedAt, member.FieldBornOn, member.FieldJoinedPartyOn:
+		case member.FieldCreatedAt, member.FieldUpdatedAt, member.FieldBornOn, member.FieldJoinedPartyOn, member.FieldConfirmedOn, member.FieldProbationExtendedTo, member.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -244,6 +262,20 @@ func (_m *Member) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field joined_party_on", values[i])
 			} else if value.Valid {
 				_m.JoinedPartyOn = value.Time
+			}
+		case member.FieldConfirmedOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field confirmed_on", values[i])
+			} else if value.Valid {
+				_m.ConfirmedOn = new(time.Time)
+				*_m.ConfirmedOn = value.Time
+			}
+		case member.FieldProbationExtendedTo:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field probation_extended_to", values[i])
+			} else if value.Valid {
+				_m.ProbationExtendedTo = new(time.Time)
+				*_m.ProbationExtendedTo = value.Time
 			}
 		case member.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -317,6 +349,13 @@ func (_m *Member) assignValues(columns []string, values []any) error {
 				_m.WorkUnitID = new(int)
 				*_m.WorkUnitID = int(value.Int64)
 			}
+		case member.FieldCurrentSince:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field current_since", values[i])
+			} else if value.Valid {
+				_m.CurrentSince = new(time.Time)
+				*_m.CurrentSince = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -363,6 +402,11 @@ func (_m *Member) QueryMobileReports() *MobileReportQuery {
 // QueryAttendedMeetings queries the "attended_meetings" edge of the Member entity.
 func (_m *Member) QueryAttendedMeetings() *MeetingQuery {
 	return NewMemberClient(_m.config).QueryAttendedMeetings(_m)
+}
+
+// QuerySiteBranches queries the "site_branches" edge of the Member entity.
+func (_m *Member) QuerySiteBranches() *OrganizationQuery {
+	return NewMemberClient(_m.config).QuerySiteBranches(_m)
 }
 
 // Update returns a builder for updating this Member.
@@ -414,6 +458,16 @@ func (_m *Member) String() string {
 	builder.WriteString("joined_party_on=")
 	builder.WriteString(_m.JoinedPartyOn.Format(time.ANSIC))
 	builder.WriteString(", ")
+	if v := _m.ConfirmedOn; v != nil {
+		builder.WriteString("confirmed_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.ProbationExtendedTo; v != nil {
+		builder.WriteString("probation_extended_to=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("category=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
@@ -453,6 +507,11 @@ func (_m *Member) String() string {
 	if v := _m.WorkUnitID; v != nil {
 		builder.WriteString("work_unit_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.CurrentSince; v != nil {
+		builder.WriteString("current_since=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()
@@ -551,6 +610,30 @@ func (_m *Member) appendNamedAttendedMeetings(name string, edges ...*Meeting) {
 		_m.Edges.namedAttendedMeetings[name] = []*Meeting{}
 	} else {
 		_m.Edges.namedAttendedMeetings[name] = append(_m.Edges.namedAttendedMeetings[name], edges...)
+	}
+}
+
+// NamedSiteBranches returns the SiteBranches named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Member) NamedSiteBranches(name string) ([]*Organization, error) {
+	if _m.Edges.namedSiteBranches == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSiteBranches[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Member) appendNamedSiteBranches(name string, edges ...*Organization) {
+	if _m.Edges.namedSiteBranches == nil {
+		_m.Edges.namedSiteBranches = make(map[string][]*Organization)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSiteBranches[name] = []*Organization{}
+	} else {
+		_m.Edges.namedSiteBranches[name] = append(_m.Edges.namedSiteBranches[name], edges...)
 	}
 }
 

@@ -107,6 +107,34 @@ func (_c *MemberCreate) SetJoinedPartyOn(v time.Time) *MemberCreate {
 	return _c
 }
 
+// SetConfirmedOn sets the "confirmed_on" field.
+func (_c *MemberCreate) SetConfirmedOn(v time.Time) *MemberCreate {
+	_c.mutation.SetConfirmedOn(v)
+	return _c
+}
+
+// SetNillableConfirmedOn sets the "confirmed_on" field if the given value is not nil.
+func (_c *MemberCreate) SetNillableConfirmedOn(v *time.Time) *MemberCreate {
+	if v != nil {
+		_c.SetConfirmedOn(*v)
+	}
+	return _c
+}
+
+// SetProbationExtendedTo sets the "probation_extended_to" field.
+func (_c *MemberCreate) SetProbationExtendedTo(v time.Time) *MemberCreate {
+	_c.mutation.SetProbationExtendedTo(v)
+	return _c
+}
+
+// SetNillableProbationExtendedTo sets the "probation_extended_to" field if the given value is not nil.
+func (_c *MemberCreate) SetNillableProbationExtendedTo(v *time.Time) *MemberCreate {
+	if v != nil {
+		_c.SetProbationExtendedTo(*v)
+	}
+	return _c
+}
+
 // SetCategory sets the "category" field.
 func (_c *MemberCreate) SetCategory(v member.Category) *MemberCreate {
 	_c.mutation.SetCategory(v)
@@ -245,6 +273,20 @@ func (_c *MemberCreate) SetNillableWorkUnitID(v *int) *MemberCreate {
 	return _c
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_c *MemberCreate) SetCurrentSince(v time.Time) *MemberCreate {
+	_c.mutation.SetCurrentSince(v)
+	return _c
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_c *MemberCreate) SetNillableCurrentSince(v *time.Time) *MemberCreate {
+	if v != nil {
+		_c.SetCurrentSince(*v)
+	}
+	return _c
+}
+
 // SetPartyGroup sets the "party_group" edge to the Organization entity.
 func (_c *MemberCreate) SetPartyGroup(v *Organization) *MemberCreate {
 	return _c.SetPartyGroupID(v.ID)
@@ -318,6 +360,21 @@ func (_c *MemberCreate) AddAttendedMeetings(v ...*Meeting) *MemberCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAttendedMeetingIDs(ids...)
+}
+
+// AddSiteBranchIDs adds the "site_branches" edge to the Organization entity by IDs.
+func (_c *MemberCreate) AddSiteBranchIDs(ids ...int) *MemberCreate {
+	_c.mutation.AddSiteBranchIDs(ids...)
+	return _c
+}
+
+// AddSiteBranches adds the "site_branches" edges to the Organization entity.
+func (_c *MemberCreate) AddSiteBranches(v ...*Organization) *MemberCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSiteBranchIDs(ids...)
 }
 
 // Mutation returns the MemberMutation object of the builder.
@@ -490,6 +547,14 @@ func (_c *MemberCreate) createSpec() (*Member, *sqlgraph.CreateSpec) {
 		_spec.SetField(member.FieldJoinedPartyOn, field.TypeTime, value)
 		_node.JoinedPartyOn = value
 	}
+	if value, ok := _c.mutation.ConfirmedOn(); ok {
+		_spec.SetField(member.FieldConfirmedOn, field.TypeTime, value)
+		_node.ConfirmedOn = &value
+	}
+	if value, ok := _c.mutation.ProbationExtendedTo(); ok {
+		_spec.SetField(member.FieldProbationExtendedTo, field.TypeTime, value)
+		_node.ProbationExtendedTo = &value
+	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(member.FieldCategory, field.TypeEnum, value)
 		_node.Category = value
@@ -521,6 +586,10 @@ func (_c *MemberCreate) createSpec() (*Member, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Address(); ok {
 		_spec.SetField(member.FieldAddress, field.TypeString, value)
 		_node.Address = value
+	}
+	if value, ok := _c.mutation.CurrentSince(); ok {
+		_spec.SetField(member.FieldCurrentSince, field.TypeTime, value)
+		_node.CurrentSince = &value
 	}
 	if nodes := _c.mutation.PartyGroupIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -630,6 +699,22 @@ func (_c *MemberCreate) createSpec() (*Member, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SiteBranchesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

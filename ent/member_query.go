@@ -39,12 +39,14 @@ type MemberQuery struct {
 	withAppointments          *AppointmentQuery
 	withMobileReports         *MobileReportQuery
 	withAttendedMeetings      *MeetingQuery
+	withSiteBranches          *OrganizationQuery
 	loadTotal                 []func(context.Context, []*Member) error
 	modifiers                 []func(*sql.Selector)
 	withNamedMemberships      map[string]*MembershipQuery
 	withNamedAppointments     map[string]*AppointmentQuery
 	withNamedMobileReports    map[string]*MobileReportQuery
 	withNamedAttendedMeetings map[string]*MeetingQuery
+	withNamedSiteBranches     map[string]*OrganizationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -228,6 +230,28 @@ func (_q *MemberQuery) QueryAttendedMeetings() *MeetingQuery {
 			sqlgraph.From(member.Table, member.FieldID, selector),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, member.AttendedMeetingsTable, member.AttendedMeetingsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySiteBranches chains the current query on the "site_branches" edge.
+func (_q *MemberQuery) QuerySiteBranches() *OrganizationQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(member.Table, member.FieldID, selector),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, member.SiteBranchesTable, member.SiteBranchesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -434,6 +458,7 @@ func (_q *MemberQuery) Clone() *MemberQuery {
 		withAppointments:     _q.withAppointments.Clone(),
 		withMobileReports:    _q.withMobileReports.Clone(),
 		withAttendedMeetings: _q.withAttendedMeetings.Clone(),
+		withSiteBranches:     _q.withSiteBranches.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -515,6 +540,17 @@ func (_q *MemberQuery) WithAttendedMeetings(opts ...func(*MeetingQuery)) *Member
 		opt(query)
 	}
 	_q.withAttendedMeetings = query
+	return _q
+}
+
+// WithSiteBranches tells the query-builder to eager-load the nodes that are connected to
+// the "site_branches" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MemberQuery) WithSiteBranches(opts ...func(*OrganizationQuery)) *MemberQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSiteBranches = query
 	return _q
 }
 
@@ -602,7 +638,7 @@ func (_q *MemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Membe
 	var (
 		nodes       = []*Member{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withPartyGroup != nil,
 			_q.withResidenceGrid != nil,
 			_q.withWorkUnit != nil,
@@ -610,6 +646,7 @@ func (_q *MemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Membe
 			_q.withAppointments != nil,
 			_q.withMobileReports != nil,
 			_q.withAttendedMeetings != nil,
+			_q.withSiteBranches != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -679,6 +716,13 @@ func (_q *MemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Membe
 			return nil, err
 		}
 	}
+	if query := _q.withSiteBranches; query != nil {
+		if err := _q.loadSiteBranches(ctx, query, nodes,
+			func(n *Member) { n.Edges.SiteBranches = []*Organization{} },
+			func(n *Member, e *Organization) { n.Edges.SiteBranches = append(n.Edges.SiteBranches, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMemberships {
 		if err := _q.loadMemberships(ctx, query, nodes,
 			func(n *Member) { n.appendNamedMemberships(name) },
@@ -704,6 +748,13 @@ func (_q *MemberQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Membe
 		if err := _q.loadAttendedMeetings(ctx, query, nodes,
 			func(n *Member) { n.appendNamedAttendedMeetings(name) },
 			func(n *Member, e *Meeting) { n.appendNamedAttendedMeetings(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSiteBranches {
+		if err := _q.loadSiteBranches(ctx, query, nodes,
+			func(n *Member) { n.appendNamedSiteBranches(name) },
+			func(n *Member, e *Organization) { n.appendNamedSiteBranches(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -965,6 +1016,67 @@ func (_q *MemberQuery) loadAttendedMeetings(ctx context.Context, query *MeetingQ
 	}
 	return nil
 }
+func (_q *MemberQuery) loadSiteBranches(ctx context.Context, query *OrganizationQuery, nodes []*Member, init func(*Member), assign func(*Member, *Organization)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Member)
+	nids := make(map[int]map[*Member]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(member.SiteBranchesTable)
+		s.Join(joinT).On(s.C(organization.FieldID), joinT.C(member.SiteBranchesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(member.SiteBranchesPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(member.SiteBranchesPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Member]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Organization](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "site_branches" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *MemberQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1147,6 +1259,20 @@ func (_q *MemberQuery) WithNamedAttendedMeetings(name string, opts ...func(*Meet
 		_q.withNamedAttendedMeetings = make(map[string]*MeetingQuery)
 	}
 	_q.withNamedAttendedMeetings[name] = query
+	return _q
+}
+
+// WithNamedSiteBranches tells the query-builder to eager-load the nodes that are connected to the "site_branches"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MemberQuery) WithNamedSiteBranches(name string, opts ...func(*OrganizationQuery)) *MemberQuery {
+	query := (&OrganizationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSiteBranches == nil {
+		_q.withNamedSiteBranches = make(map[string]*OrganizationQuery)
+	}
+	_q.withNamedSiteBranches[name] = query
 	return _q
 }
 

@@ -139,6 +139,46 @@ func (_u *MemberUpdate) SetNillableJoinedPartyOn(v *time.Time) *MemberUpdate {
 	return _u
 }
 
+// SetConfirmedOn sets the "confirmed_on" field.
+func (_u *MemberUpdate) SetConfirmedOn(v time.Time) *MemberUpdate {
+	_u.mutation.SetConfirmedOn(v)
+	return _u
+}
+
+// SetNillableConfirmedOn sets the "confirmed_on" field if the given value is not nil.
+func (_u *MemberUpdate) SetNillableConfirmedOn(v *time.Time) *MemberUpdate {
+	if v != nil {
+		_u.SetConfirmedOn(*v)
+	}
+	return _u
+}
+
+// ClearConfirmedOn clears the value of the "confirmed_on" field.
+func (_u *MemberUpdate) ClearConfirmedOn() *MemberUpdate {
+	_u.mutation.ClearConfirmedOn()
+	return _u
+}
+
+// SetProbationExtendedTo sets the "probation_extended_to" field.
+func (_u *MemberUpdate) SetProbationExtendedTo(v time.Time) *MemberUpdate {
+	_u.mutation.SetProbationExtendedTo(v)
+	return _u
+}
+
+// SetNillableProbationExtendedTo sets the "probation_extended_to" field if the given value is not nil.
+func (_u *MemberUpdate) SetNillableProbationExtendedTo(v *time.Time) *MemberUpdate {
+	if v != nil {
+		_u.SetProbationExtendedTo(*v)
+	}
+	return _u
+}
+
+// ClearProbationExtendedTo clears the value of the "probation_extended_to" field.
+func (_u *MemberUpdate) ClearProbationExtendedTo() *MemberUpdate {
+	_u.mutation.ClearProbationExtendedTo()
+	return _u
+}
+
 // SetCategory sets the "category" field.
 func (_u *MemberUpdate) SetCategory(v member.Category) *MemberUpdate {
 	_u.mutation.SetCategory(v)
@@ -351,6 +391,26 @@ func (_u *MemberUpdate) ClearWorkUnitID() *MemberUpdate {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *MemberUpdate) SetCurrentSince(v time.Time) *MemberUpdate {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *MemberUpdate) SetNillableCurrentSince(v *time.Time) *MemberUpdate {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *MemberUpdate) ClearCurrentSince() *MemberUpdate {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetPartyGroup sets the "party_group" edge to the Organization entity.
 func (_u *MemberUpdate) SetPartyGroup(v *Organization) *MemberUpdate {
 	return _u.SetPartyGroupID(v.ID)
@@ -424,6 +484,21 @@ func (_u *MemberUpdate) AddAttendedMeetings(v ...*Meeting) *MemberUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAttendedMeetingIDs(ids...)
+}
+
+// AddSiteBranchIDs adds the "site_branches" edge to the Organization entity by IDs.
+func (_u *MemberUpdate) AddSiteBranchIDs(ids ...int) *MemberUpdate {
+	_u.mutation.AddSiteBranchIDs(ids...)
+	return _u
+}
+
+// AddSiteBranches adds the "site_branches" edges to the Organization entity.
+func (_u *MemberUpdate) AddSiteBranches(v ...*Organization) *MemberUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSiteBranchIDs(ids...)
 }
 
 // Mutation returns the MemberMutation object of the builder.
@@ -531,6 +606,27 @@ func (_u *MemberUpdate) RemoveAttendedMeetings(v ...*Meeting) *MemberUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttendedMeetingIDs(ids...)
+}
+
+// ClearSiteBranches clears all "site_branches" edges to the Organization entity.
+func (_u *MemberUpdate) ClearSiteBranches() *MemberUpdate {
+	_u.mutation.ClearSiteBranches()
+	return _u
+}
+
+// RemoveSiteBranchIDs removes the "site_branches" edge to Organization entities by IDs.
+func (_u *MemberUpdate) RemoveSiteBranchIDs(ids ...int) *MemberUpdate {
+	_u.mutation.RemoveSiteBranchIDs(ids...)
+	return _u
+}
+
+// RemoveSiteBranches removes "site_branches" edges to Organization entities.
+func (_u *MemberUpdate) RemoveSiteBranches(v ...*Organization) *MemberUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSiteBranchIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -660,6 +756,18 @@ func (_u *MemberUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.JoinedPartyOn(); ok {
 		_spec.SetField(member.FieldJoinedPartyOn, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.ConfirmedOn(); ok {
+		_spec.SetField(member.FieldConfirmedOn, field.TypeTime, value)
+	}
+	if _u.mutation.ConfirmedOnCleared() {
+		_spec.ClearField(member.FieldConfirmedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProbationExtendedTo(); ok {
+		_spec.SetField(member.FieldProbationExtendedTo, field.TypeTime, value)
+	}
+	if _u.mutation.ProbationExtendedToCleared() {
+		_spec.ClearField(member.FieldProbationExtendedTo, field.TypeTime)
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(member.FieldCategory, field.TypeEnum, value)
 	}
@@ -709,6 +817,12 @@ func (_u *MemberUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(member.FieldAddress, field.TypeString)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(member.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(member.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.PartyGroupCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -977,6 +1091,51 @@ func (_u *MemberUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.SiteBranchesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSiteBranchesIDs(); len(nodes) > 0 && !_u.mutation.SiteBranchesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SiteBranchesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1098,6 +1257,46 @@ func (_u *MemberUpdateOne) SetNillableJoinedPartyOn(v *time.Time) *MemberUpdateO
 	if v != nil {
 		_u.SetJoinedPartyOn(*v)
 	}
+	return _u
+}
+
+// SetConfirmedOn sets the "confirmed_on" field.
+func (_u *MemberUpdateOne) SetConfirmedOn(v time.Time) *MemberUpdateOne {
+	_u.mutation.SetConfirmedOn(v)
+	return _u
+}
+
+// SetNillableConfirmedOn sets the "confirmed_on" field if the given value is not nil.
+func (_u *MemberUpdateOne) SetNillableConfirmedOn(v *time.Time) *MemberUpdateOne {
+	if v != nil {
+		_u.SetConfirmedOn(*v)
+	}
+	return _u
+}
+
+// ClearConfirmedOn clears the value of the "confirmed_on" field.
+func (_u *MemberUpdateOne) ClearConfirmedOn() *MemberUpdateOne {
+	_u.mutation.ClearConfirmedOn()
+	return _u
+}
+
+// SetProbationExtendedTo sets the "probation_extended_to" field.
+func (_u *MemberUpdateOne) SetProbationExtendedTo(v time.Time) *MemberUpdateOne {
+	_u.mutation.SetProbationExtendedTo(v)
+	return _u
+}
+
+// SetNillableProbationExtendedTo sets the "probation_extended_to" field if the given value is not nil.
+func (_u *MemberUpdateOne) SetNillableProbationExtendedTo(v *time.Time) *MemberUpdateOne {
+	if v != nil {
+		_u.SetProbationExtendedTo(*v)
+	}
+	return _u
+}
+
+// ClearProbationExtendedTo clears the value of the "probation_extended_to" field.
+func (_u *MemberUpdateOne) ClearProbationExtendedTo() *MemberUpdateOne {
+	_u.mutation.ClearProbationExtendedTo()
 	return _u
 }
 
@@ -1313,6 +1512,26 @@ func (_u *MemberUpdateOne) ClearWorkUnitID() *MemberUpdateOne {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *MemberUpdateOne) SetCurrentSince(v time.Time) *MemberUpdateOne {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *MemberUpdateOne) SetNillableCurrentSince(v *time.Time) *MemberUpdateOne {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *MemberUpdateOne) ClearCurrentSince() *MemberUpdateOne {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetPartyGroup sets the "party_group" edge to the Organization entity.
 func (_u *MemberUpdateOne) SetPartyGroup(v *Organization) *MemberUpdateOne {
 	return _u.SetPartyGroupID(v.ID)
@@ -1386,6 +1605,21 @@ func (_u *MemberUpdateOne) AddAttendedMeetings(v ...*Meeting) *MemberUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAttendedMeetingIDs(ids...)
+}
+
+// AddSiteBranchIDs adds the "site_branches" edge to the Organization entity by IDs.
+func (_u *MemberUpdateOne) AddSiteBranchIDs(ids ...int) *MemberUpdateOne {
+	_u.mutation.AddSiteBranchIDs(ids...)
+	return _u
+}
+
+// AddSiteBranches adds the "site_branches" edges to the Organization entity.
+func (_u *MemberUpdateOne) AddSiteBranches(v ...*Organization) *MemberUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSiteBranchIDs(ids...)
 }
 
 // Mutation returns the MemberMutation object of the builder.
@@ -1493,6 +1727,27 @@ func (_u *MemberUpdateOne) RemoveAttendedMeetings(v ...*Meeting) *MemberUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttendedMeetingIDs(ids...)
+}
+
+// ClearSiteBranches clears all "site_branches" edges to the Organization entity.
+func (_u *MemberUpdateOne) ClearSiteBranches() *MemberUpdateOne {
+	_u.mutation.ClearSiteBranches()
+	return _u
+}
+
+// RemoveSiteBranchIDs removes the "site_branches" edge to Organization entities by IDs.
+func (_u *MemberUpdateOne) RemoveSiteBranchIDs(ids ...int) *MemberUpdateOne {
+	_u.mutation.RemoveSiteBranchIDs(ids...)
+	return _u
+}
+
+// RemoveSiteBranches removes "site_branches" edges to Organization entities.
+func (_u *MemberUpdateOne) RemoveSiteBranches(v ...*Organization) *MemberUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSiteBranchIDs(ids...)
 }
 
 // Where appends a list predicates to the MemberUpdate builder.
@@ -1652,6 +1907,18 @@ func (_u *MemberUpdateOne) sqlSave(ctx context.Context) (_node *Member, err erro
 	if value, ok := _u.mutation.JoinedPartyOn(); ok {
 		_spec.SetField(member.FieldJoinedPartyOn, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.ConfirmedOn(); ok {
+		_spec.SetField(member.FieldConfirmedOn, field.TypeTime, value)
+	}
+	if _u.mutation.ConfirmedOnCleared() {
+		_spec.ClearField(member.FieldConfirmedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ProbationExtendedTo(); ok {
+		_spec.SetField(member.FieldProbationExtendedTo, field.TypeTime, value)
+	}
+	if _u.mutation.ProbationExtendedToCleared() {
+		_spec.ClearField(member.FieldProbationExtendedTo, field.TypeTime)
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(member.FieldCategory, field.TypeEnum, value)
 	}
@@ -1701,6 +1968,12 @@ func (_u *MemberUpdateOne) sqlSave(ctx context.Context) (_node *Member, err erro
 	}
 	if _u.mutation.AddressCleared() {
 		_spec.ClearField(member.FieldAddress, field.TypeString)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(member.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(member.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.PartyGroupCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1962,6 +2235,51 @@ func (_u *MemberUpdateOne) sqlSave(ctx context.Context) (_node *Member, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SiteBranchesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSiteBranchesIDs(); len(nodes) > 0 && !_u.mutation.SiteBranchesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SiteBranchesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   member.SiteBranchesTable,
+			Columns: member.SiteBranchesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -13,12 +13,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/predicate"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
@@ -52,12 +54,14 @@ const (
 	TypeAssessment             = "Assessment"
 	TypeAuditEntry             = "AuditEntry"
 	TypeExemption              = "Exemption"
+	TypeInstructorVisit        = "InstructorVisit"
 	TypeKindChange             = "KindChange"
 	TypeMeeting                = "Meeting"
 	TypeMember                 = "Member"
 	TypeMembership             = "Membership"
 	TypeMobileReport           = "MobileReport"
 	TypeOrganization           = "Organization"
+	TypePeriod                 = "Period"
 	TypeRuleSetting            = "RuleSetting"
 	TypeSession                = "Session"
 	TypeTerm                   = "Term"
@@ -3334,6 +3338,7 @@ type AreaMutation struct {
 	addresidents                    *int
 	established_on                  *time.Time
 	dissolved_on                    *time.Time
+	current_since                   *time.Time
 	clearedFields                   map[string]struct{}
 	parent                          *int
 	clearedparent                   bool
@@ -3965,6 +3970,55 @@ func (m *AreaMutation) ResetParentID() {
 	delete(m.clearedFields, area.FieldParentID)
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (m *AreaMutation) SetCurrentSince(t time.Time) {
+	m.current_since = &t
+}
+
+// CurrentSince returns the value of the "current_since" field in the mutation.
+func (m *AreaMutation) CurrentSince() (r time.Time, exists bool) {
+	v := m.current_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentSince returns the old "current_since" field's value of the Area entity.
+// If the Area object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AreaMutation) OldCurrentSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentSince: %w", err)
+	}
+	return oldValue.CurrentSince, nil
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (m *AreaMutation) ClearCurrentSince() {
+	m.current_since = nil
+	m.clearedFields[area.FieldCurrentSince] = struct{}{}
+}
+
+// CurrentSinceCleared returns if the "current_since" field was cleared in this mutation.
+func (m *AreaMutation) CurrentSinceCleared() bool {
+	_, ok := m.clearedFields[area.FieldCurrentSince]
+	return ok
+}
+
+// ResetCurrentSince resets all changes to the "current_since" field.
+func (m *AreaMutation) ResetCurrentSince() {
+	m.current_since = nil
+	delete(m.clearedFields, area.FieldCurrentSince)
+}
+
 // ClearParent clears the "parent" edge to the Area entity.
 func (m *AreaMutation) ClearParent() {
 	m.clearedparent = true
@@ -4458,7 +4512,7 @@ func (m *AreaMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AreaMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, area.FieldCreatedAt)
 	}
@@ -4492,6 +4546,9 @@ func (m *AreaMutation) Fields() []string {
 	if m.parent != nil {
 		fields = append(fields, area.FieldParentID)
 	}
+	if m.current_since != nil {
+		fields = append(fields, area.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -4522,6 +4579,8 @@ func (m *AreaMutation) Field(name string) (ent.Value, bool) {
 		return m.DissolvedOn()
 	case area.FieldParentID:
 		return m.ParentID()
+	case area.FieldCurrentSince:
+		return m.CurrentSince()
 	}
 	return nil, false
 }
@@ -4553,6 +4612,8 @@ func (m *AreaMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldDissolvedOn(ctx)
 	case area.FieldParentID:
 		return m.OldParentID(ctx)
+	case area.FieldCurrentSince:
+		return m.OldCurrentSince(ctx)
 	}
 	return nil, fmt.Errorf("unknown Area field %s", name)
 }
@@ -4639,6 +4700,13 @@ func (m *AreaMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetParentID(v)
 		return nil
+	case area.FieldCurrentSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentSince(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Area field %s", name)
 }
@@ -4711,6 +4779,9 @@ func (m *AreaMutation) ClearedFields() []string {
 	if m.FieldCleared(area.FieldParentID) {
 		fields = append(fields, area.FieldParentID)
 	}
+	if m.FieldCleared(area.FieldCurrentSince) {
+		fields = append(fields, area.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -4739,6 +4810,9 @@ func (m *AreaMutation) ClearField(name string) error {
 		return nil
 	case area.FieldParentID:
 		m.ClearParentID()
+		return nil
+	case area.FieldCurrentSince:
+		m.ClearCurrentSince()
 		return nil
 	}
 	return fmt.Errorf("unknown Area nullable field %s", name)
@@ -4780,6 +4854,9 @@ func (m *AreaMutation) ResetField(name string) error {
 		return nil
 	case area.FieldParentID:
 		m.ResetParentID()
+		return nil
+	case area.FieldCurrentSince:
+		m.ResetCurrentSince()
 		return nil
 	}
 	return fmt.Errorf("unknown Area field %s", name)
@@ -8127,6 +8204,746 @@ func (m *ExemptionMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Exemption edge %s", name)
 }
 
+// InstructorVisitMutation represents an operation that mutates the InstructorVisit nodes in the graph.
+type InstructorVisitMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	visited_on         *time.Time
+	note               *string
+	clearedFields      map[string]struct{}
+	unit               *int
+	clearedunit        bool
+	appointment        *int
+	clearedappointment bool
+	done               bool
+	oldValue           func(context.Context) (*InstructorVisit, error)
+	predicates         []predicate.InstructorVisit
+}
+
+var _ ent.Mutation = (*InstructorVisitMutation)(nil)
+
+// instructorvisitOption allows management of the mutation configuration using functional options.
+type instructorvisitOption func(*InstructorVisitMutation)
+
+// newInstructorVisitMutation creates new mutation for the InstructorVisit entity.
+func newInstructorVisitMutation(c config, op Op, opts ...instructorvisitOption) *InstructorVisitMutation {
+	m := &InstructorVisitMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeInstructorVisit,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withInstructorVisitID sets the ID field of the mutation.
+func withInstructorVisitID(id int) instructorvisitOption {
+	return func(m *InstructorVisitMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *InstructorVisit
+		)
+		m.oldValue = func(ctx context.Context) (*InstructorVisit, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().InstructorVisit.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withInstructorVisit sets the old InstructorVisit of the mutation.
+func withInstructorVisit(node *InstructorVisit) instructorvisitOption {
+	return func(m *InstructorVisitMutation) {
+		m.oldValue = func(context.Context) (*InstructorVisit, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m InstructorVisitMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m InstructorVisitMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *InstructorVisitMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *InstructorVisitMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().InstructorVisit.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *InstructorVisitMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *InstructorVisitMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *InstructorVisitMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *InstructorVisitMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *InstructorVisitMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *InstructorVisitMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *InstructorVisitMutation) SetUnitID(i int) {
+	m.unit = &i
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *InstructorVisitMutation) UnitID() (r int, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *InstructorVisitMutation) ResetUnitID() {
+	m.unit = nil
+}
+
+// SetAppointmentID sets the "appointment_id" field.
+func (m *InstructorVisitMutation) SetAppointmentID(i int) {
+	m.appointment = &i
+}
+
+// AppointmentID returns the value of the "appointment_id" field in the mutation.
+func (m *InstructorVisitMutation) AppointmentID() (r int, exists bool) {
+	v := m.appointment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAppointmentID returns the old "appointment_id" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldAppointmentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAppointmentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAppointmentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAppointmentID: %w", err)
+	}
+	return oldValue.AppointmentID, nil
+}
+
+// ClearAppointmentID clears the value of the "appointment_id" field.
+func (m *InstructorVisitMutation) ClearAppointmentID() {
+	m.appointment = nil
+	m.clearedFields[instructorvisit.FieldAppointmentID] = struct{}{}
+}
+
+// AppointmentIDCleared returns if the "appointment_id" field was cleared in this mutation.
+func (m *InstructorVisitMutation) AppointmentIDCleared() bool {
+	_, ok := m.clearedFields[instructorvisit.FieldAppointmentID]
+	return ok
+}
+
+// ResetAppointmentID resets all changes to the "appointment_id" field.
+func (m *InstructorVisitMutation) ResetAppointmentID() {
+	m.appointment = nil
+	delete(m.clearedFields, instructorvisit.FieldAppointmentID)
+}
+
+// SetVisitedOn sets the "visited_on" field.
+func (m *InstructorVisitMutation) SetVisitedOn(t time.Time) {
+	m.visited_on = &t
+}
+
+// VisitedOn returns the value of the "visited_on" field in the mutation.
+func (m *InstructorVisitMutation) VisitedOn() (r time.Time, exists bool) {
+	v := m.visited_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVisitedOn returns the old "visited_on" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldVisitedOn(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVisitedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVisitedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVisitedOn: %w", err)
+	}
+	return oldValue.VisitedOn, nil
+}
+
+// ResetVisitedOn resets all changes to the "visited_on" field.
+func (m *InstructorVisitMutation) ResetVisitedOn() {
+	m.visited_on = nil
+}
+
+// SetNote sets the "note" field.
+func (m *InstructorVisitMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *InstructorVisitMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the InstructorVisit entity.
+// If the InstructorVisit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstructorVisitMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *InstructorVisitMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[instructorvisit.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *InstructorVisitMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[instructorvisit.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *InstructorVisitMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, instructorvisit.FieldNote)
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (m *InstructorVisitMutation) ClearUnit() {
+	m.clearedunit = true
+	m.clearedFields[instructorvisit.FieldUnitID] = struct{}{}
+}
+
+// UnitCleared reports if the "unit" edge to the Unit entity was cleared.
+func (m *InstructorVisitMutation) UnitCleared() bool {
+	return m.clearedunit
+}
+
+// UnitIDs returns the "unit" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UnitID instead. It exists only for internal usage by the builders.
+func (m *InstructorVisitMutation) UnitIDs() (ids []int) {
+	if id := m.unit; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUnit resets all changes to the "unit" edge.
+func (m *InstructorVisitMutation) ResetUnit() {
+	m.unit = nil
+	m.clearedunit = false
+}
+
+// ClearAppointment clears the "appointment" edge to the Appointment entity.
+func (m *InstructorVisitMutation) ClearAppointment() {
+	m.clearedappointment = true
+	m.clearedFields[instructorvisit.FieldAppointmentID] = struct{}{}
+}
+
+// AppointmentCleared reports if the "appointment" edge to the Appointment entity was cleared.
+func (m *InstructorVisitMutation) AppointmentCleared() bool {
+	return m.AppointmentIDCleared() || m.clearedappointment
+}
+
+// AppointmentIDs returns the "appointment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AppointmentID instead. It exists only for internal usage by the builders.
+func (m *InstructorVisitMutation) AppointmentIDs() (ids []int) {
+	if id := m.appointment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAppointment resets all changes to the "appointment" edge.
+func (m *InstructorVisitMutation) ResetAppointment() {
+	m.appointment = nil
+	m.clearedappointment = false
+}
+
+// Where appends a list predicates to the InstructorVisitMutation builder.
+func (m *InstructorVisitMutation) Where(ps ...predicate.InstructorVisit) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the InstructorVisitMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *InstructorVisitMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.InstructorVisit, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *InstructorVisitMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *InstructorVisitMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (InstructorVisit).
+func (m *InstructorVisitMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *InstructorVisitMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, instructorvisit.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, instructorvisit.FieldUpdatedAt)
+	}
+	if m.unit != nil {
+		fields = append(fields, instructorvisit.FieldUnitID)
+	}
+	if m.appointment != nil {
+		fields = append(fields, instructorvisit.FieldAppointmentID)
+	}
+	if m.visited_on != nil {
+		fields = append(fields, instructorvisit.FieldVisitedOn)
+	}
+	if m.note != nil {
+		fields = append(fields, instructorvisit.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *InstructorVisitMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case instructorvisit.FieldCreatedAt:
+		return m.CreatedAt()
+	case instructorvisit.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case instructorvisit.FieldUnitID:
+		return m.UnitID()
+	case instructorvisit.FieldAppointmentID:
+		return m.AppointmentID()
+	case instructorvisit.FieldVisitedOn:
+		return m.VisitedOn()
+	case instructorvisit.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *InstructorVisitMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case instructorvisit.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case instructorvisit.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case instructorvisit.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case instructorvisit.FieldAppointmentID:
+		return m.OldAppointmentID(ctx)
+	case instructorvisit.FieldVisitedOn:
+		return m.OldVisitedOn(ctx)
+	case instructorvisit.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown InstructorVisit field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InstructorVisitMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case instructorvisit.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case instructorvisit.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case instructorvisit.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case instructorvisit.FieldAppointmentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAppointmentID(v)
+		return nil
+	case instructorvisit.FieldVisitedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVisitedOn(v)
+		return nil
+	case instructorvisit.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown InstructorVisit field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *InstructorVisitMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *InstructorVisitMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InstructorVisitMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown InstructorVisit numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *InstructorVisitMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(instructorvisit.FieldAppointmentID) {
+		fields = append(fields, instructorvisit.FieldAppointmentID)
+	}
+	if m.FieldCleared(instructorvisit.FieldNote) {
+		fields = append(fields, instructorvisit.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *InstructorVisitMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *InstructorVisitMutation) ClearField(name string) error {
+	switch name {
+	case instructorvisit.FieldAppointmentID:
+		m.ClearAppointmentID()
+		return nil
+	case instructorvisit.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown InstructorVisit nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *InstructorVisitMutation) ResetField(name string) error {
+	switch name {
+	case instructorvisit.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case instructorvisit.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case instructorvisit.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case instructorvisit.FieldAppointmentID:
+		m.ResetAppointmentID()
+		return nil
+	case instructorvisit.FieldVisitedOn:
+		m.ResetVisitedOn()
+		return nil
+	case instructorvisit.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown InstructorVisit field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *InstructorVisitMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.unit != nil {
+		edges = append(edges, instructorvisit.EdgeUnit)
+	}
+	if m.appointment != nil {
+		edges = append(edges, instructorvisit.EdgeAppointment)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *InstructorVisitMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case instructorvisit.EdgeUnit:
+		if id := m.unit; id != nil {
+			return []ent.Value{*id}
+		}
+	case instructorvisit.EdgeAppointment:
+		if id := m.appointment; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *InstructorVisitMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *InstructorVisitMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *InstructorVisitMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedunit {
+		edges = append(edges, instructorvisit.EdgeUnit)
+	}
+	if m.clearedappointment {
+		edges = append(edges, instructorvisit.EdgeAppointment)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *InstructorVisitMutation) EdgeCleared(name string) bool {
+	switch name {
+	case instructorvisit.EdgeUnit:
+		return m.clearedunit
+	case instructorvisit.EdgeAppointment:
+		return m.clearedappointment
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *InstructorVisitMutation) ClearEdge(name string) error {
+	switch name {
+	case instructorvisit.EdgeUnit:
+		m.ClearUnit()
+		return nil
+	case instructorvisit.EdgeAppointment:
+		m.ClearAppointment()
+		return nil
+	}
+	return fmt.Errorf("unknown InstructorVisit unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *InstructorVisitMutation) ResetEdge(name string) error {
+	switch name {
+	case instructorvisit.EdgeUnit:
+		m.ResetUnit()
+		return nil
+	case instructorvisit.EdgeAppointment:
+		m.ResetAppointment()
+		return nil
+	}
+	return fmt.Errorf("unknown InstructorVisit edge %s", name)
+}
+
 // KindChangeMutation represents an operation that mutates the KindChange nodes in the graph.
 type KindChangeMutation struct {
 	config
@@ -9804,6 +10621,8 @@ type MemberMutation struct {
 	born_on                  *time.Time
 	status                   *member.Status
 	joined_party_on          *time.Time
+	confirmed_on             *time.Time
+	probation_extended_to    *time.Time
 	category                 *member.Category
 	mobility                 *member.Mobility
 	mobile_place             *string
@@ -9813,6 +10632,7 @@ type MemberMutation struct {
 	phone                    *string
 	id_number                *string
 	address                  *string
+	current_since            *time.Time
 	clearedFields            map[string]struct{}
 	party_group              *int
 	clearedparty_group       bool
@@ -9832,6 +10652,9 @@ type MemberMutation struct {
 	attended_meetings        map[int]struct{}
 	removedattended_meetings map[int]struct{}
 	clearedattended_meetings bool
+	site_branches            map[int]struct{}
+	removedsite_branches     map[int]struct{}
+	clearedsite_branches     bool
 	done                     bool
 	oldValue                 func(context.Context) (*Member, error)
 	predicates               []predicate.Member
@@ -10247,6 +11070,104 @@ func (m *MemberMutation) OldJoinedPartyOn(ctx context.Context) (v time.Time, err
 // ResetJoinedPartyOn resets all changes to the "joined_party_on" field.
 func (m *MemberMutation) ResetJoinedPartyOn() {
 	m.joined_party_on = nil
+}
+
+// SetConfirmedOn sets the "confirmed_on" field.
+func (m *MemberMutation) SetConfirmedOn(t time.Time) {
+	m.confirmed_on = &t
+}
+
+// ConfirmedOn returns the value of the "confirmed_on" field in the mutation.
+func (m *MemberMutation) ConfirmedOn() (r time.Time, exists bool) {
+	v := m.confirmed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfirmedOn returns the old "confirmed_on" field's value of the Member entity.
+// If the Member object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MemberMutation) OldConfirmedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfirmedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfirmedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfirmedOn: %w", err)
+	}
+	return oldValue.ConfirmedOn, nil
+}
+
+// ClearConfirmedOn clears the value of the "confirmed_on" field.
+func (m *MemberMutation) ClearConfirmedOn() {
+	m.confirmed_on = nil
+	m.clearedFields[member.FieldConfirmedOn] = struct{}{}
+}
+
+// ConfirmedOnCleared returns if the "confirmed_on" field was cleared in this mutation.
+func (m *MemberMutation) ConfirmedOnCleared() bool {
+	_, ok := m.clearedFields[member.FieldConfirmedOn]
+	return ok
+}
+
+// ResetConfirmedOn resets all changes to the "confirmed_on" field.
+func (m *MemberMutation) ResetConfirmedOn() {
+	m.confirmed_on = nil
+	delete(m.clearedFields, member.FieldConfirmedOn)
+}
+
+// SetProbationExtendedTo sets the "probation_extended_to" field.
+func (m *MemberMutation) SetProbationExtendedTo(t time.Time) {
+	m.probation_extended_to = &t
+}
+
+// ProbationExtendedTo returns the value of the "probation_extended_to" field in the mutation.
+func (m *MemberMutation) ProbationExtendedTo() (r time.Time, exists bool) {
+	v := m.probation_extended_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProbationExtendedTo returns the old "probation_extended_to" field's value of the Member entity.
+// If the Member object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MemberMutation) OldProbationExtendedTo(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProbationExtendedTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProbationExtendedTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProbationExtendedTo: %w", err)
+	}
+	return oldValue.ProbationExtendedTo, nil
+}
+
+// ClearProbationExtendedTo clears the value of the "probation_extended_to" field.
+func (m *MemberMutation) ClearProbationExtendedTo() {
+	m.probation_extended_to = nil
+	m.clearedFields[member.FieldProbationExtendedTo] = struct{}{}
+}
+
+// ProbationExtendedToCleared returns if the "probation_extended_to" field was cleared in this mutation.
+func (m *MemberMutation) ProbationExtendedToCleared() bool {
+	_, ok := m.clearedFields[member.FieldProbationExtendedTo]
+	return ok
+}
+
+// ResetProbationExtendedTo resets all changes to the "probation_extended_to" field.
+func (m *MemberMutation) ResetProbationExtendedTo() {
+	m.probation_extended_to = nil
+	delete(m.clearedFields, member.FieldProbationExtendedTo)
 }
 
 // SetCategory sets the "category" field.
@@ -10791,6 +11712,55 @@ func (m *MemberMutation) ResetWorkUnitID() {
 	delete(m.clearedFields, member.FieldWorkUnitID)
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (m *MemberMutation) SetCurrentSince(t time.Time) {
+	m.current_since = &t
+}
+
+// CurrentSince returns the value of the "current_since" field in the mutation.
+func (m *MemberMutation) CurrentSince() (r time.Time, exists bool) {
+	v := m.current_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentSince returns the old "current_since" field's value of the Member entity.
+// If the Member object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MemberMutation) OldCurrentSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentSince: %w", err)
+	}
+	return oldValue.CurrentSince, nil
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (m *MemberMutation) ClearCurrentSince() {
+	m.current_since = nil
+	m.clearedFields[member.FieldCurrentSince] = struct{}{}
+}
+
+// CurrentSinceCleared returns if the "current_since" field was cleared in this mutation.
+func (m *MemberMutation) CurrentSinceCleared() bool {
+	_, ok := m.clearedFields[member.FieldCurrentSince]
+	return ok
+}
+
+// ResetCurrentSince resets all changes to the "current_since" field.
+func (m *MemberMutation) ResetCurrentSince() {
+	m.current_since = nil
+	delete(m.clearedFields, member.FieldCurrentSince)
+}
+
 // ClearPartyGroup clears the "party_group" edge to the Organization entity.
 func (m *MemberMutation) ClearPartyGroup() {
 	m.clearedparty_group = true
@@ -11088,6 +12058,60 @@ func (m *MemberMutation) ResetAttendedMeetings() {
 	m.removedattended_meetings = nil
 }
 
+// AddSiteBranchIDs adds the "site_branches" edge to the Organization entity by ids.
+func (m *MemberMutation) AddSiteBranchIDs(ids ...int) {
+	if m.site_branches == nil {
+		m.site_branches = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.site_branches[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSiteBranches clears the "site_branches" edge to the Organization entity.
+func (m *MemberMutation) ClearSiteBranches() {
+	m.clearedsite_branches = true
+}
+
+// SiteBranchesCleared reports if the "site_branches" edge to the Organization entity was cleared.
+func (m *MemberMutation) SiteBranchesCleared() bool {
+	return m.clearedsite_branches
+}
+
+// RemoveSiteBranchIDs removes the "site_branches" edge to the Organization entity by IDs.
+func (m *MemberMutation) RemoveSiteBranchIDs(ids ...int) {
+	if m.removedsite_branches == nil {
+		m.removedsite_branches = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.site_branches, ids[i])
+		m.removedsite_branches[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSiteBranches returns the removed IDs of the "site_branches" edge to the Organization entity.
+func (m *MemberMutation) RemovedSiteBranchesIDs() (ids []int) {
+	for id := range m.removedsite_branches {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SiteBranchesIDs returns the "site_branches" edge IDs in the mutation.
+func (m *MemberMutation) SiteBranchesIDs() (ids []int) {
+	for id := range m.site_branches {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSiteBranches resets all changes to the "site_branches" edge.
+func (m *MemberMutation) ResetSiteBranches() {
+	m.site_branches = nil
+	m.clearedsite_branches = false
+	m.removedsite_branches = nil
+}
+
 // Where appends a list predicates to the MemberMutation builder.
 func (m *MemberMutation) Where(ps ...predicate.Member) {
 	m.predicates = append(m.predicates, ps...)
@@ -11122,7 +12146,7 @@ func (m *MemberMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MemberMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, member.FieldCreatedAt)
 	}
@@ -11146,6 +12170,12 @@ func (m *MemberMutation) Fields() []string {
 	}
 	if m.joined_party_on != nil {
 		fields = append(fields, member.FieldJoinedPartyOn)
+	}
+	if m.confirmed_on != nil {
+		fields = append(fields, member.FieldConfirmedOn)
+	}
+	if m.probation_extended_to != nil {
+		fields = append(fields, member.FieldProbationExtendedTo)
 	}
 	if m.category != nil {
 		fields = append(fields, member.FieldCategory)
@@ -11180,6 +12210,9 @@ func (m *MemberMutation) Fields() []string {
 	if m.work_unit != nil {
 		fields = append(fields, member.FieldWorkUnitID)
 	}
+	if m.current_since != nil {
+		fields = append(fields, member.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -11204,6 +12237,10 @@ func (m *MemberMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case member.FieldJoinedPartyOn:
 		return m.JoinedPartyOn()
+	case member.FieldConfirmedOn:
+		return m.ConfirmedOn()
+	case member.FieldProbationExtendedTo:
+		return m.ProbationExtendedTo()
 	case member.FieldCategory:
 		return m.Category()
 	case member.FieldMobility:
@@ -11226,6 +12263,8 @@ func (m *MemberMutation) Field(name string) (ent.Value, bool) {
 		return m.ResidenceGridID()
 	case member.FieldWorkUnitID:
 		return m.WorkUnitID()
+	case member.FieldCurrentSince:
+		return m.CurrentSince()
 	}
 	return nil, false
 }
@@ -11251,6 +12290,10 @@ func (m *MemberMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldStatus(ctx)
 	case member.FieldJoinedPartyOn:
 		return m.OldJoinedPartyOn(ctx)
+	case member.FieldConfirmedOn:
+		return m.OldConfirmedOn(ctx)
+	case member.FieldProbationExtendedTo:
+		return m.OldProbationExtendedTo(ctx)
 	case member.FieldCategory:
 		return m.OldCategory(ctx)
 	case member.FieldMobility:
@@ -11273,6 +12316,8 @@ func (m *MemberMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldResidenceGridID(ctx)
 	case member.FieldWorkUnitID:
 		return m.OldWorkUnitID(ctx)
+	case member.FieldCurrentSince:
+		return m.OldCurrentSince(ctx)
 	}
 	return nil, fmt.Errorf("unknown Member field %s", name)
 }
@@ -11337,6 +12382,20 @@ func (m *MemberMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetJoinedPartyOn(v)
+		return nil
+	case member.FieldConfirmedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfirmedOn(v)
+		return nil
+	case member.FieldProbationExtendedTo:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProbationExtendedTo(v)
 		return nil
 	case member.FieldCategory:
 		v, ok := value.(member.Category)
@@ -11415,6 +12474,13 @@ func (m *MemberMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWorkUnitID(v)
 		return nil
+	case member.FieldCurrentSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentSince(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Member field %s", name)
 }
@@ -11454,6 +12520,12 @@ func (m *MemberMutation) ClearedFields() []string {
 	if m.FieldCleared(member.FieldBornOn) {
 		fields = append(fields, member.FieldBornOn)
 	}
+	if m.FieldCleared(member.FieldConfirmedOn) {
+		fields = append(fields, member.FieldConfirmedOn)
+	}
+	if m.FieldCleared(member.FieldProbationExtendedTo) {
+		fields = append(fields, member.FieldProbationExtendedTo)
+	}
 	if m.FieldCleared(member.FieldMobility) {
 		fields = append(fields, member.FieldMobility)
 	}
@@ -11484,6 +12556,9 @@ func (m *MemberMutation) ClearedFields() []string {
 	if m.FieldCleared(member.FieldWorkUnitID) {
 		fields = append(fields, member.FieldWorkUnitID)
 	}
+	if m.FieldCleared(member.FieldCurrentSince) {
+		fields = append(fields, member.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -11503,6 +12578,12 @@ func (m *MemberMutation) ClearField(name string) error {
 		return nil
 	case member.FieldBornOn:
 		m.ClearBornOn()
+		return nil
+	case member.FieldConfirmedOn:
+		m.ClearConfirmedOn()
+		return nil
+	case member.FieldProbationExtendedTo:
+		m.ClearProbationExtendedTo()
 		return nil
 	case member.FieldMobility:
 		m.ClearMobility()
@@ -11533,6 +12614,9 @@ func (m *MemberMutation) ClearField(name string) error {
 		return nil
 	case member.FieldWorkUnitID:
 		m.ClearWorkUnitID()
+		return nil
+	case member.FieldCurrentSince:
+		m.ClearCurrentSince()
 		return nil
 	}
 	return fmt.Errorf("unknown Member nullable field %s", name)
@@ -11565,6 +12649,12 @@ func (m *MemberMutation) ResetField(name string) error {
 		return nil
 	case member.FieldJoinedPartyOn:
 		m.ResetJoinedPartyOn()
+		return nil
+	case member.FieldConfirmedOn:
+		m.ResetConfirmedOn()
+		return nil
+	case member.FieldProbationExtendedTo:
+		m.ResetProbationExtendedTo()
 		return nil
 	case member.FieldCategory:
 		m.ResetCategory()
@@ -11599,13 +12689,16 @@ func (m *MemberMutation) ResetField(name string) error {
 	case member.FieldWorkUnitID:
 		m.ResetWorkUnitID()
 		return nil
+	case member.FieldCurrentSince:
+		m.ResetCurrentSince()
+		return nil
 	}
 	return fmt.Errorf("unknown Member field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MemberMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.party_group != nil {
 		edges = append(edges, member.EdgePartyGroup)
 	}
@@ -11626,6 +12719,9 @@ func (m *MemberMutation) AddedEdges() []string {
 	}
 	if m.attended_meetings != nil {
 		edges = append(edges, member.EdgeAttendedMeetings)
+	}
+	if m.site_branches != nil {
+		edges = append(edges, member.EdgeSiteBranches)
 	}
 	return edges
 }
@@ -11670,13 +12766,19 @@ func (m *MemberMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case member.EdgeSiteBranches:
+		ids := make([]ent.Value, 0, len(m.site_branches))
+		for id := range m.site_branches {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MemberMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedmemberships != nil {
 		edges = append(edges, member.EdgeMemberships)
 	}
@@ -11688,6 +12790,9 @@ func (m *MemberMutation) RemovedEdges() []string {
 	}
 	if m.removedattended_meetings != nil {
 		edges = append(edges, member.EdgeAttendedMeetings)
+	}
+	if m.removedsite_branches != nil {
+		edges = append(edges, member.EdgeSiteBranches)
 	}
 	return edges
 }
@@ -11720,13 +12825,19 @@ func (m *MemberMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case member.EdgeSiteBranches:
+		ids := make([]ent.Value, 0, len(m.removedsite_branches))
+		for id := range m.removedsite_branches {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MemberMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedparty_group {
 		edges = append(edges, member.EdgePartyGroup)
 	}
@@ -11747,6 +12858,9 @@ func (m *MemberMutation) ClearedEdges() []string {
 	}
 	if m.clearedattended_meetings {
 		edges = append(edges, member.EdgeAttendedMeetings)
+	}
+	if m.clearedsite_branches {
+		edges = append(edges, member.EdgeSiteBranches)
 	}
 	return edges
 }
@@ -11769,6 +12883,8 @@ func (m *MemberMutation) EdgeCleared(name string) bool {
 		return m.clearedmobile_reports
 	case member.EdgeAttendedMeetings:
 		return m.clearedattended_meetings
+	case member.EdgeSiteBranches:
+		return m.clearedsite_branches
 	}
 	return false
 }
@@ -11814,6 +12930,9 @@ func (m *MemberMutation) ResetEdge(name string) error {
 		return nil
 	case member.EdgeAttendedMeetings:
 		m.ResetAttendedMeetings()
+		return nil
+	case member.EdgeSiteBranches:
+		m.ResetSiteBranches()
 		return nil
 	}
 	return fmt.Errorf("unknown Member edge %s", name)
@@ -13432,6 +14551,7 @@ type OrganizationMutation struct {
 	dissolution_reason    *string
 	activity_budget       *int
 	addactivity_budget    *int
+	current_since         *time.Time
 	clearedFields         map[string]struct{}
 	parent                *int
 	clearedparent         bool
@@ -13441,6 +14561,9 @@ type OrganizationMutation struct {
 	areas                 map[int]struct{}
 	removedareas          map[int]struct{}
 	clearedareas          bool
+	site_members          map[int]struct{}
+	removedsite_members   map[int]struct{}
+	clearedsite_members   bool
 	units                 map[int]struct{}
 	removedunits          map[int]struct{}
 	clearedunits          bool
@@ -14056,6 +15179,55 @@ func (m *OrganizationMutation) ResetParentID() {
 	delete(m.clearedFields, organization.FieldParentID)
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (m *OrganizationMutation) SetCurrentSince(t time.Time) {
+	m.current_since = &t
+}
+
+// CurrentSince returns the value of the "current_since" field in the mutation.
+func (m *OrganizationMutation) CurrentSince() (r time.Time, exists bool) {
+	v := m.current_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentSince returns the old "current_since" field's value of the Organization entity.
+// If the Organization object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationMutation) OldCurrentSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentSince: %w", err)
+	}
+	return oldValue.CurrentSince, nil
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (m *OrganizationMutation) ClearCurrentSince() {
+	m.current_since = nil
+	m.clearedFields[organization.FieldCurrentSince] = struct{}{}
+}
+
+// CurrentSinceCleared returns if the "current_since" field was cleared in this mutation.
+func (m *OrganizationMutation) CurrentSinceCleared() bool {
+	_, ok := m.clearedFields[organization.FieldCurrentSince]
+	return ok
+}
+
+// ResetCurrentSince resets all changes to the "current_since" field.
+func (m *OrganizationMutation) ResetCurrentSince() {
+	m.current_since = nil
+	delete(m.clearedFields, organization.FieldCurrentSince)
+}
+
 // ClearParent clears the "parent" edge to the Organization entity.
 func (m *OrganizationMutation) ClearParent() {
 	m.clearedparent = true
@@ -14189,6 +15361,60 @@ func (m *OrganizationMutation) ResetAreas() {
 	m.areas = nil
 	m.clearedareas = false
 	m.removedareas = nil
+}
+
+// AddSiteMemberIDs adds the "site_members" edge to the Member entity by ids.
+func (m *OrganizationMutation) AddSiteMemberIDs(ids ...int) {
+	if m.site_members == nil {
+		m.site_members = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.site_members[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSiteMembers clears the "site_members" edge to the Member entity.
+func (m *OrganizationMutation) ClearSiteMembers() {
+	m.clearedsite_members = true
+}
+
+// SiteMembersCleared reports if the "site_members" edge to the Member entity was cleared.
+func (m *OrganizationMutation) SiteMembersCleared() bool {
+	return m.clearedsite_members
+}
+
+// RemoveSiteMemberIDs removes the "site_members" edge to the Member entity by IDs.
+func (m *OrganizationMutation) RemoveSiteMemberIDs(ids ...int) {
+	if m.removedsite_members == nil {
+		m.removedsite_members = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.site_members, ids[i])
+		m.removedsite_members[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSiteMembers returns the removed IDs of the "site_members" edge to the Member entity.
+func (m *OrganizationMutation) RemovedSiteMembersIDs() (ids []int) {
+	for id := range m.removedsite_members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SiteMembersIDs returns the "site_members" edge IDs in the mutation.
+func (m *OrganizationMutation) SiteMembersIDs() (ids []int) {
+	for id := range m.site_members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSiteMembers resets all changes to the "site_members" edge.
+func (m *OrganizationMutation) ResetSiteMembers() {
+	m.site_members = nil
+	m.clearedsite_members = false
+	m.removedsite_members = nil
 }
 
 // AddUnitIDs adds the "units" edge to the Unit entity by ids.
@@ -14765,7 +15991,7 @@ func (m *OrganizationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, organization.FieldCreatedAt)
 	}
@@ -14799,6 +16025,9 @@ func (m *OrganizationMutation) Fields() []string {
 	if m.parent != nil {
 		fields = append(fields, organization.FieldParentID)
 	}
+	if m.current_since != nil {
+		fields = append(fields, organization.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -14829,6 +16058,8 @@ func (m *OrganizationMutation) Field(name string) (ent.Value, bool) {
 		return m.ActivityBudget()
 	case organization.FieldParentID:
 		return m.ParentID()
+	case organization.FieldCurrentSince:
+		return m.CurrentSince()
 	}
 	return nil, false
 }
@@ -14860,6 +16091,8 @@ func (m *OrganizationMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldActivityBudget(ctx)
 	case organization.FieldParentID:
 		return m.OldParentID(ctx)
+	case organization.FieldCurrentSince:
+		return m.OldCurrentSince(ctx)
 	}
 	return nil, fmt.Errorf("unknown Organization field %s", name)
 }
@@ -14946,6 +16179,13 @@ func (m *OrganizationMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetParentID(v)
 		return nil
+	case organization.FieldCurrentSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentSince(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Organization field %s", name)
 }
@@ -15006,6 +16246,9 @@ func (m *OrganizationMutation) ClearedFields() []string {
 	if m.FieldCleared(organization.FieldParentID) {
 		fields = append(fields, organization.FieldParentID)
 	}
+	if m.FieldCleared(organization.FieldCurrentSince) {
+		fields = append(fields, organization.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -15034,6 +16277,9 @@ func (m *OrganizationMutation) ClearField(name string) error {
 		return nil
 	case organization.FieldParentID:
 		m.ClearParentID()
+		return nil
+	case organization.FieldCurrentSince:
+		m.ClearCurrentSince()
 		return nil
 	}
 	return fmt.Errorf("unknown Organization nullable field %s", name)
@@ -15076,13 +16322,16 @@ func (m *OrganizationMutation) ResetField(name string) error {
 	case organization.FieldParentID:
 		m.ResetParentID()
 		return nil
+	case organization.FieldCurrentSince:
+		m.ResetCurrentSince()
+		return nil
 	}
 	return fmt.Errorf("unknown Organization field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrganizationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
 	if m.parent != nil {
 		edges = append(edges, organization.EdgeParent)
 	}
@@ -15091,6 +16340,9 @@ func (m *OrganizationMutation) AddedEdges() []string {
 	}
 	if m.areas != nil {
 		edges = append(edges, organization.EdgeAreas)
+	}
+	if m.site_members != nil {
+		edges = append(edges, organization.EdgeSiteMembers)
 	}
 	if m.units != nil {
 		edges = append(edges, organization.EdgeUnits)
@@ -15142,6 +16394,12 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 	case organization.EdgeAreas:
 		ids := make([]ent.Value, 0, len(m.areas))
 		for id := range m.areas {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeSiteMembers:
+		ids := make([]ent.Value, 0, len(m.site_members))
+		for id := range m.site_members {
 			ids = append(ids, id)
 		}
 		return ids
@@ -15211,12 +16469,15 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrganizationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
 	if m.removedchildren != nil {
 		edges = append(edges, organization.EdgeChildren)
 	}
 	if m.removedareas != nil {
 		edges = append(edges, organization.EdgeAreas)
+	}
+	if m.removedsite_members != nil {
+		edges = append(edges, organization.EdgeSiteMembers)
 	}
 	if m.removedunits != nil {
 		edges = append(edges, organization.EdgeUnits)
@@ -15264,6 +16525,12 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 	case organization.EdgeAreas:
 		ids := make([]ent.Value, 0, len(m.removedareas))
 		for id := range m.removedareas {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeSiteMembers:
+		ids := make([]ent.Value, 0, len(m.removedsite_members))
+		for id := range m.removedsite_members {
 			ids = append(ids, id)
 		}
 		return ids
@@ -15333,7 +16600,7 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrganizationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 13)
+	edges := make([]string, 0, 14)
 	if m.clearedparent {
 		edges = append(edges, organization.EdgeParent)
 	}
@@ -15342,6 +16609,9 @@ func (m *OrganizationMutation) ClearedEdges() []string {
 	}
 	if m.clearedareas {
 		edges = append(edges, organization.EdgeAreas)
+	}
+	if m.clearedsite_members {
+		edges = append(edges, organization.EdgeSiteMembers)
 	}
 	if m.clearedunits {
 		edges = append(edges, organization.EdgeUnits)
@@ -15386,6 +16656,8 @@ func (m *OrganizationMutation) EdgeCleared(name string) bool {
 		return m.clearedchildren
 	case organization.EdgeAreas:
 		return m.clearedareas
+	case organization.EdgeSiteMembers:
+		return m.clearedsite_members
 	case organization.EdgeUnits:
 		return m.clearedunits
 	case organization.EdgeMemberships:
@@ -15434,6 +16706,9 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 	case organization.EdgeAreas:
 		m.ResetAreas()
 		return nil
+	case organization.EdgeSiteMembers:
+		m.ResetSiteMembers()
+		return nil
 	case organization.EdgeUnits:
 		m.ResetUnits()
 		return nil
@@ -15466,6 +16741,1020 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Organization edge %s", name)
+}
+
+// PeriodMutation represents an operation that mutates the Period nodes in the graph.
+type PeriodMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	created_at    *time.Time
+	updated_at    *time.Time
+	subject_id    *int
+	addsubject_id *int
+	attribute     *vocab.Attribute
+	ref_id        *int
+	addref_id     *int
+	number        *float64
+	addnumber     *float64
+	text          *string
+	valid_from    *time.Time
+	valid_to      *time.Time
+	reason        *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*Period, error)
+	predicates    []predicate.Period
+}
+
+var _ ent.Mutation = (*PeriodMutation)(nil)
+
+// periodOption allows management of the mutation configuration using functional options.
+type periodOption func(*PeriodMutation)
+
+// newPeriodMutation creates new mutation for the Period entity.
+func newPeriodMutation(c config, op Op, opts ...periodOption) *PeriodMutation {
+	m := &PeriodMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePeriod,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPeriodID sets the ID field of the mutation.
+func withPeriodID(id int) periodOption {
+	return func(m *PeriodMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Period
+		)
+		m.oldValue = func(ctx context.Context) (*Period, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Period.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPeriod sets the old Period of the mutation.
+func withPeriod(node *Period) periodOption {
+	return func(m *PeriodMutation) {
+		m.oldValue = func(context.Context) (*Period, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PeriodMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PeriodMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PeriodMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PeriodMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Period.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PeriodMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PeriodMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PeriodMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PeriodMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PeriodMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PeriodMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSubjectID sets the "subject_id" field.
+func (m *PeriodMutation) SetSubjectID(i int) {
+	m.subject_id = &i
+	m.addsubject_id = nil
+}
+
+// SubjectID returns the value of the "subject_id" field in the mutation.
+func (m *PeriodMutation) SubjectID() (r int, exists bool) {
+	v := m.subject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectID returns the old "subject_id" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldSubjectID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectID: %w", err)
+	}
+	return oldValue.SubjectID, nil
+}
+
+// AddSubjectID adds i to the "subject_id" field.
+func (m *PeriodMutation) AddSubjectID(i int) {
+	if m.addsubject_id != nil {
+		*m.addsubject_id += i
+	} else {
+		m.addsubject_id = &i
+	}
+}
+
+// AddedSubjectID returns the value that was added to the "subject_id" field in this mutation.
+func (m *PeriodMutation) AddedSubjectID() (r int, exists bool) {
+	v := m.addsubject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubjectID resets all changes to the "subject_id" field.
+func (m *PeriodMutation) ResetSubjectID() {
+	m.subject_id = nil
+	m.addsubject_id = nil
+}
+
+// SetAttribute sets the "attribute" field.
+func (m *PeriodMutation) SetAttribute(v vocab.Attribute) {
+	m.attribute = &v
+}
+
+// Attribute returns the value of the "attribute" field in the mutation.
+func (m *PeriodMutation) Attribute() (r vocab.Attribute, exists bool) {
+	v := m.attribute
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttribute returns the old "attribute" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldAttribute(ctx context.Context) (v vocab.Attribute, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttribute is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttribute requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttribute: %w", err)
+	}
+	return oldValue.Attribute, nil
+}
+
+// ResetAttribute resets all changes to the "attribute" field.
+func (m *PeriodMutation) ResetAttribute() {
+	m.attribute = nil
+}
+
+// SetRefID sets the "ref_id" field.
+func (m *PeriodMutation) SetRefID(i int) {
+	m.ref_id = &i
+	m.addref_id = nil
+}
+
+// RefID returns the value of the "ref_id" field in the mutation.
+func (m *PeriodMutation) RefID() (r int, exists bool) {
+	v := m.ref_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRefID returns the old "ref_id" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldRefID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRefID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRefID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRefID: %w", err)
+	}
+	return oldValue.RefID, nil
+}
+
+// AddRefID adds i to the "ref_id" field.
+func (m *PeriodMutation) AddRefID(i int) {
+	if m.addref_id != nil {
+		*m.addref_id += i
+	} else {
+		m.addref_id = &i
+	}
+}
+
+// AddedRefID returns the value that was added to the "ref_id" field in this mutation.
+func (m *PeriodMutation) AddedRefID() (r int, exists bool) {
+	v := m.addref_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRefID clears the value of the "ref_id" field.
+func (m *PeriodMutation) ClearRefID() {
+	m.ref_id = nil
+	m.addref_id = nil
+	m.clearedFields[period.FieldRefID] = struct{}{}
+}
+
+// RefIDCleared returns if the "ref_id" field was cleared in this mutation.
+func (m *PeriodMutation) RefIDCleared() bool {
+	_, ok := m.clearedFields[period.FieldRefID]
+	return ok
+}
+
+// ResetRefID resets all changes to the "ref_id" field.
+func (m *PeriodMutation) ResetRefID() {
+	m.ref_id = nil
+	m.addref_id = nil
+	delete(m.clearedFields, period.FieldRefID)
+}
+
+// SetNumber sets the "number" field.
+func (m *PeriodMutation) SetNumber(f float64) {
+	m.number = &f
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *PeriodMutation) Number() (r float64, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldNumber(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds f to the "number" field.
+func (m *PeriodMutation) AddNumber(f float64) {
+	if m.addnumber != nil {
+		*m.addnumber += f
+	} else {
+		m.addnumber = &f
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *PeriodMutation) AddedNumber() (r float64, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearNumber clears the value of the "number" field.
+func (m *PeriodMutation) ClearNumber() {
+	m.number = nil
+	m.addnumber = nil
+	m.clearedFields[period.FieldNumber] = struct{}{}
+}
+
+// NumberCleared returns if the "number" field was cleared in this mutation.
+func (m *PeriodMutation) NumberCleared() bool {
+	_, ok := m.clearedFields[period.FieldNumber]
+	return ok
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *PeriodMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+	delete(m.clearedFields, period.FieldNumber)
+}
+
+// SetText sets the "text" field.
+func (m *PeriodMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *PeriodMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldText(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ClearText clears the value of the "text" field.
+func (m *PeriodMutation) ClearText() {
+	m.text = nil
+	m.clearedFields[period.FieldText] = struct{}{}
+}
+
+// TextCleared returns if the "text" field was cleared in this mutation.
+func (m *PeriodMutation) TextCleared() bool {
+	_, ok := m.clearedFields[period.FieldText]
+	return ok
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *PeriodMutation) ResetText() {
+	m.text = nil
+	delete(m.clearedFields, period.FieldText)
+}
+
+// SetValidFrom sets the "valid_from" field.
+func (m *PeriodMutation) SetValidFrom(t time.Time) {
+	m.valid_from = &t
+}
+
+// ValidFrom returns the value of the "valid_from" field in the mutation.
+func (m *PeriodMutation) ValidFrom() (r time.Time, exists bool) {
+	v := m.valid_from
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidFrom returns the old "valid_from" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldValidFrom(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidFrom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidFrom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidFrom: %w", err)
+	}
+	return oldValue.ValidFrom, nil
+}
+
+// ResetValidFrom resets all changes to the "valid_from" field.
+func (m *PeriodMutation) ResetValidFrom() {
+	m.valid_from = nil
+}
+
+// SetValidTo sets the "valid_to" field.
+func (m *PeriodMutation) SetValidTo(t time.Time) {
+	m.valid_to = &t
+}
+
+// ValidTo returns the value of the "valid_to" field in the mutation.
+func (m *PeriodMutation) ValidTo() (r time.Time, exists bool) {
+	v := m.valid_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValidTo returns the old "valid_to" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldValidTo(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValidTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValidTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValidTo: %w", err)
+	}
+	return oldValue.ValidTo, nil
+}
+
+// ClearValidTo clears the value of the "valid_to" field.
+func (m *PeriodMutation) ClearValidTo() {
+	m.valid_to = nil
+	m.clearedFields[period.FieldValidTo] = struct{}{}
+}
+
+// ValidToCleared returns if the "valid_to" field was cleared in this mutation.
+func (m *PeriodMutation) ValidToCleared() bool {
+	_, ok := m.clearedFields[period.FieldValidTo]
+	return ok
+}
+
+// ResetValidTo resets all changes to the "valid_to" field.
+func (m *PeriodMutation) ResetValidTo() {
+	m.valid_to = nil
+	delete(m.clearedFields, period.FieldValidTo)
+}
+
+// SetReason sets the "reason" field.
+func (m *PeriodMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *PeriodMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the Period entity.
+// If the Period object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PeriodMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *PeriodMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[period.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *PeriodMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[period.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *PeriodMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, period.FieldReason)
+}
+
+// Where appends a list predicates to the PeriodMutation builder.
+func (m *PeriodMutation) Where(ps ...predicate.Period) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PeriodMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PeriodMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Period, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PeriodMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PeriodMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Period).
+func (m *PeriodMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PeriodMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, period.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, period.FieldUpdatedAt)
+	}
+	if m.subject_id != nil {
+		fields = append(fields, period.FieldSubjectID)
+	}
+	if m.attribute != nil {
+		fields = append(fields, period.FieldAttribute)
+	}
+	if m.ref_id != nil {
+		fields = append(fields, period.FieldRefID)
+	}
+	if m.number != nil {
+		fields = append(fields, period.FieldNumber)
+	}
+	if m.text != nil {
+		fields = append(fields, period.FieldText)
+	}
+	if m.valid_from != nil {
+		fields = append(fields, period.FieldValidFrom)
+	}
+	if m.valid_to != nil {
+		fields = append(fields, period.FieldValidTo)
+	}
+	if m.reason != nil {
+		fields = append(fields, period.FieldReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PeriodMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case period.FieldCreatedAt:
+		return m.CreatedAt()
+	case period.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case period.FieldSubjectID:
+		return m.SubjectID()
+	case period.FieldAttribute:
+		return m.Attribute()
+	case period.FieldRefID:
+		return m.RefID()
+	case period.FieldNumber:
+		return m.Number()
+	case period.FieldText:
+		return m.Text()
+	case period.FieldValidFrom:
+		return m.ValidFrom()
+	case period.FieldValidTo:
+		return m.ValidTo()
+	case period.FieldReason:
+		return m.Reason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PeriodMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case period.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case period.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case period.FieldSubjectID:
+		return m.OldSubjectID(ctx)
+	case period.FieldAttribute:
+		return m.OldAttribute(ctx)
+	case period.FieldRefID:
+		return m.OldRefID(ctx)
+	case period.FieldNumber:
+		return m.OldNumber(ctx)
+	case period.FieldText:
+		return m.OldText(ctx)
+	case period.FieldValidFrom:
+		return m.OldValidFrom(ctx)
+	case period.FieldValidTo:
+		return m.OldValidTo(ctx)
+	case period.FieldReason:
+		return m.OldReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown Period field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PeriodMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case period.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case period.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case period.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectID(v)
+		return nil
+	case period.FieldAttribute:
+		v, ok := value.(vocab.Attribute)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttribute(v)
+		return nil
+	case period.FieldRefID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRefID(v)
+		return nil
+	case period.FieldNumber:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case period.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	case period.FieldValidFrom:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidFrom(v)
+		return nil
+	case period.FieldValidTo:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValidTo(v)
+		return nil
+	case period.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Period field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PeriodMutation) AddedFields() []string {
+	var fields []string
+	if m.addsubject_id != nil {
+		fields = append(fields, period.FieldSubjectID)
+	}
+	if m.addref_id != nil {
+		fields = append(fields, period.FieldRefID)
+	}
+	if m.addnumber != nil {
+		fields = append(fields, period.FieldNumber)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PeriodMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case period.FieldSubjectID:
+		return m.AddedSubjectID()
+	case period.FieldRefID:
+		return m.AddedRefID()
+	case period.FieldNumber:
+		return m.AddedNumber()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PeriodMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case period.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubjectID(v)
+		return nil
+	case period.FieldRefID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRefID(v)
+		return nil
+	case period.FieldNumber:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Period numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PeriodMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(period.FieldRefID) {
+		fields = append(fields, period.FieldRefID)
+	}
+	if m.FieldCleared(period.FieldNumber) {
+		fields = append(fields, period.FieldNumber)
+	}
+	if m.FieldCleared(period.FieldText) {
+		fields = append(fields, period.FieldText)
+	}
+	if m.FieldCleared(period.FieldValidTo) {
+		fields = append(fields, period.FieldValidTo)
+	}
+	if m.FieldCleared(period.FieldReason) {
+		fields = append(fields, period.FieldReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PeriodMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PeriodMutation) ClearField(name string) error {
+	switch name {
+	case period.FieldRefID:
+		m.ClearRefID()
+		return nil
+	case period.FieldNumber:
+		m.ClearNumber()
+		return nil
+	case period.FieldText:
+		m.ClearText()
+		return nil
+	case period.FieldValidTo:
+		m.ClearValidTo()
+		return nil
+	case period.FieldReason:
+		m.ClearReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Period nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PeriodMutation) ResetField(name string) error {
+	switch name {
+	case period.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case period.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case period.FieldSubjectID:
+		m.ResetSubjectID()
+		return nil
+	case period.FieldAttribute:
+		m.ResetAttribute()
+		return nil
+	case period.FieldRefID:
+		m.ResetRefID()
+		return nil
+	case period.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case period.FieldText:
+		m.ResetText()
+		return nil
+	case period.FieldValidFrom:
+		m.ResetValidFrom()
+		return nil
+	case period.FieldValidTo:
+		m.ResetValidTo()
+		return nil
+	case period.FieldReason:
+		m.ResetReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Period field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PeriodMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PeriodMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PeriodMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PeriodMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PeriodMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PeriodMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PeriodMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Period unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PeriodMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Period edge %s", name)
 }
 
 // RuleSettingMutation represents an operation that mutates the RuleSetting nodes in the graph.
@@ -17134,6 +19423,8 @@ type TermMutation struct {
 	started_on          *time.Time
 	due_on              *time.Time
 	renewed_on          *time.Time
+	postponed_to        *time.Time
+	postponement_reason *string
 	note                *string
 	clearedFields       map[string]struct{}
 	organization        *int
@@ -17470,6 +19761,104 @@ func (m *TermMutation) ResetRenewedOn() {
 	delete(m.clearedFields, term.FieldRenewedOn)
 }
 
+// SetPostponedTo sets the "postponed_to" field.
+func (m *TermMutation) SetPostponedTo(t time.Time) {
+	m.postponed_to = &t
+}
+
+// PostponedTo returns the value of the "postponed_to" field in the mutation.
+func (m *TermMutation) PostponedTo() (r time.Time, exists bool) {
+	v := m.postponed_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPostponedTo returns the old "postponed_to" field's value of the Term entity.
+// If the Term object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TermMutation) OldPostponedTo(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPostponedTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPostponedTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPostponedTo: %w", err)
+	}
+	return oldValue.PostponedTo, nil
+}
+
+// ClearPostponedTo clears the value of the "postponed_to" field.
+func (m *TermMutation) ClearPostponedTo() {
+	m.postponed_to = nil
+	m.clearedFields[term.FieldPostponedTo] = struct{}{}
+}
+
+// PostponedToCleared returns if the "postponed_to" field was cleared in this mutation.
+func (m *TermMutation) PostponedToCleared() bool {
+	_, ok := m.clearedFields[term.FieldPostponedTo]
+	return ok
+}
+
+// ResetPostponedTo resets all changes to the "postponed_to" field.
+func (m *TermMutation) ResetPostponedTo() {
+	m.postponed_to = nil
+	delete(m.clearedFields, term.FieldPostponedTo)
+}
+
+// SetPostponementReason sets the "postponement_reason" field.
+func (m *TermMutation) SetPostponementReason(s string) {
+	m.postponement_reason = &s
+}
+
+// PostponementReason returns the value of the "postponement_reason" field in the mutation.
+func (m *TermMutation) PostponementReason() (r string, exists bool) {
+	v := m.postponement_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPostponementReason returns the old "postponement_reason" field's value of the Term entity.
+// If the Term object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TermMutation) OldPostponementReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPostponementReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPostponementReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPostponementReason: %w", err)
+	}
+	return oldValue.PostponementReason, nil
+}
+
+// ClearPostponementReason clears the value of the "postponement_reason" field.
+func (m *TermMutation) ClearPostponementReason() {
+	m.postponement_reason = nil
+	m.clearedFields[term.FieldPostponementReason] = struct{}{}
+}
+
+// PostponementReasonCleared returns if the "postponement_reason" field was cleared in this mutation.
+func (m *TermMutation) PostponementReasonCleared() bool {
+	_, ok := m.clearedFields[term.FieldPostponementReason]
+	return ok
+}
+
+// ResetPostponementReason resets all changes to the "postponement_reason" field.
+func (m *TermMutation) ResetPostponementReason() {
+	m.postponement_reason = nil
+	delete(m.clearedFields, term.FieldPostponementReason)
+}
+
 // SetNote sets the "note" field.
 func (m *TermMutation) SetNote(s string) {
 	m.note = &s
@@ -17580,7 +19969,7 @@ func (m *TermMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TermMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, term.FieldCreatedAt)
 	}
@@ -17598,6 +19987,12 @@ func (m *TermMutation) Fields() []string {
 	}
 	if m.renewed_on != nil {
 		fields = append(fields, term.FieldRenewedOn)
+	}
+	if m.postponed_to != nil {
+		fields = append(fields, term.FieldPostponedTo)
+	}
+	if m.postponement_reason != nil {
+		fields = append(fields, term.FieldPostponementReason)
 	}
 	if m.note != nil {
 		fields = append(fields, term.FieldNote)
@@ -17622,6 +20017,10 @@ func (m *TermMutation) Field(name string) (ent.Value, bool) {
 		return m.DueOn()
 	case term.FieldRenewedOn:
 		return m.RenewedOn()
+	case term.FieldPostponedTo:
+		return m.PostponedTo()
+	case term.FieldPostponementReason:
+		return m.PostponementReason()
 	case term.FieldNote:
 		return m.Note()
 	}
@@ -17645,6 +20044,10 @@ func (m *TermMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldDueOn(ctx)
 	case term.FieldRenewedOn:
 		return m.OldRenewedOn(ctx)
+	case term.FieldPostponedTo:
+		return m.OldPostponedTo(ctx)
+	case term.FieldPostponementReason:
+		return m.OldPostponementReason(ctx)
 	case term.FieldNote:
 		return m.OldNote(ctx)
 	}
@@ -17698,6 +20101,20 @@ func (m *TermMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRenewedOn(v)
 		return nil
+	case term.FieldPostponedTo:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPostponedTo(v)
+		return nil
+	case term.FieldPostponementReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPostponementReason(v)
+		return nil
 	case term.FieldNote:
 		v, ok := value.(string)
 		if !ok {
@@ -17741,6 +20158,12 @@ func (m *TermMutation) ClearedFields() []string {
 	if m.FieldCleared(term.FieldRenewedOn) {
 		fields = append(fields, term.FieldRenewedOn)
 	}
+	if m.FieldCleared(term.FieldPostponedTo) {
+		fields = append(fields, term.FieldPostponedTo)
+	}
+	if m.FieldCleared(term.FieldPostponementReason) {
+		fields = append(fields, term.FieldPostponementReason)
+	}
 	if m.FieldCleared(term.FieldNote) {
 		fields = append(fields, term.FieldNote)
 	}
@@ -17760,6 +20183,12 @@ func (m *TermMutation) ClearField(name string) error {
 	switch name {
 	case term.FieldRenewedOn:
 		m.ClearRenewedOn()
+		return nil
+	case term.FieldPostponedTo:
+		m.ClearPostponedTo()
+		return nil
+	case term.FieldPostponementReason:
+		m.ClearPostponementReason()
 		return nil
 	case term.FieldNote:
 		m.ClearNote()
@@ -17789,6 +20218,12 @@ func (m *TermMutation) ResetField(name string) error {
 		return nil
 	case term.FieldRenewedOn:
 		m.ResetRenewedOn()
+		return nil
+	case term.FieldPostponedTo:
+		m.ResetPostponedTo()
+		return nil
+	case term.FieldPostponementReason:
+		m.ResetPostponementReason()
 		return nil
 	case term.FieldNote:
 		m.ResetNote()
@@ -17889,6 +20324,7 @@ type UnitMutation struct {
 	opened_on                       *time.Time
 	planned_close_on                *time.Time
 	closed_on                       *time.Time
+	current_since                   *time.Time
 	clearedFields                   map[string]struct{}
 	grid                            *int
 	clearedgrid                     bool
@@ -17904,6 +20340,9 @@ type UnitMutation struct {
 	appointments                    map[int]struct{}
 	removedappointments             map[int]struct{}
 	clearedappointments             bool
+	visits                          map[int]struct{}
+	removedvisits                   map[int]struct{}
+	clearedvisits                   bool
 	coverages                       map[int]struct{}
 	removedcoverages                map[int]struct{}
 	clearedcoverages                bool
@@ -18527,6 +20966,55 @@ func (m *UnitMutation) ResetGridID() {
 	m.grid = nil
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (m *UnitMutation) SetCurrentSince(t time.Time) {
+	m.current_since = &t
+}
+
+// CurrentSince returns the value of the "current_since" field in the mutation.
+func (m *UnitMutation) CurrentSince() (r time.Time, exists bool) {
+	v := m.current_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCurrentSince returns the old "current_since" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldCurrentSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCurrentSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCurrentSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCurrentSince: %w", err)
+	}
+	return oldValue.CurrentSince, nil
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (m *UnitMutation) ClearCurrentSince() {
+	m.current_since = nil
+	m.clearedFields[unit.FieldCurrentSince] = struct{}{}
+}
+
+// CurrentSinceCleared returns if the "current_since" field was cleared in this mutation.
+func (m *UnitMutation) CurrentSinceCleared() bool {
+	_, ok := m.clearedFields[unit.FieldCurrentSince]
+	return ok
+}
+
+// ResetCurrentSince resets all changes to the "current_since" field.
+func (m *UnitMutation) ResetCurrentSince() {
+	m.current_since = nil
+	delete(m.clearedFields, unit.FieldCurrentSince)
+}
+
 // ClearGrid clears the "grid" edge to the Area entity.
 func (m *UnitMutation) ClearGrid() {
 	m.clearedgrid = true
@@ -18770,6 +21258,60 @@ func (m *UnitMutation) ResetAppointments() {
 	m.removedappointments = nil
 }
 
+// AddVisitIDs adds the "visits" edge to the InstructorVisit entity by ids.
+func (m *UnitMutation) AddVisitIDs(ids ...int) {
+	if m.visits == nil {
+		m.visits = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.visits[ids[i]] = struct{}{}
+	}
+}
+
+// ClearVisits clears the "visits" edge to the InstructorVisit entity.
+func (m *UnitMutation) ClearVisits() {
+	m.clearedvisits = true
+}
+
+// VisitsCleared reports if the "visits" edge to the InstructorVisit entity was cleared.
+func (m *UnitMutation) VisitsCleared() bool {
+	return m.clearedvisits
+}
+
+// RemoveVisitIDs removes the "visits" edge to the InstructorVisit entity by IDs.
+func (m *UnitMutation) RemoveVisitIDs(ids ...int) {
+	if m.removedvisits == nil {
+		m.removedvisits = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.visits, ids[i])
+		m.removedvisits[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedVisits returns the removed IDs of the "visits" edge to the InstructorVisit entity.
+func (m *UnitMutation) RemovedVisitsIDs() (ids []int) {
+	for id := range m.removedvisits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// VisitsIDs returns the "visits" edge IDs in the mutation.
+func (m *UnitMutation) VisitsIDs() (ids []int) {
+	for id := range m.visits {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetVisits resets all changes to the "visits" edge.
+func (m *UnitMutation) ResetVisits() {
+	m.visits = nil
+	m.clearedvisits = false
+	m.removedvisits = nil
+}
+
 // AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by ids.
 func (m *UnitMutation) AddCoverageIDs(ids ...int) {
 	if m.coverages == nil {
@@ -18858,7 +21400,7 @@ func (m *UnitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UnitMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, unit.FieldCreatedAt)
 	}
@@ -18895,6 +21437,9 @@ func (m *UnitMutation) Fields() []string {
 	if m.grid != nil {
 		fields = append(fields, unit.FieldGridID)
 	}
+	if m.current_since != nil {
+		fields = append(fields, unit.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -18927,6 +21472,8 @@ func (m *UnitMutation) Field(name string) (ent.Value, bool) {
 		return m.ClosedOn()
 	case unit.FieldGridID:
 		return m.GridID()
+	case unit.FieldCurrentSince:
+		return m.CurrentSince()
 	}
 	return nil, false
 }
@@ -18960,6 +21507,8 @@ func (m *UnitMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldClosedOn(ctx)
 	case unit.FieldGridID:
 		return m.OldGridID(ctx)
+	case unit.FieldCurrentSince:
+		return m.OldCurrentSince(ctx)
 	}
 	return nil, fmt.Errorf("unknown Unit field %s", name)
 }
@@ -19053,6 +21602,13 @@ func (m *UnitMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetGridID(v)
 		return nil
+	case unit.FieldCurrentSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCurrentSince(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
 }
@@ -19113,6 +21669,9 @@ func (m *UnitMutation) ClearedFields() []string {
 	if m.FieldCleared(unit.FieldClosedOn) {
 		fields = append(fields, unit.FieldClosedOn)
 	}
+	if m.FieldCleared(unit.FieldCurrentSince) {
+		fields = append(fields, unit.FieldCurrentSince)
+	}
 	return fields
 }
 
@@ -19141,6 +21700,9 @@ func (m *UnitMutation) ClearField(name string) error {
 		return nil
 	case unit.FieldClosedOn:
 		m.ClearClosedOn()
+		return nil
+	case unit.FieldCurrentSince:
+		m.ClearCurrentSince()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit nullable field %s", name)
@@ -19186,13 +21748,16 @@ func (m *UnitMutation) ResetField(name string) error {
 	case unit.FieldGridID:
 		m.ResetGridID()
 		return nil
+	case unit.FieldCurrentSince:
+		m.ResetCurrentSince()
+		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UnitMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.grid != nil {
 		edges = append(edges, unit.EdgeGrid)
 	}
@@ -19207,6 +21772,9 @@ func (m *UnitMutation) AddedEdges() []string {
 	}
 	if m.appointments != nil {
 		edges = append(edges, unit.EdgeAppointments)
+	}
+	if m.visits != nil {
+		edges = append(edges, unit.EdgeVisits)
 	}
 	if m.coverages != nil {
 		edges = append(edges, unit.EdgeCoverages)
@@ -19246,6 +21814,12 @@ func (m *UnitMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case unit.EdgeVisits:
+		ids := make([]ent.Value, 0, len(m.visits))
+		for id := range m.visits {
+			ids = append(ids, id)
+		}
+		return ids
 	case unit.EdgeCoverages:
 		ids := make([]ent.Value, 0, len(m.coverages))
 		for id := range m.coverages {
@@ -19258,7 +21832,7 @@ func (m *UnitMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UnitMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedorganizations != nil {
 		edges = append(edges, unit.EdgeOrganizations)
 	}
@@ -19270,6 +21844,9 @@ func (m *UnitMutation) RemovedEdges() []string {
 	}
 	if m.removedappointments != nil {
 		edges = append(edges, unit.EdgeAppointments)
+	}
+	if m.removedvisits != nil {
+		edges = append(edges, unit.EdgeVisits)
 	}
 	if m.removedcoverages != nil {
 		edges = append(edges, unit.EdgeCoverages)
@@ -19305,6 +21882,12 @@ func (m *UnitMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case unit.EdgeVisits:
+		ids := make([]ent.Value, 0, len(m.removedvisits))
+		for id := range m.removedvisits {
+			ids = append(ids, id)
+		}
+		return ids
 	case unit.EdgeCoverages:
 		ids := make([]ent.Value, 0, len(m.removedcoverages))
 		for id := range m.removedcoverages {
@@ -19317,7 +21900,7 @@ func (m *UnitMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UnitMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedgrid {
 		edges = append(edges, unit.EdgeGrid)
 	}
@@ -19332,6 +21915,9 @@ func (m *UnitMutation) ClearedEdges() []string {
 	}
 	if m.clearedappointments {
 		edges = append(edges, unit.EdgeAppointments)
+	}
+	if m.clearedvisits {
+		edges = append(edges, unit.EdgeVisits)
 	}
 	if m.clearedcoverages {
 		edges = append(edges, unit.EdgeCoverages)
@@ -19353,6 +21939,8 @@ func (m *UnitMutation) EdgeCleared(name string) bool {
 		return m.clearedaffiliated_organizations
 	case unit.EdgeAppointments:
 		return m.clearedappointments
+	case unit.EdgeVisits:
+		return m.clearedvisits
 	case unit.EdgeCoverages:
 		return m.clearedcoverages
 	}
@@ -19388,6 +21976,9 @@ func (m *UnitMutation) ResetEdge(name string) error {
 		return nil
 	case unit.EdgeAppointments:
 		m.ResetAppointments()
+		return nil
+	case unit.EdgeVisits:
+		m.ResetVisits()
 		return nil
 	case unit.EdgeCoverages:
 		m.ResetCoverages()

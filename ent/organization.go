@@ -40,6 +40,8 @@ type Organization struct {
 	ActivityBudget *int `json:"activity_budget,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID *int `json:"parent_id,omitempty"`
+	// CurrentSince holds the value of the "current_since" field.
+	CurrentSince *time.Time `json:"current_since,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OrganizationQuery when eager-loading is set.
 	Edges        OrganizationEdges `json:"edges"`
@@ -52,8 +54,10 @@ type OrganizationEdges struct {
 	Parent *Organization `json:"parent,omitempty"`
 	// Children holds the value of the children edge.
 	Children []*Organization `json:"children,omitempty"`
-	// Areas the organisation is responsible for (community, grid, estate).
+	// Areas the organisation is responsible for today (community, grid, estate); earlier ones are in its history.
 	Areas []*Area `json:"areas,omitempty"`
+	// For a temporary branch: the members taking part in its life on the site, whose relationship stays where it is (支部工作条例 Art. 5).
+	SiteMembers []*Member `json:"site_members,omitempty"`
 	// Every unit the organisation has covered; each link's dates are on unitCoverages.
 	Units []*Unit `json:"units,omitempty"`
 	// Memberships holds the value of the memberships edge.
@@ -76,12 +80,13 @@ type OrganizationEdges struct {
 	UnitCoverages []*UnitCoverage `json:"unit_coverages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [13]bool
+	loadedTypes [14]bool
 	// totalCount holds the count of the edges above.
-	totalCount [13]map[string]int
+	totalCount [14]map[string]int
 
 	namedChildren      map[string][]*Organization
 	namedAreas         map[string][]*Area
+	namedSiteMembers   map[string][]*Member
 	namedUnits         map[string][]*Unit
 	namedMemberships   map[string][]*Membership
 	namedAppointments  map[string][]*Appointment
@@ -123,10 +128,19 @@ func (e OrganizationEdges) AreasOrErr() ([]*Area, error) {
 	return nil, &NotLoadedError{edge: "areas"}
 }
 
+// SiteMembersOrErr returns the SiteMembers value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrganizationEdges) SiteMembersOrErr() ([]*Member, error) {
+	if e.loadedTypes[3] {
+		return e.SiteMembers, nil
+	}
+	return nil, &NotLoadedError{edge: "site_members"}
+}
+
 // UnitsOrErr returns the Units value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) UnitsOrErr() ([]*Unit, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Units, nil
 	}
 	return nil, &NotLoadedError{edge: "units"}
@@ -135,7 +149,7 @@ func (e OrganizationEdges) UnitsOrErr() ([]*Unit, error) {
 // MembershipsOrErr returns the Memberships value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) MembershipsOrErr() ([]*Membership, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Memberships, nil
 	}
 	return nil, &NotLoadedError{edge: "memberships"}
@@ -144,7 +158,7 @@ func (e OrganizationEdges) MembershipsOrErr() ([]*Membership, error) {
 // AppointmentsOrErr returns the Appointments value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) AppointmentsOrErr() ([]*Appointment, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Appointments, nil
 	}
 	return nil, &NotLoadedError{edge: "appointments"}
@@ -153,7 +167,7 @@ func (e OrganizationEdges) AppointmentsOrErr() ([]*Appointment, error) {
 // TermsOrErr returns the Terms value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) TermsOrErr() ([]*Term, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.Terms, nil
 	}
 	return nil, &NotLoadedError{edge: "terms"}
@@ -162,7 +176,7 @@ func (e OrganizationEdges) TermsOrErr() ([]*Term, error) {
 // MeetingsOrErr returns the Meetings value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) MeetingsOrErr() ([]*Meeting, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Meetings, nil
 	}
 	return nil, &NotLoadedError{edge: "meetings"}
@@ -171,7 +185,7 @@ func (e OrganizationEdges) MeetingsOrErr() ([]*Meeting, error) {
 // ExemptionsOrErr returns the Exemptions value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) ExemptionsOrErr() ([]*Exemption, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.Exemptions, nil
 	}
 	return nil, &NotLoadedError{edge: "exemptions"}
@@ -180,7 +194,7 @@ func (e OrganizationEdges) ExemptionsOrErr() ([]*Exemption, error) {
 // AssessmentsOrErr returns the Assessments value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) AssessmentsOrErr() ([]*Assessment, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.Assessments, nil
 	}
 	return nil, &NotLoadedError{edge: "assessments"}
@@ -189,7 +203,7 @@ func (e OrganizationEdges) AssessmentsOrErr() ([]*Assessment, error) {
 // KindChangesOrErr returns the KindChanges value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) KindChangesOrErr() ([]*KindChange, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.KindChanges, nil
 	}
 	return nil, &NotLoadedError{edge: "kind_changes"}
@@ -198,7 +212,7 @@ func (e OrganizationEdges) KindChangesOrErr() ([]*KindChange, error) {
 // GroupMembersOrErr returns the GroupMembers value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) GroupMembersOrErr() ([]*Member, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.GroupMembers, nil
 	}
 	return nil, &NotLoadedError{edge: "group_members"}
@@ -207,7 +221,7 @@ func (e OrganizationEdges) GroupMembersOrErr() ([]*Member, error) {
 // UnitCoveragesOrErr returns the UnitCoverages value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) UnitCoveragesOrErr() ([]*UnitCoverage, error) {
-	if e.loadedTypes[12] {
+	if e.loadedTypes[13] {
 		return e.UnitCoverages, nil
 	}
 	return nil, &NotLoadedError{edge: "unit_coverages"}
@@ -222,7 +236,7 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case organization.FieldName, organization.FieldShortName, organization.FieldKind, organization.FieldFormation, organization.FieldDissolutionReason:
 			values[i] = new(sql.NullString)
-		case organization.FieldCreatedAt, organization.FieldUpdatedAt, organization.FieldEstablishedOn, organization.FieldDissolvedOn:
+		case organization.FieldCreatedAt, organization.FieldUpdatedAt, organization.FieldEstablishedOn, organization.FieldDissolvedOn, organization.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -314,6 +328,13 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
 			}
+		case organization.FieldCurrentSince:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field current_since", values[i])
+			} else if value.Valid {
+				_m.CurrentSince = new(time.Time)
+				*_m.CurrentSince = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -340,6 +361,11 @@ func (_m *Organization) QueryChildren() *OrganizationQuery {
 // QueryAreas queries the "areas" edge of the Organization entity.
 func (_m *Organization) QueryAreas() *AreaQuery {
 	return NewOrganizationClient(_m.config).QueryAreas(_m)
+}
+
+// QuerySiteMembers queries the "site_members" edge of the Organization entity.
+func (_m *Organization) QuerySiteMembers() *MemberQuery {
+	return NewOrganizationClient(_m.config).QuerySiteMembers(_m)
 }
 
 // QueryUnits queries the "units" edge of the Organization entity.
@@ -453,6 +479,11 @@ func (_m *Organization) String() string {
 		builder.WriteString("parent_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.CurrentSince; v != nil {
+		builder.WriteString("current_since=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -502,6 +533,30 @@ func (_m *Organization) appendNamedAreas(name string, edges ...*Area) {
 		_m.Edges.namedAreas[name] = []*Area{}
 	} else {
 		_m.Edges.namedAreas[name] = append(_m.Edges.namedAreas[name], edges...)
+	}
+}
+
+// NamedSiteMembers returns the SiteMembers named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Organization) NamedSiteMembers(name string) ([]*Member, error) {
+	if _m.Edges.namedSiteMembers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSiteMembers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Organization) appendNamedSiteMembers(name string, edges ...*Member) {
+	if _m.Edges.namedSiteMembers == nil {
+		_m.Edges.namedSiteMembers = make(map[string][]*Member)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSiteMembers[name] = []*Member{}
+	} else {
+		_m.Edges.namedSiteMembers[name] = append(_m.Edges.namedSiteMembers[name], edges...)
 	}
 }
 

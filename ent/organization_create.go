@@ -154,6 +154,20 @@ func (_c *OrganizationCreate) SetNillableParentID(v *int) *OrganizationCreate {
 	return _c
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_c *OrganizationCreate) SetCurrentSince(v time.Time) *OrganizationCreate {
+	_c.mutation.SetCurrentSince(v)
+	return _c
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_c *OrganizationCreate) SetNillableCurrentSince(v *time.Time) *OrganizationCreate {
+	if v != nil {
+		_c.SetCurrentSince(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Organization entity.
 func (_c *OrganizationCreate) SetParent(v *Organization) *OrganizationCreate {
 	return _c.SetParentID(v.ID)
@@ -187,6 +201,21 @@ func (_c *OrganizationCreate) AddAreas(v ...*Area) *OrganizationCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAreaIDs(ids...)
+}
+
+// AddSiteMemberIDs adds the "site_members" edge to the Member entity by IDs.
+func (_c *OrganizationCreate) AddSiteMemberIDs(ids ...int) *OrganizationCreate {
+	_c.mutation.AddSiteMemberIDs(ids...)
+	return _c
+}
+
+// AddSiteMembers adds the "site_members" edges to the Member entity.
+func (_c *OrganizationCreate) AddSiteMembers(v ...*Member) *OrganizationCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSiteMemberIDs(ids...)
 }
 
 // AddUnitIDs adds the "units" edge to the Unit entity by IDs.
@@ -499,6 +528,10 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 		_spec.SetField(organization.FieldActivityBudget, field.TypeInt, value)
 		_node.ActivityBudget = &value
 	}
+	if value, ok := _c.mutation.CurrentSince(); ok {
+		_spec.SetField(organization.FieldCurrentSince, field.TypeTime, value)
+		_node.CurrentSince = &value
+	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -541,6 +574,22 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(area.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SiteMembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

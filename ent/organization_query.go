@@ -39,6 +39,7 @@ type OrganizationQuery struct {
 	withParent             *OrganizationQuery
 	withChildren           *OrganizationQuery
 	withAreas              *AreaQuery
+	withSiteMembers        *MemberQuery
 	withUnits              *UnitQuery
 	withMemberships        *MembershipQuery
 	withAppointments       *AppointmentQuery
@@ -53,6 +54,7 @@ type OrganizationQuery struct {
 	modifiers              []func(*sql.Selector)
 	withNamedChildren      map[string]*OrganizationQuery
 	withNamedAreas         map[string]*AreaQuery
+	withNamedSiteMembers   map[string]*MemberQuery
 	withNamedUnits         map[string]*UnitQuery
 	withNamedMemberships   map[string]*MembershipQuery
 	withNamedAppointments  map[string]*AppointmentQuery
@@ -158,6 +160,28 @@ func (_q *OrganizationQuery) QueryAreas() *AreaQuery {
 			sqlgraph.From(organization.Table, organization.FieldID, selector),
 			sqlgraph.To(area.Table, area.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, organization.AreasTable, organization.AreasPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySiteMembers chains the current query on the "site_members" edge.
+func (_q *OrganizationQuery) QuerySiteMembers() *MemberQuery {
+	query := (&MemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, selector),
+			sqlgraph.To(member.Table, member.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, organization.SiteMembersTable, organization.SiteMembersPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -580,6 +604,7 @@ func (_q *OrganizationQuery) Clone() *OrganizationQuery {
 		withParent:        _q.withParent.Clone(),
 		withChildren:      _q.withChildren.Clone(),
 		withAreas:         _q.withAreas.Clone(),
+		withSiteMembers:   _q.withSiteMembers.Clone(),
 		withUnits:         _q.withUnits.Clone(),
 		withMemberships:   _q.withMemberships.Clone(),
 		withAppointments:  _q.withAppointments.Clone(),
@@ -627,6 +652,17 @@ func (_q *OrganizationQuery) WithAreas(opts ...func(*AreaQuery)) *OrganizationQu
 		opt(query)
 	}
 	_q.withAreas = query
+	return _q
+}
+
+// WithSiteMembers tells the query-builder to eager-load the nodes that are connected to
+// the "site_members" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithSiteMembers(opts ...func(*MemberQuery)) *OrganizationQuery {
+	query := (&MemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSiteMembers = query
 	return _q
 }
 
@@ -824,10 +860,11 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	var (
 		nodes       = []*Organization{}
 		_spec       = _q.querySpec()
-		loadedTypes = [13]bool{
+		loadedTypes = [14]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withAreas != nil,
+			_q.withSiteMembers != nil,
 			_q.withUnits != nil,
 			_q.withMemberships != nil,
 			_q.withAppointments != nil,
@@ -878,6 +915,13 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadAreas(ctx, query, nodes,
 			func(n *Organization) { n.Edges.Areas = []*Area{} },
 			func(n *Organization, e *Area) { n.Edges.Areas = append(n.Edges.Areas, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withSiteMembers; query != nil {
+		if err := _q.loadSiteMembers(ctx, query, nodes,
+			func(n *Organization) { n.Edges.SiteMembers = []*Member{} },
+			func(n *Organization, e *Member) { n.Edges.SiteMembers = append(n.Edges.SiteMembers, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -962,6 +1006,13 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadAreas(ctx, query, nodes,
 			func(n *Organization) { n.appendNamedAreas(name) },
 			func(n *Organization, e *Area) { n.appendNamedAreas(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSiteMembers {
+		if err := _q.loadSiteMembers(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedSiteMembers(name) },
+			func(n *Organization, e *Member) { n.appendNamedSiteMembers(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1162,6 +1213,67 @@ func (_q *OrganizationQuery) loadAreas(ctx context.Context, query *AreaQuery, no
 		nodes, ok := nids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected "areas" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
+func (_q *OrganizationQuery) loadSiteMembers(ctx context.Context, query *MemberQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *Member)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Organization)
+	nids := make(map[int]map[*Organization]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(organization.SiteMembersTable)
+		s.Join(joinT).On(s.C(member.FieldID), joinT.C(organization.SiteMembersPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(organization.SiteMembersPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(organization.SiteMembersPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Organization]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Member](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "site_members" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
@@ -1657,6 +1769,20 @@ func (_q *OrganizationQuery) WithNamedAreas(name string, opts ...func(*AreaQuery
 		_q.withNamedAreas = make(map[string]*AreaQuery)
 	}
 	_q.withNamedAreas[name] = query
+	return _q
+}
+
+// WithNamedSiteMembers tells the query-builder to eager-load the nodes that are connected to the "site_members"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithNamedSiteMembers(name string, opts ...func(*MemberQuery)) *OrganizationQuery {
+	query := (&MemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSiteMembers == nil {
+		_q.withNamedSiteMembers = make(map[string]*MemberQuery)
+	}
+	_q.withNamedSiteMembers[name] = query
 	return _q
 }
 

@@ -210,6 +210,26 @@ func (_u *OrganizationUpdate) ClearParentID() *OrganizationUpdate {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *OrganizationUpdate) SetCurrentSince(v time.Time) *OrganizationUpdate {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *OrganizationUpdate) SetNillableCurrentSince(v *time.Time) *OrganizationUpdate {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *OrganizationUpdate) ClearCurrentSince() *OrganizationUpdate {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Organization entity.
 func (_u *OrganizationUpdate) SetParent(v *Organization) *OrganizationUpdate {
 	return _u.SetParentID(v.ID)
@@ -243,6 +263,21 @@ func (_u *OrganizationUpdate) AddAreas(v ...*Area) *OrganizationUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAreaIDs(ids...)
+}
+
+// AddSiteMemberIDs adds the "site_members" edge to the Member entity by IDs.
+func (_u *OrganizationUpdate) AddSiteMemberIDs(ids ...int) *OrganizationUpdate {
+	_u.mutation.AddSiteMemberIDs(ids...)
+	return _u
+}
+
+// AddSiteMembers adds the "site_members" edges to the Member entity.
+func (_u *OrganizationUpdate) AddSiteMembers(v ...*Member) *OrganizationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSiteMemberIDs(ids...)
 }
 
 // AddUnitIDs adds the "units" edge to the Unit entity by IDs.
@@ -446,6 +481,27 @@ func (_u *OrganizationUpdate) RemoveAreas(v ...*Area) *OrganizationUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAreaIDs(ids...)
+}
+
+// ClearSiteMembers clears all "site_members" edges to the Member entity.
+func (_u *OrganizationUpdate) ClearSiteMembers() *OrganizationUpdate {
+	_u.mutation.ClearSiteMembers()
+	return _u
+}
+
+// RemoveSiteMemberIDs removes the "site_members" edge to Member entities by IDs.
+func (_u *OrganizationUpdate) RemoveSiteMemberIDs(ids ...int) *OrganizationUpdate {
+	_u.mutation.RemoveSiteMemberIDs(ids...)
+	return _u
+}
+
+// RemoveSiteMembers removes "site_members" edges to Member entities.
+func (_u *OrganizationUpdate) RemoveSiteMembers(v ...*Member) *OrganizationUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSiteMemberIDs(ids...)
 }
 
 // ClearUnits clears all "units" edges to the Unit entity.
@@ -785,6 +841,12 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.ActivityBudgetCleared() {
 		_spec.ClearField(organization.FieldActivityBudget, field.TypeInt)
 	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(organization.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(organization.FieldCurrentSince, field.TypeTime)
+	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -897,6 +959,51 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(area.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SiteMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSiteMembersIDs(); len(nodes) > 0 && !_u.mutation.SiteMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SiteMembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1557,6 +1664,26 @@ func (_u *OrganizationUpdateOne) ClearParentID() *OrganizationUpdateOne {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *OrganizationUpdateOne) SetCurrentSince(v time.Time) *OrganizationUpdateOne {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *OrganizationUpdateOne) SetNillableCurrentSince(v *time.Time) *OrganizationUpdateOne {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *OrganizationUpdateOne) ClearCurrentSince() *OrganizationUpdateOne {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Organization entity.
 func (_u *OrganizationUpdateOne) SetParent(v *Organization) *OrganizationUpdateOne {
 	return _u.SetParentID(v.ID)
@@ -1590,6 +1717,21 @@ func (_u *OrganizationUpdateOne) AddAreas(v ...*Area) *OrganizationUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAreaIDs(ids...)
+}
+
+// AddSiteMemberIDs adds the "site_members" edge to the Member entity by IDs.
+func (_u *OrganizationUpdateOne) AddSiteMemberIDs(ids ...int) *OrganizationUpdateOne {
+	_u.mutation.AddSiteMemberIDs(ids...)
+	return _u
+}
+
+// AddSiteMembers adds the "site_members" edges to the Member entity.
+func (_u *OrganizationUpdateOne) AddSiteMembers(v ...*Member) *OrganizationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddSiteMemberIDs(ids...)
 }
 
 // AddUnitIDs adds the "units" edge to the Unit entity by IDs.
@@ -1793,6 +1935,27 @@ func (_u *OrganizationUpdateOne) RemoveAreas(v ...*Area) *OrganizationUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAreaIDs(ids...)
+}
+
+// ClearSiteMembers clears all "site_members" edges to the Member entity.
+func (_u *OrganizationUpdateOne) ClearSiteMembers() *OrganizationUpdateOne {
+	_u.mutation.ClearSiteMembers()
+	return _u
+}
+
+// RemoveSiteMemberIDs removes the "site_members" edge to Member entities by IDs.
+func (_u *OrganizationUpdateOne) RemoveSiteMemberIDs(ids ...int) *OrganizationUpdateOne {
+	_u.mutation.RemoveSiteMemberIDs(ids...)
+	return _u
+}
+
+// RemoveSiteMembers removes "site_members" edges to Member entities.
+func (_u *OrganizationUpdateOne) RemoveSiteMembers(v ...*Member) *OrganizationUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveSiteMemberIDs(ids...)
 }
 
 // ClearUnits clears all "units" edges to the Unit entity.
@@ -2162,6 +2325,12 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 	if _u.mutation.ActivityBudgetCleared() {
 		_spec.ClearField(organization.FieldActivityBudget, field.TypeInt)
 	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(organization.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(organization.FieldCurrentSince, field.TypeTime)
+	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2274,6 +2443,51 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(area.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.SiteMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedSiteMembersIDs(); len(nodes) > 0 && !_u.mutation.SiteMembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.SiteMembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   organization.SiteMembersTable,
+			Columns: organization.SiteMembersPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -30,6 +30,10 @@ type Term struct {
 	DueOn time.Time `json:"due_on,omitempty"`
 	// When the committee was re-elected, ending this term.
 	RenewedOn *time.Time `json:"renewed_on,omitempty"`
+	// An approved postponement of the renewal (at most a year after dueOn): the day the term is now due.
+	PostponedTo *time.Time `json:"postponed_to,omitempty"`
+	// Why the renewal was postponed, and who approved it.
+	PostponementReason string `json:"postponement_reason,omitempty"`
 	// Note holds the value of the "note" field.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -67,9 +71,9 @@ func (*Term) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case term.FieldID, term.FieldOrganizationID:
 			values[i] = new(sql.NullInt64)
-		case term.FieldNote:
+		case term.FieldPostponementReason, term.FieldNote:
 			values[i] = new(sql.NullString)
-		case term.FieldCreatedAt, term.FieldUpdatedAt, term.FieldStartedOn, term.FieldDueOn, term.FieldRenewedOn:
+		case term.FieldCreatedAt, term.FieldUpdatedAt, term.FieldStartedOn, term.FieldDueOn, term.FieldRenewedOn, term.FieldPostponedTo:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -128,6 +132,19 @@ func (_m *Term) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.RenewedOn = new(time.Time)
 				*_m.RenewedOn = value.Time
+			}
+		case term.FieldPostponedTo:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field postponed_to", values[i])
+			} else if value.Valid {
+				_m.PostponedTo = new(time.Time)
+				*_m.PostponedTo = value.Time
+			}
+		case term.FieldPostponementReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field postponement_reason", values[i])
+			} else if value.Valid {
+				_m.PostponementReason = value.String
 			}
 		case term.FieldNote:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -195,6 +212,14 @@ func (_m *Term) String() string {
 		builder.WriteString("renewed_on=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.PostponedTo; v != nil {
+		builder.WriteString("postponed_to=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("postponement_reason=")
+	builder.WriteString(_m.PostponementReason)
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)

@@ -81,6 +81,34 @@ func (_c *TermCreate) SetNillableRenewedOn(v *time.Time) *TermCreate {
 	return _c
 }
 
+// SetPostponedTo sets the "postponed_to" field.
+func (_c *TermCreate) SetPostponedTo(v time.Time) *TermCreate {
+	_c.mutation.SetPostponedTo(v)
+	return _c
+}
+
+// SetNillablePostponedTo sets the "postponed_to" field if the given value is not nil.
+func (_c *TermCreate) SetNillablePostponedTo(v *time.Time) *TermCreate {
+	if v != nil {
+		_c.SetPostponedTo(*v)
+	}
+	return _c
+}
+
+// SetPostponementReason sets the "postponement_reason" field.
+func (_c *TermCreate) SetPostponementReason(v string) *TermCreate {
+	_c.mutation.SetPostponementReason(v)
+	return _c
+}
+
+// SetNillablePostponementReason sets the "postponement_reason" field if the given value is not nil.
+func (_c *TermCreate) SetNillablePostponementReason(v *string) *TermCreate {
+	if v != nil {
+		_c.SetPostponementReason(*v)
+	}
+	return _c
+}
+
 // SetNote sets the "note" field.
 func (_c *TermCreate) SetNote(v string) *TermCreate {
 	_c.mutation.SetNote(v)
@@ -219,6 +247,14 @@ func (_c *TermCreate) createSpec() (*Term, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.RenewedOn(); ok {
 		_spec.SetField(term.FieldRenewedOn, field.TypeTime, value)
 		_node.RenewedOn = &value
+	}
+	if value, ok := _c.mutation.PostponedTo(); ok {
+		_spec.SetField(term.FieldPostponedTo, field.TypeTime, value)
+		_node.PostponedTo = &value
+	}
+	if value, ok := _c.mutation.PostponementReason(); ok {
+		_spec.SetField(term.FieldPostponementReason, field.TypeString, value)
+		_node.PostponementReason = value
 	}
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(term.FieldNote, field.TypeString, value)

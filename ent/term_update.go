@@ -98,6 +98,46 @@ func (_u *TermUpdate) ClearRenewedOn() *TermUpdate {
 	return _u
 }
 
+// SetPostponedTo sets the "postponed_to" field.
+func (_u *TermUpdate) SetPostponedTo(v time.Time) *TermUpdate {
+	_u.mutation.SetPostponedTo(v)
+	return _u
+}
+
+// SetNillablePostponedTo sets the "postponed_to" field if the given value is not nil.
+func (_u *TermUpdate) SetNillablePostponedTo(v *time.Time) *TermUpdate {
+	if v != nil {
+		_u.SetPostponedTo(*v)
+	}
+	return _u
+}
+
+// ClearPostponedTo clears the value of the "postponed_to" field.
+func (_u *TermUpdate) ClearPostponedTo() *TermUpdate {
+	_u.mutation.ClearPostponedTo()
+	return _u
+}
+
+// SetPostponementReason sets the "postponement_reason" field.
+func (_u *TermUpdate) SetPostponementReason(v string) *TermUpdate {
+	_u.mutation.SetPostponementReason(v)
+	return _u
+}
+
+// SetNillablePostponementReason sets the "postponement_reason" field if the given value is not nil.
+func (_u *TermUpdate) SetNillablePostponementReason(v *string) *TermUpdate {
+	if v != nil {
+		_u.SetPostponementReason(*v)
+	}
+	return _u
+}
+
+// ClearPostponementReason clears the value of the "postponement_reason" field.
+func (_u *TermUpdate) ClearPostponementReason() *TermUpdate {
+	_u.mutation.ClearPostponementReason()
+	return _u
+}
+
 // SetNote sets the "note" field.
 func (_u *TermUpdate) SetNote(v string) *TermUpdate {
 	_u.mutation.SetNote(v)
@@ -216,6 +256,18 @@ func (_u *TermUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.RenewedOnCleared() {
 		_spec.ClearField(term.FieldRenewedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PostponedTo(); ok {
+		_spec.SetField(term.FieldPostponedTo, field.TypeTime, value)
+	}
+	if _u.mutation.PostponedToCleared() {
+		_spec.ClearField(term.FieldPostponedTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PostponementReason(); ok {
+		_spec.SetField(term.FieldPostponementReason, field.TypeString, value)
+	}
+	if _u.mutation.PostponementReasonCleared() {
+		_spec.ClearField(term.FieldPostponementReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Note(); ok {
 		_spec.SetField(term.FieldNote, field.TypeString, value)
@@ -339,6 +391,46 @@ func (_u *TermUpdateOne) SetNillableRenewedOn(v *time.Time) *TermUpdateOne {
 // ClearRenewedOn clears the value of the "renewed_on" field.
 func (_u *TermUpdateOne) ClearRenewedOn() *TermUpdateOne {
 	_u.mutation.ClearRenewedOn()
+	return _u
+}
+
+// SetPostponedTo sets the "postponed_to" field.
+func (_u *TermUpdateOne) SetPostponedTo(v time.Time) *TermUpdateOne {
+	_u.mutation.SetPostponedTo(v)
+	return _u
+}
+
+// SetNillablePostponedTo sets the "postponed_to" field if the given value is not nil.
+func (_u *TermUpdateOne) SetNillablePostponedTo(v *time.Time) *TermUpdateOne {
+	if v != nil {
+		_u.SetPostponedTo(*v)
+	}
+	return _u
+}
+
+// ClearPostponedTo clears the value of the "postponed_to" field.
+func (_u *TermUpdateOne) ClearPostponedTo() *TermUpdateOne {
+	_u.mutation.ClearPostponedTo()
+	return _u
+}
+
+// SetPostponementReason sets the "postponement_reason" field.
+func (_u *TermUpdateOne) SetPostponementReason(v string) *TermUpdateOne {
+	_u.mutation.SetPostponementReason(v)
+	return _u
+}
+
+// SetNillablePostponementReason sets the "postponement_reason" field if the given value is not nil.
+func (_u *TermUpdateOne) SetNillablePostponementReason(v *string) *TermUpdateOne {
+	if v != nil {
+		_u.SetPostponementReason(*v)
+	}
+	return _u
+}
+
+// ClearPostponementReason clears the value of the "postponement_reason" field.
+func (_u *TermUpdateOne) ClearPostponementReason() *TermUpdateOne {
+	_u.mutation.ClearPostponementReason()
 	return _u
 }
 
@@ -490,6 +582,18 @@ func (_u *TermUpdateOne) sqlSave(ctx context.Context) (_node *Term, err error) {
 	}
 	if _u.mutation.RenewedOnCleared() {
 		_spec.ClearField(term.FieldRenewedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PostponedTo(); ok {
+		_spec.SetField(term.FieldPostponedTo, field.TypeTime, value)
+	}
+	if _u.mutation.PostponedToCleared() {
+		_spec.ClearField(term.FieldPostponedTo, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PostponementReason(); ok {
+		_spec.SetField(term.FieldPostponementReason, field.TypeString, value)
+	}
+	if _u.mutation.PostponementReasonCleared() {
+		_spec.ClearField(term.FieldPostponementReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Note(); ok {
 		_spec.SetField(term.FieldNote, field.TypeString, value)

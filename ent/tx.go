@@ -28,6 +28,8 @@ type Tx struct {
 	AuditEntry *AuditEntryClient
 	// Exemption is the client for interacting with the Exemption builders.
 	Exemption *ExemptionClient
+	// InstructorVisit is the client for interacting with the InstructorVisit builders.
+	InstructorVisit *InstructorVisitClient
 	// KindChange is the client for interacting with the KindChange builders.
 	KindChange *KindChangeClient
 	// Meeting is the client for interacting with the Meeting builders.
@@ -40,6 +42,8 @@ type Tx struct {
 	MobileReport *MobileReportClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
+	// Period is the client for interacting with the Period builders.
+	Period *PeriodClient
 	// RuleSetting is the client for interacting with the RuleSetting builders.
 	RuleSetting *RuleSettingClient
 	// Session is the client for interacting with the Session builders.
@@ -190,12 +194,14 @@ func (tx *Tx) init() {
 	tx.Assessment = NewAssessmentClient(tx.config)
 	tx.AuditEntry = NewAuditEntryClient(tx.config)
 	tx.Exemption = NewExemptionClient(tx.config)
+	tx.InstructorVisit = NewInstructorVisitClient(tx.config)
 	tx.KindChange = NewKindChangeClient(tx.config)
 	tx.Meeting = NewMeetingClient(tx.config)
 	tx.Member = NewMemberClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.MobileReport = NewMobileReportClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
+	tx.Period = NewPeriodClient(tx.config)
 	tx.RuleSetting = NewRuleSettingClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Term = NewTermClient(tx.config)

@@ -42,6 +42,8 @@ type Unit struct {
 	ClosedOn *time.Time `json:"closed_on,omitempty"`
 	// GridID holds the value of the "grid_id" field.
 	GridID int `json:"grid_id,omitempty"`
+	// CurrentSince holds the value of the "current_since" field.
+	CurrentSince *time.Time `json:"current_since,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UnitQuery when eager-loading is set.
 	Edges        UnitEdges `json:"edges"`
@@ -60,18 +62,21 @@ type UnitEdges struct {
 	AffiliatedOrganizations []*AffiliatedOrganization `json:"affiliated_organizations,omitempty"`
 	// Instructors and liaisons assigned to the unit.
 	Appointments []*Appointment `json:"appointments,omitempty"`
+	// Visits of instructors and liaisons to the unit.
+	Visits []*InstructorVisit `json:"visits,omitempty"`
 	// Coverages holds the value of the coverages edge.
 	Coverages []*UnitCoverage `json:"coverages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedOrganizations           map[string][]*Organization
 	namedWorkers                 map[string][]*Member
 	namedAffiliatedOrganizations map[string][]*AffiliatedOrganization
 	namedAppointments            map[string][]*Appointment
+	namedVisits                  map[string][]*InstructorVisit
 	namedCoverages               map[string][]*UnitCoverage
 }
 
@@ -122,10 +127,19 @@ func (e UnitEdges) AppointmentsOrErr() ([]*Appointment, error) {
 	return nil, &NotLoadedError{edge: "appointments"}
 }
 
+// VisitsOrErr returns the Visits value or an error if the edge
+// was not loaded in eager-loading.
+func (e UnitEdges) VisitsOrErr() ([]*InstructorVisit, error) {
+	if e.loadedTypes[5] {
+		return e.Visits, nil
+	}
+	return nil, &NotLoadedError{edge: "visits"}
+}
+
 // CoveragesOrErr returns the Coverages value or an error if the edge
 // was not loaded in eager-loading.
 func (e UnitEdges) CoveragesOrErr() ([]*UnitCoverage, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Coverages, nil
 	}
 	return nil, &NotLoadedError{edge: "coverages"}
@@ -142,7 +156,7 @@ func (*Unit) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case unit.FieldName, unit.FieldKind, unit.FieldCreditCode, unit.FieldAddress:
 			values[i] = new(sql.NullString)
-		case unit.FieldCreatedAt, unit.FieldUpdatedAt, unit.FieldOpenedOn, unit.FieldPlannedCloseOn, unit.FieldClosedOn:
+		case unit.FieldCreatedAt, unit.FieldUpdatedAt, unit.FieldOpenedOn, unit.FieldPlannedCloseOn, unit.FieldClosedOn, unit.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -241,6 +255,13 @@ func (_m *Unit) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.GridID = int(value.Int64)
 			}
+		case unit.FieldCurrentSince:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field current_since", values[i])
+			} else if value.Valid {
+				_m.CurrentSince = new(time.Time)
+				*_m.CurrentSince = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -277,6 +298,11 @@ func (_m *Unit) QueryAffiliatedOrganizations() *AffiliatedOrganizationQuery {
 // QueryAppointments queries the "appointments" edge of the Unit entity.
 func (_m *Unit) QueryAppointments() *AppointmentQuery {
 	return NewUnitClient(_m.config).QueryAppointments(_m)
+}
+
+// QueryVisits queries the "visits" edge of the Unit entity.
+func (_m *Unit) QueryVisits() *InstructorVisitQuery {
+	return NewUnitClient(_m.config).QueryVisits(_m)
 }
 
 // QueryCoverages queries the "coverages" edge of the Unit entity.
@@ -350,6 +376,11 @@ func (_m *Unit) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("grid_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.GridID))
+	builder.WriteString(", ")
+	if v := _m.CurrentSince; v != nil {
+		builder.WriteString("current_since=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -447,6 +478,30 @@ func (_m *Unit) appendNamedAppointments(name string, edges ...*Appointment) {
 		_m.Edges.namedAppointments[name] = []*Appointment{}
 	} else {
 		_m.Edges.namedAppointments[name] = append(_m.Edges.namedAppointments[name], edges...)
+	}
+}
+
+// NamedVisits returns the Visits named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Unit) NamedVisits(name string) ([]*InstructorVisit, error) {
+	if _m.Edges.namedVisits == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedVisits[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Unit) appendNamedVisits(name string, edges ...*InstructorVisit) {
+	if _m.Edges.namedVisits == nil {
+		_m.Edges.namedVisits = make(map[string][]*InstructorVisit)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedVisits[name] = []*InstructorVisit{}
+	} else {
+		_m.Edges.namedVisits[name] = append(_m.Edges.namedVisits[name], edges...)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
@@ -170,6 +171,20 @@ func (_c *UnitCreate) SetGridID(v int) *UnitCreate {
 	return _c
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_c *UnitCreate) SetCurrentSince(v time.Time) *UnitCreate {
+	_c.mutation.SetCurrentSince(v)
+	return _c
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_c *UnitCreate) SetNillableCurrentSince(v *time.Time) *UnitCreate {
+	if v != nil {
+		_c.SetCurrentSince(*v)
+	}
+	return _c
+}
+
 // SetGrid sets the "grid" edge to the Area entity.
 func (_c *UnitCreate) SetGrid(v *Area) *UnitCreate {
 	return _c.SetGridID(v.ID)
@@ -233,6 +248,21 @@ func (_c *UnitCreate) AddAppointments(v ...*Appointment) *UnitCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAppointmentIDs(ids...)
+}
+
+// AddVisitIDs adds the "visits" edge to the InstructorVisit entity by IDs.
+func (_c *UnitCreate) AddVisitIDs(ids ...int) *UnitCreate {
+	_c.mutation.AddVisitIDs(ids...)
+	return _c
+}
+
+// AddVisits adds the "visits" edges to the InstructorVisit entity.
+func (_c *UnitCreate) AddVisits(v ...*InstructorVisit) *UnitCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddVisitIDs(ids...)
 }
 
 // AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
@@ -428,6 +458,10 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 		_spec.SetField(unit.FieldClosedOn, field.TypeTime, value)
 		_node.ClosedOn = &value
 	}
+	if value, ok := _c.mutation.CurrentSince(); ok {
+		_spec.SetField(unit.FieldCurrentSince, field.TypeTime, value)
+		_node.CurrentSince = &value
+	}
 	if nodes := _c.mutation.GridIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -506,6 +540,22 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(appointment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.VisitsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -10,6 +10,7 @@ import (
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
@@ -36,6 +37,7 @@ type UnitQuery struct {
 	withWorkers                      *MemberQuery
 	withAffiliatedOrganizations      *AffiliatedOrganizationQuery
 	withAppointments                 *AppointmentQuery
+	withVisits                       *InstructorVisitQuery
 	withCoverages                    *UnitCoverageQuery
 	loadTotal                        []func(context.Context, []*Unit) error
 	modifiers                        []func(*sql.Selector)
@@ -43,6 +45,7 @@ type UnitQuery struct {
 	withNamedWorkers                 map[string]*MemberQuery
 	withNamedAffiliatedOrganizations map[string]*AffiliatedOrganizationQuery
 	withNamedAppointments            map[string]*AppointmentQuery
+	withNamedVisits                  map[string]*InstructorVisitQuery
 	withNamedCoverages               map[string]*UnitCoverageQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -183,6 +186,28 @@ func (_q *UnitQuery) QueryAppointments() *AppointmentQuery {
 			sqlgraph.From(unit.Table, unit.FieldID, selector),
 			sqlgraph.To(appointment.Table, appointment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, unit.AppointmentsTable, unit.AppointmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVisits chains the current query on the "visits" edge.
+func (_q *UnitQuery) QueryVisits() *InstructorVisitQuery {
+	query := (&InstructorVisitClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(unit.Table, unit.FieldID, selector),
+			sqlgraph.To(instructorvisit.Table, instructorvisit.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, unit.VisitsTable, unit.VisitsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -409,6 +434,7 @@ func (_q *UnitQuery) Clone() *UnitQuery {
 		withWorkers:                 _q.withWorkers.Clone(),
 		withAffiliatedOrganizations: _q.withAffiliatedOrganizations.Clone(),
 		withAppointments:            _q.withAppointments.Clone(),
+		withVisits:                  _q.withVisits.Clone(),
 		withCoverages:               _q.withCoverages.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -469,6 +495,17 @@ func (_q *UnitQuery) WithAppointments(opts ...func(*AppointmentQuery)) *UnitQuer
 		opt(query)
 	}
 	_q.withAppointments = query
+	return _q
+}
+
+// WithVisits tells the query-builder to eager-load the nodes that are connected to
+// the "visits" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UnitQuery) WithVisits(opts ...func(*InstructorVisitQuery)) *UnitQuery {
+	query := (&InstructorVisitClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVisits = query
 	return _q
 }
 
@@ -567,12 +604,13 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 	var (
 		nodes       = []*Unit{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withGrid != nil,
 			_q.withOrganizations != nil,
 			_q.withWorkers != nil,
 			_q.withAffiliatedOrganizations != nil,
 			_q.withAppointments != nil,
+			_q.withVisits != nil,
 			_q.withCoverages != nil,
 		}
 	)
@@ -633,6 +671,13 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 			return nil, err
 		}
 	}
+	if query := _q.withVisits; query != nil {
+		if err := _q.loadVisits(ctx, query, nodes,
+			func(n *Unit) { n.Edges.Visits = []*InstructorVisit{} },
+			func(n *Unit, e *InstructorVisit) { n.Edges.Visits = append(n.Edges.Visits, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withCoverages; query != nil {
 		if err := _q.loadCoverages(ctx, query, nodes,
 			func(n *Unit) { n.Edges.Coverages = []*UnitCoverage{} },
@@ -665,6 +710,13 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 		if err := _q.loadAppointments(ctx, query, nodes,
 			func(n *Unit) { n.appendNamedAppointments(name) },
 			func(n *Unit, e *Appointment) { n.appendNamedAppointments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedVisits {
+		if err := _q.loadVisits(ctx, query, nodes,
+			func(n *Unit) { n.appendNamedVisits(name) },
+			func(n *Unit, e *InstructorVisit) { n.appendNamedVisits(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -867,6 +919,36 @@ func (_q *UnitQuery) loadAppointments(ctx context.Context, query *AppointmentQue
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "unit_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UnitQuery) loadVisits(ctx context.Context, query *InstructorVisitQuery, nodes []*Unit, init func(*Unit), assign func(*Unit, *InstructorVisit)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Unit)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(instructorvisit.FieldUnitID)
+	}
+	query.Where(predicate.InstructorVisit(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(unit.VisitsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UnitID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "unit_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -1078,6 +1160,20 @@ func (_q *UnitQuery) WithNamedAppointments(name string, opts ...func(*Appointmen
 		_q.withNamedAppointments = make(map[string]*AppointmentQuery)
 	}
 	_q.withNamedAppointments[name] = query
+	return _q
+}
+
+// WithNamedVisits tells the query-builder to eager-load the nodes that are connected to the "visits"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UnitQuery) WithNamedVisits(name string, opts ...func(*InstructorVisitQuery)) *UnitQuery {
+	query := (&InstructorVisitClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedVisits == nil {
+		_q.withNamedVisits = make(map[string]*InstructorVisitQuery)
+	}
+	_q.withNamedVisits[name] = query
 	return _q
 }
 

@@ -9,6 +9,7 @@ import (
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
 	"jiceng/ent/area"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
@@ -218,6 +219,26 @@ func (_u *UnitUpdate) SetNillableGridID(v *int) *UnitUpdate {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *UnitUpdate) SetCurrentSince(v time.Time) *UnitUpdate {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableCurrentSince(v *time.Time) *UnitUpdate {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *UnitUpdate) ClearCurrentSince() *UnitUpdate {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetGrid sets the "grid" edge to the Area entity.
 func (_u *UnitUpdate) SetGrid(v *Area) *UnitUpdate {
 	return _u.SetGridID(v.ID)
@@ -281,6 +302,21 @@ func (_u *UnitUpdate) AddAppointments(v ...*Appointment) *UnitUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAppointmentIDs(ids...)
+}
+
+// AddVisitIDs adds the "visits" edge to the InstructorVisit entity by IDs.
+func (_u *UnitUpdate) AddVisitIDs(ids ...int) *UnitUpdate {
+	_u.mutation.AddVisitIDs(ids...)
+	return _u
+}
+
+// AddVisits adds the "visits" edges to the InstructorVisit entity.
+func (_u *UnitUpdate) AddVisits(v ...*InstructorVisit) *UnitUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddVisitIDs(ids...)
 }
 
 // AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
@@ -391,6 +427,27 @@ func (_u *UnitUpdate) RemoveAppointments(v ...*Appointment) *UnitUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAppointmentIDs(ids...)
+}
+
+// ClearVisits clears all "visits" edges to the InstructorVisit entity.
+func (_u *UnitUpdate) ClearVisits() *UnitUpdate {
+	_u.mutation.ClearVisits()
+	return _u
+}
+
+// RemoveVisitIDs removes the "visits" edge to InstructorVisit entities by IDs.
+func (_u *UnitUpdate) RemoveVisitIDs(ids ...int) *UnitUpdate {
+	_u.mutation.RemoveVisitIDs(ids...)
+	return _u
+}
+
+// RemoveVisits removes "visits" edges to InstructorVisit entities.
+func (_u *UnitUpdate) RemoveVisits(v ...*InstructorVisit) *UnitUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveVisitIDs(ids...)
 }
 
 // ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
@@ -549,6 +606,12 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ClosedOnCleared() {
 		_spec.ClearField(unit.FieldClosedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(unit.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(unit.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.GridCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -764,6 +827,51 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(appointment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.VisitsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedVisitsIDs(); len(nodes) > 0 && !_u.mutation.VisitsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VisitsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1021,6 +1129,26 @@ func (_u *UnitUpdateOne) SetNillableGridID(v *int) *UnitUpdateOne {
 	return _u
 }
 
+// SetCurrentSince sets the "current_since" field.
+func (_u *UnitUpdateOne) SetCurrentSince(v time.Time) *UnitUpdateOne {
+	_u.mutation.SetCurrentSince(v)
+	return _u
+}
+
+// SetNillableCurrentSince sets the "current_since" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableCurrentSince(v *time.Time) *UnitUpdateOne {
+	if v != nil {
+		_u.SetCurrentSince(*v)
+	}
+	return _u
+}
+
+// ClearCurrentSince clears the value of the "current_since" field.
+func (_u *UnitUpdateOne) ClearCurrentSince() *UnitUpdateOne {
+	_u.mutation.ClearCurrentSince()
+	return _u
+}
+
 // SetGrid sets the "grid" edge to the Area entity.
 func (_u *UnitUpdateOne) SetGrid(v *Area) *UnitUpdateOne {
 	return _u.SetGridID(v.ID)
@@ -1084,6 +1212,21 @@ func (_u *UnitUpdateOne) AddAppointments(v ...*Appointment) *UnitUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAppointmentIDs(ids...)
+}
+
+// AddVisitIDs adds the "visits" edge to the InstructorVisit entity by IDs.
+func (_u *UnitUpdateOne) AddVisitIDs(ids ...int) *UnitUpdateOne {
+	_u.mutation.AddVisitIDs(ids...)
+	return _u
+}
+
+// AddVisits adds the "visits" edges to the InstructorVisit entity.
+func (_u *UnitUpdateOne) AddVisits(v ...*InstructorVisit) *UnitUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddVisitIDs(ids...)
 }
 
 // AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
@@ -1194,6 +1337,27 @@ func (_u *UnitUpdateOne) RemoveAppointments(v ...*Appointment) *UnitUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAppointmentIDs(ids...)
+}
+
+// ClearVisits clears all "visits" edges to the InstructorVisit entity.
+func (_u *UnitUpdateOne) ClearVisits() *UnitUpdateOne {
+	_u.mutation.ClearVisits()
+	return _u
+}
+
+// RemoveVisitIDs removes the "visits" edge to InstructorVisit entities by IDs.
+func (_u *UnitUpdateOne) RemoveVisitIDs(ids ...int) *UnitUpdateOne {
+	_u.mutation.RemoveVisitIDs(ids...)
+	return _u
+}
+
+// RemoveVisits removes "visits" edges to InstructorVisit entities.
+func (_u *UnitUpdateOne) RemoveVisits(v ...*InstructorVisit) *UnitUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveVisitIDs(ids...)
 }
 
 // ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
@@ -1382,6 +1546,12 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if _u.mutation.ClosedOnCleared() {
 		_spec.ClearField(unit.FieldClosedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CurrentSince(); ok {
+		_spec.SetField(unit.FieldCurrentSince, field.TypeTime, value)
+	}
+	if _u.mutation.CurrentSinceCleared() {
+		_spec.ClearField(unit.FieldCurrentSince, field.TypeTime)
 	}
 	if _u.mutation.GridCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1597,6 +1767,51 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(appointment.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.VisitsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedVisitsIDs(); len(nodes) > 0 && !_u.mutation.VisitsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VisitsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   unit.VisitsTable,
+			Columns: []string{unit.VisitsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -58,6 +58,11 @@ func (r *queryResolver) Exemptions(ctx context.Context, after *entgql.Cursor[int
 	return r.client.Exemption.Query().Paginate(ctx, after, first, before, last, ent.WithExemptionOrder(orderBy), ent.WithExemptionFilter(where.Filter))
 }
 
+// InstructorVisits is the resolver for the instructorVisits field.
+func (r *queryResolver) InstructorVisits(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.InstructorVisitOrder, where *ent.InstructorVisitWhereInput) (*ent.InstructorVisitConnection, error) {
+	return r.client.InstructorVisit.Query().Paginate(ctx, after, first, before, last, ent.WithInstructorVisitOrder(orderBy), ent.WithInstructorVisitFilter(where.Filter))
+}
+
 // KindChanges is the resolver for the kindChanges field.
 func (r *queryResolver) KindChanges(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) (*ent.KindChangeConnection, error) {
 	return r.client.KindChange.Query().Paginate(ctx, after, first, before, last, ent.WithKindChangeOrder(orderBy), ent.WithKindChangeFilter(where.Filter))
@@ -86,6 +91,11 @@ func (r *queryResolver) MobileReports(ctx context.Context, after *entgql.Cursor[
 // Organizations is the resolver for the organizations field.
 func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) (*ent.OrganizationConnection, error) {
 	return r.client.Organization.Query().Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(orderBy), ent.WithOrganizationFilter(where.Filter))
+}
+
+// Periods is the resolver for the periods field.
+func (r *queryResolver) Periods(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) (*ent.PeriodConnection, error) {
+	return r.client.Period.Query().Paginate(ctx, after, first, before, last, ent.WithPeriodOrder(orderBy), ent.WithPeriodFilter(where.Filter))
 }
 
 // RuleSettings is the resolver for the ruleSettings field.

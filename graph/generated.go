@@ -312,6 +312,30 @@ type ComplexityRoot struct {
 		Uncovered func(childComplexity int) int
 	}
 
+	InstructorVisit struct {
+		Appointment   func(childComplexity int) int
+		AppointmentID func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		UnitID        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		VisitedOn     func(childComplexity int) int
+	}
+
+	InstructorVisitConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InstructorVisitEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	KindChange struct {
 		ChangedOn      func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
@@ -373,6 +397,7 @@ type ComplexityRoot struct {
 		AttendedMeetings     func(childComplexity int) int
 		BornOn               func(childComplexity int) int
 		Category             func(childComplexity int) int
+		ConfirmedOn          func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Ethnicity            func(childComplexity int) int
 		ExternalOrganization func(childComplexity int) int
@@ -388,8 +413,10 @@ type ComplexityRoot struct {
 		PartyGroup           func(childComplexity int) int
 		PartyGroupID         func(childComplexity int) int
 		Phone                func(childComplexity int) int
+		ProbationExtendedTo  func(childComplexity int) int
 		ResidenceGrid        func(childComplexity int) int
 		ResidenceGridID      func(childComplexity int) int
+		SiteBranches         func(childComplexity int) int
 		Status               func(childComplexity int) int
 		Tags                 func(childComplexity int) int
 		UpdatedAt            func(childComplexity int) int
@@ -480,6 +507,7 @@ type ComplexityRoot struct {
 		CreateArea                   func(childComplexity int, input ent.CreateAreaInput) int
 		CreateAssessment             func(childComplexity int, input ent.CreateAssessmentInput) int
 		CreateExemption              func(childComplexity int, input ent.CreateExemptionInput) int
+		CreateInstructorVisit        func(childComplexity int, input ent.CreateInstructorVisitInput) int
 		CreateMeeting                func(childComplexity int, input ent.CreateMeetingInput) int
 		CreateMember                 func(childComplexity int, input ent.CreateMemberInput) int
 		CreateMembership             func(childComplexity int, input ent.CreateMembershipInput) int
@@ -496,6 +524,7 @@ type ComplexityRoot struct {
 		UpdateArea                   func(childComplexity int, id int, input ent.UpdateAreaInput) int
 		UpdateAssessment             func(childComplexity int, id int, input ent.UpdateAssessmentInput) int
 		UpdateExemption              func(childComplexity int, id int, input ent.UpdateExemptionInput) int
+		UpdateInstructorVisit        func(childComplexity int, id int, input ent.UpdateInstructorVisitInput) int
 		UpdateMeeting                func(childComplexity int, id int, input ent.UpdateMeetingInput) int
 		UpdateMember                 func(childComplexity int, id int, input ent.UpdateMemberInput) int
 		UpdateMembership             func(childComplexity int, id int, input ent.UpdateMembershipInput) int
@@ -530,6 +559,7 @@ type ComplexityRoot struct {
 		Parent            func(childComplexity int) int
 		ParentID          func(childComplexity int) int
 		ShortName         func(childComplexity int) int
+		SiteMembers       func(childComplexity int) int
 		Terms             func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
 		Units             func(childComplexity int) int
@@ -563,6 +593,32 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Period struct {
+		Attribute func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Number    func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		RefID     func(childComplexity int) int
+		SubjectID func(childComplexity int) int
+		Text      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		ValidFrom func(childComplexity int) int
+		ValidTo   func(childComplexity int) int
+	}
+
+	PeriodConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PeriodEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Query struct {
 		AffiliatedOrganizations func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AffiliatedOrganizationOrder, where *ent.AffiliatedOrganizationWhereInput) int
 		Appointments            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AppointmentOrder, where *ent.AppointmentWhereInput) int
@@ -573,6 +629,7 @@ type ComplexityRoot struct {
 		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
+		InstructorVisits        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.InstructorVisitOrder, where *ent.InstructorVisitWhereInput) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
 		Meetings                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
 		Members                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MemberOrder, where *ent.MemberWhereInput) int
@@ -581,6 +638,7 @@ type ComplexityRoot struct {
 		Node                    func(childComplexity int, id int) int
 		Nodes                   func(childComplexity int, ids []int) int
 		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Periods                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) int
 		RuleSettings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) int
 		Terms                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) int
 		UnitCoverages           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) int
@@ -613,15 +671,17 @@ type ComplexityRoot struct {
 	}
 
 	Term struct {
-		CreatedAt      func(childComplexity int) int
-		DueOn          func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Note           func(childComplexity int) int
-		Organization   func(childComplexity int) int
-		OrganizationID func(childComplexity int) int
-		RenewedOn      func(childComplexity int) int
-		StartedOn      func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		DueOn              func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Note               func(childComplexity int) int
+		Organization       func(childComplexity int) int
+		OrganizationID     func(childComplexity int) int
+		PostponedTo        func(childComplexity int) int
+		PostponementReason func(childComplexity int) int
+		RenewedOn          func(childComplexity int) int
+		StartedOn          func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
 	}
 
 	TermConnection struct {
@@ -660,6 +720,7 @@ type ComplexityRoot struct {
 		Organizations           func(childComplexity int) int
 		PlannedCloseOn          func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
+		Visits                  func(childComplexity int) int
 		Workers                 func(childComplexity int) int
 	}
 
@@ -759,6 +820,8 @@ type MutationResolver interface {
 	UpdateExemption(ctx context.Context, id int, input ent.UpdateExemptionInput) (*ent.Exemption, error)
 	CreateAssessment(ctx context.Context, input ent.CreateAssessmentInput) (*ent.Assessment, error)
 	UpdateAssessment(ctx context.Context, id int, input ent.UpdateAssessmentInput) (*ent.Assessment, error)
+	CreateInstructorVisit(ctx context.Context, input ent.CreateInstructorVisitInput) (*ent.InstructorVisit, error)
+	UpdateInstructorVisit(ctx context.Context, id int, input ent.UpdateInstructorVisitInput) (*ent.InstructorVisit, error)
 	CreateRuleSetting(ctx context.Context, input ent.CreateRuleSettingInput) (*ent.RuleSetting, error)
 	UpdateRuleSetting(ctx context.Context, id int, input ent.UpdateRuleSettingInput) (*ent.RuleSetting, error)
 	TransferMember(ctx context.Context, input register.Transfer) (*register.Transferred, error)
@@ -774,12 +837,14 @@ type QueryResolver interface {
 	Assessments(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) (*ent.AssessmentConnection, error)
 	AuditEntries(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) (*ent.AuditEntryConnection, error)
 	Exemptions(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) (*ent.ExemptionConnection, error)
+	InstructorVisits(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.InstructorVisitOrder, where *ent.InstructorVisitWhereInput) (*ent.InstructorVisitConnection, error)
 	KindChanges(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) (*ent.KindChangeConnection, error)
 	Meetings(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) (*ent.MeetingConnection, error)
 	Members(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MemberOrder, where *ent.MemberWhereInput) (*ent.MemberConnection, error)
 	Memberships(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MembershipOrder, where *ent.MembershipWhereInput) (*ent.MembershipConnection, error)
 	MobileReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MobileReportOrder, where *ent.MobileReportWhereInput) (*ent.MobileReportConnection, error)
 	Organizations(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) (*ent.OrganizationConnection, error)
+	Periods(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) (*ent.PeriodConnection, error)
 	RuleSettings(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) (*ent.RuleSettingConnection, error)
 	Terms(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) (*ent.TermConnection, error)
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
@@ -1868,6 +1933,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GridRollup.Uncovered(childComplexity), true
 
+	case "InstructorVisit.appointment":
+		if e.ComplexityRoot.InstructorVisit.Appointment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.Appointment(childComplexity), true
+	case "InstructorVisit.appointmentID":
+		if e.ComplexityRoot.InstructorVisit.AppointmentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.AppointmentID(childComplexity), true
+	case "InstructorVisit.createdAt":
+		if e.ComplexityRoot.InstructorVisit.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.CreatedAt(childComplexity), true
+	case "InstructorVisit.id":
+		if e.ComplexityRoot.InstructorVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.ID(childComplexity), true
+	case "InstructorVisit.note":
+		if e.ComplexityRoot.InstructorVisit.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.Note(childComplexity), true
+	case "InstructorVisit.unit":
+		if e.ComplexityRoot.InstructorVisit.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.Unit(childComplexity), true
+	case "InstructorVisit.unitID":
+		if e.ComplexityRoot.InstructorVisit.UnitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.UnitID(childComplexity), true
+	case "InstructorVisit.updatedAt":
+		if e.ComplexityRoot.InstructorVisit.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.UpdatedAt(childComplexity), true
+	case "InstructorVisit.visitedOn":
+		if e.ComplexityRoot.InstructorVisit.VisitedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisit.VisitedOn(childComplexity), true
+
+	case "InstructorVisitConnection.edges":
+		if e.ComplexityRoot.InstructorVisitConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitConnection.Edges(childComplexity), true
+	case "InstructorVisitConnection.nodes":
+		if e.ComplexityRoot.InstructorVisitConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitConnection.Nodes(childComplexity), true
+	case "InstructorVisitConnection.pageInfo":
+		if e.ComplexityRoot.InstructorVisitConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitConnection.PageInfo(childComplexity), true
+	case "InstructorVisitConnection.totalCount":
+		if e.ComplexityRoot.InstructorVisitConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitConnection.TotalCount(childComplexity), true
+
+	case "InstructorVisitEdge.cursor":
+		if e.ComplexityRoot.InstructorVisitEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitEdge.Cursor(childComplexity), true
+	case "InstructorVisitEdge.node":
+		if e.ComplexityRoot.InstructorVisitEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructorVisitEdge.Node(childComplexity), true
+
 	case "KindChange.changedOn":
 		if e.ComplexityRoot.KindChange.ChangedOn == nil {
 			break
@@ -2109,6 +2267,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Category(childComplexity), true
+	case "Member.confirmedOn":
+		if e.ComplexityRoot.Member.ConfirmedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ConfirmedOn(childComplexity), true
 	case "Member.createdAt":
 		if e.ComplexityRoot.Member.CreatedAt == nil {
 			break
@@ -2199,6 +2363,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Phone(childComplexity), true
+	case "Member.probationExtendedTo":
+		if e.ComplexityRoot.Member.ProbationExtendedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ProbationExtendedTo(childComplexity), true
 	case "Member.residenceGrid":
 		if e.ComplexityRoot.Member.ResidenceGrid == nil {
 			break
@@ -2211,6 +2381,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.ResidenceGridID(childComplexity), true
+	case "Member.siteBranches":
+		if e.ComplexityRoot.Member.SiteBranches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.SiteBranches(childComplexity), true
 	case "Member.status":
 		if e.ComplexityRoot.Member.Status == nil {
 			break
@@ -2606,6 +2782,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateExemption(childComplexity, args["input"].(ent.CreateExemptionInput)), true
+	case "Mutation.createInstructorVisit":
+		if e.ComplexityRoot.Mutation.CreateInstructorVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createInstructorVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateInstructorVisit(childComplexity, args["input"].(ent.CreateInstructorVisitInput)), true
 	case "Mutation.createMeeting":
 		if e.ComplexityRoot.Mutation.CreateMeeting == nil {
 			break
@@ -2782,6 +2969,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateExemption(childComplexity, args["id"].(int), args["input"].(ent.UpdateExemptionInput)), true
+	case "Mutation.updateInstructorVisit":
+		if e.ComplexityRoot.Mutation.UpdateInstructorVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateInstructorVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateInstructorVisit(childComplexity, args["id"].(int), args["input"].(ent.UpdateInstructorVisitInput)), true
 	case "Mutation.updateMeeting":
 		if e.ComplexityRoot.Mutation.UpdateMeeting == nil {
 			break
@@ -3019,6 +3217,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.ShortName(childComplexity), true
+	case "Organization.siteMembers":
+		if e.ComplexityRoot.Organization.SiteMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.SiteMembers(childComplexity), true
 	case "Organization.terms":
 		if e.ComplexityRoot.Organization.Terms == nil {
 			break
@@ -3138,6 +3342,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Period.attribute":
+		if e.ComplexityRoot.Period.Attribute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Attribute(childComplexity), true
+	case "Period.createdAt":
+		if e.ComplexityRoot.Period.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.CreatedAt(childComplexity), true
+	case "Period.id":
+		if e.ComplexityRoot.Period.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ID(childComplexity), true
+	case "Period.number":
+		if e.ComplexityRoot.Period.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Number(childComplexity), true
+	case "Period.reason":
+		if e.ComplexityRoot.Period.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Reason(childComplexity), true
+	case "Period.refID":
+		if e.ComplexityRoot.Period.RefID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.RefID(childComplexity), true
+	case "Period.subjectID":
+		if e.ComplexityRoot.Period.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.SubjectID(childComplexity), true
+	case "Period.text":
+		if e.ComplexityRoot.Period.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Text(childComplexity), true
+	case "Period.updatedAt":
+		if e.ComplexityRoot.Period.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.UpdatedAt(childComplexity), true
+	case "Period.validFrom":
+		if e.ComplexityRoot.Period.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ValidFrom(childComplexity), true
+	case "Period.validTo":
+		if e.ComplexityRoot.Period.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ValidTo(childComplexity), true
+
+	case "PeriodConnection.edges":
+		if e.ComplexityRoot.PeriodConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodConnection.Edges(childComplexity), true
+	case "PeriodConnection.nodes":
+		if e.ComplexityRoot.PeriodConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodConnection.Nodes(childComplexity), true
+	case "PeriodConnection.pageInfo":
+		if e.ComplexityRoot.PeriodConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodConnection.PageInfo(childComplexity), true
+	case "PeriodConnection.totalCount":
+		if e.ComplexityRoot.PeriodConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodConnection.TotalCount(childComplexity), true
+
+	case "PeriodEdge.cursor":
+		if e.ComplexityRoot.PeriodEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEdge.Cursor(childComplexity), true
+	case "PeriodEdge.node":
+		if e.ComplexityRoot.PeriodEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEdge.Node(childComplexity), true
+
 	case "Query.affiliatedOrganizations":
 		if e.ComplexityRoot.Query.AffiliatedOrganizations == nil {
 			break
@@ -3237,6 +3546,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.GridMap(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
+	case "Query.instructorVisits":
+		if e.ComplexityRoot.Query.InstructorVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Query_instructorVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InstructorVisits(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.InstructorVisitOrder), args["where"].(*ent.InstructorVisitWhereInput)), true
 
 	case "Query.kindChanges":
 		if e.ComplexityRoot.Query.KindChanges == nil {
@@ -3326,6 +3646,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organizations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.OrganizationOrder), args["where"].(*ent.OrganizationWhereInput)), true
+	case "Query.periods":
+		if e.ComplexityRoot.Query.Periods == nil {
+			break
+		}
+
+		args, err := ec.field_Query_periods_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Periods(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PeriodOrder), args["where"].(*ent.PeriodWhereInput)), true
 	case "Query.ruleSettings":
 		if e.ComplexityRoot.Query.RuleSettings == nil {
 			break
@@ -3506,6 +3837,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Term.OrganizationID(childComplexity), true
+	case "Term.postponedTo":
+		if e.ComplexityRoot.Term.PostponedTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.PostponedTo(childComplexity), true
+	case "Term.postponementReason":
+		if e.ComplexityRoot.Term.PostponementReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Term.PostponementReason(childComplexity), true
 	case "Term.renewedOn":
 		if e.ComplexityRoot.Term.RenewedOn == nil {
 			break
@@ -3684,6 +4027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.UpdatedAt(childComplexity), true
+	case "Unit.visits":
+		if e.ComplexityRoot.Unit.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.Visits(childComplexity), true
 	case "Unit.workers":
 		if e.ComplexityRoot.Unit.Workers == nil {
 			break
@@ -3980,6 +4329,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAreaInput", ec.unmarshalInputCreateAreaInput),
 			graphql.NewInputUnmarshaler("CreateAssessmentInput", ec.unmarshalInputCreateAssessmentInput),
 			graphql.NewInputUnmarshaler("CreateExemptionInput", ec.unmarshalInputCreateExemptionInput),
+			graphql.NewInputUnmarshaler("CreateInstructorVisitInput", ec.unmarshalInputCreateInstructorVisitInput),
 			graphql.NewInputUnmarshaler("CreateMeetingInput", ec.unmarshalInputCreateMeetingInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
 			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
@@ -3992,6 +4342,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DissolveOrganizationInput", ec.unmarshalInputDissolveOrganizationInput),
 			graphql.NewInputUnmarshaler("ExemptionOrder", ec.unmarshalInputExemptionOrder),
 			graphql.NewInputUnmarshaler("ExemptionWhereInput", ec.unmarshalInputExemptionWhereInput),
+			graphql.NewInputUnmarshaler("InstructorVisitOrder", ec.unmarshalInputInstructorVisitOrder),
+			graphql.NewInputUnmarshaler("InstructorVisitWhereInput", ec.unmarshalInputInstructorVisitWhereInput),
 			graphql.NewInputUnmarshaler("KindChangeOrder", ec.unmarshalInputKindChangeOrder),
 			graphql.NewInputUnmarshaler("KindChangeWhereInput", ec.unmarshalInputKindChangeWhereInput),
 			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
@@ -4004,6 +4356,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MobileReportWhereInput", ec.unmarshalInputMobileReportWhereInput),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
+			graphql.NewInputUnmarshaler("PeriodOrder", ec.unmarshalInputPeriodOrder),
+			graphql.NewInputUnmarshaler("PeriodWhereInput", ec.unmarshalInputPeriodWhereInput),
 			graphql.NewInputUnmarshaler("RuleSettingOrder", ec.unmarshalInputRuleSettingOrder),
 			graphql.NewInputUnmarshaler("RuleSettingWhereInput", ec.unmarshalInputRuleSettingWhereInput),
 			graphql.NewInputUnmarshaler("TermOrder", ec.unmarshalInputTermOrder),
@@ -4018,6 +4372,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAreaInput", ec.unmarshalInputUpdateAreaInput),
 			graphql.NewInputUnmarshaler("UpdateAssessmentInput", ec.unmarshalInputUpdateAssessmentInput),
 			graphql.NewInputUnmarshaler("UpdateExemptionInput", ec.unmarshalInputUpdateExemptionInput),
+			graphql.NewInputUnmarshaler("UpdateInstructorVisitInput", ec.unmarshalInputUpdateInstructorVisitInput),
 			graphql.NewInputUnmarshaler("UpdateMeetingInput", ec.unmarshalInputUpdateMeetingInput),
 			graphql.NewInputUnmarshaler("UpdateMemberInput", ec.unmarshalInputUpdateMemberInput),
 			graphql.NewInputUnmarshaler("UpdateMembershipInput", ec.unmarshalInputUpdateMembershipInput),
@@ -4640,6 +4995,54 @@ func (ec *executionContext) childFields_GridRollup(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type GridRollup", field.Name)
 }
 
+func (ec *executionContext) childFields_InstructorVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InstructorVisit_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_InstructorVisit_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_InstructorVisit_updatedAt(ctx, field)
+	case "unitID":
+		return ec.fieldContext_InstructorVisit_unitID(ctx, field)
+	case "appointmentID":
+		return ec.fieldContext_InstructorVisit_appointmentID(ctx, field)
+	case "visitedOn":
+		return ec.fieldContext_InstructorVisit_visitedOn(ctx, field)
+	case "note":
+		return ec.fieldContext_InstructorVisit_note(ctx, field)
+	case "unit":
+		return ec.fieldContext_InstructorVisit_unit(ctx, field)
+	case "appointment":
+		return ec.fieldContext_InstructorVisit_appointment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstructorVisit", field.Name)
+}
+
+func (ec *executionContext) childFields_InstructorVisitConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InstructorVisitConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InstructorVisitConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InstructorVisitConnection_totalCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_InstructorVisitConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstructorVisitConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InstructorVisitEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_InstructorVisitEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_InstructorVisitEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstructorVisitEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_KindChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4770,6 +5173,10 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_status(ctx, field)
 	case "joinedPartyOn":
 		return ec.fieldContext_Member_joinedPartyOn(ctx, field)
+	case "confirmedOn":
+		return ec.fieldContext_Member_confirmedOn(ctx, field)
+	case "probationExtendedTo":
+		return ec.fieldContext_Member_probationExtendedTo(ctx, field)
 	case "category":
 		return ec.fieldContext_Member_category(ctx, field)
 	case "mobility":
@@ -4806,6 +5213,8 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_mobileReports(ctx, field)
 	case "attendedMeetings":
 		return ec.fieldContext_Member_attendedMeetings(ctx, field)
+	case "siteBranches":
+		return ec.fieldContext_Member_siteBranches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
 }
@@ -4996,6 +5405,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_children(ctx, field)
 	case "areas":
 		return ec.fieldContext_Organization_areas(ctx, field)
+	case "siteMembers":
+		return ec.fieldContext_Organization_siteMembers(ctx, field)
 	case "units":
 		return ec.fieldContext_Organization_units(ctx, field)
 	case "memberships":
@@ -5074,6 +5485,58 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Period(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Period_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Period_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Period_updatedAt(ctx, field)
+	case "subjectID":
+		return ec.fieldContext_Period_subjectID(ctx, field)
+	case "attribute":
+		return ec.fieldContext_Period_attribute(ctx, field)
+	case "refID":
+		return ec.fieldContext_Period_refID(ctx, field)
+	case "number":
+		return ec.fieldContext_Period_number(ctx, field)
+	case "text":
+		return ec.fieldContext_Period_text(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Period_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Period_validTo(ctx, field)
+	case "reason":
+		return ec.fieldContext_Period_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Period", field.Name)
+}
+
+func (ec *executionContext) childFields_PeriodConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PeriodConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PeriodConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PeriodConnection_totalCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PeriodConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeriodConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PeriodEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_PeriodEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_PeriodEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeriodEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RuleSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5138,6 +5601,10 @@ func (ec *executionContext) childFields_Term(ctx context.Context, field graphql.
 		return ec.fieldContext_Term_dueOn(ctx, field)
 	case "renewedOn":
 		return ec.fieldContext_Term_renewedOn(ctx, field)
+	case "postponedTo":
+		return ec.fieldContext_Term_postponedTo(ctx, field)
+	case "postponementReason":
+		return ec.fieldContext_Term_postponementReason(ctx, field)
 	case "note":
 		return ec.fieldContext_Term_note(ctx, field)
 	case "organization":
@@ -5218,6 +5685,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_affiliatedOrganizations(ctx, field)
 	case "appointments":
 		return ec.fieldContext_Unit_appointments(ctx, field)
+	case "visits":
+		return ec.fieldContext_Unit_visits(ctx, field)
 	case "coverages":
 		return ec.fieldContext_Unit_coverages(ctx, field)
 	}
@@ -5538,6 +6007,20 @@ func (ec *executionContext) field_Mutation_createExemption_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createInstructorVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateInstructorVisitInput, error) {
+			return ec.unmarshalNCreateInstructorVisitInput2jicengᚋentᚐCreateInstructorVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5794,6 +6277,28 @@ func (ec *executionContext) field_Mutation_updateExemption_args(ctx context.Cont
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateExemptionInput, error) {
 			return ec.unmarshalNUpdateExemptionInput2jicengᚋentᚐUpdateExemptionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateInstructorVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateInstructorVisitInput, error) {
+			return ec.unmarshalNUpdateInstructorVisitInput2jicengᚋentᚐUpdateInstructorVisitInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6450,6 +6955,60 @@ func (ec *executionContext) field_Query_gridMap_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_instructorVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.InstructorVisitOrder, error) {
+			return ec.unmarshalOInstructorVisitOrder2ᚕᚖjicengᚋentᚐInstructorVisitOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.InstructorVisitWhereInput, error) {
+			return ec.unmarshalOInstructorVisitWhereInput2ᚖjicengᚋentᚐInstructorVisitWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_kindChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6794,6 +7353,60 @@ func (ec *executionContext) field_Query_organizations_args(ctx context.Context, 
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {
 			return ec.unmarshalOOrganizationWhereInput2ᚖjicengᚋentᚐOrganizationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_periods_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.PeriodOrder, error) {
+			return ec.unmarshalOPeriodOrder2ᚕᚖjicengᚋentᚐPeriodOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.PeriodWhereInput, error) {
+			return ec.unmarshalOPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11579,6 +12192,405 @@ func (ec *executionContext) fieldContext_GridRollup_uncovered(_ context.Context,
 	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
 }
 
+func (ec *executionContext) _InstructorVisit_id(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InstructorVisit_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InstructorVisit_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _InstructorVisit_unitID(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_unitID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InstructorVisit_appointmentID(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_appointmentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppointmentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_appointmentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InstructorVisit_visitedOn(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_visitedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_visitedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _InstructorVisit_note(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _InstructorVisit_unit(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisit_appointment(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisit_appointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Appointment(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalOAppointment2ᚖjicengᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisit_appointment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InstructorVisitEdge) graphql.Marshaler {
+			return ec.marshalOInstructorVisitEdge2ᚕᚖjicengᚋentᚐInstructorVisitEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisitEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisitConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisitConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisitConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisitConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InstructorVisitConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
+			return ec.marshalNInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisitConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisitEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstructorVisit) graphql.Marshaler {
+			return ec.marshalOInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructorVisitEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructorVisitEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisitEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructorVisitEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructorVisitEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructorVisitEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _KindChange_id(ctx context.Context, field graphql.CollectedField, obj *ent.KindChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12667,6 +13679,52 @@ func (ec *executionContext) fieldContext_Member_joinedPartyOn(_ context.Context,
 	return graphql.NewScalarFieldContext("Member", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Member_confirmedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_confirmedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConfirmedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_confirmedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Member_probationExtendedTo(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_probationExtendedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProbationExtendedTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_probationExtendedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "Date")
+}
+
 func (ec *executionContext) _Member_category(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13139,6 +14197,38 @@ func (ec *executionContext) fieldContext_Member_attendedMeetings(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_siteBranches(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_siteBranches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SiteBranches(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_siteBranches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15573,6 +16663,94 @@ func (ec *executionContext) fieldContext_Mutation_updateAssessment(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createInstructorVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createInstructorVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateInstructorVisit(ctx, fc.Args["input"].(ent.CreateInstructorVisitInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstructorVisit) graphql.Marshaler {
+			return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createInstructorVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createInstructorVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateInstructorVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateInstructorVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateInstructorVisit(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateInstructorVisitInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstructorVisit) graphql.Marshaler {
+			return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateInstructorVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateInstructorVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createRuleSetting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16160,6 +17338,38 @@ func (ec *executionContext) fieldContext_Organization_areas(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_siteMembers(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_siteMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SiteMembers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_siteMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16866,6 +18076,433 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Period_id(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Period_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Period_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Period_subjectID(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_subjectID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_subjectID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Period_attribute(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_attribute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v vocab.Attribute) graphql.Marshaler {
+			return ec.marshalNAttribute2jicengᚋvocabᚐAttribute(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_attribute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Attribute")
+}
+
+func (ec *executionContext) _Period_refID(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_refID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_refID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Period_number(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Period_text(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "String")
+}
+
+func (ec *executionContext) _Period_validFrom(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Period_validTo(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Period_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeriodConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PeriodEdge) graphql.Marshaler {
+			return ec.marshalOPeriodEdge2ᚕᚖjicengᚋentᚐPeriodEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeriodConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeriodEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeriodConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeriodConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeriodConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PeriodConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeriodConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeriodEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Period) graphql.Marshaler {
+			return ec.marshalOPeriod2ᚖjicengᚋentᚐPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeriodEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeriodEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17218,6 +18855,50 @@ func (ec *executionContext) fieldContext_Query_exemptions(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_instructorVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_instructorVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InstructorVisits(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.InstructorVisitOrder), fc.Args["where"].(*ent.InstructorVisitWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstructorVisitConnection) graphql.Marshaler {
+			return ec.marshalNInstructorVisitConnection2ᚖjicengᚋentᚐInstructorVisitConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_instructorVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisitConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_instructorVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_kindChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17476,6 +19157,50 @@ func (ec *executionContext) fieldContext_Query_organizations(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_organizations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_periods(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_periods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Periods(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PeriodOrder), fc.Args["where"].(*ent.PeriodWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PeriodConnection) graphql.Marshaler {
+			return ec.marshalNPeriodConnection2ᚖjicengᚋentᚐPeriodConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_periods(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeriodConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_periods_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18440,6 +20165,52 @@ func (ec *executionContext) fieldContext_Term_renewedOn(_ context.Context, field
 	return graphql.NewScalarFieldContext("Term", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Term_postponedTo(ctx context.Context, field graphql.CollectedField, obj *ent.Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_postponedTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostponedTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Term_postponedTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Term_postponementReason(ctx context.Context, field graphql.CollectedField, obj *ent.Term) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Term_postponementReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostponementReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Term_postponementReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Term", field, false, false, "String")
+}
+
 func (ec *executionContext) _Term_note(ctx context.Context, field graphql.CollectedField, obj *ent.Term) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19187,6 +20958,38 @@ func (ec *executionContext) fieldContext_Unit_appointments(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_visits(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
+			return ec.marshalOInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructorVisit(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26044,6 +27847,69 @@ func UnmarshalCreateExemptionInput(ctx context.Context, raw any) (ent.CreateExem
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateInstructorVisitInput(ctx context.Context, obj any) (ent.CreateInstructorVisitInput, error) {
+	var it ent.CreateInstructorVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitedOn", "note", "unitID", "appointmentID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "appointmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateInstructorVisitInput unmarshals raw into the CreateInstructorVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateInstructorVisitInput(ctx context.Context, raw any) (ent.CreateInstructorVisitInput, error) {
+	var out ent.CreateInstructorVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateInstructorVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMeetingInput(ctx context.Context, obj any) (ent.CreateMeetingInput, error) {
 	var it ent.CreateMeetingInput
 	if obj == nil {
@@ -26139,7 +28005,7 @@ func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "gender", "ethnicity", "bornOn", "status", "joinedPartyOn", "category", "mobility", "mobilePlace", "externalOrganization", "tags", "phone", "idNumber", "address", "partyGroupID", "residenceGridID", "workUnitID"}
+	fieldsInOrder := [...]string{"name", "gender", "ethnicity", "bornOn", "status", "joinedPartyOn", "confirmedOn", "category", "mobility", "mobilePlace", "externalOrganization", "tags", "phone", "idNumber", "address", "partyGroupID", "residenceGridID", "workUnitID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26188,6 +28054,13 @@ func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.JoinedPartyOn = data
+		case "confirmedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOn = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalNMemberCategory2jicengᚋentᚋmemberᚐCategory(ctx, v)
@@ -26440,7 +28313,7 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "shortName", "kind", "formation", "establishedOn", "activityBudget", "parentID", "areaIDs"}
+	fieldsInOrder := [...]string{"name", "shortName", "kind", "formation", "establishedOn", "activityBudget", "parentID", "areaIDs", "siteMemberIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26503,6 +28376,13 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.AreaIDs = data
+		case "siteMemberIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("siteMemberIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SiteMemberIDs = data
 		}
 	}
 	return it, nil
@@ -26608,7 +28488,7 @@ func (ec *executionContext) unmarshalInputCreateTermInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"startedOn", "dueOn", "renewedOn", "note", "organizationID"}
+	fieldsInOrder := [...]string{"startedOn", "dueOn", "renewedOn", "postponedTo", "postponementReason", "note", "organizationID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26636,6 +28516,20 @@ func (ec *executionContext) unmarshalInputCreateTermInput(ctx context.Context, o
 				return it, err
 			}
 			it.RenewedOn = data
+		case "postponedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedTo = data
+		case "postponementReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReason = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -27459,6 +29353,542 @@ func (ec *executionContext) unmarshalInputExemptionWhereInput(ctx context.Contex
 func UnmarshalExemptionWhereInput(ctx context.Context, raw any) (ent.ExemptionWhereInput, error) {
 	var out ent.ExemptionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExemptionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInstructorVisitOrder(ctx context.Context, obj any) (ent.InstructorVisitOrder, error) {
+	var it ent.InstructorVisitOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNInstructorVisitOrderField2ᚖjicengᚋentᚐInstructorVisitOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInstructorVisitOrder unmarshals raw into the InstructorVisitOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInstructorVisitOrder(ctx context.Context, raw any) (ent.InstructorVisitOrder, error) {
+	var out ent.InstructorVisitOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InstructorVisitOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInstructorVisitWhereInput(ctx context.Context, obj any) (ent.InstructorVisitWhereInput, error) {
+	var it ent.InstructorVisitWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "appointmentID", "appointmentIDNEQ", "appointmentIDIn", "appointmentIDNotIn", "appointmentIDIsNil", "appointmentIDNotNil", "visitedOn", "visitedOnNEQ", "visitedOnIn", "visitedOnNotIn", "visitedOnGT", "visitedOnGTE", "visitedOnLT", "visitedOnLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasUnit", "hasUnitWith", "hasAppointment", "hasAppointmentWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOInstructorVisitWhereInput2ᚖjicengᚋentᚐInstructorVisitWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOInstructorVisitWhereInput2ᚕᚖjicengᚋentᚐInstructorVisitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOInstructorVisitWhereInput2ᚕᚖjicengᚋentᚐInstructorVisitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "unitIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNEQ = data
+		case "unitIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDIn = data
+		case "unitIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNotIn = data
+		case "appointmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentID = data
+		case "appointmentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentIDNEQ = data
+		case "appointmentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentIDIn = data
+		case "appointmentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentIDNotIn = data
+		case "appointmentIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentIDIsNil = data
+		case "appointmentIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentIDNotNil = data
+		case "visitedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOn = data
+		case "visitedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnNEQ = data
+		case "visitedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnIn = data
+		case "visitedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnNotIn = data
+		case "visitedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnGT = data
+		case "visitedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnGTE = data
+		case "visitedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnLT = data
+		case "visitedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOnLTE = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "noteNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNEQ = data
+		case "noteIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIn = data
+		case "noteNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotIn = data
+		case "noteGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGT = data
+		case "noteGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteGTE = data
+		case "noteLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLT = data
+		case "noteLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteLTE = data
+		case "noteContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContains = data
+		case "noteHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasPrefix = data
+		case "noteHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteHasSuffix = data
+		case "noteIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteIsNil = data
+		case "noteNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteNotNil = data
+		case "noteEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteEqualFold = data
+		case "noteContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noteContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoteContainsFold = data
+		case "hasUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnit = data
+		case "hasUnitWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
+			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖjicengᚋentᚐUnitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnitWith = data
+		case "hasAppointment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAppointment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAppointment = data
+		case "hasAppointmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAppointmentWith"))
+			data, err := ec.unmarshalOAppointmentWhereInput2ᚕᚖjicengᚋentᚐAppointmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAppointmentWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInstructorVisitWhereInput unmarshals raw into the InstructorVisitWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInstructorVisitWhereInput(ctx context.Context, raw any) (ent.InstructorVisitWhereInput, error) {
+	var out ent.InstructorVisitWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InstructorVisitWhereInput", raw, &out)
 	return out, err
 }
 
@@ -28696,7 +31126,7 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "bornOn", "bornOnNEQ", "bornOnIn", "bornOnNotIn", "bornOnGT", "bornOnGTE", "bornOnLT", "bornOnLTE", "bornOnIsNil", "bornOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "bornOn", "bornOnNEQ", "bornOnIn", "bornOnNotIn", "bornOnGT", "bornOnGTE", "bornOnLT", "bornOnLTE", "bornOnIsNil", "bornOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "confirmedOn", "confirmedOnNEQ", "confirmedOnIn", "confirmedOnNotIn", "confirmedOnGT", "confirmedOnGTE", "confirmedOnLT", "confirmedOnLTE", "confirmedOnIsNil", "confirmedOnNotNil", "probationExtendedTo", "probationExtendedToNEQ", "probationExtendedToIn", "probationExtendedToNotIn", "probationExtendedToGT", "probationExtendedToGTE", "probationExtendedToLT", "probationExtendedToLTE", "probationExtendedToIsNil", "probationExtendedToNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith", "hasSiteBranches", "hasSiteBranchesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29270,6 +31700,146 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.JoinedPartyOnLTE = data
+		case "confirmedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOn = data
+		case "confirmedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnNEQ = data
+		case "confirmedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnIn = data
+		case "confirmedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnNotIn = data
+		case "confirmedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnGT = data
+		case "confirmedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnGTE = data
+		case "confirmedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnLT = data
+		case "confirmedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnLTE = data
+		case "confirmedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnIsNil = data
+		case "confirmedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOnNotNil = data
+		case "probationExtendedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedTo = data
+		case "probationExtendedToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToNEQ = data
+		case "probationExtendedToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToIn = data
+		case "probationExtendedToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToNotIn = data
+		case "probationExtendedToGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToGT = data
+		case "probationExtendedToGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToGTE = data
+		case "probationExtendedToLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToLT = data
+		case "probationExtendedToLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToLTE = data
+		case "probationExtendedToIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToIsNil = data
+		case "probationExtendedToNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationExtendedToNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProbationExtendedToNotNil = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalOMemberCategory2ᚖjicengᚋentᚋmemberᚐCategory(ctx, v)
@@ -29774,6 +32344,20 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasAttendedMeetingsWith = data
+		case "hasSiteBranches":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSiteBranches"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSiteBranches = data
+		case "hasSiteBranchesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSiteBranchesWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖjicengᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSiteBranchesWith = data
 		}
 	}
 	return it, nil
@@ -31025,7 +33609,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasUnits", "hasUnitsWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasSiteMembers", "hasSiteMembersWith", "hasUnits", "hasUnitsWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31858,6 +34442,20 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasAreasWith = data
+		case "hasSiteMembers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSiteMembers"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSiteMembers = data
+		case "hasSiteMembersWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSiteMembersWith"))
+			data, err := ec.unmarshalOMemberWhereInput2ᚕᚖjicengᚋentᚐMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSiteMembersWith = data
 		case "hasUnits":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnits"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -32012,6 +34610,843 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 func UnmarshalOrganizationWhereInput(ctx context.Context, raw any) (ent.OrganizationWhereInput, error) {
 	var out ent.OrganizationWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganizationWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPeriodOrder(ctx context.Context, obj any) (ent.PeriodOrder, error) {
+	var it ent.PeriodOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPeriodOrderField2ᚖjicengᚋentᚐPeriodOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriodOrder unmarshals raw into the PeriodOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriodOrder(ctx context.Context, raw any) (ent.PeriodOrder, error) {
+	var out ent.PeriodOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPeriodWhereInput(ctx context.Context, obj any) (ent.PeriodWhereInput, error) {
+	var it ent.PeriodWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "subjectID", "subjectIDNEQ", "subjectIDIn", "subjectIDNotIn", "subjectIDGT", "subjectIDGTE", "subjectIDLT", "subjectIDLTE", "attribute", "attributeNEQ", "attributeIn", "attributeNotIn", "refID", "refIDNEQ", "refIDIn", "refIDNotIn", "refIDGT", "refIDGTE", "refIDLT", "refIDLTE", "refIDIsNil", "refIDNotNil", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "numberIsNil", "numberNotNil", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textIsNil", "textNotNil", "textEqualFold", "textContainsFold", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validTo", "validToNEQ", "validToIn", "validToNotIn", "validToGT", "validToGTE", "validToLT", "validToLTE", "validToIsNil", "validToNotNil", "reason", "reasonNEQ", "reasonIn", "reasonNotIn", "reasonGT", "reasonGTE", "reasonLT", "reasonLTE", "reasonContains", "reasonHasPrefix", "reasonHasSuffix", "reasonIsNil", "reasonNotNil", "reasonEqualFold", "reasonContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPeriodWhereInput2ᚕᚖjicengᚋentᚐPeriodWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPeriodWhereInput2ᚕᚖjicengᚋentᚐPeriodWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "subjectID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectID = data
+		case "subjectIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDNEQ = data
+		case "subjectIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDIn = data
+		case "subjectIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDNotIn = data
+		case "subjectIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDGT = data
+		case "subjectIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDGTE = data
+		case "subjectIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDLT = data
+		case "subjectIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectIDLTE = data
+		case "attribute":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attribute"))
+			data, err := ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attribute = data
+		case "attributeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributeNEQ"))
+			data, err := ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributeNEQ = data
+		case "attributeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributeIn"))
+			data, err := ec.unmarshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributeIn = data
+		case "attributeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attributeNotIn"))
+			data, err := ec.unmarshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttributeNotIn = data
+		case "refID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefID = data
+		case "refIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDNEQ = data
+		case "refIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDIn = data
+		case "refIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDNotIn = data
+		case "refIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDGT = data
+		case "refIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDGTE = data
+		case "refIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDLT = data
+		case "refIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDLTE = data
+		case "refIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDIsNil = data
+		case "refIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("refIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RefIDNotNil = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "numberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNEQ"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNEQ = data
+		case "numberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberIn = data
+		case "numberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNotIn"))
+			data, err := ec.unmarshalOFloat2ᚕfloat64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNotIn = data
+		case "numberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGT = data
+		case "numberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGTE = data
+		case "numberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLT"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLT = data
+		case "numberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLTE"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLTE = data
+		case "numberIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberIsNil = data
+		case "numberNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNotNil = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "textNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNEQ = data
+		case "textIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextIn = data
+		case "textNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNotIn = data
+		case "textGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGT = data
+		case "textGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGTE = data
+		case "textLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLT = data
+		case "textLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLTE = data
+		case "textContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContains = data
+		case "textHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasPrefix = data
+		case "textHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasSuffix = data
+		case "textIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextIsNil = data
+		case "textNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNotNil = data
+		case "textEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextEqualFold = data
+		case "textContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContainsFold = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validFromNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNEQ = data
+		case "validFromIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromIn = data
+		case "validFromNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromNotIn = data
+		case "validFromGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGT = data
+		case "validFromGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromGTE = data
+		case "validFromLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLT = data
+		case "validFromLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFromLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFromLTE = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "validToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToNEQ = data
+		case "validToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToIn = data
+		case "validToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToNotIn = data
+		case "validToGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToGT = data
+		case "validToGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToGTE = data
+		case "validToLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToLT = data
+		case "validToLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToLTE = data
+		case "validToIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToIsNil = data
+		case "validToNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validToNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidToNotNil = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "reasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNEQ = data
+		case "reasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIn = data
+		case "reasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotIn = data
+		case "reasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGT = data
+		case "reasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonGTE = data
+		case "reasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLT = data
+		case "reasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonLTE = data
+		case "reasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContains = data
+		case "reasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasPrefix = data
+		case "reasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonHasSuffix = data
+		case "reasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonIsNil = data
+		case "reasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonNotNil = data
+		case "reasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonEqualFold = data
+		case "reasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeriodWhereInput unmarshals raw into the PeriodWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeriodWhereInput(ctx context.Context, raw any) (ent.PeriodWhereInput, error) {
+	var out ent.PeriodWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodWhereInput", raw, &out)
 	return out, err
 }
 
@@ -32825,7 +36260,7 @@ func (ec *executionContext) unmarshalInputTermWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "startedOn", "startedOnNEQ", "startedOnIn", "startedOnNotIn", "startedOnGT", "startedOnGTE", "startedOnLT", "startedOnLTE", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "renewedOn", "renewedOnNEQ", "renewedOnIn", "renewedOnNotIn", "renewedOnGT", "renewedOnGTE", "renewedOnLT", "renewedOnLTE", "renewedOnIsNil", "renewedOnNotNil", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasOrganization", "hasOrganizationWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "startedOn", "startedOnNEQ", "startedOnIn", "startedOnNotIn", "startedOnGT", "startedOnGTE", "startedOnLT", "startedOnLTE", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "renewedOn", "renewedOnNEQ", "renewedOnIn", "renewedOnNotIn", "renewedOnGT", "renewedOnGTE", "renewedOnLT", "renewedOnLTE", "renewedOnIsNil", "renewedOnNotNil", "postponedTo", "postponedToNEQ", "postponedToIn", "postponedToNotIn", "postponedToGT", "postponedToGTE", "postponedToLT", "postponedToLTE", "postponedToIsNil", "postponedToNotNil", "postponementReason", "postponementReasonNEQ", "postponementReasonIn", "postponementReasonNotIn", "postponementReasonGT", "postponementReasonGTE", "postponementReasonLT", "postponementReasonLTE", "postponementReasonContains", "postponementReasonHasPrefix", "postponementReasonHasSuffix", "postponementReasonIsNil", "postponementReasonNotNil", "postponementReasonEqualFold", "postponementReasonContainsFold", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasOrganization", "hasOrganizationWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33231,6 +36666,181 @@ func (ec *executionContext) unmarshalInputTermWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.RenewedOnNotNil = data
+		case "postponedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedTo = data
+		case "postponedToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToNEQ = data
+		case "postponedToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToIn = data
+		case "postponedToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToNotIn = data
+		case "postponedToGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToGT = data
+		case "postponedToGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToGTE = data
+		case "postponedToLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToLT = data
+		case "postponedToLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToLTE = data
+		case "postponedToIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToIsNil = data
+		case "postponedToNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedToNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedToNotNil = data
+		case "postponementReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReason = data
+		case "postponementReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonNEQ = data
+		case "postponementReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonIn = data
+		case "postponementReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonNotIn = data
+		case "postponementReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonGT = data
+		case "postponementReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonGTE = data
+		case "postponementReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonLT = data
+		case "postponementReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonLTE = data
+		case "postponementReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonContains = data
+		case "postponementReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonHasPrefix = data
+		case "postponementReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonHasSuffix = data
+		case "postponementReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonIsNil = data
+		case "postponementReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonNotNil = data
+		case "postponementReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonEqualFold = data
+		case "postponementReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReasonContainsFold = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -34013,7 +37623,7 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasOrganizations", "hasOrganizationsWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasCoverages", "hasCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasOrganizations", "hasOrganizationsWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasVisits", "hasVisitsWith", "hasCoverages", "hasCoveragesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34916,6 +38526,20 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasAppointmentsWith = data
+		case "hasVisits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVisits"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVisits = data
+		case "hasVisitsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVisitsWith"))
+			data, err := ec.unmarshalOInstructorVisitWhereInput2ᚕᚖjicengᚋentᚐInstructorVisitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVisitsWith = data
 		case "hasCoverages":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCoverages"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -35570,6 +39194,83 @@ func UnmarshalUpdateExemptionInput(ctx context.Context, raw any) (ent.UpdateExem
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateInstructorVisitInput(ctx context.Context, obj any) (ent.UpdateInstructorVisitInput, error) {
+	var it ent.UpdateInstructorVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitedOn", "note", "clearNote", "unitID", "appointmentID", "clearAppointment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOn = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "clearNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearNote"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearNote = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "appointmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appointmentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppointmentID = data
+		case "clearAppointment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAppointment"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAppointment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateInstructorVisitInput unmarshals raw into the UpdateInstructorVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateInstructorVisitInput(ctx context.Context, raw any) (ent.UpdateInstructorVisitInput, error) {
+	var out ent.UpdateInstructorVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateInstructorVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMeetingInput(ctx context.Context, obj any) (ent.UpdateMeetingInput, error) {
 	var it ent.UpdateMeetingInput
 	if obj == nil {
@@ -35686,7 +39387,7 @@ func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "gender", "ethnicity", "clearEthnicity", "bornOn", "clearBornOn", "status", "joinedPartyOn", "category", "mobility", "clearMobility", "mobilePlace", "clearMobilePlace", "externalOrganization", "clearExternalOrganization", "tags", "appendTags", "clearTags", "phone", "clearPhone", "idNumber", "clearIDNumber", "address", "clearAddress", "partyGroupID", "clearPartyGroup", "residenceGridID", "clearResidenceGrid", "workUnitID", "clearWorkUnit"}
+	fieldsInOrder := [...]string{"name", "gender", "ethnicity", "clearEthnicity", "bornOn", "clearBornOn", "status", "joinedPartyOn", "confirmedOn", "clearConfirmedOn", "category", "mobility", "clearMobility", "mobilePlace", "clearMobilePlace", "externalOrganization", "clearExternalOrganization", "tags", "appendTags", "clearTags", "phone", "clearPhone", "idNumber", "clearIDNumber", "address", "clearAddress", "partyGroupID", "clearPartyGroup", "residenceGridID", "clearResidenceGrid", "workUnitID", "clearWorkUnit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35749,6 +39450,20 @@ func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.JoinedPartyOn = data
+		case "confirmedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfirmedOn = data
+		case "clearConfirmedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearConfirmedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearConfirmedOn = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalOMemberCategory2ᚖjicengᚋentᚋmemberᚐCategory(ctx, v)
@@ -36106,7 +39821,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "shortName", "clearShortName", "formation", "establishedOn", "activityBudget", "clearActivityBudget", "parentID", "clearParent", "addAreaIDs", "removeAreaIDs", "clearAreas"}
+	fieldsInOrder := [...]string{"name", "shortName", "clearShortName", "formation", "establishedOn", "activityBudget", "clearActivityBudget", "parentID", "clearParent", "addAreaIDs", "removeAreaIDs", "clearAreas", "addSiteMemberIDs", "removeSiteMemberIDs", "clearSiteMembers"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36197,6 +39912,27 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 				return it, err
 			}
 			it.ClearAreas = data
+		case "addSiteMemberIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addSiteMemberIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddSiteMemberIDs = data
+		case "removeSiteMemberIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeSiteMemberIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveSiteMemberIDs = data
+		case "clearSiteMembers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSiteMembers"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSiteMembers = data
 		}
 	}
 	return it, nil
@@ -36330,7 +40066,7 @@ func (ec *executionContext) unmarshalInputUpdateTermInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"startedOn", "dueOn", "renewedOn", "clearRenewedOn", "note", "clearNote", "organizationID"}
+	fieldsInOrder := [...]string{"startedOn", "dueOn", "renewedOn", "clearRenewedOn", "postponedTo", "clearPostponedTo", "postponementReason", "clearPostponementReason", "note", "clearNote", "organizationID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36365,6 +40101,34 @@ func (ec *executionContext) unmarshalInputUpdateTermInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClearRenewedOn = data
+		case "postponedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponedTo"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponedTo = data
+		case "clearPostponedTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPostponedTo"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPostponedTo = data
+		case "postponementReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postponementReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostponementReason = data
+		case "clearPostponementReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearPostponementReason"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearPostponementReason = data
 		case "note":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -36722,6 +40486,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._RuleSetting(ctx, sel, obj)
+	case *ent.Period:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Period(ctx, sel, obj)
 	case *ent.Organization:
 		if obj == nil {
 			return graphql.Null
@@ -36752,6 +40521,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._KindChange(ctx, sel, obj)
+	case *ent.InstructorVisit:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._InstructorVisit(ctx, sel, obj)
 	case *ent.Exemption:
 		if obj == nil {
 			return graphql.Null
@@ -38454,6 +42228,167 @@ func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var instructorVisitImplementors = []string{"InstructorVisit", "Node"}
+
+func (ec *executionContext) _InstructorVisit(ctx context.Context, sel ast.SelectionSet, obj *ent.InstructorVisit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, instructorVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstructorVisit")
+		case "id":
+			out.Values[i] = ec._InstructorVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._InstructorVisit_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._InstructorVisit_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unitID":
+			out.Values[i] = ec._InstructorVisit_unitID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appointmentID":
+			out.Values[i] = ec._InstructorVisit_appointmentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitedOn":
+			out.Values[i] = ec._InstructorVisit_visitedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._InstructorVisit_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InstructorVisit_unit(ctx, field, obj)
+				})
+		case "appointment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InstructorVisit_appointment(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var instructorVisitConnectionImplementors = []string{"InstructorVisitConnection"}
+
+func (ec *executionContext) _InstructorVisitConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.InstructorVisitConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, instructorVisitConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstructorVisitConnection")
+		case "edges":
+			out.Values[i] = ec._InstructorVisitConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InstructorVisitConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InstructorVisitConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._InstructorVisitConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var instructorVisitEdgeImplementors = []string{"InstructorVisitEdge"}
+
+func (ec *executionContext) _InstructorVisitEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.InstructorVisitEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, instructorVisitEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstructorVisitEdge")
+		case "node":
+			out.Values[i] = ec._InstructorVisitEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._InstructorVisitEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var kindChangeImplementors = []string{"KindChange", "Node"}
 
 func (ec *executionContext) _KindChange(ctx context.Context, sel ast.SelectionSet, obj *ent.KindChange) graphql.Marshaler {
@@ -38879,6 +42814,16 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "confirmedOn":
+			out.Values[i] = ec._Member_confirmedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "probationExtendedTo":
+			out.Values[i] = ec._Member_probationExtendedTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "category":
 			out.Values[i] = ec._Member_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -38975,6 +42920,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_attendedMeetings(ctx, field, obj)
+				})
+		case "siteBranches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_siteBranches(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39699,6 +43650,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createInstructorVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createInstructorVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateInstructorVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateInstructorVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createRuleSetting":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createRuleSetting(ctx, field)
@@ -39839,6 +43804,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_areas(ctx, field, obj)
+				})
+		case "siteMembers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_siteMembers(ctx, field, obj)
 				})
 		case "units":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -40104,6 +44075,175 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var periodImplementors = []string{"Period", "Node"}
+
+func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, obj *ent.Period) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, periodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Period")
+		case "id":
+			out.Values[i] = ec._Period_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Period_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Period_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subjectID":
+			out.Values[i] = ec._Period_subjectID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attribute":
+			out.Values[i] = ec._Period_attribute(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refID":
+			out.Values[i] = ec._Period_refID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Period_number(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Period_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validFrom":
+			out.Values[i] = ec._Period_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validTo":
+			out.Values[i] = ec._Period_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Period_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var periodConnectionImplementors = []string{"PeriodConnection"}
+
+func (ec *executionContext) _PeriodConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PeriodConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, periodConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeriodConnection")
+		case "edges":
+			out.Values[i] = ec._PeriodConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PeriodConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PeriodConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._PeriodConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var periodEdgeImplementors = []string{"PeriodEdge"}
+
+func (ec *executionContext) _PeriodEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PeriodEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, periodEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeriodEdge")
+		case "node":
+			out.Values[i] = ec._PeriodEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._PeriodEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -40171,6 +44311,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_exemptions(ctx, field)
 				})
+		case "instructorVisits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_instructorVisits(ctx, field)
+				})
 		case "kindChanges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40206,6 +44352,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_organizations(ctx, field)
+				})
+		case "periods":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_periods(ctx, field)
 				})
 		case "ruleSettings":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -40491,6 +44643,16 @@ func (ec *executionContext) _Term(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "postponedTo":
+			out.Values[i] = ec._Term_postponedTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postponementReason":
+			out.Values[i] = ec._Term_postponementReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "note":
 			out.Values[i] = ec._Term_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -40748,6 +44910,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_appointments(ctx, field, obj)
+				})
+		case "visits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_visits(ctx, field, obj)
 				})
 		case "coverages":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -41819,6 +45987,16 @@ func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖjicengᚋentᚐAss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAttribute2jicengᚋvocabᚐAttribute(ctx context.Context, v any) (vocab.Attribute, error) {
+	var res vocab.Attribute
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttribute2jicengᚋvocabᚐAttribute(ctx context.Context, sel ast.SelectionSet, v vocab.Attribute) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNAuditEntry2ᚕᚖjicengᚋentᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEntry) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -41945,6 +46123,11 @@ func (ec *executionContext) unmarshalNCreateAssessmentInput2jicengᚋentᚐCreat
 
 func (ec *executionContext) unmarshalNCreateExemptionInput2jicengᚋentᚐCreateExemptionInput(ctx context.Context, v any) (ent.CreateExemptionInput, error) {
 	res, err := ec.unmarshalInputCreateExemptionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateInstructorVisitInput2jicengᚋentᚐCreateInstructorVisitInput(ctx context.Context, v any) (ent.CreateInstructorVisitInput, error) {
+	res, err := ec.unmarshalInputCreateInstructorVisitInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -42277,6 +46460,62 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx context.Context, sel ast.SelectionSet, v *ent.InstructorVisit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InstructorVisit!")
+		return graphql.Null
+	}
+	return ec._InstructorVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInstructorVisitConnection2ᚖjicengᚋentᚐInstructorVisitConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InstructorVisitConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InstructorVisitConnection!")
+		return graphql.Null
+	}
+	return ec._InstructorVisitConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInstructorVisitOrder2ᚖjicengᚋentᚐInstructorVisitOrder(ctx context.Context, v any) (*ent.InstructorVisitOrder, error) {
+	res, err := ec.unmarshalInputInstructorVisitOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNInstructorVisitOrderField2ᚖjicengᚋentᚐInstructorVisitOrderField(ctx context.Context, v any) (*ent.InstructorVisitOrderField, error) {
+	var res = new(ent.InstructorVisitOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInstructorVisitOrderField2ᚖjicengᚋentᚐInstructorVisitOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.InstructorVisitOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InstructorVisitOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNInstructorVisitWhereInput2ᚖjicengᚋentᚐInstructorVisitWhereInput(ctx context.Context, v any) (*ent.InstructorVisitWhereInput, error) {
+	res, err := ec.unmarshalInputInstructorVisitWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -42819,6 +47058,62 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeriod2ᚖjicengᚋentᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeriod2ᚖjicengᚋentᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *ent.Period) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Period!")
+		return graphql.Null
+	}
+	return ec._Period(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeriodConnection2ᚖjicengᚋentᚐPeriodConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PeriodConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeriodConnection!")
+		return graphql.Null
+	}
+	return ec._PeriodConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPeriodOrder2ᚖjicengᚋentᚐPeriodOrder(ctx context.Context, v any) (*ent.PeriodOrder, error) {
+	res, err := ec.unmarshalInputPeriodOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPeriodOrderField2ᚖjicengᚋentᚐPeriodOrderField(ctx context.Context, v any) (*ent.PeriodOrderField, error) {
+	var res = new(ent.PeriodOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPeriodOrderField2ᚖjicengᚋentᚐPeriodOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PeriodOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeriodOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx context.Context, v any) (*ent.PeriodWhereInput, error) {
+	res, err := ec.unmarshalInputPeriodWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRole2jicengᚋviewerᚐRole(ctx context.Context, v any) (viewer.Role, error) {
 	var res viewer.Role
 	err := res.UnmarshalGQL(v)
@@ -43174,6 +47469,11 @@ func (ec *executionContext) unmarshalNUpdateAssessmentInput2jicengᚋentᚐUpdat
 
 func (ec *executionContext) unmarshalNUpdateExemptionInput2jicengᚋentᚐUpdateExemptionInput(ctx context.Context, v any) (ent.UpdateExemptionInput, error) {
 	res, err := ec.unmarshalInputUpdateExemptionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateInstructorVisitInput2jicengᚋentᚐUpdateInstructorVisitInput(ctx context.Context, v any) (ent.UpdateInstructorVisitInput, error) {
+	res, err := ec.unmarshalInputUpdateInstructorVisitInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43937,6 +48237,58 @@ func (ec *executionContext) unmarshalOAssessmentWhereInput2ᚖjicengᚋentᚐAss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(ctx context.Context, v any) ([]vocab.Attribute, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]vocab.Attribute, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttribute2jicengᚋvocabᚐAttribute(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(ctx context.Context, sel ast.SelectionSet, v []vocab.Attribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttribute2jicengᚋvocabᚐAttribute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx context.Context, v any) (*vocab.Attribute, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(vocab.Attribute)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx context.Context, sel ast.SelectionSet, v *vocab.Attribute) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOAuditEntry2ᚖjicengᚋentᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEntry) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -44380,6 +48732,94 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	_ = ctx
 	res := graphql.MarshalIntID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx context.Context, sel ast.SelectionSet, v *ent.InstructorVisit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InstructorVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOInstructorVisitEdge2ᚕᚖjicengᚋentᚐInstructorVisitEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.InstructorVisitEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOInstructorVisitEdge2ᚖjicengᚋentᚐInstructorVisitEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOInstructorVisitEdge2ᚖjicengᚋentᚐInstructorVisitEdge(ctx context.Context, sel ast.SelectionSet, v *ent.InstructorVisitEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InstructorVisitEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOInstructorVisitOrder2ᚕᚖjicengᚋentᚐInstructorVisitOrderᚄ(ctx context.Context, v any) ([]*ent.InstructorVisitOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.InstructorVisitOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInstructorVisitOrder2ᚖjicengᚋentᚐInstructorVisitOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOInstructorVisitWhereInput2ᚕᚖjicengᚋentᚐInstructorVisitWhereInputᚄ(ctx context.Context, v any) ([]*ent.InstructorVisitWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.InstructorVisitWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInstructorVisitWhereInput2ᚖjicengᚋentᚐInstructorVisitWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOInstructorVisitWhereInput2ᚖjicengᚋentᚐInstructorVisitWhereInput(ctx context.Context, v any) (*ent.InstructorVisitWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInstructorVisitWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
@@ -45505,6 +49945,75 @@ func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚖjicengᚋentᚐO
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputOrganizationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPeriod2ᚖjicengᚋentᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *ent.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Period(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeriodEdge2ᚕᚖjicengᚋentᚐPeriodEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PeriodEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOPeriodEdge2ᚖjicengᚋentᚐPeriodEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPeriodEdge2ᚖjicengᚋentᚐPeriodEdge(ctx context.Context, sel ast.SelectionSet, v *ent.PeriodEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeriodEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPeriodOrder2ᚕᚖjicengᚋentᚐPeriodOrderᚄ(ctx context.Context, v any) ([]*ent.PeriodOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PeriodOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeriodOrder2ᚖjicengᚋentᚐPeriodOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPeriodWhereInput2ᚕᚖjicengᚋentᚐPeriodWhereInputᚄ(ctx context.Context, v any) ([]*ent.PeriodWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PeriodWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx context.Context, v any) (*ent.PeriodWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPeriodWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

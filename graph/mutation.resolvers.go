@@ -140,6 +140,16 @@ func (r *mutationResolver) UpdateAssessment(ctx context.Context, id int, input e
 	return ent.FromContext(ctx).Assessment.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateInstructorVisit is the resolver for the createInstructorVisit field.
+func (r *mutationResolver) CreateInstructorVisit(ctx context.Context, input ent.CreateInstructorVisitInput) (*ent.InstructorVisit, error) {
+	return ent.FromContext(ctx).InstructorVisit.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateInstructorVisit is the resolver for the updateInstructorVisit field.
+func (r *mutationResolver) UpdateInstructorVisit(ctx context.Context, id int, input ent.UpdateInstructorVisitInput) (*ent.InstructorVisit, error) {
+	return ent.FromContext(ctx).InstructorVisit.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
 // CreateRuleSetting is the resolver for the createRuleSetting field.
 func (r *mutationResolver) CreateRuleSetting(ctx context.Context, input ent.CreateRuleSettingInput) (*ent.RuleSetting, error) {
 	return ent.FromContext(ctx).RuleSetting.Create().SetInput(input).Save(ctx)

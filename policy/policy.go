@@ -109,3 +109,12 @@ func writeInAreas(ctx context.Context, m ent.Mutation) error {
 	}
 	return privacy.Allow
 }
+
+// History is the policy of the register's periods: every viewer reads them;
+// only the register writes them, in the write that changes an attribute.
+func History() entgo.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{signedIn, privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"jiceng/audit"
 	"jiceng/ent"
+	"jiceng/ent/appointment"
 	"jiceng/ent/area"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/member"
@@ -24,7 +25,7 @@ import (
 // check must accept the record as it now stands, so a failing check rolls
 // the whole write back.
 func Hooks[T any](check func(ctx context.Context, c *ent.Client, v T) error) []entgo.Hook {
-	return []entgo.Hook{guard, references, after(check)}
+	return []entgo.Hook{guard, references, history, after(check)}
 }
 
 type txMutation interface {
@@ -142,6 +143,10 @@ func memberExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
 	return c.Member.Query().Where(member.ID(id)).Exist(ctx)
 }
 
+func appointmentExists(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	return c.Appointment.Query().Where(appointment.ID(id)).Exist(ctx)
+}
+
 var targets = map[string]target{
 	"areas":          {"areaIDs", "Area", areaExists},
 	"grid":           {"gridID", "Area", areaExists},
@@ -153,6 +158,8 @@ var targets = map[string]target{
 	"work_unit":      {"workUnitID", "Unit", unitExists},
 	"member":         {"memberID", "Member", memberExists},
 	"attendees":      {"attendeeIDs", "Member", memberExists},
+	"site_members":   {"siteMemberIDs", "Member", memberExists},
+	"appointment":    {"appointmentID", "Appointment", appointmentExists},
 }
 
 var parents = map[string]target{

@@ -24,6 +24,15 @@ func CheckMember(ctx context.Context, c *ent.Client, m *ent.Member) error {
 	if m.BornOn != nil && !m.JoinedPartyOn.After(*m.BornOn) {
 		return invalid("joinedPartyOn", "%s is not after the date of birth %s", day(m.JoinedPartyOn), day(*m.BornOn))
 	}
+	switch {
+	case m.Status == member.StatusFULL && m.ConfirmedOn == nil:
+		return invalid("confirmedOn", "a FULL member needs the day they were confirmed")
+	case m.Status != member.StatusFULL && m.ConfirmedOn != nil:
+		return invalid("confirmedOn", "only a FULL member has a confirmation date; this member is %s", m.Status)
+	}
+	if err := checkConfirmation(m.JoinedPartyOn, m.ConfirmedOn); err != nil {
+		return err
+	}
 	if m.PartyGroupID != nil {
 		g, err := c.Organization.Get(ctx, *m.PartyGroupID)
 		if err != nil {

@@ -109,3 +109,32 @@ func OneLinkPerUnit(next entgo.Mutator) entgo.Mutator {
 			day(link.StartedOn), endText(link.EndedOn), link.ID)
 	})
 }
+
+// CheckInstructorVisit checks a visit to a unit: made while the unit was
+// open, not in the future, and under an assignment to that unit.
+func CheckInstructorVisit(ctx context.Context, c *ent.Client, v *ent.InstructorVisit) error {
+	if err := checkEffective("visitedOn", v.VisitedOn); err != nil {
+		return err
+	}
+	u, err := c.Unit.Get(ctx, v.UnitID)
+	if err != nil {
+		return fmt.Errorf("loading unit: %w", err)
+	}
+	if u.ClosedOn != nil && !v.VisitedOn.Before(*u.ClosedOn) {
+		return conflict("visitedOn", "%s closed on %s", u.Name, day(*u.ClosedOn))
+	}
+	if v.AppointmentID == nil {
+		return nil
+	}
+	ap, err := c.Appointment.Get(ctx, *v.AppointmentID)
+	if err != nil {
+		return fmt.Errorf("loading appointment: %w", err)
+	}
+	if ap.UnitID == nil || *ap.UnitID != v.UnitID {
+		return invalid("appointmentID", "the assignment is not to %s", u.Name)
+	}
+	if !activeOn(ap.StartedOn, ap.EndedOn, v.VisitedOn) {
+		return invalid("visitedOn", "%s is outside the assignment from %s%s", day(v.VisitedOn), day(ap.StartedOn), endText(ap.EndedOn))
+	}
+	return nil
+}

@@ -67,6 +67,10 @@ func UpgradeOrganization(ctx context.Context, c *ent.Client, u Upgrade) (*ent.Or
 	if _, err := change.Save(ctx); err != nil {
 		return nil, err
 	}
-	upgraded, err := org.Update().SetKind(u.ToKind).Save(ctx)
+	reason := ""
+	if u.Reason != nil {
+		reason = *u.Reason
+	}
+	upgraded, err := org.Update().SetKind(u.ToKind).Save(On(ctx, u.On, reason))
 	return upgraded, renameField(renameField(err, "parentID", "toKind"), "kind", "toKind")
 }

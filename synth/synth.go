@@ -11,6 +11,10 @@
 package synth
 
 import (
+	"entgo.io/ent/dialect"
+
+	"jiceng/register"
+
 	"context"
 	"database/sql"
 	"fmt"
@@ -56,6 +60,11 @@ func Generate(ctx context.Context, db *sql.DB, size Size, asOf time.Time) (Count
 		return Counts{}, err
 	}
 	if err := tx.Commit(); err != nil {
+		return Counts{}, err
+	}
+	// The city is written as it stands; its history is today's values from
+	// each record's start, as for any register made without history.
+	if err := register.Backfill(ctx, db, dialect.SQLite); err != nil {
 		return Counts{}, err
 	}
 	return g.counts, nil

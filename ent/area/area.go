@@ -40,6 +40,8 @@ const (
 	FieldDissolvedOn = "dissolved_on"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
+	// FieldCurrentSince holds the string denoting the current_since field in the database.
+	FieldCurrentSince = "current_since"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
@@ -127,6 +129,7 @@ var Columns = []string{
 	FieldEstablishedOn,
 	FieldDissolvedOn,
 	FieldParentID,
+	FieldCurrentSince,
 }
 
 var (
@@ -157,7 +160,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -259,6 +262,11 @@ func ByDissolvedOn(opts ...sql.OrderTermOption) OrderOption {
 // ByParentID orders the results by the parent_id field.
 func ByParentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldParentID, opts...).ToFunc()
+}
+
+// ByCurrentSince orders the results by the current_since field.
+func ByCurrentSince(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrentSince, opts...).ToFunc()
 }
 
 // ByParentField orders the results by parent field.

@@ -100,6 +100,11 @@ func ParentID(v int) predicate.Area {
 	return predicate.Area(sql.FieldEQ(FieldParentID, v))
 }
 
+// CurrentSince applies equality check predicate on the "current_since" field. It's identical to CurrentSinceEQ.
+func CurrentSince(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldEQ(FieldCurrentSince, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Area {
 	return predicate.Area(sql.FieldEQ(FieldCreatedAt, v))
@@ -558,6 +563,56 @@ func ParentIDIsNil() predicate.Area {
 // ParentIDNotNil applies the NotNil predicate on the "parent_id" field.
 func ParentIDNotNil() predicate.Area {
 	return predicate.Area(sql.FieldNotNull(FieldParentID))
+}
+
+// CurrentSinceEQ applies the EQ predicate on the "current_since" field.
+func CurrentSinceEQ(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceNEQ applies the NEQ predicate on the "current_since" field.
+func CurrentSinceNEQ(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldNEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceIn applies the In predicate on the "current_since" field.
+func CurrentSinceIn(vs ...time.Time) predicate.Area {
+	return predicate.Area(sql.FieldIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceNotIn applies the NotIn predicate on the "current_since" field.
+func CurrentSinceNotIn(vs ...time.Time) predicate.Area {
+	return predicate.Area(sql.FieldNotIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceGT applies the GT predicate on the "current_since" field.
+func CurrentSinceGT(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldGT(FieldCurrentSince, v))
+}
+
+// CurrentSinceGTE applies the GTE predicate on the "current_since" field.
+func CurrentSinceGTE(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldGTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceLT applies the LT predicate on the "current_since" field.
+func CurrentSinceLT(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldLT(FieldCurrentSince, v))
+}
+
+// CurrentSinceLTE applies the LTE predicate on the "current_since" field.
+func CurrentSinceLTE(v time.Time) predicate.Area {
+	return predicate.Area(sql.FieldLTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceIsNil applies the IsNil predicate on the "current_since" field.
+func CurrentSinceIsNil() predicate.Area {
+	return predicate.Area(sql.FieldIsNull(FieldCurrentSince))
+}
+
+// CurrentSinceNotNil applies the NotNil predicate on the "current_since" field.
+func CurrentSinceNotNil() predicate.Area {
+	return predicate.Area(sql.FieldNotNull(FieldCurrentSince))
 }
 
 // HasParent applies the HasEdge predicate on the "parent" edge.

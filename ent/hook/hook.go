@@ -92,6 +92,18 @@ func (f ExemptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ExemptionMutation", m)
 }
 
+// The InstructorVisitFunc type is an adapter to allow the use of ordinary
+// function as InstructorVisit mutator.
+type InstructorVisitFunc func(context.Context, *ent.InstructorVisitMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InstructorVisitFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InstructorVisitMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InstructorVisitMutation", m)
+}
+
 // The KindChangeFunc type is an adapter to allow the use of ordinary
 // function as KindChange mutator.
 type KindChangeFunc func(context.Context, *ent.KindChangeMutation) (ent.Value, error)
@@ -162,6 +174,18 @@ func (f OrganizationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrganizationMutation", m)
+}
+
+// The PeriodFunc type is an adapter to allow the use of ordinary
+// function as Period mutator.
+type PeriodFunc func(context.Context, *ent.PeriodMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PeriodFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PeriodMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PeriodMutation", m)
 }
 
 // The RuleSettingFunc type is an adapter to allow the use of ordinary

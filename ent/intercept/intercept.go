@@ -14,12 +14,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/predicate"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
@@ -276,6 +278,33 @@ func (f TraverseExemption) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ExemptionQuery", q)
 }
 
+// The InstructorVisitFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InstructorVisitFunc func(context.Context, *ent.InstructorVisitQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InstructorVisitFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InstructorVisitQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InstructorVisitQuery", q)
+}
+
+// The TraverseInstructorVisit type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInstructorVisit func(context.Context, *ent.InstructorVisitQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInstructorVisit) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInstructorVisit) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InstructorVisitQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InstructorVisitQuery", q)
+}
+
 // The KindChangeFunc type is an adapter to allow the use of ordinary function as a Querier.
 type KindChangeFunc func(context.Context, *ent.KindChangeQuery) (ent.Value, error)
 
@@ -436,6 +465,33 @@ func (f TraverseOrganization) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationQuery", q)
+}
+
+// The PeriodFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PeriodFunc func(context.Context, *ent.PeriodQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PeriodFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PeriodQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PeriodQuery", q)
+}
+
+// The TraversePeriod type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePeriod func(context.Context, *ent.PeriodQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePeriod) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePeriod) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PeriodQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PeriodQuery", q)
 }
 
 // The RuleSettingFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -617,6 +673,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AuditEntryQuery, predicate.AuditEntry, auditentry.OrderOption]{typ: ent.TypeAuditEntry, tq: q}, nil
 	case *ent.ExemptionQuery:
 		return &query[*ent.ExemptionQuery, predicate.Exemption, exemption.OrderOption]{typ: ent.TypeExemption, tq: q}, nil
+	case *ent.InstructorVisitQuery:
+		return &query[*ent.InstructorVisitQuery, predicate.InstructorVisit, instructorvisit.OrderOption]{typ: ent.TypeInstructorVisit, tq: q}, nil
 	case *ent.KindChangeQuery:
 		return &query[*ent.KindChangeQuery, predicate.KindChange, kindchange.OrderOption]{typ: ent.TypeKindChange, tq: q}, nil
 	case *ent.MeetingQuery:
@@ -629,6 +687,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MobileReportQuery, predicate.MobileReport, mobilereport.OrderOption]{typ: ent.TypeMobileReport, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
+	case *ent.PeriodQuery:
+		return &query[*ent.PeriodQuery, predicate.Period, period.OrderOption]{typ: ent.TypePeriod, tq: q}, nil
 	case *ent.RuleSettingQuery:
 		return &query[*ent.RuleSettingQuery, predicate.RuleSetting, rulesetting.OrderOption]{typ: ent.TypeRuleSetting, tq: q}, nil
 	case *ent.SessionQuery:

@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"affiliated_organizations\":0,\"api_tokens\":64424509440,\"appointments\":4294967296,\"areas\":8589934592,\"assessments\":12884901888,\"audit_entries\":68719476736,\"exemptions\":17179869184,\"kind_changes\":21474836480,\"meetings\":25769803776,\"members\":30064771072,\"memberships\":34359738368,\"mobile_reports\":38654705664,\"organizations\":42949672960,\"rule_settings\":47244640256,\"sessions\":73014444032,\"terms\":51539607552,\"unit_coverages\":60129542144,\"units\":55834574848,\"users\":77309411328}"
+const IncrementStarts = "{\"affiliated_organizations\":0,\"api_tokens\":64424509440,\"appointments\":4294967296,\"areas\":8589934592,\"assessments\":12884901888,\"audit_entries\":68719476736,\"exemptions\":17179869184,\"instructor_visits\":81604378624,\"kind_changes\":21474836480,\"meetings\":25769803776,\"members\":30064771072,\"memberships\":34359738368,\"mobile_reports\":38654705664,\"organizations\":42949672960,\"periods\":85899345920,\"rule_settings\":47244640256,\"sessions\":73014444032,\"terms\":51539607552,\"unit_coverages\":60129542144,\"units\":55834574848,\"users\":77309411328}"

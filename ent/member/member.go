@@ -34,6 +34,10 @@ const (
 	FieldStatus = "status"
 	// FieldJoinedPartyOn holds the string denoting the joined_party_on field in the database.
 	FieldJoinedPartyOn = "joined_party_on"
+	// FieldConfirmedOn holds the string denoting the confirmed_on field in the database.
+	FieldConfirmedOn = "confirmed_on"
+	// FieldProbationExtendedTo holds the string denoting the probation_extended_to field in the database.
+	FieldProbationExtendedTo = "probation_extended_to"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
 	// FieldMobility holds the string denoting the mobility field in the database.
@@ -56,6 +60,8 @@ const (
 	FieldResidenceGridID = "residence_grid_id"
 	// FieldWorkUnitID holds the string denoting the work_unit_id field in the database.
 	FieldWorkUnitID = "work_unit_id"
+	// FieldCurrentSince holds the string denoting the current_since field in the database.
+	FieldCurrentSince = "current_since"
 	// EdgePartyGroup holds the string denoting the party_group edge name in mutations.
 	EdgePartyGroup = "party_group"
 	// EdgeResidenceGrid holds the string denoting the residence_grid edge name in mutations.
@@ -70,6 +76,8 @@ const (
 	EdgeMobileReports = "mobile_reports"
 	// EdgeAttendedMeetings holds the string denoting the attended_meetings edge name in mutations.
 	EdgeAttendedMeetings = "attended_meetings"
+	// EdgeSiteBranches holds the string denoting the site_branches edge name in mutations.
+	EdgeSiteBranches = "site_branches"
 	// Table holds the table name of the member in the database.
 	Table = "members"
 	// PartyGroupTable is the table that holds the party_group relation/edge.
@@ -119,6 +127,11 @@ const (
 	// AttendedMeetingsInverseTable is the table name for the Meeting entity.
 	// It exists in this package in order to avoid circular dependency with the "meeting" package.
 	AttendedMeetingsInverseTable = "meetings"
+	// SiteBranchesTable is the table that holds the site_branches relation/edge. The primary key declared below.
+	SiteBranchesTable = "organization_site_members"
+	// SiteBranchesInverseTable is the table name for the Organization entity.
+	// It exists in this package in order to avoid circular dependency with the "organization" package.
+	SiteBranchesInverseTable = "organizations"
 )
 
 // Columns holds all SQL columns for member fields.
@@ -132,6 +145,8 @@ var Columns = []string{
 	FieldBornOn,
 	FieldStatus,
 	FieldJoinedPartyOn,
+	FieldConfirmedOn,
+	FieldProbationExtendedTo,
 	FieldCategory,
 	FieldMobility,
 	FieldMobilePlace,
@@ -143,12 +158,16 @@ var Columns = []string{
 	FieldPartyGroupID,
 	FieldResidenceGridID,
 	FieldWorkUnitID,
+	FieldCurrentSince,
 }
 
 var (
 	// AttendedMeetingsPrimaryKey and AttendedMeetingsColumn2 are the table columns denoting the
 	// primary key for the attended_meetings relation (M2M).
 	AttendedMeetingsPrimaryKey = []string{"meeting_id", "member_id"}
+	// SiteBranchesPrimaryKey and SiteBranchesColumn2 are the table columns denoting the
+	// primary key for the site_branches relation (M2M).
+	SiteBranchesPrimaryKey = []string{"organization_id", "member_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -167,7 +186,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks        [5]ent.Hook
+	Hooks        [7]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -326,6 +345,16 @@ func ByJoinedPartyOn(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldJoinedPartyOn, opts...).ToFunc()
 }
 
+// ByConfirmedOn orders the results by the confirmed_on field.
+func ByConfirmedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldConfirmedOn, opts...).ToFunc()
+}
+
+// ByProbationExtendedTo orders the results by the probation_extended_to field.
+func ByProbationExtendedTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProbationExtendedTo, opts...).ToFunc()
+}
+
 // ByCategory orders the results by the category field.
 func ByCategory(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCategory, opts...).ToFunc()
@@ -374,6 +403,11 @@ func ByResidenceGridID(opts ...sql.OrderTermOption) OrderOption {
 // ByWorkUnitID orders the results by the work_unit_id field.
 func ByWorkUnitID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWorkUnitID, opts...).ToFunc()
+}
+
+// ByCurrentSince orders the results by the current_since field.
+func ByCurrentSince(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrentSince, opts...).ToFunc()
 }
 
 // ByPartyGroupField orders the results by party_group field.
@@ -452,6 +486,20 @@ func ByAttendedMeetings(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption 
 		sqlgraph.OrderByNeighborTerms(s, newAttendedMeetingsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// BySiteBranchesCount orders the results by site_branches count.
+func BySiteBranchesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSiteBranchesStep(), opts...)
+	}
+}
+
+// BySiteBranches orders the results by site_branches terms.
+func BySiteBranches(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSiteBranchesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPartyGroupStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -499,6 +547,13 @@ func newAttendedMeetingsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AttendedMeetingsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, AttendedMeetingsTable, AttendedMeetingsPrimaryKey...),
+	)
+}
+func newSiteBranchesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SiteBranchesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, SiteBranchesTable, SiteBranchesPrimaryKey...),
 	)
 }
 

@@ -85,6 +85,16 @@ func JoinedPartyOn(v time.Time) predicate.Member {
 	return predicate.Member(sql.FieldEQ(FieldJoinedPartyOn, v))
 }
 
+// ConfirmedOn applies equality check predicate on the "confirmed_on" field. It's identical to ConfirmedOnEQ.
+func ConfirmedOn(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldConfirmedOn, v))
+}
+
+// ProbationExtendedTo applies equality check predicate on the "probation_extended_to" field. It's identical to ProbationExtendedToEQ.
+func ProbationExtendedTo(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldProbationExtendedTo, v))
+}
+
 // MobilePlace applies equality check predicate on the "mobile_place" field. It's identical to MobilePlaceEQ.
 func MobilePlace(v string) predicate.Member {
 	return predicate.Member(sql.FieldEQ(FieldMobilePlace, v))
@@ -123,6 +133,11 @@ func ResidenceGridID(v int) predicate.Member {
 // WorkUnitID applies equality check predicate on the "work_unit_id" field. It's identical to WorkUnitIDEQ.
 func WorkUnitID(v int) predicate.Member {
 	return predicate.Member(sql.FieldEQ(FieldWorkUnitID, v))
+}
+
+// CurrentSince applies equality check predicate on the "current_since" field. It's identical to CurrentSinceEQ.
+func CurrentSince(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldCurrentSince, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -473,6 +488,106 @@ func JoinedPartyOnLT(v time.Time) predicate.Member {
 // JoinedPartyOnLTE applies the LTE predicate on the "joined_party_on" field.
 func JoinedPartyOnLTE(v time.Time) predicate.Member {
 	return predicate.Member(sql.FieldLTE(FieldJoinedPartyOn, v))
+}
+
+// ConfirmedOnEQ applies the EQ predicate on the "confirmed_on" field.
+func ConfirmedOnEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnNEQ applies the NEQ predicate on the "confirmed_on" field.
+func ConfirmedOnNEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNEQ(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnIn applies the In predicate on the "confirmed_on" field.
+func ConfirmedOnIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldIn(FieldConfirmedOn, vs...))
+}
+
+// ConfirmedOnNotIn applies the NotIn predicate on the "confirmed_on" field.
+func ConfirmedOnNotIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNotIn(FieldConfirmedOn, vs...))
+}
+
+// ConfirmedOnGT applies the GT predicate on the "confirmed_on" field.
+func ConfirmedOnGT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGT(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnGTE applies the GTE predicate on the "confirmed_on" field.
+func ConfirmedOnGTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGTE(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnLT applies the LT predicate on the "confirmed_on" field.
+func ConfirmedOnLT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLT(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnLTE applies the LTE predicate on the "confirmed_on" field.
+func ConfirmedOnLTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLTE(FieldConfirmedOn, v))
+}
+
+// ConfirmedOnIsNil applies the IsNil predicate on the "confirmed_on" field.
+func ConfirmedOnIsNil() predicate.Member {
+	return predicate.Member(sql.FieldIsNull(FieldConfirmedOn))
+}
+
+// ConfirmedOnNotNil applies the NotNil predicate on the "confirmed_on" field.
+func ConfirmedOnNotNil() predicate.Member {
+	return predicate.Member(sql.FieldNotNull(FieldConfirmedOn))
+}
+
+// ProbationExtendedToEQ applies the EQ predicate on the "probation_extended_to" field.
+func ProbationExtendedToEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToNEQ applies the NEQ predicate on the "probation_extended_to" field.
+func ProbationExtendedToNEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNEQ(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToIn applies the In predicate on the "probation_extended_to" field.
+func ProbationExtendedToIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldIn(FieldProbationExtendedTo, vs...))
+}
+
+// ProbationExtendedToNotIn applies the NotIn predicate on the "probation_extended_to" field.
+func ProbationExtendedToNotIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNotIn(FieldProbationExtendedTo, vs...))
+}
+
+// ProbationExtendedToGT applies the GT predicate on the "probation_extended_to" field.
+func ProbationExtendedToGT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGT(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToGTE applies the GTE predicate on the "probation_extended_to" field.
+func ProbationExtendedToGTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGTE(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToLT applies the LT predicate on the "probation_extended_to" field.
+func ProbationExtendedToLT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLT(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToLTE applies the LTE predicate on the "probation_extended_to" field.
+func ProbationExtendedToLTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLTE(FieldProbationExtendedTo, v))
+}
+
+// ProbationExtendedToIsNil applies the IsNil predicate on the "probation_extended_to" field.
+func ProbationExtendedToIsNil() predicate.Member {
+	return predicate.Member(sql.FieldIsNull(FieldProbationExtendedTo))
+}
+
+// ProbationExtendedToNotNil applies the NotNil predicate on the "probation_extended_to" field.
+func ProbationExtendedToNotNil() predicate.Member {
+	return predicate.Member(sql.FieldNotNull(FieldProbationExtendedTo))
 }
 
 // CategoryEQ applies the EQ predicate on the "category" field.
@@ -1000,6 +1115,56 @@ func WorkUnitIDNotNil() predicate.Member {
 	return predicate.Member(sql.FieldNotNull(FieldWorkUnitID))
 }
 
+// CurrentSinceEQ applies the EQ predicate on the "current_since" field.
+func CurrentSinceEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceNEQ applies the NEQ predicate on the "current_since" field.
+func CurrentSinceNEQ(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceIn applies the In predicate on the "current_since" field.
+func CurrentSinceIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceNotIn applies the NotIn predicate on the "current_since" field.
+func CurrentSinceNotIn(vs ...time.Time) predicate.Member {
+	return predicate.Member(sql.FieldNotIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceGT applies the GT predicate on the "current_since" field.
+func CurrentSinceGT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGT(FieldCurrentSince, v))
+}
+
+// CurrentSinceGTE applies the GTE predicate on the "current_since" field.
+func CurrentSinceGTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldGTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceLT applies the LT predicate on the "current_since" field.
+func CurrentSinceLT(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLT(FieldCurrentSince, v))
+}
+
+// CurrentSinceLTE applies the LTE predicate on the "current_since" field.
+func CurrentSinceLTE(v time.Time) predicate.Member {
+	return predicate.Member(sql.FieldLTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceIsNil applies the IsNil predicate on the "current_since" field.
+func CurrentSinceIsNil() predicate.Member {
+	return predicate.Member(sql.FieldIsNull(FieldCurrentSince))
+}
+
+// CurrentSinceNotNil applies the NotNil predicate on the "current_since" field.
+func CurrentSinceNotNil() predicate.Member {
+	return predicate.Member(sql.FieldNotNull(FieldCurrentSince))
+}
+
 // HasPartyGroup applies the HasEdge predicate on the "party_group" edge.
 func HasPartyGroup() predicate.Member {
 	return predicate.Member(func(s *sql.Selector) {
@@ -1153,6 +1318,29 @@ func HasAttendedMeetings() predicate.Member {
 func HasAttendedMeetingsWith(preds ...predicate.Meeting) predicate.Member {
 	return predicate.Member(func(s *sql.Selector) {
 		step := newAttendedMeetingsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSiteBranches applies the HasEdge predicate on the "site_branches" edge.
+func HasSiteBranches() predicate.Member {
+	return predicate.Member(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, SiteBranchesTable, SiteBranchesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSiteBranchesWith applies the HasEdge predicate on the "site_branches" edge with a given conditions (other predicates).
+func HasSiteBranchesWith(preds ...predicate.Organization) predicate.Member {
+	return predicate.Member(func(s *sql.Selector) {
+		step := newSiteBranchesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -154,6 +154,7 @@ var (
 		{Name: "residents", Type: field.TypeInt, Default: 0},
 		{Name: "established_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "dissolved_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "current_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 	}
 	// AreasTable holds the schema information for the "areas" table.
@@ -164,7 +165,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "areas_areas_children",
-				Columns:    []*schema.Column{AreasColumns[11]},
+				Columns:    []*schema.Column{AreasColumns[12]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -173,7 +174,7 @@ var (
 			{
 				Name:    "area_parent_id",
 				Unique:  false,
-				Columns: []*schema.Column{AreasColumns[11]},
+				Columns: []*schema.Column{AreasColumns[12]},
 			},
 			{
 				Name:    "area_kind",
@@ -296,6 +297,43 @@ var (
 			},
 		},
 	}
+	// InstructorVisitsColumns holds the columns for the "instructor_visits" table.
+	InstructorVisitsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "visited_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "note", Type: field.TypeString, Nullable: true},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "appointment_id", Type: field.TypeInt, Nullable: true},
+	}
+	// InstructorVisitsTable holds the schema information for the "instructor_visits" table.
+	InstructorVisitsTable = &schema.Table{
+		Name:       "instructor_visits",
+		Columns:    InstructorVisitsColumns,
+		PrimaryKey: []*schema.Column{InstructorVisitsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "instructor_visits_units_unit",
+				Columns:    []*schema.Column{InstructorVisitsColumns[5]},
+				RefColumns: []*schema.Column{UnitsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "instructor_visits_appointments_appointment",
+				Columns:    []*schema.Column{InstructorVisitsColumns[6]},
+				RefColumns: []*schema.Column{AppointmentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "instructorvisit_unit_id_visited_on",
+				Unique:  false,
+				Columns: []*schema.Column{InstructorVisitsColumns[5], InstructorVisitsColumns[3]},
+			},
+		},
+	}
 	// KindChangesColumns holds the columns for the "kind_changes" table.
 	KindChangesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -372,6 +410,8 @@ var (
 		{Name: "born_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"FULL", "PROBATIONARY"}},
 		{Name: "joined_party_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "confirmed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "probation_extended_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"IN_SERVICE", "RETIRED", "SELF_EMPLOYED", "MOBILE"}},
 		{Name: "mobility", Type: field.TypeEnum, Nullable: true, Enums: []string{"OUTFLOW", "INFLOW"}},
 		{Name: "mobile_place", Type: field.TypeString, Nullable: true},
@@ -380,6 +420,7 @@ var (
 		{Name: "phone", Type: field.TypeString, Nullable: true},
 		{Name: "id_number", Type: field.TypeString, Nullable: true},
 		{Name: "address", Type: field.TypeString, Nullable: true},
+		{Name: "current_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "party_group_id", Type: field.TypeInt, Nullable: true},
 		{Name: "residence_grid_id", Type: field.TypeInt, Nullable: true},
 		{Name: "work_unit_id", Type: field.TypeInt, Nullable: true},
@@ -392,19 +433,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "members_organizations_party_group",
-				Columns:    []*schema.Column{MembersColumns[17]},
+				Columns:    []*schema.Column{MembersColumns[20]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "members_areas_residence_grid",
-				Columns:    []*schema.Column{MembersColumns[18]},
+				Columns:    []*schema.Column{MembersColumns[21]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "members_units_work_unit",
-				Columns:    []*schema.Column{MembersColumns[19]},
+				Columns:    []*schema.Column{MembersColumns[22]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -413,17 +454,17 @@ var (
 			{
 				Name:    "member_party_group_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[17]},
+				Columns: []*schema.Column{MembersColumns[20]},
 			},
 			{
 				Name:    "member_residence_grid_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[18]},
+				Columns: []*schema.Column{MembersColumns[21]},
 			},
 			{
 				Name:    "member_work_unit_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[19]},
+				Columns: []*schema.Column{MembersColumns[22]},
 			},
 		},
 	}
@@ -516,6 +557,7 @@ var (
 		{Name: "dissolved_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "dissolution_reason", Type: field.TypeString, Nullable: true},
 		{Name: "activity_budget", Type: field.TypeInt, Nullable: true},
+		{Name: "current_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 	}
 	// OrganizationsTable holds the schema information for the "organizations" table.
@@ -526,7 +568,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "organizations_organizations_children",
-				Columns:    []*schema.Column{OrganizationsColumns[11]},
+				Columns:    []*schema.Column{OrganizationsColumns[12]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -535,12 +577,44 @@ var (
 			{
 				Name:    "organization_parent_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrganizationsColumns[11]},
+				Columns: []*schema.Column{OrganizationsColumns[12]},
 			},
 			{
 				Name:    "organization_kind",
 				Unique:  false,
 				Columns: []*schema.Column{OrganizationsColumns[5]},
+			},
+		},
+	}
+	// PeriodsColumns holds the columns for the "periods" table.
+	PeriodsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "subject_id", Type: field.TypeInt},
+		{Name: "attribute", Type: field.TypeEnum, Enums: []string{"MEMBER_STATUS", "MEMBER_CATEGORY", "MEMBER_MOBILITY", "MEMBER_MOBILE_PLACE", "MEMBER_WORK_UNIT", "MEMBER_RESIDENCE_GRID", "MEMBER_PARTY_GROUP", "MEMBER_EXTERNAL_ORGANIZATION", "ORGANIZATION_NAME", "ORGANIZATION_KIND", "ORGANIZATION_FORMATION", "ORGANIZATION_PARENT", "ORGANIZATION_AREA", "ORGANIZATION_SITE_MEMBER", "UNIT_GRID", "UNIT_EMPLOYEES", "UNIT_ABOVE_DESIGNATED_SIZE", "AREA_PARENT", "AREA_RESIDENTS", "AREA_HOUSEHOLDS", "RULE_SETTING_VALUE", "RULE_SETTING_PERIOD_MONTHS"}},
+		{Name: "ref_id", Type: field.TypeInt, Nullable: true},
+		{Name: "number", Type: field.TypeFloat64, Nullable: true},
+		{Name: "text", Type: field.TypeString, Nullable: true},
+		{Name: "valid_from", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "valid_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "reason", Type: field.TypeString, Nullable: true},
+	}
+	// PeriodsTable holds the schema information for the "periods" table.
+	PeriodsTable = &schema.Table{
+		Name:       "periods",
+		Columns:    PeriodsColumns,
+		PrimaryKey: []*schema.Column{PeriodsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "period_subject_id_attribute_valid_from",
+				Unique:  false,
+				Columns: []*schema.Column{PeriodsColumns[3], PeriodsColumns[4], PeriodsColumns[8]},
+			},
+			{
+				Name:    "period_attribute_ref_id_valid_from",
+				Unique:  false,
+				Columns: []*schema.Column{PeriodsColumns[4], PeriodsColumns[5], PeriodsColumns[8]},
 			},
 		},
 	}
@@ -610,6 +684,8 @@ var (
 		{Name: "started_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "due_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "renewed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "postponed_to", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "postponement_reason", Type: field.TypeString, Nullable: true},
 		{Name: "note", Type: field.TypeString, Nullable: true},
 		{Name: "organization_id", Type: field.TypeInt},
 	}
@@ -621,7 +697,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "terms_organizations_organization",
-				Columns:    []*schema.Column{TermsColumns[7]},
+				Columns:    []*schema.Column{TermsColumns[9]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -630,7 +706,7 @@ var (
 			{
 				Name:    "term_organization_id_started_on",
 				Unique:  false,
-				Columns: []*schema.Column{TermsColumns[7], TermsColumns[3]},
+				Columns: []*schema.Column{TermsColumns[9], TermsColumns[3]},
 			},
 		},
 	}
@@ -648,6 +724,7 @@ var (
 		{Name: "opened_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "planned_close_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "closed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "current_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "grid_id", Type: field.TypeInt},
 	}
 	// UnitsTable holds the schema information for the "units" table.
@@ -658,7 +735,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "units_areas_grid",
-				Columns:    []*schema.Column{UnitsColumns[12]},
+				Columns:    []*schema.Column{UnitsColumns[13]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -667,7 +744,7 @@ var (
 			{
 				Name:    "unit_grid_id",
 				Unique:  false,
-				Columns: []*schema.Column{UnitsColumns[12]},
+				Columns: []*schema.Column{UnitsColumns[13]},
 			},
 		},
 	}
@@ -807,6 +884,31 @@ var (
 			},
 		},
 	}
+	// OrganizationSiteMembersColumns holds the columns for the "organization_site_members" table.
+	OrganizationSiteMembersColumns = []*schema.Column{
+		{Name: "organization_id", Type: field.TypeInt},
+		{Name: "member_id", Type: field.TypeInt},
+	}
+	// OrganizationSiteMembersTable holds the schema information for the "organization_site_members" table.
+	OrganizationSiteMembersTable = &schema.Table{
+		Name:       "organization_site_members",
+		Columns:    OrganizationSiteMembersColumns,
+		PrimaryKey: []*schema.Column{OrganizationSiteMembersColumns[0], OrganizationSiteMembersColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "organization_site_members_organization_id",
+				Columns:    []*schema.Column{OrganizationSiteMembersColumns[0]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "organization_site_members_member_id",
+				Columns:    []*schema.Column{OrganizationSiteMembersColumns[1]},
+				RefColumns: []*schema.Column{MembersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// UserAreasColumns holds the columns for the "user_areas" table.
 	UserAreasColumns = []*schema.Column{
 		{Name: "user_id", Type: field.TypeInt},
@@ -841,12 +943,14 @@ var (
 		AssessmentsTable,
 		AuditEntriesTable,
 		ExemptionsTable,
+		InstructorVisitsTable,
 		KindChangesTable,
 		MeetingsTable,
 		MembersTable,
 		MembershipsTable,
 		MobileReportsTable,
 		OrganizationsTable,
+		PeriodsTable,
 		RuleSettingsTable,
 		SessionsTable,
 		TermsTable,
@@ -856,6 +960,7 @@ var (
 		APITokenAreasTable,
 		MeetingAttendeesTable,
 		OrganizationAreasTable,
+		OrganizationSiteMembersTable,
 		UserAreasTable,
 	}
 )
@@ -892,6 +997,11 @@ func init() {
 	ExemptionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
 	}
+	InstructorVisitsTable.ForeignKeys[0].RefTable = UnitsTable
+	InstructorVisitsTable.ForeignKeys[1].RefTable = AppointmentsTable
+	InstructorVisitsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
 	KindChangesTable.ForeignKeys[0].RefTable = OrganizationsTable
 	KindChangesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
@@ -918,6 +1028,9 @@ func init() {
 	OrganizationsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	OrganizationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	PeriodsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
 	RuleSettingsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
@@ -948,6 +1061,8 @@ func init() {
 	MeetingAttendeesTable.ForeignKeys[1].RefTable = MembersTable
 	OrganizationAreasTable.ForeignKeys[0].RefTable = OrganizationsTable
 	OrganizationAreasTable.ForeignKeys[1].RefTable = AreasTable
+	OrganizationSiteMembersTable.ForeignKeys[0].RefTable = OrganizationsTable
+	OrganizationSiteMembersTable.ForeignKeys[1].RefTable = MembersTable
 	UserAreasTable.ForeignKeys[0].RefTable = UsersTable
 	UserAreasTable.ForeignKeys[1].RefTable = AreasTable
 }

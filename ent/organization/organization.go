@@ -42,12 +42,16 @@ const (
 	FieldActivityBudget = "activity_budget"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
+	// FieldCurrentSince holds the string denoting the current_since field in the database.
+	FieldCurrentSince = "current_since"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
 	EdgeChildren = "children"
 	// EdgeAreas holds the string denoting the areas edge name in mutations.
 	EdgeAreas = "areas"
+	// EdgeSiteMembers holds the string denoting the site_members edge name in mutations.
+	EdgeSiteMembers = "site_members"
 	// EdgeUnits holds the string denoting the units edge name in mutations.
 	EdgeUnits = "units"
 	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
@@ -83,6 +87,11 @@ const (
 	// AreasInverseTable is the table name for the Area entity.
 	// It exists in this package in order to avoid circular dependency with the "area" package.
 	AreasInverseTable = "areas"
+	// SiteMembersTable is the table that holds the site_members relation/edge. The primary key declared below.
+	SiteMembersTable = "organization_site_members"
+	// SiteMembersInverseTable is the table name for the Member entity.
+	// It exists in this package in order to avoid circular dependency with the "member" package.
+	SiteMembersInverseTable = "members"
 	// UnitsTable is the table that holds the units relation/edge. The primary key declared below.
 	UnitsTable = "unit_coverages"
 	// UnitsInverseTable is the table name for the Unit entity.
@@ -167,12 +176,16 @@ var Columns = []string{
 	FieldDissolutionReason,
 	FieldActivityBudget,
 	FieldParentID,
+	FieldCurrentSince,
 }
 
 var (
 	// AreasPrimaryKey and AreasColumn2 are the table columns denoting the
 	// primary key for the areas relation (M2M).
 	AreasPrimaryKey = []string{"organization_id", "area_id"}
+	// SiteMembersPrimaryKey and SiteMembersColumn2 are the table columns denoting the
+	// primary key for the site_members relation (M2M).
+	SiteMembersPrimaryKey = []string{"organization_id", "member_id"}
 	// UnitsPrimaryKey and UnitsColumn2 are the table columns denoting the
 	// primary key for the units relation (M2M).
 	UnitsPrimaryKey = []string{"organization_id", "unit_id"}
@@ -194,7 +207,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -306,6 +319,11 @@ func ByParentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldParentID, opts...).ToFunc()
 }
 
+// ByCurrentSince orders the results by the current_since field.
+func ByCurrentSince(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrentSince, opts...).ToFunc()
+}
+
 // ByParentField orders the results by parent field.
 func ByParentField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -338,6 +356,20 @@ func ByAreasCount(opts ...sql.OrderTermOption) OrderOption {
 func ByAreas(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newAreasStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// BySiteMembersCount orders the results by site_members count.
+func BySiteMembersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newSiteMembersStep(), opts...)
+	}
+}
+
+// BySiteMembers orders the results by site_members terms.
+func BySiteMembers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newSiteMembersStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -499,6 +531,13 @@ func newAreasStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AreasInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, AreasTable, AreasPrimaryKey...),
+	)
+}
+func newSiteMembersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(SiteMembersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, false, SiteMembersTable, SiteMembersPrimaryKey...),
 	)
 }
 func newUnitsStep() *sqlgraph.Step {

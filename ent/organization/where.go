@@ -101,6 +101,11 @@ func ParentID(v int) predicate.Organization {
 	return predicate.Organization(sql.FieldEQ(FieldParentID, v))
 }
 
+// CurrentSince applies equality check predicate on the "current_since" field. It's identical to CurrentSinceEQ.
+func CurrentSince(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldEQ(FieldCurrentSince, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Organization {
 	return predicate.Organization(sql.FieldEQ(FieldCreatedAt, v))
@@ -616,6 +621,56 @@ func ParentIDNotNil() predicate.Organization {
 	return predicate.Organization(sql.FieldNotNull(FieldParentID))
 }
 
+// CurrentSinceEQ applies the EQ predicate on the "current_since" field.
+func CurrentSinceEQ(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceNEQ applies the NEQ predicate on the "current_since" field.
+func CurrentSinceNEQ(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldNEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceIn applies the In predicate on the "current_since" field.
+func CurrentSinceIn(vs ...time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceNotIn applies the NotIn predicate on the "current_since" field.
+func CurrentSinceNotIn(vs ...time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldNotIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceGT applies the GT predicate on the "current_since" field.
+func CurrentSinceGT(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldGT(FieldCurrentSince, v))
+}
+
+// CurrentSinceGTE applies the GTE predicate on the "current_since" field.
+func CurrentSinceGTE(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldGTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceLT applies the LT predicate on the "current_since" field.
+func CurrentSinceLT(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldLT(FieldCurrentSince, v))
+}
+
+// CurrentSinceLTE applies the LTE predicate on the "current_since" field.
+func CurrentSinceLTE(v time.Time) predicate.Organization {
+	return predicate.Organization(sql.FieldLTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceIsNil applies the IsNil predicate on the "current_since" field.
+func CurrentSinceIsNil() predicate.Organization {
+	return predicate.Organization(sql.FieldIsNull(FieldCurrentSince))
+}
+
+// CurrentSinceNotNil applies the NotNil predicate on the "current_since" field.
+func CurrentSinceNotNil() predicate.Organization {
+	return predicate.Organization(sql.FieldNotNull(FieldCurrentSince))
+}
+
 // HasParent applies the HasEdge predicate on the "parent" edge.
 func HasParent() predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
@@ -677,6 +732,29 @@ func HasAreas() predicate.Organization {
 func HasAreasWith(preds ...predicate.Area) predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
 		step := newAreasStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasSiteMembers applies the HasEdge predicate on the "site_members" edge.
+func HasSiteMembers() predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, SiteMembersTable, SiteMembersPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasSiteMembersWith applies the HasEdge predicate on the "site_members" edge with a given conditions (other predicates).
+func HasSiteMembersWith(preds ...predicate.Member) predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := newSiteMembersStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -27,6 +27,9 @@ type AuditEntry func(*sql.Selector)
 // Exemption is the predicate function for exemption builders.
 type Exemption func(*sql.Selector)
 
+// InstructorVisit is the predicate function for instructorvisit builders.
+type InstructorVisit func(*sql.Selector)
+
 // KindChange is the predicate function for kindchange builders.
 type KindChange func(*sql.Selector)
 
@@ -44,6 +47,9 @@ type MobileReport func(*sql.Selector)
 
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
+
+// Period is the predicate function for period builders.
+type Period func(*sql.Selector)
 
 // RuleSetting is the predicate function for rulesetting builders.
 type RuleSetting func(*sql.Selector)

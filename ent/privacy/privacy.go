@@ -278,6 +278,30 @@ func (f ExemptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ExemptionMutation", m)
 }
 
+// The InstructorVisitQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InstructorVisitQueryRuleFunc func(context.Context, *ent.InstructorVisitQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InstructorVisitQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InstructorVisitQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InstructorVisitQuery", q)
+}
+
+// The InstructorVisitMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InstructorVisitMutationRuleFunc func(context.Context, *ent.InstructorVisitMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InstructorVisitMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InstructorVisitMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InstructorVisitMutation", m)
+}
+
 // The KindChangeQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type KindChangeQueryRuleFunc func(context.Context, *ent.KindChangeQuery) error
@@ -420,6 +444,30 @@ func (f OrganizationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationMutation", m)
+}
+
+// The PeriodQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PeriodQueryRuleFunc func(context.Context, *ent.PeriodQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PeriodQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PeriodQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PeriodQuery", q)
+}
+
+// The PeriodMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PeriodMutationRuleFunc func(context.Context, *ent.PeriodMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PeriodMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PeriodMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PeriodMutation", m)
 }
 
 // The RuleSettingQueryRuleFunc type is an adapter to allow the use of ordinary

@@ -11,12 +11,14 @@ import (
 	"jiceng/ent/assessment"
 	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
+	"jiceng/ent/instructorvisit"
 	"jiceng/ent/kindchange"
 	"jiceng/ent/meeting"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/period"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/schema"
 	"jiceng/ent/session"
@@ -79,6 +81,8 @@ func init() {
 	affiliatedorganization.Hooks[2] = affiliatedorganizationHooks[1]
 
 	affiliatedorganization.Hooks[3] = affiliatedorganizationHooks[2]
+
+	affiliatedorganization.Hooks[4] = affiliatedorganizationHooks[3]
 	affiliatedorganizationMixinFields0 := affiliatedorganizationMixin[0].Fields()
 	_ = affiliatedorganizationMixinFields0
 	affiliatedorganizationFields := schema.AffiliatedOrganization{}.Fields()
@@ -118,6 +122,8 @@ func init() {
 	appointment.Hooks[2] = appointmentHooks[1]
 
 	appointment.Hooks[3] = appointmentHooks[2]
+
+	appointment.Hooks[4] = appointmentHooks[3]
 	appointmentMixinFields0 := appointmentMixin[0].Fields()
 	_ = appointmentMixinFields0
 	appointmentFields := schema.Appointment{}.Fields()
@@ -149,6 +155,8 @@ func init() {
 	area.Hooks[2] = areaHooks[1]
 
 	area.Hooks[3] = areaHooks[2]
+
+	area.Hooks[4] = areaHooks[3]
 	areaMixinFields0 := areaMixin[0].Fields()
 	_ = areaMixinFields0
 	areaFields := schema.Area{}.Fields()
@@ -196,6 +204,8 @@ func init() {
 	assessment.Hooks[2] = assessmentHooks[1]
 
 	assessment.Hooks[3] = assessmentHooks[2]
+
+	assessment.Hooks[4] = assessmentHooks[3]
 	assessmentMixinFields0 := assessmentMixin[0].Fields()
 	_ = assessmentMixinFields0
 	assessmentFields := schema.Assessment{}.Fields()
@@ -273,6 +283,8 @@ func init() {
 	exemption.Hooks[2] = exemptionHooks[1]
 
 	exemption.Hooks[3] = exemptionHooks[2]
+
+	exemption.Hooks[4] = exemptionHooks[3]
 	exemptionMixinFields0 := exemptionMixin[0].Fields()
 	_ = exemptionMixinFields0
 	exemptionFields := schema.Exemption{}.Fields()
@@ -291,6 +303,39 @@ func init() {
 	exemptionDescReason := exemptionFields[2].Descriptor()
 	// exemption.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	exemption.ReasonValidator = exemptionDescReason.Validators[0].(func(string) error)
+	instructorvisitMixin := schema.InstructorVisit{}.Mixin()
+	instructorvisit.Policy = privacy.NewPolicies(schema.InstructorVisit{})
+	instructorvisit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := instructorvisit.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	instructorvisitHooks := schema.InstructorVisit{}.Hooks()
+
+	instructorvisit.Hooks[1] = instructorvisitHooks[0]
+
+	instructorvisit.Hooks[2] = instructorvisitHooks[1]
+
+	instructorvisit.Hooks[3] = instructorvisitHooks[2]
+
+	instructorvisit.Hooks[4] = instructorvisitHooks[3]
+	instructorvisitMixinFields0 := instructorvisitMixin[0].Fields()
+	_ = instructorvisitMixinFields0
+	instructorvisitFields := schema.InstructorVisit{}.Fields()
+	_ = instructorvisitFields
+	// instructorvisitDescCreatedAt is the schema descriptor for created_at field.
+	instructorvisitDescCreatedAt := instructorvisitMixinFields0[0].Descriptor()
+	// instructorvisit.DefaultCreatedAt holds the default value on creation for the created_at field.
+	instructorvisit.DefaultCreatedAt = instructorvisitDescCreatedAt.Default.(func() time.Time)
+	// instructorvisitDescUpdatedAt is the schema descriptor for updated_at field.
+	instructorvisitDescUpdatedAt := instructorvisitMixinFields0[1].Descriptor()
+	// instructorvisit.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	instructorvisit.DefaultUpdatedAt = instructorvisitDescUpdatedAt.Default.(func() time.Time)
+	// instructorvisit.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	instructorvisit.UpdateDefaultUpdatedAt = instructorvisitDescUpdatedAt.UpdateDefault.(func() time.Time)
 	kindchangeMixin := schema.KindChange{}.Mixin()
 	kindchange.Policy = privacy.NewPolicies(schema.KindChange{})
 	kindchange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -308,6 +353,8 @@ func init() {
 	kindchange.Hooks[2] = kindchangeHooks[1]
 
 	kindchange.Hooks[3] = kindchangeHooks[2]
+
+	kindchange.Hooks[4] = kindchangeHooks[3]
 	kindchangeMixinFields0 := kindchangeMixin[0].Fields()
 	_ = kindchangeMixinFields0
 	kindchangeFields := schema.KindChange{}.Fields()
@@ -339,6 +386,8 @@ func init() {
 	meeting.Hooks[2] = meetingHooks[1]
 
 	meeting.Hooks[3] = meetingHooks[2]
+
+	meeting.Hooks[4] = meetingHooks[3]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingFields := schema.Meeting{}.Fields()
@@ -380,6 +429,10 @@ func init() {
 	member.Hooks[3] = memberHooks[2]
 
 	member.Hooks[4] = memberHooks[3]
+
+	member.Hooks[5] = memberHooks[4]
+
+	member.Hooks[6] = memberHooks[5]
 	memberInters := schema.Member{}.Interceptors()
 	member.Interceptors[0] = memberInters[0]
 	memberMixinFields0 := memberMixin[0].Fields()
@@ -401,11 +454,11 @@ func init() {
 	// member.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	member.NameValidator = memberDescName.Validators[0].(func(string) error)
 	// memberDescPhone is the schema descriptor for phone field.
-	memberDescPhone := memberFields[11].Descriptor()
+	memberDescPhone := memberFields[13].Descriptor()
 	// member.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	member.PhoneValidator = memberDescPhone.Validators[0].(func(string) error)
 	// memberDescIDNumber is the schema descriptor for id_number field.
-	memberDescIDNumber := memberFields[12].Descriptor()
+	memberDescIDNumber := memberFields[14].Descriptor()
 	// member.IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
 	member.IDNumberValidator = memberDescIDNumber.Validators[0].(func(string) error)
 	membershipMixin := schema.Membership{}.Mixin()
@@ -425,6 +478,8 @@ func init() {
 	membership.Hooks[2] = membershipHooks[1]
 
 	membership.Hooks[3] = membershipHooks[2]
+
+	membership.Hooks[4] = membershipHooks[3]
 	membershipMixinFields0 := membershipMixin[0].Fields()
 	_ = membershipMixinFields0
 	membershipFields := schema.Membership{}.Fields()
@@ -456,6 +511,8 @@ func init() {
 	mobilereport.Hooks[2] = mobilereportHooks[1]
 
 	mobilereport.Hooks[3] = mobilereportHooks[2]
+
+	mobilereport.Hooks[4] = mobilereportHooks[3]
 	mobilereportMixinFields0 := mobilereportMixin[0].Fields()
 	_ = mobilereportMixinFields0
 	mobilereportFields := schema.MobileReport{}.Fields()
@@ -487,6 +544,8 @@ func init() {
 	organization.Hooks[2] = organizationHooks[1]
 
 	organization.Hooks[3] = organizationHooks[2]
+
+	organization.Hooks[4] = organizationHooks[3]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -509,6 +568,30 @@ func init() {
 	organizationDescActivityBudget := organizationFields[7].Descriptor()
 	// organization.ActivityBudgetValidator is a validator for the "activity_budget" field. It is called by the builders before save.
 	organization.ActivityBudgetValidator = organizationDescActivityBudget.Validators[0].(func(int) error)
+	periodMixin := schema.Period{}.Mixin()
+	period.Policy = privacy.NewPolicies(schema.Period{})
+	period.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := period.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	periodMixinFields0 := periodMixin[0].Fields()
+	_ = periodMixinFields0
+	periodFields := schema.Period{}.Fields()
+	_ = periodFields
+	// periodDescCreatedAt is the schema descriptor for created_at field.
+	periodDescCreatedAt := periodMixinFields0[0].Descriptor()
+	// period.DefaultCreatedAt holds the default value on creation for the created_at field.
+	period.DefaultCreatedAt = periodDescCreatedAt.Default.(func() time.Time)
+	// periodDescUpdatedAt is the schema descriptor for updated_at field.
+	periodDescUpdatedAt := periodMixinFields0[1].Descriptor()
+	// period.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	period.DefaultUpdatedAt = periodDescUpdatedAt.Default.(func() time.Time)
+	// period.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	period.UpdateDefaultUpdatedAt = periodDescUpdatedAt.UpdateDefault.(func() time.Time)
 	rulesettingMixin := schema.RuleSetting{}.Mixin()
 	rulesetting.Policy = privacy.NewPolicies(schema.RuleSetting{})
 	rulesetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -526,6 +609,8 @@ func init() {
 	rulesetting.Hooks[2] = rulesettingHooks[1]
 
 	rulesetting.Hooks[3] = rulesettingHooks[2]
+
+	rulesetting.Hooks[4] = rulesettingHooks[3]
 	rulesettingMixinFields0 := rulesettingMixin[0].Fields()
 	_ = rulesettingMixinFields0
 	rulesettingFields := schema.RuleSetting{}.Fields()
@@ -589,6 +674,8 @@ func init() {
 	term.Hooks[2] = termHooks[1]
 
 	term.Hooks[3] = termHooks[2]
+
+	term.Hooks[4] = termHooks[3]
 	termMixinFields0 := termMixin[0].Fields()
 	_ = termMixinFields0
 	termFields := schema.Term{}.Fields()
@@ -622,6 +709,8 @@ func init() {
 	unit.Hooks[3] = unitHooks[2]
 
 	unit.Hooks[4] = unitHooks[3]
+
+	unit.Hooks[5] = unitHooks[4]
 	unitMixinFields0 := unitMixin[0].Fields()
 	_ = unitMixinFields0
 	unitFields := schema.Unit{}.Fields()
@@ -673,6 +762,8 @@ func init() {
 	unitcoverage.Hooks[3] = unitcoverageHooks[2]
 
 	unitcoverage.Hooks[4] = unitcoverageHooks[3]
+
+	unitcoverage.Hooks[5] = unitcoverageHooks[4]
 	unitcoverageMixinFields0 := unitcoverageMixin[0].Fields()
 	_ = unitcoverageMixinFields0
 	unitcoverageFields := schema.UnitCoverage{}.Fields()

@@ -46,6 +46,7 @@ func (Area) Fields() []ent.Field {
 			Comment("Set when the area was merged or redrawn; the area is kept for history.").
 			Annotations(dateScalar),
 		field.Int("parent_id").Optional().Nillable(),
+		currentSince(),
 	}
 }
 

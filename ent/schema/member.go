@@ -40,6 +40,12 @@ func (Member) Fields() []ent.Field {
 			Annotations(entgql.OrderField("STATUS")),
 		field.Time("joined_party_on").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("JOINED_PARTY_ON")),
+		field.Time("confirmed_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("When the member was confirmed (转正) and became a full member; a year after joining unless recorded otherwise.").
+			Annotations(dateScalar, entgql.OrderField("CONFIRMED_ON")),
+		field.Time("probation_extended_to").Optional().Nillable().SchemaType(dateColumn).
+			Comment("For a probationary member whose probation was extended (at most one more year): the day it now ends.").
+			Annotations(dateScalar, entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("category").Values("IN_SERVICE", "RETIRED", "SELF_EMPLOYED", "MOBILE").
 			Comment("One of the four categories of members (四类党员).").
 			Annotations(entgql.OrderField("CATEGORY")),
@@ -61,6 +67,7 @@ func (Member) Fields() []ent.Field {
 		field.Int("party_group_id").Optional().Nillable(),
 		field.Int("residence_grid_id").Optional().Nillable(),
 		field.Int("work_unit_id").Optional().Nillable(),
+		currentSince(),
 	}
 }
 
@@ -74,6 +81,9 @@ func (Member) Edges() []ent.Edge {
 		edge.From("appointments", Appointment.Type).Ref("member").Annotations(readOnly),
 		edge.From("mobile_reports", MobileReport.Type).Ref("member").Annotations(readOnly),
 		edge.From("attended_meetings", Meeting.Type).Ref("attendees").Annotations(readOnly),
+		edge.From("site_branches", Organization.Type).Ref("site_members").
+			Comment("Temporary branches whose life the member takes part in on a site; the relationship stays where it is.").
+			Annotations(readOnly),
 	}
 }
 
@@ -96,7 +106,7 @@ func (Member) Annotations() []schema.Annotation {
 
 // Hooks of Member: the rules of the model, checked on every write.
 func (Member) Hooks() []ent.Hook {
-	return append([]ent.Hook{policy.MaskResult}, register.Hooks(register.CheckMember)...)
+	return append([]ent.Hook{policy.MaskResult, register.Confirmation}, register.Hooks(register.CheckMember)...)
 }
 
 // Policy of Member: every viewer reads; administrators write, editors in their areas.

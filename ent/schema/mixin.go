@@ -43,3 +43,13 @@ func (Timestamps) Fields() []ent.Field {
 			Annotations(entgql.OrderField("UPDATED_AT"), readOnly),
 	}
 }
+
+// currentSince is the first day from which every attribute with history of
+// the record holds the value it has today. The register keeps it with the
+// periods (see register/history.go), so that a reading as of a later day
+// takes today's columns and only a reading of an earlier day looks up the
+// periods. It is not part of the API.
+func currentSince() ent.Field {
+	return field.Time("current_since").Optional().Nillable().SchemaType(dateColumn).
+		Annotations(entgql.Skip(entgql.SkipAll))
+}

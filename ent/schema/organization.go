@@ -45,6 +45,7 @@ func (Organization) Fields() []ent.Field {
 		field.Int("activity_budget").Optional().Nillable().Validate(check.NotNegative).
 			Comment("Yearly activity budget in yuan, as grid branches have."),
 		field.Int("parent_id").Optional().Nillable(),
+		currentSince(),
 	}
 }
 
@@ -55,7 +56,9 @@ func (Organization) Edges() []ent.Edge {
 			Annotations(readOnly).
 			From("parent").Field("parent_id").Unique(),
 		edge.To("areas", Area.Type).
-			Comment("Areas the organisation is responsible for (community, grid, estate)."),
+			Comment("Areas the organisation is responsible for today (community, grid, estate); earlier ones are in its history."),
+		edge.To("site_members", Member.Type).
+			Comment("For a temporary branch: the members taking part in its life on the site, whose relationship stays where it is (支部工作条例 Art. 5)."),
 		edge.To("units", Unit.Type).
 			Through("unit_coverages", UnitCoverage.Type).
 			Comment("Every unit the organisation has covered; each link's dates are on unitCoverages.").

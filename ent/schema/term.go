@@ -33,6 +33,11 @@ func (Term) Fields() []ent.Field {
 		field.Time("renewed_on").Optional().Nillable().SchemaType(dateColumn).
 			Comment("When the committee was re-elected, ending this term.").
 			Annotations(dateScalar, entgql.OrderField("RENEWED_ON")),
+		field.Time("postponed_to").Optional().Nillable().SchemaType(dateColumn).
+			Comment("An approved postponement of the renewal (at most a year after dueOn): the day the term is now due.").
+			Annotations(dateScalar),
+		field.String("postponement_reason").Optional().
+			Comment("Why the renewal was postponed, and who approved it."),
 		field.String("note").Optional(),
 	}
 }

@@ -49,6 +49,7 @@ func (Unit) Fields() []ent.Field {
 			Comment("When the unit closed or the site was completed; the unit is kept for history.").
 			Annotations(dateScalar),
 		field.Int("grid_id"),
+		currentSince(),
 	}
 }
 
@@ -65,6 +66,9 @@ func (Unit) Edges() []ent.Edge {
 		edge.From("affiliated_organizations", AffiliatedOrganization.Type).Ref("unit").Annotations(readOnly),
 		edge.From("appointments", Appointment.Type).Ref("unit").
 			Comment("Instructors and liaisons assigned to the unit.").
+			Annotations(readOnly),
+		edge.From("visits", InstructorVisit.Type).Ref("unit").
+			Comment("Visits of instructors and liaisons to the unit.").
 			Annotations(readOnly),
 	}
 }

@@ -27,6 +27,10 @@ const (
 	FieldDueOn = "due_on"
 	// FieldRenewedOn holds the string denoting the renewed_on field in the database.
 	FieldRenewedOn = "renewed_on"
+	// FieldPostponedTo holds the string denoting the postponed_to field in the database.
+	FieldPostponedTo = "postponed_to"
+	// FieldPostponementReason holds the string denoting the postponement_reason field in the database.
+	FieldPostponementReason = "postponement_reason"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
 	// EdgeOrganization holds the string denoting the organization edge name in mutations.
@@ -51,6 +55,8 @@ var Columns = []string{
 	FieldStartedOn,
 	FieldDueOn,
 	FieldRenewedOn,
+	FieldPostponedTo,
+	FieldPostponementReason,
 	FieldNote,
 }
 
@@ -70,7 +76,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -116,6 +122,16 @@ func ByDueOn(opts ...sql.OrderTermOption) OrderOption {
 // ByRenewedOn orders the results by the renewed_on field.
 func ByRenewedOn(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRenewedOn, opts...).ToFunc()
+}
+
+// ByPostponedTo orders the results by the postponed_to field.
+func ByPostponedTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPostponedTo, opts...).ToFunc()
+}
+
+// ByPostponementReason orders the results by the postponement_reason field.
+func ByPostponementReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPostponementReason, opts...).ToFunc()
 }
 
 // ByNote orders the results by the note field.

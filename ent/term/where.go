@@ -85,6 +85,16 @@ func RenewedOn(v time.Time) predicate.Term {
 	return predicate.Term(sql.FieldEQ(FieldRenewedOn, v))
 }
 
+// PostponedTo applies equality check predicate on the "postponed_to" field. It's identical to PostponedToEQ.
+func PostponedTo(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldEQ(FieldPostponedTo, v))
+}
+
+// PostponementReason applies equality check predicate on the "postponement_reason" field. It's identical to PostponementReasonEQ.
+func PostponementReason(v string) predicate.Term {
+	return predicate.Term(sql.FieldEQ(FieldPostponementReason, v))
+}
+
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.Term {
 	return predicate.Term(sql.FieldEQ(FieldNote, v))
@@ -318,6 +328,131 @@ func RenewedOnIsNil() predicate.Term {
 // RenewedOnNotNil applies the NotNil predicate on the "renewed_on" field.
 func RenewedOnNotNil() predicate.Term {
 	return predicate.Term(sql.FieldNotNull(FieldRenewedOn))
+}
+
+// PostponedToEQ applies the EQ predicate on the "postponed_to" field.
+func PostponedToEQ(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldEQ(FieldPostponedTo, v))
+}
+
+// PostponedToNEQ applies the NEQ predicate on the "postponed_to" field.
+func PostponedToNEQ(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldNEQ(FieldPostponedTo, v))
+}
+
+// PostponedToIn applies the In predicate on the "postponed_to" field.
+func PostponedToIn(vs ...time.Time) predicate.Term {
+	return predicate.Term(sql.FieldIn(FieldPostponedTo, vs...))
+}
+
+// PostponedToNotIn applies the NotIn predicate on the "postponed_to" field.
+func PostponedToNotIn(vs ...time.Time) predicate.Term {
+	return predicate.Term(sql.FieldNotIn(FieldPostponedTo, vs...))
+}
+
+// PostponedToGT applies the GT predicate on the "postponed_to" field.
+func PostponedToGT(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldGT(FieldPostponedTo, v))
+}
+
+// PostponedToGTE applies the GTE predicate on the "postponed_to" field.
+func PostponedToGTE(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldGTE(FieldPostponedTo, v))
+}
+
+// PostponedToLT applies the LT predicate on the "postponed_to" field.
+func PostponedToLT(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldLT(FieldPostponedTo, v))
+}
+
+// PostponedToLTE applies the LTE predicate on the "postponed_to" field.
+func PostponedToLTE(v time.Time) predicate.Term {
+	return predicate.Term(sql.FieldLTE(FieldPostponedTo, v))
+}
+
+// PostponedToIsNil applies the IsNil predicate on the "postponed_to" field.
+func PostponedToIsNil() predicate.Term {
+	return predicate.Term(sql.FieldIsNull(FieldPostponedTo))
+}
+
+// PostponedToNotNil applies the NotNil predicate on the "postponed_to" field.
+func PostponedToNotNil() predicate.Term {
+	return predicate.Term(sql.FieldNotNull(FieldPostponedTo))
+}
+
+// PostponementReasonEQ applies the EQ predicate on the "postponement_reason" field.
+func PostponementReasonEQ(v string) predicate.Term {
+	return predicate.Term(sql.FieldEQ(FieldPostponementReason, v))
+}
+
+// PostponementReasonNEQ applies the NEQ predicate on the "postponement_reason" field.
+func PostponementReasonNEQ(v string) predicate.Term {
+	return predicate.Term(sql.FieldNEQ(FieldPostponementReason, v))
+}
+
+// PostponementReasonIn applies the In predicate on the "postponement_reason" field.
+func PostponementReasonIn(vs ...string) predicate.Term {
+	return predicate.Term(sql.FieldIn(FieldPostponementReason, vs...))
+}
+
+// PostponementReasonNotIn applies the NotIn predicate on the "postponement_reason" field.
+func PostponementReasonNotIn(vs ...string) predicate.Term {
+	return predicate.Term(sql.FieldNotIn(FieldPostponementReason, vs...))
+}
+
+// PostponementReasonGT applies the GT predicate on the "postponement_reason" field.
+func PostponementReasonGT(v string) predicate.Term {
+	return predicate.Term(sql.FieldGT(FieldPostponementReason, v))
+}
+
+// PostponementReasonGTE applies the GTE predicate on the "postponement_reason" field.
+func PostponementReasonGTE(v string) predicate.Term {
+	return predicate.Term(sql.FieldGTE(FieldPostponementReason, v))
+}
+
+// PostponementReasonLT applies the LT predicate on the "postponement_reason" field.
+func PostponementReasonLT(v string) predicate.Term {
+	return predicate.Term(sql.FieldLT(FieldPostponementReason, v))
+}
+
+// PostponementReasonLTE applies the LTE predicate on the "postponement_reason" field.
+func PostponementReasonLTE(v string) predicate.Term {
+	return predicate.Term(sql.FieldLTE(FieldPostponementReason, v))
+}
+
+// PostponementReasonContains applies the Contains predicate on the "postponement_reason" field.
+func PostponementReasonContains(v string) predicate.Term {
+	return predicate.Term(sql.FieldContains(FieldPostponementReason, v))
+}
+
+// PostponementReasonHasPrefix applies the HasPrefix predicate on the "postponement_reason" field.
+func PostponementReasonHasPrefix(v string) predicate.Term {
+	return predicate.Term(sql.FieldHasPrefix(FieldPostponementReason, v))
+}
+
+// PostponementReasonHasSuffix applies the HasSuffix predicate on the "postponement_reason" field.
+func PostponementReasonHasSuffix(v string) predicate.Term {
+	return predicate.Term(sql.FieldHasSuffix(FieldPostponementReason, v))
+}
+
+// PostponementReasonIsNil applies the IsNil predicate on the "postponement_reason" field.
+func PostponementReasonIsNil() predicate.Term {
+	return predicate.Term(sql.FieldIsNull(FieldPostponementReason))
+}
+
+// PostponementReasonNotNil applies the NotNil predicate on the "postponement_reason" field.
+func PostponementReasonNotNil() predicate.Term {
+	return predicate.Term(sql.FieldNotNull(FieldPostponementReason))
+}
+
+// PostponementReasonEqualFold applies the EqualFold predicate on the "postponement_reason" field.
+func PostponementReasonEqualFold(v string) predicate.Term {
+	return predicate.Term(sql.FieldEqualFold(FieldPostponementReason, v))
+}
+
+// PostponementReasonContainsFold applies the ContainsFold predicate on the "postponement_reason" field.
+func PostponementReasonContainsFold(v string) predicate.Term {
+	return predicate.Term(sql.FieldContainsFold(FieldPostponementReason, v))
 }
 
 // NoteEQ applies the EQ predicate on the "note" field.

@@ -42,6 +42,8 @@ const (
 	FieldClosedOn = "closed_on"
 	// FieldGridID holds the string denoting the grid_id field in the database.
 	FieldGridID = "grid_id"
+	// FieldCurrentSince holds the string denoting the current_since field in the database.
+	FieldCurrentSince = "current_since"
 	// EdgeGrid holds the string denoting the grid edge name in mutations.
 	EdgeGrid = "grid"
 	// EdgeOrganizations holds the string denoting the organizations edge name in mutations.
@@ -52,6 +54,8 @@ const (
 	EdgeAffiliatedOrganizations = "affiliated_organizations"
 	// EdgeAppointments holds the string denoting the appointments edge name in mutations.
 	EdgeAppointments = "appointments"
+	// EdgeVisits holds the string denoting the visits edge name in mutations.
+	EdgeVisits = "visits"
 	// EdgeCoverages holds the string denoting the coverages edge name in mutations.
 	EdgeCoverages = "coverages"
 	// Table holds the table name of the unit in the database.
@@ -89,6 +93,13 @@ const (
 	AppointmentsInverseTable = "appointments"
 	// AppointmentsColumn is the table column denoting the appointments relation/edge.
 	AppointmentsColumn = "unit_id"
+	// VisitsTable is the table that holds the visits relation/edge.
+	VisitsTable = "instructor_visits"
+	// VisitsInverseTable is the table name for the InstructorVisit entity.
+	// It exists in this package in order to avoid circular dependency with the "instructorvisit" package.
+	VisitsInverseTable = "instructor_visits"
+	// VisitsColumn is the table column denoting the visits relation/edge.
+	VisitsColumn = "unit_id"
 	// CoveragesTable is the table that holds the coverages relation/edge.
 	CoveragesTable = "unit_coverages"
 	// CoveragesInverseTable is the table name for the UnitCoverage entity.
@@ -113,6 +124,7 @@ var Columns = []string{
 	FieldPlannedCloseOn,
 	FieldClosedOn,
 	FieldGridID,
+	FieldCurrentSince,
 }
 
 var (
@@ -137,7 +149,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -252,6 +264,11 @@ func ByGridID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGridID, opts...).ToFunc()
 }
 
+// ByCurrentSince orders the results by the current_since field.
+func ByCurrentSince(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCurrentSince, opts...).ToFunc()
+}
+
 // ByGridField orders the results by grid field.
 func ByGridField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -315,6 +332,20 @@ func ByAppointments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByVisitsCount orders the results by visits count.
+func ByVisitsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newVisitsStep(), opts...)
+	}
+}
+
+// ByVisits orders the results by visits terms.
+func ByVisits(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVisitsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByCoveragesCount orders the results by coverages count.
 func ByCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -361,6 +392,13 @@ func newAppointmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AppointmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, AppointmentsTable, AppointmentsColumn),
+	)
+}
+func newVisitsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VisitsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, VisitsTable, VisitsColumn),
 	)
 }
 func newCoveragesStep() *sqlgraph.Step {

@@ -110,6 +110,11 @@ func GridID(v int) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldGridID, v))
 }
 
+// CurrentSince applies equality check predicate on the "current_since" field. It's identical to CurrentSinceEQ.
+func CurrentSince(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldCurrentSince, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldCreatedAt, v))
@@ -645,6 +650,56 @@ func GridIDNotIn(vs ...int) predicate.Unit {
 	return predicate.Unit(sql.FieldNotIn(FieldGridID, vs...))
 }
 
+// CurrentSinceEQ applies the EQ predicate on the "current_since" field.
+func CurrentSinceEQ(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceNEQ applies the NEQ predicate on the "current_since" field.
+func CurrentSinceNEQ(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldNEQ(FieldCurrentSince, v))
+}
+
+// CurrentSinceIn applies the In predicate on the "current_since" field.
+func CurrentSinceIn(vs ...time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceNotIn applies the NotIn predicate on the "current_since" field.
+func CurrentSinceNotIn(vs ...time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldNotIn(FieldCurrentSince, vs...))
+}
+
+// CurrentSinceGT applies the GT predicate on the "current_since" field.
+func CurrentSinceGT(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldGT(FieldCurrentSince, v))
+}
+
+// CurrentSinceGTE applies the GTE predicate on the "current_since" field.
+func CurrentSinceGTE(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldGTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceLT applies the LT predicate on the "current_since" field.
+func CurrentSinceLT(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldLT(FieldCurrentSince, v))
+}
+
+// CurrentSinceLTE applies the LTE predicate on the "current_since" field.
+func CurrentSinceLTE(v time.Time) predicate.Unit {
+	return predicate.Unit(sql.FieldLTE(FieldCurrentSince, v))
+}
+
+// CurrentSinceIsNil applies the IsNil predicate on the "current_since" field.
+func CurrentSinceIsNil() predicate.Unit {
+	return predicate.Unit(sql.FieldIsNull(FieldCurrentSince))
+}
+
+// CurrentSinceNotNil applies the NotNil predicate on the "current_since" field.
+func CurrentSinceNotNil() predicate.Unit {
+	return predicate.Unit(sql.FieldNotNull(FieldCurrentSince))
+}
+
 // HasGrid applies the HasEdge predicate on the "grid" edge.
 func HasGrid() predicate.Unit {
 	return predicate.Unit(func(s *sql.Selector) {
@@ -752,6 +807,29 @@ func HasAppointments() predicate.Unit {
 func HasAppointmentsWith(preds ...predicate.Appointment) predicate.Unit {
 	return predicate.Unit(func(s *sql.Selector) {
 		step := newAppointmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVisits applies the HasEdge predicate on the "visits" edge.
+func HasVisits() predicate.Unit {
+	return predicate.Unit(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, VisitsTable, VisitsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVisitsWith applies the HasEdge predicate on the "visits" edge with a given conditions (other predicates).
+func HasVisitsWith(preds ...predicate.InstructorVisit) predicate.Unit {
+	return predicate.Unit(func(s *sql.Selector) {
+		step := newVisitsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

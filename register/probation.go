@@ -1,0 +1,78 @@
+package register
+
+import (
+	"context"
+	"time"
+
+	entgo "entgo.io/ent"
+
+	"jiceng/calendar"
+	"jiceng/ent"
+)
+
+// ProbationYears is how long a new member is probationary before being
+// confirmed (Party Constitution Art. 7); probation may be extended once, by
+// at most as long again.
+const ProbationYears = 1
+
+// Confirmation dates a member's becoming full (转正): a member written as
+// FULL is confirmed on confirmedOn when given, else a year after joining
+// (on creation) or on the day the change takes effect (on an update). A
+// member who joined less than a year before that day cannot be FULL unless
+// an earlier confirmation is recorded with confirmedOn.
+func Confirmation(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		mm, ok := m.(*ent.MemberMutation)
+		if !ok {
+			return next.Mutate(ctx, m)
+		}
+		status, set := mm.Status()
+		if !set {
+			return next.Mutate(ctx, m)
+		}
+		if status != "FULL" {
+			if _, given := mm.ConfirmedOn(); given {
+				return nil, invalid("confirmedOn", "only a FULL member has a confirmation date; this member is %s", status)
+			}
+			mm.ClearConfirmedOn()
+			return next.Mutate(ctx, m)
+		}
+		if _, given := mm.ConfirmedOn(); given {
+			return next.Mutate(ctx, m)
+		}
+		joined, ok := mm.JoinedPartyOn()
+		if !ok && mm.Op().Is(entgo.OpUpdateOne) {
+			old, err := mm.OldStatus(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if old == "FULL" {
+				return next.Mutate(ctx, m)
+			}
+			if joined, err = mm.OldJoinedPartyOn(ctx); err != nil {
+				return nil, err
+			}
+		}
+		on := calendar.AddYears(calendar.Day(joined), ProbationYears)
+		if mm.Op().Is(entgo.OpUpdateOne) {
+			on = effectiveOf(ctx).on
+		}
+		if due := calendar.AddYears(calendar.Day(joined), ProbationYears); on.Before(due) || due.After(calendar.Today()) {
+			return nil, invalid("status", "a member who joined on %s is probationary until %s (Party Constitution Art. 7); record an earlier confirmation with confirmedOn", day(joined), day(due))
+		}
+		mm.SetConfirmedOn(on)
+		return next.Mutate(ctx, m)
+	})
+}
+
+// confirmedTooLate reports a confirmation that is not after joining or is
+// dated in the future.
+func checkConfirmation(joined time.Time, confirmed *time.Time) error {
+	if confirmed == nil {
+		return nil
+	}
+	if confirmed.Before(joined) {
+		return invalid("confirmedOn", "%s is before the member joined on %s", day(*confirmed), day(joined))
+	}
+	return checkEffective("confirmedOn", *confirmed)
+}
