@@ -112,7 +112,7 @@ type part struct {
 
 // analyse reads the register as of asOf with read.
 func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*analysis, error) {
-	settings, err := LoadSettings(ctx, en.client)
+	settings, err := LoadSettingsOn(ctx, en.client, asOf)
 	if err != nil {
 		return nil, err
 	}

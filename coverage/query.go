@@ -66,7 +66,7 @@ func (q *query) value(v any) any {
 }
 
 // rows runs a query in tx and calls scan for each row.
-func (q *query) rows(ctx context.Context, tx *sql.Tx, text string, scan func(*sql.Rows) error) error {
+func (q *query) rows(ctx context.Context, tx querier, text string, scan func(*sql.Rows) error) error {
 	stmt, args, err := q.bind(text)
 	if err != nil {
 		return err
@@ -98,3 +98,9 @@ func quoteList(values ...string) string {
 
 // num writes a setting as a SQL number literal.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// querier runs a statement: a read-only transaction of an analysis, or the
+// transaction of a write being placed.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}

@@ -11,6 +11,7 @@ import (
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/term"
+	"jiceng/register"
 	"jiceng/vocab"
 )
 
@@ -343,7 +344,8 @@ func TestSettingsChangeTheAnswer(t *testing.T) {
 		s := c.RuleSetting.Query().AllX(ctx)
 		for _, row := range s {
 			if row.Key == "ORG_REQUIRED_FULL_MEMBERS" {
-				c.RuleSetting.UpdateOneID(row.ID).SetValue(4).SaveX(ctx)
+				// A correction that holds for every day asked.
+				c.RuleSetting.UpdateOneID(row.ID).SetValue(4).SaveX(register.On(ctx, register.Beginning, ""))
 			}
 		}
 	})

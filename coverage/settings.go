@@ -1,8 +1,12 @@
 package coverage
 
 import (
+	"time"
+
 	"context"
 	"fmt"
+	"jiceng/calendar"
+	"jiceng/ent/period"
 	"strings"
 
 	"jiceng/ent"
@@ -21,13 +25,49 @@ type setting struct {
 	period int
 }
 
-// LoadSettings reads the rule settings from the register.
+// LoadSettings reads the rule settings in force today.
 func LoadSettings(ctx context.Context, client *ent.Client) (*Settings, error) {
+	return LoadSettingsOn(ctx, client, calendar.Today())
+}
+
+// LoadSettingsOn reads the rule settings in force on day: each row's value
+// and period as its history gives them for that day.
+func LoadSettingsOn(ctx context.Context, client *ent.Client, day time.Time) (*Settings, error) {
 	rows, err := client.RuleSetting.Query().All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading rule settings: %w", err)
 	}
+	ps, err := client.Period.Query().Where(
+		period.AttributeIn(vocab.SettingValue, vocab.SettingPeriod),
+		period.ValidFromLTE(day), period.Or(period.ValidToIsNil(), period.ValidToGT(day)),
+	).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading the history of rule settings: %w", err)
+	}
+	on := map[int]*ent.Period{}
+	for _, p := range ps {
+		on[p.SubjectID*2+boolInt(p.Attribute == vocab.SettingPeriod)] = p
+	}
+	for _, r := range rows {
+		if p, ok := on[r.ID*2]; ok && p.Number != nil {
+			r.Value = *p.Number
+		}
+		if p, ok := on[r.ID*2+1]; ok {
+			if p.Number == nil {
+				r.PeriodMonths = nil
+			} else {
+				n := int(*p.Number)
+				r.PeriodMonths = &n
+			}
+		}
+	}
 	s := &Settings{rows: map[string]setting{}}
+	s.fill(rows)
+	return s, nil
+}
+
+// fill sets the defaults of DOMAIN.md, then the register's rows over them.
+func (s *Settings) fill(rows []*ent.RuleSetting) {
 	for _, d := range register.Defaults {
 		s.rows[settingKey(d.Key, d.Kind)] = setting{d.Value, d.PeriodMonths}
 	}
@@ -42,7 +82,6 @@ func LoadSettings(ctx context.Context, client *ent.Client) (*Settings, error) {
 		}
 		s.rows[settingKey(r.Key, kind)] = setting{r.Value, period}
 	}
-	return s, nil
 }
 
 func settingKey(key string, kind vocab.OrganizationKind) string {
@@ -85,4 +124,11 @@ func (s *Settings) byKind(key, column string) string {
 	}
 	b.WriteString(" ELSE " + num(s.Value(key, "")) + " END)")
 	return b.String()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

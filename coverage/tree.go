@@ -25,7 +25,7 @@ type tree struct {
 	roots []int
 }
 
-func loadTree(ctx context.Context, q *query, tx *sql.Tx, asOf time.Time) (*tree, error) {
+func loadTree(ctx context.Context, q *query, tx querier, asOf time.Time) (*tree, error) {
 	t := &tree{nodes: map[int]*areaNode{}}
 	q = &query{dialect: q.dialect, params: map[string]any{"d": asOf}}
 	err := q.rows(ctx, tx, `SELECT a.id, COALESCE(`+at(vocab.AreaParent, "a")+`, 0), a.kind, a.name, `+at(vocab.AreaResidents, "a")+`, `+at(vocab.AreaHouseholds, "a")+`, a.established_on, a.dissolved_on FROM areas a ORDER BY a.id`,

@@ -118,7 +118,33 @@ func (r *queryResolver) UnitCoverages(ctx context.Context, after *entgql.Cursor[
 	return r.client.UnitCoverage.Query().Paginate(ctx, after, first, before, last, ent.WithUnitCoverageOrder(orderBy), ent.WithUnitCoverageFilter(where.Filter))
 }
 
+// Area returns AreaResolver implementation.
+func (r *Resolver) Area() AreaResolver { return &areaResolver{r} }
+
+// Member returns MemberResolver implementation.
+func (r *Resolver) Member() MemberResolver { return &memberResolver{r} }
+
+// Organization returns OrganizationResolver implementation.
+func (r *Resolver) Organization() OrganizationResolver { return &organizationResolver{r} }
+
+// Period returns PeriodResolver implementation.
+func (r *Resolver) Period() PeriodResolver { return &periodResolver{r} }
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+// RuleSetting returns RuleSettingResolver implementation.
+func (r *Resolver) RuleSetting() RuleSettingResolver { return &ruleSettingResolver{r} }
+
+// Unit returns UnitResolver implementation.
+func (r *Resolver) Unit() UnitResolver { return &unitResolver{r} }
+
+type (
+	areaResolver         struct{ *Resolver }
+	memberResolver       struct{ *Resolver }
+	organizationResolver struct{ *Resolver }
+	periodResolver       struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	ruleSettingResolver  struct{ *Resolver }
+	unitResolver         struct{ *Resolver }
+)

@@ -48,8 +48,15 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Area() AreaResolver
+	Member() MemberResolver
 	Mutation() MutationResolver
+	Organization() OrganizationResolver
+	Period() PeriodResolver
+	Placement() PlacementResolver
 	Query() QueryResolver
+	RuleSetting() RuleSettingResolver
+	Unit() UnitResolver
 }
 
 type DirectiveRoot struct {
@@ -123,6 +130,7 @@ type ComplexityRoot struct {
 		CreatedAt               func(childComplexity int) int
 		DissolvedOn             func(childComplexity int) int
 		EstablishedOn           func(childComplexity int) int
+		History                 func(childComplexity int, attribute *vocab.Attribute) int
 		Households              func(childComplexity int) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
@@ -402,6 +410,8 @@ type ComplexityRoot struct {
 		Ethnicity            func(childComplexity int) int
 		ExternalOrganization func(childComplexity int) int
 		Gender               func(childComplexity int) int
+		Grid                 func(childComplexity int, asOf *time.Time) int
+		History              func(childComplexity int, attribute *vocab.Attribute) int
 		ID                   func(childComplexity int) int
 		IDNumber             func(childComplexity int) int
 		JoinedPartyOn        func(childComplexity int) int
@@ -413,11 +423,13 @@ type ComplexityRoot struct {
 		PartyGroup           func(childComplexity int) int
 		PartyGroupID         func(childComplexity int) int
 		Phone                func(childComplexity int) int
+		PlacedIn             func(childComplexity int, asOf *time.Time) int
 		ProbationExtendedTo  func(childComplexity int) int
 		ResidenceGrid        func(childComplexity int) int
 		ResidenceGridID      func(childComplexity int) int
 		SiteBranches         func(childComplexity int) int
 		Status               func(childComplexity int) int
+		StatusOn             func(childComplexity int, asOf *time.Time) int
 		Tags                 func(childComplexity int) int
 		UpdatedAt            func(childComplexity int) int
 		WorkUnit             func(childComplexity int) int
@@ -502,6 +514,11 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ChangeMemberCategory         func(childComplexity int, input register.Recategorisation) int
+		ChangeOrganizationAreas      func(childComplexity int, input register.Responsibility) int
+		ChangeRuleSetting            func(childComplexity int, input register.SettingChange) int
+		ChangeWorkUnit               func(childComplexity int, input register.Employment) int
+		ConfirmMember                func(childComplexity int, input register.Confirm) int
 		CreateAffiliatedOrganization func(childComplexity int, input ent.CreateAffiliatedOrganizationInput) int
 		CreateAppointment            func(childComplexity int, input ent.CreateAppointmentInput) int
 		CreateArea                   func(childComplexity int, input ent.CreateAreaInput) int
@@ -518,21 +535,26 @@ type ComplexityRoot struct {
 		CreateUnit                   func(childComplexity int, input ent.CreateUnitInput) int
 		CreateUnitCoverage           func(childComplexity int, input ent.CreateUnitCoverageInput) int
 		DissolveOrganization         func(childComplexity int, input register.Dissolution) int
+		ExtendProbation              func(childComplexity int, input register.ProbationExtension) int
+		FlowMember                   func(childComplexity int, input register.Flow) int
+		MoveMember                   func(childComplexity int, input register.Move) int
+		MoveUnit                     func(childComplexity int, input register.Relocation) int
+		ResizeUnit                   func(childComplexity int, input register.Resize) int
 		TransferMember               func(childComplexity int, input register.Transfer) int
 		UpdateAffiliatedOrganization func(childComplexity int, id int, input ent.UpdateAffiliatedOrganizationInput) int
 		UpdateAppointment            func(childComplexity int, id int, input ent.UpdateAppointmentInput) int
-		UpdateArea                   func(childComplexity int, id int, input ent.UpdateAreaInput) int
+		UpdateArea                   func(childComplexity int, id int, input ent.UpdateAreaInput, on *time.Time, reason *string) int
 		UpdateAssessment             func(childComplexity int, id int, input ent.UpdateAssessmentInput) int
 		UpdateExemption              func(childComplexity int, id int, input ent.UpdateExemptionInput) int
 		UpdateInstructorVisit        func(childComplexity int, id int, input ent.UpdateInstructorVisitInput) int
 		UpdateMeeting                func(childComplexity int, id int, input ent.UpdateMeetingInput) int
-		UpdateMember                 func(childComplexity int, id int, input ent.UpdateMemberInput) int
+		UpdateMember                 func(childComplexity int, id int, input ent.UpdateMemberInput, on *time.Time, reason *string) int
 		UpdateMembership             func(childComplexity int, id int, input ent.UpdateMembershipInput) int
 		UpdateMobileReport           func(childComplexity int, id int, input ent.UpdateMobileReportInput) int
-		UpdateOrganization           func(childComplexity int, id int, input ent.UpdateOrganizationInput) int
-		UpdateRuleSetting            func(childComplexity int, id int, input ent.UpdateRuleSettingInput) int
+		UpdateOrganization           func(childComplexity int, id int, input ent.UpdateOrganizationInput, on *time.Time, reason *string) int
+		UpdateRuleSetting            func(childComplexity int, id int, input ent.UpdateRuleSettingInput, on *time.Time, reason *string) int
 		UpdateTerm                   func(childComplexity int, id int, input ent.UpdateTermInput) int
-		UpdateUnit                   func(childComplexity int, id int, input ent.UpdateUnitInput) int
+		UpdateUnit                   func(childComplexity int, id int, input ent.UpdateUnitInput, on *time.Time, reason *string) int
 		UpdateUnitCoverage           func(childComplexity int, id int, input ent.UpdateUnitCoverageInput) int
 		UpgradeOrganization          func(childComplexity int, input register.Upgrade) int
 	}
@@ -543,6 +565,7 @@ type ComplexityRoot struct {
 		Areas             func(childComplexity int) int
 		Assessments       func(childComplexity int) int
 		Children          func(childComplexity int) int
+		Community         func(childComplexity int, asOf *time.Time) int
 		CreatedAt         func(childComplexity int) int
 		DissolutionReason func(childComplexity int) int
 		DissolvedOn       func(childComplexity int) int
@@ -550,14 +573,17 @@ type ComplexityRoot struct {
 		Exemptions        func(childComplexity int) int
 		Formation         func(childComplexity int) int
 		GroupMembers      func(childComplexity int) int
+		History           func(childComplexity int, attribute *vocab.Attribute) int
 		ID                func(childComplexity int) int
 		Kind              func(childComplexity int) int
 		KindChanges       func(childComplexity int) int
+		KindOn            func(childComplexity int, asOf *time.Time) int
 		Meetings          func(childComplexity int) int
 		Memberships       func(childComplexity int) int
 		Name              func(childComplexity int) int
 		Parent            func(childComplexity int) int
 		ParentID          func(childComplexity int) int
+		PlacedIn          func(childComplexity int, asOf *time.Time) int
 		ShortName         func(childComplexity int) int
 		SiteMembers       func(childComplexity int) int
 		Terms             func(childComplexity int) int
@@ -599,7 +625,9 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Number    func(childComplexity int) int
 		Reason    func(childComplexity int) int
+		Ref       func(childComplexity int) int
 		RefID     func(childComplexity int) int
+		Subject   func(childComplexity int) int
 		SubjectID func(childComplexity int) int
 		Text      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
@@ -617,6 +645,12 @@ type ComplexityRoot struct {
 	PeriodEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Placement struct {
+		Area      func(childComplexity int) int
+		Community func(childComplexity int) int
+		Grid      func(childComplexity int) int
 	}
 
 	Query struct {
@@ -649,6 +683,7 @@ type ComplexityRoot struct {
 	RuleSetting struct {
 		CreatedAt        func(childComplexity int) int
 		Description      func(childComplexity int) int
+		History          func(childComplexity int, attribute *vocab.Attribute) int
 		ID               func(childComplexity int) int
 		Key              func(childComplexity int) int
 		OrganizationKind func(childComplexity int) int
@@ -707,17 +742,20 @@ type ComplexityRoot struct {
 		AffiliatedOrganizations func(childComplexity int) int
 		Appointments            func(childComplexity int) int
 		ClosedOn                func(childComplexity int) int
+		CoverageMode            func(childComplexity int, asOf *time.Time) int
 		Coverages               func(childComplexity int) int
 		CreatedAt               func(childComplexity int) int
 		CreditCode              func(childComplexity int) int
 		Employees               func(childComplexity int) int
 		Grid                    func(childComplexity int) int
 		GridID                  func(childComplexity int) int
+		History                 func(childComplexity int, attribute *vocab.Attribute) int
 		ID                      func(childComplexity int) int
 		Kind                    func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		OpenedOn                func(childComplexity int) int
 		Organizations           func(childComplexity int) int
+		PlacedIn                func(childComplexity int, asOf *time.Time) int
 		PlannedCloseOn          func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
 		Visits                  func(childComplexity int) int
@@ -793,17 +831,26 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AreaResolver interface {
+	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
+}
+type MemberResolver interface {
+	History(ctx context.Context, obj *ent.Member, attribute *vocab.Attribute) ([]*ent.Period, error)
+	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*coverage.Placement, error)
+	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
+	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
+}
 type MutationResolver interface {
 	CreateArea(ctx context.Context, input ent.CreateAreaInput) (*ent.Area, error)
-	UpdateArea(ctx context.Context, id int, input ent.UpdateAreaInput) (*ent.Area, error)
+	UpdateArea(ctx context.Context, id int, input ent.UpdateAreaInput, on *time.Time, reason *string) (*ent.Area, error)
 	CreateOrganization(ctx context.Context, input ent.CreateOrganizationInput) (*ent.Organization, error)
-	UpdateOrganization(ctx context.Context, id int, input ent.UpdateOrganizationInput) (*ent.Organization, error)
+	UpdateOrganization(ctx context.Context, id int, input ent.UpdateOrganizationInput, on *time.Time, reason *string) (*ent.Organization, error)
 	CreateUnit(ctx context.Context, input ent.CreateUnitInput) (*ent.Unit, error)
-	UpdateUnit(ctx context.Context, id int, input ent.UpdateUnitInput) (*ent.Unit, error)
+	UpdateUnit(ctx context.Context, id int, input ent.UpdateUnitInput, on *time.Time, reason *string) (*ent.Unit, error)
 	CreateUnitCoverage(ctx context.Context, input ent.CreateUnitCoverageInput) (*ent.UnitCoverage, error)
 	UpdateUnitCoverage(ctx context.Context, id int, input ent.UpdateUnitCoverageInput) (*ent.UnitCoverage, error)
 	CreateMember(ctx context.Context, input ent.CreateMemberInput) (*ent.Member, error)
-	UpdateMember(ctx context.Context, id int, input ent.UpdateMemberInput) (*ent.Member, error)
+	UpdateMember(ctx context.Context, id int, input ent.UpdateMemberInput, on *time.Time, reason *string) (*ent.Member, error)
 	CreateMobileReport(ctx context.Context, input ent.CreateMobileReportInput) (*ent.MobileReport, error)
 	UpdateMobileReport(ctx context.Context, id int, input ent.UpdateMobileReportInput) (*ent.MobileReport, error)
 	CreateMembership(ctx context.Context, input ent.CreateMembershipInput) (*ent.Membership, error)
@@ -823,10 +870,35 @@ type MutationResolver interface {
 	CreateInstructorVisit(ctx context.Context, input ent.CreateInstructorVisitInput) (*ent.InstructorVisit, error)
 	UpdateInstructorVisit(ctx context.Context, id int, input ent.UpdateInstructorVisitInput) (*ent.InstructorVisit, error)
 	CreateRuleSetting(ctx context.Context, input ent.CreateRuleSettingInput) (*ent.RuleSetting, error)
-	UpdateRuleSetting(ctx context.Context, id int, input ent.UpdateRuleSettingInput) (*ent.RuleSetting, error)
+	UpdateRuleSetting(ctx context.Context, id int, input ent.UpdateRuleSettingInput, on *time.Time, reason *string) (*ent.RuleSetting, error)
+	ConfirmMember(ctx context.Context, input register.Confirm) (*ent.Member, error)
+	ExtendProbation(ctx context.Context, input register.ProbationExtension) (*ent.Member, error)
+	MoveMember(ctx context.Context, input register.Move) (*ent.Member, error)
+	ChangeWorkUnit(ctx context.Context, input register.Employment) (*ent.Member, error)
+	ChangeMemberCategory(ctx context.Context, input register.Recategorisation) (*ent.Member, error)
+	FlowMember(ctx context.Context, input register.Flow) (*ent.Member, error)
+	MoveUnit(ctx context.Context, input register.Relocation) (*ent.Unit, error)
+	ResizeUnit(ctx context.Context, input register.Resize) (*ent.Unit, error)
+	ChangeOrganizationAreas(ctx context.Context, input register.Responsibility) (*ent.Organization, error)
+	ChangeRuleSetting(ctx context.Context, input register.SettingChange) (*ent.RuleSetting, error)
 	TransferMember(ctx context.Context, input register.Transfer) (*register.Transferred, error)
 	UpgradeOrganization(ctx context.Context, input register.Upgrade) (*ent.Organization, error)
 	DissolveOrganization(ctx context.Context, input register.Dissolution) (*ent.Organization, error)
+}
+type OrganizationResolver interface {
+	History(ctx context.Context, obj *ent.Organization, attribute *vocab.Attribute) ([]*ent.Period, error)
+	PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Placement, error)
+	Community(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*ent.Area, error)
+	KindOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*vocab.OrganizationKind, error)
+}
+type PeriodResolver interface {
+	Subject(ctx context.Context, obj *ent.Period) (ent.Noder, error)
+	Ref(ctx context.Context, obj *ent.Period) (ent.Noder, error)
+}
+type PlacementResolver interface {
+	Area(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
+	Grid(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
+	Community(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -853,6 +925,14 @@ type QueryResolver interface {
 	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
+}
+type RuleSettingResolver interface {
+	History(ctx context.Context, obj *ent.RuleSetting, attribute *vocab.Attribute) ([]*ent.Period, error)
+}
+type UnitResolver interface {
+	History(ctx context.Context, obj *ent.Unit, attribute *vocab.Attribute) ([]*ent.Period, error)
+	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.Placement, error)
+	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1167,6 +1247,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Area.EstablishedOn(childComplexity), true
+	case "Area.history":
+		if e.ComplexityRoot.Area.History == nil {
+			break
+		}
+
+		args, err := ec.field_Area_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Area.History(childComplexity, args["attribute"].(*vocab.Attribute)), true
 	case "Area.households":
 		if e.ComplexityRoot.Area.Households == nil {
 			break
@@ -2297,6 +2388,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Gender(childComplexity), true
+	case "Member.grid":
+		if e.ComplexityRoot.Member.Grid == nil {
+			break
+		}
+
+		args, err := ec.field_Member_grid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Grid(childComplexity, args["asOf"].(*time.Time)), true
+	case "Member.history":
+		if e.ComplexityRoot.Member.History == nil {
+			break
+		}
+
+		args, err := ec.field_Member_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.History(childComplexity, args["attribute"].(*vocab.Attribute)), true
 	case "Member.id":
 		if e.ComplexityRoot.Member.ID == nil {
 			break
@@ -2363,6 +2476,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Phone(childComplexity), true
+	case "Member.placedIn":
+		if e.ComplexityRoot.Member.PlacedIn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_placedIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.PlacedIn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.probationExtendedTo":
 		if e.ComplexityRoot.Member.ProbationExtendedTo == nil {
 			break
@@ -2393,6 +2517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Status(childComplexity), true
+	case "Member.statusOn":
+		if e.ComplexityRoot.Member.StatusOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_statusOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.StatusOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.tags":
 		if e.ComplexityRoot.Member.Tags == nil {
 			break
@@ -2727,6 +2862,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MobileReportEdge.Node(childComplexity), true
 
+	case "Mutation.changeMemberCategory":
+		if e.ComplexityRoot.Mutation.ChangeMemberCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeMemberCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeMemberCategory(childComplexity, args["input"].(register.Recategorisation)), true
+	case "Mutation.changeOrganizationAreas":
+		if e.ComplexityRoot.Mutation.ChangeOrganizationAreas == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeOrganizationAreas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeOrganizationAreas(childComplexity, args["input"].(register.Responsibility)), true
+	case "Mutation.changeRuleSetting":
+		if e.ComplexityRoot.Mutation.ChangeRuleSetting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeRuleSetting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeRuleSetting(childComplexity, args["input"].(register.SettingChange)), true
+	case "Mutation.changeWorkUnit":
+		if e.ComplexityRoot.Mutation.ChangeWorkUnit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeWorkUnit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeWorkUnit(childComplexity, args["input"].(register.Employment)), true
+	case "Mutation.confirmMember":
+		if e.ComplexityRoot.Mutation.ConfirmMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmMember(childComplexity, args["input"].(register.Confirm)), true
 	case "Mutation.createAffiliatedOrganization":
 		if e.ComplexityRoot.Mutation.CreateAffiliatedOrganization == nil {
 			break
@@ -2903,6 +3093,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DissolveOrganization(childComplexity, args["input"].(register.Dissolution)), true
+	case "Mutation.extendProbation":
+		if e.ComplexityRoot.Mutation.ExtendProbation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_extendProbation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExtendProbation(childComplexity, args["input"].(register.ProbationExtension)), true
+	case "Mutation.flowMember":
+		if e.ComplexityRoot.Mutation.FlowMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_flowMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FlowMember(childComplexity, args["input"].(register.Flow)), true
+	case "Mutation.moveMember":
+		if e.ComplexityRoot.Mutation.MoveMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveMember(childComplexity, args["input"].(register.Move)), true
+	case "Mutation.moveUnit":
+		if e.ComplexityRoot.Mutation.MoveUnit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveUnit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveUnit(childComplexity, args["input"].(register.Relocation)), true
+	case "Mutation.resizeUnit":
+		if e.ComplexityRoot.Mutation.ResizeUnit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resizeUnit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResizeUnit(childComplexity, args["input"].(register.Resize)), true
 	case "Mutation.transferMember":
 		if e.ComplexityRoot.Mutation.TransferMember == nil {
 			break
@@ -2946,7 +3191,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateArea(childComplexity, args["id"].(int), args["input"].(ent.UpdateAreaInput)), true
+		return e.ComplexityRoot.Mutation.UpdateArea(childComplexity, args["id"].(int), args["input"].(ent.UpdateAreaInput), args["on"].(*time.Time), args["reason"].(*string)), true
 	case "Mutation.updateAssessment":
 		if e.ComplexityRoot.Mutation.UpdateAssessment == nil {
 			break
@@ -3001,7 +3246,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["id"].(int), args["input"].(ent.UpdateMemberInput)), true
+		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["id"].(int), args["input"].(ent.UpdateMemberInput), args["on"].(*time.Time), args["reason"].(*string)), true
 	case "Mutation.updateMembership":
 		if e.ComplexityRoot.Mutation.UpdateMembership == nil {
 			break
@@ -3034,7 +3279,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(int), args["input"].(ent.UpdateOrganizationInput)), true
+		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(int), args["input"].(ent.UpdateOrganizationInput), args["on"].(*time.Time), args["reason"].(*string)), true
 	case "Mutation.updateRuleSetting":
 		if e.ComplexityRoot.Mutation.UpdateRuleSetting == nil {
 			break
@@ -3045,7 +3290,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateRuleSetting(childComplexity, args["id"].(int), args["input"].(ent.UpdateRuleSettingInput)), true
+		return e.ComplexityRoot.Mutation.UpdateRuleSetting(childComplexity, args["id"].(int), args["input"].(ent.UpdateRuleSettingInput), args["on"].(*time.Time), args["reason"].(*string)), true
 	case "Mutation.updateTerm":
 		if e.ComplexityRoot.Mutation.UpdateTerm == nil {
 			break
@@ -3067,7 +3312,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateUnit(childComplexity, args["id"].(int), args["input"].(ent.UpdateUnitInput)), true
+		return e.ComplexityRoot.Mutation.UpdateUnit(childComplexity, args["id"].(int), args["input"].(ent.UpdateUnitInput), args["on"].(*time.Time), args["reason"].(*string)), true
 	case "Mutation.updateUnitCoverage":
 		if e.ComplexityRoot.Mutation.UpdateUnitCoverage == nil {
 			break
@@ -3121,6 +3366,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Children(childComplexity), true
+	case "Organization.community":
+		if e.ComplexityRoot.Organization.Community == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_community_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Community(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.createdAt":
 		if e.ComplexityRoot.Organization.CreatedAt == nil {
 			break
@@ -3163,6 +3419,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.GroupMembers(childComplexity), true
+	case "Organization.history":
+		if e.ComplexityRoot.Organization.History == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.History(childComplexity, args["attribute"].(*vocab.Attribute)), true
 	case "Organization.id":
 		if e.ComplexityRoot.Organization.ID == nil {
 			break
@@ -3181,6 +3448,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.KindChanges(childComplexity), true
+	case "Organization.kindOn":
+		if e.ComplexityRoot.Organization.KindOn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_kindOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.KindOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.meetings":
 		if e.ComplexityRoot.Organization.Meetings == nil {
 			break
@@ -3211,6 +3489,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.ParentID(childComplexity), true
+	case "Organization.placedIn":
+		if e.ComplexityRoot.Organization.PlacedIn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_placedIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.PlacedIn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.shortName":
 		if e.ComplexityRoot.Organization.ShortName == nil {
 			break
@@ -3372,12 +3661,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.Reason(childComplexity), true
+	case "Period.ref":
+		if e.ComplexityRoot.Period.Ref == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Ref(childComplexity), true
 	case "Period.refID":
 		if e.ComplexityRoot.Period.RefID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Period.RefID(childComplexity), true
+	case "Period.subject":
+		if e.ComplexityRoot.Period.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Subject(childComplexity), true
 	case "Period.subjectID":
 		if e.ComplexityRoot.Period.SubjectID == nil {
 			break
@@ -3446,6 +3747,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodEdge.Node(childComplexity), true
+
+	case "Placement.area":
+		if e.ComplexityRoot.Placement.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.Area(childComplexity), true
+	case "Placement.community":
+		if e.ComplexityRoot.Placement.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.Community(childComplexity), true
+	case "Placement.grid":
+		if e.ComplexityRoot.Placement.Grid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.Grid(childComplexity), true
 
 	case "Query.affiliatedOrganizations":
 		if e.ComplexityRoot.Query.AffiliatedOrganizations == nil {
@@ -3720,6 +4040,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RuleSetting.Description(childComplexity), true
+	case "RuleSetting.history":
+		if e.ComplexityRoot.RuleSetting.History == nil {
+			break
+		}
+
+		args, err := ec.field_RuleSetting_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.RuleSetting.History(childComplexity, args["attribute"].(*vocab.Attribute)), true
 	case "RuleSetting.id":
 		if e.ComplexityRoot.RuleSetting.ID == nil {
 			break
@@ -3949,6 +4280,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.ClosedOn(childComplexity), true
+	case "Unit.coverageMode":
+		if e.ComplexityRoot.Unit.CoverageMode == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_coverageMode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.CoverageMode(childComplexity, args["asOf"].(*time.Time)), true
 	case "Unit.coverages":
 		if e.ComplexityRoot.Unit.Coverages == nil {
 			break
@@ -3985,6 +4327,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.GridID(childComplexity), true
+	case "Unit.history":
+		if e.ComplexityRoot.Unit.History == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.History(childComplexity, args["attribute"].(*vocab.Attribute)), true
 	case "Unit.id":
 		if e.ComplexityRoot.Unit.ID == nil {
 			break
@@ -4015,6 +4368,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.Organizations(childComplexity), true
+	case "Unit.placedIn":
+		if e.ComplexityRoot.Unit.PlacedIn == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_placedIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.PlacedIn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Unit.plannedCloseOn":
 		if e.ComplexityRoot.Unit.PlannedCloseOn == nil {
 			break
@@ -4324,6 +4688,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssessmentWhereInput", ec.unmarshalInputAssessmentWhereInput),
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditEntryWhereInput", ec.unmarshalInputAuditEntryWhereInput),
+			graphql.NewInputUnmarshaler("ChangeMemberCategoryInput", ec.unmarshalInputChangeMemberCategoryInput),
+			graphql.NewInputUnmarshaler("ChangeOrganizationAreasInput", ec.unmarshalInputChangeOrganizationAreasInput),
+			graphql.NewInputUnmarshaler("ChangeRuleSettingInput", ec.unmarshalInputChangeRuleSettingInput),
+			graphql.NewInputUnmarshaler("ChangeWorkUnitInput", ec.unmarshalInputChangeWorkUnitInput),
+			graphql.NewInputUnmarshaler("ConfirmMemberInput", ec.unmarshalInputConfirmMemberInput),
 			graphql.NewInputUnmarshaler("CreateAffiliatedOrganizationInput", ec.unmarshalInputCreateAffiliatedOrganizationInput),
 			graphql.NewInputUnmarshaler("CreateAppointmentInput", ec.unmarshalInputCreateAppointmentInput),
 			graphql.NewInputUnmarshaler("CreateAreaInput", ec.unmarshalInputCreateAreaInput),
@@ -4342,6 +4711,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DissolveOrganizationInput", ec.unmarshalInputDissolveOrganizationInput),
 			graphql.NewInputUnmarshaler("ExemptionOrder", ec.unmarshalInputExemptionOrder),
 			graphql.NewInputUnmarshaler("ExemptionWhereInput", ec.unmarshalInputExemptionWhereInput),
+			graphql.NewInputUnmarshaler("ExtendProbationInput", ec.unmarshalInputExtendProbationInput),
+			graphql.NewInputUnmarshaler("FlowMemberInput", ec.unmarshalInputFlowMemberInput),
 			graphql.NewInputUnmarshaler("InstructorVisitOrder", ec.unmarshalInputInstructorVisitOrder),
 			graphql.NewInputUnmarshaler("InstructorVisitWhereInput", ec.unmarshalInputInstructorVisitWhereInput),
 			graphql.NewInputUnmarshaler("KindChangeOrder", ec.unmarshalInputKindChangeOrder),
@@ -4354,10 +4725,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MembershipWhereInput", ec.unmarshalInputMembershipWhereInput),
 			graphql.NewInputUnmarshaler("MobileReportOrder", ec.unmarshalInputMobileReportOrder),
 			graphql.NewInputUnmarshaler("MobileReportWhereInput", ec.unmarshalInputMobileReportWhereInput),
+			graphql.NewInputUnmarshaler("MoveMemberInput", ec.unmarshalInputMoveMemberInput),
+			graphql.NewInputUnmarshaler("MoveUnitInput", ec.unmarshalInputMoveUnitInput),
 			graphql.NewInputUnmarshaler("OrganizationOrder", ec.unmarshalInputOrganizationOrder),
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("PeriodOrder", ec.unmarshalInputPeriodOrder),
 			graphql.NewInputUnmarshaler("PeriodWhereInput", ec.unmarshalInputPeriodWhereInput),
+			graphql.NewInputUnmarshaler("ResizeUnitInput", ec.unmarshalInputResizeUnitInput),
 			graphql.NewInputUnmarshaler("RuleSettingOrder", ec.unmarshalInputRuleSettingOrder),
 			graphql.NewInputUnmarshaler("RuleSettingWhereInput", ec.unmarshalInputRuleSettingWhereInput),
 			graphql.NewInputUnmarshaler("TermOrder", ec.unmarshalInputTermOrder),
@@ -4458,7 +4832,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "coverage.graphqls" "ent.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4472,6 +4846,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "coverage.graphqls", Input: sourceData("coverage.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
@@ -4639,6 +5014,8 @@ func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.
 		return ec.fieldContext_Area_affiliatedOrganizations(ctx, field)
 	case "assessments":
 		return ec.fieldContext_Area_assessments(ctx, field)
+	case "history":
+		return ec.fieldContext_Area_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Area", field.Name)
 }
@@ -5215,6 +5592,14 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_attendedMeetings(ctx, field)
 	case "siteBranches":
 		return ec.fieldContext_Member_siteBranches(ctx, field)
+	case "history":
+		return ec.fieldContext_Member_history(ctx, field)
+	case "placedIn":
+		return ec.fieldContext_Member_placedIn(ctx, field)
+	case "grid":
+		return ec.fieldContext_Member_grid(ctx, field)
+	case "statusOn":
+		return ec.fieldContext_Member_statusOn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
 }
@@ -5427,6 +5812,14 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_groupMembers(ctx, field)
 	case "unitCoverages":
 		return ec.fieldContext_Organization_unitCoverages(ctx, field)
+	case "history":
+		return ec.fieldContext_Organization_history(ctx, field)
+	case "placedIn":
+		return ec.fieldContext_Organization_placedIn(ctx, field)
+	case "community":
+		return ec.fieldContext_Organization_community(ctx, field)
+	case "kindOn":
+		return ec.fieldContext_Organization_kindOn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organization", field.Name)
 }
@@ -5509,6 +5902,10 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_validTo(ctx, field)
 	case "reason":
 		return ec.fieldContext_Period_reason(ctx, field)
+	case "subject":
+		return ec.fieldContext_Period_subject(ctx, field)
+	case "ref":
+		return ec.fieldContext_Period_ref(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Period", field.Name)
 }
@@ -5537,6 +5934,18 @@ func (ec *executionContext) childFields_PeriodEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PeriodEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Placement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_Placement_area(ctx, field)
+	case "grid":
+		return ec.fieldContext_Placement_grid(ctx, field)
+	case "community":
+		return ec.fieldContext_Placement_community(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Placement", field.Name)
+}
+
 func (ec *executionContext) childFields_RuleSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5557,6 +5966,8 @@ func (ec *executionContext) childFields_RuleSetting(ctx context.Context, field g
 		return ec.fieldContext_RuleSetting_description(ctx, field)
 	case "source":
 		return ec.fieldContext_RuleSetting_source(ctx, field)
+	case "history":
+		return ec.fieldContext_RuleSetting_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RuleSetting", field.Name)
 }
@@ -5689,6 +6100,12 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_visits(ctx, field)
 	case "coverages":
 		return ec.fieldContext_Unit_coverages(ctx, field)
+	case "history":
+		return ec.fieldContext_Unit_history(ctx, field)
+	case "placedIn":
+		return ec.fieldContext_Unit_placedIn(ctx, field)
+	case "coverageMode":
+		return ec.fieldContext_Unit_coverageMode(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Unit", field.Name)
 }
@@ -5937,6 +6354,146 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Area_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attribute",
+		func(ctx context.Context, v any) (*vocab.Attribute, error) {
+			return ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_grid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attribute",
+		func(ctx context.Context, v any) (*vocab.Attribute, error) {
+			return ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_placedIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_statusOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changeMemberCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Recategorisation, error) {
+			return ec.unmarshalNChangeMemberCategoryInput2jicengᚋregisterᚐRecategorisation(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changeOrganizationAreas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Responsibility, error) {
+			return ec.unmarshalNChangeOrganizationAreasInput2jicengᚋregisterᚐResponsibility(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changeRuleSetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.SettingChange, error) {
+			return ec.unmarshalNChangeRuleSettingInput2jicengᚋregisterᚐSettingChange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changeWorkUnit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Employment, error) {
+			return ec.unmarshalNChangeWorkUnitInput2jicengᚋregisterᚐEmployment(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Confirm, error) {
+			return ec.unmarshalNConfirmMemberInput2jicengᚋregisterᚐConfirm(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAffiliatedOrganization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6161,6 +6718,76 @@ func (ec *executionContext) field_Mutation_dissolveOrganization_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_extendProbation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.ProbationExtension, error) {
+			return ec.unmarshalNExtendProbationInput2jicengᚋregisterᚐProbationExtension(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_flowMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Flow, error) {
+			return ec.unmarshalNFlowMemberInput2jicengᚋregisterᚐFlow(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Move, error) {
+			return ec.unmarshalNMoveMemberInput2jicengᚋregisterᚐMove(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveUnit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Relocation, error) {
+			return ec.unmarshalNMoveUnitInput2jicengᚋregisterᚐRelocation(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_resizeUnit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Resize, error) {
+			return ec.unmarshalNResizeUnitInput2jicengᚋregisterᚐResize(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_transferMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6238,6 +6865,22 @@ func (ec *executionContext) field_Mutation_updateArea_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -6348,6 +6991,22 @@ func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -6414,6 +7073,22 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -6436,6 +7111,22 @@ func (ec *executionContext) field_Mutation_updateRuleSetting_args(ctx context.Co
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -6502,6 +7193,22 @@ func (ec *executionContext) field_Mutation_updateUnit_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -6516,6 +7223,62 @@ func (ec *executionContext) field_Mutation_upgradeOrganization_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_community_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attribute",
+		func(ctx context.Context, v any) (*vocab.Attribute, error) {
+			return ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_kindOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_placedIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -7628,6 +8391,62 @@ func (ec *executionContext) field_Query_units_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_RuleSetting_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attribute",
+		func(ctx context.Context, v any) (*vocab.Attribute, error) {
+			return ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_coverageMode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "attribute",
+		func(ctx context.Context, v any) (*vocab.Attribute, error) {
+			return ec.unmarshalOAttribute2ᚖjicengᚋvocabᚐAttribute(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_placedIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -9238,6 +10057,50 @@ func (ec *executionContext) fieldContext_Area_assessments(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Assessment(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Area_history(ctx context.Context, field graphql.CollectedField, obj *ent.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Area().History(ctx, obj, fc.Args["attribute"].(*vocab.Attribute))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Area",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Area_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14234,6 +15097,182 @@ func (ec *executionContext) fieldContext_Member_siteBranches(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Member_history(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().History(ctx, obj, fc.Args["attribute"].(*vocab.Attribute))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_placedIn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_placedIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_placedIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Placement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_placedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_grid(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_grid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Grid(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_grid(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_grid_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_statusOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_statusOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().StatusOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *member.Status) graphql.Marshaler {
+			return ec.marshalOMemberStatus2ᚖjicengᚋentᚋmemberᚐStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_statusOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MemberStatus does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_statusOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MemberConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15573,7 +16612,7 @@ func (ec *executionContext) _Mutation_updateArea(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateArea(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateAreaInput))
+			return ec.Resolvers.Mutation().UpdateArea(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateAreaInput), fc.Args["on"].(*time.Time), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
@@ -15661,7 +16700,7 @@ func (ec *executionContext) _Mutation_updateOrganization(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateOrganizationInput))
+			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateOrganizationInput), fc.Args["on"].(*time.Time), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
@@ -15749,7 +16788,7 @@ func (ec *executionContext) _Mutation_updateUnit(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateUnit(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateUnitInput))
+			return ec.Resolvers.Mutation().UpdateUnit(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateUnitInput), fc.Args["on"].(*time.Time), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
@@ -15925,7 +16964,7 @@ func (ec *executionContext) _Mutation_updateMember(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateMember(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateMemberInput))
+			return ec.Resolvers.Mutation().UpdateMember(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateMemberInput), fc.Args["on"].(*time.Time), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
@@ -16805,7 +17844,7 @@ func (ec *executionContext) _Mutation_updateRuleSetting(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateRuleSetting(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateRuleSettingInput))
+			return ec.Resolvers.Mutation().UpdateRuleSetting(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateRuleSettingInput), fc.Args["on"].(*time.Time), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RuleSetting) graphql.Marshaler {
@@ -16833,6 +17872,446 @@ func (ec *executionContext) fieldContext_Mutation_updateRuleSetting(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateRuleSetting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmMember(ctx, fc.Args["input"].(register.Confirm))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_extendProbation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_extendProbation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExtendProbation(ctx, fc.Args["input"].(register.ProbationExtension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_extendProbation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_extendProbation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveMember(ctx, fc.Args["input"].(register.Move))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeWorkUnit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeWorkUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeWorkUnit(ctx, fc.Args["input"].(register.Employment))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeWorkUnit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeWorkUnit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeMemberCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeMemberCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeMemberCategory(ctx, fc.Args["input"].(register.Recategorisation))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeMemberCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeMemberCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_flowMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_flowMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FlowMember(ctx, fc.Args["input"].(register.Flow))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_flowMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_flowMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveUnit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveUnit(ctx, fc.Args["input"].(register.Relocation))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveUnit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveUnit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resizeUnit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resizeUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResizeUnit(ctx, fc.Args["input"].(register.Resize))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resizeUnit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resizeUnit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeOrganizationAreas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeOrganizationAreas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeOrganizationAreas(ctx, fc.Args["input"].(register.Responsibility))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeOrganizationAreas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeOrganizationAreas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeRuleSetting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeRuleSetting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeRuleSetting(ctx, fc.Args["input"].(register.SettingChange))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RuleSetting) graphql.Marshaler {
+			return ec.marshalNRuleSetting2ᚖjicengᚋentᚐRuleSetting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeRuleSetting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSetting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeRuleSetting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17695,6 +19174,182 @@ func (ec *executionContext) fieldContext_Organization_unitCoverages(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_history(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().History(ctx, obj, fc.Args["attribute"].(*vocab.Attribute))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_placedIn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_placedIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_placedIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Placement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_placedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_community(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Community(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_community(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_community_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_kindOn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_kindOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().KindOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *vocab.OrganizationKind) graphql.Marshaler {
+			return ec.marshalOOrganizationKind2ᚖjicengᚋvocabᚐOrganizationKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_kindOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type OrganizationKind does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_kindOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18329,6 +19984,70 @@ func (ec *executionContext) fieldContext_Period_reason(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Period", field, false, false, "String")
 }
 
+func (ec *executionContext) _Period_subject(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().Subject(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Period",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Period_ref(ctx context.Context, field graphql.CollectedField, obj *ent.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_ref(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().Ref(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_ref(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Period",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PeriodConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PeriodConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18501,6 +20220,102 @@ func (ec *executionContext) _PeriodEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_PeriodEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeriodEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Placement_area(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Placement().Area(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Placement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Placement_grid(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_grid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Placement().Grid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_grid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Placement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Placement_community(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Placement().Community(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Placement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -19830,6 +21645,50 @@ func (ec *executionContext) fieldContext_RuleSetting_source(_ context.Context, f
 	return graphql.NewScalarFieldContext("RuleSetting", field, false, false, "String")
 }
 
+func (ec *executionContext) _RuleSetting_history(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSetting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSetting_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.RuleSetting().History(ctx, obj, fc.Args["attribute"].(*vocab.Attribute))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSetting_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleSetting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_RuleSetting_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RuleSettingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSettingConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21023,6 +22882,138 @@ func (ec *executionContext) fieldContext_Unit_coverages(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UnitCoverage(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_history(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().History(ctx, obj, fc.Args["attribute"].(*vocab.Attribute))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_placedIn(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_placedIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_placedIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Placement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_placedIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_coverageMode(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_coverageMode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().CoverageMode(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.CoverageMode) graphql.Marshaler {
+			return ec.marshalOCoverageMode2ᚖjicengᚋcoverageᚐCoverageMode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_coverageMode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CoverageMode does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_coverageMode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -27378,6 +29369,328 @@ func UnmarshalAuditEntryWhereInput(ctx context.Context, raw any) (ent.AuditEntry
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputChangeMemberCategoryInput(ctx context.Context, obj any) (register.Recategorisation, error) {
+	var it register.Recategorisation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "category", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNMemberCategory2jicengᚋentᚋmemberᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangeMemberCategoryInput unmarshals raw into the ChangeMemberCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangeMemberCategoryInput(ctx context.Context, raw any) (register.Recategorisation, error) {
+	var out register.Recategorisation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangeMemberCategoryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputChangeOrganizationAreasInput(ctx context.Context, obj any) (register.Responsibility, error) {
+	var it register.Responsibility
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "addAreaIDs", "removeAreaIDs", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "addAreaIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAreaIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddAreaIDs = data
+		case "removeAreaIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAreaIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveAreaIDs = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangeOrganizationAreasInput unmarshals raw into the ChangeOrganizationAreasInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangeOrganizationAreasInput(ctx context.Context, raw any) (register.Responsibility, error) {
+	var out register.Responsibility
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangeOrganizationAreasInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputChangeRuleSettingInput(ctx context.Context, obj any) (register.SettingChange, error) {
+	var it register.SettingChange
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "value", "periodMonths", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "periodMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodMonths = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangeRuleSettingInput unmarshals raw into the ChangeRuleSettingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangeRuleSettingInput(ctx context.Context, raw any) (register.SettingChange, error) {
+	var out register.SettingChange
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangeRuleSettingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputChangeWorkUnitInput(ctx context.Context, obj any) (register.Employment, error) {
+	var it register.Employment
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "workUnitID", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "workUnitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workUnitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkUnitID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangeWorkUnitInput unmarshals raw into the ChangeWorkUnitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangeWorkUnitInput(ctx context.Context, raw any) (register.Employment, error) {
+	var out register.Employment
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangeWorkUnitInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConfirmMemberInput(ctx context.Context, obj any) (register.Confirm, error) {
+	var it register.Confirm
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConfirmMemberInput unmarshals raw into the ConfirmMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConfirmMemberInput(ctx context.Context, raw any) (register.Confirm, error) {
+	var out register.Confirm
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConfirmMemberInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAffiliatedOrganizationInput(ctx context.Context, obj any) (ent.CreateAffiliatedOrganizationInput, error) {
 	var it ent.CreateAffiliatedOrganizationInput
 	if obj == nil {
@@ -29353,6 +31666,132 @@ func (ec *executionContext) unmarshalInputExemptionWhereInput(ctx context.Contex
 func UnmarshalExemptionWhereInput(ctx context.Context, raw any) (ent.ExemptionWhereInput, error) {
 	var out ent.ExemptionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExemptionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputExtendProbationInput(ctx context.Context, obj any) (register.ProbationExtension, error) {
+	var it register.ProbationExtension
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "until", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExtendProbationInput unmarshals raw into the ExtendProbationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExtendProbationInput(ctx context.Context, raw any) (register.ProbationExtension, error) {
+	var out register.ProbationExtension
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExtendProbationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFlowMemberInput(ctx context.Context, obj any) (register.Flow, error) {
+	var it register.Flow
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "direction", "place", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNMemberMobility2jicengᚋentᚋmemberᚐMobility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFlowMemberInput unmarshals raw into the FlowMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFlowMemberInput(ctx context.Context, raw any) (register.Flow, error) {
+	var out register.Flow
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FlowMemberInput", raw, &out)
 	return out, err
 }
 
@@ -33545,6 +35984,132 @@ func UnmarshalMobileReportWhereInput(ctx context.Context, raw any) (ent.MobileRe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMoveMemberInput(ctx context.Context, obj any) (register.Move, error) {
+	var it register.Move
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberID", "residenceGridID", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "residenceGridID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("residenceGridID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResidenceGridID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveMemberInput unmarshals raw into the MoveMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveMemberInput(ctx context.Context, raw any) (register.Move, error) {
+	var out register.Move
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveUnitInput(ctx context.Context, obj any) (register.Relocation, error) {
+	var it register.Relocation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"unitID", "gridID", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "gridID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gridID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GridID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveUnitInput unmarshals raw into the MoveUnitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveUnitInput(ctx context.Context, raw any) (register.Relocation, error) {
+	var out register.Relocation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveUnitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrganizationOrder(ctx context.Context, obj any) (ent.OrganizationOrder, error) {
 	var it ent.OrganizationOrder
 	if obj == nil {
@@ -35447,6 +38012,76 @@ func (ec *executionContext) unmarshalInputPeriodWhereInput(ctx context.Context, 
 func UnmarshalPeriodWhereInput(ctx context.Context, raw any) (ent.PeriodWhereInput, error) {
 	var out ent.PeriodWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResizeUnitInput(ctx context.Context, obj any) (register.Resize, error) {
+	var it register.Resize
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"unitID", "employees", "aboveDesignatedSize", "on", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "employees":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("employees"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Employees = data
+		case "aboveDesignatedSize":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aboveDesignatedSize"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AboveDesignatedSize = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResizeUnitInput unmarshals raw into the ResizeUnitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResizeUnitInput(ctx context.Context, raw any) (register.Resize, error) {
+	var out register.Resize
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResizeUnitInput", raw, &out)
 	return out, err
 }
 
@@ -41055,6 +43690,12 @@ func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Area_assessments(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Area_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42927,6 +45568,30 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_siteBranches(ctx, field, obj)
 				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_history(ctx, field, obj)
+				})
+		case "placedIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_placedIn(ctx, field, obj)
+				})
+		case "grid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_grid(ctx, field, obj)
+				})
+		case "statusOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_statusOn(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43678,6 +46343,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "confirmMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "extendProbation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_extendProbation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeWorkUnit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeWorkUnit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeMemberCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeMemberCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flowMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_flowMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveUnit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveUnit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resizeUnit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resizeUnit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeOrganizationAreas":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeOrganizationAreas(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeRuleSetting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeRuleSetting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "transferMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_transferMember(ctx, field)
@@ -43870,6 +46605,30 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_unitCoverages(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_history(ctx, field, obj)
+				})
+		case "placedIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_placedIn(ctx, field, obj)
+				})
+		case "community":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_community(ctx, field, obj)
+				})
+		case "kindOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_kindOn(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44089,58 +46848,70 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 		case "id":
 			out.Values[i] = ec._Period_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._Period_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Period_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subjectID":
 			out.Values[i] = ec._Period_subjectID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "attribute":
 			out.Values[i] = ec._Period_attribute(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "refID":
 			out.Values[i] = ec._Period_refID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "number":
 			out.Values[i] = ec._Period_number(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "text":
 			out.Values[i] = ec._Period_text(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "validFrom":
 			out.Values[i] = ec._Period_validFrom(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "validTo":
 			out.Values[i] = ec._Period_validTo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._Period_reason(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "subject":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_subject(ctx, field, obj)
+				})
+		case "ref":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_ref(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44227,6 +46998,52 @@ func (ec *executionContext) _PeriodEdge(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var placementImplementors = []string{"Placement"}
+
+func (ec *executionContext) _Placement(ctx context.Context, sel ast.SelectionSet, obj *coverage.Placement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Placement")
+		case "area":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Placement_area(ctx, field, obj)
+				})
+		case "grid":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Placement_grid(ctx, field, obj)
+				})
+		case "community":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Placement_community(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44452,48 +47269,54 @@ func (ec *executionContext) _RuleSetting(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._RuleSetting_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._RuleSetting_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._RuleSetting_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "key":
 			out.Values[i] = ec._RuleSetting_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "organizationKind":
 			out.Values[i] = ec._RuleSetting_organizationKind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._RuleSetting_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "periodMonths":
 			out.Values[i] = ec._RuleSetting_periodMonths(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._RuleSetting_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._RuleSetting_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RuleSetting_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44922,6 +47745,24 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_coverages(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_history(ctx, field, obj)
+				})
+		case "placedIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_placedIn(ctx, field, obj)
+				})
+		case "coverageMode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_coverageMode(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -46077,6 +48918,31 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNChangeMemberCategoryInput2jicengᚋregisterᚐRecategorisation(ctx context.Context, v any) (register.Recategorisation, error) {
+	res, err := ec.unmarshalInputChangeMemberCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNChangeOrganizationAreasInput2jicengᚋregisterᚐResponsibility(ctx context.Context, v any) (register.Responsibility, error) {
+	res, err := ec.unmarshalInputChangeOrganizationAreasInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNChangeRuleSettingInput2jicengᚋregisterᚐSettingChange(ctx context.Context, v any) (register.SettingChange, error) {
+	res, err := ec.unmarshalInputChangeRuleSettingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNChangeWorkUnitInput2jicengᚋregisterᚐEmployment(ctx context.Context, v any) (register.Employment, error) {
+	res, err := ec.unmarshalInputChangeWorkUnitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConfirmMemberInput2jicengᚋregisterᚐConfirm(ctx context.Context, v any) (register.Confirm, error) {
+	res, err := ec.unmarshalInputConfirmMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -46261,6 +49127,11 @@ func (ec *executionContext) unmarshalNExemptionWhereInput2ᚖjicengᚋentᚐExem
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNExtendProbationInput2jicengᚋregisterᚐProbationExtension(ctx context.Context, v any) (register.ProbationExtension, error) {
+	res, err := ec.unmarshalInputExtendProbationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -46297,6 +49168,11 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalNFlowMemberInput2jicengᚋregisterᚐFlow(ctx context.Context, v any) (register.Flow, error) {
+	res, err := ec.unmarshalInputFlowMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋcoverageᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Gap) graphql.Marshaler {
@@ -46926,6 +49802,16 @@ func (ec *executionContext) unmarshalNMobileReportWhereInput2ᚖjicengᚋentᚐM
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNMoveMemberInput2jicengᚋregisterᚐMove(ctx context.Context, v any) (register.Move, error) {
+	res, err := ec.unmarshalInputMoveMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMoveUnitInput2jicengᚋregisterᚐRelocation(ctx context.Context, v any) (register.Relocation, error) {
+	res, err := ec.unmarshalInputMoveUnitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNode2jicengᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Node!")
@@ -47112,6 +49998,19 @@ func (ec *executionContext) marshalNPeriodOrderField2ᚖjicengᚋentᚐPeriodOrd
 func (ec *executionContext) unmarshalNPeriodWhereInput2ᚖjicengᚋentᚐPeriodWhereInput(ctx context.Context, v any) (*ent.PeriodWhereInput, error) {
 	res, err := ec.unmarshalInputPeriodWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx context.Context, sel ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Placement!")
+		return graphql.Null
+	}
+	return ec._Placement(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNResizeUnitInput2jicengᚋregisterᚐResize(ctx context.Context, v any) (register.Resize, error) {
+	res, err := ec.unmarshalInputResizeUnitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2jicengᚋviewerᚐRole(ctx context.Context, v any) (viewer.Role, error) {
@@ -48438,6 +51337,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOCoverageMode2ᚖjicengᚋcoverageᚐCoverageMode(ctx context.Context, v any) (*coverage.CoverageMode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(coverage.CoverageMode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCoverageMode2ᚖjicengᚋcoverageᚐCoverageMode(ctx context.Context, sel ast.SelectionSet, v *coverage.CoverageMode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[int], error) {

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"jiceng/ent"
+	"time"
 )
 
 // CreateArea is the resolver for the createArea field.
@@ -16,8 +17,8 @@ func (r *mutationResolver) CreateArea(ctx context.Context, input ent.CreateAreaI
 }
 
 // UpdateArea is the resolver for the updateArea field.
-func (r *mutationResolver) UpdateArea(ctx context.Context, id int, input ent.UpdateAreaInput) (*ent.Area, error) {
-	return ent.FromContext(ctx).Area.UpdateOneID(id).SetInput(input).Save(ctx)
+func (r *mutationResolver) UpdateArea(ctx context.Context, id int, input ent.UpdateAreaInput, on *time.Time, reason *string) (*ent.Area, error) {
+	return ent.FromContext(ctx).Area.UpdateOneID(id).SetInput(input).Save(dated(ctx, on, reason))
 }
 
 // CreateOrganization is the resolver for the createOrganization field.
@@ -26,8 +27,8 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input ent.Cre
 }
 
 // UpdateOrganization is the resolver for the updateOrganization field.
-func (r *mutationResolver) UpdateOrganization(ctx context.Context, id int, input ent.UpdateOrganizationInput) (*ent.Organization, error) {
-	return ent.FromContext(ctx).Organization.UpdateOneID(id).SetInput(input).Save(ctx)
+func (r *mutationResolver) UpdateOrganization(ctx context.Context, id int, input ent.UpdateOrganizationInput, on *time.Time, reason *string) (*ent.Organization, error) {
+	return ent.FromContext(ctx).Organization.UpdateOneID(id).SetInput(input).Save(dated(ctx, on, reason))
 }
 
 // CreateUnit is the resolver for the createUnit field.
@@ -36,8 +37,8 @@ func (r *mutationResolver) CreateUnit(ctx context.Context, input ent.CreateUnitI
 }
 
 // UpdateUnit is the resolver for the updateUnit field.
-func (r *mutationResolver) UpdateUnit(ctx context.Context, id int, input ent.UpdateUnitInput) (*ent.Unit, error) {
-	return ent.FromContext(ctx).Unit.UpdateOneID(id).SetInput(input).Save(ctx)
+func (r *mutationResolver) UpdateUnit(ctx context.Context, id int, input ent.UpdateUnitInput, on *time.Time, reason *string) (*ent.Unit, error) {
+	return ent.FromContext(ctx).Unit.UpdateOneID(id).SetInput(input).Save(dated(ctx, on, reason))
 }
 
 // CreateUnitCoverage is the resolver for the createUnitCoverage field.
@@ -56,8 +57,8 @@ func (r *mutationResolver) CreateMember(ctx context.Context, input ent.CreateMem
 }
 
 // UpdateMember is the resolver for the updateMember field.
-func (r *mutationResolver) UpdateMember(ctx context.Context, id int, input ent.UpdateMemberInput) (*ent.Member, error) {
-	return ent.FromContext(ctx).Member.UpdateOneID(id).SetInput(input).Save(ctx)
+func (r *mutationResolver) UpdateMember(ctx context.Context, id int, input ent.UpdateMemberInput, on *time.Time, reason *string) (*ent.Member, error) {
+	return ent.FromContext(ctx).Member.UpdateOneID(id).SetInput(input).Save(dated(ctx, on, reason))
 }
 
 // CreateMobileReport is the resolver for the createMobileReport field.
@@ -156,8 +157,8 @@ func (r *mutationResolver) CreateRuleSetting(ctx context.Context, input ent.Crea
 }
 
 // UpdateRuleSetting is the resolver for the updateRuleSetting field.
-func (r *mutationResolver) UpdateRuleSetting(ctx context.Context, id int, input ent.UpdateRuleSettingInput) (*ent.RuleSetting, error) {
-	return ent.FromContext(ctx).RuleSetting.UpdateOneID(id).SetInput(input).Save(ctx)
+func (r *mutationResolver) UpdateRuleSetting(ctx context.Context, id int, input ent.UpdateRuleSettingInput, on *time.Time, reason *string) (*ent.RuleSetting, error) {
+	return ent.FromContext(ctx).RuleSetting.UpdateOneID(id).SetInput(input).Save(dated(ctx, on, reason))
 }
 
 // Mutation returns MutationResolver implementation.

@@ -506,3 +506,31 @@ func toText(x any) string {
 	}
 	return fmt.Sprint(v.Interface())
 }
+
+// History lists a record's periods, of one attribute or of all, oldest
+// first.
+func History(ctx context.Context, c *ent.Client, subject int, attr *vocab.Attribute) ([]*ent.Period, error) {
+	q := c.Period.Query().Where(period.SubjectID(subject))
+	if attr != nil {
+		q.Where(period.AttributeEQ(*attr))
+	}
+	ps, err := q.Order(ent.Asc(period.FieldValidFrom), ent.Asc(period.FieldAttribute), ent.Asc(period.FieldID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading the history of record %d: %w", subject, err)
+	}
+	return ps, nil
+}
+
+// ValueOn is the period of a one-valued attribute of a record in force on
+// day, or nil when it had no value.
+func ValueOn(ctx context.Context, c *ent.Client, subject int, attr vocab.Attribute, day time.Time) (*ent.Period, error) {
+	p, err := c.Period.Query().Where(period.SubjectID(subject), period.AttributeEQ(attr),
+		period.ValidFromLTE(day), period.Or(period.ValidToIsNil(), period.ValidToGT(day))).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s of record %d: %w", attr, subject, err)
+	}
+	return p, nil
+}
