@@ -154,7 +154,7 @@ func TestHistoryOfMembers(t *testing.T) {
 	t.Run("createMember refuses FULL for a member who joined less than a year ago", func(t *testing.T) {
 		w := newTown(t)
 		e := w.api.Fail(`mutation { createMember(input: {name: "太新", gender: MALE, status: FULL, category: IN_SERVICE,
-			joinedPartyOn: "`+daysAgo(11)+`"}) { id } }`)
+			joinedPartyOn: "` + daysAgo(11) + `"}) { id } }`)
 		if e.Field() != "status" || e.Code() != "BAD_USER_INPUT" {
 			t.Errorf("got %+v", e)
 		}
