@@ -11,15 +11,17 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"jiceng/ent"
+	"jiceng/policy"
 	"jiceng/vocab"
 )
 
 // Placement is where a record is on a day: the area it is located in (as
 // the analysis locates it), and the grid and community that area lies in.
 // A zero ID means none.
-type Placement struct {
-	AreaID, GridID, CommunityID int
-}
+type Placement = policy.Placement
+
+// Access control places the records an editor writes as the analysis does.
+func init() { policy.Place = Place }
 
 // Place locates the member, unit, organisation or area with the ID as of
 // day, with the same SQL the analysis uses to count it: a member where

@@ -83,6 +83,9 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 		drv = o.wrap(drv)
 	}
 	st.Client = ent.NewClient(ent.Driver(drv))
+	// An editor's write is checked where it lands, after it is made and
+	// inside its transaction, whatever record type it is.
+	st.Client.Use(policy.Landing)
 	if err := migrateSchema(ctx, st.Client, st.DB, st.Dialect); err != nil {
 		st.Close()
 		return nil, err

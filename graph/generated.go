@@ -23,6 +23,7 @@ import (
 	"jiceng/geo"
 	"jiceng/graph/model"
 	"jiceng/graph/scalar"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/viewer"
 	"jiceng/vocab"
@@ -836,7 +837,7 @@ type AreaResolver interface {
 }
 type MemberResolver interface {
 	History(ctx context.Context, obj *ent.Member, attribute *vocab.Attribute) ([]*ent.Period, error)
-	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*coverage.Placement, error)
+	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
 }
@@ -887,7 +888,7 @@ type MutationResolver interface {
 }
 type OrganizationResolver interface {
 	History(ctx context.Context, obj *ent.Organization, attribute *vocab.Attribute) ([]*ent.Period, error)
-	PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Placement, error)
+	PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*policy.Placement, error)
 	Community(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*ent.Area, error)
 	KindOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*vocab.OrganizationKind, error)
 }
@@ -896,9 +897,9 @@ type PeriodResolver interface {
 	Ref(ctx context.Context, obj *ent.Period) (ent.Noder, error)
 }
 type PlacementResolver interface {
-	Area(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
-	Grid(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
-	Community(ctx context.Context, obj *coverage.Placement) (*ent.Area, error)
+	Area(ctx context.Context, obj *policy.Placement) (*ent.Area, error)
+	Grid(ctx context.Context, obj *policy.Placement) (*ent.Area, error)
+	Community(ctx context.Context, obj *policy.Placement) (*ent.Area, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -931,7 +932,7 @@ type RuleSettingResolver interface {
 }
 type UnitResolver interface {
 	History(ctx context.Context, obj *ent.Unit, attribute *vocab.Attribute) ([]*ent.Period, error)
-	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.Placement, error)
+	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
 }
 
@@ -15154,8 +15155,8 @@ func (ec *executionContext) _Member_placedIn(ctx context.Context, field graphql.
 			return ec.Resolvers.Member().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
-			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19231,8 +19232,8 @@ func (ec *executionContext) _Organization_placedIn(ctx context.Context, field gr
 			return ec.Resolvers.Organization().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
-			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20222,7 +20223,7 @@ func (ec *executionContext) fieldContext_PeriodEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PeriodEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _Placement_area(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+func (ec *executionContext) _Placement_area(ctx context.Context, field graphql.CollectedField, obj *policy.Placement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20254,7 +20255,7 @@ func (ec *executionContext) fieldContext_Placement_area(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Placement_grid(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+func (ec *executionContext) _Placement_grid(ctx context.Context, field graphql.CollectedField, obj *policy.Placement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20286,7 +20287,7 @@ func (ec *executionContext) fieldContext_Placement_grid(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Placement_community(ctx context.Context, field graphql.CollectedField, obj *coverage.Placement) (ret graphql.Marshaler) {
+func (ec *executionContext) _Placement_community(ctx context.Context, field graphql.CollectedField, obj *policy.Placement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22943,8 +22944,8 @@ func (ec *executionContext) _Unit_placedIn(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Unit().PlacedIn(ctx, obj, fc.Args["asOf"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
-			return ec.marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx, selections, v)
 		},
 		true,
 		true,
@@ -47017,7 +47018,7 @@ func (ec *executionContext) _PeriodEdge(ctx context.Context, sel ast.SelectionSe
 
 var placementImplementors = []string{"Placement"}
 
-func (ec *executionContext) _Placement(ctx context.Context, sel ast.SelectionSet, obj *coverage.Placement) graphql.Marshaler {
+func (ec *executionContext) _Placement(ctx context.Context, sel ast.SelectionSet, obj *policy.Placement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placementImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -50000,7 +50001,7 @@ func (ec *executionContext) unmarshalNPeriodWhereInput2ᚖjicengᚋentᚐPeriodW
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPlacement2ᚖjicengᚋcoverageᚐPlacement(ctx context.Context, sel ast.SelectionSet, v *coverage.Placement) graphql.Marshaler {
+func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx context.Context, sel ast.SelectionSet, v *policy.Placement) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Placement!")
 		return graphql.Null

@@ -10,6 +10,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/member"
+	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
 	"time"
@@ -26,7 +27,7 @@ func (r *memberResolver) History(ctx context.Context, obj *ent.Member, attribute
 }
 
 // PlacedIn is the resolver for the placedIn field.
-func (r *memberResolver) PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*coverage.Placement, error) {
+func (r *memberResolver) PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error) {
 	return r.placed(ctx, "Member", obj.ID, asOf)
 }
 
@@ -105,7 +106,7 @@ func (r *organizationResolver) History(ctx context.Context, obj *ent.Organizatio
 }
 
 // PlacedIn is the resolver for the placedIn field.
-func (r *organizationResolver) PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Placement, error) {
+func (r *organizationResolver) PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*policy.Placement, error) {
 	return r.placed(ctx, "Organization", obj.ID, asOf)
 }
 
@@ -142,17 +143,17 @@ func (r *periodResolver) Ref(ctx context.Context, obj *ent.Period) (ent.Noder, e
 }
 
 // Area is the resolver for the area field.
-func (r *placementResolver) Area(ctx context.Context, obj *coverage.Placement) (*ent.Area, error) {
+func (r *placementResolver) Area(ctx context.Context, obj *policy.Placement) (*ent.Area, error) {
 	return r.areaOrNil(ctx, obj.AreaID)
 }
 
 // Grid is the resolver for the grid field.
-func (r *placementResolver) Grid(ctx context.Context, obj *coverage.Placement) (*ent.Area, error) {
+func (r *placementResolver) Grid(ctx context.Context, obj *policy.Placement) (*ent.Area, error) {
 	return r.areaOrNil(ctx, obj.GridID)
 }
 
 // Community is the resolver for the community field.
-func (r *placementResolver) Community(ctx context.Context, obj *coverage.Placement) (*ent.Area, error) {
+func (r *placementResolver) Community(ctx context.Context, obj *policy.Placement) (*ent.Area, error) {
 	return r.areaOrNil(ctx, obj.CommunityID)
 }
 
@@ -167,7 +168,7 @@ func (r *unitResolver) History(ctx context.Context, obj *ent.Unit, attribute *vo
 }
 
 // PlacedIn is the resolver for the placedIn field.
-func (r *unitResolver) PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.Placement, error) {
+func (r *unitResolver) PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error) {
 	return r.placed(ctx, "Unit", obj.ID, asOf)
 }
 

@@ -2,204 +2,180 @@ package policy
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	entgo "entgo.io/ent"
 
+	"jiceng/calendar"
 	"jiceng/ent"
-	"jiceng/ent/area"
-	"jiceng/ent/membership"
-	"jiceng/ent/organization"
-	"jiceng/ent/unit"
-	"jiceng/ent/unitcoverage"
+	"jiceng/register"
+	"jiceng/viewer"
 )
 
-// locate returns the areas a write touches: where the record is before the
-// write (for an update) and where it will be after it. An editor must own
-// every one.
-func locate(ctx context.Context, c *ent.Client, m ent.Mutation) ([]int, error) {
-	l := &locator{ctx: ctx, c: c, update: m.Op().Is(entgo.OpUpdateOne)}
-	switch m := m.(type) {
-	case *ent.AreaMutation:
-		if id, ok := m.ID(); ok {
-			l.add(id)
-		}
-		l.areas(vals(l, m.ParentID, m.OldParentID))
-	case *ent.OrganizationMutation:
-		if id, ok := m.ID(); ok {
-			l.org(id)
-		}
-		l.add(m.AreasIDs()...)
-		for _, p := range vals(l, m.ParentID, m.OldParentID) {
-			if p != nil {
-				l.org(*p)
-			}
-		}
-	case *ent.UnitMutation:
-		l.add(plain(l, m.GridID, m.OldGridID)...)
-	case *ent.UnitCoverageMutation:
-		l.units(plain(l, m.UnitID, m.OldUnitID))
-	case *ent.MemberMutation:
-		if id, ok := m.ID(); ok {
-			l.member(id)
-		}
-		l.areas(vals(l, m.ResidenceGridID, nil))
-		l.units(derefAll(vals(l, m.WorkUnitID, nil)))
-	case *ent.MobileReportMutation:
-		for _, id := range plain(l, m.MemberID, m.OldMemberID) {
-			l.member(id)
-		}
-	case *ent.MembershipMutation:
-		l.orgs(plain(l, m.OrganizationID, m.OldOrganizationID))
-	case *ent.AffiliatedOrganizationMutation:
-		l.units(derefAll(vals(l, m.UnitID, m.OldUnitID)))
-		l.areas(vals(l, m.CommunityID, m.OldCommunityID))
-	case *ent.AppointmentMutation:
-		l.orgs(derefAll(vals(l, m.OrganizationID, m.OldOrganizationID)))
-		l.units(derefAll(vals(l, m.UnitID, m.OldUnitID)))
-	case *ent.TermMutation:
-		l.orgs(plain(l, m.OrganizationID, m.OldOrganizationID))
-	case *ent.MeetingMutation:
-		l.orgs(plain(l, m.OrganizationID, m.OldOrganizationID))
-	case *ent.ExemptionMutation:
-		l.orgs(plain(l, m.OrganizationID, m.OldOrganizationID))
-	case *ent.KindChangeMutation:
-		l.orgs(plain(l, m.OrganizationID, nil))
-	case *ent.AssessmentMutation:
-		l.orgs(derefAll(vals(l, m.OrganizationID, m.OldOrganizationID)))
-		l.areas(vals(l, m.CommunityID, m.OldCommunityID))
+// An editor's write is judged by where it lands: every record it creates
+// or changes, and every record it links to, must sit in the editor's areas
+// before the write and after it, on the day the write takes effect and
+// today. Records are placed by Place (coverage.Place), the placement the analysis
+// counts them by, so an editor can change exactly what their areas' figures
+// are made of.
+
+// Placement is where a record is on a day: its area, and the grid and
+// community that area lies in (zero for none).
+type Placement struct{ AreaID, GridID, CommunityID int }
+
+// Place locates a member, unit, organisation or area on a day. The coverage
+// package sets it when it is linked in (coverage.Place: the placement the
+// analysis counts records by), as database/sql drivers register
+// themselves; until then editors may write nowhere.
+var Place func(ctx context.Context, c *ent.Client, typ string, id int, day time.Time) (Placement, error)
+
+// record is a record of the register to place.
+type record struct {
+	typ string
+	id  int
+}
+
+// placeable are the types coverage.Place locates; the others sit where the
+// records they link to are.
+var placeable = map[string]bool{"Member": true, "Unit": true, "Organization": true, "Area": true}
+
+// edgeTypes are the record types the edges of the register point to, by
+// edge name (the same name means the same type on every record type).
+var edgeTypes = map[string]string{
+	"organization": "Organization", "party_group": "Organization", "unit": "Unit", "work_unit": "Unit",
+	"member": "Member", "grid": "Area", "residence_grid": "Area", "community": "Area", "areas": "Area",
+}
+
+// linkFields are the fields holding the records a link record (a
+// membership, an appointment, a term …) joins.
+var linkFields = []struct{ field, typ string }{
+	{"organization_id", "Organization"}, {"unit_id", "Unit"}, {"member_id", "Member"},
+	{"community_id", "Area"}, {"grid_id", "Area"},
+}
+
+// touched lists the records a write touches as the register stands before
+// it: the record itself (for an update), what it links to now, and what the
+// write links it to.
+func touched(ctx context.Context, m ent.Mutation) ([]record, error) {
+	var out []record
+	id, isUpdate := m.(interface{ ID() (int, bool) }).ID()
+	isUpdate = isUpdate && m.Op().Is(entgo.OpUpdateOne)
+	if isUpdate && placeable[m.Type()] {
+		out = append(out, record{m.Type(), id})
 	}
-	return l.out, l.err
-}
-
-// locator gathers areas; a record it cannot place adds 0, which no editor owns.
-type locator struct {
-	ctx    context.Context
-	c      *ent.Client
-	update bool
-	out    []int
-	err    error
-}
-
-func (l *locator) add(ids ...int) { l.out = append(l.out, ids...) }
-
-func (l *locator) areas(ids []*int) {
-	for _, id := range ids {
-		if id != nil {
-			l.add(*id)
+	for _, e := range m.AddedEdges() {
+		typ, ok := edgeTypes[e]
+		if e == "parent" {
+			typ, ok = m.Type(), true
 		}
-	}
-}
-
-func (l *locator) fail(err error) {
-	if l.err == nil && !ent.IsNotFound(err) {
-		l.err = err
-	}
-}
-
-func (l *locator) units(ids []int) {
-	for _, id := range ids {
-		u, err := l.c.Unit.Query().Where(unit.ID(id)).Select(unit.FieldGridID).Only(l.ctx)
-		if err != nil {
-			l.fail(err)
-			l.add(0)
+		if !ok {
 			continue
 		}
-		l.add(u.GridID)
+		for _, v := range m.AddedIDs(e) {
+			if n, ok := v.(int); ok {
+				out = append(out, record{typ, n})
+			}
+		}
 	}
+	if !isUpdate {
+		return out, nil
+	}
+	for _, e := range m.RemovedEdges() {
+		if typ, ok := edgeTypes[e]; ok {
+			for _, v := range m.RemovedIDs(e) {
+				if n, ok := v.(int); ok {
+					out = append(out, record{typ, n})
+				}
+			}
+		}
+	}
+	if !placeable[m.Type()] {
+		for _, f := range linkFields {
+			old, err := m.OldField(ctx, f.field)
+			if err != nil {
+				continue // the type has no such field
+			}
+			switch v := old.(type) {
+			case int:
+				out = append(out, record{f.typ, v})
+			case *int:
+				if v != nil {
+					out = append(out, record{f.typ, *v})
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
-func (l *locator) orgs(ids []int) {
-	for _, id := range ids {
-		l.org(id)
+// days are the days a write is placed on: today, and the day it takes
+// effect when that is another.
+func days(ctx context.Context) []time.Time {
+	today := calendar.Today()
+	if on := register.EffectiveDay(ctx); !on.Equal(today) {
+		return []time.Time{today, on}
 	}
+	return []time.Time{today}
 }
 
-// org places an organisation: an area it is responsible for, else the grid
-// of a unit it covers, else where its parent is.
-func (l *locator) org(id int) {
-	for depth := 0; depth < 8 && id != 0; depth++ {
-		if a, err := l.c.Area.Query().Where(area.HasOrganizationsWith(organization.ID(id))).Order(ent.Asc(area.FieldID)).FirstID(l.ctx); err == nil {
-			l.add(a)
-			return
-		} else if !ent.IsNotFound(err) {
-			l.fail(err)
+// inAreas refuses the write unless every record sits in the editor's areas
+// on each day.
+func inAreas(ctx context.Context, c *ent.Client, v *viewer.Viewer, typ string, records []record) error {
+	for _, r := range records {
+		for _, d := range days(ctx) {
+			p, err := place(ctx, c, r, d)
+			if err != nil {
+				return fmt.Errorf("placing %s %d: %w", r.typ, r.id, err)
+			}
+			if p.AreaID == 0 {
+				return forbidden("the %s is not placed in any area on %s, so only an administrator may change it", what(r, typ), d.Format(time.DateOnly))
+			}
+			if !v.MayWriteIn(p.AreaID) {
+				name := fmt.Sprint(p.AreaID)
+				if a, err := c.Area.Get(ctx, p.AreaID); err == nil {
+					name = a.Name
+				}
+				return forbidden("an editor may change records in their own areas only; this %s touches %s in %s",
+					typ, what(r, typ), name)
+			}
 		}
-		if u, err := l.c.Unit.Query().Where(unit.HasCoveragesWith(unitcoverage.OrganizationID(id))).Order(ent.Asc(unit.FieldID)).First(l.ctx); err == nil {
-			l.add(u.GridID)
-			return
-		}
-		o, err := l.c.Organization.Query().Where(organization.ID(id)).Select(organization.FieldParentID).Only(l.ctx)
-		if err != nil || o.ParentID == nil {
-			l.fail(err)
-			break
-		}
-		id = *o.ParentID
 	}
-	l.add(0)
+	return nil
 }
 
-// member places a member: where they live, else where they work, else where
-// their current organisation is.
-func (l *locator) member(id int) {
-	m, err := l.c.Member.Get(l.ctx, id)
-	switch {
-	case err != nil:
-		l.fail(err)
-		l.add(0)
-	case m.ResidenceGridID != nil:
-		l.add(*m.ResidenceGridID)
-	case m.WorkUnitID != nil:
-		l.units([]int{*m.WorkUnitID})
-	default:
-		ms, err := l.c.Membership.Query().Where(membership.MemberID(id), membership.EndedOnIsNil()).First(l.ctx)
-		if err != nil {
-			l.fail(err)
-			l.add(0)
-			return
-		}
-		l.org(ms.OrganizationID)
+func what(r record, typ string) string {
+	if r.typ == typ {
+		return "record"
 	}
+	return r.typ
 }
 
-// plain returns a required field's new value, if the write sets it, and its
-// old value, if the write is an update.
-func plain(l *locator, set func() (int, bool), old func(context.Context) (int, error)) []int {
-	var out []int
-	if v, ok := set(); ok {
-		out = append(out, v)
+func place(ctx context.Context, c *ent.Client, r record, d time.Time) (Placement, error) {
+	if Place == nil {
+		return Placement{}, nil
 	}
-	if l.update && old != nil {
-		if v, err := old(l.ctx); err == nil {
-			out = append(out, v)
-		} else {
-			l.fail(err)
-		}
-	}
-	return out
+	return Place(System(ctx), c, r.typ, r.id, d)
 }
 
-// vals is plain for an optional field.
-func vals(l *locator, set func() (int, bool), old func(context.Context) (*int, error)) []*int {
-	var out []*int
-	if v, ok := set(); ok {
-		out = append(out, &v)
-	}
-	if l.update && old != nil {
-		if v, err := old(l.ctx); err == nil {
-			out = append(out, v)
-		} else {
-			l.fail(err)
+// Landing checks, after an editor's write and inside its transaction,
+// that the record written sits in the editor's areas as it now stands. It
+// is registered on the client (database.Open), so it sees every write.
+func Landing(next entgo.Mutator) entgo.Mutator {
+	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
+		v := viewer.FromContext(ctx)
+		value, err := next.Mutate(ctx, m)
+		if err != nil || v == nil || v.Role != viewer.Editor || !placeable[m.Type()] {
+			return value, err
 		}
-	}
-	return out
-}
-
-func derefAll(ids []*int) []int {
-	var out []int
-	for _, id := range ids {
-		if id != nil {
-			out = append(out, *id)
+		id, ok := m.(interface{ ID() (int, bool) }).ID()
+		if !ok {
+			return value, nil
 		}
-	}
-	return out
+		c := m.(interface{ Client() *ent.Client }).Client()
+		if err := inAreas(ctx, c, v, m.Type(), []record{{m.Type(), id}}); err != nil {
+			return nil, err
+		}
+		return value, nil
+	})
 }

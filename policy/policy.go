@@ -37,7 +37,7 @@ var signedIn = privacy.ContextQueryMutationRule(func(ctx context.Context) error 
 })
 
 // Register is the policy of the register's records: every viewer reads;
-// administrators write anywhere, editors where locate places the record
+// administrators write anywhere, editors where the records a write touches are placed (see locate.go)
 // (before and after the write) within their areas, others nowhere.
 func Register() entgo.Policy {
 	return privacy.Policy{
@@ -91,21 +91,15 @@ func writeInAreas(ctx context.Context, m ent.Mutation) error {
 		return forbidden("a %s reads the register and cannot change it", v.Role)
 	}
 	c := m.(interface{ Client() *ent.Client }).Client()
-	areas, err := locate(ctx, c, m)
+	records, err := touched(ctx, m)
 	if err != nil {
 		return fmt.Errorf("locating the record: %w", err)
 	}
-	if len(areas) == 0 {
+	if len(records) == 0 && !placeable[m.Type()] {
 		return forbidden("the %s is not placed in any area, so only an administrator may change it", m.Type())
 	}
-	for _, a := range areas {
-		if !v.MayWriteIn(a) {
-			name := fmt.Sprint(a)
-			if ar, err := c.Area.Get(ctx, a); err == nil {
-				name = ar.Name
-			}
-			return forbidden("an editor may change records in their own areas only; this %s is in %s", m.Type(), name)
-		}
+	if err := inAreas(ctx, c, v, m.Type(), records); err != nil {
+		return err
 	}
 	return privacy.Allow
 }

@@ -534,3 +534,7 @@ func ValueOn(ctx context.Context, c *ent.Client, subject int, attr vocab.Attribu
 	}
 	return p, nil
 }
+
+// EffectiveDay is the day the writes made with ctx take effect: the day
+// given with On, else today.
+func EffectiveDay(ctx context.Context) time.Time { return effectiveOf(ctx).on }
