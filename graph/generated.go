@@ -674,11 +674,18 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []int) int
 		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Periods                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) int
+		RegisterCalendar        func(childComplexity int) int
 		RuleSettings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) int
 		Terms                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) int
 		UnitCoverages           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) int
 		Units                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) int
 		Viewer                  func(childComplexity int) int
+	}
+
+	RegisterCalendar struct {
+		RecordedSince func(childComplexity int) int
+		TimeZone      func(childComplexity int) int
+		Today         func(childComplexity int) int
 	}
 
 	RuleSetting struct {
@@ -925,6 +932,7 @@ type QueryResolver interface {
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error)
 	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
+	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
 type RuleSettingResolver interface {
@@ -3978,6 +3986,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Periods(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PeriodOrder), args["where"].(*ent.PeriodWhereInput)), true
+	case "Query.registerCalendar":
+		if e.ComplexityRoot.Query.RegisterCalendar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RegisterCalendar(childComplexity), true
 	case "Query.ruleSettings":
 		if e.ComplexityRoot.Query.RuleSettings == nil {
 			break
@@ -4028,6 +4042,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RegisterCalendar.recordedSince":
+		if e.ComplexityRoot.RegisterCalendar.RecordedSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterCalendar.RecordedSince(childComplexity), true
+	case "RegisterCalendar.timeZone":
+		if e.ComplexityRoot.RegisterCalendar.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterCalendar.TimeZone(childComplexity), true
+	case "RegisterCalendar.today":
+		if e.ComplexityRoot.RegisterCalendar.Today == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterCalendar.Today(childComplexity), true
 
 	case "RuleSetting.createdAt":
 		if e.ComplexityRoot.RuleSetting.CreatedAt == nil {
@@ -5945,6 +5978,18 @@ func (ec *executionContext) childFields_Placement(ctx context.Context, field gra
 		return ec.fieldContext_Placement_community(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Placement", field.Name)
+}
+
+func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "today":
+		return ec.fieldContext_RegisterCalendar_today(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_RegisterCalendar_timeZone(ctx, field)
+	case "recordedSince":
+		return ec.fieldContext_RegisterCalendar_recordedSince(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegisterCalendar", field.Name)
 }
 
 func (ec *executionContext) childFields_RuleSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -21331,6 +21376,38 @@ func (ec *executionContext) fieldContext_Query_gridMap(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_registerCalendar(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_registerCalendar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RegisterCalendar(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RegisterCalendar) graphql.Marshaler {
+			return ec.marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodelᚐRegisterCalendar(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_registerCalendar(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RegisterCalendar(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21437,6 +21514,75 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RegisterCalendar_today(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterCalendar_today(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Today, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterCalendar_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RegisterCalendar_timeZone(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterCalendar_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterCalendar_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "String")
+}
+
+func (ec *executionContext) _RegisterCalendar_recordedSince(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterCalendar_recordedSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedSince, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterCalendar_recordedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
 }
 
 func (ec *executionContext) _RuleSetting_id(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSetting) (ret graphql.Marshaler) {
@@ -47219,6 +47365,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_gridMap(ctx, field)
 				})
+		case "registerCalendar":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_registerCalendar(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -47238,6 +47390,49 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var registerCalendarImplementors = []string{"RegisterCalendar"}
+
+func (ec *executionContext) _RegisterCalendar(ctx context.Context, sel ast.SelectionSet, obj *model.RegisterCalendar) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, registerCalendarImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegisterCalendar")
+		case "today":
+			out.Values[i] = ec._RegisterCalendar_today(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._RegisterCalendar_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedSince":
+			out.Values[i] = ec._RegisterCalendar_recordedSince(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -50007,6 +50202,14 @@ func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx
 		return graphql.Null
 	}
 	return ec._Placement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodelᚐRegisterCalendar(ctx context.Context, sel ast.SelectionSet, v *model.RegisterCalendar) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RegisterCalendar!")
+		return graphql.Null
+	}
+	return ec._RegisterCalendar(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNResizeUnitInput2jicengᚋregisterᚐResize(ctx context.Context, v any) (register.Resize, error) {

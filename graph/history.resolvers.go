@@ -7,9 +7,11 @@ package graph
 
 import (
 	"context"
+	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/member"
+	"jiceng/graph/model"
 	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -155,6 +157,19 @@ func (r *placementResolver) Grid(ctx context.Context, obj *policy.Placement) (*e
 // Community is the resolver for the community field.
 func (r *placementResolver) Community(ctx context.Context, obj *policy.Placement) (*ent.Area, error) {
 	return r.areaOrNil(ctx, obj.CommunityID)
+}
+
+// RegisterCalendar is the resolver for the registerCalendar field.
+func (r *queryResolver) RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error) {
+	since, err := register.RecordedSince(ctx, r.client)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.RegisterCalendar{Today: calendar.Today(), TimeZone: calendar.Zone().String()}
+	if !since.IsZero() {
+		out.RecordedSince = &since
+	}
+	return out, nil
 }
 
 // History is the resolver for the history field.

@@ -374,3 +374,23 @@ func TestHistoryOfOrganizationsUnitsAreasAndSettings(t *testing.T) {
 
 // daysAgo is the day n days before today, as the API writes it.
 func daysAgo(n int) string { return calendar.Today().AddDate(0, 0, -n).Format("2006-01-02") }
+
+func TestRegisterCalendar(t *testing.T) {
+	w := newTown(t)
+	var out struct {
+		RegisterCalendar struct {
+			Today, TimeZone string
+			RecordedSince   *string
+		}
+	}
+	w.api.Do(&out, `{ registerCalendar { today timeZone recordedSince } }`)
+	if out.RegisterCalendar.Today != daysAgo(0) || out.RegisterCalendar.TimeZone != "Asia/Shanghai" || out.RegisterCalendar.RecordedSince != nil {
+		t.Errorf("with no meetings: got %+v", out.RegisterCalendar)
+	}
+	w.create("Meeting", map[string]any{"organizationID": w.eastOrg, "type": "THEMED_PARTY_DAY", "heldOn": "2023-03-04", "expectedAttendance": 1, "attendance": 1})
+	w.create("Meeting", map[string]any{"organizationID": w.eastOrg, "type": "THEMED_PARTY_DAY", "heldOn": "2024-03-04", "expectedAttendance": 1, "attendance": 1})
+	w.api.Do(&out, `{ registerCalendar { today timeZone recordedSince } }`)
+	if s := out.RegisterCalendar.RecordedSince; s == nil || *s != "2023-03-04" {
+		t.Errorf("recordedSince: got %v, want the first meeting's day", s)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"jiceng/calendar"
 	"jiceng/ent"
+	"jiceng/ent/meeting"
 	"jiceng/ent/period"
 	"jiceng/ent/privacy"
 	"jiceng/vocab"
@@ -538,3 +539,16 @@ func ValueOn(ctx context.Context, c *ent.Client, subject int, attr vocab.Attribu
 // EffectiveDay is the day the writes made with ctx take effect: the day
 // given with On, else today.
 func EffectiveDay(ctx context.Context) time.Time { return effectiveOf(ctx).on }
+
+// RecordedSince is the day of the earliest meeting in the register: the
+// first day its records of organisational life cover (zero when none).
+func RecordedSince(ctx context.Context, c *ent.Client) (time.Time, error) {
+	m, err := c.Meeting.Query().Order(ent.Asc(meeting.FieldHeldOn)).Select(meeting.FieldHeldOn).First(ctx)
+	if ent.IsNotFound(err) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("finding the first recorded meeting: %w", err)
+	}
+	return calendar.Day(m.HeldOn), nil
+}

@@ -4,7 +4,21 @@ package model
 
 import (
 	"jiceng/viewer"
+	"time"
 )
+
+// What the register knows of time.
+type RegisterCalendar struct {
+	// Today in the register's time zone: the latest day that can be asked for.
+	Today time.Time `json:"today"`
+	// The register's time zone (an IANA name such as Asia/Shanghai).
+	TimeZone string `json:"timeZone"`
+	// The first day of recorded organisational life (the earliest meeting): for a
+	// day before it, or whose windows reach before it, the register holds no
+	// record of meetings, so life and lapse figures of that day are incomplete.
+	// Null when no meeting is recorded.
+	RecordedSince *time.Time `json:"recordedSince,omitempty"`
+}
 
 // Who a request is made by.
 type Viewer struct {
