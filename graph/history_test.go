@@ -394,3 +394,39 @@ func TestRegisterCalendar(t *testing.T) {
 		t.Errorf("recordedSince: got %v, want the first meeting's day", s)
 	}
 }
+
+func TestAnEarlierChangeRewritesOnlyTheDaysUpToALaterOne(t *testing.T) {
+	w := newTown(t)
+	north := w.create("Area", map[string]any{"name": "北网格", "kind": "GRID", "parentID": w.community})
+	m := w.member("FULL", w.east, nil)
+	w.do("moveMember", "MoveMemberInput", map[string]any{"memberID": m, "residenceGridID": w.west, "on": on})
+	w.do("moveMember", "MoveMemberInput", map[string]any{"memberID": m, "residenceGridID": north, "on": "2024-01-01", "reason": "补录"})
+	var out struct {
+		Node struct {
+			ResidenceGrid struct{ Name string }
+			History       []struct {
+				Ref       struct{ Name string }
+				ValidFrom string
+				ValidTo   *string
+			}
+		}
+	}
+	w.api.Do(&out, `query($id: ID!) { node(id: $id) { ... on Member { residenceGrid { name }
+		history(attribute: MEMBER_RESIDENCE_GRID) { ref { ... on Area { name } } validFrom validTo } } } }`, "id", m)
+	h := out.Node.History
+	got := []string{}
+	for _, p := range h {
+		to := "…"
+		if p.ValidTo != nil {
+			to = *p.ValidTo
+		}
+		got = append(got, p.Ref.Name+" "+p.ValidFrom+" "+to)
+	}
+	want := []string{"东网格 2010-07-01 2024-01-01", "北网格 2024-01-01 2024-06-01", "西网格 2024-06-01 …"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("history: got %v, want %v", got, want)
+	}
+	if out.Node.ResidenceGrid.Name != "西网格" {
+		t.Errorf("today the member lives in %q, want 西网格", out.Node.ResidenceGrid.Name)
+	}
+}
