@@ -139,6 +139,7 @@ func init() {
 			` + at(vocab.MemberMobility, "m") + ` AS mobility, ` + at(vocab.MemberWorkUnit, "m") + ` AS work_unit_id,
 			` + at(vocab.MemberPartyGroup, "m") + ` AS party_group_id, ` + at(vocab.MemberResidenceGrid, "m") + ` AS residence_grid_id,
 			ms.organization_id AS org_id, ms.started_on AS ms_started,
+			(SELECT MIN(y.started_on) FROM memberships y WHERE y.member_id = m.id AND y.started_on <= {d}) AS life_from,
 			CASE WHEN ` + at(vocab.MemberExternalOrg, "m") + ` <> '' THEN 1 ELSE 0 END AS external
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
@@ -215,9 +216,10 @@ func init() {
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
 			GROUP BY uc.organization_id`
 	})
-	// The term in force: the latest started on or before {d}.
+	// The term in force: the latest started on or before {d}, due when an
+	// approved postponement says, else on its due day.
 	define("org_terms", nil, func(*env) string {
-		return `SELECT t.organization_id AS org_id, t.due_on, t.renewed_on FROM terms t
+		return `SELECT t.organization_id AS org_id, COALESCE(t.postponed_to, t.due_on) AS due_on, t.renewed_on FROM terms t
 			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
 				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)`
 	})
@@ -234,7 +236,8 @@ func init() {
 		return `SELECT o.*,
 			COALESCE(oo.leaders, 0) AS leaders, COALESCE(oo.office_holders, 0) AS office_holders,
 			COALESCE(ou.units, 0) AS units, COALESCE(ou.units_enough, 0) AS units_enough, COALESCE(ou.links_ever, 0) AS links_ever,
-			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term
+			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term,
+			` + e.termYears("o.kind", "o.formation") + ` AS term_years
 			FROM org_core o
 			LEFT JOIN org_offices oo ON oo.org_id = o.id
 			LEFT JOIN org_units ou ON ou.org_id = o.id

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"jiceng/calendar"
 )
 
 // rule is one rule of 全覆盖: which fact table it reads, when it fires (a
@@ -75,20 +77,24 @@ var rules = []*rule{
 	},
 	{Code: "ORG_UNIT_NEEDS_JOINT", Family: Organization, Severity: Medium, facts: "unit_facts", subject: "units",
 		when: func(*env) string {
-			return "f.full_members >= 1 AND f.full_members < {org_min} AND f.own_rank = 0 AND f.joint = 0 AND f.affiliated = 0"
+			return "f.members > 0 AND f.full_members < {org_min} AND f.own_rank = 0 AND f.joint = 0 AND f.affiliated = 0"
 		},
-		columns: []string{"f.full_members"},
+		columns: []string{"f.full_members", "f.members"},
 		figures: func(e *env, v []any) []*Figure {
-			return []*Figure{fig("fullMembers", v[0], ptr(e.settings.Value("ORG_REQUIRED_FULL_MEMBERS", "")))}
+			return []*Figure{fig("fullMembers", v[0], ptr(e.settings.Value("ORG_REQUIRED_FULL_MEMBERS", ""))), fig("members", v[1], nil)}
 		},
 		message: func(name, _ string, f []*Figure) LocalizedText {
+			if f[0].Value == 0 {
+				return text(fmt.Sprintf("“%s”有预备党员%s名，既未联合组建也未挂靠党组织", name, f[1].str()),
+					fmt.Sprintf("%s has %s probationary member(s) and is neither in a joint branch nor attached to an organisation", name, f[1].str()))
+			}
 			return text(fmt.Sprintf("“%s”有正式党员%s名，既未联合组建也未挂靠党组织", name, f[0].str()),
 				fmt.Sprintf("%s has %s full member(s) and is neither in a joint branch nor attached to an organisation", name, f[0].str()))
 		},
 		remedy: text("加入同网格或社区的联合党支部，或挂靠社区、网格党组织", "Join a joint branch in the same grid or community, or attach the members to the community or grid organisation"),
 	},
 	{Code: "ORG_MEMBER_UNATTACHED", Family: Organization, Severity: High, facts: "member_facts", subject: "members",
-		when:    func(*env) string { return "f.org_id IS NULL" },
+		when:    func(*env) string { return "f.org_id IS NULL AND f.external = 0" },
 		figures: func(*env, []any) []*Figure { return []*Figure{fig("currentMemberships", 0, ptr(1))} },
 		message: func(name, _ string, _ []*Figure) LocalizedText {
 			return text(fmt.Sprintf("党员%s的组织关系不在任何党组织（口袋党员）", name),
@@ -121,9 +127,9 @@ var rules = []*rule{
 	{Code: "ORG_MEMBER_LAPSE_RISK", Family: Organization, Severity: Critical, facts: "member_facts", subject: "members",
 		needs: []string{"rollless"},
 		when: func(*env) string {
-			return "f.org_id IS NOT NULL AND f.ms_started <= {lapse_start} AND NOT " + lifeSince
+			return "f.org_id IS NOT NULL AND f.life_from <= {lapse_start} AND NOT " + lifeSince
 		},
-		columns: []string{lastLife, "f.ms_started"},
+		columns: []string{lastLife, "f.life_from"},
 		figures: func(e *env, v []any) []*Figure {
 			last, ok := sqlDate(v[0])
 			if !ok {
@@ -148,15 +154,15 @@ var rules = []*rule{
 	},
 	{Code: "LIFE_TERM_EXPIRED", Family: Life, Severity: High, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
-			return e.settings.byKind("TERM_YEARS", "f.kind") + " > 0 AND ((f.has_term = 1 AND f.term_due <= {d} AND (f.term_renewed IS NULL OR f.term_renewed > {d}))" +
-				" OR (f.has_term = 0 AND f.established_on <= " + e.termCut("f.kind") + "))"
+			return "f.term_years > 0 AND ((f.has_term = 1 AND f.term_due <= {d} AND (f.term_renewed IS NULL OR f.term_renewed > {d}))" +
+				" OR (f.has_term = 0 AND f.established_on <= " + e.termCut("f.term_years") + "))"
 		},
-		columns: []string{"f.term_due", "f.established_on", "f.kind"},
+		columns: []string{"f.term_due", "f.established_on", "f.term_years"},
 		figures: func(e *env, v []any) []*Figure {
 			due, ok := sqlDate(v[0])
 			if !ok {
 				established, _ := sqlDate(v[1])
-				due = established.AddDate(int(e.settings.Value("TERM_YEARS", kindOf(v[2]))), 0, 0)
+				due = calendar.AddYears(established, int(toFloat(v[2])))
 			}
 			return []*Figure{fig("daysOverdue", daysBetween(due, e.asOf), nil),
 				fig("postponementMonthsAllowed", e.settings.Value("TERM_MAX_POSTPONE_MONTHS", ""), nil)}
@@ -169,7 +175,7 @@ var rules = []*rule{
 	},
 	{Code: "LIFE_TERM_EXPIRING", Family: Life, Severity: Low, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
-			return e.settings.byKind("TERM_YEARS", "f.kind") + " > 0 AND f.has_term = 1 AND f.term_due > {d} AND f.term_due <= {expiring_end} AND (f.term_renewed IS NULL OR f.term_renewed > {d})"
+			return "f.term_years > 0 AND f.has_term = 1 AND f.term_due > {d} AND f.term_due <= {expiring_end} AND (f.term_renewed IS NULL OR f.term_renewed > {d})"
 		},
 		columns: []string{"f.term_due"},
 		figures: func(e *env, v []any) []*Figure {
@@ -264,19 +270,28 @@ var ruleByCode = func() map[RuleCode]*rule {
 }()
 
 // lifeSince is the SQL test that member f had organisational life in the
-// lapse window: attended a meeting, belonged to an organisation or Party
-// group that met without keeping a roll, or (mobile) reported.
+// lapse window: attended a meeting, belonged (then) to an organisation that
+// met without keeping a roll, or to a Party group that did, or (mobile)
+// reported. A member with no Party group is tested like any other.
 const lifeSince = `(f.org_id IN (SELECT organization_id FROM rollless)
-	OR f.party_group_id IN (SELECT organization_id FROM rollless)
+	OR EXISTS (SELECT 1 FROM rollless rl WHERE rl.organization_id = f.party_group_id)
 	OR EXISTS (SELECT 1 FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
 		WHERE ma.member_id = f.id AND mt.held_on > {lapse_start} AND mt.held_on <= {d})
+	OR EXISTS (SELECT 1 FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND y.organization_id <> f.org_id AND mt.held_on > {lapse_start} AND mt.held_on <= {d}
+		AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
+		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id))
 	OR EXISTS (SELECT 1 FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on > {lapse_start} AND r.reported_on <= {d}))`
 
-// lastLife is the day of member f's last organisational life up to {d}.
+// lastLife is the day of member f's last organisational life up to {d}, in
+// whichever organisation of the register it was.
 const lastLife = `(SELECT MAX(z.day) FROM (
 	SELECT MAX(mt.held_on) AS day FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
 		WHERE ma.member_id = f.id AND mt.held_on <= {d}
-	UNION ALL SELECT MAX(mt.held_on) FROM meetings mt WHERE mt.organization_id IN (f.org_id, f.party_group_id)
+	UNION ALL SELECT MAX(mt.held_on) FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND mt.held_on <= {d} AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
+		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
+	UNION ALL SELECT MAX(mt.held_on) FROM meetings mt WHERE mt.organization_id = f.party_group_id
 		AND mt.held_on <= {d} AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
 	UNION ALL SELECT MAX(r.reported_on) FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on <= {d}) z)`
 
@@ -303,12 +318,9 @@ func (f *Figure) thresholdStr() string {
 	return num(*f.Threshold)
 }
 
+// monthsBetween is the whole calendar months from one day to a later one.
 func monthsBetween(from, to time.Time) float64 {
-	m := (to.Year()-from.Year())*12 + int(to.Month()-from.Month())
-	if to.Day() < from.Day() {
-		m--
-	}
-	return float64(max(m, 0))
+	return float64(calendar.MonthsBetween(from, to))
 }
 
 func daysBetween(from, to time.Time) float64 {

@@ -197,3 +197,21 @@ func settingID(key string, kind *vocab.OrganizationKind) string {
 	}
 	return key + "/" + string(*kind)
 }
+
+// SettingValue is the value of a rule setting for every organisation kind:
+// the register's row without a kind, else the default.
+func SettingValue(ctx context.Context, c *ent.Client, key string) (float64, error) {
+	r, err := c.RuleSetting.Query().Where(rulesetting.Key(key), rulesetting.OrganizationKindIsNil()).Only(ctx)
+	switch {
+	case err == nil:
+		return r.Value, nil
+	case !ent.IsNotFound(err):
+		return 0, fmt.Errorf("loading rule setting %s: %w", key, err)
+	}
+	for _, d := range Defaults {
+		if d.Key == key && d.Kind == "" {
+			return d.Value, nil
+		}
+	}
+	return 0, fmt.Errorf("rule setting %s has no default", key)
+}
