@@ -30,12 +30,15 @@ func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {
 	}
 	months := func(key string) time.Time { return calendar.AddMonths(asOf, -settings.Int(key)) }
 	p := map[string]any{
-		"d":            asOf,
-		"lapse_start":  months("LAPSE_MONTHS"),
-		"report_start": months("MOBILE_REPORT_MONTHS"),
-		"window_start": months("MEETING_WINDOW_MONTHS"),
-		"expiring_end": calendar.AddMonths(asOf, settings.Int("TERM_EXPIRING_MONTHS")),
-		"org_min":      settings.Int("ORG_REQUIRED_FULL_MEMBERS"),
+		"d":              asOf,
+		"lapse_start":    months("LAPSE_MONTHS"),
+		"report_start":   months("MOBILE_REPORT_MONTHS"),
+		"window_start":   months("MEETING_WINDOW_MONTHS"),
+		"training_start": months("SECRETARY_TRAINING_MONTHS"),
+		"visit_start":    months("INSTRUCTOR_VISIT_MONTHS"),
+		"expiring_end":   calendar.AddMonths(asOf, settings.Int("TERM_EXPIRING_MONTHS")),
+		"org_min":        settings.Int("ORG_REQUIRED_FULL_MEMBERS"),
+		"site_min":       settings.Int("SITE_BRANCH_MIN_MONTHS"),
 	}
 	for k := 1; k <= e.windowMonths(); k++ {
 		p["m"+strconv.Itoa(k)] = calendar.AddMonths(asOf, -k)
@@ -143,4 +146,23 @@ func (e *env) termCut(column string) string {
 	}
 	b.WriteString(" END)")
 	return b.String()
+}
+
+// monthsFrom is a SQL expression: the whole calendar months from the date in
+// column a to the later date in column b, as calendar.MonthsBetween counts
+// them (a day short of the day of the month is a month short, unless b is
+// the last day of its month).
+func (e *env) monthsFrom(a, b string) string {
+	part := func(f, col string) string {
+		if e.query.dialect == dialect.Postgres {
+			return "CAST(EXTRACT(" + map[string]string{"%Y": "YEAR", "%m": "MONTH", "%d": "DAY"}[f] + " FROM " + col + ") AS INTEGER)"
+		}
+		return "CAST(strftime('" + f + "', " + col + ") AS INTEGER)"
+	}
+	lastDay := "CAST(strftime('%d', " + b + ", '+1 day') AS INTEGER) = 1"
+	if e.query.dialect == dialect.Postgres {
+		lastDay = "EXTRACT(DAY FROM " + b + " + 1) = 1"
+	}
+	return "((" + part("%Y", b) + " - " + part("%Y", a) + ") * 12 + " + part("%m", b) + " - " + part("%m", a) +
+		" - CASE WHEN " + part("%d", b) + " < " + part("%d", a) + " AND NOT (" + lastDay + ") THEN 1 ELSE 0 END)"
 }

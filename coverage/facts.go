@@ -183,7 +183,9 @@ func init() {
 			COALESCE(uc.affiliated, 0) AS affiliated, COALESCE(uc.links, 0) AS links,
 			(SELECT COUNT(*) FROM affiliated_organizations a WHERE a.unit_id = u.id AND ` + optionalStart("a", "established_on", "dissolved_on") + `) AS mass_orgs,
 			(SELECT COUNT(*) FROM appointments ap WHERE ap.unit_id = u.id AND ap.role IN ('PARTY_BUILDING_INSTRUCTOR', 'LIAISON')
-				AND ` + active("ap", "started_on", "ended_on") + `) AS instructors
+				AND ` + active("ap", "started_on", "ended_on") + `) AS instructors,
+			(SELECT COUNT(*) FROM instructor_visits iv WHERE iv.unit_id = u.id AND iv.visited_on > {visit_start} AND iv.visited_on <= {d}) AS visits,
+			u.kind
 			FROM units u
 			LEFT JOIN unit_members um ON um.unit_id = u.id
 			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
@@ -204,7 +206,7 @@ func init() {
 	// The units an organisation covers; for a joint branch, those that now
 	// have enough full members to organise on their own (counted one link at
 	// a time: few units are in joint branches).
-	define("org_units", nil, func(*env) string {
+	define("org_units", nil, func(e *env) string {
 		inForce := active("uc", "started_on", "ended_on") + " AND " + optionalStart("u", "opened_on", "closed_on")
 		return `SELECT uc.organization_id AS org_id,
 			SUM(CASE WHEN ` + inForce + ` THEN 1 ELSE 0 END) AS units,
@@ -212,7 +214,10 @@ func init() {
 				WHERE m.id IN (` + holding(vocab.MemberWorkUnit, "uc.unit_id") + `) AND ` + at(vocab.MemberStatus, "m") + ` = 'FULL' AND m.joined_party_on <= {d}
 				AND (EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id AND ` + active("x", "started_on", "ended_on") + `)
 					OR ` + unattachedEver("m") + `)) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
-			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever
+			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever,
+			SUM(CASE WHEN ` + inForce + ` AND u.planned_close_on IS NOT NULL AND u.planned_close_on < {d} THEN 1 ELSE 0 END) AS sites_past_close,
+			SUM(CASE WHEN ` + inForce + ` AND o.formation = 'TEMPORARY' AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
+				AND ` + e.monthsFrom("u.opened_on", "u.planned_close_on") + ` < {site_min} THEN 1 ELSE 0 END) AS sites_short
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
 			GROUP BY uc.organization_id`
 	})
@@ -236,6 +241,7 @@ func init() {
 		return `SELECT o.*,
 			COALESCE(oo.leaders, 0) AS leaders, COALESCE(oo.office_holders, 0) AS office_holders,
 			COALESCE(ou.units, 0) AS units, COALESCE(ou.units_enough, 0) AS units_enough, COALESCE(ou.links_ever, 0) AS links_ever,
+			COALESCE(ou.sites_past_close, 0) AS sites_past_close, COALESCE(ou.sites_short, 0) AS sites_short,
 			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term,
 			` + e.termYears("o.kind", "o.formation") + ` AS term_years
 			FROM org_core o
