@@ -191,10 +191,15 @@ func init() {
 			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
 			WHERE ` + optionalStart("u", "opened_on", "closed_on")
 	})
+	// An organisation's members on {d}: those whose relationship sits in it,
+	// and for a temporary branch, which takes no relationships (支部工作条例
+	// Art. 5), the site members taking part in its life.
 	define("org_members", []string{"ms_active"}, func(*env) string {
-		return `SELECT ms.organization_id AS org_id, COUNT(*) AS members,
+		return `SELECT x.org_id, COUNT(*) AS members,
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
-			FROM ms_active ms JOIN members m ON m.id = ms.member_id GROUP BY ms.organization_id`
+			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
+				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
+			JOIN members m ON m.id = x.member_id GROUP BY x.org_id`
 	})
 	define("org_offices", nil, func(*env) string {
 		return `SELECT organization_id AS org_id,

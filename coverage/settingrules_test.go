@@ -10,6 +10,7 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/unit"
 	"jiceng/policy"
+	"jiceng/register"
 	"jiceng/vocab"
 )
 
@@ -144,5 +145,25 @@ func TestTheTableOfTwoNewOrganizations(t *testing.T) {
 		if g.Rule == "ORG_UNIT_SHOULD_ORGANIZE" && g.Count != 2 {
 			t.Errorf("all units: got %d ORG_UNIT_SHOULD_ORGANIZE, want 2", g.Count)
 		}
+	}
+}
+
+func TestTemporaryBranchCountsItsSiteMembers(t *testing.T) {
+	r := newReg(t)
+	temp := r.org("工地临时党支部", vocab.Branch, organization.FormationTEMPORARY, r.committee)
+	site := r.members(51, member.StatusFULL, nil, r.general)
+	var ids []int
+	for _, m := range site {
+		ids = append(ids, m.ID)
+	}
+	r.do(func(c *ent.Client, ctx context.Context) {
+		c.Organization.UpdateOneID(temp.ID).AddSiteMemberIDs(ids...).SaveX(register.On(ctx, date("2025-03-01"), "进场"))
+	})
+	if r.fires("2025-02-28", "STRUCT_BRANCH_OVERSIZE", temp.ID) {
+		t.Error("the site members counted before they joined the site")
+	}
+	gaps := r.gaps("2025-03-01", "STRUCT_BRANCH_OVERSIZE")
+	if len(gaps) != 1 || subjectID(gaps[0]) != temp.ID || figure(gaps[0], "members") != 51 {
+		t.Errorf("got %d gaps, want the temporary branch with its 51 site members", len(gaps))
 	}
 }
