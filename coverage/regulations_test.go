@@ -9,6 +9,7 @@ import (
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
 	"jiceng/ent/organization"
+	"jiceng/ent/rulesetting"
 	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -191,4 +192,28 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+func TestAnUpgradedRegisterNoLongerRequiresGridMonthlyMeetings(t *testing.T) {
+	r := newReg(t)
+	kind := vocab.GridBranch
+	old := "A GRID_BRANCH holds MONTHLY_MEETING at least 1 time(s) every 1 month(s)."
+	r.do(func(c *ent.Client, ctx context.Context) {
+		c.RuleSetting.Create().SetKey("MEETING_MONTHLY_MEETING").SetOrganizationKind(kind).SetValue(1).SetPeriodMonths(1).
+			SetDescription(old).SetSource("阜新街道 practice (the talk)").SaveX(ctx)
+		c.RuleSetting.Query().Where(rulesetting.Key("SITE_BRANCH_MIN_MONTHS")).OnlyX(ctx).Update().
+			SetDescription("A site … (A reference value of the regulation; no coverage rule reads it yet.)").SaveX(ctx)
+	})
+	ctx := policy.System(context.Background())
+	if err := register.SeedSettings(ctx, r.st.Client); err != nil {
+		t.Fatal(err)
+	}
+	monthly := r.st.Client.RuleSetting.Query().Where(rulesetting.Key("MEETING_MONTHLY_MEETING"), rulesetting.OrganizationKindEQ(kind)).OnlyX(ctx)
+	if monthly.Value != 0 {
+		t.Errorf("grid branches' monthly meetings: got %v required, want 0", monthly.Value)
+	}
+	site := r.st.Client.RuleSetting.Query().Where(rulesetting.Key("SITE_BRANCH_MIN_MONTHS")).OnlyX(ctx)
+	if contains(site.Description, "reads it yet") {
+		t.Errorf("description: got %q, want today's", site.Description)
+	}
 }

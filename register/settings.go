@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"jiceng/calendar"
 	"jiceng/ent"
 	"jiceng/ent/rulesetting"
 	"jiceng/vocab"
@@ -175,6 +176,9 @@ func SeedSettings(ctx context.Context, client *ent.Client) error {
 		have := map[string]bool{}
 		for _, r := range rows {
 			have[settingID(r.Key, r.OrganizationKind)] = true
+			if err := upgradeSetting(ctx, tx, r); err != nil {
+				return err
+			}
 		}
 		for _, d := range Defaults {
 			var kind *vocab.OrganizationKind
@@ -221,4 +225,35 @@ func SettingValue(ctx context.Context, c *ent.Client, key string) (float64, erro
 		}
 	}
 	return 0, fmt.Errorf("rule setting %s has no default", key)
+}
+
+// upgradeSetting brings a row seeded by an earlier version up to date: a
+// description that said no rule reads the setting gets today's, and the
+// monthly meeting once required of grid branches (it is the sub-district's
+// meeting that trains their secretaries) is required no more from today.
+func upgradeSetting(ctx context.Context, tx *ent.Client, r *ent.RuleSetting) error {
+	var kind vocab.OrganizationKind
+	if r.OrganizationKind != nil {
+		kind = *r.OrganizationKind
+	}
+	if r.Key == "MEETING_"+string(vocab.MonthlyMeeting) && kind == vocab.GridBranch && strings.HasPrefix(r.Description, "A GRID_BRANCH holds MONTHLY_MEETING") {
+		_, err := tx.RuleSetting.UpdateOne(r).SetValue(0).
+			SetDescription("Grid branches do not hold the monthly meeting: it is the sub-district's, training their secretaries (LIFE_SECRETARY_TRAINING_MISSED).").
+			Save(On(ctx, calendar.Today(), "网格月例会是街道对网格党支部书记的以会代训"))
+		if err != nil {
+			return fmt.Errorf("upgrading rule setting %s: %w", r.Key, err)
+		}
+		return nil
+	}
+	if !strings.Contains(r.Description, "no coverage rule reads it yet") {
+		return nil
+	}
+	for _, d := range Defaults {
+		if d.Key == r.Key && d.Kind == kind {
+			if _, err := tx.RuleSetting.UpdateOne(r).SetDescription(d.Description).Save(ctx); err != nil {
+				return fmt.Errorf("upgrading rule setting %s: %w", r.Key, err)
+			}
+		}
+	}
+	return nil
 }
