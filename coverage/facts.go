@@ -221,7 +221,7 @@ func init() {
 					OR ` + unattachedEver("m") + `)) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
 			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever,
 			SUM(CASE WHEN ` + inForce + ` AND u.planned_close_on IS NOT NULL AND u.planned_close_on < {d} THEN 1 ELSE 0 END) AS sites_past_close,
-			SUM(CASE WHEN ` + inForce + ` AND o.formation = 'TEMPORARY' AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
+			SUM(CASE WHEN ` + inForce + ` AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
 				AND ` + e.monthsFrom("u.opened_on", "u.planned_close_on") + ` < {site_min} THEN 1 ELSE 0 END) AS sites_short
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
 			GROUP BY uc.organization_id`
