@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"jiceng/calendar"
 )
 
 // config is how the server is started. Every flag can also be set by an
@@ -22,6 +24,7 @@ type config struct {
 	timeout      time.Duration
 	origins      string
 	introspect   bool
+	timezone     string
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -37,6 +40,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "longest a request may run before it is cancelled (JICENG_TIMEOUT)")
 	fs.StringVar(&c.origins, "cors-origins", "", "comma-separated origins of other sites' pages allowed to call the API, e.g. https://report.example.cn (JICENG_CORS_ORIGINS)")
 	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
+	fs.StringVar(&c.timezone, "timezone", calendar.DefaultZone, "IANA time zone whose day is the register's today, e.g. Asia/Shanghai (JICENG_TIMEZONE)")
 	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `usage: jiceng [flags]          serve the register
@@ -64,6 +68,9 @@ flags:`)
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %s", strconv.Quote(fs.Arg(0)))
+	}
+	if err := calendar.SetZone(c.timezone); err != nil {
+		return c, fmt.Errorf("--timezone: %w", err)
 	}
 	return c, nil
 }

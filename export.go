@@ -7,8 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
+	"jiceng/calendar"
 	"jiceng/check"
 	"jiceng/coverage"
 	"jiceng/spreadsheet"
@@ -30,7 +30,7 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 			}
 			areaID = &id
 		}
-		asOf := check.Day(time.Now())
+		asOf := calendar.Today()
 		if s := r.URL.Query().Get("asOf"); s != "" {
 			d, err := check.ParseDate(s)
 			if err != nil {

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // the register's zone exists on a machine without zone data
 
 	"github.com/rs/cors"
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"jiceng/calendar"
 	"jiceng/database/dbtest"
 )
 
@@ -113,6 +114,22 @@ func TestConfig(t *testing.T) {
 		}, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), "JICENG_DEMO") {
 			t.Errorf("got %v, want an error naming JICENG_DEMO", err)
+		}
+	})
+	t.Run("the time zone of today", func(t *testing.T) {
+		defer func() { _ = calendar.SetZone(calendar.DefaultZone) }()
+		if _, err := parseConfig("jiceng", nil, func(string) string { return "" }, io.Discard); err != nil || calendar.Zone().String() != "Asia/Shanghai" {
+			t.Errorf("default: got %v, %v, want Asia/Shanghai", calendar.Zone(), err)
+		}
+		_, err := parseConfig("jiceng", nil, func(k string) string {
+			return map[string]string{"JICENG_TIMEZONE": "America/New_York"}[k]
+		}, io.Discard)
+		if err != nil || calendar.Zone().String() != "America/New_York" {
+			t.Errorf("JICENG_TIMEZONE: got %v, %v, want America/New_York", calendar.Zone(), err)
+		}
+		_, err = parseConfig("jiceng", []string{"--timezone", "Mars/Olympus"}, func(string) string { return "" }, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "--timezone") {
+			t.Errorf("an unknown zone: got %v, want an error naming --timezone", err)
 		}
 	})
 }

@@ -10,18 +10,23 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"jiceng/ent/assessment"
+	"jiceng/ent/unit"
 	"jiceng/vocab"
 )
 
 // tally holds the counts of one area, its own and, once summed, those of
 // every area below it.
 type tally struct {
-	units   UnitRollup
-	members MemberRollup
-	kinds   map[vocab.OrganizationKind]*OrganizationKindCount
-	gaps    map[RuleCode]int
-	grids   GridRollup
-	assess  AssessmentRollup
+	units UnitRollup
+	// unitsBy and unitGaps are the unit table and the gaps on units by the
+	// units' kind, for a report scoped to some kinds (the 两新 table).
+	unitsBy  map[unit.Kind]*UnitRollup
+	unitGaps map[unit.Kind]map[RuleCode]int
+	members  MemberRollup
+	kinds    map[vocab.OrganizationKind]*OrganizationKindCount
+	gaps     map[RuleCode]int
+	grids    GridRollup
+	assess   AssessmentRollup
 	// orgs counts the organisations responsible for the area itself (grids).
 	orgs int
 }
@@ -35,6 +40,7 @@ type gapRow struct {
 	subjectID, areaID int
 	detail, name      string
 	values            []any
+	unitKind          unit.Kind // the kind of a unit subject
 }
 
 // analysis is one reading of the whole register as of a day: a tally for
@@ -174,6 +180,15 @@ func (a *analysis) finish() {
 	for _, g := range a.gaps {
 		for _, t := range a.located(g.areaID) {
 			t.gaps[g.rule.Code]++
+			if g.unitKind != "" {
+				if t.unitGaps == nil {
+					t.unitGaps = map[unit.Kind]map[RuleCode]int{}
+				}
+				if t.unitGaps[g.unitKind] == nil {
+					t.unitGaps[g.unitKind] = map[RuleCode]int{}
+				}
+				t.unitGaps[g.unitKind][g.rule.Code]++
+			}
 		}
 		if g.rule.Code == "LIFE_MEETINGS_BEHIND" && !behind[g.subjectID] {
 			behind[g.subjectID] = true
@@ -219,24 +234,35 @@ func (a *analysis) unitTable() part {
 		sum(none), sum(none + " AND f.full_members >= {org_min}"),
 		sum(none + " AND f.full_members >= {org_min} AND f.grouped > 0"),
 		sum(none + " AND f.full_members < {org_min} AND f.members > 0"), sum(none + " AND f.members = 0"),
-		sum(none + " AND f.affiliated = 1"), sum("f.instructors > 0"),
+		sum(none + " AND f.affiliated = 1"), sum("f.instructors > 0"), sum("f.visits > 0"),
 		"SUM(f.employees)", "SUM(f.members)", "SUM(f.not_transferred)"}
 	rs, gaps, needs := a.gapLists("unit_facts")
 	n := len(cols)
 	return part{
 		query: a.env.query,
-		text:  a.env.with(append(needs, "unit_facts")...) + "\nSELECT " + strings.Join(append(cols, gaps...), ", ") + " FROM unit_facts f GROUP BY f.area_id",
-		cols:  n + len(gaps),
+		text: a.env.with(append(needs, "unit_facts")...) + "\nSELECT " + strings.Join(append(append(cols, gaps...), "f.kind"), ", ") +
+			" FROM unit_facts f GROUP BY f.area_id, f.kind",
+		cols: n + len(gaps) + 1,
 		row: func(v []any) {
-			a.readGapLists(rs, toInt(v[0]), v[n:])
+			kind := unit.Kind(toString(v[len(v)-1]))
+			before := len(a.gaps)
+			a.readGapLists(rs, toInt(v[0]), v[n:len(v)-1])
+			for _, g := range a.gaps[before:] {
+				g.unitKind = kind
+			}
+			var row UnitRollup
+			for i, p := range row.fields() {
+				*p = toInt(v[1+i])
+			}
 			for _, t := range a.located(toInt(v[0])) {
-				u := &t.units
-				for i, p := range []*int{&u.Total, &u.OwnCommittee, &u.OwnGeneralBranch, &u.OwnBranch,
-					&u.InJointBranch, &u.InJointBranchWithEnoughMembers, &u.WithoutOrganization, &u.ShouldOrganize,
-					&u.ShouldOrganizeWithPartyGroup, &u.WithOneOrTwoMembers, &u.WithNoMembers, &u.Affiliated,
-					&u.InstructorAssigned, &u.Employees, &u.Members, &u.MembersNotTransferredIn} {
-					*p += toInt(v[1+i])
+				t.units.add(&row)
+				if t.unitsBy == nil {
+					t.unitsBy = map[unit.Kind]*UnitRollup{}
 				}
+				if t.unitsBy[kind] == nil {
+					t.unitsBy[kind] = &UnitRollup{}
+				}
+				t.unitsBy[kind].add(&row)
 			}
 		},
 	}

@@ -15,6 +15,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"jiceng/calendar"
 	"jiceng/ent"
 )
 
@@ -89,8 +90,7 @@ func within(tx *sql.Tx) reader {
 // day is the date asked for, or today.
 func day(asOf *time.Time) time.Time {
 	if asOf == nil {
-		y, m, d := time.Now().Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		return calendar.Today()
 	}
 	y, m, d := asOf.UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

@@ -8,6 +8,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"jiceng/calendar"
 	"jiceng/vocab"
 )
 
@@ -27,20 +28,23 @@ func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {
 	if root != 0 {
 		e.root = strconv.Itoa(root)
 	}
-	months := func(key string) time.Time { return asOf.AddDate(0, -settings.Int(key), 0) }
+	months := func(key string) time.Time { return calendar.AddMonths(asOf, -settings.Int(key)) }
 	p := map[string]any{
-		"d":            asOf,
-		"lapse_start":  months("LAPSE_MONTHS"),
-		"report_start": months("MOBILE_REPORT_MONTHS"),
-		"window_start": months("MEETING_WINDOW_MONTHS"),
-		"expiring_end": asOf.AddDate(0, settings.Int("TERM_EXPIRING_MONTHS"), 0),
-		"org_min":      settings.Int("ORG_REQUIRED_FULL_MEMBERS"),
+		"d":              asOf,
+		"lapse_start":    months("LAPSE_MONTHS"),
+		"report_start":   months("MOBILE_REPORT_MONTHS"),
+		"window_start":   months("MEETING_WINDOW_MONTHS"),
+		"training_start": months("SECRETARY_TRAINING_MONTHS"),
+		"visit_start":    months("INSTRUCTOR_VISIT_MONTHS"),
+		"expiring_end":   calendar.AddMonths(asOf, settings.Int("TERM_EXPIRING_MONTHS")),
+		"org_min":        settings.Int("ORG_REQUIRED_FULL_MEMBERS"),
+		"site_min":       settings.Int("SITE_BRANCH_MIN_MONTHS"),
 	}
 	for k := 1; k <= e.windowMonths(); k++ {
-		p["m"+strconv.Itoa(k)] = asOf.AddDate(0, -k, 0)
+		p["m"+strconv.Itoa(k)] = calendar.AddMonths(asOf, -k)
 	}
-	for _, kind := range vocab.OrganizationKinds {
-		p["term_cut_"+string(kind)] = asOf.AddDate(-int(settings.Value("TERM_YEARS", kind)), 0, 0)
+	for _, years := range e.termLengths() {
+		p["term_cut_"+strconv.Itoa(years)] = calendar.AddYears(asOf, -years)
 	}
 	e.query = &query{dialect: dialect, params: p}
 	return e
@@ -97,14 +101,68 @@ func (e *env) requirements() string {
 	return strings.Join(rows, " UNION ALL ")
 }
 
+// termYears is a SQL expression: the years of the term of an organisation
+// of the kind and formation in the columns. A community organisation (a
+// territorial committee, general branch or branch under the community)
+// serves TERM_YEARS_COMMUNITY years; the others TERM_YEARS for their kind.
+// Party groups (their leader is designated) and temporary branches (they
+// hold no elections) have no term: 0.
+func (e *env) termYears(kind, formation string) string {
+	return "(CASE WHEN " + kind + " = '" + string(vocab.PartyGroup) + "' OR " + formation + " = 'TEMPORARY' THEN 0" +
+		" WHEN " + formation + " = 'TERRITORIAL' AND " + kind + " IN " + communityKinds +
+		" THEN " + num(e.settings.Value("TERM_YEARS_COMMUNITY", "")) +
+		" ELSE " + e.settings.byKind("TERM_YEARS", kind) + " END)"
+}
+
+// communityKinds are the kinds a community organisation may have.
+var communityKinds = quoteList(string(vocab.CommunityCommittee), string(vocab.GeneralBranch), string(vocab.Branch), string(vocab.GridBranch))
+
+// termLengths are the distinct positive term lengths in force.
+func (e *env) termLengths() []int {
+	seen := map[int]bool{}
+	var out []int
+	add := func(y int) {
+		if y > 0 && !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+		}
+	}
+	add(e.settings.Int("TERM_YEARS_COMMUNITY"))
+	for _, k := range vocab.OrganizationKinds {
+		add(int(e.settings.Value("TERM_YEARS", k)))
+	}
+	add(e.settings.Int("TERM_YEARS"))
+	return out
+}
+
 // termCut is a SQL expression: the establishment date before which an
-// organisation of the kind in column has outlived one full term.
+// organisation whose term lasts the years in column has outlived one full
+// term.
 func (e *env) termCut(column string) string {
 	var b strings.Builder
 	b.WriteString("(CASE " + column)
-	for _, k := range vocab.OrganizationKinds {
-		b.WriteString(" WHEN '" + string(k) + "' THEN {term_cut_" + string(k) + "}")
+	for _, y := range e.termLengths() {
+		b.WriteString(" WHEN " + strconv.Itoa(y) + " THEN {term_cut_" + strconv.Itoa(y) + "}")
 	}
 	b.WriteString(" END)")
 	return b.String()
+}
+
+// monthsFrom is a SQL expression: the whole calendar months from the date in
+// column a to the later date in column b, as calendar.MonthsBetween counts
+// them (a day short of the day of the month is a month short, unless b is
+// the last day of its month).
+func (e *env) monthsFrom(a, b string) string {
+	part := func(f, col string) string {
+		if e.query.dialect == dialect.Postgres {
+			return "CAST(EXTRACT(" + map[string]string{"%Y": "YEAR", "%m": "MONTH", "%d": "DAY"}[f] + " FROM " + col + ") AS INTEGER)"
+		}
+		return "CAST(strftime('" + f + "', " + col + ") AS INTEGER)"
+	}
+	lastDay := "CAST(strftime('%d', " + b + ", '+1 day') AS INTEGER) = 1"
+	if e.query.dialect == dialect.Postgres {
+		lastDay = "EXTRACT(DAY FROM " + b + " + 1) = 1"
+	}
+	return "((" + part("%Y", b) + " - " + part("%Y", a) + ") * 12 + " + part("%m", b) + " - " + part("%m", a) +
+		" - CASE WHEN " + part("%d", b) + " < " + part("%d", a) + " AND NOT (" + lastDay + ") THEN 1 ELSE 0 END)"
 }

@@ -139,6 +139,7 @@ func init() {
 			` + at(vocab.MemberMobility, "m") + ` AS mobility, ` + at(vocab.MemberWorkUnit, "m") + ` AS work_unit_id,
 			` + at(vocab.MemberPartyGroup, "m") + ` AS party_group_id, ` + at(vocab.MemberResidenceGrid, "m") + ` AS residence_grid_id,
 			ms.organization_id AS org_id, ms.started_on AS ms_started,
+			(SELECT MIN(y.started_on) FROM memberships y WHERE y.member_id = m.id AND y.started_on <= {d}) AS life_from,
 			CASE WHEN ` + at(vocab.MemberExternalOrg, "m") + ` <> '' THEN 1 ELSE 0 END AS external
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
@@ -182,16 +183,23 @@ func init() {
 			COALESCE(uc.affiliated, 0) AS affiliated, COALESCE(uc.links, 0) AS links,
 			(SELECT COUNT(*) FROM affiliated_organizations a WHERE a.unit_id = u.id AND ` + optionalStart("a", "established_on", "dissolved_on") + `) AS mass_orgs,
 			(SELECT COUNT(*) FROM appointments ap WHERE ap.unit_id = u.id AND ap.role IN ('PARTY_BUILDING_INSTRUCTOR', 'LIAISON')
-				AND ` + active("ap", "started_on", "ended_on") + `) AS instructors
+				AND ` + active("ap", "started_on", "ended_on") + `) AS instructors,
+			(SELECT COUNT(*) FROM instructor_visits iv WHERE iv.unit_id = u.id AND iv.visited_on > {visit_start} AND iv.visited_on <= {d}) AS visits,
+			u.kind
 			FROM units u
 			LEFT JOIN unit_members um ON um.unit_id = u.id
 			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
 			WHERE ` + optionalStart("u", "opened_on", "closed_on")
 	})
+	// An organisation's members on {d}: those whose relationship sits in it,
+	// and for a temporary branch, which takes no relationships (支部工作条例
+	// Art. 5), the site members taking part in its life.
 	define("org_members", []string{"ms_active"}, func(*env) string {
-		return `SELECT ms.organization_id AS org_id, COUNT(*) AS members,
+		return `SELECT x.org_id, COUNT(*) AS members,
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
-			FROM ms_active ms JOIN members m ON m.id = ms.member_id GROUP BY ms.organization_id`
+			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
+				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
+			JOIN members m ON m.id = x.member_id GROUP BY x.org_id`
 	})
 	define("org_offices", nil, func(*env) string {
 		return `SELECT organization_id AS org_id,
@@ -203,7 +211,7 @@ func init() {
 	// The units an organisation covers; for a joint branch, those that now
 	// have enough full members to organise on their own (counted one link at
 	// a time: few units are in joint branches).
-	define("org_units", nil, func(*env) string {
+	define("org_units", nil, func(e *env) string {
 		inForce := active("uc", "started_on", "ended_on") + " AND " + optionalStart("u", "opened_on", "closed_on")
 		return `SELECT uc.organization_id AS org_id,
 			SUM(CASE WHEN ` + inForce + ` THEN 1 ELSE 0 END) AS units,
@@ -211,13 +219,17 @@ func init() {
 				WHERE m.id IN (` + holding(vocab.MemberWorkUnit, "uc.unit_id") + `) AND ` + at(vocab.MemberStatus, "m") + ` = 'FULL' AND m.joined_party_on <= {d}
 				AND (EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = m.id AND ` + active("x", "started_on", "ended_on") + `)
 					OR ` + unattachedEver("m") + `)) >= {org_min} THEN 1 ELSE 0 END) AS units_enough,
-			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever
+			SUM(CASE WHEN uc.started_on <= {d} THEN 1 ELSE 0 END) AS links_ever,
+			SUM(CASE WHEN ` + inForce + ` AND u.planned_close_on IS NOT NULL AND u.planned_close_on < {d} THEN 1 ELSE 0 END) AS sites_past_close,
+			SUM(CASE WHEN ` + inForce + ` AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
+				AND ` + e.monthsFrom("u.opened_on", "u.planned_close_on") + ` < {site_min} THEN 1 ELSE 0 END) AS sites_short
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
 			GROUP BY uc.organization_id`
 	})
-	// The term in force: the latest started on or before {d}.
+	// The term in force: the latest started on or before {d}, due when an
+	// approved postponement says, else on its due day.
 	define("org_terms", nil, func(*env) string {
-		return `SELECT t.organization_id AS org_id, t.due_on, t.renewed_on FROM terms t
+		return `SELECT t.organization_id AS org_id, COALESCE(t.postponed_to, t.due_on) AS due_on, t.renewed_on FROM terms t
 			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
 				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)`
 	})
@@ -234,7 +246,9 @@ func init() {
 		return `SELECT o.*,
 			COALESCE(oo.leaders, 0) AS leaders, COALESCE(oo.office_holders, 0) AS office_holders,
 			COALESCE(ou.units, 0) AS units, COALESCE(ou.units_enough, 0) AS units_enough, COALESCE(ou.links_ever, 0) AS links_ever,
-			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term
+			COALESCE(ou.sites_past_close, 0) AS sites_past_close, COALESCE(ou.sites_short, 0) AS sites_short,
+			ot.due_on AS term_due, ot.renewed_on AS term_renewed, CASE WHEN ot.org_id IS NULL THEN 0 ELSE 1 END AS has_term,
+			` + e.termYears("o.kind", "o.formation") + ` AS term_years
 			FROM org_core o
 			LEFT JOIN org_offices oo ON oo.org_id = o.id
 			LEFT JOIN org_units ou ON ou.org_id = o.id

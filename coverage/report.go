@@ -3,11 +3,13 @@ package coverage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"jiceng/ent"
 	"jiceng/ent/area"
 	"jiceng/ent/assessment"
+	"jiceng/ent/unit"
 	"jiceng/vocab"
 )
 
@@ -17,8 +19,11 @@ type NotFoundError struct{ ID int }
 func (e *NotFoundError) Error() string { return fmt.Sprintf("no Area has ID %d", e.ID) }
 
 // Coverage reports the coverage of an area (nil: the whole register) as of
-// a day (nil: today), with depth levels of child reports below it.
-func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, depth int) (*Report, error) {
+// a day (nil: today), with depth levels of child reports below it. Given
+// unit kinds, the unit table and the gaps on units count only units of
+// those kinds (NON_PUBLIC_ENTERPRISE and SOCIAL_ORGANIZATION: the 两新
+// table); without, every unit.
+func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, depth int, unitKinds ...unit.Kind) (*Report, error) {
 	a, err := en.analysis(ctx, day(asOf))
 	if err != nil {
 		return nil, err
@@ -49,12 +54,21 @@ func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, de
 	for _, ar := range areas {
 		byID[ar.ID] = ar
 	}
-	return a.report(id, depth, byID), nil
+	return a.report(id, depth, byID, unitKinds), nil
 }
 
-func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
+func (a *analysis) report(id, depth int, areas map[int]*ent.Area, kinds []unit.Kind) *Report {
 	t := a.read(id)
 	units, members, grids := t.units, t.members, t.grids
+	if len(kinds) > 0 {
+		units = UnitRollup{}
+		for _, k := range uniqueKinds(kinds) {
+			if u := t.unitsBy[k]; u != nil {
+				units.add(u)
+			}
+		}
+		units.JointBranches = t.units.JointBranches
+	}
 	members.Unattached = t.gaps["ORG_MEMBER_UNATTACHED"]
 	members.ReportOverdue = t.gaps["ORG_MOBILE_REPORT_OVERDUE"]
 	members.LapseRisk = t.gaps["ORG_MEMBER_LAPSE_RISK"]
@@ -67,7 +81,14 @@ func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
 		}
 	}
 	for _, rl := range rules {
-		if n := t.gaps[rl.Code]; n > 0 {
+		n := t.gaps[rl.Code]
+		if len(kinds) > 0 && rl.facts == "unit_facts" {
+			n = 0
+			for _, k := range uniqueKinds(kinds) {
+				n += t.unitGaps[k][rl.Code]
+			}
+		}
+		if n > 0 {
 			r.Gaps = append(r.Gaps, &GapCount{Rule: rl.Code, Severity: rl.Severity, Count: n})
 			r.GapTotal += n
 		}
@@ -89,8 +110,19 @@ func (a *analysis) report(id, depth int, areas map[int]*ent.Area) *Report {
 	r.Assessments = &assess
 	if depth > 0 {
 		for _, c := range a.tree.activeChildren(id) {
-			r.Children = append(r.Children, a.report(c, depth-1, areas))
+			r.Children = append(r.Children, a.report(c, depth-1, areas, kinds))
 		}
 	}
 	return r
+}
+
+// uniqueKinds drops repeated kinds, so a kind asked for twice counts once.
+func uniqueKinds(kinds []unit.Kind) []unit.Kind {
+	var out []unit.Kind
+	for _, k := range kinds {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"jiceng/calendar"
+	"jiceng/vocab"
 )
 
 // rule is one rule of 全覆盖: which fact table it reads, when it fires (a
@@ -75,20 +78,24 @@ var rules = []*rule{
 	},
 	{Code: "ORG_UNIT_NEEDS_JOINT", Family: Organization, Severity: Medium, facts: "unit_facts", subject: "units",
 		when: func(*env) string {
-			return "f.full_members >= 1 AND f.full_members < {org_min} AND f.own_rank = 0 AND f.joint = 0 AND f.affiliated = 0"
+			return "f.members > 0 AND f.full_members < {org_min} AND f.own_rank = 0 AND f.joint = 0 AND f.affiliated = 0"
 		},
-		columns: []string{"f.full_members"},
+		columns: []string{"f.full_members", "f.members"},
 		figures: func(e *env, v []any) []*Figure {
-			return []*Figure{fig("fullMembers", v[0], ptr(e.settings.Value("ORG_REQUIRED_FULL_MEMBERS", "")))}
+			return []*Figure{fig("fullMembers", v[0], ptr(e.settings.Value("ORG_REQUIRED_FULL_MEMBERS", ""))), fig("members", v[1], nil)}
 		},
 		message: func(name, _ string, f []*Figure) LocalizedText {
+			if f[0].Value == 0 {
+				return text(fmt.Sprintf("“%s”有预备党员%s名，既未联合组建也未挂靠党组织", name, f[1].str()),
+					fmt.Sprintf("%s has %s probationary member(s) and is neither in a joint branch nor attached to an organisation", name, f[1].str()))
+			}
 			return text(fmt.Sprintf("“%s”有正式党员%s名，既未联合组建也未挂靠党组织", name, f[0].str()),
 				fmt.Sprintf("%s has %s full member(s) and is neither in a joint branch nor attached to an organisation", name, f[0].str()))
 		},
 		remedy: text("加入同网格或社区的联合党支部，或挂靠社区、网格党组织", "Join a joint branch in the same grid or community, or attach the members to the community or grid organisation"),
 	},
 	{Code: "ORG_MEMBER_UNATTACHED", Family: Organization, Severity: High, facts: "member_facts", subject: "members",
-		when:    func(*env) string { return "f.org_id IS NULL" },
+		when:    func(*env) string { return "f.org_id IS NULL AND f.external = 0" },
 		figures: func(*env, []any) []*Figure { return []*Figure{fig("currentMemberships", 0, ptr(1))} },
 		message: func(name, _ string, _ []*Figure) LocalizedText {
 			return text(fmt.Sprintf("党员%s的组织关系不在任何党组织（口袋党员）", name),
@@ -121,9 +128,9 @@ var rules = []*rule{
 	{Code: "ORG_MEMBER_LAPSE_RISK", Family: Organization, Severity: Critical, facts: "member_facts", subject: "members",
 		needs: []string{"rollless"},
 		when: func(*env) string {
-			return "f.org_id IS NOT NULL AND f.ms_started <= {lapse_start} AND NOT " + lifeSince
+			return "f.org_id IS NOT NULL AND f.life_from <= {lapse_start} AND NOT " + lifeSince
 		},
-		columns: []string{lastLife, "f.ms_started"},
+		columns: []string{lastLife, "f.life_from"},
 		figures: func(e *env, v []any) []*Figure {
 			last, ok := sqlDate(v[0])
 			if !ok {
@@ -148,15 +155,15 @@ var rules = []*rule{
 	},
 	{Code: "LIFE_TERM_EXPIRED", Family: Life, Severity: High, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
-			return e.settings.byKind("TERM_YEARS", "f.kind") + " > 0 AND ((f.has_term = 1 AND f.term_due <= {d} AND (f.term_renewed IS NULL OR f.term_renewed > {d}))" +
-				" OR (f.has_term = 0 AND f.established_on <= " + e.termCut("f.kind") + "))"
+			return "f.term_years > 0 AND ((f.has_term = 1 AND f.term_due <= {d} AND (f.term_renewed IS NULL OR f.term_renewed > {d}))" +
+				" OR (f.has_term = 0 AND f.established_on <= " + e.termCut("f.term_years") + "))"
 		},
-		columns: []string{"f.term_due", "f.established_on", "f.kind"},
+		columns: []string{"f.term_due", "f.established_on", "f.term_years"},
 		figures: func(e *env, v []any) []*Figure {
 			due, ok := sqlDate(v[0])
 			if !ok {
 				established, _ := sqlDate(v[1])
-				due = established.AddDate(int(e.settings.Value("TERM_YEARS", kindOf(v[2]))), 0, 0)
+				due = calendar.AddYears(established, int(toFloat(v[2])))
 			}
 			return []*Figure{fig("daysOverdue", daysBetween(due, e.asOf), nil),
 				fig("postponementMonthsAllowed", e.settings.Value("TERM_MAX_POSTPONE_MONTHS", ""), nil)}
@@ -169,7 +176,7 @@ var rules = []*rule{
 	},
 	{Code: "LIFE_TERM_EXPIRING", Family: Life, Severity: Low, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
-			return e.settings.byKind("TERM_YEARS", "f.kind") + " > 0 AND f.has_term = 1 AND f.term_due > {d} AND f.term_due <= {expiring_end} AND (f.term_renewed IS NULL OR f.term_renewed > {d})"
+			return "f.term_years > 0 AND f.has_term = 1 AND f.term_due > {d} AND f.term_due <= {expiring_end} AND (f.term_renewed IS NULL OR f.term_renewed > {d})"
 		},
 		columns: []string{"f.term_due"},
 		figures: func(e *env, v []any) []*Figure {
@@ -194,19 +201,41 @@ var rules = []*rule{
 		},
 		remedy: text("按“三会一课”制度补开会议，或对确有原因的登记免开说明", "Hold the missing meetings as 三会一课 requires, or record an exemption with its reason"),
 	},
+	// The sub-district's monthly meeting (网格月例会) trains the grid
+	// secretaries by holding a meeting (以会代训): its roll says who came.
+	{Code: "LIFE_SECRETARY_TRAINING_MISSED", Family: Life, Severity: Low, facts: "org_facts", subject: "organizations",
+		when: func(*env) string {
+			return "f.kind = 'GRID_BRANCH' AND " + trainingMissed + " > 0"
+		},
+		columns: []string{trainingMissed, trainingHeld},
+		figures: func(e *env, v []any) []*Figure {
+			return []*Figure{fig("missed", v[0], ptr(0)), fig("held", v[1], nil),
+				fig("windowMonths", e.settings.Value("SECRETARY_TRAINING_MONTHS", ""), nil)}
+		},
+		message: func(name, _ string, f []*Figure) LocalizedText {
+			return text(fmt.Sprintf("“%s”书记近%s个月缺席街道网格月例会%s次（共%s次）", name, f[2].str(), f[0].str(), f[1].str()),
+				fmt.Sprintf("%s's secretary missed %s of the %s monthly meeting(s) of grid secretaries in the last %s month(s)", name, f[0].str(), f[1].str(), f[2].str()))
+		},
+		remedy: text("督促网格党支部书记参加街道网格月例会（以会代训），缺席的及时补学", "Ask the grid branch's secretary to attend the sub-district's monthly meeting (以会代训) and catch up on what was missed"),
+	},
 	{Code: "STRUCT_BRANCH_OVERSIZE", Family: Structure, Severity: Medium, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
 			return "f.kind IN " + branchKinds + " AND f.members > " + e.settings.byKind("BRANCH_MAX_MEMBERS", "f.kind")
 		},
 		columns: []string{"f.members", "f.kind"},
 		figures: func(e *env, v []any) []*Figure {
-			return []*Figure{fig("members", v[0], ptr(e.settings.Value("BRANCH_MAX_MEMBERS", kindOf(v[1]))))}
+			return []*Figure{fig("members", v[0], ptr(e.settings.Value("BRANCH_MAX_MEMBERS", kindOf(v[1])))),
+				fig("generalBranchFrom", e.settings.Value("GENERAL_BRANCH_MIN_MEMBERS", kindOf(v[1])), nil)}
 		},
 		message: func(name, _ string, f []*Figure) LocalizedText {
+			if f[0].Value >= f[1].Value {
+				return text(fmt.Sprintf("“%s”有党员%s名，超过%s名，已达到设立党总支的%s名", name, f[0].str(), f[0].thresholdStr(), f[1].str()),
+					fmt.Sprintf("%s has %s members, more than %s and at least the %s from which a general branch is set up", name, f[0].str(), f[0].thresholdStr(), f[1].str()))
+			}
 			return text(fmt.Sprintf("“%s”有党员%s名，超过%s名", name, f[0].str(), f[0].thresholdStr()),
 				fmt.Sprintf("%s has %s members, more than %s", name, f[0].str(), f[0].thresholdStr()))
 		},
-		remedy: text("拆分党支部，或升格为党总支", "Split the branch, or upgrade it to a general branch"),
+		remedy: text("升格为党总支（党员50人以上），或拆分党支部", "Upgrade the branch to a general branch (50 members or more), or split it"),
 	},
 	{Code: "STRUCT_COMMITTEE_MISSING", Family: Structure, Severity: Medium, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
@@ -224,6 +253,34 @@ var rules = []*rule{
 				fmt.Sprintf("%s has %s full members but only %s committee office holder(s)", name, f[0].str(), f[1].str()))
 		},
 		remedy: text("选举产生支部委员会（3至5人，最多不超过7人）", "Elect a branch committee of 3 to 5 members, at most 7"),
+	},
+	{Code: "STRUCT_COMMITTEE_OVERSIZE", Family: Structure, Severity: Low, facts: "org_facts", subject: "organizations",
+		when: func(e *env) string {
+			return "f.kind IN " + branchKinds + " AND f.office_holders > " + e.settings.byKind("BRANCH_COMMITTEE_MAX_SIZE", "f.kind")
+		},
+		columns: []string{"f.office_holders", "f.kind"},
+		figures: func(e *env, v []any) []*Figure {
+			return []*Figure{fig("officeHolders", v[0], ptr(e.settings.Value("BRANCH_COMMITTEE_MAX_SIZE", kindOf(v[1]))))}
+		},
+		message: func(name, _ string, f []*Figure) LocalizedText {
+			return text(fmt.Sprintf("“%s”支委会有%s名成员，超过%s名", name, f[0].str(), f[0].thresholdStr()),
+				fmt.Sprintf("%s's committee has %s office holders, more than %s", name, f[0].str(), f[0].thresholdStr()))
+		},
+		remedy: text("支部委员会一般3至5人，最多不超过7人：在换届时调整委员职数", "A branch committee has 3 to 5 members, at most 7: reduce the number at the next election"),
+	},
+	{Code: "STRUCT_UPGRADE_TO_COMMITTEE", Family: Structure, Severity: Low, facts: "org_facts", subject: "organizations",
+		when: func(e *env) string {
+			return "f.kind = 'GENERAL_BRANCH' AND f.members >= " + e.settings.byKind("COMMITTEE_MIN_MEMBERS", "f.kind")
+		},
+		columns: []string{"f.members", "f.kind"},
+		figures: func(e *env, v []any) []*Figure {
+			return []*Figure{fig("members", v[0], ptr(e.settings.Value("COMMITTEE_MIN_MEMBERS", kindOf(v[1]))))}
+		},
+		message: func(name, _ string, f []*Figure) LocalizedText {
+			return text(fmt.Sprintf("党总支“%s”有党员%s名，达到%s名，可设立党委", name, f[0].str(), f[0].thresholdStr()),
+				fmt.Sprintf("General branch %s has %s members, at least %s: it may become a committee", name, f[0].str(), f[0].thresholdStr()))
+		},
+		remedy: text("经上级党组织批准，召开党员大会选举产生党的基层委员会", "With the approval of the organisation above, elect a primary-level committee at the members' assembly"),
 	},
 	{Code: "STRUCT_JOINT_OVERWIDE", Family: Structure, Severity: Medium, facts: "org_facts", subject: "organizations",
 		when: func(e *env) string {
@@ -245,11 +302,25 @@ var rules = []*rule{
 		remedy: text("党员达到3名的单位单独组建；其余单位调整到其他联合党支部", "Let units with enough members organise on their own and move the others to another joint branch"),
 	},
 	{Code: "STRUCT_TEMPORARY_STALE", Family: Structure, Severity: Low, facts: "org_facts", subject: "organizations",
-		when:    func(*env) string { return "f.formation = 'TEMPORARY' AND f.links_ever > 0 AND f.units = 0" },
-		figures: func(*env, []any) []*Figure { return []*Figure{fig("openSites", 0, ptr(1))} },
-		message: func(name, _ string, _ []*Figure) LocalizedText {
-			return text(fmt.Sprintf("临时党支部“%s”所在项目已结束，党支部仍未撤销", name),
-				fmt.Sprintf("Temporary branch %s outlives its site", name))
+		when: func(*env) string {
+			return "f.formation = 'TEMPORARY' AND ((f.links_ever > 0 AND f.units = 0) OR f.sites_past_close > 0 OR f.sites_short > 0)"
+		},
+		columns: []string{"f.units", "f.sites_past_close", "f.sites_short"},
+		figures: func(e *env, v []any) []*Figure {
+			return []*Figure{fig("openSites", v[0], ptr(1)), fig("sitesPastPlannedClose", v[1], ptr(0)),
+				fig("sitesShorterThanMinimum", v[2], ptr(0)), fig("minimumMonths", e.settings.Value("SITE_BRANCH_MIN_MONTHS", ""), nil)}
+		},
+		message: func(name, _ string, f []*Figure) LocalizedText {
+			switch {
+			case f[0].Value == 0:
+				return text(fmt.Sprintf("临时党支部“%s”所在项目已结束，党支部仍未撤销", name),
+					fmt.Sprintf("Temporary branch %s outlives its site", name))
+			case f[1].Value > 0:
+				return text(fmt.Sprintf("临时党支部“%s”所在项目已过计划结束日期，党支部仍未撤销", name),
+					fmt.Sprintf("Temporary branch %s is still open after its site's planned close", name))
+			}
+			return text(fmt.Sprintf("临时党支部“%s”所在项目工期不足%s个月", name, f[3].str()),
+				fmt.Sprintf("Temporary branch %s serves a project planned for less than %s months", name, f[3].str()))
 		},
 		remedy: text("撤销临时党支部，党员回原党组织参加组织生活", "Dissolve the temporary branch; its members return to their own organisations"),
 	},
@@ -264,21 +335,48 @@ var ruleByCode = func() map[RuleCode]*rule {
 }()
 
 // lifeSince is the SQL test that member f had organisational life in the
-// lapse window: attended a meeting, belonged to an organisation or Party
-// group that met without keeping a roll, or (mobile) reported.
+// lapse window: attended a meeting, belonged (then) to an organisation that
+// met without keeping a roll, or to a Party group that did, or (mobile)
+// reported. A member with no Party group is tested like any other.
 const lifeSince = `(f.org_id IN (SELECT organization_id FROM rollless)
-	OR f.party_group_id IN (SELECT organization_id FROM rollless)
+	OR EXISTS (SELECT 1 FROM rollless rl WHERE rl.organization_id = f.party_group_id)
 	OR EXISTS (SELECT 1 FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
 		WHERE ma.member_id = f.id AND mt.held_on > {lapse_start} AND mt.held_on <= {d})
+	OR EXISTS (SELECT 1 FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND y.organization_id <> f.org_id AND mt.held_on > {lapse_start} AND mt.held_on <= {d}
+		AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
+		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id))
 	OR EXISTS (SELECT 1 FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on > {lapse_start} AND r.reported_on <= {d}))`
 
-// lastLife is the day of member f's last organisational life up to {d}.
+// lastLife is the day of member f's last organisational life up to {d}, in
+// whichever organisation of the register it was.
 const lastLife = `(SELECT MAX(z.day) FROM (
 	SELECT MAX(mt.held_on) AS day FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
 		WHERE ma.member_id = f.id AND mt.held_on <= {d}
-	UNION ALL SELECT MAX(mt.held_on) FROM meetings mt WHERE mt.organization_id IN (f.org_id, f.party_group_id)
+	UNION ALL SELECT MAX(mt.held_on) FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND mt.held_on <= {d} AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
+		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
+	UNION ALL SELECT MAX(mt.held_on) FROM meetings mt WHERE mt.organization_id = f.party_group_id
 		AND mt.held_on <= {d} AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
 	UNION ALL SELECT MAX(r.reported_on) FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on <= {d}) z)`
+
+// byWorkingCommittee tests that meeting mt was held by the working committee.
+var byWorkingCommittee = "mt.organization_id IN (" + holding(vocab.OrganizationKindAttr, "'"+string(vocab.WorkingCommittee)+"'") + ")"
+
+// trainingHeld counts the sub-district's monthly meetings of grid
+// secretaries with a roll in the training window.
+var trainingHeld = `(SELECT COUNT(*) FROM meetings mt WHERE mt.type = 'MONTHLY_MEETING' AND ` + byWorkingCommittee + `
+	AND mt.held_on > {training_start} AND mt.held_on <= {d}
+	AND EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id))`
+
+// trainingMissed counts those that organisation f's secretary in office
+// (recorded as a member) missed while in office.
+var trainingMissed = `(SELECT COUNT(*) FROM appointments ap JOIN meetings mt ON mt.type = 'MONTHLY_MEETING' AND ` + byWorkingCommittee + `
+	AND mt.held_on > {training_start} AND mt.held_on <= {d} AND mt.held_on >= ap.started_on
+	WHERE ap.organization_id = f.id AND ap.role = 'SECRETARY' AND ap.member_id IS NOT NULL
+	AND ap.started_on <= {d} AND (ap.ended_on IS NULL OR ap.ended_on > {d})
+	AND EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
+	AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id AND ma.member_id = ap.member_id))`
 
 var meetingNameZh = map[string]string{
 	"MEMBERS_ASSEMBLY": "支部党员大会", "BRANCH_COMMITTEE": "支委会", "PARTY_GROUP_MEETING": "党小组会",
@@ -303,12 +401,9 @@ func (f *Figure) thresholdStr() string {
 	return num(*f.Threshold)
 }
 
+// monthsBetween is the whole calendar months from one day to a later one.
 func monthsBetween(from, to time.Time) float64 {
-	m := (to.Year()-from.Year())*12 + int(to.Month()-from.Month())
-	if to.Day() < from.Day() {
-		m--
-	}
-	return float64(max(m, 0))
+	return float64(calendar.MonthsBetween(from, to))
 }
 
 func daysBetween(from, to time.Time) float64 {

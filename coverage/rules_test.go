@@ -144,30 +144,30 @@ func TestMeetingsOnTheFrequencyAndOneMissing(t *testing.T) {
 	_, onTime := r.gridBranch()
 	_, oneShort := r.gridBranch()
 	_, excused := r.gridBranch()
-	r.meetings(onTime, vocab.MonthlyMeeting, monthly(12)...)
-	r.meetings(oneShort, vocab.MonthlyMeeting, monthly(11)...)
-	if g := behind(r, onTime, vocab.MonthlyMeeting); g != nil {
-		t.Errorf("12 monthly meetings in 12 months reported behind: %+v", g.Figures)
+	r.meetings(onTime, vocab.ThemedPartyDay, monthly(12)...)
+	r.meetings(oneShort, vocab.ThemedPartyDay, monthly(11)...)
+	if g := behind(r, onTime, vocab.ThemedPartyDay); g != nil {
+		t.Errorf("12 themed Party days in 12 months reported behind: %+v", g.Figures)
 	}
-	g := behind(r, oneShort, vocab.MonthlyMeeting)
+	g := behind(r, oneShort, vocab.ThemedPartyDay)
 	if g == nil {
-		t.Fatal("11 monthly meetings in 12 months are not reported")
+		t.Fatal("11 themed Party days in 12 months are not reported")
 	}
 	if figure(g, "held") != 11 || figure(g, "required") != 12 {
 		t.Errorf("figures: got %v held of %v required, want 11 of 12", figure(g, "held"), figure(g, "required"))
 	}
-	if behind(r, excused, vocab.MonthlyMeeting) == nil {
+	if behind(r, excused, vocab.ThemedPartyDay) == nil {
 		t.Fatal("a grid branch with no meetings is not reported")
 	}
 	r.do(func(c *ent.Client, ctx context.Context) {
-		c.Exemption.Create().SetOrganizationID(excused.ID).SetMeetingType(vocab.MonthlyMeeting).
+		c.Exemption.Create().SetOrganizationID(excused.ID).SetMeetingType(vocab.ThemedPartyDay).
 			SetReason("网格调整期间暂停").SetStartedOn(date("2025-01-01")).SaveX(ctx)
 	})
-	if behind(r, excused, vocab.MonthlyMeeting) != nil {
+	if behind(r, excused, vocab.ThemedPartyDay) != nil {
 		t.Error("an exemption in force does not silence the rule")
 	}
-	if behind(r, excused, vocab.ThemedPartyDay) == nil {
-		t.Error("the exemption for monthly meetings silenced another type")
+	if behind(r, excused, vocab.PartyLecture) == nil {
+		t.Error("the exemption for themed Party days silenced another type")
 	}
 }
 

@@ -127,7 +127,25 @@ type UnitRollup struct {
 	InJointBranch, InJointBranchWithEnoughMembers, JointBranches       int
 	WithoutOrganization, ShouldOrganize, ShouldOrganizeWithPartyGroup  int
 	WithOneOrTwoMembers, WithNoMembers, Affiliated, InstructorAssigned int
-	Employees, Members, MembersNotTransferredIn                        int
+	// InstructorContacted counts units an instructor visited (InstructorVisit)
+	// in the INSTRUCTOR_VISIT_MONTHS before the day.
+	InstructorContacted                         int
+	Employees, Members, MembersNotTransferredIn int
+}
+
+// add adds the counts of o.
+func (u *UnitRollup) add(o *UnitRollup) {
+	for i, p := range u.fields() {
+		*p += *o.fields()[i]
+	}
+}
+
+// fields are the counts in the order the unit table reads them.
+func (u *UnitRollup) fields() []*int {
+	return []*int{&u.Total, &u.OwnCommittee, &u.OwnGeneralBranch, &u.OwnBranch,
+		&u.InJointBranch, &u.InJointBranchWithEnoughMembers, &u.WithoutOrganization, &u.ShouldOrganize,
+		&u.ShouldOrganizeWithPartyGroup, &u.WithOneOrTwoMembers, &u.WithNoMembers, &u.Affiliated,
+		&u.InstructorAssigned, &u.InstructorContacted, &u.Employees, &u.Members, &u.MembersNotTransferredIn}
 }
 
 // MemberRollup counts members by status and category.

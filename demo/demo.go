@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"time"
 
+	"jiceng/calendar"
 	"jiceng/check"
 	"jiceng/ent"
 	"jiceng/policy"
@@ -46,7 +47,7 @@ const seed = 652302
 // LoadIfEmpty loads the demo, anchored on today, into an empty register (no
 // areas yet) and reports whether it did.
 func LoadIfEmpty(ctx context.Context, client *ent.Client) (bool, error) {
-	err := Load(ctx, client, check.Day(time.Now()))
+	err := Load(ctx, client, calendar.Today())
 	if errors.Is(err, ErrNotEmpty) {
 		return false, nil
 	}

@@ -8,13 +8,14 @@ package graph
 import (
 	"context"
 	"jiceng/coverage"
+	"jiceng/ent/unit"
 	"jiceng/register"
 	"time"
 )
 
 // Coverage is the resolver for the coverage field.
-func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error) {
-	return r.coverage.Coverage(ctx, areaID, asOf, childrenDepth(ctx))
+func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error) {
+	return r.coverage.Coverage(ctx, areaID, asOf, childrenDepth(ctx), unitKinds...)
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.

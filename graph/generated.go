@@ -660,7 +660,7 @@ type ComplexityRoot struct {
 		Areas                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AreaOrder, where *ent.AreaWhereInput) int
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
-		Coverage                func(childComplexity int, areaID *int, asOf *time.Time) int
+		Coverage                func(childComplexity int, areaID *int, asOf *time.Time, unitKinds []unit.Kind) int
 		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
@@ -813,6 +813,7 @@ type ComplexityRoot struct {
 		InJointBranch                  func(childComplexity int) int
 		InJointBranchWithEnoughMembers func(childComplexity int) int
 		InstructorAssigned             func(childComplexity int) int
+		InstructorContacted            func(childComplexity int) int
 		JointBranches                  func(childComplexity int) int
 		Members                        func(childComplexity int) int
 		MembersNotTransferredIn        func(childComplexity int) int
@@ -929,7 +930,7 @@ type QueryResolver interface {
 	Terms(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) (*ent.TermConnection, error)
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
-	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error)
+	Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error)
 	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
@@ -3841,7 +3842,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Coverage(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
+		return e.ComplexityRoot.Query.Coverage(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["unitKinds"].([]unit.Kind)), true
 	case "Query.coverageGaps":
 		if e.ComplexityRoot.Query.CoverageGaps == nil {
 			break
@@ -4605,6 +4606,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnitRollup.InstructorAssigned(childComplexity), true
+	case "UnitRollup.instructorContacted":
+		if e.ComplexityRoot.UnitRollup.InstructorContacted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnitRollup.InstructorContacted(childComplexity), true
 	case "UnitRollup.jointBranches":
 		if e.ComplexityRoot.UnitRollup.JointBranches == nil {
 			break
@@ -6260,6 +6267,8 @@ func (ec *executionContext) childFields_UnitRollup(ctx context.Context, field gr
 		return ec.fieldContext_UnitRollup_affiliated(ctx, field)
 	case "instructorAssigned":
 		return ec.fieldContext_UnitRollup_instructorAssigned(ctx, field)
+	case "instructorContacted":
+		return ec.fieldContext_UnitRollup_instructorContacted(ctx, field)
 	case "employees":
 		return ec.fieldContext_UnitRollup_employees(ctx, field)
 	case "members":
@@ -7685,6 +7694,14 @@ func (ec *executionContext) field_Query_coverage_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unitKinds",
+		func(ctx context.Context, v any) ([]unit.Kind, error) {
+			return ec.unmarshalOUnitKind2ᚕjicengᚋentᚋunitᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unitKinds"] = arg2
 	return args, nil
 }
 
@@ -21254,7 +21271,7 @@ func (ec *executionContext) _Query_coverage(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Coverage(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
+			return ec.Resolvers.Query().Coverage(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["unitKinds"].([]unit.Kind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
@@ -24080,6 +24097,29 @@ func (ec *executionContext) _UnitRollup_instructorAssigned(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_UnitRollup_instructorAssigned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UnitRollup_instructorContacted(ctx context.Context, field graphql.CollectedField, obj *coverage.UnitRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnitRollup_instructorContacted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstructorContacted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnitRollup_instructorContacted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnitRollup", field, false, false, "Int")
 }
 
@@ -48307,6 +48347,11 @@ func (ec *executionContext) _UnitRollup(ctx context.Context, sel ast.SelectionSe
 			}
 		case "instructorAssigned":
 			out.Values[i] = ec._UnitRollup_instructorAssigned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "instructorContacted":
+			out.Values[i] = ec._UnitRollup_instructorContacted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

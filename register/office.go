@@ -3,7 +3,9 @@ package register
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"jiceng/calendar"
 	"jiceng/ent"
 	"jiceng/ent/appointment"
 	"jiceng/ent/term"
@@ -72,6 +74,22 @@ func CheckTerm(ctx context.Context, c *ent.Client, t *ent.Term) error {
 	}
 	if err := notBefore("renewedOn", t.RenewedOn, "startedOn", t.StartedOn); err != nil {
 		return err
+	}
+	if t.PostponedTo != nil {
+		limit, err := SettingValue(ctx, c, "TERM_MAX_POSTPONE_MONTHS")
+		if err != nil {
+			return err
+		}
+		latest := calendar.AddMonths(t.DueOn, int(limit))
+		switch {
+		case !t.PostponedTo.After(t.DueOn):
+			return invalid("postponedTo", "%s is not after dueOn %s", day(*t.PostponedTo), day(t.DueOn))
+		case t.PostponedTo.After(latest):
+			return invalid("postponedTo", "%s is more than %g months after dueOn %s (TERM_MAX_POSTPONE_MONTHS); the latest allowed is %s",
+				day(*t.PostponedTo), limit, day(t.DueOn), day(latest))
+		case strings.TrimSpace(t.PostponementReason) == "":
+			return invalid("postponementReason", "a postponement needs the reason it was approved for")
+		}
 	}
 	if t.RenewedOn != nil {
 		return nil

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"jiceng/calendar"
 	"jiceng/ent"
 	"jiceng/ent/rulesetting"
 	"jiceng/vocab"
@@ -50,33 +51,37 @@ func defaults() []Setting {
 		{Key: "JOINT_MAX_UNITS", Value: 5, Source: srcBranchArt5,
 			Description: "A joint branch covers at most this many units."},
 		{Key: "SITE_BRANCH_MIN_MONTHS", Value: 6, Source: srcBranchArt5,
-			Description: "A site whose project lasts this many months or more sets up a branch. (A reference value of the regulation; no coverage rule reads it yet.)"},
+			Description: "A site whose project lasts this many months or more sets up a temporary branch; a temporary branch for a shorter project is reported (STRUCT_TEMPORARY_STALE)."},
 		{Key: "GENERAL_BRANCH_MIN_MEMBERS", Value: 50, Source: srcOrgans,
-			Description: "From this many members an organisation is usually a general branch. (A reference value of the regulation; no coverage rule reads it yet.)"},
+			Description: "From this many members a branch is usually upgraded to a general branch (said by STRUCT_BRANCH_OVERSIZE)."},
 		{Key: "COMMITTEE_MIN_MEMBERS", Value: 100, Source: srcOrgans,
-			Description: "From this many members an organisation is usually a committee. (A reference value of the regulation; no coverage rule reads it yet.)"},
+			Description: "From this many members a general branch may become a committee (STRUCT_UPGRADE_TO_COMMITTEE)."},
 		{Key: "BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", Value: 7, Source: srcBranchCh6,
 			Description: "A branch with this many full members or more elects a branch committee."},
 		{Key: "BRANCH_COMMITTEE_MIN_SIZE", Value: 3, Source: srcBranchCh6,
 			Description: "A branch committee has at least this many office holders."},
 		{Key: "BRANCH_COMMITTEE_MAX_SIZE", Value: 7, Source: srcBranchCh6,
-			Description: "A branch committee has at most this many office holders. (A reference value of the regulation; no coverage rule reads it yet.)"},
+			Description: "A branch committee has at most this many office holders (STRUCT_COMMITTEE_OVERSIZE)."},
 		{Key: "TERM_YEARS", Value: 3, Source: srcTerms,
-			Description: "Years in a committee's term."},
+			Description: "Years in the term of a branch or general branch that is not a community organisation; Party groups and temporary branches have none."},
 		{Key: "TERM_YEARS", Kind: vocab.CommunityCommittee, Value: 5, Source: srcTerms,
-			Description: "Years in a community committee's term."},
+			Description: "Years in a community committee's term when it is not territorial (a territorial one serves TERM_YEARS_COMMUNITY)."},
 		{Key: "TERM_YEARS", Kind: vocab.Committee, Value: 5, Source: srcTerms,
 			Description: "Years in a primary-level committee's term."},
 		{Key: "TERM_YEARS", Kind: vocab.WorkingCommittee, Value: 0, Source: srcTerms,
 			Description: "The working committee is appointed and has no term."},
 		{Key: "TERM_YEARS_COMMUNITY", Value: 5, Source: srcTerms,
-			Description: "Years in the term of an organisation responsible for a whole community. (A reference value of the regulation; no coverage rule reads it yet.)"},
+			Description: "Years in the term of a community organisation: a territorial committee, general branch or branch of a community or its grids."},
 		{Key: "TERM_MAX_POSTPONE_MONTHS", Value: 12, Source: srcTerms,
 			Description: "A renewal may be brought forward or postponed by at most this many months."},
 		{Key: "TERM_EXPIRING_MONTHS", Value: 3, Source: srcFuxin,
 			Description: "A term ending within this many months is reported as expiring."},
 		{Key: "LAPSE_MONTHS", Value: 6, Source: srcLapse,
 			Description: "Consecutive months without organisational life after which a member is at risk of lapsing."},
+		{Key: "SECRETARY_TRAINING_MONTHS", Value: 1, Source: srcFuxin,
+			Description: "A grid branch's secretary attends the sub-district's monthly meeting (以会代训) held in this many months before the date examined."},
+		{Key: "INSTRUCTOR_VISIT_MONTHS", Value: 12, Source: srcFuxin,
+			Description: "A unit counts as contacted by an instructor when visited (InstructorVisit) in this many months before the date examined."},
 		{Key: "MOBILE_REPORT_MONTHS", Value: 1, Source: srcFuxin,
 			Description: "A mobile member reports at least once in this many months."},
 		{Key: "MEETING_WINDOW_MONTHS", Value: 12, Source: srcFuxin,
@@ -99,7 +104,10 @@ func defaults() []Setting {
 		{vocab.PartyLecture, 1, 12, branchKinds, "中国共产党支部工作条例（试行） Art. 16"},
 		{vocab.ThemedPartyDay, 1, 1, branchKinds, srcBranchCh5},
 		{vocab.OrganizationalLifeMeeting, 1, 12, append([]vocab.OrganizationKind{vocab.GeneralBranch}, branchKinds...), srcBranchCh5},
-		{vocab.MonthlyMeeting, 1, 1, []vocab.OrganizationKind{vocab.GridBranch}, srcFuxin},
+		// The monthly meeting (网格月例会) trains the grid secretaries: the
+		// working committee holds it and LIFE_SECRETARY_TRAINING_MISSED reads
+		// its roll; no organisation is required to hold it.
+		{vocab.MonthlyMeeting, 1, 1, nil, srcFuxin},
 	}
 	for _, m := range meetings {
 		key := "MEETING_" + string(m.typ)
@@ -168,6 +176,9 @@ func SeedSettings(ctx context.Context, client *ent.Client) error {
 		have := map[string]bool{}
 		for _, r := range rows {
 			have[settingID(r.Key, r.OrganizationKind)] = true
+			if err := upgradeSetting(ctx, tx, r); err != nil {
+				return err
+			}
 		}
 		for _, d := range Defaults {
 			var kind *vocab.OrganizationKind
@@ -196,4 +207,53 @@ func settingID(key string, kind *vocab.OrganizationKind) string {
 		return key
 	}
 	return key + "/" + string(*kind)
+}
+
+// SettingValue is the value of a rule setting for every organisation kind:
+// the register's row without a kind, else the default.
+func SettingValue(ctx context.Context, c *ent.Client, key string) (float64, error) {
+	r, err := c.RuleSetting.Query().Where(rulesetting.Key(key), rulesetting.OrganizationKindIsNil()).Only(ctx)
+	switch {
+	case err == nil:
+		return r.Value, nil
+	case !ent.IsNotFound(err):
+		return 0, fmt.Errorf("loading rule setting %s: %w", key, err)
+	}
+	for _, d := range Defaults {
+		if d.Key == key && d.Kind == "" {
+			return d.Value, nil
+		}
+	}
+	return 0, fmt.Errorf("rule setting %s has no default", key)
+}
+
+// upgradeSetting brings a row seeded by an earlier version up to date: a
+// description that said no rule reads the setting gets today's, and the
+// monthly meeting once required of grid branches (it is the sub-district's
+// meeting that trains their secretaries) is required no more from today.
+func upgradeSetting(ctx context.Context, tx *ent.Client, r *ent.RuleSetting) error {
+	var kind vocab.OrganizationKind
+	if r.OrganizationKind != nil {
+		kind = *r.OrganizationKind
+	}
+	if r.Key == "MEETING_"+string(vocab.MonthlyMeeting) && kind == vocab.GridBranch && strings.HasPrefix(r.Description, "A GRID_BRANCH holds MONTHLY_MEETING") {
+		_, err := tx.RuleSetting.UpdateOne(r).SetValue(0).
+			SetDescription("Grid branches do not hold the monthly meeting: it is the sub-district's, training their secretaries (LIFE_SECRETARY_TRAINING_MISSED).").
+			Save(On(ctx, calendar.Today(), "网格月例会是街道对网格党支部书记的以会代训"))
+		if err != nil {
+			return fmt.Errorf("upgrading rule setting %s: %w", r.Key, err)
+		}
+		return nil
+	}
+	if !strings.Contains(r.Description, "no coverage rule reads it yet") {
+		return nil
+	}
+	for _, d := range Defaults {
+		if d.Key == r.Key && d.Kind == kind {
+			if _, err := tx.RuleSetting.UpdateOne(r).SetDescription(d.Description).Save(ctx); err != nil {
+				return fmt.Errorf("upgrading rule setting %s: %w", r.Key, err)
+			}
+		}
+	}
+	return nil
 }

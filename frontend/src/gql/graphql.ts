@@ -1766,17 +1766,19 @@ export type RuleCode =
   | 'LIFE_MEETINGS_BEHIND'
   /** An organisation has no secretary in office. */
   | 'LIFE_NO_SECRETARY'
+  /** A grid branch's secretary in office missed the sub-district's monthly meeting that trains grid secretaries (以会代训). */
+  | 'LIFE_SECRETARY_TRAINING_MISSED'
   /** A committee's term has ended without renewal. */
   | 'LIFE_TERM_EXPIRED'
   /** A committee's term ends within the configured months. */
   | 'LIFE_TERM_EXPIRING'
   /** A member has had no organisational life for six consecutive months (Party Constitution Art. 9). */
   | 'ORG_MEMBER_LAPSE_RISK'
-  /** A member has no current membership (口袋党员). */
+  /** A member has no current membership and no relationship held outside the sub-district (口袋党员). */
   | 'ORG_MEMBER_UNATTACHED'
   /** A mobile member has not reported within the month. */
   | 'ORG_MOBILE_REPORT_OVERDUE'
-  /** A unit with one or two full members is neither in a joint branch nor affiliated. */
+  /** A unit with members but fewer than three full members (one or two, or only probationary ones) is neither in a joint branch nor affiliated. */
   | 'ORG_UNIT_NEEDS_JOINT'
   /** A unit with enough full members has no organisation of its own (应建未建). */
   | 'ORG_UNIT_SHOULD_ORGANIZE'
@@ -1784,10 +1786,14 @@ export type RuleCode =
   | 'STRUCT_BRANCH_OVERSIZE'
   /** A branch with enough full members has too few committee office holders. */
   | 'STRUCT_COMMITTEE_MISSING'
+  /** A branch committee has more office holders than BRANCH_COMMITTEE_MAX_SIZE (7). */
+  | 'STRUCT_COMMITTEE_OVERSIZE'
   /** A joint branch covers too many units, or a unit that should now organise on its own. */
   | 'STRUCT_JOINT_OVERWIDE'
-  /** A temporary branch outlives its site. */
+  /** A temporary branch outlives its site, is open after the site's planned close, or serves a project shorter than SITE_BRANCH_MIN_MONTHS. */
   | 'STRUCT_TEMPORARY_STALE'
+  /** A general branch has COMMITTEE_MIN_MEMBERS (100) members or more and may become a committee. */
+  | 'STRUCT_UPGRADE_TO_COMMITTEE'
   /** A community has no community Party organisation. */
   | 'WORK_COMMUNITY_UNORGANIZED'
   /** A grid with residents has no organisation responsible for it. */
@@ -2579,7 +2585,7 @@ export type OrganizationListQueryVariables = Exact<{
 
 export type OrganizationListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, parent: { name: string } | null }> } };
 
-export type RollupFiguresFragment = { status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
+export type RollupFiguresFragment = { status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, instructorContacted: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
 
 export type RollupQueryVariables = Exact<{
   areaId?: string | null | undefined;
@@ -2587,7 +2593,7 @@ export type RollupQueryVariables = Exact<{
 }>;
 
 
-export type RollupQuery = { coverage: { asOf: string, status: GridStatus | null, gapTotal: number, organizations: Array<{ kind: OrganizationKind, count: number, withSecretary: number, termExpired: number, meetingsBehind: number }>, children: Array<{ status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }>, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } } };
+export type RollupQuery = { coverage: { asOf: string, status: GridStatus | null, gapTotal: number, organizations: Array<{ kind: OrganizationKind, count: number, withSecretary: number, termExpired: number, meetingsBehind: number }>, children: Array<{ status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, instructorContacted: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }>, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, instructorContacted: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } } };
 
 export type ScreenQueryVariables = Exact<{
   areaId?: string | null | undefined;
@@ -2790,6 +2796,7 @@ export const RollupFiguresFragmentDoc = new TypedDocumentString(`
     withNoMembers
     affiliated
     instructorAssigned
+    instructorContacted
     employees
     members
     membersNotTransferredIn
@@ -3504,6 +3511,7 @@ export const RollupDocument = new TypedDocumentString(`
     withNoMembers
     affiliated
     instructorAssigned
+    instructorContacted
     employees
     members
     membersNotTransferredIn

@@ -125,9 +125,12 @@ const RuleCode: Names<RuleCode> = {
   LIFE_TERM_EXPIRED: ['换届逾期', 'Term expired'],
   LIFE_TERM_EXPIRING: ['即将换届', 'Term ending soon'],
   LIFE_MEETINGS_BEHIND: ['组织生活不经常', 'Meetings behind'],
+  LIFE_SECRETARY_TRAINING_MISSED: ['书记缺席网格月例会', 'Secretary missed the monthly meeting'],
   STRUCT_BRANCH_OVERSIZE: ['支部党员超过50名', 'Branch too large'],
   STRUCT_COMMITTEE_MISSING: ['未设支部委员会', 'No branch committee'],
   STRUCT_JOINT_OVERWIDE: ['联合支部覆盖过宽', 'Joint branch too wide'],
+  STRUCT_COMMITTEE_OVERSIZE: ['支委会超员', 'Committee too large'],
+  STRUCT_UPGRADE_TO_COMMITTEE: ['党总支可设党委', 'General branch may become a committee'],
   STRUCT_TEMPORARY_STALE: ['临时支部超期', 'Temporary branch outlived its site'],
 }
 

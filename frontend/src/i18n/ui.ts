@@ -245,6 +245,7 @@ export const messages = {
       withNoMembers: ['无党员', 'No members'],
       affiliated: ['挂靠单位', 'Affiliated units'],
       instructorAssigned: ['选派指导员', 'Instructor assigned'],
+      instructorContacted: ['指导员联系', 'Contacted by an instructor'],
       employees: ['从业人员', 'Employees'],
       members: ['党员', 'Members'],
       membersNotTransferredIn: ['组织关系未转入', 'Not transferred in'],

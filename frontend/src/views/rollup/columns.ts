@@ -20,7 +20,7 @@ export const unitColumns: readonly ColumnGroup<UnitKey>[] = [
     columns: ['withoutOrganization', 'shouldOrganize', 'shouldOrganizeWithPartyGroup', 'withOneOrTwoMembers', 'withNoMembers'],
   },
   { heading: 'affiliatedHeading', columns: ['affiliated'] },
-  { heading: 'supplementary', columns: ['instructorAssigned', 'employees', 'members', 'membersNotTransferredIn'] },
+  { heading: 'supplementary', columns: ['instructorAssigned', 'instructorContacted', 'employees', 'members', 'membersNotTransferredIn'] },
 ]
 
 export const memberColumns: readonly ColumnGroup<MemberKey>[] = [

@@ -24,6 +24,7 @@ graphql(`
       withNoMembers
       affiliated
       instructorAssigned
+      instructorContacted
       employees
       members
       membersNotTransferredIn
