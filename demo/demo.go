@@ -93,6 +93,8 @@ func (l *loader) load() error {
 		{"unit organisations", l.loadUnitOrganizations},
 		{"members", l.loadMembers},
 		{"memberships", l.loadMemberships},
+		{"dated changes of members", l.loadChanges},
+		{"site members", l.loadSiteMembers},
 		{"offices", l.loadOffices},
 		{"terms", l.loadTerms},
 		{"the dissolved branch", l.dissolveTrading},
