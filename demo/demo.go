@@ -96,6 +96,7 @@ func (l *loader) load() error {
 		{"dated changes of members", l.loadChanges},
 		{"site members", l.loadSiteMembers},
 		{"offices", l.loadOffices},
+		{"instructor visits", l.loadVisits},
 		{"terms", l.loadTerms},
 		{"the dissolved branch", l.dissolveTrading},
 		{"affiliated organisations", l.loadAffiliated},
