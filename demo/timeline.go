@@ -23,8 +23,6 @@ type timeline struct {
 	replaced time.Time
 	// dissolved is when 阜康某商贸有限公司 closed and its branch was dissolved.
 	dissolved time.Time
-	// yearAgo is a year before the reference day.
-	yearAgo time.Time
 	// start opens the recorded history of organisational life: 1 January
 	// of the year three years before the reference day's, so that the last
 	// three year-ends each have a whole year of meetings behind them.
@@ -50,7 +48,6 @@ func newTimeline(ref time.Time) timeline {
 		graded:    graded,
 		replaced:  time.Date(graded+1, time.February, 26, 0, 0, 0, 0, time.UTC),
 		dissolved: monthDay(ref, -20, 20),
-		yearAgo:   ref.AddDate(-1, 0, 0),
 		start:     time.Date(ref.Year()-3, time.January, 1, 0, 0, 0, 0, time.UTC),
 		outflow:   [2]time.Time{monthDay(ref, -15, 9), monthDay(ref, -20, 6)},
 		lapse:     ref.AddDate(0, -7, 0),
