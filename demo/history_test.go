@@ -149,7 +149,7 @@ func (h *history) outflow(t *testing.T) {
 	for _, f := range []struct {
 		on   time.Time
 		want int
-	}{{first.AddDate(0, 0, -1), 0}, {first, 1}, {h.ref, 2}} {
+	}{{h.yearEnds()[2], 0}, {first, 1}, {h.ref, 2}} {
 		if got := h.report(t, nil, f.on).Members.Outflow; got != f.want {
 			t.Errorf("outflow members as of %s: got %d, want %d", date(f.on), got, f.want)
 		}
@@ -157,10 +157,10 @@ func (h *history) outflow(t *testing.T) {
 	if got := h.gaps(t, h.yearEnds()[0])["ORG_MOBILE_REPORT_OVERDUE"]; len(got) != 0 {
 		t.Errorf("outflow members behind with reports as of %s: got %v, want none (both reported monthly then)", date(h.yearEnds()[0]), got)
 	}
-	for _, on := range []time.Time{first.AddDate(0, 0, -1), h.yearEnds()[2]} {
-		if got := h.gaps(t, on)["ORG_MOBILE_REPORT_OVERDUE"]; len(got) != 0 {
-			t.Errorf("outflow members behind with reports as of %s, before they left: got %v, want none", date(on), got)
-		}
+	// Each analysis of a day costs a few seconds on PostgreSQL: the days
+	// asked are few, and shared with the other checks (the engine caches by day).
+	if on := h.yearEnds()[2]; len(h.gaps(t, on)["ORG_MOBILE_REPORT_OVERDUE"]) != 0 {
+		t.Errorf("outflow members behind with reports as of %s, before they left: got some, want none", date(on))
 	}
 }
 
