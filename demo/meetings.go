@@ -98,7 +98,8 @@ func (l *loader) hold(o *ent.Organization, plan []series) error {
 		until = l.at.dissolved
 	}
 	for _, s := range plan {
-		for _, d := range l.meetingDays(s.cadence, o.EstablishedOn) {
+		days := l.meetingDays(s.cadence, o.EstablishedOn)
+		for i, d := range days {
 			if !d.Before(until) {
 				break
 			}
@@ -113,7 +114,11 @@ func (l *loader) hold(o *ent.Organization, plan []series) error {
 				continue // no one to meet; the frequency checks will say so
 			}
 			absence := s.absence
-			if absence == 0 {
+			switch {
+			case absence > 0 && i == len(days)-1:
+				// Everyone came to the last one: no gap planted here.
+				absence = 0
+			case absence == 0:
 				absence = 0.12
 			}
 			present := l.roll(rollKey{o.ID, s.typ}, expected, d, absence)
