@@ -73,8 +73,8 @@ func gradeOf(score float64) (assessment.Grade, int) {
 }
 
 // loadMobileReports writes the outflow members' monthly reports (the talk's
-// "四个一"): one reports every month, the other last reported four months
-// before the reference day (planted).
+// "四个一") from the month after each left: one reports every month, the
+// other last reported four months before the reference day (planted).
 func (l *loader) loadMobileReports() error {
 	channels := []mobilereport.Channel{mobilereport.ChannelPHONE, mobilereport.ChannelONLINE, mobilereport.ChannelLETTER}
 	var builders []*ent.MobileReportCreate
@@ -86,9 +86,14 @@ func (l *loader) loadMobileReports() error {
 		if p.name == OverdueMobileMember {
 			first, lastDays = 4, -5
 		}
-		for i := first; i < 12; i++ {
+		// Monthly since the month after they left.
+		for i := first; ; i++ {
+			on := l.ref.AddDate(0, -i, lastDays)
+			if !on.After(p.was.on.AddDate(0, 0, 20)) {
+				break
+			}
 			builders = append(builders, l.tx.MobileReport.Create().SetMemberID(p.m.ID).
-				SetReportedOn(l.ref.AddDate(0, -i, lastDays)).SetChannel(channels[i%len(channels)]).
+				SetReportedOn(on).SetChannel(channels[i%len(channels)]).
 				SetNote("每月向流出地党组织汇报一次思想和工作情况"))
 		}
 	}

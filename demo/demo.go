@@ -3,9 +3,11 @@
 // communities, three general branches upgraded from branches, twelve grid
 // branches and 33 grid Party groups, the non-public enterprises and
 // stationed units it names, and 812 members in the talk's categories, with
-// a year of meetings before a reference day. People, phone numbers, ID
+// over three years of dated history before a reference day (meetings,
+// transfers, moves, confirmations, outflow). People, phone numbers, ID
 // numbers, boundaries and the smaller units are synthetic; FACTS.md says
-// which is which and lists the gaps planted for the coverage analysis.
+// which is which, what happened when, and lists the gaps planted for the
+// coverage analysis.
 //
 // Every relative date is anchored on the reference day, and the random
 // source has a fixed seed, so the same reference day gives the same register.
@@ -81,7 +83,7 @@ func Load(ctx context.Context, client *ent.Client, ref time.Time) error {
 // load writes the register in the order the rules of the model need:
 // territory, then organisations (the upgrades before the grid branches that
 // sit under the general branches), units, people and their relationships,
-// offices, and the year of organisational life.
+// offices, and the years of organisational life.
 func (l *loader) load() error {
 	steps := []struct {
 		what string
@@ -94,7 +96,10 @@ func (l *loader) load() error {
 		{"unit organisations", l.loadUnitOrganizations},
 		{"members", l.loadMembers},
 		{"memberships", l.loadMemberships},
+		{"dated changes of members", l.loadChanges},
+		{"site members", l.loadSiteMembers},
 		{"offices", l.loadOffices},
+		{"instructor visits", l.loadVisits},
 		{"terms", l.loadTerms},
 		{"the dissolved branch", l.dissolveTrading},
 		{"affiliated organisations", l.loadAffiliated},

@@ -31,11 +31,18 @@ func (l *loader) draftEnterprises() {
 	pocket.grid = l.gridOf(huatong)
 	l.people = append(l.people, pocket)
 
+	// The site's temporary branch: its members take part in its life, but
+	// their relationships are not transferred in (支部工作条例 Art. 5); they
+	// stay in the grid branches where the workers live.
 	temp := l.orgs[siteBranch]
 	ts := l.cohort(member.CategoryIN_SERVICE, 5, 0)
-	for _, p := range ts {
+	wenhua := l.community("文化路社区")
+	for i, p := range ts {
 		p.unit = l.units[site]
-		l.enter(p, temp, temp.EstablishedOn.AddDate(0, 0, 10), "工地临时党支部，组织关系随项目转入")
+		p.grid = wenhua.grids[i%4]
+		l.enterGrid(p, wenhua, i%4)
+		p.site = temp
+		p.siteFrom = temp.EstablishedOn.AddDate(0, 0, 10)
 	}
 	// A temporary branch's committee is appointed, not elected: no term.
 	l.elect(temp, temp.EstablishedOn, 0, holder(appointment.RoleSECRETARY, "临时党支部书记", ts[0]))
@@ -56,7 +63,7 @@ func (l *loader) draftEnterprises() {
 			to: ptr(monthDay(l.ref, -2, 20)), note: "书记因病辞去职务，尚未补选"},
 		holder(appointment.RoleCOMMITTEE_MEMBER, "组织委员", js[1]))
 
-	baihe, wenhua, fuxing := l.community("百合村社区"), l.community("文化路社区"), l.community("阜兴苑社区")
+	baihe, fuxing := l.community("百合村社区"), l.community("阜兴苑社区")
 	attached := []struct {
 		unit string
 		c    *community

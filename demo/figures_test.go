@@ -25,7 +25,7 @@ func TestDemo(t *testing.T) {
 	t.Run("three young reserve cadres are deputy secretaries", d.deputies)
 	t.Run("organisations have leaders and terms", d.leadersAndTerms)
 	t.Run("branches stay within 50 members", d.branchSizes)
-	t.Run("a year of meetings follows the default frequencies", d.meetings)
+	t.Run("the last year of meetings follows the default frequencies", d.meetings)
 	t.Run("yearly assessments reach both thresholds", d.assessments)
 	t.Run("people are visibly synthetic", d.synthetic)
 	t.Run("history is dated and kept", d.history)

@@ -23,7 +23,11 @@ func (l *loader) draftGrids() {
 		honest := 0
 		for i := range c.gridBranches {
 			in := l.cohort(member.CategoryIN_SERVICE, 27+boolInt(b < 6), 1)
-			ps := append(in, l.cohort(member.CategoryRETIRED, 4+boolInt(b < 8), 0)...)
+			retired := l.cohort(member.CategoryRETIRED, 4+boolInt(b < 8), 0)
+			if b < 3 {
+				l.retire(retired[0], 60+b)
+			}
+			ps := append(in, retired...)
 			nSelf := 3 + boolInt(b < 10)
 			if c.upgrade == 2 && i == 1 {
 				lapsed := l.namedPerson(member.CategorySELF_EMPLOYED, false, lapsedNumber, "孙")
@@ -32,7 +36,11 @@ func (l *loader) draftGrids() {
 				ps = append(ps, lapsed)
 				nSelf--
 			}
-			for _, p := range l.cohort(member.CategorySELF_EMPLOYED, nSelf, boolInt(b%4 == 1)) {
+			self := l.cohort(member.CategorySELF_EMPLOYED, nSelf, boolInt(b%4 == 1))
+			if pause, ok := l.repaired(b); ok {
+				self[0].pause = pause
+			}
+			for _, p := range self {
 				if honest < 3 && p.status == member.StatusFULL {
 					p.tags = []string{honestTag}
 					honest++
@@ -46,8 +54,10 @@ func (l *loader) draftGrids() {
 			b++
 		}
 	}
-	l.moveHouse("百合村社区", 3, 5, "文化路社区", 0, monthDay(l.ref, -9, 14))
-	l.moveHouse("文化路社区", 3, 6, "阜兴苑社区", 2, monthDay(l.ref, -5, 22))
+	movers := []*person{
+		l.moveHouse("百合村社区", 3, 5, "文化路社区", 0, monthDay(l.ref, -9, 14)),
+		l.moveHouse("文化路社区", 3, 6, "阜兴苑社区", 2, monthDay(l.ref, -5, 22)),
+	}
 	for _, c := range l.communities {
 		for i, gb := range c.gridBranches {
 			var ps []*person
@@ -58,6 +68,11 @@ func (l *loader) draftGrids() {
 			}
 			for k, p := range ps {
 				p.group = c.groups[i][k%len(c.groups[i])]
+			}
+			for _, p := range movers {
+				if p.was.grid.ID == c.grids[i].ID {
+					p.was.group = c.groups[i][0]
+				}
 			}
 			l.leaders(c.groups[i]...)
 			var officers []*person
@@ -77,7 +92,7 @@ func (l *loader) draftGrids() {
 
 // moveHouse transfers the k-th in-service member (from 0) of grid branch i
 // of one community to grid branch j of another on a day: they moved house.
-func (l *loader) moveHouse(from string, i, k int, to string, j int, on time.Time) {
+func (l *loader) moveHouse(from string, i, k int, to string, j int, on time.Time) *person {
 	src, dst := l.community(from), l.community(to)
 	for _, p := range l.people {
 		cur := p.current()
@@ -90,8 +105,9 @@ func (l *loader) moveHouse(from string, i, k int, to string, j int, on time.Time
 			continue
 		}
 		p.move(dst.gridBranches[j], on, "迁居，组织关系转接")
+		p.was = &was{on: on, reason: "迁居", grid: p.grid}
 		p.grid = dst.grids[j]
-		return
+		return p
 	}
 	panic("demo: no member to move from " + src.gridBranches[i].Name)
 }
@@ -101,4 +117,25 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// retire makes a retired member one who retired during the recorded
+// history, at 60: in service until then.
+func (l *loader) retire(p *person, age int) {
+	l.setAge(p, age)
+	p.was = &was{on: p.born.AddDate(60, 0, 0), reason: "到龄退休", category: ptr(member.CategoryIN_SERVICE)}
+}
+
+// repaired returns the lapse later repaired in grid branch b, if it has one:
+// a self-employed member who attended nothing for about nine months and,
+// after a talk with the branch (谈心谈话), came back. One spans the last
+// year-end before the reference day, one lies a year and more earlier.
+func (l *loader) repaired(b int) ([2]time.Time, bool) {
+	switch b {
+	case 3:
+		return [2]time.Time{monthDay(l.ref, -16, 1), monthDay(l.ref, -5, 1)}, true
+	case 7:
+		return [2]time.Time{monthDay(l.ref, -29, 1), monthDay(l.ref, -20, 1)}, true
+	}
+	return [2]time.Time{}, false
 }

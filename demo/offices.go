@@ -139,3 +139,32 @@ func (l *loader) loadTerms() error {
 const batch = 100
 
 func day(t time.Time) string { return t.Format(check.DateLayout) }
+
+// visitNotes are what an instructor's or liaison's visit dealt with, in turn.
+var visitNotes = []string{
+	"走访企业，了解党员和职工情况，宣传党的政策", "指导企业开展党建工作，商议组建党组织",
+	"参加企业工会活动，联系流动党员", "帮助企业解决用工和经营困难",
+}
+
+// loadVisits writes the visits of the instructors and liaisons to their
+// enterprises (InstructorVisit): about every three months since each was
+// sent, so that "contacted by an instructor" is on the record.
+func (l *loader) loadVisits() error {
+	sent, err := l.tx.Appointment.Query().Where(appointment.UnitIDNotNil(),
+		appointment.RoleIn(appointment.RolePARTY_BUILDING_INSTRUCTOR, appointment.RoleLIAISON)).
+		Order(ent.Asc(appointment.FieldID)).All(l.ctx)
+	if err != nil {
+		return fmt.Errorf("reading instructors: %w", err)
+	}
+	var builders []*ent.InstructorVisitCreate
+	for _, a := range sent {
+		for on := a.StartedOn.AddDate(0, 0, l.between(10, 40)); on.Before(l.ref); on = on.AddDate(0, 3, l.between(-15, 15)) {
+			builders = append(builders, l.tx.InstructorVisit.Create().SetUnitID(*a.UnitID).SetAppointmentID(a.ID).
+				SetVisitedOn(on).SetNote(pick(l, visitNotes)))
+		}
+	}
+	if _, err := l.tx.InstructorVisit.CreateBulk(builders...).Save(l.ctx); err != nil {
+		return fmt.Errorf("writing visits: %w", err)
+	}
+	return nil
+}

@@ -80,7 +80,7 @@ func (l *loader) loadCommunityOrganizations() error {
 			return fmt.Errorf("upgrading %s: %w", c.org.Name, err)
 		}
 		if c.org, err = c.org.Update().SetName(c.name + "党总支").SetShortName(c.name[:len(c.name)-len("社区")] + "党总支").
-			Save(l.ctx); err != nil {
+			Save(register.On(l.ctx, l.at.upgrades[c.upgrade], reason)); err != nil {
 			return fmt.Errorf("renaming %s: %w", c.org.Name, err)
 		}
 		l.orgs[c.org.Name] = c.org

@@ -30,10 +30,24 @@ type person struct {
 	// stays are where the relationship has sat, oldest first; each after
 	// the first began with a transfer. None for a pocket member.
 	stays []stay
+	// site is the temporary branch whose life the member takes part in
+	// from siteFrom, their relationship staying where it is.
+	site     *ent.Organization
+	siteFrom time.Time
 	// away marks an outflow member, who attends no meeting here.
 	away bool
 	// lapsed marks the member who attended nothing from timeline.lapse on.
 	lapsed bool
+	// pause is a lapse later repaired: the member attended nothing from
+	// its first day until its last (exclusive).
+	pause [2]time.Time
+	// confirmed is when a member who joined during the recorded history
+	// was confirmed (转正), written as an update on that day; nil for one
+	// still probationary or confirmed before the history begins.
+	confirmed *time.Time
+	// was holds what changed on a day in the past, if anything: the fields
+	// above are today's values, and the member is written with these first.
+	was *was
 
 	m *ent.Member
 }
@@ -46,10 +60,27 @@ type stay struct {
 	note string
 }
 
+// was is a member's record before a dated change (搬家, 工作调动, 退休,
+// 外出流动): the values that changed, from the record's start until on.
+// A nil field did not change.
+type was struct {
+	on       time.Time
+	reason   string
+	grid     *ent.Area
+	group    *ent.Organization
+	unit     *ent.Unit
+	noUnit   bool // had no work unit before
+	category *member.Category
+}
+
 // in reports whether the person's relationship sat in org on day d.
-func (p *person) in(org *ent.Organization, d time.Time) bool {
+func (p *person) in(org *ent.Organization, d time.Time) bool { return p.inID(org.ID, d) }
+
+// inID reports whether the person's relationship sat in the organisation
+// of that ID on day d.
+func (p *person) inID(id int, d time.Time) bool {
 	for i, s := range p.stays {
-		if s.org.ID != org.ID || s.from.After(d) {
+		if s.org.ID != id || s.from.After(d) {
 			continue
 		}
 		if i+1 == len(p.stays) || p.stays[i+1].from.After(d) {
@@ -57,6 +88,19 @@ func (p *person) in(org *ent.Organization, d time.Time) bool {
 		}
 	}
 	return false
+}
+
+// groupOn returns the Party group the person was in on day d.
+func (p *person) groupOn(d time.Time) *ent.Organization {
+	if p.was != nil && p.was.group != nil && d.Before(p.was.on) {
+		return p.was.group
+	}
+	return p.group
+}
+
+// paused reports whether day d lies in a lapse later repaired.
+func (p *person) paused(d time.Time) bool {
+	return !d.Before(p.pause[0]) && d.Before(p.pause[1])
 }
 
 // current returns the organisation the relationship sits in now, or nil.

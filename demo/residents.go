@@ -55,6 +55,9 @@ func (l *loader) draftCommunity(c *community) {
 		p.mobility = ptr(member.MobilityOUTFLOW)
 		p.place = m.place
 		p.away = true
+		// In service here until the day they left; mobile (流出) from then on.
+		p.was = &was{on: l.at.outflow[c.upgrade-1], reason: "外出务工，流出至" + m.place,
+			category: ptr(member.CategoryIN_SERVICE)}
 		p.grid = c.grids[0]
 		l.enter(p, c.org, l.settled(), "")
 		l.people = append(l.people, p)
@@ -98,14 +101,14 @@ func (l *loader) leaders(groups ...*ent.Organization) {
 	for _, g := range groups {
 		var first, leader *person
 		for _, p := range l.people {
-			if p.group == nil || p.group.ID != g.ID || p.status != member.StatusFULL || p.lapsed ||
+			if p.group == nil || p.group.ID != g.ID || p.status != member.StatusFULL || p.lapsed || !p.pause[1].IsZero() ||
 				p.since().After(g.EstablishedOn) {
 				continue
 			}
 			if first == nil {
 				first = p
 			}
-			if p.category == member.CategoryRETIRED {
+			if p.category == member.CategoryRETIRED && p.was == nil {
 				leader = p
 				break
 			}

@@ -13,22 +13,26 @@ type rollKey struct {
 }
 
 // roll returns who attended a meeting with a roll on day d. About one in
-// eight of those eligible is absent, but never twice running, so that every
-// member has organisational life within any six months; outflow members
-// are away; the lapsed member attended until timeline.lapse and not after.
-func (l *loader) roll(key rollKey, eligible []*person, d time.Time) []*person {
+// eight of those eligible (or as often as absence says) is absent, but never
+// twice running, so that every member has organisational life within any six
+// months; outflow members are away; the lapsed member attended until
+// timeline.lapse and not after; a member with a lapse later repaired
+// attended nothing during it.
+func (l *loader) roll(key rollKey, eligible []*person, d time.Time, absence float64) []*person {
 	last := l.absent[key]
 	now := map[*person]bool{}
 	var present []*person
 	for _, p := range eligible {
 		switch {
-		case p.away:
+		case p.away && (p.was == nil || !d.Before(p.was.on)):
 			continue
 		case p.lapsed:
 			if !d.Before(l.at.lapse) {
 				continue
 			}
-		case !last[p] && l.chance(0.12):
+		case p.paused(d):
+			continue
+		case !last[p] && l.chance(absence):
 			now[p] = true
 			continue
 		}
@@ -71,8 +75,8 @@ var topics = map[vocab.MeetingType][]string{
 		"走访慰问困难党员", "诚信经营宣传", "安全生产宣传",
 	},
 	vocab.MonthlyMeeting: {
-		"网格党支部月例会：以会代训，党务知识培训", "网格党支部月例会：网格民情分析",
-		"网格党支部月例会：维稳和服务工作安排",
+		"街道党工委月例会：以会代训，网格党支部书记党务知识培训", "街道党工委月例会：网格民情分析",
+		"街道党工委月例会：网格维稳和服务工作安排",
 	},
 	vocab.JointMeeting: {
 		"社区党建工作联席会议：共驻共建", "社区党建工作联席会议：辖区单位资源共享",

@@ -3,9 +3,11 @@ package demo
 import (
 	"time"
 
+	"jiceng/calendar"
 	"jiceng/ent"
 	"jiceng/ent/appointment"
 	"jiceng/ent/member"
+	"jiceng/register"
 )
 
 // The self-employed members the talk names honest merchants (诚信商户).
@@ -72,6 +74,15 @@ func (l *loader) draftRoster() {
 		l.draftCommunity(c)
 	}
 	l.draftGrids()
+	// Members who joined during the recorded history were confirmed (转正)
+	// when their probation year was over; the register writes it on the day.
+	for _, p := range l.people {
+		if p.status == member.StatusFULL && !p.joined.Before(l.at.start) {
+			if on := calendar.AddYears(p.joined, register.ProbationYears); !on.After(l.ref) {
+				p.confirmed = &on
+			}
+		}
+	}
 }
 
 // draftOfficeBranch draws up the sub-district's own staff: the working
@@ -123,6 +134,15 @@ func (l *loader) draftStationed() {
 			moved.stays = nil
 			l.enter(moved, l.orgs[officeBranch], on.AddDate(-2, 0, 0), "")
 			moved.move(org, on, "工作调动，组织关系转接")
+			moved.was = &was{on: on, reason: "工作调动", noUnit: true}
+		}
+		if i == 1 && ps[7].grid != nil {
+			// Moved house within the sub-district; the relationship stays.
+			other := l.anyGrid()
+			for other.ID == ps[7].grid.ID {
+				other = l.anyGrid()
+			}
+			ps[7].was = &was{on: monthDay(l.ref, -8, 19), reason: "迁居", grid: other}
 		}
 	}
 }

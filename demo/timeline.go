@@ -23,8 +23,12 @@ type timeline struct {
 	replaced time.Time
 	// dissolved is when 阜康某商贸有限公司 closed and its branch was dissolved.
 	dissolved time.Time
-	// yearAgo opens the year of meetings before the reference day.
-	yearAgo time.Time
+	// start opens the recorded history of organisational life: 1 January
+	// of the year three years before the reference day's, so that the last
+	// three year-ends each have a whole year of meetings behind them.
+	start time.Time
+	// outflow are when 马某811 and 韩某812 left to work elsewhere (流出).
+	outflow [2]time.Time
 	// lapse is the day from which the lapsed member attended nothing.
 	lapse time.Time
 	// silent is the day from which the silent Party group held no meeting.
@@ -44,7 +48,8 @@ func newTimeline(ref time.Time) timeline {
 		graded:    graded,
 		replaced:  time.Date(graded+1, time.February, 26, 0, 0, 0, 0, time.UTC),
 		dissolved: monthDay(ref, -20, 20),
-		yearAgo:   ref.AddDate(-1, 0, 0),
+		start:     time.Date(ref.Year()-3, time.January, 1, 0, 0, 0, 0, time.UTC),
+		outflow:   [2]time.Time{monthDay(ref, -15, 9), monthDay(ref, -20, 6)},
 		lapse:     ref.AddDate(0, -7, 0),
 		silent:    ref.AddDate(0, -7, 0),
 	}
@@ -56,23 +61,26 @@ func monthDay(ref time.Time, months, d int) time.Time {
 	return time.Date(ref.Year(), ref.Month()+time.Month(months), d, 0, 0, 0, 0, time.UTC)
 }
 
-// monthly returns the meeting days of the year before the reference day
-// for something held on day d of every month: exactly twelve days, one in
-// every month-long stretch counted back from the reference day. d must not
-// be the reference day's day of the month.
-func (t timeline) monthly(d int) []time.Time {
+// monthly returns the meeting days, from the start of the recorded
+// history (or from a later day) to the reference day, of something held on
+// day d of every month. d must not be the reference day's day of the month,
+// so that any year before the reference day holds exactly twelve.
+func (t timeline) monthly(d int, from time.Time) []time.Time {
+	from = later(from, t.start)
 	var days []time.Time
-	for k := 12; k >= 0; k-- {
-		day := monthDay(t.ref, -k, d)
-		if day.After(t.yearAgo) && day.Before(t.ref) {
+	for k := 0; ; k++ {
+		day := time.Date(t.start.Year(), t.start.Month()+time.Month(k), d, 0, 0, 0, 0, time.UTC)
+		if !day.Before(t.ref) {
+			return days
+		}
+		if !day.Before(from) {
 			days = append(days, day)
 		}
 	}
-	return days
 }
 
 // meetingDay returns a day of the month from 1 to 28 that is not the
-// reference day's, so that monthly gives twelve days.
+// reference day's, so that monthly gives twelve days a year.
 func (t timeline) meetingDay(d int) int {
 	d = (d-1)%28 + 1
 	if d == t.ref.Day() {

@@ -124,6 +124,53 @@ func (d *loaded) site(t *testing.T) {
 	if n := d.count("organizations", "OrganizationWhereInput", map[string]any{"formation": "TEMPORARY"}); n != 1 {
 		t.Errorf("temporary branches: got %d, want 1", n)
 	}
+	// Relationships are not transferred into a temporary branch (支部工作条例
+	// Art. 5): its participants are site members, their memberships elsewhere.
+	var out struct {
+		Organizations struct {
+			Nodes []struct {
+				Memberships []struct{ ID string }
+				SiteMembers []struct {
+					Name        string
+					WorkUnit    struct{ Name string }
+					Memberships []struct {
+						EndedOn      *string
+						Organization struct{ Formation string }
+					}
+				}
+				Meetings []struct{ Attendees []struct{ Name string } }
+			}
+		}
+	}
+	d.api.Do(&out, `{ organizations(where: {formation: TEMPORARY}) { nodes { memberships { id }
+		siteMembers { name workUnit { name } memberships { endedOn organization { formation } } }
+		meetings { attendees { name } } } } }`)
+	o := out.Organizations.Nodes[0]
+	if len(o.Memberships) != 0 || len(o.SiteMembers) != 5 || len(o.Meetings) == 0 {
+		t.Fatalf("temporary branch: got %d memberships, %d site members, %d meetings; want none, 5 and its meetings",
+			len(o.Memberships), len(o.SiteMembers), len(o.Meetings))
+	}
+	names := map[string]bool{}
+	for _, m := range o.SiteMembers {
+		names[m.Name] = true
+		current := 0
+		for _, ms := range m.Memberships {
+			if ms.EndedOn == nil && ms.Organization.Formation != "TEMPORARY" {
+				current++
+			}
+		}
+		if m.WorkUnit.Name != "市三中建筑工地" || current != 1 {
+			t.Errorf("site member %s works at %q with %d current memberships; want the site and one membership elsewhere",
+				m.Name, m.WorkUnit.Name, current)
+		}
+	}
+	for _, m := range o.Meetings {
+		for _, a := range m.Attendees {
+			if !names[a.Name] {
+				t.Errorf("temporary branch meeting attended by %s, not a site member", a.Name)
+			}
+		}
+	}
 }
 
 func (d *loaded) unions(t *testing.T) {
