@@ -8,6 +8,7 @@ import (
 	"jiceng/ent/area"
 	"jiceng/ent/member"
 	"jiceng/ent/membership"
+	"jiceng/ent/organization"
 	"jiceng/vocab"
 )
 
@@ -74,6 +75,10 @@ func CheckMembership(ctx context.Context, c *ent.Client, ms *ent.Membership) err
 	}
 	if org.Kind == vocab.PartyGroup {
 		return invalid("organizationID", "%s is a PARTY_GROUP; a relationship sits in the branch, and the group is set on the member", org.Name)
+	}
+	if org.Formation == organization.FormationTEMPORARY {
+		return invalid("organizationID", "%s is a TEMPORARY branch: relationships are not transferred into it (支部工作条例 Art. 5); "+
+			"keep the membership in the member's own organisation and add the member to the branch's siteMemberIDs", org.Name)
 	}
 	if ms.StartedOn.Before(org.EstablishedOn) {
 		return invalid("startedOn", "%s is before %s was established on %s", day(ms.StartedOn), org.Name, day(org.EstablishedOn))
