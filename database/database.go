@@ -103,6 +103,10 @@ var joinIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS organization_areas_area_id ON organization_areas (area_id)",
 	"CREATE TABLE IF NOT EXISTS register_revision (id INTEGER PRIMARY KEY, revision BIGINT NOT NULL)",
 	"INSERT INTO register_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM register_revision)",
+	// A unit may leave an organisation and rejoin it: links are periods,
+	// several per organisation and unit, so the unique index of the old
+	// edge schema goes (register.CheckUnitCoverage keeps them apart).
+	"DROP INDEX IF EXISTS unitcoverage_organization_id_unit_id",
 }
 
 func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dialectName string) error {

@@ -76,16 +76,19 @@ func (d *loaded) jointBranch(t *testing.T) {
 	var out struct {
 		Organizations struct {
 			Nodes []struct {
-				Name  string
-				Units []unitNode
+				Name          string
+				UnitCoverages []struct{ Unit unitNode }
 			}
 		}
 	}
-	d.api.Do(&out, `{ organizations(where: {formation: JOINT}) { nodes { name units { `+unitFields+` } } } }`)
+	d.api.Do(&out, `{ organizations(where: {formation: JOINT}) { nodes { name unitCoverages { unit { `+unitFields+` } } } } }`)
 	if len(out.Organizations.Nodes) != 1 || out.Organizations.Nodes[0].Name != JointBranch {
 		t.Fatalf("joint branches: got %+v, want %s", out.Organizations.Nodes, JointBranch)
 	}
-	units := out.Organizations.Nodes[0].Units
+	var units []unitNode
+	for _, c := range out.Organizations.Nodes[0].UnitCoverages {
+		units = append(units, c.Unit)
+	}
 	if len(units) < 2 || len(units) > 5 {
 		t.Errorf("%s covers %d units, want several and at most 5", JointBranch, len(units))
 	}

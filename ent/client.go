@@ -2849,15 +2849,15 @@ func (c *OrganizationClient) QuerySiteMembers(_m *Organization) *MemberQuery {
 	return query
 }
 
-// QueryUnits queries the units edge of a Organization.
-func (c *OrganizationClient) QueryUnits(_m *Organization) *UnitQuery {
-	query := (&UnitClient{config: c.config}).Query()
+// QueryUnitCoverages queries the unit_coverages edge of a Organization.
+func (c *OrganizationClient) QueryUnitCoverages(_m *Organization) *UnitCoverageQuery {
+	query := (&UnitCoverageClient{config: c.config}).Query()
 	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
 		id := _m.ID
 		step := sqlgraph.NewStep(
 			sqlgraph.From(organization.Table, organization.FieldID, id),
-			sqlgraph.To(unit.Table, unit.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, organization.UnitsTable, organization.UnitsPrimaryKey...),
+			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.UnitCoveragesTable, organization.UnitCoveragesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2986,22 +2986,6 @@ func (c *OrganizationClient) QueryGroupMembers(_m *Organization) *MemberQuery {
 			sqlgraph.From(organization.Table, organization.FieldID, id),
 			sqlgraph.To(member.Table, member.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, organization.GroupMembersTable, organization.GroupMembersColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryUnitCoverages queries the unit_coverages edge of a Organization.
-func (c *OrganizationClient) QueryUnitCoverages(_m *Organization) *UnitCoverageQuery {
-	query := (&UnitCoverageClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(organization.Table, organization.FieldID, id),
-			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, organization.UnitCoveragesTable, organization.UnitCoveragesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3727,15 +3711,15 @@ func (c *UnitClient) QueryGrid(_m *Unit) *AreaQuery {
 	return query
 }
 
-// QueryOrganizations queries the organizations edge of a Unit.
-func (c *UnitClient) QueryOrganizations(_m *Unit) *OrganizationQuery {
-	query := (&OrganizationClient{config: c.config}).Query()
+// QueryCoverages queries the coverages edge of a Unit.
+func (c *UnitClient) QueryCoverages(_m *Unit) *UnitCoverageQuery {
+	query := (&UnitCoverageClient{config: c.config}).Query()
 	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
 		id := _m.ID
 		step := sqlgraph.NewStep(
 			sqlgraph.From(unit.Table, unit.FieldID, id),
-			sqlgraph.To(organization.Table, organization.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, unit.OrganizationsTable, unit.OrganizationsPrimaryKey...),
+			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, unit.CoveragesTable, unit.CoveragesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3800,22 +3784,6 @@ func (c *UnitClient) QueryVisits(_m *Unit) *InstructorVisitQuery {
 			sqlgraph.From(unit.Table, unit.FieldID, id),
 			sqlgraph.To(instructorvisit.Table, instructorvisit.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, unit.VisitsTable, unit.VisitsColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryCoverages queries the coverages edge of a Unit.
-func (c *UnitClient) QueryCoverages(_m *Unit) *UnitCoverageQuery {
-	query := (&UnitCoverageClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(unit.Table, unit.FieldID, id),
-			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, unit.CoveragesTable, unit.CoveragesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -2224,16 +2224,16 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				*wq = *query
 			})
 
-		case "units":
+		case "unitCoverages":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)
-				query = (&UnitClient{config: _q.config}).Query()
+				query = (&UnitCoverageClient{config: _q.config}).Query()
 			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, unitcoverageImplementors)...); err != nil {
 				return err
 			}
-			_q.WithNamedUnits(alias, func(wq *UnitQuery) {
+			_q.WithNamedUnitCoverages(alias, func(wq *UnitCoverageQuery) {
 				*wq = *query
 			})
 
@@ -2338,19 +2338,6 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				return err
 			}
 			_q.WithNamedGroupMembers(alias, func(wq *MemberQuery) {
-				*wq = *query
-			})
-
-		case "unitCoverages":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&UnitCoverageClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, unitcoverageImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedUnitCoverages(alias, func(wq *UnitCoverageQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -2934,16 +2921,16 @@ func (_q *UnitQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				fieldSeen[unit.FieldGridID] = struct{}{}
 			}
 
-		case "organizations":
+		case "coverages":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)
-				query = (&OrganizationClient{config: _q.config}).Query()
+				query = (&UnitCoverageClient{config: _q.config}).Query()
 			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, unitcoverageImplementors)...); err != nil {
 				return err
 			}
-			_q.WithNamedOrganizations(alias, func(wq *OrganizationQuery) {
+			_q.WithNamedCoverages(alias, func(wq *UnitCoverageQuery) {
 				*wq = *query
 			})
 
@@ -2996,19 +2983,6 @@ func (_q *UnitQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				return err
 			}
 			_q.WithNamedVisits(alias, func(wq *InstructorVisitQuery) {
-				*wq = *query
-			})
-
-		case "coverages":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&UnitCoverageClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, unitcoverageImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedCoverages(alias, func(wq *UnitCoverageQuery) {
 				*wq = *query
 			})
 		case "createdAt":

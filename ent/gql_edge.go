@@ -348,14 +348,14 @@ func (_m *Organization) SiteMembers(ctx context.Context) (result []*Member, err 
 	return result, err
 }
 
-func (_m *Organization) Units(ctx context.Context) (result []*Unit, err error) {
+func (_m *Organization) UnitCoverages(ctx context.Context) (result []*UnitCoverage, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedUnits(graphql.GetFieldContext(ctx).Field.Alias)
+		result, err = _m.NamedUnitCoverages(graphql.GetFieldContext(ctx).Field.Alias)
 	} else {
-		result, err = _m.Edges.UnitsOrErr()
+		result, err = _m.Edges.UnitCoveragesOrErr()
 	}
 	if IsNotLoaded(err) {
-		result, err = _m.QueryUnits().All(ctx)
+		result, err = _m.QueryUnitCoverages().All(ctx)
 	}
 	return result, err
 }
@@ -456,18 +456,6 @@ func (_m *Organization) GroupMembers(ctx context.Context) (result []*Member, err
 	return result, err
 }
 
-func (_m *Organization) UnitCoverages(ctx context.Context) (result []*UnitCoverage, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedUnitCoverages(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.UnitCoveragesOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryUnitCoverages().All(ctx)
-	}
-	return result, err
-}
-
 func (_m *Term) Organization(ctx context.Context) (*Organization, error) {
 	result, err := _m.Edges.OrganizationOrErr()
 	if IsNotLoaded(err) {
@@ -484,14 +472,14 @@ func (_m *Unit) Grid(ctx context.Context) (*Area, error) {
 	return result, err
 }
 
-func (_m *Unit) Organizations(ctx context.Context) (result []*Organization, err error) {
+func (_m *Unit) Coverages(ctx context.Context) (result []*UnitCoverage, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedOrganizations(graphql.GetFieldContext(ctx).Field.Alias)
+		result, err = _m.NamedCoverages(graphql.GetFieldContext(ctx).Field.Alias)
 	} else {
-		result, err = _m.Edges.OrganizationsOrErr()
+		result, err = _m.Edges.CoveragesOrErr()
 	}
 	if IsNotLoaded(err) {
-		result, err = _m.QueryOrganizations().All(ctx)
+		result, err = _m.QueryCoverages().All(ctx)
 	}
 	return result, err
 }
@@ -540,18 +528,6 @@ func (_m *Unit) Visits(ctx context.Context) (result []*InstructorVisit, err erro
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryVisits().All(ctx)
-	}
-	return result, err
-}
-
-func (_m *Unit) Coverages(ctx context.Context) (result []*UnitCoverage, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedCoverages(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.CoveragesOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCoverages().All(ctx)
 	}
 	return result, err
 }

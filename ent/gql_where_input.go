@@ -6316,9 +6316,9 @@ type OrganizationWhereInput struct {
 	HasSiteMembers     *bool               `json:"hasSiteMembers,omitempty"`
 	HasSiteMembersWith []*MemberWhereInput `json:"hasSiteMembersWith,omitempty"`
 
-	// "units" edge predicates.
-	HasUnits     *bool             `json:"hasUnits,omitempty"`
-	HasUnitsWith []*UnitWhereInput `json:"hasUnitsWith,omitempty"`
+	// "unit_coverages" edge predicates.
+	HasUnitCoverages     *bool                     `json:"hasUnitCoverages,omitempty"`
+	HasUnitCoveragesWith []*UnitCoverageWhereInput `json:"hasUnitCoveragesWith,omitempty"`
 
 	// "memberships" edge predicates.
 	HasMemberships     *bool                   `json:"hasMemberships,omitempty"`
@@ -6351,10 +6351,6 @@ type OrganizationWhereInput struct {
 	// "group_members" edge predicates.
 	HasGroupMembers     *bool               `json:"hasGroupMembers,omitempty"`
 	HasGroupMembersWith []*MemberWhereInput `json:"hasGroupMembersWith,omitempty"`
-
-	// "unit_coverages" edge predicates.
-	HasUnitCoverages     *bool                     `json:"hasUnitCoverages,omitempty"`
-	HasUnitCoveragesWith []*UnitCoverageWhereInput `json:"hasUnitCoveragesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6828,23 +6824,23 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 		}
 		predicates = append(predicates, organization.HasSiteMembersWith(with...))
 	}
-	if i.HasUnits != nil {
-		p := organization.HasUnits()
-		if !*i.HasUnits {
+	if i.HasUnitCoverages != nil {
+		p := organization.HasUnitCoverages()
+		if !*i.HasUnitCoverages {
 			p = organization.Not(p)
 		}
 		predicates = append(predicates, p)
 	}
-	if len(i.HasUnitsWith) > 0 {
-		with := make([]predicate.Unit, 0, len(i.HasUnitsWith))
-		for _, w := range i.HasUnitsWith {
+	if len(i.HasUnitCoveragesWith) > 0 {
+		with := make([]predicate.UnitCoverage, 0, len(i.HasUnitCoveragesWith))
+		for _, w := range i.HasUnitCoveragesWith {
 			p, err := w.P()
 			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasUnitsWith'", err)
+				return nil, fmt.Errorf("%w: field 'HasUnitCoveragesWith'", err)
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasUnitsWith(with...))
+		predicates = append(predicates, organization.HasUnitCoveragesWith(with...))
 	}
 	if i.HasMemberships != nil {
 		p := organization.HasMemberships()
@@ -6989,24 +6985,6 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, organization.HasGroupMembersWith(with...))
-	}
-	if i.HasUnitCoverages != nil {
-		p := organization.HasUnitCoverages()
-		if !*i.HasUnitCoverages {
-			p = organization.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasUnitCoveragesWith) > 0 {
-		with := make([]predicate.UnitCoverage, 0, len(i.HasUnitCoveragesWith))
-		for _, w := range i.HasUnitCoveragesWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasUnitCoveragesWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, organization.HasUnitCoveragesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -8678,9 +8656,9 @@ type UnitWhereInput struct {
 	HasGrid     *bool             `json:"hasGrid,omitempty"`
 	HasGridWith []*AreaWhereInput `json:"hasGridWith,omitempty"`
 
-	// "organizations" edge predicates.
-	HasOrganizations     *bool                     `json:"hasOrganizations,omitempty"`
-	HasOrganizationsWith []*OrganizationWhereInput `json:"hasOrganizationsWith,omitempty"`
+	// "coverages" edge predicates.
+	HasCoverages     *bool                     `json:"hasCoverages,omitempty"`
+	HasCoveragesWith []*UnitCoverageWhereInput `json:"hasCoveragesWith,omitempty"`
 
 	// "workers" edge predicates.
 	HasWorkers     *bool               `json:"hasWorkers,omitempty"`
@@ -8697,10 +8675,6 @@ type UnitWhereInput struct {
 	// "visits" edge predicates.
 	HasVisits     *bool                        `json:"hasVisits,omitempty"`
 	HasVisitsWith []*InstructorVisitWhereInput `json:"hasVisitsWith,omitempty"`
-
-	// "coverages" edge predicates.
-	HasCoverages     *bool                     `json:"hasCoverages,omitempty"`
-	HasCoveragesWith []*UnitCoverageWhereInput `json:"hasCoveragesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -9138,23 +9112,23 @@ func (i *UnitWhereInput) P() (predicate.Unit, error) {
 		}
 		predicates = append(predicates, unit.HasGridWith(with...))
 	}
-	if i.HasOrganizations != nil {
-		p := unit.HasOrganizations()
-		if !*i.HasOrganizations {
+	if i.HasCoverages != nil {
+		p := unit.HasCoverages()
+		if !*i.HasCoverages {
 			p = unit.Not(p)
 		}
 		predicates = append(predicates, p)
 	}
-	if len(i.HasOrganizationsWith) > 0 {
-		with := make([]predicate.Organization, 0, len(i.HasOrganizationsWith))
-		for _, w := range i.HasOrganizationsWith {
+	if len(i.HasCoveragesWith) > 0 {
+		with := make([]predicate.UnitCoverage, 0, len(i.HasCoveragesWith))
+		for _, w := range i.HasCoveragesWith {
 			p, err := w.P()
 			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasOrganizationsWith'", err)
+				return nil, fmt.Errorf("%w: field 'HasCoveragesWith'", err)
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, unit.HasOrganizationsWith(with...))
+		predicates = append(predicates, unit.HasCoveragesWith(with...))
 	}
 	if i.HasWorkers != nil {
 		p := unit.HasWorkers()
@@ -9227,24 +9201,6 @@ func (i *UnitWhereInput) P() (predicate.Unit, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, unit.HasVisitsWith(with...))
-	}
-	if i.HasCoverages != nil {
-		p := unit.HasCoverages()
-		if !*i.HasCoverages {
-			p = unit.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasCoveragesWith) > 0 {
-		with := make([]predicate.UnitCoverage, 0, len(i.HasCoveragesWith))
-		for _, w := range i.HasCoveragesWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasCoveragesWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, unit.HasCoveragesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

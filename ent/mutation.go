@@ -14564,9 +14564,9 @@ type OrganizationMutation struct {
 	site_members          map[int]struct{}
 	removedsite_members   map[int]struct{}
 	clearedsite_members   bool
-	units                 map[int]struct{}
-	removedunits          map[int]struct{}
-	clearedunits          bool
+	unit_coverages        map[int]struct{}
+	removedunit_coverages map[int]struct{}
+	clearedunit_coverages bool
 	memberships           map[int]struct{}
 	removedmemberships    map[int]struct{}
 	clearedmemberships    bool
@@ -14591,9 +14591,6 @@ type OrganizationMutation struct {
 	group_members         map[int]struct{}
 	removedgroup_members  map[int]struct{}
 	clearedgroup_members  bool
-	unit_coverages        map[int]struct{}
-	removedunit_coverages map[int]struct{}
-	clearedunit_coverages bool
 	done                  bool
 	oldValue              func(context.Context) (*Organization, error)
 	predicates            []predicate.Organization
@@ -15417,58 +15414,58 @@ func (m *OrganizationMutation) ResetSiteMembers() {
 	m.removedsite_members = nil
 }
 
-// AddUnitIDs adds the "units" edge to the Unit entity by ids.
-func (m *OrganizationMutation) AddUnitIDs(ids ...int) {
-	if m.units == nil {
-		m.units = make(map[int]struct{})
+// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by ids.
+func (m *OrganizationMutation) AddUnitCoverageIDs(ids ...int) {
+	if m.unit_coverages == nil {
+		m.unit_coverages = make(map[int]struct{})
 	}
 	for i := range ids {
-		m.units[ids[i]] = struct{}{}
+		m.unit_coverages[ids[i]] = struct{}{}
 	}
 }
 
-// ClearUnits clears the "units" edge to the Unit entity.
-func (m *OrganizationMutation) ClearUnits() {
-	m.clearedunits = true
+// ClearUnitCoverages clears the "unit_coverages" edge to the UnitCoverage entity.
+func (m *OrganizationMutation) ClearUnitCoverages() {
+	m.clearedunit_coverages = true
 }
 
-// UnitsCleared reports if the "units" edge to the Unit entity was cleared.
-func (m *OrganizationMutation) UnitsCleared() bool {
-	return m.clearedunits
+// UnitCoveragesCleared reports if the "unit_coverages" edge to the UnitCoverage entity was cleared.
+func (m *OrganizationMutation) UnitCoveragesCleared() bool {
+	return m.clearedunit_coverages
 }
 
-// RemoveUnitIDs removes the "units" edge to the Unit entity by IDs.
-func (m *OrganizationMutation) RemoveUnitIDs(ids ...int) {
-	if m.removedunits == nil {
-		m.removedunits = make(map[int]struct{})
+// RemoveUnitCoverageIDs removes the "unit_coverages" edge to the UnitCoverage entity by IDs.
+func (m *OrganizationMutation) RemoveUnitCoverageIDs(ids ...int) {
+	if m.removedunit_coverages == nil {
+		m.removedunit_coverages = make(map[int]struct{})
 	}
 	for i := range ids {
-		delete(m.units, ids[i])
-		m.removedunits[ids[i]] = struct{}{}
+		delete(m.unit_coverages, ids[i])
+		m.removedunit_coverages[ids[i]] = struct{}{}
 	}
 }
 
-// RemovedUnits returns the removed IDs of the "units" edge to the Unit entity.
-func (m *OrganizationMutation) RemovedUnitsIDs() (ids []int) {
-	for id := range m.removedunits {
+// RemovedUnitCoverages returns the removed IDs of the "unit_coverages" edge to the UnitCoverage entity.
+func (m *OrganizationMutation) RemovedUnitCoveragesIDs() (ids []int) {
+	for id := range m.removedunit_coverages {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// UnitsIDs returns the "units" edge IDs in the mutation.
-func (m *OrganizationMutation) UnitsIDs() (ids []int) {
-	for id := range m.units {
+// UnitCoveragesIDs returns the "unit_coverages" edge IDs in the mutation.
+func (m *OrganizationMutation) UnitCoveragesIDs() (ids []int) {
+	for id := range m.unit_coverages {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// ResetUnits resets all changes to the "units" edge.
-func (m *OrganizationMutation) ResetUnits() {
-	m.units = nil
-	m.clearedunits = false
-	m.removedunits = nil
+// ResetUnitCoverages resets all changes to the "unit_coverages" edge.
+func (m *OrganizationMutation) ResetUnitCoverages() {
+	m.unit_coverages = nil
+	m.clearedunit_coverages = false
+	m.removedunit_coverages = nil
 }
 
 // AddMembershipIDs adds the "memberships" edge to the Membership entity by ids.
@@ -15903,60 +15900,6 @@ func (m *OrganizationMutation) ResetGroupMembers() {
 	m.removedgroup_members = nil
 }
 
-// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by ids.
-func (m *OrganizationMutation) AddUnitCoverageIDs(ids ...int) {
-	if m.unit_coverages == nil {
-		m.unit_coverages = make(map[int]struct{})
-	}
-	for i := range ids {
-		m.unit_coverages[ids[i]] = struct{}{}
-	}
-}
-
-// ClearUnitCoverages clears the "unit_coverages" edge to the UnitCoverage entity.
-func (m *OrganizationMutation) ClearUnitCoverages() {
-	m.clearedunit_coverages = true
-}
-
-// UnitCoveragesCleared reports if the "unit_coverages" edge to the UnitCoverage entity was cleared.
-func (m *OrganizationMutation) UnitCoveragesCleared() bool {
-	return m.clearedunit_coverages
-}
-
-// RemoveUnitCoverageIDs removes the "unit_coverages" edge to the UnitCoverage entity by IDs.
-func (m *OrganizationMutation) RemoveUnitCoverageIDs(ids ...int) {
-	if m.removedunit_coverages == nil {
-		m.removedunit_coverages = make(map[int]struct{})
-	}
-	for i := range ids {
-		delete(m.unit_coverages, ids[i])
-		m.removedunit_coverages[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedUnitCoverages returns the removed IDs of the "unit_coverages" edge to the UnitCoverage entity.
-func (m *OrganizationMutation) RemovedUnitCoveragesIDs() (ids []int) {
-	for id := range m.removedunit_coverages {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// UnitCoveragesIDs returns the "unit_coverages" edge IDs in the mutation.
-func (m *OrganizationMutation) UnitCoveragesIDs() (ids []int) {
-	for id := range m.unit_coverages {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetUnitCoverages resets all changes to the "unit_coverages" edge.
-func (m *OrganizationMutation) ResetUnitCoverages() {
-	m.unit_coverages = nil
-	m.clearedunit_coverages = false
-	m.removedunit_coverages = nil
-}
-
 // Where appends a list predicates to the OrganizationMutation builder.
 func (m *OrganizationMutation) Where(ps ...predicate.Organization) {
 	m.predicates = append(m.predicates, ps...)
@@ -16331,7 +16274,7 @@ func (m *OrganizationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrganizationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 14)
+	edges := make([]string, 0, 13)
 	if m.parent != nil {
 		edges = append(edges, organization.EdgeParent)
 	}
@@ -16344,8 +16287,8 @@ func (m *OrganizationMutation) AddedEdges() []string {
 	if m.site_members != nil {
 		edges = append(edges, organization.EdgeSiteMembers)
 	}
-	if m.units != nil {
-		edges = append(edges, organization.EdgeUnits)
+	if m.unit_coverages != nil {
+		edges = append(edges, organization.EdgeUnitCoverages)
 	}
 	if m.memberships != nil {
 		edges = append(edges, organization.EdgeMemberships)
@@ -16370,9 +16313,6 @@ func (m *OrganizationMutation) AddedEdges() []string {
 	}
 	if m.group_members != nil {
 		edges = append(edges, organization.EdgeGroupMembers)
-	}
-	if m.unit_coverages != nil {
-		edges = append(edges, organization.EdgeUnitCoverages)
 	}
 	return edges
 }
@@ -16403,9 +16343,9 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgeUnits:
-		ids := make([]ent.Value, 0, len(m.units))
-		for id := range m.units {
+	case organization.EdgeUnitCoverages:
+		ids := make([]ent.Value, 0, len(m.unit_coverages))
+		for id := range m.unit_coverages {
 			ids = append(ids, id)
 		}
 		return ids
@@ -16457,19 +16397,13 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgeUnitCoverages:
-		ids := make([]ent.Value, 0, len(m.unit_coverages))
-		for id := range m.unit_coverages {
-			ids = append(ids, id)
-		}
-		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrganizationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 14)
+	edges := make([]string, 0, 13)
 	if m.removedchildren != nil {
 		edges = append(edges, organization.EdgeChildren)
 	}
@@ -16479,8 +16413,8 @@ func (m *OrganizationMutation) RemovedEdges() []string {
 	if m.removedsite_members != nil {
 		edges = append(edges, organization.EdgeSiteMembers)
 	}
-	if m.removedunits != nil {
-		edges = append(edges, organization.EdgeUnits)
+	if m.removedunit_coverages != nil {
+		edges = append(edges, organization.EdgeUnitCoverages)
 	}
 	if m.removedmemberships != nil {
 		edges = append(edges, organization.EdgeMemberships)
@@ -16505,9 +16439,6 @@ func (m *OrganizationMutation) RemovedEdges() []string {
 	}
 	if m.removedgroup_members != nil {
 		edges = append(edges, organization.EdgeGroupMembers)
-	}
-	if m.removedunit_coverages != nil {
-		edges = append(edges, organization.EdgeUnitCoverages)
 	}
 	return edges
 }
@@ -16534,9 +16465,9 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgeUnits:
-		ids := make([]ent.Value, 0, len(m.removedunits))
-		for id := range m.removedunits {
+	case organization.EdgeUnitCoverages:
+		ids := make([]ent.Value, 0, len(m.removedunit_coverages))
+		for id := range m.removedunit_coverages {
 			ids = append(ids, id)
 		}
 		return ids
@@ -16588,19 +16519,13 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgeUnitCoverages:
-		ids := make([]ent.Value, 0, len(m.removedunit_coverages))
-		for id := range m.removedunit_coverages {
-			ids = append(ids, id)
-		}
-		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrganizationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 14)
+	edges := make([]string, 0, 13)
 	if m.clearedparent {
 		edges = append(edges, organization.EdgeParent)
 	}
@@ -16613,8 +16538,8 @@ func (m *OrganizationMutation) ClearedEdges() []string {
 	if m.clearedsite_members {
 		edges = append(edges, organization.EdgeSiteMembers)
 	}
-	if m.clearedunits {
-		edges = append(edges, organization.EdgeUnits)
+	if m.clearedunit_coverages {
+		edges = append(edges, organization.EdgeUnitCoverages)
 	}
 	if m.clearedmemberships {
 		edges = append(edges, organization.EdgeMemberships)
@@ -16640,9 +16565,6 @@ func (m *OrganizationMutation) ClearedEdges() []string {
 	if m.clearedgroup_members {
 		edges = append(edges, organization.EdgeGroupMembers)
 	}
-	if m.clearedunit_coverages {
-		edges = append(edges, organization.EdgeUnitCoverages)
-	}
 	return edges
 }
 
@@ -16658,8 +16580,8 @@ func (m *OrganizationMutation) EdgeCleared(name string) bool {
 		return m.clearedareas
 	case organization.EdgeSiteMembers:
 		return m.clearedsite_members
-	case organization.EdgeUnits:
-		return m.clearedunits
+	case organization.EdgeUnitCoverages:
+		return m.clearedunit_coverages
 	case organization.EdgeMemberships:
 		return m.clearedmemberships
 	case organization.EdgeAppointments:
@@ -16676,8 +16598,6 @@ func (m *OrganizationMutation) EdgeCleared(name string) bool {
 		return m.clearedkind_changes
 	case organization.EdgeGroupMembers:
 		return m.clearedgroup_members
-	case organization.EdgeUnitCoverages:
-		return m.clearedunit_coverages
 	}
 	return false
 }
@@ -16709,8 +16629,8 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 	case organization.EdgeSiteMembers:
 		m.ResetSiteMembers()
 		return nil
-	case organization.EdgeUnits:
-		m.ResetUnits()
+	case organization.EdgeUnitCoverages:
+		m.ResetUnitCoverages()
 		return nil
 	case organization.EdgeMemberships:
 		m.ResetMemberships()
@@ -16735,9 +16655,6 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 		return nil
 	case organization.EdgeGroupMembers:
 		m.ResetGroupMembers()
-		return nil
-	case organization.EdgeUnitCoverages:
-		m.ResetUnitCoverages()
 		return nil
 	}
 	return fmt.Errorf("unknown Organization edge %s", name)
@@ -20328,9 +20245,9 @@ type UnitMutation struct {
 	clearedFields                   map[string]struct{}
 	grid                            *int
 	clearedgrid                     bool
-	organizations                   map[int]struct{}
-	removedorganizations            map[int]struct{}
-	clearedorganizations            bool
+	coverages                       map[int]struct{}
+	removedcoverages                map[int]struct{}
+	clearedcoverages                bool
 	workers                         map[int]struct{}
 	removedworkers                  map[int]struct{}
 	clearedworkers                  bool
@@ -20343,9 +20260,6 @@ type UnitMutation struct {
 	visits                          map[int]struct{}
 	removedvisits                   map[int]struct{}
 	clearedvisits                   bool
-	coverages                       map[int]struct{}
-	removedcoverages                map[int]struct{}
-	clearedcoverages                bool
 	done                            bool
 	oldValue                        func(context.Context) (*Unit, error)
 	predicates                      []predicate.Unit
@@ -21042,58 +20956,58 @@ func (m *UnitMutation) ResetGrid() {
 	m.clearedgrid = false
 }
 
-// AddOrganizationIDs adds the "organizations" edge to the Organization entity by ids.
-func (m *UnitMutation) AddOrganizationIDs(ids ...int) {
-	if m.organizations == nil {
-		m.organizations = make(map[int]struct{})
+// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by ids.
+func (m *UnitMutation) AddCoverageIDs(ids ...int) {
+	if m.coverages == nil {
+		m.coverages = make(map[int]struct{})
 	}
 	for i := range ids {
-		m.organizations[ids[i]] = struct{}{}
+		m.coverages[ids[i]] = struct{}{}
 	}
 }
 
-// ClearOrganizations clears the "organizations" edge to the Organization entity.
-func (m *UnitMutation) ClearOrganizations() {
-	m.clearedorganizations = true
+// ClearCoverages clears the "coverages" edge to the UnitCoverage entity.
+func (m *UnitMutation) ClearCoverages() {
+	m.clearedcoverages = true
 }
 
-// OrganizationsCleared reports if the "organizations" edge to the Organization entity was cleared.
-func (m *UnitMutation) OrganizationsCleared() bool {
-	return m.clearedorganizations
+// CoveragesCleared reports if the "coverages" edge to the UnitCoverage entity was cleared.
+func (m *UnitMutation) CoveragesCleared() bool {
+	return m.clearedcoverages
 }
 
-// RemoveOrganizationIDs removes the "organizations" edge to the Organization entity by IDs.
-func (m *UnitMutation) RemoveOrganizationIDs(ids ...int) {
-	if m.removedorganizations == nil {
-		m.removedorganizations = make(map[int]struct{})
+// RemoveCoverageIDs removes the "coverages" edge to the UnitCoverage entity by IDs.
+func (m *UnitMutation) RemoveCoverageIDs(ids ...int) {
+	if m.removedcoverages == nil {
+		m.removedcoverages = make(map[int]struct{})
 	}
 	for i := range ids {
-		delete(m.organizations, ids[i])
-		m.removedorganizations[ids[i]] = struct{}{}
+		delete(m.coverages, ids[i])
+		m.removedcoverages[ids[i]] = struct{}{}
 	}
 }
 
-// RemovedOrganizations returns the removed IDs of the "organizations" edge to the Organization entity.
-func (m *UnitMutation) RemovedOrganizationsIDs() (ids []int) {
-	for id := range m.removedorganizations {
+// RemovedCoverages returns the removed IDs of the "coverages" edge to the UnitCoverage entity.
+func (m *UnitMutation) RemovedCoveragesIDs() (ids []int) {
+	for id := range m.removedcoverages {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// OrganizationsIDs returns the "organizations" edge IDs in the mutation.
-func (m *UnitMutation) OrganizationsIDs() (ids []int) {
-	for id := range m.organizations {
+// CoveragesIDs returns the "coverages" edge IDs in the mutation.
+func (m *UnitMutation) CoveragesIDs() (ids []int) {
+	for id := range m.coverages {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// ResetOrganizations resets all changes to the "organizations" edge.
-func (m *UnitMutation) ResetOrganizations() {
-	m.organizations = nil
-	m.clearedorganizations = false
-	m.removedorganizations = nil
+// ResetCoverages resets all changes to the "coverages" edge.
+func (m *UnitMutation) ResetCoverages() {
+	m.coverages = nil
+	m.clearedcoverages = false
+	m.removedcoverages = nil
 }
 
 // AddWorkerIDs adds the "workers" edge to the Member entity by ids.
@@ -21310,60 +21224,6 @@ func (m *UnitMutation) ResetVisits() {
 	m.visits = nil
 	m.clearedvisits = false
 	m.removedvisits = nil
-}
-
-// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by ids.
-func (m *UnitMutation) AddCoverageIDs(ids ...int) {
-	if m.coverages == nil {
-		m.coverages = make(map[int]struct{})
-	}
-	for i := range ids {
-		m.coverages[ids[i]] = struct{}{}
-	}
-}
-
-// ClearCoverages clears the "coverages" edge to the UnitCoverage entity.
-func (m *UnitMutation) ClearCoverages() {
-	m.clearedcoverages = true
-}
-
-// CoveragesCleared reports if the "coverages" edge to the UnitCoverage entity was cleared.
-func (m *UnitMutation) CoveragesCleared() bool {
-	return m.clearedcoverages
-}
-
-// RemoveCoverageIDs removes the "coverages" edge to the UnitCoverage entity by IDs.
-func (m *UnitMutation) RemoveCoverageIDs(ids ...int) {
-	if m.removedcoverages == nil {
-		m.removedcoverages = make(map[int]struct{})
-	}
-	for i := range ids {
-		delete(m.coverages, ids[i])
-		m.removedcoverages[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedCoverages returns the removed IDs of the "coverages" edge to the UnitCoverage entity.
-func (m *UnitMutation) RemovedCoveragesIDs() (ids []int) {
-	for id := range m.removedcoverages {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// CoveragesIDs returns the "coverages" edge IDs in the mutation.
-func (m *UnitMutation) CoveragesIDs() (ids []int) {
-	for id := range m.coverages {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetCoverages resets all changes to the "coverages" edge.
-func (m *UnitMutation) ResetCoverages() {
-	m.coverages = nil
-	m.clearedcoverages = false
-	m.removedcoverages = nil
 }
 
 // Where appends a list predicates to the UnitMutation builder.
@@ -21757,12 +21617,12 @@ func (m *UnitMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UnitMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 6)
 	if m.grid != nil {
 		edges = append(edges, unit.EdgeGrid)
 	}
-	if m.organizations != nil {
-		edges = append(edges, unit.EdgeOrganizations)
+	if m.coverages != nil {
+		edges = append(edges, unit.EdgeCoverages)
 	}
 	if m.workers != nil {
 		edges = append(edges, unit.EdgeWorkers)
@@ -21776,9 +21636,6 @@ func (m *UnitMutation) AddedEdges() []string {
 	if m.visits != nil {
 		edges = append(edges, unit.EdgeVisits)
 	}
-	if m.coverages != nil {
-		edges = append(edges, unit.EdgeCoverages)
-	}
 	return edges
 }
 
@@ -21790,9 +21647,9 @@ func (m *UnitMutation) AddedIDs(name string) []ent.Value {
 		if id := m.grid; id != nil {
 			return []ent.Value{*id}
 		}
-	case unit.EdgeOrganizations:
-		ids := make([]ent.Value, 0, len(m.organizations))
-		for id := range m.organizations {
+	case unit.EdgeCoverages:
+		ids := make([]ent.Value, 0, len(m.coverages))
+		for id := range m.coverages {
 			ids = append(ids, id)
 		}
 		return ids
@@ -21820,21 +21677,15 @@ func (m *UnitMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case unit.EdgeCoverages:
-		ids := make([]ent.Value, 0, len(m.coverages))
-		for id := range m.coverages {
-			ids = append(ids, id)
-		}
-		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UnitMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
-	if m.removedorganizations != nil {
-		edges = append(edges, unit.EdgeOrganizations)
+	edges := make([]string, 0, 6)
+	if m.removedcoverages != nil {
+		edges = append(edges, unit.EdgeCoverages)
 	}
 	if m.removedworkers != nil {
 		edges = append(edges, unit.EdgeWorkers)
@@ -21848,9 +21699,6 @@ func (m *UnitMutation) RemovedEdges() []string {
 	if m.removedvisits != nil {
 		edges = append(edges, unit.EdgeVisits)
 	}
-	if m.removedcoverages != nil {
-		edges = append(edges, unit.EdgeCoverages)
-	}
 	return edges
 }
 
@@ -21858,9 +21706,9 @@ func (m *UnitMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *UnitMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
-	case unit.EdgeOrganizations:
-		ids := make([]ent.Value, 0, len(m.removedorganizations))
-		for id := range m.removedorganizations {
+	case unit.EdgeCoverages:
+		ids := make([]ent.Value, 0, len(m.removedcoverages))
+		for id := range m.removedcoverages {
 			ids = append(ids, id)
 		}
 		return ids
@@ -21888,24 +21736,18 @@ func (m *UnitMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case unit.EdgeCoverages:
-		ids := make([]ent.Value, 0, len(m.removedcoverages))
-		for id := range m.removedcoverages {
-			ids = append(ids, id)
-		}
-		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UnitMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 6)
 	if m.clearedgrid {
 		edges = append(edges, unit.EdgeGrid)
 	}
-	if m.clearedorganizations {
-		edges = append(edges, unit.EdgeOrganizations)
+	if m.clearedcoverages {
+		edges = append(edges, unit.EdgeCoverages)
 	}
 	if m.clearedworkers {
 		edges = append(edges, unit.EdgeWorkers)
@@ -21919,9 +21761,6 @@ func (m *UnitMutation) ClearedEdges() []string {
 	if m.clearedvisits {
 		edges = append(edges, unit.EdgeVisits)
 	}
-	if m.clearedcoverages {
-		edges = append(edges, unit.EdgeCoverages)
-	}
 	return edges
 }
 
@@ -21931,8 +21770,8 @@ func (m *UnitMutation) EdgeCleared(name string) bool {
 	switch name {
 	case unit.EdgeGrid:
 		return m.clearedgrid
-	case unit.EdgeOrganizations:
-		return m.clearedorganizations
+	case unit.EdgeCoverages:
+		return m.clearedcoverages
 	case unit.EdgeWorkers:
 		return m.clearedworkers
 	case unit.EdgeAffiliatedOrganizations:
@@ -21941,8 +21780,6 @@ func (m *UnitMutation) EdgeCleared(name string) bool {
 		return m.clearedappointments
 	case unit.EdgeVisits:
 		return m.clearedvisits
-	case unit.EdgeCoverages:
-		return m.clearedcoverages
 	}
 	return false
 }
@@ -21965,8 +21802,8 @@ func (m *UnitMutation) ResetEdge(name string) error {
 	case unit.EdgeGrid:
 		m.ResetGrid()
 		return nil
-	case unit.EdgeOrganizations:
-		m.ResetOrganizations()
+	case unit.EdgeCoverages:
+		m.ResetCoverages()
 		return nil
 	case unit.EdgeWorkers:
 		m.ResetWorkers()
@@ -21979,9 +21816,6 @@ func (m *UnitMutation) ResetEdge(name string) error {
 		return nil
 	case unit.EdgeVisits:
 		m.ResetVisits()
-		return nil
-	case unit.EdgeCoverages:
-		m.ResetCoverages()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit edge %s", name)

@@ -58,8 +58,8 @@ type OrganizationEdges struct {
 	Areas []*Area `json:"areas,omitempty"`
 	// For a temporary branch: the members taking part in its life on the site, whose relationship stays where it is (支部工作条例 Art. 5).
 	SiteMembers []*Member `json:"site_members,omitempty"`
-	// Every unit the organisation has covered; each link's dates are on unitCoverages.
-	Units []*Unit `json:"units,omitempty"`
+	// Every unit the organisation has covered, each link with its dates; a unit may leave and rejoin.
+	UnitCoverages []*UnitCoverage `json:"unit_coverages,omitempty"`
 	// Memberships holds the value of the memberships edge.
 	Memberships []*Membership `json:"memberships,omitempty"`
 	// Appointments holds the value of the appointments edge.
@@ -76,18 +76,16 @@ type OrganizationEdges struct {
 	KindChanges []*KindChange `json:"kind_changes,omitempty"`
 	// For a Party group: the members placed in it.
 	GroupMembers []*Member `json:"group_members,omitempty"`
-	// UnitCoverages holds the value of the unit_coverages edge.
-	UnitCoverages []*UnitCoverage `json:"unit_coverages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [14]bool
+	loadedTypes [13]bool
 	// totalCount holds the count of the edges above.
-	totalCount [14]map[string]int
+	totalCount [13]map[string]int
 
 	namedChildren      map[string][]*Organization
 	namedAreas         map[string][]*Area
 	namedSiteMembers   map[string][]*Member
-	namedUnits         map[string][]*Unit
+	namedUnitCoverages map[string][]*UnitCoverage
 	namedMemberships   map[string][]*Membership
 	namedAppointments  map[string][]*Appointment
 	namedTerms         map[string][]*Term
@@ -96,7 +94,6 @@ type OrganizationEdges struct {
 	namedAssessments   map[string][]*Assessment
 	namedKindChanges   map[string][]*KindChange
 	namedGroupMembers  map[string][]*Member
-	namedUnitCoverages map[string][]*UnitCoverage
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -137,13 +134,13 @@ func (e OrganizationEdges) SiteMembersOrErr() ([]*Member, error) {
 	return nil, &NotLoadedError{edge: "site_members"}
 }
 
-// UnitsOrErr returns the Units value or an error if the edge
+// UnitCoveragesOrErr returns the UnitCoverages value or an error if the edge
 // was not loaded in eager-loading.
-func (e OrganizationEdges) UnitsOrErr() ([]*Unit, error) {
+func (e OrganizationEdges) UnitCoveragesOrErr() ([]*UnitCoverage, error) {
 	if e.loadedTypes[4] {
-		return e.Units, nil
+		return e.UnitCoverages, nil
 	}
-	return nil, &NotLoadedError{edge: "units"}
+	return nil, &NotLoadedError{edge: "unit_coverages"}
 }
 
 // MembershipsOrErr returns the Memberships value or an error if the edge
@@ -216,15 +213,6 @@ func (e OrganizationEdges) GroupMembersOrErr() ([]*Member, error) {
 		return e.GroupMembers, nil
 	}
 	return nil, &NotLoadedError{edge: "group_members"}
-}
-
-// UnitCoveragesOrErr returns the UnitCoverages value or an error if the edge
-// was not loaded in eager-loading.
-func (e OrganizationEdges) UnitCoveragesOrErr() ([]*UnitCoverage, error) {
-	if e.loadedTypes[13] {
-		return e.UnitCoverages, nil
-	}
-	return nil, &NotLoadedError{edge: "unit_coverages"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -368,9 +356,9 @@ func (_m *Organization) QuerySiteMembers() *MemberQuery {
 	return NewOrganizationClient(_m.config).QuerySiteMembers(_m)
 }
 
-// QueryUnits queries the "units" edge of the Organization entity.
-func (_m *Organization) QueryUnits() *UnitQuery {
-	return NewOrganizationClient(_m.config).QueryUnits(_m)
+// QueryUnitCoverages queries the "unit_coverages" edge of the Organization entity.
+func (_m *Organization) QueryUnitCoverages() *UnitCoverageQuery {
+	return NewOrganizationClient(_m.config).QueryUnitCoverages(_m)
 }
 
 // QueryMemberships queries the "memberships" edge of the Organization entity.
@@ -411,11 +399,6 @@ func (_m *Organization) QueryKindChanges() *KindChangeQuery {
 // QueryGroupMembers queries the "group_members" edge of the Organization entity.
 func (_m *Organization) QueryGroupMembers() *MemberQuery {
 	return NewOrganizationClient(_m.config).QueryGroupMembers(_m)
-}
-
-// QueryUnitCoverages queries the "unit_coverages" edge of the Organization entity.
-func (_m *Organization) QueryUnitCoverages() *UnitCoverageQuery {
-	return NewOrganizationClient(_m.config).QueryUnitCoverages(_m)
 }
 
 // Update returns a builder for updating this Organization.
@@ -560,27 +543,27 @@ func (_m *Organization) appendNamedSiteMembers(name string, edges ...*Member) {
 	}
 }
 
-// NamedUnits returns the Units named value or an error if the edge was not
+// NamedUnitCoverages returns the UnitCoverages named value or an error if the edge was not
 // loaded in eager-loading with this name.
-func (_m *Organization) NamedUnits(name string) ([]*Unit, error) {
-	if _m.Edges.namedUnits == nil {
+func (_m *Organization) NamedUnitCoverages(name string) ([]*UnitCoverage, error) {
+	if _m.Edges.namedUnitCoverages == nil {
 		return nil, &NotLoadedError{edge: name}
 	}
-	nodes, ok := _m.Edges.namedUnits[name]
+	nodes, ok := _m.Edges.namedUnitCoverages[name]
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
 	return nodes, nil
 }
 
-func (_m *Organization) appendNamedUnits(name string, edges ...*Unit) {
-	if _m.Edges.namedUnits == nil {
-		_m.Edges.namedUnits = make(map[string][]*Unit)
+func (_m *Organization) appendNamedUnitCoverages(name string, edges ...*UnitCoverage) {
+	if _m.Edges.namedUnitCoverages == nil {
+		_m.Edges.namedUnitCoverages = make(map[string][]*UnitCoverage)
 	}
 	if len(edges) == 0 {
-		_m.Edges.namedUnits[name] = []*Unit{}
+		_m.Edges.namedUnitCoverages[name] = []*UnitCoverage{}
 	} else {
-		_m.Edges.namedUnits[name] = append(_m.Edges.namedUnits[name], edges...)
+		_m.Edges.namedUnitCoverages[name] = append(_m.Edges.namedUnitCoverages[name], edges...)
 	}
 }
 
@@ -773,30 +756,6 @@ func (_m *Organization) appendNamedGroupMembers(name string, edges ...*Member) {
 		_m.Edges.namedGroupMembers[name] = []*Member{}
 	} else {
 		_m.Edges.namedGroupMembers[name] = append(_m.Edges.namedGroupMembers[name], edges...)
-	}
-}
-
-// NamedUnitCoverages returns the UnitCoverages named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *Organization) NamedUnitCoverages(name string) ([]*UnitCoverage, error) {
-	if _m.Edges.namedUnitCoverages == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedUnitCoverages[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *Organization) appendNamedUnitCoverages(name string, edges ...*UnitCoverage) {
-	if _m.Edges.namedUnitCoverages == nil {
-		_m.Edges.namedUnitCoverages = make(map[string][]*UnitCoverage)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedUnitCoverages[name] = []*UnitCoverage{}
-	} else {
-		_m.Edges.namedUnitCoverages[name] = append(_m.Edges.namedUnitCoverages[name], edges...)
 	}
 }
 

@@ -16,7 +16,6 @@ import (
 	"jiceng/ent/membership"
 	"jiceng/ent/organization"
 	"jiceng/ent/term"
-	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
 	"jiceng/vocab"
 	"time"
@@ -218,19 +217,19 @@ func (_c *OrganizationCreate) AddSiteMembers(v ...*Member) *OrganizationCreate {
 	return _c.AddSiteMemberIDs(ids...)
 }
 
-// AddUnitIDs adds the "units" edge to the Unit entity by IDs.
-func (_c *OrganizationCreate) AddUnitIDs(ids ...int) *OrganizationCreate {
-	_c.mutation.AddUnitIDs(ids...)
+// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
+func (_c *OrganizationCreate) AddUnitCoverageIDs(ids ...int) *OrganizationCreate {
+	_c.mutation.AddUnitCoverageIDs(ids...)
 	return _c
 }
 
-// AddUnits adds the "units" edges to the Unit entity.
-func (_c *OrganizationCreate) AddUnits(v ...*Unit) *OrganizationCreate {
+// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
+func (_c *OrganizationCreate) AddUnitCoverages(v ...*UnitCoverage) *OrganizationCreate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _c.AddUnitIDs(ids...)
+	return _c.AddUnitCoverageIDs(ids...)
 }
 
 // AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
@@ -351,21 +350,6 @@ func (_c *OrganizationCreate) AddGroupMembers(v ...*Member) *OrganizationCreate 
 		ids[i] = v[i].ID
 	}
 	return _c.AddGroupMemberIDs(ids...)
-}
-
-// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
-func (_c *OrganizationCreate) AddUnitCoverageIDs(ids ...int) *OrganizationCreate {
-	_c.mutation.AddUnitCoverageIDs(ids...)
-	return _c
-}
-
-// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
-func (_c *OrganizationCreate) AddUnitCoverages(v ...*UnitCoverage) *OrganizationCreate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddUnitCoverageIDs(ids...)
 }
 
 // Mutation returns the OrganizationMutation object of the builder.
@@ -597,24 +581,20 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
-	if nodes := _c.mutation.UnitsIDs(); len(nodes) > 0 {
+	if nodes := _c.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _c.config, mutation: newUnitCoverageMutation(_c.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.MembershipsIDs(); len(nodes) > 0 {
@@ -738,22 +718,6 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -18,7 +18,6 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/term"
-	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
 	"math"
 
@@ -40,7 +39,7 @@ type OrganizationQuery struct {
 	withChildren           *OrganizationQuery
 	withAreas              *AreaQuery
 	withSiteMembers        *MemberQuery
-	withUnits              *UnitQuery
+	withUnitCoverages      *UnitCoverageQuery
 	withMemberships        *MembershipQuery
 	withAppointments       *AppointmentQuery
 	withTerms              *TermQuery
@@ -49,13 +48,12 @@ type OrganizationQuery struct {
 	withAssessments        *AssessmentQuery
 	withKindChanges        *KindChangeQuery
 	withGroupMembers       *MemberQuery
-	withUnitCoverages      *UnitCoverageQuery
 	loadTotal              []func(context.Context, []*Organization) error
 	modifiers              []func(*sql.Selector)
 	withNamedChildren      map[string]*OrganizationQuery
 	withNamedAreas         map[string]*AreaQuery
 	withNamedSiteMembers   map[string]*MemberQuery
-	withNamedUnits         map[string]*UnitQuery
+	withNamedUnitCoverages map[string]*UnitCoverageQuery
 	withNamedMemberships   map[string]*MembershipQuery
 	withNamedAppointments  map[string]*AppointmentQuery
 	withNamedTerms         map[string]*TermQuery
@@ -64,7 +62,6 @@ type OrganizationQuery struct {
 	withNamedAssessments   map[string]*AssessmentQuery
 	withNamedKindChanges   map[string]*KindChangeQuery
 	withNamedGroupMembers  map[string]*MemberQuery
-	withNamedUnitCoverages map[string]*UnitCoverageQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -189,9 +186,9 @@ func (_q *OrganizationQuery) QuerySiteMembers() *MemberQuery {
 	return query
 }
 
-// QueryUnits chains the current query on the "units" edge.
-func (_q *OrganizationQuery) QueryUnits() *UnitQuery {
-	query := (&UnitClient{config: _q.config}).Query()
+// QueryUnitCoverages chains the current query on the "unit_coverages" edge.
+func (_q *OrganizationQuery) QueryUnitCoverages() *UnitCoverageQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
 		if err := _q.prepareQuery(ctx); err != nil {
 			return nil, err
@@ -202,8 +199,8 @@ func (_q *OrganizationQuery) QueryUnits() *UnitQuery {
 		}
 		step := sqlgraph.NewStep(
 			sqlgraph.From(organization.Table, organization.FieldID, selector),
-			sqlgraph.To(unit.Table, unit.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, organization.UnitsTable, organization.UnitsPrimaryKey...),
+			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.UnitCoveragesTable, organization.UnitCoveragesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -380,28 +377,6 @@ func (_q *OrganizationQuery) QueryGroupMembers() *MemberQuery {
 			sqlgraph.From(organization.Table, organization.FieldID, selector),
 			sqlgraph.To(member.Table, member.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, organization.GroupMembersTable, organization.GroupMembersColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryUnitCoverages chains the current query on the "unit_coverages" edge.
-func (_q *OrganizationQuery) QueryUnitCoverages() *UnitCoverageQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(organization.Table, organization.FieldID, selector),
-			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, organization.UnitCoveragesTable, organization.UnitCoveragesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -605,7 +580,7 @@ func (_q *OrganizationQuery) Clone() *OrganizationQuery {
 		withChildren:      _q.withChildren.Clone(),
 		withAreas:         _q.withAreas.Clone(),
 		withSiteMembers:   _q.withSiteMembers.Clone(),
-		withUnits:         _q.withUnits.Clone(),
+		withUnitCoverages: _q.withUnitCoverages.Clone(),
 		withMemberships:   _q.withMemberships.Clone(),
 		withAppointments:  _q.withAppointments.Clone(),
 		withTerms:         _q.withTerms.Clone(),
@@ -614,7 +589,6 @@ func (_q *OrganizationQuery) Clone() *OrganizationQuery {
 		withAssessments:   _q.withAssessments.Clone(),
 		withKindChanges:   _q.withKindChanges.Clone(),
 		withGroupMembers:  _q.withGroupMembers.Clone(),
-		withUnitCoverages: _q.withUnitCoverages.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -666,14 +640,14 @@ func (_q *OrganizationQuery) WithSiteMembers(opts ...func(*MemberQuery)) *Organi
 	return _q
 }
 
-// WithUnits tells the query-builder to eager-load the nodes that are connected to
-// the "units" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithUnits(opts ...func(*UnitQuery)) *OrganizationQuery {
-	query := (&UnitClient{config: _q.config}).Query()
+// WithUnitCoverages tells the query-builder to eager-load the nodes that are connected to
+// the "unit_coverages" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithUnitCoverages(opts ...func(*UnitCoverageQuery)) *OrganizationQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	_q.withUnits = query
+	_q.withUnitCoverages = query
 	return _q
 }
 
@@ -765,17 +739,6 @@ func (_q *OrganizationQuery) WithGroupMembers(opts ...func(*MemberQuery)) *Organ
 	return _q
 }
 
-// WithUnitCoverages tells the query-builder to eager-load the nodes that are connected to
-// the "unit_coverages" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithUnitCoverages(opts ...func(*UnitCoverageQuery)) *OrganizationQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withUnitCoverages = query
-	return _q
-}
-
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -860,12 +823,12 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	var (
 		nodes       = []*Organization{}
 		_spec       = _q.querySpec()
-		loadedTypes = [14]bool{
+		loadedTypes = [13]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withAreas != nil,
 			_q.withSiteMembers != nil,
-			_q.withUnits != nil,
+			_q.withUnitCoverages != nil,
 			_q.withMemberships != nil,
 			_q.withAppointments != nil,
 			_q.withTerms != nil,
@@ -874,7 +837,6 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			_q.withAssessments != nil,
 			_q.withKindChanges != nil,
 			_q.withGroupMembers != nil,
-			_q.withUnitCoverages != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -925,10 +887,10 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
-	if query := _q.withUnits; query != nil {
-		if err := _q.loadUnits(ctx, query, nodes,
-			func(n *Organization) { n.Edges.Units = []*Unit{} },
-			func(n *Organization, e *Unit) { n.Edges.Units = append(n.Edges.Units, e) }); err != nil {
+	if query := _q.withUnitCoverages; query != nil {
+		if err := _q.loadUnitCoverages(ctx, query, nodes,
+			func(n *Organization) { n.Edges.UnitCoverages = []*UnitCoverage{} },
+			func(n *Organization, e *UnitCoverage) { n.Edges.UnitCoverages = append(n.Edges.UnitCoverages, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -988,13 +950,6 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
-	if query := _q.withUnitCoverages; query != nil {
-		if err := _q.loadUnitCoverages(ctx, query, nodes,
-			func(n *Organization) { n.Edges.UnitCoverages = []*UnitCoverage{} },
-			func(n *Organization, e *UnitCoverage) { n.Edges.UnitCoverages = append(n.Edges.UnitCoverages, e) }); err != nil {
-			return nil, err
-		}
-	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Organization) { n.appendNamedChildren(name) },
@@ -1016,10 +971,10 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
-	for name, query := range _q.withNamedUnits {
-		if err := _q.loadUnits(ctx, query, nodes,
-			func(n *Organization) { n.appendNamedUnits(name) },
-			func(n *Organization, e *Unit) { n.appendNamedUnits(name, e) }); err != nil {
+	for name, query := range _q.withNamedUnitCoverages {
+		if err := _q.loadUnitCoverages(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedUnitCoverages(name) },
+			func(n *Organization, e *UnitCoverage) { n.appendNamedUnitCoverages(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1076,13 +1031,6 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		if err := _q.loadGroupMembers(ctx, query, nodes,
 			func(n *Organization) { n.appendNamedGroupMembers(name) },
 			func(n *Organization, e *Member) { n.appendNamedGroupMembers(name, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedUnitCoverages {
-		if err := _q.loadUnitCoverages(ctx, query, nodes,
-			func(n *Organization) { n.appendNamedUnitCoverages(name) },
-			func(n *Organization, e *UnitCoverage) { n.appendNamedUnitCoverages(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1281,64 +1229,33 @@ func (_q *OrganizationQuery) loadSiteMembers(ctx context.Context, query *MemberQ
 	}
 	return nil
 }
-func (_q *OrganizationQuery) loadUnits(ctx context.Context, query *UnitQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *Unit)) error {
-	edgeIDs := make([]driver.Value, len(nodes))
-	byID := make(map[int]*Organization)
-	nids := make(map[int]map[*Organization]struct{})
-	for i, node := range nodes {
-		edgeIDs[i] = node.ID
-		byID[node.ID] = node
+func (_q *OrganizationQuery) loadUnitCoverages(ctx context.Context, query *UnitCoverageQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *UnitCoverage)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Organization)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
 		if init != nil {
-			init(node)
+			init(nodes[i])
 		}
 	}
-	query.Where(func(s *sql.Selector) {
-		joinT := sql.Table(organization.UnitsTable)
-		s.Join(joinT).On(s.C(unit.FieldID), joinT.C(organization.UnitsPrimaryKey[1]))
-		s.Where(sql.InValues(joinT.C(organization.UnitsPrimaryKey[0]), edgeIDs...))
-		columns := s.SelectedColumns()
-		s.Select(joinT.C(organization.UnitsPrimaryKey[0]))
-		s.AppendSelect(columns...)
-		s.SetDistinct(false)
-	})
-	if err := query.prepareQuery(ctx); err != nil {
-		return err
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(unitcoverage.FieldOrganizationID)
 	}
-	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
-		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
-			assign := spec.Assign
-			values := spec.ScanValues
-			spec.ScanValues = func(columns []string) ([]any, error) {
-				values, err := values(columns[1:])
-				if err != nil {
-					return nil, err
-				}
-				return append([]any{new(sql.NullInt64)}, values...), nil
-			}
-			spec.Assign = func(columns []string, values []any) error {
-				outValue := int(values[0].(*sql.NullInt64).Int64)
-				inValue := int(values[1].(*sql.NullInt64).Int64)
-				if nids[inValue] == nil {
-					nids[inValue] = map[*Organization]struct{}{byID[outValue]: {}}
-					return assign(columns[1:], values[1:])
-				}
-				nids[inValue][byID[outValue]] = struct{}{}
-				return nil
-			}
-		})
-	})
-	neighbors, err := withInterceptors[[]*Unit](ctx, query, qr, query.inters)
+	query.Where(predicate.UnitCoverage(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(organization.UnitCoveragesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		nodes, ok := nids[n.ID]
+		fk := n.OrganizationID
+		node, ok := nodeids[fk]
 		if !ok {
-			return fmt.Errorf(`unexpected "units" node returned %v`, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "organization_id" returned %v for node %v`, fk, n.ID)
 		}
-		for kn := range nodes {
-			assign(kn, n)
-		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -1591,36 +1508,6 @@ func (_q *OrganizationQuery) loadGroupMembers(ctx context.Context, query *Member
 	}
 	return nil
 }
-func (_q *OrganizationQuery) loadUnitCoverages(ctx context.Context, query *UnitCoverageQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *UnitCoverage)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Organization)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce(unitcoverage.FieldOrganizationID)
-	}
-	query.Where(predicate.UnitCoverage(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(organization.UnitCoveragesColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.OrganizationID
-		node, ok := nodeids[fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "organization_id" returned %v for node %v`, fk, n.ID)
-		}
-		assign(node, n)
-	}
-	return nil
-}
 
 func (_q *OrganizationQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1786,17 +1673,17 @@ func (_q *OrganizationQuery) WithNamedSiteMembers(name string, opts ...func(*Mem
 	return _q
 }
 
-// WithNamedUnits tells the query-builder to eager-load the nodes that are connected to the "units"
+// WithNamedUnitCoverages tells the query-builder to eager-load the nodes that are connected to the "unit_coverages"
 // edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithNamedUnits(name string, opts ...func(*UnitQuery)) *OrganizationQuery {
-	query := (&UnitClient{config: _q.config}).Query()
+func (_q *OrganizationQuery) WithNamedUnitCoverages(name string, opts ...func(*UnitCoverageQuery)) *OrganizationQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	if _q.withNamedUnits == nil {
-		_q.withNamedUnits = make(map[string]*UnitQuery)
+	if _q.withNamedUnitCoverages == nil {
+		_q.withNamedUnitCoverages = make(map[string]*UnitCoverageQuery)
 	}
-	_q.withNamedUnits[name] = query
+	_q.withNamedUnitCoverages[name] = query
 	return _q
 }
 
@@ -1909,20 +1796,6 @@ func (_q *OrganizationQuery) WithNamedGroupMembers(name string, opts ...func(*Me
 		_q.withNamedGroupMembers = make(map[string]*MemberQuery)
 	}
 	_q.withNamedGroupMembers[name] = query
-	return _q
-}
-
-// WithNamedUnitCoverages tells the query-builder to eager-load the nodes that are connected to the "unit_coverages"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithNamedUnitCoverages(name string, opts ...func(*UnitCoverageQuery)) *OrganizationQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedUnitCoverages == nil {
-		_q.withNamedUnitCoverages = make(map[string]*UnitCoverageQuery)
-	}
-	_q.withNamedUnitCoverages[name] = query
 	return _q
 }
 

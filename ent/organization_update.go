@@ -17,7 +17,6 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/term"
-	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
 	"jiceng/vocab"
 	"time"
@@ -280,19 +279,19 @@ func (_u *OrganizationUpdate) AddSiteMembers(v ...*Member) *OrganizationUpdate {
 	return _u.AddSiteMemberIDs(ids...)
 }
 
-// AddUnitIDs adds the "units" edge to the Unit entity by IDs.
-func (_u *OrganizationUpdate) AddUnitIDs(ids ...int) *OrganizationUpdate {
-	_u.mutation.AddUnitIDs(ids...)
+// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
+func (_u *OrganizationUpdate) AddUnitCoverageIDs(ids ...int) *OrganizationUpdate {
+	_u.mutation.AddUnitCoverageIDs(ids...)
 	return _u
 }
 
-// AddUnits adds the "units" edges to the Unit entity.
-func (_u *OrganizationUpdate) AddUnits(v ...*Unit) *OrganizationUpdate {
+// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
+func (_u *OrganizationUpdate) AddUnitCoverages(v ...*UnitCoverage) *OrganizationUpdate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddUnitIDs(ids...)
+	return _u.AddUnitCoverageIDs(ids...)
 }
 
 // AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
@@ -415,21 +414,6 @@ func (_u *OrganizationUpdate) AddGroupMembers(v ...*Member) *OrganizationUpdate 
 	return _u.AddGroupMemberIDs(ids...)
 }
 
-// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
-func (_u *OrganizationUpdate) AddUnitCoverageIDs(ids ...int) *OrganizationUpdate {
-	_u.mutation.AddUnitCoverageIDs(ids...)
-	return _u
-}
-
-// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
-func (_u *OrganizationUpdate) AddUnitCoverages(v ...*UnitCoverage) *OrganizationUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddUnitCoverageIDs(ids...)
-}
-
 // Mutation returns the OrganizationMutation object of the builder.
 func (_u *OrganizationUpdate) Mutation() *OrganizationMutation {
 	return _u.mutation
@@ -504,25 +488,25 @@ func (_u *OrganizationUpdate) RemoveSiteMembers(v ...*Member) *OrganizationUpdat
 	return _u.RemoveSiteMemberIDs(ids...)
 }
 
-// ClearUnits clears all "units" edges to the Unit entity.
-func (_u *OrganizationUpdate) ClearUnits() *OrganizationUpdate {
-	_u.mutation.ClearUnits()
+// ClearUnitCoverages clears all "unit_coverages" edges to the UnitCoverage entity.
+func (_u *OrganizationUpdate) ClearUnitCoverages() *OrganizationUpdate {
+	_u.mutation.ClearUnitCoverages()
 	return _u
 }
 
-// RemoveUnitIDs removes the "units" edge to Unit entities by IDs.
-func (_u *OrganizationUpdate) RemoveUnitIDs(ids ...int) *OrganizationUpdate {
-	_u.mutation.RemoveUnitIDs(ids...)
+// RemoveUnitCoverageIDs removes the "unit_coverages" edge to UnitCoverage entities by IDs.
+func (_u *OrganizationUpdate) RemoveUnitCoverageIDs(ids ...int) *OrganizationUpdate {
+	_u.mutation.RemoveUnitCoverageIDs(ids...)
 	return _u
 }
 
-// RemoveUnits removes "units" edges to Unit entities.
-func (_u *OrganizationUpdate) RemoveUnits(v ...*Unit) *OrganizationUpdate {
+// RemoveUnitCoverages removes "unit_coverages" edges to UnitCoverage entities.
+func (_u *OrganizationUpdate) RemoveUnitCoverages(v ...*UnitCoverage) *OrganizationUpdate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemoveUnitIDs(ids...)
+	return _u.RemoveUnitCoverageIDs(ids...)
 }
 
 // ClearMemberships clears all "memberships" edges to the Membership entity.
@@ -691,27 +675,6 @@ func (_u *OrganizationUpdate) RemoveGroupMembers(v ...*Member) *OrganizationUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGroupMemberIDs(ids...)
-}
-
-// ClearUnitCoverages clears all "unit_coverages" edges to the UnitCoverage entity.
-func (_u *OrganizationUpdate) ClearUnitCoverages() *OrganizationUpdate {
-	_u.mutation.ClearUnitCoverages()
-	return _u
-}
-
-// RemoveUnitCoverageIDs removes the "unit_coverages" edge to UnitCoverage entities by IDs.
-func (_u *OrganizationUpdate) RemoveUnitCoverageIDs(ids ...int) *OrganizationUpdate {
-	_u.mutation.RemoveUnitCoverageIDs(ids...)
-	return _u
-}
-
-// RemoveUnitCoverages removes "unit_coverages" edges to UnitCoverage entities.
-func (_u *OrganizationUpdate) RemoveUnitCoverages(v ...*UnitCoverage) *OrganizationUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveUnitCoverageIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1011,61 +974,49 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.UnitsCleared() {
+	if _u.mutation.UnitCoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedUnitsIDs(); len(nodes) > 0 && !_u.mutation.UnitsCleared() {
+	if nodes := _u.mutation.RemovedUnitCoveragesIDs(); len(nodes) > 0 && !_u.mutation.UnitCoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.UnitsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.MembershipsCleared() {
@@ -1428,51 +1379,6 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.UnitCoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedUnitCoveragesIDs(); len(nodes) > 0 && !_u.mutation.UnitCoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1734,19 +1640,19 @@ func (_u *OrganizationUpdateOne) AddSiteMembers(v ...*Member) *OrganizationUpdat
 	return _u.AddSiteMemberIDs(ids...)
 }
 
-// AddUnitIDs adds the "units" edge to the Unit entity by IDs.
-func (_u *OrganizationUpdateOne) AddUnitIDs(ids ...int) *OrganizationUpdateOne {
-	_u.mutation.AddUnitIDs(ids...)
+// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
+func (_u *OrganizationUpdateOne) AddUnitCoverageIDs(ids ...int) *OrganizationUpdateOne {
+	_u.mutation.AddUnitCoverageIDs(ids...)
 	return _u
 }
 
-// AddUnits adds the "units" edges to the Unit entity.
-func (_u *OrganizationUpdateOne) AddUnits(v ...*Unit) *OrganizationUpdateOne {
+// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
+func (_u *OrganizationUpdateOne) AddUnitCoverages(v ...*UnitCoverage) *OrganizationUpdateOne {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddUnitIDs(ids...)
+	return _u.AddUnitCoverageIDs(ids...)
 }
 
 // AddMembershipIDs adds the "memberships" edge to the Membership entity by IDs.
@@ -1869,21 +1775,6 @@ func (_u *OrganizationUpdateOne) AddGroupMembers(v ...*Member) *OrganizationUpda
 	return _u.AddGroupMemberIDs(ids...)
 }
 
-// AddUnitCoverageIDs adds the "unit_coverages" edge to the UnitCoverage entity by IDs.
-func (_u *OrganizationUpdateOne) AddUnitCoverageIDs(ids ...int) *OrganizationUpdateOne {
-	_u.mutation.AddUnitCoverageIDs(ids...)
-	return _u
-}
-
-// AddUnitCoverages adds the "unit_coverages" edges to the UnitCoverage entity.
-func (_u *OrganizationUpdateOne) AddUnitCoverages(v ...*UnitCoverage) *OrganizationUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddUnitCoverageIDs(ids...)
-}
-
 // Mutation returns the OrganizationMutation object of the builder.
 func (_u *OrganizationUpdateOne) Mutation() *OrganizationMutation {
 	return _u.mutation
@@ -1958,25 +1849,25 @@ func (_u *OrganizationUpdateOne) RemoveSiteMembers(v ...*Member) *OrganizationUp
 	return _u.RemoveSiteMemberIDs(ids...)
 }
 
-// ClearUnits clears all "units" edges to the Unit entity.
-func (_u *OrganizationUpdateOne) ClearUnits() *OrganizationUpdateOne {
-	_u.mutation.ClearUnits()
+// ClearUnitCoverages clears all "unit_coverages" edges to the UnitCoverage entity.
+func (_u *OrganizationUpdateOne) ClearUnitCoverages() *OrganizationUpdateOne {
+	_u.mutation.ClearUnitCoverages()
 	return _u
 }
 
-// RemoveUnitIDs removes the "units" edge to Unit entities by IDs.
-func (_u *OrganizationUpdateOne) RemoveUnitIDs(ids ...int) *OrganizationUpdateOne {
-	_u.mutation.RemoveUnitIDs(ids...)
+// RemoveUnitCoverageIDs removes the "unit_coverages" edge to UnitCoverage entities by IDs.
+func (_u *OrganizationUpdateOne) RemoveUnitCoverageIDs(ids ...int) *OrganizationUpdateOne {
+	_u.mutation.RemoveUnitCoverageIDs(ids...)
 	return _u
 }
 
-// RemoveUnits removes "units" edges to Unit entities.
-func (_u *OrganizationUpdateOne) RemoveUnits(v ...*Unit) *OrganizationUpdateOne {
+// RemoveUnitCoverages removes "unit_coverages" edges to UnitCoverage entities.
+func (_u *OrganizationUpdateOne) RemoveUnitCoverages(v ...*UnitCoverage) *OrganizationUpdateOne {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemoveUnitIDs(ids...)
+	return _u.RemoveUnitCoverageIDs(ids...)
 }
 
 // ClearMemberships clears all "memberships" edges to the Membership entity.
@@ -2145,27 +2036,6 @@ func (_u *OrganizationUpdateOne) RemoveGroupMembers(v ...*Member) *OrganizationU
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGroupMemberIDs(ids...)
-}
-
-// ClearUnitCoverages clears all "unit_coverages" edges to the UnitCoverage entity.
-func (_u *OrganizationUpdateOne) ClearUnitCoverages() *OrganizationUpdateOne {
-	_u.mutation.ClearUnitCoverages()
-	return _u
-}
-
-// RemoveUnitCoverageIDs removes the "unit_coverages" edge to UnitCoverage entities by IDs.
-func (_u *OrganizationUpdateOne) RemoveUnitCoverageIDs(ids ...int) *OrganizationUpdateOne {
-	_u.mutation.RemoveUnitCoverageIDs(ids...)
-	return _u
-}
-
-// RemoveUnitCoverages removes "unit_coverages" edges to UnitCoverage entities.
-func (_u *OrganizationUpdateOne) RemoveUnitCoverages(v ...*UnitCoverage) *OrganizationUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveUnitCoverageIDs(ids...)
 }
 
 // Where appends a list predicates to the OrganizationUpdate builder.
@@ -2495,61 +2365,49 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.UnitsCleared() {
+	if _u.mutation.UnitCoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedUnitsIDs(); len(nodes) > 0 && !_u.mutation.UnitsCleared() {
+	if nodes := _u.mutation.RemovedUnitCoveragesIDs(); len(nodes) > 0 && !_u.mutation.UnitCoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.UnitsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
-			Table:   organization.UnitsTable,
-			Columns: organization.UnitsPrimaryKey,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.UnitCoveragesTable,
+			Columns: []string{organization.UnitCoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.MembershipsCleared() {
@@ -2905,51 +2763,6 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(member.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.UnitCoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedUnitCoveragesIDs(); len(nodes) > 0 && !_u.mutation.UnitCoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.UnitCoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   organization.UnitCoveragesTable,
-			Columns: []string{organization.UnitCoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

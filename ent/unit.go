@@ -54,8 +54,8 @@ type Unit struct {
 type UnitEdges struct {
 	// Grid holds the value of the grid edge.
 	Grid *Area `json:"grid,omitempty"`
-	// Organizations holds the value of the organizations edge.
-	Organizations []*Organization `json:"organizations,omitempty"`
+	// The organisations that have covered the unit, each link with its dates.
+	Coverages []*UnitCoverage `json:"coverages,omitempty"`
 	// Members whose work unit this is.
 	Workers []*Member `json:"workers,omitempty"`
 	// AffiliatedOrganizations holds the value of the affiliated_organizations edge.
@@ -64,20 +64,17 @@ type UnitEdges struct {
 	Appointments []*Appointment `json:"appointments,omitempty"`
 	// Visits of instructors and liaisons to the unit.
 	Visits []*InstructorVisit `json:"visits,omitempty"`
-	// Coverages holds the value of the coverages edge.
-	Coverages []*UnitCoverage `json:"coverages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [6]map[string]int
 
-	namedOrganizations           map[string][]*Organization
+	namedCoverages               map[string][]*UnitCoverage
 	namedWorkers                 map[string][]*Member
 	namedAffiliatedOrganizations map[string][]*AffiliatedOrganization
 	namedAppointments            map[string][]*Appointment
 	namedVisits                  map[string][]*InstructorVisit
-	namedCoverages               map[string][]*UnitCoverage
 }
 
 // GridOrErr returns the Grid value or an error if the edge
@@ -91,13 +88,13 @@ func (e UnitEdges) GridOrErr() (*Area, error) {
 	return nil, &NotLoadedError{edge: "grid"}
 }
 
-// OrganizationsOrErr returns the Organizations value or an error if the edge
+// CoveragesOrErr returns the Coverages value or an error if the edge
 // was not loaded in eager-loading.
-func (e UnitEdges) OrganizationsOrErr() ([]*Organization, error) {
+func (e UnitEdges) CoveragesOrErr() ([]*UnitCoverage, error) {
 	if e.loadedTypes[1] {
-		return e.Organizations, nil
+		return e.Coverages, nil
 	}
-	return nil, &NotLoadedError{edge: "organizations"}
+	return nil, &NotLoadedError{edge: "coverages"}
 }
 
 // WorkersOrErr returns the Workers value or an error if the edge
@@ -134,15 +131,6 @@ func (e UnitEdges) VisitsOrErr() ([]*InstructorVisit, error) {
 		return e.Visits, nil
 	}
 	return nil, &NotLoadedError{edge: "visits"}
-}
-
-// CoveragesOrErr returns the Coverages value or an error if the edge
-// was not loaded in eager-loading.
-func (e UnitEdges) CoveragesOrErr() ([]*UnitCoverage, error) {
-	if e.loadedTypes[6] {
-		return e.Coverages, nil
-	}
-	return nil, &NotLoadedError{edge: "coverages"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -280,9 +268,9 @@ func (_m *Unit) QueryGrid() *AreaQuery {
 	return NewUnitClient(_m.config).QueryGrid(_m)
 }
 
-// QueryOrganizations queries the "organizations" edge of the Unit entity.
-func (_m *Unit) QueryOrganizations() *OrganizationQuery {
-	return NewUnitClient(_m.config).QueryOrganizations(_m)
+// QueryCoverages queries the "coverages" edge of the Unit entity.
+func (_m *Unit) QueryCoverages() *UnitCoverageQuery {
+	return NewUnitClient(_m.config).QueryCoverages(_m)
 }
 
 // QueryWorkers queries the "workers" edge of the Unit entity.
@@ -303,11 +291,6 @@ func (_m *Unit) QueryAppointments() *AppointmentQuery {
 // QueryVisits queries the "visits" edge of the Unit entity.
 func (_m *Unit) QueryVisits() *InstructorVisitQuery {
 	return NewUnitClient(_m.config).QueryVisits(_m)
-}
-
-// QueryCoverages queries the "coverages" edge of the Unit entity.
-func (_m *Unit) QueryCoverages() *UnitCoverageQuery {
-	return NewUnitClient(_m.config).QueryCoverages(_m)
 }
 
 // Update returns a builder for updating this Unit.
@@ -385,27 +368,27 @@ func (_m *Unit) String() string {
 	return builder.String()
 }
 
-// NamedOrganizations returns the Organizations named value or an error if the edge was not
+// NamedCoverages returns the Coverages named value or an error if the edge was not
 // loaded in eager-loading with this name.
-func (_m *Unit) NamedOrganizations(name string) ([]*Organization, error) {
-	if _m.Edges.namedOrganizations == nil {
+func (_m *Unit) NamedCoverages(name string) ([]*UnitCoverage, error) {
+	if _m.Edges.namedCoverages == nil {
 		return nil, &NotLoadedError{edge: name}
 	}
-	nodes, ok := _m.Edges.namedOrganizations[name]
+	nodes, ok := _m.Edges.namedCoverages[name]
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
 	return nodes, nil
 }
 
-func (_m *Unit) appendNamedOrganizations(name string, edges ...*Organization) {
-	if _m.Edges.namedOrganizations == nil {
-		_m.Edges.namedOrganizations = make(map[string][]*Organization)
+func (_m *Unit) appendNamedCoverages(name string, edges ...*UnitCoverage) {
+	if _m.Edges.namedCoverages == nil {
+		_m.Edges.namedCoverages = make(map[string][]*UnitCoverage)
 	}
 	if len(edges) == 0 {
-		_m.Edges.namedOrganizations[name] = []*Organization{}
+		_m.Edges.namedCoverages[name] = []*UnitCoverage{}
 	} else {
-		_m.Edges.namedOrganizations[name] = append(_m.Edges.namedOrganizations[name], edges...)
+		_m.Edges.namedCoverages[name] = append(_m.Edges.namedCoverages[name], edges...)
 	}
 }
 
@@ -502,30 +485,6 @@ func (_m *Unit) appendNamedVisits(name string, edges ...*InstructorVisit) {
 		_m.Edges.namedVisits[name] = []*InstructorVisit{}
 	} else {
 		_m.Edges.namedVisits[name] = append(_m.Edges.namedVisits[name], edges...)
-	}
-}
-
-// NamedCoverages returns the Coverages named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *Unit) NamedCoverages(name string) ([]*UnitCoverage, error) {
-	if _m.Edges.namedCoverages == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedCoverages[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *Unit) appendNamedCoverages(name string, edges ...*UnitCoverage) {
-	if _m.Edges.namedCoverages == nil {
-		_m.Edges.namedCoverages = make(map[string][]*UnitCoverage)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedCoverages[name] = []*UnitCoverage{}
-	} else {
-		_m.Edges.namedCoverages[name] = append(_m.Edges.namedCoverages[name], edges...)
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"jiceng/ent/area"
 	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
-	"jiceng/ent/organization"
 	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
 	"time"
@@ -190,19 +189,19 @@ func (_c *UnitCreate) SetGrid(v *Area) *UnitCreate {
 	return _c.SetGridID(v.ID)
 }
 
-// AddOrganizationIDs adds the "organizations" edge to the Organization entity by IDs.
-func (_c *UnitCreate) AddOrganizationIDs(ids ...int) *UnitCreate {
-	_c.mutation.AddOrganizationIDs(ids...)
+// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
+func (_c *UnitCreate) AddCoverageIDs(ids ...int) *UnitCreate {
+	_c.mutation.AddCoverageIDs(ids...)
 	return _c
 }
 
-// AddOrganizations adds the "organizations" edges to the Organization entity.
-func (_c *UnitCreate) AddOrganizations(v ...*Organization) *UnitCreate {
+// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
+func (_c *UnitCreate) AddCoverages(v ...*UnitCoverage) *UnitCreate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _c.AddOrganizationIDs(ids...)
+	return _c.AddCoverageIDs(ids...)
 }
 
 // AddWorkerIDs adds the "workers" edge to the Member entity by IDs.
@@ -263,21 +262,6 @@ func (_c *UnitCreate) AddVisits(v ...*InstructorVisit) *UnitCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddVisitIDs(ids...)
-}
-
-// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
-func (_c *UnitCreate) AddCoverageIDs(ids ...int) *UnitCreate {
-	_c.mutation.AddCoverageIDs(ids...)
-	return _c
-}
-
-// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
-func (_c *UnitCreate) AddCoverages(v ...*UnitCoverage) *UnitCreate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddCoverageIDs(ids...)
 }
 
 // Mutation returns the UnitMutation object of the builder.
@@ -479,24 +463,20 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 		_node.GridID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
-	if nodes := _c.mutation.OrganizationsIDs(); len(nodes) > 0 {
+	if nodes := _c.mutation.CoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _c.config, mutation: newUnitCoverageMutation(_c.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.WorkersIDs(); len(nodes) > 0 {
@@ -556,22 +536,6 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.CoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

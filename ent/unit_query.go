@@ -12,7 +12,6 @@ import (
 	"jiceng/ent/area"
 	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
-	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
@@ -33,20 +32,18 @@ type UnitQuery struct {
 	inters                           []Interceptor
 	predicates                       []predicate.Unit
 	withGrid                         *AreaQuery
-	withOrganizations                *OrganizationQuery
+	withCoverages                    *UnitCoverageQuery
 	withWorkers                      *MemberQuery
 	withAffiliatedOrganizations      *AffiliatedOrganizationQuery
 	withAppointments                 *AppointmentQuery
 	withVisits                       *InstructorVisitQuery
-	withCoverages                    *UnitCoverageQuery
 	loadTotal                        []func(context.Context, []*Unit) error
 	modifiers                        []func(*sql.Selector)
-	withNamedOrganizations           map[string]*OrganizationQuery
+	withNamedCoverages               map[string]*UnitCoverageQuery
 	withNamedWorkers                 map[string]*MemberQuery
 	withNamedAffiliatedOrganizations map[string]*AffiliatedOrganizationQuery
 	withNamedAppointments            map[string]*AppointmentQuery
 	withNamedVisits                  map[string]*InstructorVisitQuery
-	withNamedCoverages               map[string]*UnitCoverageQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -105,9 +102,9 @@ func (_q *UnitQuery) QueryGrid() *AreaQuery {
 	return query
 }
 
-// QueryOrganizations chains the current query on the "organizations" edge.
-func (_q *UnitQuery) QueryOrganizations() *OrganizationQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+// QueryCoverages chains the current query on the "coverages" edge.
+func (_q *UnitQuery) QueryCoverages() *UnitCoverageQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
 		if err := _q.prepareQuery(ctx); err != nil {
 			return nil, err
@@ -118,8 +115,8 @@ func (_q *UnitQuery) QueryOrganizations() *OrganizationQuery {
 		}
 		step := sqlgraph.NewStep(
 			sqlgraph.From(unit.Table, unit.FieldID, selector),
-			sqlgraph.To(organization.Table, organization.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, unit.OrganizationsTable, unit.OrganizationsPrimaryKey...),
+			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, unit.CoveragesTable, unit.CoveragesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -208,28 +205,6 @@ func (_q *UnitQuery) QueryVisits() *InstructorVisitQuery {
 			sqlgraph.From(unit.Table, unit.FieldID, selector),
 			sqlgraph.To(instructorvisit.Table, instructorvisit.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, unit.VisitsTable, unit.VisitsColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryCoverages chains the current query on the "coverages" edge.
-func (_q *UnitQuery) QueryCoverages() *UnitCoverageQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(unit.Table, unit.FieldID, selector),
-			sqlgraph.To(unitcoverage.Table, unitcoverage.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, unit.CoveragesTable, unit.CoveragesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -430,12 +405,11 @@ func (_q *UnitQuery) Clone() *UnitQuery {
 		inters:                      append([]Interceptor{}, _q.inters...),
 		predicates:                  append([]predicate.Unit{}, _q.predicates...),
 		withGrid:                    _q.withGrid.Clone(),
-		withOrganizations:           _q.withOrganizations.Clone(),
+		withCoverages:               _q.withCoverages.Clone(),
 		withWorkers:                 _q.withWorkers.Clone(),
 		withAffiliatedOrganizations: _q.withAffiliatedOrganizations.Clone(),
 		withAppointments:            _q.withAppointments.Clone(),
 		withVisits:                  _q.withVisits.Clone(),
-		withCoverages:               _q.withCoverages.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -454,14 +428,14 @@ func (_q *UnitQuery) WithGrid(opts ...func(*AreaQuery)) *UnitQuery {
 	return _q
 }
 
-// WithOrganizations tells the query-builder to eager-load the nodes that are connected to
-// the "organizations" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *UnitQuery) WithOrganizations(opts ...func(*OrganizationQuery)) *UnitQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+// WithCoverages tells the query-builder to eager-load the nodes that are connected to
+// the "coverages" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UnitQuery) WithCoverages(opts ...func(*UnitCoverageQuery)) *UnitQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	_q.withOrganizations = query
+	_q.withCoverages = query
 	return _q
 }
 
@@ -506,17 +480,6 @@ func (_q *UnitQuery) WithVisits(opts ...func(*InstructorVisitQuery)) *UnitQuery 
 		opt(query)
 	}
 	_q.withVisits = query
-	return _q
-}
-
-// WithCoverages tells the query-builder to eager-load the nodes that are connected to
-// the "coverages" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *UnitQuery) WithCoverages(opts ...func(*UnitCoverageQuery)) *UnitQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withCoverages = query
 	return _q
 }
 
@@ -604,14 +567,13 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 	var (
 		nodes       = []*Unit{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [6]bool{
 			_q.withGrid != nil,
-			_q.withOrganizations != nil,
+			_q.withCoverages != nil,
 			_q.withWorkers != nil,
 			_q.withAffiliatedOrganizations != nil,
 			_q.withAppointments != nil,
 			_q.withVisits != nil,
-			_q.withCoverages != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -641,10 +603,10 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 			return nil, err
 		}
 	}
-	if query := _q.withOrganizations; query != nil {
-		if err := _q.loadOrganizations(ctx, query, nodes,
-			func(n *Unit) { n.Edges.Organizations = []*Organization{} },
-			func(n *Unit, e *Organization) { n.Edges.Organizations = append(n.Edges.Organizations, e) }); err != nil {
+	if query := _q.withCoverages; query != nil {
+		if err := _q.loadCoverages(ctx, query, nodes,
+			func(n *Unit) { n.Edges.Coverages = []*UnitCoverage{} },
+			func(n *Unit, e *UnitCoverage) { n.Edges.Coverages = append(n.Edges.Coverages, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -678,17 +640,10 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 			return nil, err
 		}
 	}
-	if query := _q.withCoverages; query != nil {
+	for name, query := range _q.withNamedCoverages {
 		if err := _q.loadCoverages(ctx, query, nodes,
-			func(n *Unit) { n.Edges.Coverages = []*UnitCoverage{} },
-			func(n *Unit, e *UnitCoverage) { n.Edges.Coverages = append(n.Edges.Coverages, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedOrganizations {
-		if err := _q.loadOrganizations(ctx, query, nodes,
-			func(n *Unit) { n.appendNamedOrganizations(name) },
-			func(n *Unit, e *Organization) { n.appendNamedOrganizations(name, e) }); err != nil {
+			func(n *Unit) { n.appendNamedCoverages(name) },
+			func(n *Unit, e *UnitCoverage) { n.appendNamedCoverages(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -717,13 +672,6 @@ func (_q *UnitQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Unit, e
 		if err := _q.loadVisits(ctx, query, nodes,
 			func(n *Unit) { n.appendNamedVisits(name) },
 			func(n *Unit, e *InstructorVisit) { n.appendNamedVisits(name, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedCoverages {
-		if err := _q.loadCoverages(ctx, query, nodes,
-			func(n *Unit) { n.appendNamedCoverages(name) },
-			func(n *Unit, e *UnitCoverage) { n.appendNamedCoverages(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -764,64 +712,33 @@ func (_q *UnitQuery) loadGrid(ctx context.Context, query *AreaQuery, nodes []*Un
 	}
 	return nil
 }
-func (_q *UnitQuery) loadOrganizations(ctx context.Context, query *OrganizationQuery, nodes []*Unit, init func(*Unit), assign func(*Unit, *Organization)) error {
-	edgeIDs := make([]driver.Value, len(nodes))
-	byID := make(map[int]*Unit)
-	nids := make(map[int]map[*Unit]struct{})
-	for i, node := range nodes {
-		edgeIDs[i] = node.ID
-		byID[node.ID] = node
+func (_q *UnitQuery) loadCoverages(ctx context.Context, query *UnitCoverageQuery, nodes []*Unit, init func(*Unit), assign func(*Unit, *UnitCoverage)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Unit)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
 		if init != nil {
-			init(node)
+			init(nodes[i])
 		}
 	}
-	query.Where(func(s *sql.Selector) {
-		joinT := sql.Table(unit.OrganizationsTable)
-		s.Join(joinT).On(s.C(organization.FieldID), joinT.C(unit.OrganizationsPrimaryKey[0]))
-		s.Where(sql.InValues(joinT.C(unit.OrganizationsPrimaryKey[1]), edgeIDs...))
-		columns := s.SelectedColumns()
-		s.Select(joinT.C(unit.OrganizationsPrimaryKey[1]))
-		s.AppendSelect(columns...)
-		s.SetDistinct(false)
-	})
-	if err := query.prepareQuery(ctx); err != nil {
-		return err
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(unitcoverage.FieldUnitID)
 	}
-	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
-		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
-			assign := spec.Assign
-			values := spec.ScanValues
-			spec.ScanValues = func(columns []string) ([]any, error) {
-				values, err := values(columns[1:])
-				if err != nil {
-					return nil, err
-				}
-				return append([]any{new(sql.NullInt64)}, values...), nil
-			}
-			spec.Assign = func(columns []string, values []any) error {
-				outValue := int(values[0].(*sql.NullInt64).Int64)
-				inValue := int(values[1].(*sql.NullInt64).Int64)
-				if nids[inValue] == nil {
-					nids[inValue] = map[*Unit]struct{}{byID[outValue]: {}}
-					return assign(columns[1:], values[1:])
-				}
-				nids[inValue][byID[outValue]] = struct{}{}
-				return nil
-			}
-		})
-	})
-	neighbors, err := withInterceptors[[]*Organization](ctx, query, qr, query.inters)
+	query.Where(predicate.UnitCoverage(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(unit.CoveragesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		nodes, ok := nids[n.ID]
+		fk := n.UnitID
+		node, ok := nodeids[fk]
 		if !ok {
-			return fmt.Errorf(`unexpected "organizations" node returned %v`, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "unit_id" returned %v for node %v`, fk, n.ID)
 		}
-		for kn := range nodes {
-			assign(kn, n)
-		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -939,36 +856,6 @@ func (_q *UnitQuery) loadVisits(ctx context.Context, query *InstructorVisitQuery
 	}
 	query.Where(predicate.InstructorVisit(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(unit.VisitsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.UnitID
-		node, ok := nodeids[fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "unit_id" returned %v for node %v`, fk, n.ID)
-		}
-		assign(node, n)
-	}
-	return nil
-}
-func (_q *UnitQuery) loadCoverages(ctx context.Context, query *UnitCoverageQuery, nodes []*Unit, init func(*Unit), assign func(*Unit, *UnitCoverage)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Unit)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce(unitcoverage.FieldUnitID)
-	}
-	query.Where(predicate.UnitCoverage(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(unit.CoveragesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1107,17 +994,17 @@ func (_q *UnitQuery) Modify(modifiers ...func(s *sql.Selector)) *UnitSelect {
 	return _q.Select()
 }
 
-// WithNamedOrganizations tells the query-builder to eager-load the nodes that are connected to the "organizations"
+// WithNamedCoverages tells the query-builder to eager-load the nodes that are connected to the "coverages"
 // edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *UnitQuery) WithNamedOrganizations(name string, opts ...func(*OrganizationQuery)) *UnitQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+func (_q *UnitQuery) WithNamedCoverages(name string, opts ...func(*UnitCoverageQuery)) *UnitQuery {
+	query := (&UnitCoverageClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	if _q.withNamedOrganizations == nil {
-		_q.withNamedOrganizations = make(map[string]*OrganizationQuery)
+	if _q.withNamedCoverages == nil {
+		_q.withNamedCoverages = make(map[string]*UnitCoverageQuery)
 	}
-	_q.withNamedOrganizations[name] = query
+	_q.withNamedCoverages[name] = query
 	return _q
 }
 
@@ -1174,20 +1061,6 @@ func (_q *UnitQuery) WithNamedVisits(name string, opts ...func(*InstructorVisitQ
 		_q.withNamedVisits = make(map[string]*InstructorVisitQuery)
 	}
 	_q.withNamedVisits[name] = query
-	return _q
-}
-
-// WithNamedCoverages tells the query-builder to eager-load the nodes that are connected to the "coverages"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *UnitQuery) WithNamedCoverages(name string, opts ...func(*UnitCoverageQuery)) *UnitQuery {
-	query := (&UnitCoverageClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedCoverages == nil {
-		_q.withNamedCoverages = make(map[string]*UnitCoverageQuery)
-	}
-	_q.withNamedCoverages[name] = query
 	return _q
 }
 

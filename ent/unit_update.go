@@ -11,7 +11,6 @@ import (
 	"jiceng/ent/area"
 	"jiceng/ent/instructorvisit"
 	"jiceng/ent/member"
-	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/ent/unit"
 	"jiceng/ent/unitcoverage"
@@ -244,19 +243,19 @@ func (_u *UnitUpdate) SetGrid(v *Area) *UnitUpdate {
 	return _u.SetGridID(v.ID)
 }
 
-// AddOrganizationIDs adds the "organizations" edge to the Organization entity by IDs.
-func (_u *UnitUpdate) AddOrganizationIDs(ids ...int) *UnitUpdate {
-	_u.mutation.AddOrganizationIDs(ids...)
+// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
+func (_u *UnitUpdate) AddCoverageIDs(ids ...int) *UnitUpdate {
+	_u.mutation.AddCoverageIDs(ids...)
 	return _u
 }
 
-// AddOrganizations adds the "organizations" edges to the Organization entity.
-func (_u *UnitUpdate) AddOrganizations(v ...*Organization) *UnitUpdate {
+// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
+func (_u *UnitUpdate) AddCoverages(v ...*UnitCoverage) *UnitUpdate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddOrganizationIDs(ids...)
+	return _u.AddCoverageIDs(ids...)
 }
 
 // AddWorkerIDs adds the "workers" edge to the Member entity by IDs.
@@ -319,21 +318,6 @@ func (_u *UnitUpdate) AddVisits(v ...*InstructorVisit) *UnitUpdate {
 	return _u.AddVisitIDs(ids...)
 }
 
-// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
-func (_u *UnitUpdate) AddCoverageIDs(ids ...int) *UnitUpdate {
-	_u.mutation.AddCoverageIDs(ids...)
-	return _u
-}
-
-// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
-func (_u *UnitUpdate) AddCoverages(v ...*UnitCoverage) *UnitUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCoverageIDs(ids...)
-}
-
 // Mutation returns the UnitMutation object of the builder.
 func (_u *UnitUpdate) Mutation() *UnitMutation {
 	return _u.mutation
@@ -345,25 +329,25 @@ func (_u *UnitUpdate) ClearGrid() *UnitUpdate {
 	return _u
 }
 
-// ClearOrganizations clears all "organizations" edges to the Organization entity.
-func (_u *UnitUpdate) ClearOrganizations() *UnitUpdate {
-	_u.mutation.ClearOrganizations()
+// ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
+func (_u *UnitUpdate) ClearCoverages() *UnitUpdate {
+	_u.mutation.ClearCoverages()
 	return _u
 }
 
-// RemoveOrganizationIDs removes the "organizations" edge to Organization entities by IDs.
-func (_u *UnitUpdate) RemoveOrganizationIDs(ids ...int) *UnitUpdate {
-	_u.mutation.RemoveOrganizationIDs(ids...)
+// RemoveCoverageIDs removes the "coverages" edge to UnitCoverage entities by IDs.
+func (_u *UnitUpdate) RemoveCoverageIDs(ids ...int) *UnitUpdate {
+	_u.mutation.RemoveCoverageIDs(ids...)
 	return _u
 }
 
-// RemoveOrganizations removes "organizations" edges to Organization entities.
-func (_u *UnitUpdate) RemoveOrganizations(v ...*Organization) *UnitUpdate {
+// RemoveCoverages removes "coverages" edges to UnitCoverage entities.
+func (_u *UnitUpdate) RemoveCoverages(v ...*UnitCoverage) *UnitUpdate {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemoveOrganizationIDs(ids...)
+	return _u.RemoveCoverageIDs(ids...)
 }
 
 // ClearWorkers clears all "workers" edges to the Member entity.
@@ -448,27 +432,6 @@ func (_u *UnitUpdate) RemoveVisits(v ...*InstructorVisit) *UnitUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVisitIDs(ids...)
-}
-
-// ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
-func (_u *UnitUpdate) ClearCoverages() *UnitUpdate {
-	_u.mutation.ClearCoverages()
-	return _u
-}
-
-// RemoveCoverageIDs removes the "coverages" edge to UnitCoverage entities by IDs.
-func (_u *UnitUpdate) RemoveCoverageIDs(ids ...int) *UnitUpdate {
-	_u.mutation.RemoveCoverageIDs(ids...)
-	return _u
-}
-
-// RemoveCoverages removes "coverages" edges to UnitCoverage entities.
-func (_u *UnitUpdate) RemoveCoverages(v ...*UnitCoverage) *UnitUpdate {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCoverageIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -642,61 +605,49 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.OrganizationsCleared() {
+	if _u.mutation.CoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedOrganizationsIDs(); len(nodes) > 0 && !_u.mutation.OrganizationsCleared() {
+	if nodes := _u.mutation.RemovedCoveragesIDs(); len(nodes) > 0 && !_u.mutation.CoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.OrganizationsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.CoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.WorkersCleared() {
@@ -872,51 +823,6 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCoveragesIDs(); len(nodes) > 0 && !_u.mutation.CoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1154,19 +1060,19 @@ func (_u *UnitUpdateOne) SetGrid(v *Area) *UnitUpdateOne {
 	return _u.SetGridID(v.ID)
 }
 
-// AddOrganizationIDs adds the "organizations" edge to the Organization entity by IDs.
-func (_u *UnitUpdateOne) AddOrganizationIDs(ids ...int) *UnitUpdateOne {
-	_u.mutation.AddOrganizationIDs(ids...)
+// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
+func (_u *UnitUpdateOne) AddCoverageIDs(ids ...int) *UnitUpdateOne {
+	_u.mutation.AddCoverageIDs(ids...)
 	return _u
 }
 
-// AddOrganizations adds the "organizations" edges to the Organization entity.
-func (_u *UnitUpdateOne) AddOrganizations(v ...*Organization) *UnitUpdateOne {
+// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
+func (_u *UnitUpdateOne) AddCoverages(v ...*UnitCoverage) *UnitUpdateOne {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddOrganizationIDs(ids...)
+	return _u.AddCoverageIDs(ids...)
 }
 
 // AddWorkerIDs adds the "workers" edge to the Member entity by IDs.
@@ -1229,21 +1135,6 @@ func (_u *UnitUpdateOne) AddVisits(v ...*InstructorVisit) *UnitUpdateOne {
 	return _u.AddVisitIDs(ids...)
 }
 
-// AddCoverageIDs adds the "coverages" edge to the UnitCoverage entity by IDs.
-func (_u *UnitUpdateOne) AddCoverageIDs(ids ...int) *UnitUpdateOne {
-	_u.mutation.AddCoverageIDs(ids...)
-	return _u
-}
-
-// AddCoverages adds the "coverages" edges to the UnitCoverage entity.
-func (_u *UnitUpdateOne) AddCoverages(v ...*UnitCoverage) *UnitUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddCoverageIDs(ids...)
-}
-
 // Mutation returns the UnitMutation object of the builder.
 func (_u *UnitUpdateOne) Mutation() *UnitMutation {
 	return _u.mutation
@@ -1255,25 +1146,25 @@ func (_u *UnitUpdateOne) ClearGrid() *UnitUpdateOne {
 	return _u
 }
 
-// ClearOrganizations clears all "organizations" edges to the Organization entity.
-func (_u *UnitUpdateOne) ClearOrganizations() *UnitUpdateOne {
-	_u.mutation.ClearOrganizations()
+// ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
+func (_u *UnitUpdateOne) ClearCoverages() *UnitUpdateOne {
+	_u.mutation.ClearCoverages()
 	return _u
 }
 
-// RemoveOrganizationIDs removes the "organizations" edge to Organization entities by IDs.
-func (_u *UnitUpdateOne) RemoveOrganizationIDs(ids ...int) *UnitUpdateOne {
-	_u.mutation.RemoveOrganizationIDs(ids...)
+// RemoveCoverageIDs removes the "coverages" edge to UnitCoverage entities by IDs.
+func (_u *UnitUpdateOne) RemoveCoverageIDs(ids ...int) *UnitUpdateOne {
+	_u.mutation.RemoveCoverageIDs(ids...)
 	return _u
 }
 
-// RemoveOrganizations removes "organizations" edges to Organization entities.
-func (_u *UnitUpdateOne) RemoveOrganizations(v ...*Organization) *UnitUpdateOne {
+// RemoveCoverages removes "coverages" edges to UnitCoverage entities.
+func (_u *UnitUpdateOne) RemoveCoverages(v ...*UnitCoverage) *UnitUpdateOne {
 	ids := make([]int, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemoveOrganizationIDs(ids...)
+	return _u.RemoveCoverageIDs(ids...)
 }
 
 // ClearWorkers clears all "workers" edges to the Member entity.
@@ -1358,27 +1249,6 @@ func (_u *UnitUpdateOne) RemoveVisits(v ...*InstructorVisit) *UnitUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVisitIDs(ids...)
-}
-
-// ClearCoverages clears all "coverages" edges to the UnitCoverage entity.
-func (_u *UnitUpdateOne) ClearCoverages() *UnitUpdateOne {
-	_u.mutation.ClearCoverages()
-	return _u
-}
-
-// RemoveCoverageIDs removes the "coverages" edge to UnitCoverage entities by IDs.
-func (_u *UnitUpdateOne) RemoveCoverageIDs(ids ...int) *UnitUpdateOne {
-	_u.mutation.RemoveCoverageIDs(ids...)
-	return _u
-}
-
-// RemoveCoverages removes "coverages" edges to UnitCoverage entities.
-func (_u *UnitUpdateOne) RemoveCoverages(v ...*UnitCoverage) *UnitUpdateOne {
-	ids := make([]int, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveCoverageIDs(ids...)
 }
 
 // Where appends a list predicates to the UnitUpdate builder.
@@ -1582,61 +1452,49 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.OrganizationsCleared() {
+	if _u.mutation.CoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedOrganizationsIDs(); len(nodes) > 0 && !_u.mutation.OrganizationsCleared() {
+	if nodes := _u.mutation.RemovedCoveragesIDs(); len(nodes) > 0 && !_u.mutation.CoveragesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.OrganizationsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.CoveragesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   unit.OrganizationsTable,
-			Columns: unit.OrganizationsPrimaryKey,
+			Table:   unit.CoveragesTable,
+			Columns: []string{unit.CoveragesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeInt),
+				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		createE := &UnitCoverageCreate{config: _u.config, mutation: newUnitCoverageMutation(_u.config, OpCreate)}
-		_ = createE.defaults()
-		_, specE := createE.createSpec()
-		edge.Target.Fields = specE.Fields
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.WorkersCleared() {
@@ -1812,51 +1670,6 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(instructorvisit.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.CoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedCoveragesIDs(); len(nodes) > 0 && !_u.mutation.CoveragesCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.CoveragesIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: true,
-			Table:   unit.CoveragesTable,
-			Columns: []string{unit.CoveragesColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(unitcoverage.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -589,7 +589,6 @@ type ComplexityRoot struct {
 		SiteMembers       func(childComplexity int) int
 		Terms             func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
-		Units             func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 	}
 
@@ -762,7 +761,6 @@ type ComplexityRoot struct {
 		Kind                    func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		OpenedOn                func(childComplexity int) int
-		Organizations           func(childComplexity int) int
 		PlacedIn                func(childComplexity int, asOf *time.Time) int
 		PlannedCloseOn          func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
@@ -3534,12 +3532,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.UnitCoverages(childComplexity), true
-	case "Organization.units":
-		if e.ComplexityRoot.Organization.Units == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.Units(childComplexity), true
 	case "Organization.updatedAt":
 		if e.ComplexityRoot.Organization.UpdatedAt == nil {
 			break
@@ -4397,12 +4389,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.OpenedOn(childComplexity), true
-	case "Unit.organizations":
-		if e.ComplexityRoot.Unit.Organizations == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Unit.Organizations(childComplexity), true
 	case "Unit.placedIn":
 		if e.ComplexityRoot.Unit.PlacedIn == nil {
 			break
@@ -5833,8 +5819,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_areas(ctx, field)
 	case "siteMembers":
 		return ec.fieldContext_Organization_siteMembers(ctx, field)
-	case "units":
-		return ec.fieldContext_Organization_units(ctx, field)
+	case "unitCoverages":
+		return ec.fieldContext_Organization_unitCoverages(ctx, field)
 	case "memberships":
 		return ec.fieldContext_Organization_memberships(ctx, field)
 	case "appointments":
@@ -5851,8 +5837,6 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_kindChanges(ctx, field)
 	case "groupMembers":
 		return ec.fieldContext_Organization_groupMembers(ctx, field)
-	case "unitCoverages":
-		return ec.fieldContext_Organization_unitCoverages(ctx, field)
 	case "history":
 		return ec.fieldContext_Organization_history(ctx, field)
 	case "placedIn":
@@ -6141,8 +6125,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_gridID(ctx, field)
 	case "grid":
 		return ec.fieldContext_Unit_grid(ctx, field)
-	case "organizations":
-		return ec.fieldContext_Unit_organizations(ctx, field)
+	case "coverages":
+		return ec.fieldContext_Unit_coverages(ctx, field)
 	case "workers":
 		return ec.fieldContext_Unit_workers(ctx, field)
 	case "affiliatedOrganizations":
@@ -6151,8 +6135,6 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_appointments(ctx, field)
 	case "visits":
 		return ec.fieldContext_Unit_visits(ctx, field)
-	case "coverages":
-		return ec.fieldContext_Unit_coverages(ctx, field)
 	case "history":
 		return ec.fieldContext_Unit_history(ctx, field)
 	case "placedIn":
@@ -18917,33 +18899,33 @@ func (ec *executionContext) fieldContext_Organization_siteMembers(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _Organization_units(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+func (ec *executionContext) _Organization_unitCoverages(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_units(ctx, field)
+			return ec.fieldContext_Organization_unitCoverages(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Units(ctx)
+			return obj.UnitCoverages(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
-			return ec.marshalOUnit2ᚕᚖjicengᚋentᚐUnitᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_unitCoverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Unit(ctx, field)
+			return ec.childFields_UnitCoverage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19200,38 +19182,6 @@ func (ec *executionContext) fieldContext_Organization_groupMembers(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Member(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Organization_unitCoverages(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_unitCoverages(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UnitCoverages(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
-			return ec.marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Organization_unitCoverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Organization",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UnitCoverage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22858,33 +22808,33 @@ func (ec *executionContext) fieldContext_Unit_grid(_ context.Context, field grap
 	return fc, nil
 }
 
-func (ec *executionContext) _Unit_organizations(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+func (ec *executionContext) _Unit_coverages(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Unit_organizations(ctx, field)
+			return ec.fieldContext_Unit_coverages(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Organizations(ctx)
+			return obj.Coverages(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
-			return ec.marshalOOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Unit_organizations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Unit_coverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Unit",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Organization(ctx, field)
+			return ec.childFields_UnitCoverage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23013,38 +22963,6 @@ func (ec *executionContext) fieldContext_Unit_visits(_ context.Context, field gr
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_InstructorVisit(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Unit_coverages(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Unit_coverages(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Coverages(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
-			return ec.marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Unit_coverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Unit",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UnitCoverage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -36361,7 +36279,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasSiteMembers", "hasSiteMembersWith", "hasUnits", "hasUnitsWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasSiteMembers", "hasSiteMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37208,20 +37126,20 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasSiteMembersWith = data
-		case "hasUnits":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnits"))
+		case "hasUnitCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitCoverages"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasUnits = data
-		case "hasUnitsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitsWith"))
-			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖjicengᚋentᚐUnitWhereInputᚄ(ctx, v)
+			it.HasUnitCoverages = data
+		case "hasUnitCoveragesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitCoveragesWith"))
+			data, err := ec.unmarshalOUnitCoverageWhereInput2ᚕᚖjicengᚋentᚐUnitCoverageWhereInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasUnitsWith = data
+			it.HasUnitCoveragesWith = data
 		case "hasMemberships":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMemberships"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -37334,20 +37252,6 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasGroupMembersWith = data
-		case "hasUnitCoverages":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitCoverages"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnitCoverages = data
-		case "hasUnitCoveragesWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitCoveragesWith"))
-			data, err := ec.unmarshalOUnitCoverageWhereInput2ᚕᚖjicengᚋentᚐUnitCoverageWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnitCoveragesWith = data
 		}
 	}
 	return it, nil
@@ -39937,7 +39841,7 @@ func (ec *executionContext) unmarshalInputUnitCoverageWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "startedOn", "startedOnNEQ", "startedOnIn", "startedOnNotIn", "startedOnGT", "startedOnGTE", "startedOnLT", "startedOnLTE", "endedOn", "endedOnNEQ", "endedOnIn", "endedOnNotIn", "endedOnGT", "endedOnGTE", "endedOnLT", "endedOnLTE", "endedOnIsNil", "endedOnNotNil", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "startedOn", "startedOnNEQ", "startedOnIn", "startedOnNotIn", "startedOnGT", "startedOnGTE", "startedOnLT", "startedOnLTE", "endedOn", "endedOnNEQ", "endedOnIn", "endedOnNotIn", "endedOnGT", "endedOnGTE", "endedOnLT", "endedOnLTE", "endedOnIsNil", "endedOnNotNil", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasOrganization", "hasOrganizationWith", "hasUnit", "hasUnitWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40133,6 +40037,62 @@ func (ec *executionContext) unmarshalInputUnitCoverageWhereInput(ctx context.Con
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "organizationIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDNEQ = data
+		case "organizationIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDIn = data
+		case "organizationIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDNotIn = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "unitIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNEQ = data
+		case "unitIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDIn = data
+		case "unitIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNotIn = data
 		case "startedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -40364,6 +40324,34 @@ func (ec *executionContext) unmarshalInputUnitCoverageWhereInput(ctx context.Con
 				return it, err
 			}
 			it.NoteContainsFold = data
+		case "hasOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganization = data
+		case "hasOrganizationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖjicengᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizationWith = data
+		case "hasUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnit = data
+		case "hasUnitWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
+			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖjicengᚋentᚐUnitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnitWith = data
 		}
 	}
 	return it, nil
@@ -40445,7 +40433,7 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasOrganizations", "hasOrganizationsWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasVisits", "hasVisitsWith", "hasCoverages", "hasCoveragesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasCoverages", "hasCoveragesWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasVisits", "hasVisitsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41292,20 +41280,20 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasGridWith = data
-		case "hasOrganizations":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizations"))
+		case "hasCoverages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCoverages"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasOrganizations = data
-		case "hasOrganizationsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationsWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖjicengᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			it.HasCoverages = data
+		case "hasCoveragesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCoveragesWith"))
+			data, err := ec.unmarshalOUnitCoverageWhereInput2ᚕᚖjicengᚋentᚐUnitCoverageWhereInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasOrganizationsWith = data
+			it.HasCoveragesWith = data
 		case "hasWorkers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWorkers"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -41362,20 +41350,6 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasVisitsWith = data
-		case "hasCoverages":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCoverages"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCoverages = data
-		case "hasCoveragesWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCoveragesWith"))
-			data, err := ec.unmarshalOUnitCoverageWhereInput2ᚕᚖjicengᚋentᚐUnitCoverageWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCoveragesWith = data
 		}
 	}
 	return it, nil
@@ -46733,11 +46707,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_siteMembers(ctx, field, obj)
 				})
-		case "units":
+		case "unitCoverages":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organization_units(ctx, field, obj)
+					return ec._Organization_unitCoverages(ctx, field, obj)
 				})
 		case "memberships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -46786,12 +46760,6 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_groupMembers(ctx, field, obj)
-				})
-		case "unitCoverages":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organization_unitCoverages(ctx, field, obj)
 				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -47946,11 +47914,11 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_grid(ctx, field, obj)
 				})
-		case "organizations":
+		case "coverages":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Unit_organizations(ctx, field, obj)
+					return ec._Unit_coverages(ctx, field, obj)
 				})
 		case "workers":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -47975,12 +47943,6 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_visits(ctx, field, obj)
-				})
-		case "coverages":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Unit_coverages(ctx, field, obj)
 				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -430,3 +430,37 @@ func TestAnEarlierChangeRewritesOnlyTheDaysUpToALaterOne(t *testing.T) {
 		t.Errorf("today the member lives in %q, want 西网格", out.Node.ResidenceGrid.Name)
 	}
 }
+
+func TestAUnitLeavesAndRejoinsAJointBranch(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2001-01-01", "parentID": w.general})
+	w.create("UnitCoverage", map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2020-01-01", "endedOn": "2022-01-01"})
+	w.create("UnitCoverage", map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2023-01-01"})
+	for day, want := range map[string]string{"2021-06-01": "JOINT", "2022-06-01": "NONE", "2023-06-01": "JOINT"} {
+		var out struct{ Node struct{ CoverageMode string } }
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Unit { coverageMode(asOf: $d) } } }`, "id", w.unit, "d", day)
+		if out.Node.CoverageMode != want {
+			t.Errorf("as of %s: got %s, want %s", day, out.Node.CoverageMode, want)
+		}
+	}
+	e := w.api.Fail(`mutation($in: CreateUnitCoverageInput!) { createUnitCoverage(input: $in) { id } }`, "in",
+		map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2021-01-01", "endedOn": "2021-06-01"})
+	if e.Code() != "CONFLICT" || e.Field() != "startedOn" {
+		t.Errorf("an overlapping stay: got %+v", e)
+	}
+}
+
+func TestTemporaryBranchesTakeNoRelationships(t *testing.T) {
+	w := newTown(t)
+	site := w.create("Organization", map[string]any{"name": "工地临时党支部", "kind": "BRANCH",
+		"formation": "TEMPORARY", "establishedOn": "2024-01-01", "parentID": w.general})
+	m := w.create("Member", map[string]any{"name": "工地党员", "gender": "MALE", "status": "FULL", "category": "IN_SERVICE", "joinedPartyOn": "2010-07-01"})
+	e := w.api.Fail(`mutation($in: CreateMembershipInput!) { createMembership(input: $in) { id } }`, "in",
+		map[string]any{"memberID": m, "organizationID": site, "startedOn": "2024-02-01", "startReason": "TRANSFERRED_IN"})
+	if e.Field() != "organizationID" {
+		t.Errorf("got %+v", e)
+	}
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!, $m: ID!) { updateOrganization(id: $id, input: {addSiteMemberIDs: [$m]}, on: "2024-02-01") { id } }`, "id", site, "m", m)
+}

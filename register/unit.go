@@ -82,32 +82,21 @@ func CheckUnitCoverage(ctx context.Context, c *ent.Client, uc *ent.UnitCoverage)
 	if uc.StartedOn.Before(org.EstablishedOn) {
 		return invalid("startedOn", "%s is before %s was established on %s", day(uc.StartedOn), org.Name, day(org.EstablishedOn))
 	}
+	// A unit may leave an organisation and rejoin it later: each stay is a
+	// link of its own, and two stays never overlap.
+	others, err := c.UnitCoverage.Query().Where(
+		unitcoverage.OrganizationID(uc.OrganizationID), unitcoverage.UnitID(uc.UnitID), unitcoverage.IDNEQ(uc.ID),
+	).All(ctx)
+	if err != nil {
+		return fmt.Errorf("looking up unit coverages: %w", err)
+	}
+	for _, o := range others {
+		if overlaps(uc.StartedOn, uc.EndedOn, o.StartedOn, o.EndedOn) {
+			return conflict("startedOn", "the organisation already covers this unit from %s%s (link %d); a new link starts after that one ends",
+				day(o.StartedOn), endText(o.EndedOn), o.ID)
+		}
+	}
 	return nil
-}
-
-// OneLinkPerUnit reports a second link between the same organisation and
-// unit before the write reaches the unique index that ent keeps on an edge
-// schema, so the message says which link to change instead.
-func OneLinkPerUnit(next entgo.Mutator) entgo.Mutator {
-	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
-		um, ok := m.(*ent.UnitCoverageMutation)
-		if !ok || !um.Op().Is(entgo.OpCreate) {
-			return next.Mutate(ctx, m)
-		}
-		orgID, _ := um.OrganizationID()
-		unitID, _ := um.UnitID()
-		link, err := um.Client().UnitCoverage.Query().Where(
-			unitcoverage.OrganizationID(orgID), unitcoverage.UnitID(unitID),
-		).First(ctx)
-		switch {
-		case ent.IsNotFound(err):
-			return next.Mutate(ctx, m)
-		case err != nil:
-			return nil, fmt.Errorf("looking up unit coverages: %w", err)
-		}
-		return nil, conflict("unitID", "the organisation already has a link to this unit from %s%s (ID %d); change that link's dates instead",
-			day(link.StartedOn), endText(link.EndedOn), link.ID)
-	})
 }
 
 // CheckInstructorVisit checks a visit to a unit: made while the unit was

@@ -785,9 +785,9 @@ var (
 				Columns: []*schema.Column{UnitCoveragesColumns[7]},
 			},
 			{
-				Name:    "unitcoverage_organization_id_unit_id",
-				Unique:  true,
-				Columns: []*schema.Column{UnitCoveragesColumns[6], UnitCoveragesColumns[7]},
+				Name:    "unitcoverage_organization_id",
+				Unique:  false,
+				Columns: []*schema.Column{UnitCoveragesColumns[6]},
 			},
 		},
 	}

@@ -52,8 +52,8 @@ const (
 	EdgeAreas = "areas"
 	// EdgeSiteMembers holds the string denoting the site_members edge name in mutations.
 	EdgeSiteMembers = "site_members"
-	// EdgeUnits holds the string denoting the units edge name in mutations.
-	EdgeUnits = "units"
+	// EdgeUnitCoverages holds the string denoting the unit_coverages edge name in mutations.
+	EdgeUnitCoverages = "unit_coverages"
 	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
 	EdgeMemberships = "memberships"
 	// EdgeAppointments holds the string denoting the appointments edge name in mutations.
@@ -70,8 +70,6 @@ const (
 	EdgeKindChanges = "kind_changes"
 	// EdgeGroupMembers holds the string denoting the group_members edge name in mutations.
 	EdgeGroupMembers = "group_members"
-	// EdgeUnitCoverages holds the string denoting the unit_coverages edge name in mutations.
-	EdgeUnitCoverages = "unit_coverages"
 	// Table holds the table name of the organization in the database.
 	Table = "organizations"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -92,11 +90,13 @@ const (
 	// SiteMembersInverseTable is the table name for the Member entity.
 	// It exists in this package in order to avoid circular dependency with the "member" package.
 	SiteMembersInverseTable = "members"
-	// UnitsTable is the table that holds the units relation/edge. The primary key declared below.
-	UnitsTable = "unit_coverages"
-	// UnitsInverseTable is the table name for the Unit entity.
-	// It exists in this package in order to avoid circular dependency with the "unit" package.
-	UnitsInverseTable = "units"
+	// UnitCoveragesTable is the table that holds the unit_coverages relation/edge.
+	UnitCoveragesTable = "unit_coverages"
+	// UnitCoveragesInverseTable is the table name for the UnitCoverage entity.
+	// It exists in this package in order to avoid circular dependency with the "unitcoverage" package.
+	UnitCoveragesInverseTable = "unit_coverages"
+	// UnitCoveragesColumn is the table column denoting the unit_coverages relation/edge.
+	UnitCoveragesColumn = "organization_id"
 	// MembershipsTable is the table that holds the memberships relation/edge.
 	MembershipsTable = "memberships"
 	// MembershipsInverseTable is the table name for the Membership entity.
@@ -153,13 +153,6 @@ const (
 	GroupMembersInverseTable = "members"
 	// GroupMembersColumn is the table column denoting the group_members relation/edge.
 	GroupMembersColumn = "party_group_id"
-	// UnitCoveragesTable is the table that holds the unit_coverages relation/edge.
-	UnitCoveragesTable = "unit_coverages"
-	// UnitCoveragesInverseTable is the table name for the UnitCoverage entity.
-	// It exists in this package in order to avoid circular dependency with the "unitcoverage" package.
-	UnitCoveragesInverseTable = "unit_coverages"
-	// UnitCoveragesColumn is the table column denoting the unit_coverages relation/edge.
-	UnitCoveragesColumn = "organization_id"
 )
 
 // Columns holds all SQL columns for organization fields.
@@ -186,9 +179,6 @@ var (
 	// SiteMembersPrimaryKey and SiteMembersColumn2 are the table columns denoting the
 	// primary key for the site_members relation (M2M).
 	SiteMembersPrimaryKey = []string{"organization_id", "member_id"}
-	// UnitsPrimaryKey and UnitsColumn2 are the table columns denoting the
-	// primary key for the units relation (M2M).
-	UnitsPrimaryKey = []string{"organization_id", "unit_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -373,17 +363,17 @@ func BySiteMembers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
-// ByUnitsCount orders the results by units count.
-func ByUnitsCount(opts ...sql.OrderTermOption) OrderOption {
+// ByUnitCoveragesCount orders the results by unit_coverages count.
+func ByUnitCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newUnitsStep(), opts...)
+		sqlgraph.OrderByNeighborsCount(s, newUnitCoveragesStep(), opts...)
 	}
 }
 
-// ByUnits orders the results by units terms.
-func ByUnits(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+// ByUnitCoverages orders the results by unit_coverages terms.
+func ByUnitCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newUnitsStep(), append([]sql.OrderTerm{term}, terms...)...)
+		sqlgraph.OrderByNeighborTerms(s, newUnitCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -498,20 +488,6 @@ func ByGroupMembers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newGroupMembersStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
-
-// ByUnitCoveragesCount orders the results by unit_coverages count.
-func ByUnitCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newUnitCoveragesStep(), opts...)
-	}
-}
-
-// ByUnitCoverages orders the results by unit_coverages terms.
-func ByUnitCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newUnitCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
-	}
-}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -540,11 +516,11 @@ func newSiteMembersStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2M, false, SiteMembersTable, SiteMembersPrimaryKey...),
 	)
 }
-func newUnitsStep() *sqlgraph.Step {
+func newUnitCoveragesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(UnitsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2M, false, UnitsTable, UnitsPrimaryKey...),
+		sqlgraph.To(UnitCoveragesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, UnitCoveragesTable, UnitCoveragesColumn),
 	)
 }
 func newMembershipsStep() *sqlgraph.Step {
@@ -601,13 +577,6 @@ func newGroupMembersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(GroupMembersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, GroupMembersTable, GroupMembersColumn),
-	)
-}
-func newUnitCoveragesStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(UnitCoveragesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, true, UnitCoveragesTable, UnitCoveragesColumn),
 	)
 }
 

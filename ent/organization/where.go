@@ -763,21 +763,21 @@ func HasSiteMembersWith(preds ...predicate.Member) predicate.Organization {
 	})
 }
 
-// HasUnits applies the HasEdge predicate on the "units" edge.
-func HasUnits() predicate.Organization {
+// HasUnitCoverages applies the HasEdge predicate on the "unit_coverages" edge.
+func HasUnitCoverages() predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, UnitsTable, UnitsPrimaryKey...),
+			sqlgraph.Edge(sqlgraph.O2M, true, UnitCoveragesTable, UnitCoveragesColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
 
-// HasUnitsWith applies the HasEdge predicate on the "units" edge with a given conditions (other predicates).
-func HasUnitsWith(preds ...predicate.Unit) predicate.Organization {
+// HasUnitCoveragesWith applies the HasEdge predicate on the "unit_coverages" edge with a given conditions (other predicates).
+func HasUnitCoveragesWith(preds ...predicate.UnitCoverage) predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
-		step := newUnitsStep()
+		step := newUnitCoveragesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -962,29 +962,6 @@ func HasGroupMembers() predicate.Organization {
 func HasGroupMembersWith(preds ...predicate.Member) predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
 		step := newGroupMembersStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
-// HasUnitCoverages applies the HasEdge predicate on the "unit_coverages" edge.
-func HasUnitCoverages() predicate.Organization {
-	return predicate.Organization(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, UnitCoveragesTable, UnitCoveragesColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasUnitCoveragesWith applies the HasEdge predicate on the "unit_coverages" edge with a given conditions (other predicates).
-func HasUnitCoveragesWith(preds ...predicate.UnitCoverage) predicate.Organization {
-	return predicate.Organization(func(s *sql.Selector) {
-		step := newUnitCoveragesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -762,8 +762,6 @@ func init() {
 	unitcoverage.Hooks[3] = unitcoverageHooks[2]
 
 	unitcoverage.Hooks[4] = unitcoverageHooks[3]
-
-	unitcoverage.Hooks[5] = unitcoverageHooks[4]
 	unitcoverageMixinFields0 := unitcoverageMixin[0].Fields()
 	_ = unitcoverageMixinFields0
 	unitcoverageFields := schema.UnitCoverage{}.Fields()

@@ -59,9 +59,8 @@ func (Organization) Edges() []ent.Edge {
 			Comment("Areas the organisation is responsible for today (community, grid, estate); earlier ones are in its history."),
 		edge.To("site_members", Member.Type).
 			Comment("For a temporary branch: the members taking part in its life on the site, whose relationship stays where it is (支部工作条例 Art. 5)."),
-		edge.To("units", Unit.Type).
-			Through("unit_coverages", UnitCoverage.Type).
-			Comment("Every unit the organisation has covered; each link's dates are on unitCoverages.").
+		edge.From("unit_coverages", UnitCoverage.Type).Ref("organization").
+			Comment("Every unit the organisation has covered, each link with its dates; a unit may leave and rejoin.").
 			Annotations(readOnly),
 		edge.From("memberships", Membership.Type).Ref("organization").Annotations(readOnly),
 		edge.From("appointments", Appointment.Type).Ref("organization").Annotations(readOnly),

@@ -57,8 +57,8 @@ func (Unit) Fields() []ent.Field {
 func (Unit) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("grid", Area.Type).Field("grid_id").Unique().Required(),
-		edge.From("organizations", Organization.Type).Ref("units").
-			Through("coverages", UnitCoverage.Type).
+		edge.From("coverages", UnitCoverage.Type).Ref("unit").
+			Comment("The organisations that have covered the unit, each link with its dates.").
 			Annotations(readOnly),
 		edge.From("workers", Member.Type).Ref("work_unit").
 			Comment("Members whose work unit this is.").

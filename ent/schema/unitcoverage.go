@@ -49,6 +49,7 @@ func (UnitCoverage) Edges() []ent.Edge {
 func (UnitCoverage) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("unit_id"),
+		index.Fields("organization_id"),
 	}
 }
 
@@ -64,7 +65,7 @@ func (UnitCoverage) Annotations() []schema.Annotation {
 
 // Hooks of UnitCoverage: the rules of the model, checked on every write.
 func (UnitCoverage) Hooks() []ent.Hook {
-	return append(register.Hooks(register.CheckUnitCoverage), register.OneLinkPerUnit)
+	return register.Hooks(register.CheckUnitCoverage)
 }
 
 // Policy of UnitCoverage: every viewer reads; administrators write, editors in their areas.

@@ -46,8 +46,8 @@ const (
 	FieldCurrentSince = "current_since"
 	// EdgeGrid holds the string denoting the grid edge name in mutations.
 	EdgeGrid = "grid"
-	// EdgeOrganizations holds the string denoting the organizations edge name in mutations.
-	EdgeOrganizations = "organizations"
+	// EdgeCoverages holds the string denoting the coverages edge name in mutations.
+	EdgeCoverages = "coverages"
 	// EdgeWorkers holds the string denoting the workers edge name in mutations.
 	EdgeWorkers = "workers"
 	// EdgeAffiliatedOrganizations holds the string denoting the affiliated_organizations edge name in mutations.
@@ -56,8 +56,6 @@ const (
 	EdgeAppointments = "appointments"
 	// EdgeVisits holds the string denoting the visits edge name in mutations.
 	EdgeVisits = "visits"
-	// EdgeCoverages holds the string denoting the coverages edge name in mutations.
-	EdgeCoverages = "coverages"
 	// Table holds the table name of the unit in the database.
 	Table = "units"
 	// GridTable is the table that holds the grid relation/edge.
@@ -67,11 +65,13 @@ const (
 	GridInverseTable = "areas"
 	// GridColumn is the table column denoting the grid relation/edge.
 	GridColumn = "grid_id"
-	// OrganizationsTable is the table that holds the organizations relation/edge. The primary key declared below.
-	OrganizationsTable = "unit_coverages"
-	// OrganizationsInverseTable is the table name for the Organization entity.
-	// It exists in this package in order to avoid circular dependency with the "organization" package.
-	OrganizationsInverseTable = "organizations"
+	// CoveragesTable is the table that holds the coverages relation/edge.
+	CoveragesTable = "unit_coverages"
+	// CoveragesInverseTable is the table name for the UnitCoverage entity.
+	// It exists in this package in order to avoid circular dependency with the "unitcoverage" package.
+	CoveragesInverseTable = "unit_coverages"
+	// CoveragesColumn is the table column denoting the coverages relation/edge.
+	CoveragesColumn = "unit_id"
 	// WorkersTable is the table that holds the workers relation/edge.
 	WorkersTable = "members"
 	// WorkersInverseTable is the table name for the Member entity.
@@ -100,13 +100,6 @@ const (
 	VisitsInverseTable = "instructor_visits"
 	// VisitsColumn is the table column denoting the visits relation/edge.
 	VisitsColumn = "unit_id"
-	// CoveragesTable is the table that holds the coverages relation/edge.
-	CoveragesTable = "unit_coverages"
-	// CoveragesInverseTable is the table name for the UnitCoverage entity.
-	// It exists in this package in order to avoid circular dependency with the "unitcoverage" package.
-	CoveragesInverseTable = "unit_coverages"
-	// CoveragesColumn is the table column denoting the coverages relation/edge.
-	CoveragesColumn = "unit_id"
 )
 
 // Columns holds all SQL columns for unit fields.
@@ -126,12 +119,6 @@ var Columns = []string{
 	FieldGridID,
 	FieldCurrentSince,
 }
-
-var (
-	// OrganizationsPrimaryKey and OrganizationsColumn2 are the table columns denoting the
-	// primary key for the organizations relation (M2M).
-	OrganizationsPrimaryKey = []string{"organization_id", "unit_id"}
-)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -276,17 +263,17 @@ func ByGridField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
-// ByOrganizationsCount orders the results by organizations count.
-func ByOrganizationsCount(opts ...sql.OrderTermOption) OrderOption {
+// ByCoveragesCount orders the results by coverages count.
+func ByCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newOrganizationsStep(), opts...)
+		sqlgraph.OrderByNeighborsCount(s, newCoveragesStep(), opts...)
 	}
 }
 
-// ByOrganizations orders the results by organizations terms.
-func ByOrganizations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+// ByCoverages orders the results by coverages terms.
+func ByCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newOrganizationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+		sqlgraph.OrderByNeighborTerms(s, newCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -345,20 +332,6 @@ func ByVisits(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newVisitsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
-
-// ByCoveragesCount orders the results by coverages count.
-func ByCoveragesCount(opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newCoveragesStep(), opts...)
-	}
-}
-
-// ByCoverages orders the results by coverages terms.
-func ByCoverages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newCoveragesStep(), append([]sql.OrderTerm{term}, terms...)...)
-	}
-}
 func newGridStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -366,11 +339,11 @@ func newGridStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, GridTable, GridColumn),
 	)
 }
-func newOrganizationsStep() *sqlgraph.Step {
+func newCoveragesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(OrganizationsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2M, true, OrganizationsTable, OrganizationsPrimaryKey...),
+		sqlgraph.To(CoveragesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, CoveragesTable, CoveragesColumn),
 	)
 }
 func newWorkersStep() *sqlgraph.Step {
@@ -399,13 +372,6 @@ func newVisitsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(VisitsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, VisitsTable, VisitsColumn),
-	)
-}
-func newCoveragesStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(CoveragesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, true, CoveragesTable, CoveragesColumn),
 	)
 }
 

@@ -723,21 +723,21 @@ func HasGridWith(preds ...predicate.Area) predicate.Unit {
 	})
 }
 
-// HasOrganizations applies the HasEdge predicate on the "organizations" edge.
-func HasOrganizations() predicate.Unit {
+// HasCoverages applies the HasEdge predicate on the "coverages" edge.
+func HasCoverages() predicate.Unit {
 	return predicate.Unit(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, OrganizationsTable, OrganizationsPrimaryKey...),
+			sqlgraph.Edge(sqlgraph.O2M, true, CoveragesTable, CoveragesColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
 
-// HasOrganizationsWith applies the HasEdge predicate on the "organizations" edge with a given conditions (other predicates).
-func HasOrganizationsWith(preds ...predicate.Organization) predicate.Unit {
+// HasCoveragesWith applies the HasEdge predicate on the "coverages" edge with a given conditions (other predicates).
+func HasCoveragesWith(preds ...predicate.UnitCoverage) predicate.Unit {
 	return predicate.Unit(func(s *sql.Selector) {
-		step := newOrganizationsStep()
+		step := newCoveragesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)
@@ -830,29 +830,6 @@ func HasVisits() predicate.Unit {
 func HasVisitsWith(preds ...predicate.InstructorVisit) predicate.Unit {
 	return predicate.Unit(func(s *sql.Selector) {
 		step := newVisitsStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
-// HasCoverages applies the HasEdge predicate on the "coverages" edge.
-func HasCoverages() predicate.Unit {
-	return predicate.Unit(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, true, CoveragesTable, CoveragesColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasCoveragesWith applies the HasEdge predicate on the "coverages" edge with a given conditions (other predicates).
-func HasCoveragesWith(preds ...predicate.UnitCoverage) predicate.Unit {
-	return predicate.Unit(func(s *sql.Selector) {
-		step := newCoveragesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -79,7 +79,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "jiceng/ent/runtime"
 var (
-	Hooks  [6]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time

@@ -1693,9 +1693,6 @@ export type OrganizationWhereInput = {
   /** unit_coverages edge predicates */
   hasUnitCoverages?: boolean | null | undefined;
   hasUnitCoveragesWith?: Array<UnitCoverageWhereInput> | null | undefined;
-  /** units edge predicates */
-  hasUnits?: boolean | null | undefined;
-  hasUnitsWith?: Array<UnitWhereInput> | null | undefined;
   /** id field predicates */
   id?: string | null | undefined;
   idGT?: string | null | undefined;
@@ -1962,6 +1959,12 @@ export type UnitCoverageWhereInput = {
   endedOnNEQ?: string | null | undefined;
   endedOnNotIn?: Array<string> | null | undefined;
   endedOnNotNil?: boolean | null | undefined;
+  /** organization edge predicates */
+  hasOrganization?: boolean | null | undefined;
+  hasOrganizationWith?: Array<OrganizationWhereInput> | null | undefined;
+  /** unit edge predicates */
+  hasUnit?: boolean | null | undefined;
+  hasUnitWith?: Array<UnitWhereInput> | null | undefined;
   /** id field predicates */
   id?: string | null | undefined;
   idGT?: string | null | undefined;
@@ -1989,6 +1992,11 @@ export type UnitCoverageWhereInput = {
   noteNotIn?: Array<string> | null | undefined;
   noteNotNil?: boolean | null | undefined;
   or?: Array<UnitCoverageWhereInput> | null | undefined;
+  /** organization_id field predicates */
+  organizationID?: string | null | undefined;
+  organizationIDIn?: Array<string> | null | undefined;
+  organizationIDNEQ?: string | null | undefined;
+  organizationIDNotIn?: Array<string> | null | undefined;
   /** started_on field predicates */
   startedOn?: string | null | undefined;
   startedOnGT?: string | null | undefined;
@@ -1998,6 +2006,11 @@ export type UnitCoverageWhereInput = {
   startedOnLTE?: string | null | undefined;
   startedOnNEQ?: string | null | undefined;
   startedOnNotIn?: Array<string> | null | undefined;
+  /** unit_id field predicates */
+  unitID?: string | null | undefined;
+  unitIDIn?: Array<string> | null | undefined;
+  unitIDNEQ?: string | null | undefined;
+  unitIDNotIn?: Array<string> | null | undefined;
   /** updated_at field predicates */
   updatedAt?: string | null | undefined;
   updatedAtGT?: string | null | undefined;
@@ -2105,9 +2118,6 @@ export type UnitWhereInput = {
   /** grid edge predicates */
   hasGrid?: boolean | null | undefined;
   hasGridWith?: Array<AreaWhereInput> | null | undefined;
-  /** organizations edge predicates */
-  hasOrganizations?: boolean | null | undefined;
-  hasOrganizationsWith?: Array<OrganizationWhereInput> | null | undefined;
   /** visits edge predicates */
   hasVisits?: boolean | null | undefined;
   hasVisitsWith?: Array<InstructorVisitWhereInput> | null | undefined;
