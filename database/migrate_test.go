@@ -19,8 +19,6 @@ import (
 	"jiceng/database"
 	"jiceng/database/baseline"
 	"jiceng/database/dbtest"
-	"jiceng/demo"
-	"jiceng/ent"
 	entmigrate "jiceng/ent/migrate"
 )
 
@@ -224,20 +222,7 @@ func TestUpgradeEarlierVersions(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer raw.Close()
-			f, err := os.Open(dump)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, err := io.ReadAll(zr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			load(t, raw, string(text))
+			load(t, raw, gunzip(t, dump))
 			upgradeKeepsEveryRow(t, path, dialect.SQLite, raw)
 		})
 	}
@@ -268,26 +253,22 @@ func load(t *testing.T, db *sql.DB, dump string) {
 	}
 }
 
-// TestUpgradeAutoMigrated upgrades a register made as the last jiceng
-// before versioned migrations made it, by ent's auto-migration, with the
-// demo in it, on SQLite or PostgreSQL.
+// TestUpgradeAutoMigrated upgrades a PostgreSQL register made as the last
+// jiceng before versioned migrations made it, by ent's auto-migration, and
+// filled with the rows of the last SQLite fixture. (On SQLite the fixtures
+// are such registers.)
 func TestUpgradeAutoMigrated(t *testing.T) {
+	if !dbtest.Postgres() {
+		t.Skip("on SQLite, TestUpgradeEarlierVersions upgrades auto-migrated registers")
+	}
 	ctx := context.Background()
 	dsn := dbtest.DSN(t)
-	name, driver := dialect.Postgres, "pgx"
-	if dsn == "" {
-		dsn, name, driver = filepath.Join(t.TempDir(), "jiceng.db"), dialect.SQLite, "sqlite3"
-	}
-	open := dsn
-	if name == dialect.SQLite {
-		open = "file:" + dsn + "?_fk=1"
-	}
-	raw, err := sql.Open(driver, open)
+	raw, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	m, err := schema.NewMigrate(entsql.OpenDB(name, raw), schema.WithDropColumn(false), schema.WithDropIndex(false))
+	m, err := schema.NewMigrate(entsql.OpenDB(dialect.Postgres, raw), schema.WithDropColumn(false), schema.WithDropIndex(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,10 +285,91 @@ func TestUpgradeAutoMigrated(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := demo.LoadIfEmpty(ctx, ent.NewClient(ent.Driver(entsql.OpenDB(name, raw)))); err != nil {
-		t.Fatalf("loading the demo: %v", err)
+	copyFixture(t, raw, "testdata/upgrade/cd7c279.sql.gz")
+	upgradeKeepsEveryRow(t, dsn, dialect.Postgres, raw)
+}
+
+// copyFixture copies the rows of a SQLite fixture into a PostgreSQL
+// database of the same schema, as text that PostgreSQL reads into each type.
+func copyFixture(t *testing.T, pg *sql.DB, dump string) {
+	t.Helper()
+	ctx := context.Background()
+	lite, err := sql.Open("sqlite3", "file:"+filepath.Join(t.TempDir(), "f.db"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	upgradeKeepsEveryRow(t, dsn, name, raw)
+	defer lite.Close()
+	load(t, lite, gunzip(t, dump))
+	cols := allColumns(ctx, t, lite, dialect.SQLite)
+	snap := take(ctx, t, lite, cols)
+	conn, err := pg.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SET session_replication_role = replica"); err != nil {
+		t.Fatal(err) // foreign keys are not checked while copying
+	}
+	defer conn.ExecContext(ctx, "SET session_replication_role = origin")
+	for table, cs := range cols {
+		if table == "register_revision" {
+			continue
+		}
+		ph := make([]string, len(cs))
+		quoted := make([]string, len(cs))
+		for i, c := range cs {
+			ph[i], quoted[i] = fmt.Sprintf("$%d", i+1), `"`+c+`"`
+		}
+		q := `INSERT INTO "` + table + `" (` + strings.Join(quoted, ", ") + ") VALUES (" + strings.Join(ph, ", ") + ")"
+		for _, row := range snap[table] {
+			args := make([]any, len(cs))
+			for i, c := range cs {
+				if row[c].Valid {
+					v := row[c].String
+					if v == "0" || v == "1" {
+						if b := boolColumn(table, c); b {
+							v = map[string]string{"0": "false", "1": "true"}[v]
+						}
+					}
+					args[i] = v
+				}
+			}
+			if _, err := conn.ExecContext(ctx, q, args...); err != nil {
+				t.Fatalf("copying into %s: %v", table, err)
+			}
+		}
+	}
+}
+
+func boolColumn(table, col string) bool {
+	for _, tb := range baseline.Tables {
+		if tb.Name == table {
+			for _, c := range tb.Columns {
+				if c.Name == col {
+					return c.Type.String() == "bool"
+				}
+			}
+		}
+	}
+	return false
+}
+
+func gunzip(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(text)
 }
 
 // TestNewerRegisterRefused: a register upgraded by a newer jiceng is not
