@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"jiceng/database"
@@ -34,8 +35,13 @@ func (d *drain) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithCancel(r.Context())
 		defer cancel()
-		defer context.AfterFunc(d.ctx, cancel)()
-		sw := &stoppable{ResponseWriter: w, stopped: d.ctx.Done()}
+		sw := &stoppable{ResponseWriter: w}
+		// At the end of the grace the client gets its 503 at once, even
+		// from a handler stuck in the database: it ends when it can.
+		defer context.AfterFunc(d.ctx, func() {
+			cancel()
+			sw.stop()
+		})()
 		next.ServeHTTP(sw, r.WithContext(ctx))
 		sw.WriteHeader(http.StatusOK) // a handler that wrote nothing
 	})
@@ -45,31 +51,41 @@ func (d *drain) wrap(next http.Handler) http.Handler {
 // the handler began answering; then it sends 503.
 type stoppable struct {
 	http.ResponseWriter
-	stopped <-chan struct{}
-	once    sync.Once
+	mu      sync.Mutex
+	wrote   bool
 	discard bool
 }
 
+func (s *stoppable) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.wrote {
+		return
+	}
+	s.wrote, s.discard = true, true
+	h := s.ResponseWriter.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(stoppedBody)))
+	h.Set("Retry-After", "30")
+	h.Set("Connection", "close")
+	s.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = io.WriteString(s.ResponseWriter, stoppedBody)
+	_ = http.NewResponseController(s.ResponseWriter).Flush()
+}
+
 func (s *stoppable) WriteHeader(code int) {
-	s.once.Do(func() {
-		select {
-		case <-s.stopped:
-			s.discard = true
-			h := s.ResponseWriter.Header()
-			h.Set("Content-Type", "application/json")
-			h.Set("Retry-After", "30")
-			h.Set("Connection", "close")
-			h.Del("Content-Length")
-			s.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = io.WriteString(s.ResponseWriter, stoppedBody)
-		default:
-			s.ResponseWriter.WriteHeader(code)
-		}
-	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.wrote {
+		s.wrote = true
+		s.ResponseWriter.WriteHeader(code)
+	}
 }
 
 func (s *stoppable) Write(b []byte) (int, error) {
 	s.WriteHeader(http.StatusOK)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.discard {
 		return len(b), nil
 	}
