@@ -77,6 +77,8 @@ func TestDamagedRegister(t *testing.T) {
 	}
 }
 
+var keyClient = &http.Client{Timeout: 20 * time.Second}
+
 // postKey posts a mutation with an Idempotency-Key.
 func postKey(url, token, key, query string) (int, map[string]any, error) {
 	body, _ := json.Marshal(map[string]string{"query": query})
@@ -86,7 +88,7 @@ func postKey(url, token, key, query string) (int, map[string]any, error) {
 	if key != "" {
 		req.Header.Set("Idempotency-Key", key)
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, err := keyClient.Do(req)
 	if err != nil {
 		return 0, nil, err
 	}
