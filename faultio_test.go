@@ -91,10 +91,16 @@ func checkAttempts(t *testing.T, path string, all []*attempt) {
 	if err := db.QueryRow("PRAGMA integrity_check").Scan(&result); err != nil || result != "ok" {
 		t.Errorf("integrity_check: %q %v", result, err)
 	}
+	checkSaved(t, db, "?", all)
+}
+
+// checkSaved checks that each attempt is in the areas of db exactly once.
+func checkSaved(t *testing.T, db *sql.DB, placeholder string, all []*attempt) {
+	t.Helper()
 	failed, replays := 0, 0
 	for _, a := range all {
 		var n int
-		if err := db.QueryRow("SELECT COUNT(*) FROM areas WHERE name = ?", a.name).Scan(&n); err != nil {
+		if err := db.QueryRow("SELECT COUNT(*) FROM areas WHERE name = "+placeholder, a.name).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		switch {
