@@ -176,3 +176,60 @@ func TestShutdownGrace(t *testing.T) {
 		t.Errorf("the unfinished write: %d areas, want 0", n)
 	}
 }
+
+// TestManyWriters: 24 writers and 8 readers of the coverage report at once
+// on SQLite: no write fails (writers wait their turn in the server, not in
+// SQLite's busy timeout, which would end in "database is locked").
+func TestManyWriters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	data, token := register(t)
+	_, url := processArgs(t, "--data", data)
+	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)
+	parent := out["data"].(map[string]any)["createArea"].(map[string]any)["id"].(string)
+	stop := make(chan struct{})
+	var (
+		wg             sync.WaitGroup
+		mu             sync.Mutex
+		writes, failed int
+		failures       []string
+	)
+	for w := 0; w < 32; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				q := fmt.Sprintf(`mutation { createArea(input: {name: "社区%d-%d", kind: COMMUNITY, parentID: %s}) { id } }`, w, i, parent)
+				if w >= 24 {
+					q = `{ coverage { gapTotal } gridMap }`
+				}
+				_, out, err := postKey(url, token, "", q)
+				if w >= 24 {
+					continue
+				}
+				mu.Lock()
+				writes++
+				if err != nil || firstCode(out) != "" {
+					failed++
+					if len(failures) < 3 {
+						failures = append(failures, fmt.Sprint(err, out))
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	time.Sleep(2 * time.Second)
+	close(stop)
+	wg.Wait()
+	if failed > 0 || writes < 100 {
+		t.Errorf("%d of %d writes failed, want none of at least 100: %v", failed, writes, failures)
+	}
+	t.Logf("%d writes beside 8 readers, none failed", writes)
+}
