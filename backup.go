@@ -80,6 +80,9 @@ func writeBackup(ctx context.Context, db *sql.DB, target string) (info backupInf
 	if _, err := os.Stat(target); err == nil {
 		return info, fmt.Errorf("%s exists; give a new file", target)
 	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o750); err != nil {
+		return info, err
+	}
 	tmp := fmt.Sprintf("%s.partial-%d", target, os.Getpid())
 	defer func() {
 		if err != nil {

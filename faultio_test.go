@@ -126,9 +126,7 @@ func checkSaved(t *testing.T, db *sql.DB, placeholder string, all []*attempt) {
 // sent again with its Idempotency-Key until answered, is saved exactly
 // once, through a kill -9 and a restart.
 func TestIOErrors(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	if _, err := exec.LookPath("cc"); err != nil {
 		t.Skip("no C compiler for the fault shim")
 	}
@@ -164,9 +162,7 @@ func TestIOErrors(t *testing.T) {
 // full, then frees room: every mutation, sent again with its key, is saved
 // exactly once, and the server never stops serving.
 func TestDiskFull(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data := t.TempDir()
 	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", data).Run(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here: %v", err)

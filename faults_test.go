@@ -44,9 +44,7 @@ func corruptTable(t *testing.T, path, table string) {
 // saying how to restore it; damage met while serving (the check skipped)
 // is DATA_CORRUPTED, turns /healthz red and stops writes.
 func TestDamagedRegister(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data, token := register(t)
 	cmd, url := processArgs(t, "--data", data)
 	for i := 0; i < 30; i++ {
@@ -102,9 +100,7 @@ func postKey(url, token, key, query string) (int, map[string]any, error) {
 // the first answer and writes nothing; the key with another request is
 // refused.
 func TestIdempotencyKey(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data, token := register(t)
 	_, url := processArgs(t, "--data", data)
 	q := `mutation { createArea(input: {name: "一次街道", kind: SUBDISTRICT}) { id name } }`
@@ -135,9 +131,7 @@ func TestIdempotencyKey(t *testing.T) {
 // --shutdown-grace, then answers those it cannot finish with 503 (not a
 // closed connection) and exits 0; the unfinished write is not saved.
 func TestShutdownGrace(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data, token := register(t)
 	cmd, url := processArgs(t, "--data", data, "--timeout", "2s", "--shutdown-grace", "2s")
 	// Another process holds SQLite's write lock: the server's write waits.
@@ -181,9 +175,7 @@ func TestShutdownGrace(t *testing.T) {
 // on SQLite: no write fails (writers wait their turn in the server, not in
 // SQLite's busy timeout, which would end in "database is locked").
 func TestManyWriters(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data, token := register(t)
 	_, url := processArgs(t, "--data", data)
 	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)

@@ -12,7 +12,21 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"jiceng/database/dbtest"
 )
+
+// sqliteOnly skips a test of SQLite's files in the PostgreSQL run of the
+// tests, which runs every other test again.
+func sqliteOnly(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	if dbtest.Postgres() {
+		t.Skip("a test of the SQLite register's files; it ran in the SQLite run")
+	}
+}
 
 // jiceng runs a command and returns its output and error.
 func jiceng(env map[string]string, args ...string) (string, error) {
@@ -48,9 +62,7 @@ func countAreas(t *testing.T, path string) int {
 // with records, and only while no server holds the register, however the
 // register is named; it keeps the register it replaces.
 func TestRestoreRefuses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	data, token := register(t)
 	db := filepath.Join(data, "jiceng.db")
 	cmd, url := processArgs(t, "--db", db)
@@ -122,9 +134,7 @@ func TestRestoreRefuses(t *testing.T) {
 // there is room the same command succeeds. A backup killed part-way leaves
 // no file under the backup's name.
 func TestBackupRefuses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	sqliteOnly(t)
 	missing := filepath.Join(t.TempDir(), "mistyped")
 	if _, err := jiceng(nil, "backup", "--data", missing, filepath.Join(t.TempDir(), "b.db")); err == nil {
 		t.Error("backup of a folder that does not exist: want a refusal")
