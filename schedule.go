@@ -50,7 +50,7 @@ func scheduledBackup(ctx context.Context, store *database.Store, dir string, kee
 	for _, f := range stale {
 		os.Remove(f)
 	}
-	target := filepath.Join(dir, "jiceng-"+time.Now().UTC().Format("20060102T150405Z")+".db")
+	target := filepath.Join(dir, "jiceng-"+time.Now().UTC().Format("20060102T150405.000Z")+".db")
 	info, err := writeBackup(ctx, store.DB, target)
 	if err != nil {
 		return err
