@@ -25,6 +25,7 @@ var commands = map[string]func(ctx context.Context, e *env, args []string) error
 	"token":   tokenCommand,
 	"backup":  backupCommand,
 	"restore": restoreCommand,
+	"migrate": migrateCommand,
 }
 
 // env is what a command runs with.
@@ -39,7 +40,9 @@ type env struct {
 func storeFlags(fs *flag.FlagSet, e *env) func(ctx context.Context) (*database.Store, error) {
 	data := fs.String("data", orDefault(e.getenv("JICENG_DATA"), "data"), "data folder (JICENG_DATA)")
 	db := fs.String("db", e.getenv("JICENG_DB"), "database DSN; SQLite in the data folder when empty (JICENG_DB)")
-	return func(ctx context.Context) (*database.Store, error) { return database.Open(ctx, *db, *data) }
+	return func(ctx context.Context) (*database.Store, error) {
+		return database.Open(ctx, *db, *data, database.ForCommand())
+	}
 }
 
 func orDefault(v, def string) string {

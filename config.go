@@ -25,6 +25,11 @@ type config struct {
 	origins      string
 	introspect   bool
 	timezone     string
+	check        string
+	grace        time.Duration
+	backupEvery  time.Duration
+	backupKeep   int
+	backupDir    string
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -42,12 +47,18 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
 	fs.StringVar(&c.timezone, "timezone", calendar.DefaultZone, "IANA time zone whose day is the register's today, e.g. Asia/Shanghai (JICENG_TIMEZONE)")
 	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
+	fs.StringVar(&c.check, "check", "quick", "check the SQLite register for damage at start: quick, full (PRAGMA integrity_check; slower) or off (JICENG_CHECK)")
+	fs.DurationVar(&c.grace, "shutdown-grace", 0, "how long SIGTERM waits for requests in flight before answering them 503; at least --timeout, which is also the default, plus 5s (JICENG_SHUTDOWN_GRACE)")
+	fs.DurationVar(&c.backupEvery, "backup-every", 0, "back up the SQLite register this often, e.g. 24h; 0: never (JICENG_BACKUP_EVERY)")
+	fs.IntVar(&c.backupKeep, "backup-keep", 14, "how many scheduled backups to keep (JICENG_BACKUP_KEEP)")
+	fs.StringVar(&c.backupDir, "backup-dir", "", "folder of the scheduled backups; the backups folder beside the register when empty (JICENG_BACKUP_DIR)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `usage: jiceng [flags]          serve the register
        jiceng user …            add, change and list users (jiceng user for help)
        jiceng token …           make, list and revoke API tokens
        jiceng backup FILE       copy the SQLite register while it is in use
        jiceng restore FILE      put a backup in place (the server stopped)
+       jiceng migrate status    the register's schema version and pending migrations
 flags:`)
 		fs.PrintDefaults()
 	}
@@ -71,6 +82,19 @@ flags:`)
 	}
 	if err := calendar.SetZone(c.timezone); err != nil {
 		return c, fmt.Errorf("--timezone: %w", err)
+	}
+	if c.grace == 0 {
+		c.grace = c.timeout + 5*time.Second
+	}
+	switch {
+	case c.check != "quick" && c.check != "full" && c.check != "off":
+		return c, fmt.Errorf("--check: %q is not quick, full or off", c.check)
+	case c.grace < c.timeout:
+		return c, fmt.Errorf("--shutdown-grace: %s is shorter than --timeout %s; a request could be cut off while it may still run", c.grace, c.timeout)
+	case c.backupEvery < 0 || (c.backupEvery > 0 && c.backupEvery < time.Minute):
+		return c, fmt.Errorf("--backup-every: %s; give a duration of a minute or more, such as 24h", c.backupEvery)
+	case c.backupKeep < 1:
+		return c, fmt.Errorf("--backup-keep: %d; keep at least one backup", c.backupKeep)
 	}
 	return c, nil
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 	_ "time/tzdata" // the register's zone exists on a machine without zone data
 
+	"entgo.io/ent/dialect"
 	"github.com/rs/cors"
 
 	"jiceng/auth"
@@ -42,9 +43,6 @@ func main() {
 	}
 }
 
-// shutdownGrace is how long in-flight requests get to finish after SIGTERM.
-const shutdownGrace = 15 * time.Second
-
 // run starts the server and serves until ctx is cancelled, then lets
 // in-flight requests finish. Tests call it with their own context and
 // --addr 127.0.0.1:0; it prints the address it listens on to stdout.
@@ -59,19 +57,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	if cfg.db == "" {
-		unlock, err := lockData(cfg.data)
+	if !database.IsPostgres(cfg.db) {
+		unlock, err := lockRegister(database.SQLitePath(cfg.db, cfg.data))
 		if err != nil {
 			return err
 		}
 		defer unlock()
 	}
-	store, err := database.Open(ctx, cfg.db, cfg.data)
+	store, err := database.Open(ctx, cfg.db, cfg.data, database.WithCheck(cfg.check))
 	if err != nil {
-		return err
+		return refusal(err, cfg)
 	}
 	defer store.Close()
-	logger.Info("register open", "database", store.Dialect, "data", store.Location)
+	store.OnCorrupt(func(err error) {
+		logger.Error("DATA_CORRUPTED: the register is damaged; writes are stopped. Stop the server and restore the last backup", "err", err)
+	})
+	logger.Info("register open", "database", store.Dialect, "data", store.Location, "schema", store.Version)
 	password, err := auth.NewAccounts(store.Client).EnsureAdmin(ctx)
 	if err != nil {
 		return fmt.Errorf("making the first administrator: %w", err)
@@ -90,8 +91,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.addr, err)
 	}
+	if cfg.backupEvery > 0 {
+		if store.Dialect != dialect.SQLite {
+			return errors.New("--backup-every backs up a SQLite register; for PostgreSQL schedule pg_dump (see the README)")
+		}
+		go scheduleBackups(ctx, store, backupDir(cfg), cfg.backupEvery, cfg.backupKeep, logger)
+	}
+	drain := newDrain()
 	srv := &http.Server{
-		Handler:           routes(store, cfg, logger),
+		Handler:           drain.wrap(routes(store, cfg, logger)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.timeout + 30*time.Second, // past the request's own limit, to send its TIMEOUT
@@ -107,11 +115,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return fmt.Errorf("serving: %w", err)
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+	logger.Info("shutting down: finishing requests in flight", "grace", cfg.grace.String())
+	shut := make(chan error, 1)
+	go func() { shut <- srv.Shutdown(context.Background()) }()
+	select {
+	case err := <-shut:
+		if err != nil {
+			return fmt.Errorf("shutting down: %w", err)
+		}
+	case <-time.After(cfg.grace):
+		logger.Warn("shutdown grace over: answering the requests still running with 503")
+		drain.stop()
+		select {
+		case <-shut:
+		case <-time.After(5 * time.Second):
+			_ = srv.Close()
+		}
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -131,6 +150,10 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		if err := store.Corrupted(); err != nil {
+			http.Error(w, "DATA_CORRUPTED: the register is damaged and writes are stopped; restore the last backup", http.StatusServiceUnavailable)
+			return
+		}
 		if err := store.DB.PingContext(r.Context()); err != nil {
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 			return
@@ -161,7 +184,7 @@ func crossOrigin(origins string, next http.Handler) http.Handler {
 		AllowedOrigins:   list,
 		AllowCredentials: !slices.Contains(list, "*"),
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
-		AllowedHeaders:   []string{"Authorization", "Content-Type", auth.CSRFHeader},
+		AllowedHeaders:   []string{"Authorization", "Content-Type", auth.CSRFHeader, "Idempotency-Key"},
 		MaxAge:           600,
 	}).Handler(next)
 }

@@ -1,7 +1,8 @@
 // Package database opens the register's store: SQLite in the data folder by
 // default, PostgreSQL when given a postgres:// DSN. It is the one place that
-// chooses the database, sets up its connections, creates or upgrades the
-// schema and seeds the default rule settings.
+// chooses the database, sets up its connections, applies the schema's
+// versioned migrations (migrate.go), checks for damage, queues SQLite's
+// writers (gate.go) and seeds the default rule settings.
 package database
 
 import (
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,7 +22,6 @@ import (
 	_ "github.com/mattn/go-sqlite3"    // registers the "sqlite3" driver
 
 	"jiceng/ent"
-	"jiceng/ent/migrate"
 	_ "jiceng/ent/runtime" // hooks, validators and defaults of the schema
 	"jiceng/policy"
 	"jiceng/register"
@@ -43,13 +44,21 @@ type Store struct {
 	// Location says where the data is, for logs: a file path, or a
 	// PostgreSQL host and database without credentials.
 	Location string
+	// Version is the register's schema version.
+	Version string
+
+	gate gate
 }
 
-// Option changes how Open builds the client.
+// Option changes how Open opens the register.
 type Option func(*options)
 
 type options struct {
-	wrap func(dialect.Driver) dialect.Driver
+	wrap      func(dialect.Driver) dialect.Driver
+	command   bool
+	mustExist bool
+	any       bool
+	check     string
 }
 
 // WithDriver wraps the ent driver, for example to count statements in tests.
@@ -57,10 +66,29 @@ func WithDriver(wrap func(dialect.Driver) dialect.Driver) Option {
 	return func(o *options) { o.wrap = wrap }
 }
 
+// ForCommand opens the register for a command: it never upgrades an
+// existing register (only the server does, at start), and refuses one whose
+// schema is not the one this jiceng expects. An empty location still gets a
+// new register, so users and tokens can be made before the first start.
+func ForCommand() Option { return func(o *options) { o.command = true } }
+
+// MustExist refuses a location that holds no register, instead of making one.
+func MustExist() Option { return func(o *options) { o.mustExist = true } }
+
+// AnyVersion, with ForCommand, opens a register of any schema version
+// without refusing it; the Store then has no Client unless the register is
+// current, only its connections (for backups).
+func AnyVersion() Option { return func(o *options) { o.any = true } }
+
+// WithCheck checks a SQLite register for damage before anything else:
+// "quick" (PRAGMA quick_check), "full" (PRAGMA integrity_check) or "off".
+func WithCheck(level string) Option { return func(o *options) { o.check = level } }
+
 // Open opens the register at dsn, or at FileName in dataDir when dsn is
-// empty, then creates or upgrades its schema and seeds the rule settings.
-// A dsn is postgres://… or postgresql://… for PostgreSQL, or a SQLite file
-// path (optionally file: or sqlite: prefixed).
+// empty. The server's Open applies the schema's pending migrations, each in
+// a transaction, and seeds the rule settings; it refuses a register newer
+// than itself. A dsn is postgres://… or postgresql://… for PostgreSQL, or a
+// SQLite file path (optionally file: or sqlite: prefixed).
 func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, error) {
 	var o options
 	for _, opt := range opts {
@@ -70,15 +98,71 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 		st  *Store
 		err error
 	)
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if IsPostgres(dsn) {
 		st, err = openPostgres(dsn)
 	} else {
-		st, err = openSQLite(dsn, dataDir)
+		st, err = openSQLite(dsn, dataDir, o.mustExist)
 	}
 	if err != nil {
 		return nil, err
 	}
-	var drv dialect.Driver = entsql.OpenDB(st.Dialect, st.DB)
+	if err := st.prepare(ctx, o); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// IsPostgres says whether a DSN names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// SQLitePath is the SQLite file a DSN or data folder names.
+func SQLitePath(dsn, dataDir string) string {
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
+	path, _, _ = strings.Cut(path, "?")
+	if path == "" {
+		path = filepath.Join(dataDir, FileName)
+	}
+	return path
+}
+
+func (st *Store) prepare(ctx context.Context, o options) error {
+	if st.Dialect == dialect.SQLite && o.check != "off" {
+		if err := Check(ctx, st.DB, o.check == "full"); err != nil {
+			return &CorruptError{Location: st.Location, Err: err}
+		}
+	}
+	state, err := Inspect(ctx, st.DB, st.Dialect)
+	if err != nil {
+		if IsCorruption(err) {
+			return &CorruptError{Location: st.Location, Err: err}
+		}
+		return err
+	}
+	switch {
+	case state.Empty && o.mustExist:
+		return fmt.Errorf("%s holds no register", st.Location)
+	case len(state.Unknown) > 0:
+		return fmt.Errorf("%w: it has version %s, this jiceng knows up to %s; use the newer jiceng",
+			ErrNewer, state.Unknown[len(state.Unknown)-1], CurrentVersion(st.Dialect))
+	case o.command && o.any && !state.Empty && !state.Current():
+		st.Version = state.Version()
+		return nil
+	case o.command && !state.Empty && !state.Current():
+		return fmt.Errorf("the register %s has schema version %s and this jiceng expects %s; start the server once to upgrade it (commands never upgrade a register)",
+			st.Location, state.Version(), CurrentVersion(st.Dialect))
+	}
+	upgrading := !state.Current()
+	if upgrading {
+		if state, err = upgrade(ctx, st.DB, st.Dialect, state); err != nil {
+			return fmt.Errorf("upgrading the register's schema: %w", err)
+		}
+	}
+	st.Version = state.Version()
+	st.gate.location = st.Location
+	var drv dialect.Driver = guarded{Driver: entsql.OpenDB(st.Dialect, st.DB), g: &st.gate}
 	if o.wrap != nil {
 		drv = o.wrap(drv)
 	}
@@ -86,60 +170,106 @@ func Open(ctx context.Context, dsn, dataDir string, opts ...Option) (*Store, err
 	// An editor's write is checked where it lands, after it is made and
 	// inside its transaction, whatever record type it is.
 	st.Client.Use(policy.Landing)
-	if err := migrateSchema(ctx, st.Client, st.DB, st.Dialect); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
-}
-
-// joinIndexes and the revision counter are created by hand: ent cannot
-// declare indexes on the join tables of many-to-many edges, which the
-// coverage analysis reads from their second column, and the revision is not
-// a record of the register but a counter that every write advances (see
-// register.Revision), by which analyses of the register are cached.
-var joinIndexes = []string{
-	"CREATE INDEX IF NOT EXISTS meeting_attendees_member_id ON meeting_attendees (member_id)",
-	"CREATE INDEX IF NOT EXISTS organization_areas_area_id ON organization_areas (area_id)",
-	"CREATE TABLE IF NOT EXISTS register_revision (id INTEGER PRIMARY KEY, revision BIGINT NOT NULL)",
-	"INSERT INTO register_revision (id, revision) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM register_revision)",
-	// A unit may leave an organisation and rejoin it: links are periods,
-	// several per organisation and unit, so the unique index of the old
-	// edge schema goes (register.CheckUnitCoverage keeps them apart).
-	"DROP INDEX IF EXISTS unitcoverage_organization_id_unit_id",
-}
-
-func migrateSchema(ctx context.Context, client *ent.Client, db *sql.DB, dialectName string) error {
-	// Auto-migration adds tables, columns and indexes and never drops any,
-	// so an upgrade keeps every record the register holds.
-	if err := client.Schema.Create(ctx, migrate.WithDropColumn(false), migrate.WithDropIndex(false)); err != nil {
-		return fmt.Errorf("creating or upgrading the schema: %w", err)
-	}
-	for _, stmt := range joinIndexes {
-		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("creating join-table indexes and the revision counter: %w", err)
+	if upgrading || !o.command {
+		// The rule settings are seeded by the system itself, past the rules of who may write.
+		if err := register.SeedSettings(policy.System(ctx), st.Client); err != nil {
+			return fmt.Errorf("seeding rule settings: %w", err)
 		}
-	}
-	// The rule settings are seeded by the system itself, past the rules of who may write.
-	if err := register.SeedSettings(policy.System(ctx), client); err != nil {
-		return fmt.Errorf("seeding rule settings: %w", err)
-	}
-	// Records written before history was kept get it from their start.
-	if err := register.Backfill(ctx, db, dialectName); err != nil {
-		return err
+		// Records written before history was kept get it from their start.
+		if err := register.Backfill(ctx, st.DB, st.Dialect); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func openSQLite(dsn, dataDir string) (*Store, error) {
+// bookkeeping are tables that hold no records of the register.
+var bookkeeping = []string{VersionTable, "register_revision", "idempotency_keys", "sessions"}
+
+// Count counts the rows of each table of the register.
+func Count(ctx context.Context, db *sql.DB, dialectName string) (map[string]int, error) {
+	tables, err := tableNames(ctx, db, dialectName)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, t := range tables {
+		if slices.Contains(bookkeeping, t) {
+			continue
+		}
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM "`+t+`"`).Scan(&n); err != nil {
+			return nil, fmt.Errorf("counting %s: %w", t, err)
+		}
+		counts[t] = n
+	}
+	return counts, nil
+}
+
+// Check runs SQLite's quick_check, or its full integrity_check, on db.
+func Check(ctx context.Context, db *sql.DB, full bool) error {
+	pragma := "PRAGMA quick_check"
+	if full {
+		pragma = "PRAGMA integrity_check"
+	}
+	rows, err := db.QueryContext(ctx, pragma)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pragma, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("%s: %w", pragma, err)
+		}
+		if line != "ok" && len(problems) < 5 {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w", pragma, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s found: %s", pragma, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// OnCorrupt sets what to do, once, when damage is first met while serving:
+// writes stop from then on and Corrupted reports it.
+func (st *Store) OnCorrupt(f func(error)) { st.gate.onCorrupt = f }
+
+// Corrupted is the damage met in the register, or nil.
+func (st *Store) Corrupted() error {
+	if c := st.gate.corrupt.Load(); c != nil {
+		return c
+	}
+	return nil
+}
+
+// NoteError checks an error met outside the client (a raw query of the
+// coverage engine) for corruption, and returns it marked if it is.
+func (st *Store) NoteError(err error) error { return st.gate.check(err) }
+
+func openSQLite(dsn, dataDir string, mustExist bool) (*Store, error) {
 	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
 	if path == "" {
-		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		if mustExist {
+			if _, err := os.Stat(dataDir); err != nil {
+				return nil, fmt.Errorf("no data folder %s: %w", dataDir, err)
+			}
+		} else if err := os.MkdirAll(dataDir, 0o750); err != nil {
 			return nil, fmt.Errorf("creating data folder: %w", err)
 		}
 		path = filepath.Join(dataDir, FileName)
 	}
 	path, query, _ := strings.Cut(path, "?")
+	if mustExist {
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+			return nil, fmt.Errorf("%s holds no register", path)
+		}
+	}
 	params, err := url.ParseQuery(query)
 	if err != nil {
 		return nil, fmt.Errorf("reading SQLite options %q: %w", query, err)
@@ -174,7 +304,7 @@ func openSQLite(dsn, dataDir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("opening SQLite database %s for reading: %w", path, err)
 	}
-	return &Store{DB: db, Read: read, Dialect: dialect.SQLite, Location: path}, nil
+	return &Store{DB: db, Read: read, Dialect: dialect.SQLite, Location: path, gate: gate{slot: make(chan struct{}, 1)}}, nil
 }
 
 // maxPostgresConns bounds the connections one Jiceng server opens.

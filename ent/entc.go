@@ -37,6 +37,7 @@ func main() {
 			gen.FeatureIntercept,
 			gen.FeatureModifier,
 			gen.FeatureLock,
+			gen.FeatureVersionedMigration,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {

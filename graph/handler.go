@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -34,7 +33,8 @@ type Options struct {
 // NewHandler returns the GraphQL endpoint of the register: queries over GET
 // and POST, every mutation in one transaction, limits on each request,
 // pages with a default and a maximum size, and errors that tell the client
-// what was wrong without showing it SQL or a stack.
+// what was wrong without showing it SQL or a stack. A mutation sent with an
+// Idempotency-Key header is answered once (tx.go).
 func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.Handler {
 	client := store.Client
 	engine := opts.Coverage
@@ -53,18 +53,19 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		opts.Limits = DefaultLimits
 	}
 	srv.Use(opts.Limits)
-	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
+	present := guardErrors(store, logger, presenter(logger))
+	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
 	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundFields(personalRead)
-	srv.SetErrorPresenter(presenter(logger))
+	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return srv
+	return withIdempotencyKey(srv)
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out
@@ -79,6 +80,9 @@ var errBusy = errors.New("the register could not start the change; try again")
 // OpenTx begins a transaction and puts its client in the context.
 func (o txOpener) OpenTx(ctx context.Context) (context.Context, driver.Tx, error) {
 	txCtx, tx, err := o.client.OpenTx(ctx)
+	if err != nil && (errors.Is(err, database.ErrBusy) || errors.Is(err, database.ErrCorrupted) || ctx.Err() != nil) {
+		return nil, nil, err
+	}
 	if err != nil {
 		o.logger.ErrorContext(ctx, "opening transaction", "err", err)
 		return nil, nil, errBusy
@@ -96,7 +100,7 @@ type quietTx struct {
 func (t quietTx) Commit() error {
 	if err := t.Tx.Commit(); err != nil {
 		t.logger.ErrorContext(t.ctx, "committing transaction", "err", err)
-		return errors.New("the change could not be saved; nothing was written, try again")
+		return errUncertain
 	}
 	return nil
 }

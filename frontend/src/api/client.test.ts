@@ -23,6 +23,18 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('request', () => {
+  it('sends a mutation with its own Idempotency-Key, and a query without one', async () => {
+    fetch.mockImplementation(async () => json(200, { data: { __typename: 'Mutation' } }))
+    const mutation = 'mutation { __typename }' as unknown as typeof doc
+    await m.client.request(mutation, {})
+    await m.client.request(mutation, {})
+    await m.client.request(doc, {})
+    const key = (call: number) => new Headers(fetch.mock.calls[call][1].headers).get('Idempotency-Key')
+    expect(key(1)).toMatch(/^[0-9a-f]{32}$/)
+    expect(key(2)).toMatch(/^[0-9a-f]{32}$/)
+    expect(key(2)).not.toBe(key(1))
+    expect(key(3)).toBeNull()
+  })
   it('sends the session’s cross-site token with every query', async () => {
     fetch.mockImplementation(async () => json(200, { data: { __typename: 'Query' } }))
     await m.client.request(doc, {})

@@ -3,7 +3,8 @@
 // RequestError that says what went wrong. A 401 ends the session (the
 // router then asks the user to sign in again); a 403 for a stale token
 // (the user signed in again in another tab) reads the session anew and
-// retries once.
+// retries once. Each mutation is sent with its own Idempotency-Key, kept
+// for that retry, so that the server never saves one submission twice.
 import type { TypedDocumentString } from '@/gql/graphql'
 import { csrfToken, restoreSession, sessionExpired } from '@/state/session'
 import { csrfHeader, retryAfterSeconds } from './auth'
@@ -18,13 +19,27 @@ export async function request<R, V>(
   variables: V,
   signal?: AbortSignal,
 ): Promise<R> {
-  return send(document, variables, signal, true)
+  const key = /^\s*mutation\b/.test(document.toString()) ? idempotencyKey() : undefined
+  return send(document, variables, signal, true, key)
 }
 
-async function send<R, V>(document: TypedDocumentString<R, V>, variables: V, signal: AbortSignal | undefined, mayRetry: boolean): Promise<R> {
+/** idempotencyKey is a random key for one submission (crypto.randomUUID needs HTTPS; this does not). */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+async function send<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  signal: AbortSignal | undefined,
+  mayRetry: boolean,
+  key?: string,
+): Promise<R> {
   const token = csrfToken()
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
   if (token) headers[csrfHeader] = token
+  if (key) headers['Idempotency-Key'] = key
   let response: Response
   try {
     response = await fetch(endpoint, {
@@ -48,7 +63,7 @@ async function send<R, V>(document: TypedDocumentString<R, V>, variables: V, sig
     // The server refuses a token that is not the cookie's session's: read the session again.
     await restoreSession(true)
     const fresh = csrfToken()
-    if (fresh && fresh !== token && !signal?.aborted) return send(document, variables, signal, false)
+    if (fresh && fresh !== token && !signal?.aborted) return send(document, variables, signal, false, key)
   }
   const problems = problemsOf(body?.errors)
   if (response.status === 401) sessionExpired()
