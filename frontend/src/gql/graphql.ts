@@ -2304,6 +2304,11 @@ export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AreasQuery = { areas: { nodes: Array<{ id: string, name: string, kind: AreaKind, parentID: string | null, establishedOn: string | null, dissolvedOn: string | null }> } };
 
+export type RegisterCalendarQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegisterCalendarQuery = { registerCalendar: { today: string, timeZone: string, recordedSince: string | null } };
+
 export type OrganizationOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2445,7 +2450,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, partyGroup: { id: string, name: string } | null, residenceGrid: { id: string, name: string } | null, workUnit: { id: string, name: string } | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, note: string | null, organization: { id: string, name: string } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, organization: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, mobileReports: Array<{ id: string, reportedOn: string, channel: MobileReportChannel, note: string | null }> | null, attendedMeetings: Array<{ id: string, type: MeetingType, heldOn: string, organization: { id: string, name: string } }> | null }
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, partyGroup: { id: string, name: string } | null, residenceGrid: { id: string, name: string } | null, workUnit: { id: string, name: string } | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, note: string | null, organization: { id: string, name: string } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, organization: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, mobileReports: Array<{ id: string, reportedOn: string, channel: MobileReportChannel, note: string | null }> | null, attendedMeetings: Array<{ id: string, type: MeetingType, heldOn: string, organization: { id: string, name: string } }> | null }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
@@ -2489,7 +2494,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string, kind: AreaKind }> | null, children: Array<{ id: string, name: string, kind: OrganizationKind, establishedOn: string, dissolvedOn: string | null }> | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, member: { id: string, name: string, status: MemberStatus, category: MemberCategory } }> | null, unitCoverages: Array<{ id: string, startedOn: string, endedOn: string | null, unit: { id: string, name: string, kind: UnitKind } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, terms: Array<{ id: string, startedOn: string, dueOn: string, renewedOn: string | null }> | null, meetings: Array<{ id: string, type: MeetingType, heldOn: string, expectedAttendance: number, attendance: number, topic: string | null }> | null, kindChanges: Array<{ id: string, fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string, reason: string | null }> | null, assessments: Array<{ id: string, year: number, score: number, grade: AssessmentGrade }> | null }
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string, kind: AreaKind }> | null, siteMembers: Array<{ id: string }> | null, children: Array<{ id: string, name: string, kind: OrganizationKind, establishedOn: string, dissolvedOn: string | null }> | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, member: { id: string, name: string, status: MemberStatus, category: MemberCategory } }> | null, unitCoverages: Array<{ id: string, startedOn: string, endedOn: string | null, unit: { id: string, name: string, kind: UnitKind } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, terms: Array<{ id: string, startedOn: string, dueOn: string, renewedOn: string | null }> | null, meetings: Array<{ id: string, type: MeetingType, heldOn: string, expectedAttendance: number, attendance: number, topic: string | null }> | null, kindChanges: Array<{ id: string, fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string, reason: string | null }> | null, assessments: Array<{ id: string, year: number, score: number, grade: AssessmentGrade }> | null }
     | { __typename: 'Period' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
@@ -2834,6 +2839,15 @@ export const AreasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const RegisterCalendarDocument = new TypedDocumentString(`
+    query RegisterCalendar {
+  registerCalendar {
+    today
+    timeZone
+    recordedSince
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
 export const OrganizationOptionsDocument = new TypedDocumentString(`
     query OrganizationOptions {
   organizations(first: 500, orderBy: [{field: NAME}]) {
@@ -3154,6 +3168,7 @@ export const MemberDocument = new TypedDocumentString(`
       bornOn
       status
       joinedPartyOn
+      confirmedOn
       category
       mobility
       mobilePlace
@@ -3260,6 +3275,9 @@ export const OrganizationDocument = new TypedDocumentString(`
         id
         name
         kind
+      }
+      siteMembers {
+        id
       }
       children {
         id

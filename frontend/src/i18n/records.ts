@@ -130,6 +130,7 @@ export const messages = {
     partyGroupID: ['党小组', 'Party group'],
     residenceGridID: ['居住网格', 'Grid of residence'],
     workUnitID: ['工作单位', 'Work unit'],
+    confirmedOn: ['转正日期', 'Confirmed (full member) on'],
     type: ['会议类型', 'Type'],
     heldOn: ['召开日期', 'Held on'],
     expectedAttendance: ['应到人数', 'Expected attendance'],

@@ -12,6 +12,7 @@ export const MemberDocument = graphql(`
         bornOn
         status
         joinedPartyOn
+        confirmedOn
         category
         mobility
         mobilePlace

@@ -24,6 +24,9 @@ export const OrganizationDocument = graphql(`
           name
           kind
         }
+        siteMembers {
+          id
+        }
         children {
           id
           name
