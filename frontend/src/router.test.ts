@@ -56,4 +56,12 @@ describe('the guard', () => {
     fetch.mockImplementation(async () => as('ADMIN')())
     expect(await guard('/audit?asOf=2026-06-30&action=UPDATE')).toBe(true)
   })
+  it('corrects a day after the register’s today to today, and says so', async () => {
+    const calendar = { data: { registerCalendar: { today: '2026-06-30', timeZone: 'Asia/Shanghai', recordedSince: '2024-01-05' } } }
+    fetch.mockImplementation(async (url: string) => (String(url).includes('/query') ? json(200, calendar) : as('ANALYST')()))
+    expect(await guard('/map?asOf=2026-07-01&grid=5')).toEqual({ path: '/map', query: { asOf: '2026-06-30', grid: '5' }, hash: '', replace: true })
+    const { useCalendar } = await import('./state/calendar')
+    expect(useCalendar().refused.value).toEqual({ asked: '2026-07-01', today: '2026-06-30' })
+    expect(await guard('/map?asOf=2026-06-30&grid=5')).toBe(true)
+  })
 })

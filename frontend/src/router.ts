@@ -5,9 +5,11 @@
 // (a form for a reader, the audit log for all but an administrator) says so.
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { allows, type Access } from '@/lib/access'
-import { localDate } from '@/lib/dates'
+import { isDate } from '@/lib/dates'
+import { isAfterToday } from '@/lib/registerDays'
 import { loginPath, loginQuery } from '@/lib/redirect'
-import { normalizeQuery } from '@/state/query'
+import { loadCalendar, noteRefused, registerToday } from '@/state/calendar'
+import { first, normalizeQuery } from '@/state/query'
 import { onSessionExpired, restoreSession } from '@/state/session'
 
 declare module 'vue-router' {
@@ -57,10 +59,18 @@ export const router = createRouter({
 export async function guard(to: Pick<RouteLocationNormalized, 'path' | 'query' | 'hash' | 'fullPath' | 'meta'>) {
   const access = to.meta.access ?? 'signedIn'
   if (access === 'public') return true
-  const query = normalizeQuery(to.query, localDate())
+  const query = normalizeQuery(to.query, registerToday())
   if (query) return { path: to.path, query, hash: to.hash, replace: true }
   const user = await restoreSession()
   if (!user) return { path: loginPath, query: loginQuery(to.fullPath), replace: true }
+  // The register records what has happened: a day after its today is
+  // corrected to today, and the header says so.
+  const calendar = await loadCalendar()
+  const asOf = first(to.query.asOf)
+  if (calendar && isDate(asOf) && isAfterToday(asOf, calendar.today)) {
+    noteRefused(asOf, calendar.today)
+    return { path: to.path, query: { ...to.query, asOf: calendar.today }, hash: to.hash, replace: true }
+  }
   if (!allows(user.role, access)) return { path: '/forbidden', query: { asOf: to.query.asOf }, replace: true }
   return true
 }

@@ -553,6 +553,31 @@ export type AssessmentWhereInput = {
   yearNotIn?: Array<number> | null | undefined;
 };
 
+/** Attribute is enum for the field attribute */
+export type Attribute =
+  | 'AREA_HOUSEHOLDS'
+  | 'AREA_PARENT'
+  | 'AREA_RESIDENTS'
+  | 'MEMBER_CATEGORY'
+  | 'MEMBER_EXTERNAL_ORGANIZATION'
+  | 'MEMBER_MOBILE_PLACE'
+  | 'MEMBER_MOBILITY'
+  | 'MEMBER_PARTY_GROUP'
+  | 'MEMBER_RESIDENCE_GRID'
+  | 'MEMBER_STATUS'
+  | 'MEMBER_WORK_UNIT'
+  | 'ORGANIZATION_AREA'
+  | 'ORGANIZATION_FORMATION'
+  | 'ORGANIZATION_KIND'
+  | 'ORGANIZATION_NAME'
+  | 'ORGANIZATION_PARENT'
+  | 'ORGANIZATION_SITE_MEMBER'
+  | 'RULE_SETTING_PERIOD_MONTHS'
+  | 'RULE_SETTING_VALUE'
+  | 'UNIT_ABOVE_DESIGNATED_SIZE'
+  | 'UNIT_EMPLOYEES'
+  | 'UNIT_GRID';
+
 /** AuditEntryAction is enum for the field action */
 export type AuditEntryAction =
   | 'BACKUP'
@@ -695,6 +720,21 @@ export type AuditEntryWhereInput = {
   userIDNotIn?: Array<string> | null | undefined;
   userIDNotNil?: boolean | null | undefined;
 };
+
+/** How a unit is reached by Party work on a day. */
+export type CoverageMode =
+  /** Attached to a territorial organisation (挂靠). */
+  | 'AFFILIATED'
+  /** Only by an instructor or liaison. */
+  | 'INSTRUCTOR_ONLY'
+  /** By a joint branch (联合组建). */
+  | 'JOINT'
+  /** Only by a union, women's organisation or youth league. */
+  | 'MASS_ORGANIZATION_ONLY'
+  /** By nothing. */
+  | 'NONE'
+  /** By an organisation of its own (单独组建). */
+  | 'OWN';
 
 /**
  * CreateMeetingInput is used for create Meeting object.
@@ -2315,10 +2355,36 @@ export type GapFieldsFragment = { key: string, rule: RuleCode, family: RuleFamil
     | { __typename: 'UnitCoverage', id: string }
   , grid: { id: string, name: string } | null, community: { id: string, name: string } | null, figures: Array<{ name: string, value: number, threshold: number | null }>, message: { zh: string, en: string }, remedy: { zh: string, en: string }, suggestions: Array<{ id: string, name: string }> };
 
+export type HistoryPeriodFragment = { id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area', id: string, name: string }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member', id: string, name: string }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, name: string }
+    | { __typename: 'Period' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit', id: string, name: string }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AreasQuery = { areas: { nodes: Array<{ id: string, name: string, kind: AreaKind, parentID: string | null, establishedOn: string | null, dissolvedOn: string | null }> } };
+
+export type RegisterCalendarQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegisterCalendarQuery = { registerCalendar: { today: string, timeZone: string, recordedSince: string | null } };
 
 export type OrganizationOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2372,13 +2438,14 @@ export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNex
 
 export type GridPanelQueryVariables = Exact<{
   id: string;
+  asOf?: string | null | undefined;
 }>;
 
 
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, parent: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null } | null, children: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, openedOn: string | null, closedOn: string | null, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string, formation: OrganizationFormation, dissolvedOn: string | null } }> | null, affiliatedOrganizations: Array<{ kind: AffiliatedOrganizationKind, establishedOn: string | null, dissolvedOn: string | null }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, parent: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null } | null, children: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -2448,6 +2515,7 @@ export type GridBoundariesQuery = { areas: { nodes: Array<{ id: string, name: st
 
 export type MemberQueryVariables = Exact<{
   id: string;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -2461,7 +2529,26 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, partyGroup: { id: string, name: string } | null, residenceGrid: { id: string, name: string } | null, workUnit: { id: string, name: string } | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, note: string | null, organization: { id: string, name: string } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, organization: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, mobileReports: Array<{ id: string, reportedOn: string, channel: MobileReportChannel, note: string | null }> | null, attendedMeetings: Array<{ id: string, type: MeetingType, heldOn: string, organization: { id: string, name: string } }> | null }
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+          | { __typename: 'AffiliatedOrganization' }
+          | { __typename: 'Appointment' }
+          | { __typename: 'Area', id: string, name: string }
+          | { __typename: 'Assessment' }
+          | { __typename: 'AuditEntry' }
+          | { __typename: 'Exemption' }
+          | { __typename: 'InstructorVisit' }
+          | { __typename: 'KindChange' }
+          | { __typename: 'Meeting' }
+          | { __typename: 'Member', id: string, name: string }
+          | { __typename: 'Membership' }
+          | { __typename: 'MobileReport' }
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Period' }
+          | { __typename: 'RuleSetting' }
+          | { __typename: 'Term' }
+          | { __typename: 'Unit', id: string, name: string }
+          | { __typename: 'UnitCoverage' }
+         | null }>, partyGroup: { id: string, name: string } | null, residenceGrid: { id: string, name: string } | null, workUnit: { id: string, name: string } | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, note: string | null, organization: { id: string, name: string } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, organization: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, mobileReports: Array<{ id: string, reportedOn: string, channel: MobileReportChannel, note: string | null }> | null, attendedMeetings: Array<{ id: string, type: MeetingType, heldOn: string, organization: { id: string, name: string } }> | null }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
@@ -2489,6 +2576,7 @@ export type UpdateMemberMutation = { updateMember: { id: string } };
 
 export type OrganizationQueryVariables = Exact<{
   id: string;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -2505,7 +2593,26 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string, kind: AreaKind }> | null, children: Array<{ id: string, name: string, kind: OrganizationKind, establishedOn: string, dissolvedOn: string | null }> | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, member: { id: string, name: string, status: MemberStatus, category: MemberCategory } }> | null, unitCoverages: Array<{ id: string, startedOn: string, endedOn: string | null, unit: { id: string, name: string, kind: UnitKind } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, terms: Array<{ id: string, startedOn: string, dueOn: string, renewedOn: string | null }> | null, meetings: Array<{ id: string, type: MeetingType, heldOn: string, expectedAttendance: number, attendance: number, topic: string | null }> | null, kindChanges: Array<{ id: string, fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string, reason: string | null }> | null, assessments: Array<{ id: string, year: number, score: number, grade: AssessmentGrade }> | null }
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+          | { __typename: 'AffiliatedOrganization' }
+          | { __typename: 'Appointment' }
+          | { __typename: 'Area', id: string, name: string }
+          | { __typename: 'Assessment' }
+          | { __typename: 'AuditEntry' }
+          | { __typename: 'Exemption' }
+          | { __typename: 'InstructorVisit' }
+          | { __typename: 'KindChange' }
+          | { __typename: 'Meeting' }
+          | { __typename: 'Member', id: string, name: string }
+          | { __typename: 'Membership' }
+          | { __typename: 'MobileReport' }
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Period' }
+          | { __typename: 'RuleSetting' }
+          | { __typename: 'Term' }
+          | { __typename: 'Unit', id: string, name: string }
+          | { __typename: 'UnitCoverage' }
+         | null }>, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string, kind: AreaKind }> | null, siteMembers: Array<{ id: string }> | null, children: Array<{ id: string, name: string, kind: OrganizationKind, establishedOn: string, dissolvedOn: string | null }> | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, member: { id: string, name: string, status: MemberStatus, category: MemberCategory } }> | null, unitCoverages: Array<{ id: string, startedOn: string, endedOn: string | null, unit: { id: string, name: string, kind: UnitKind } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, terms: Array<{ id: string, startedOn: string, dueOn: string, renewedOn: string | null }> | null, meetings: Array<{ id: string, type: MeetingType, heldOn: string, expectedAttendance: number, attendance: number, topic: string | null }> | null, kindChanges: Array<{ id: string, fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string, reason: string | null }> | null, assessments: Array<{ id: string, year: number, score: number, grade: AssessmentGrade }> | null }
     | { __typename: 'Period' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
@@ -2667,6 +2774,7 @@ export type TermGapsQuery = { coverageGaps: { nodes: Array<{ rule: RuleCode, sub
 
 export type UnitQueryVariables = Exact<{
   id: string;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -2687,7 +2795,26 @@ export type UnitQuery = { node:
     | { __typename: 'Period' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
-    | { __typename: 'Unit', id: string, name: string, kind: UnitKind, creditCode: string | null, employees: number, aboveDesignatedSize: boolean, address: string | null, openedOn: string | null, plannedCloseOn: string | null, closedOn: string | null, gridID: string, grid: { id: string, name: string, parent: { id: string, name: string } | null }, coverages: Array<{ id: string, startedOn: string, endedOn: string | null, note: string | null, organization: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, dissolvedOn: string | null } }> | null, affiliatedOrganizations: Array<{ id: string, name: string, kind: AffiliatedOrganizationKind, membersCount: number | null, establishedOn: string | null, dissolvedOn: string | null }> | null, appointments: Array<{ id: string, role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null }> | null, workers: Array<{ id: string, name: string, status: MemberStatus, category: MemberCategory }> | null }
+    | { __typename: 'Unit', id: string, name: string, kind: UnitKind, creditCode: string | null, employees: number, aboveDesignatedSize: boolean, address: string | null, openedOn: string | null, plannedCloseOn: string | null, closedOn: string | null, gridID: string, coverageMode: CoverageMode | null, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+          | { __typename: 'AffiliatedOrganization' }
+          | { __typename: 'Appointment' }
+          | { __typename: 'Area', id: string, name: string }
+          | { __typename: 'Assessment' }
+          | { __typename: 'AuditEntry' }
+          | { __typename: 'Exemption' }
+          | { __typename: 'InstructorVisit' }
+          | { __typename: 'KindChange' }
+          | { __typename: 'Meeting' }
+          | { __typename: 'Member', id: string, name: string }
+          | { __typename: 'Membership' }
+          | { __typename: 'MobileReport' }
+          | { __typename: 'Organization', id: string, name: string }
+          | { __typename: 'Period' }
+          | { __typename: 'RuleSetting' }
+          | { __typename: 'Term' }
+          | { __typename: 'Unit', id: string, name: string }
+          | { __typename: 'UnitCoverage' }
+         | null }>, grid: { id: string, name: string, parent: { id: string, name: string } | null }, coverages: Array<{ id: string, startedOn: string, endedOn: string | null, note: string | null, organization: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, dissolvedOn: string | null } }> | null, affiliatedOrganizations: Array<{ id: string, name: string, kind: AffiliatedOrganizationKind, membersCount: number | null, establishedOn: string | null, dissolvedOn: string | null }> | null, appointments: Array<{ id: string, role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null }> | null, workers: Array<{ id: string, name: string, status: MemberStatus, category: MemberCategory }> | null }
     | { __typename: 'UnitCoverage' }
    | null };
 
@@ -2762,6 +2889,38 @@ export const GapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"GapFields"}) as unknown as TypedDocumentString<GapFieldsFragment, unknown>;
+export const HistoryPeriodFragmentDoc = new TypedDocumentString(`
+    fragment HistoryPeriod on Period {
+  id
+  attribute
+  text
+  number
+  refID
+  validFrom
+  validTo
+  reason
+  createdAt
+  ref {
+    __typename
+    ... on Area {
+      id
+      name
+    }
+    ... on Unit {
+      id
+      name
+    }
+    ... on Organization {
+      id
+      name
+    }
+    ... on Member {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"HistoryPeriod"}) as unknown as TypedDocumentString<HistoryPeriodFragment, unknown>;
 export const PanelOrganizationFragmentDoc = new TypedDocumentString(`
     fragment PanelOrganization on Organization {
   id
@@ -2851,6 +3010,15 @@ export const AreasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const RegisterCalendarDocument = new TypedDocumentString(`
+    query RegisterCalendar {
+  registerCalendar {
+    today
+    timeZone
+    recordedSince
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
 export const OrganizationOptionsDocument = new TypedDocumentString(`
     query OrganizationOptions {
   organizations(first: 500, orderBy: [{field: NAME}]) {
@@ -2959,7 +3127,7 @@ export const GapsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GapsQuery, GapsQueryVariables>;
 export const GridPanelDocument = new TypedDocumentString(`
-    query GridPanel($id: ID!) {
+    query GridPanel($id: ID!, $asOf: Date) {
   node(id: $id) {
     __typename
     ... on Area {
@@ -2991,27 +3159,19 @@ export const GridPanelDocument = new TypedDocumentString(`
         id
         name
         kind
-        openedOn
-        closedOn
+        coverageMode(asOf: $asOf)
+        placedIn(asOf: $asOf) {
+          grid {
+            id
+          }
+        }
         coverages {
           startedOn
           endedOn
           organization {
             id
             name
-            formation
-            dissolvedOn
           }
-        }
-        affiliatedOrganizations {
-          kind
-          establishedOn
-          dissolvedOn
-        }
-        appointments {
-          role
-          startedOn
-          endedOn
         }
       }
       residentMembers {
@@ -3160,7 +3320,7 @@ export const GridBoundariesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<GridBoundariesQuery, GridBoundariesQueryVariables>;
 export const MemberDocument = new TypedDocumentString(`
-    query Member($id: ID!) {
+    query Member($id: ID!, $asOf: Date) {
   node(id: $id) {
     __typename
     ... on Member {
@@ -3171,6 +3331,21 @@ export const MemberDocument = new TypedDocumentString(`
       bornOn
       status
       joinedPartyOn
+      confirmedOn
+      statusOn(asOf: $asOf)
+      placedIn(asOf: $asOf) {
+        grid {
+          id
+          name
+        }
+        community {
+          id
+          name
+        }
+      }
+      history {
+        ...HistoryPeriod
+      }
       category
       mobility
       mobilePlace
@@ -3239,7 +3414,36 @@ export const MemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MemberQuery, MemberQueryVariables>;
+    fragment HistoryPeriod on Period {
+  id
+  attribute
+  text
+  number
+  refID
+  validFrom
+  validTo
+  reason
+  createdAt
+  ref {
+    __typename
+    ... on Area {
+      id
+      name
+    }
+    ... on Unit {
+      id
+      name
+    }
+    ... on Organization {
+      id
+      name
+    }
+    ... on Member {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<MemberQuery, MemberQueryVariables>;
 export const CreateMemberDocument = new TypedDocumentString(`
     mutation CreateMember($input: CreateMemberInput!) {
   createMember(input: $input) {
@@ -3255,7 +3459,7 @@ export const UpdateMemberDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<UpdateMemberMutation, UpdateMemberMutationVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
-    query Organization($id: ID!) {
+    query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
     __typename
     ... on Organization {
@@ -3264,6 +3468,14 @@ export const OrganizationDocument = new TypedDocumentString(`
       shortName
       kind
       formation
+      kindOn(asOf: $asOf)
+      community(asOf: $asOf) {
+        id
+        name
+      }
+      history {
+        ...HistoryPeriod
+      }
       establishedOn
       dissolvedOn
       dissolutionReason
@@ -3277,6 +3489,9 @@ export const OrganizationDocument = new TypedDocumentString(`
         id
         name
         kind
+      }
+      siteMembers {
+        id
       }
       children {
         id
@@ -3355,7 +3570,36 @@ export const OrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+    fragment HistoryPeriod on Period {
+  id
+  attribute
+  text
+  number
+  refID
+  validFrom
+  validTo
+  reason
+  createdAt
+  ref {
+    __typename
+    ... on Area {
+      id
+      name
+    }
+    ... on Unit {
+      id
+      name
+    }
+    ... on Organization {
+      id
+      name
+    }
+    ... on Member {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($input: CreateOrganizationInput!) {
   createOrganization(input: $input) {
@@ -3699,7 +3943,7 @@ export const TermGapsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TermGapsQuery, TermGapsQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
-    query Unit($id: ID!) {
+    query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {
     __typename
     ... on Unit {
@@ -3714,6 +3958,20 @@ export const UnitDocument = new TypedDocumentString(`
       plannedCloseOn
       closedOn
       gridID
+      coverageMode(asOf: $asOf)
+      placedIn(asOf: $asOf) {
+        grid {
+          id
+          name
+        }
+        community {
+          id
+          name
+        }
+      }
+      history {
+        ...HistoryPeriod
+      }
       grid {
         id
         name
@@ -3764,7 +4022,36 @@ export const UnitDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UnitQuery, UnitQueryVariables>;
+    fragment HistoryPeriod on Period {
+  id
+  attribute
+  text
+  number
+  refID
+  validFrom
+  validTo
+  reason
+  createdAt
+  ref {
+    __typename
+    ... on Area {
+      id
+      name
+    }
+    ... on Unit {
+      id
+      name
+    }
+    ... on Organization {
+      id
+      name
+    }
+    ... on Member {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<UnitQuery, UnitQueryVariables>;
 export const CreateUnitDocument = new TypedDocumentString(`
     mutation CreateUnit($input: CreateUnitInput!) {
   createUnit(input: $input) {

@@ -3,6 +3,7 @@
 // until it has a name here.
 import type {
   AffiliatedOrganizationKind,
+  Attribute,
   AppointmentRole,
   AreaKind,
   AuditEntryAction,
@@ -163,6 +164,31 @@ const CoverageMode: Names<CoverageMode> = {
   NONE: ['未覆盖', 'Not covered'],
 }
 
+const Attribute: Names<Attribute> = {
+  MEMBER_STATUS: ['党员身份', 'Status'],
+  MEMBER_CATEGORY: ['党员类别', 'Category'],
+  MEMBER_MOBILITY: ['流动情况', 'Mobility'],
+  MEMBER_MOBILE_PLACE: ['流动去向', 'Mobile to / from'],
+  MEMBER_WORK_UNIT: ['工作单位', 'Work unit'],
+  MEMBER_RESIDENCE_GRID: ['居住网格', 'Grid of residence'],
+  MEMBER_PARTY_GROUP: ['所在党小组', 'Party group'],
+  MEMBER_EXTERNAL_ORGANIZATION: ['街道外组织关系', 'Relationship held outside'],
+  ORGANIZATION_NAME: ['名称', 'Name'],
+  ORGANIZATION_KIND: ['组织类别', 'Kind'],
+  ORGANIZATION_FORMATION: ['组建方式', 'Formation'],
+  ORGANIZATION_PARENT: ['上级组织', 'Parent'],
+  ORGANIZATION_AREA: ['责任区域', 'Area of responsibility'],
+  ORGANIZATION_SITE_MEMBER: ['参加活动党员', 'Member taking part'],
+  UNIT_GRID: ['所在网格', 'Grid'],
+  UNIT_EMPLOYEES: ['从业人数', 'Employees'],
+  UNIT_ABOVE_DESIGNATED_SIZE: ['规模以上', 'Above designated size'],
+  AREA_PARENT: ['上级区域', 'Parent area'],
+  AREA_RESIDENTS: ['常住人口', 'Residents'],
+  AREA_HOUSEHOLDS: ['户数', 'Households'],
+  RULE_SETTING_VALUE: ['设定值', 'Value'],
+  RULE_SETTING_PERIOD_MONTHS: ['周期（月）', 'Period (months)'],
+}
+
 const TermState: Names<TermState> = {
   NONE: ['无任期', 'No term'],
   CURRENT: ['任期内', 'In term'],
@@ -204,6 +230,7 @@ const all = {
   Severity,
   GridStatus,
   CoverageMode,
+  Attribute,
   TermState,
   AuditEntryAction,
 }

@@ -22,6 +22,20 @@ export const messages = {
     notFound: ['页面不存在', 'Page not found'],
     home: ['返回网格地图', 'Back to the grid map'],
   },
+  calendar: {
+    refused: [
+      '所选日期 {asked} 晚于登记簿的今天（{today}），登记簿只记录已发生的事，已改为显示今天。',
+      'The day asked for, {asked}, is after the register’s today ({today}); the register records only what has happened, so today is shown.',
+    ],
+    beforeHistory: [
+      '所选日期早于登记簿有组织生活记录的起始日（{since}），组织生活与失联相关数字不完整。',
+      'The chosen day is before the first day of recorded organisational life in the register ({since}): figures on organisational life and lapses are incomplete.',
+    ],
+    windowBeforeHistory: [
+      '所选日期前{months}个月的组织生活统计期早于登记簿有组织生活记录的起始日（{since}），组织生活与失联相关数字不完整。',
+      'The {months} months of organisational life read before the chosen day reach before the first day of recorded organisational life in the register ({since}): figures on organisational life and lapses are incomplete.',
+    ],
+  },
   nav: {
     map: ['网格地图', 'Grid map'],
     tree: ['组织架构', 'Organisations'],

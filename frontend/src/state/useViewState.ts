@@ -2,14 +2,14 @@
 // changes them by navigating, so Back returns to what was shown before.
 import { computed } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { localDate } from '@/lib/dates'
 import { useAreas } from './areas'
+import { registerToday } from './calendar'
 import { readState, withQuery } from './query'
 
 export function useViewState() {
   const route = useRoute()
   const router = useRouter()
-  const state = computed(() => readState(route.query, localDate()))
+  const state = computed(() => readState(route.query, registerToday()))
   const { root, loaded } = useAreas()
   return {
     asOf: computed(() => state.value.asOf),

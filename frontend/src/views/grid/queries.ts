@@ -4,7 +4,7 @@
 import { graphql } from '@/gql'
 
 export const GridPanelDocument = graphql(`
-  query GridPanel($id: ID!) {
+  query GridPanel($id: ID!, $asOf: Date) {
     node(id: $id) {
       __typename
       ... on Area {
@@ -36,27 +36,19 @@ export const GridPanelDocument = graphql(`
           id
           name
           kind
-          openedOn
-          closedOn
+          coverageMode(asOf: $asOf)
+          placedIn(asOf: $asOf) {
+            grid {
+              id
+            }
+          }
           coverages {
             startedOn
             endedOn
             organization {
               id
               name
-              formation
-              dissolvedOn
             }
-          }
-          affiliatedOrganizations {
-            kind
-            establishedOn
-            dissolvedOn
-          }
-          appointments {
-            role
-            startedOn
-            endedOn
           }
         }
         residentMembers {

@@ -1,7 +1,7 @@
 import { graphql } from '@/gql'
 
 export const MemberDocument = graphql(`
-  query Member($id: ID!) {
+  query Member($id: ID!, $asOf: Date) {
     node(id: $id) {
       __typename
       ... on Member {
@@ -12,6 +12,21 @@ export const MemberDocument = graphql(`
         bornOn
         status
         joinedPartyOn
+        confirmedOn
+        statusOn(asOf: $asOf)
+        placedIn(asOf: $asOf) {
+          grid {
+            id
+            name
+          }
+          community {
+            id
+            name
+          }
+        }
+        history {
+          ...HistoryPeriod
+        }
         category
         mobility
         mobilePlace

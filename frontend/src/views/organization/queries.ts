@@ -1,7 +1,7 @@
 import { graphql } from '@/gql'
 
 export const OrganizationDocument = graphql(`
-  query Organization($id: ID!) {
+  query Organization($id: ID!, $asOf: Date) {
     node(id: $id) {
       __typename
       ... on Organization {
@@ -10,6 +10,14 @@ export const OrganizationDocument = graphql(`
         shortName
         kind
         formation
+        kindOn(asOf: $asOf)
+        community(asOf: $asOf) {
+          id
+          name
+        }
+        history {
+          ...HistoryPeriod
+        }
         establishedOn
         dissolvedOn
         dissolutionReason
@@ -23,6 +31,9 @@ export const OrganizationDocument = graphql(`
           id
           name
           kind
+        }
+        siteMembers {
+          id
         }
         children {
           id

@@ -1,7 +1,7 @@
 import { graphql } from '@/gql'
 
 export const UnitDocument = graphql(`
-  query Unit($id: ID!) {
+  query Unit($id: ID!, $asOf: Date) {
     node(id: $id) {
       __typename
       ... on Unit {
@@ -16,6 +16,20 @@ export const UnitDocument = graphql(`
         plannedCloseOn
         closedOn
         gridID
+        coverageMode(asOf: $asOf)
+        placedIn(asOf: $asOf) {
+          grid {
+            id
+            name
+          }
+          community {
+            id
+            name
+          }
+        }
+        history {
+          ...HistoryPeriod
+        }
         grid {
           id
           name
