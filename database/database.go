@@ -175,7 +175,10 @@ func (st *Store) prepare(ctx context.Context, o options) error {
 		if err := register.SeedSettings(policy.System(ctx), st.Client); err != nil {
 			return fmt.Errorf("seeding rule settings: %w", err)
 		}
-		// Records written before history was kept get it from their start.
+	}
+	if upgrading {
+		// Records written before history was kept get it from their start
+		// (once: since then every write keeps its own history).
 		if err := register.Backfill(ctx, st.DB, st.Dialect); err != nil {
 			return err
 		}
