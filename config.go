@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"jiceng/auth"
 )
 
 // config is how the server is started. Every flag can also be set by an
@@ -22,6 +24,9 @@ type config struct {
 	timeout      time.Duration
 	origins      string
 	introspect   bool
+	costRate     float64
+	concurrent   int
+	proxies      string
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -38,6 +43,9 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.origins, "cors-origins", "", "comma-separated origins of other sites' pages allowed to call the API, e.g. https://report.example.cn (JICENG_CORS_ORIGINS)")
 	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
 	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
+	fs.Float64Var(&c.costRate, "cost-rate", 100_000, "cost (fields a query may resolve, see Limits in the README) each user or token may spend a second on average, ten times that in a burst (JICENG_COST_RATE)")
+	fs.IntVar(&c.concurrent, "concurrent", 4, "requests each user or token may have served at once (JICENG_CONCURRENT)")
+	fs.StringVar(&c.proxies, "trusted-proxies", "", "comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client (JICENG_TRUSTED_PROXIES)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `usage: jiceng [flags]          serve the register
        jiceng user …            add, change and list users (jiceng user for help)
@@ -61,6 +69,12 @@ flags:`)
 	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if _, err := auth.ParseProxies(c.proxies); err != nil {
+		return c, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if c.costRate <= 0 || c.concurrent <= 0 || c.rate <= 0 {
+		return c, fmt.Errorf("--rate, --cost-rate and --concurrent must be more than 0")
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %s", strconv.Quote(fs.Arg(0)))

@@ -41,25 +41,33 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}})
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if !opts.NoIntrospection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.SetDisableSuggestion(true)
 	}
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
-	srv.Use(opts.Limits)
+	srv.SetParserTokenLimit(opts.Limits.MaxTokens)
+	srv.Use(limiter{Limits: opts.Limits, es: es})
+	// First, so that every field is metered and none resolved once the
+	// request's budget or time is spent.
+	srv.AroundFields(meterFields)
 	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
 	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
+	srv.AroundResponses(capResponses)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundFields(personalRead)
-	srv.SetErrorPresenter(presenter(logger))
+	srv.SetErrorPresenter(presenter(logger, opts.NoIntrospection))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
