@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/99designs/gqlgen/complexity"
@@ -52,8 +53,11 @@ func (c costed) Complexity(ctx context.Context, typeName, field string, child in
 	}
 	switch {
 	case typeName == "Query" && field == "nodes":
-		ids, _ := args["ids"].([]any)
-		return satAdd(1, satMul(max(len(ids), 1), child)), true
+		n := 1
+		if v := reflect.ValueOf(args["ids"]); v.Kind() == reflect.Slice {
+			n = max(v.Len(), 1)
+		}
+		return satAdd(1, satMul(n, child)), true
 	case strings.HasSuffix(f.Type.Name(), "Connection"):
 		return satAdd(1+extra, satMul(pageSize(args), child)), true
 	case f.Type.Elem != nil && !strings.HasSuffix(typeName, "Connection") && child > 0:

@@ -72,7 +72,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return srv
+	return wellFormed(srv)
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out

@@ -52,7 +52,7 @@ type Limits struct {
 // graphql-core's pass them (TestIntrospectionPassesTheLimits).
 var DefaultLimits = Limits{
 	MaxTokens:        15_000,
-	MaxFields:        2_000,
+	MaxFields:        1_000,
 	MaxDepth:         12,
 	MaxCost:          250_000,
 	MaxAliases:       30,

@@ -89,4 +89,3 @@ func chargeCost(ctx context.Context, cost int) *gqlerror.Error {
 	e.Extensions["retryAfter"] = int(math.Ceil(wait.Seconds()))
 	return e
 }
-
