@@ -210,3 +210,19 @@ func TestNoSuggestionsWithoutIntrospection(t *testing.T) {
 		t.Logf("with introspection on the message may suggest: %q", e.Message)
 	}
 }
+
+// TestTextFieldsHaveLengths: a name of a megabyte is refused with the
+// field's name and its length; one of a register's length is kept.
+func TestTextFieldsHaveLengths(t *testing.T) {
+	w := newWorld(t)
+	long := strings.Repeat("名", 300_000)
+	e := w.api.Fail(`mutation($id: ID!, $n: String!) { updateMember(id: $id, input: {name: $n}) { id } }`, "id", id(w.member.ID), "n", long)
+	if e.Code() != "BAD_USER_INPUT" || e.Field() != "name" || !strings.Contains(e.Message, "at most 50 characters") {
+		t.Errorf("got %s %s %q, want BAD_USER_INPUT on name saying its length", e.Code(), e.Field(), e.Message)
+	}
+	e = w.api.Fail(`mutation($id: ID!, $a: String!) { updateMember(id: $id, input: {address: $a}) { id } }`, "id", id(w.member.ID), "a", strings.Repeat("路", 201))
+	if e.Field() != "address" || !strings.Contains(e.Message, "at most 200") {
+		t.Errorf("got %s %q, want address at most 200", e.Field(), e.Message)
+	}
+	w.api.Do(nil, `mutation($id: ID!, $n: String!) { updateMember(id: $id, input: {name: $n}) { id } }`, "id", id(w.member.ID), "n", strings.Repeat("名", 50))
+}

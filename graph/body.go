@@ -94,4 +94,3 @@ func badRequest(w http.ResponseWriter, status int, field, message string) {
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": message, "extensions": ext}}})
 }
-

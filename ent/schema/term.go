@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -33,7 +34,7 @@ func (Term) Fields() []ent.Field {
 		field.Time("renewed_on").Optional().Nillable().SchemaType(dateColumn).
 			Comment("When the committee was re-elected, ending this term.").
 			Annotations(dateScalar, entgql.OrderField("RENEWED_ON")),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
