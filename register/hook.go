@@ -13,6 +13,7 @@ import (
 	"jiceng/ent/auditentry"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
+	"jiceng/ent/privacy"
 	"jiceng/ent/unit"
 	"jiceng/viewer"
 )
@@ -90,8 +91,36 @@ func changeOf(ctx context.Context, m entgo.Mutation) (*audit.Entry, error) {
 			}
 			e.Before[f] = old
 		}
+		if err := truePersonalValues(ctx, m, e.Before); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
+}
+
+// truePersonalValues puts in before the true values a member's personal
+// fields had: the old record read for the viewer is masked when the viewer
+// may not see them, and the log must keep what was there.
+func truePersonalValues(ctx context.Context, m entgo.Mutation, before map[string]any) error {
+	mm, ok := m.(*ent.MemberMutation)
+	if !ok {
+		return nil
+	}
+	id, ok := mm.ID()
+	if !ok {
+		return nil
+	}
+	old, err := mm.Client().Member.Get(privacy.DecisionContext(ctx, privacy.Allow), id)
+	if err != nil {
+		return fmt.Errorf("reading member %d before the change: %w", id, err)
+	}
+	for f, v := range map[string]any{member.FieldPhone: old.Phone, member.FieldIDNumber: old.IDNumber,
+		member.FieldAddress: old.Address, member.FieldBornOn: old.BornOn} {
+		if _, changed := before[f]; changed {
+			before[f] = v
+		}
+	}
+	return nil
 }
 
 // newValues are the fields a write sets and the records it links.

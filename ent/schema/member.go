@@ -33,8 +33,8 @@ func (Member) Fields() []ent.Field {
 		field.Enum("gender").Values("MALE", "FEMALE"),
 		field.String("ethnicity").Validate(check.MaxRunes(20)).Optional().
 			Comment("Ethnic group (民族), as written on the register."),
-		field.Time("born_on").Optional().Nillable().SchemaType(dateColumn).
-			Annotations(dateScalar),
+		field.Time("born_on").Optional().Nillable().SchemaType(dateColumn).Comment("The day of birth; for every role but ADMIN the first of January of its year, so that no role but ADMIN can rebuild an ID number.").
+			Annotations(dateScalar, personal),
 		field.Enum("status").Values("FULL", "PROBATIONARY").
 			Comment("Full (正式) or probationary (预备) member; only full members count towards thresholds.").
 			Annotations(entgql.OrderField("STATUS")),
