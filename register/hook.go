@@ -49,6 +49,15 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if _, err := tm.Tx(); err != nil {
 			return nil, fmt.Errorf("register: %s written outside a transaction; use register.InTx", m.Type())
 		}
+		// Advancing the revision first locks its row until the transaction
+		// ends, so writes to the register take turns from here: the rules
+		// checked after this write (one secretary, one current membership,
+		// one open term…) read what every earlier write committed, on
+		// PostgreSQL under READ COMMITTED as on SQLite, whose immediate
+		// transactions take turns from their start.
+		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
+			return nil, fmt.Errorf("register: advancing the revision: %w", err)
+		}
 		entry, err := changeOf(ctx, m)
 		if err != nil {
 			return nil, err
@@ -56,9 +65,6 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
-		}
-		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
-			return nil, fmt.Errorf("register: advancing the revision: %w", err)
 		}
 		if entry != nil {
 			entry.After = newValues(m)
