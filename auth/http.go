@@ -57,8 +57,12 @@ type HTTP struct {
 	api      *limiter
 	costs    *limiter
 	flights  inFlight
-	// Failed sign-ins, by address and by account; successes are not counted.
+	// Failed sign-ins (successes are not counted): by address; by account
+	// from one address, so that guessing at someone's password from one
+	// place does not lock them out from another; and by account from
+	// everywhere, more slowly, against guessing from many addresses.
 	addressFails *limiter
+	pairFails    *limiter
 	accountFails *limiter
 	logger       *slog.Logger
 }
@@ -80,7 +84,7 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
 		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
 		flights:      inFlight{n: map[string]int{}},
-		addressFails: newLimiter(30.0/60, 30), accountFails: newLimiter(10.0/60, 10)}
+		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 
 // Routes adds /auth/signin, /auth/signout and /auth/me to mux.
@@ -138,7 +142,12 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "BAD_USER_INPUT", `send {"username": "…", "password": "…"} as JSON`)
 		return
 	}
-	account := "account:" + strings.ToLower(strings.TrimSpace(in.Username))
+	account := strings.ToLower(strings.TrimSpace(in.Username))
+	pair := account + "\x00" + address
+	if blocked, wait := h.pairFails.blocked(pair); blocked {
+		tooMany(w, wait, "too many failed sign-ins for this user from this address; wait and try again")
+		return
+	}
 	if blocked, wait := h.accountFails.blocked(account); blocked {
 		tooMany(w, wait, "too many failed sign-ins for this user; wait and try again")
 		return
@@ -147,6 +156,7 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, ErrBadCredentials):
 		h.addressFails.take(address)
+		h.pairFails.take(pair)
 		h.accountFails.take(account)
 		fail(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
 		return
