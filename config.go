@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jiceng/auth"
 	"jiceng/calendar"
 )
 
@@ -30,6 +31,9 @@ type config struct {
 	backupEvery  time.Duration
 	backupKeep   int
 	backupDir    string
+	costRate     float64
+	concurrent   int
+	proxies      string
 }
 
 // parseConfig reads the flags of the server from args and getenv.
@@ -52,6 +56,9 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.DurationVar(&c.backupEvery, "backup-every", 0, "back up the SQLite register this often, e.g. 24h; 0: never (JICENG_BACKUP_EVERY)")
 	fs.IntVar(&c.backupKeep, "backup-keep", 14, "how many scheduled backups to keep (JICENG_BACKUP_KEEP)")
 	fs.StringVar(&c.backupDir, "backup-dir", "", "folder of the scheduled backups; the backups folder beside the register when empty (JICENG_BACKUP_DIR)")
+	fs.Float64Var(&c.costRate, "cost-rate", 100_000, "cost (fields a query may resolve, see Limits in the README) each user or token may spend a second on average, ten times that in a burst (JICENG_COST_RATE)")
+	fs.IntVar(&c.concurrent, "concurrent", 4, "requests each user or token may have served at once (JICENG_CONCURRENT)")
+	fs.StringVar(&c.proxies, "trusted-proxies", "", "comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client (JICENG_TRUSTED_PROXIES)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `usage: jiceng [flags]          serve the register
        jiceng user …            add, change and list users (jiceng user for help)
@@ -76,6 +83,12 @@ flags:`)
 	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if _, err := auth.ParseProxies(c.proxies); err != nil {
+		return c, fmt.Errorf("--trusted-proxies: %w", err)
+	}
+	if c.costRate <= 0 || c.concurrent <= 0 || c.rate <= 0 {
+		return c, fmt.Errorf("--rate, --cost-rate and --concurrent must be more than 0")
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %s", strconv.Quote(fs.Arg(0)))

@@ -62,16 +62,28 @@ func firstCode(out map[string]any) string {
 }
 
 func TestOversizedBody(t *testing.T) {
-	url, stop := start(t)
+	env := map[string]string{"JICENG_DATA": t.TempDir()}
+	token := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "tool", "--role", "REPORTER"))
+	url, stop := startIn(t, env)
 	defer stop()
 	big := `{"query":"{ areas { totalCount } }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`
-	res, err := http.Post(url+"/query", "application/json", strings.NewReader(big))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusRequestEntityTooLarge {
-		t.Errorf("a 2 MiB body: got %d, want 413", res.StatusCode)
+	for _, tc := range []struct {
+		token string
+		want  int
+	}{{token, http.StatusRequestEntityTooLarge}, {"", http.StatusUnauthorized}} {
+		req, _ := http.NewRequest(http.MethodPost, url+"/query", strings.NewReader(big))
+		req.Header.Set("Content-Type", "application/json")
+		if tc.token != "" {
+			req.Header.Set("Authorization", "Bearer "+tc.token)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != tc.want {
+			t.Errorf("a 2 MiB body with token %v: got %d, want %d", tc.token != "", res.StatusCode, tc.want)
+		}
 	}
 }
 

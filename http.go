@@ -43,11 +43,18 @@ func tooLarge(w http.ResponseWriter) {
 	_, _ = io.WriteString(w, `{"errors":[{"message":"the request body is larger than 1 MiB","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`)
 }
 
-// withTimeout gives each request at most d: queries still running then are
-// cancelled, and the client gets a TIMEOUT error.
+// withTimeout gives each request at most d, from reading its body to
+// writing its response: queries still running then are cancelled, and the
+// client gets a TIMEOUT error, which it has a second more to receive. A
+// client that goes away cancels the request's context as well, and with it
+// the request's work.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
+		deadline := time.Now().Add(d)
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(deadline) // not every ResponseWriter can; the context still ends
+		_ = rc.SetWriteDeadline(deadline.Add(time.Second))
+		ctx, cancel := context.WithDeadline(r.Context(), deadline)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -142,11 +142,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 // routes lays out the server's URLs and what guards them.
 func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3)}, logger)
+	proxies, _ := auth.ParseProxies(cfg.proxies) // checked by parseConfig
+	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3),
+		CostPerSecond: cfg.costRate, CostBurst: int(cfg.costRate * 10), Concurrent: cfg.concurrent,
+		TrustedProxies: proxies, AllowedOrigins: originList(cfg.origins)}, logger)
 	guard.Routes(mux)
 	engine := coverage.New(store.Client, store.Read, store.Dialect)
 	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})
-	mux.Handle("/query", limitBody(withTimeout(cfg.timeout, guard.Require(api))))
+	// The credentials are checked before the body is read.
+	mux.Handle("/query", withTimeout(cfg.timeout, guard.Require(limitBody(api))))
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -176,10 +180,7 @@ func crossOrigin(origins string, next http.Handler) http.Handler {
 	if strings.TrimSpace(origins) == "" {
 		return next
 	}
-	list := strings.Split(origins, ",")
-	for i := range list {
-		list[i] = strings.TrimSpace(list[i])
-	}
+	list := originList(origins)
 	return cors.New(cors.Options{
 		AllowedOrigins:   list,
 		AllowCredentials: !slices.Contains(list, "*"),
@@ -187,4 +188,15 @@ func crossOrigin(origins string, next http.Handler) http.Handler {
 		AllowedHeaders:   []string{"Authorization", "Content-Type", auth.CSRFHeader, "Idempotency-Key"},
 		MaxAge:           600,
 	}).Handler(next)
+}
+
+// originList splits --cors-origins.
+func originList(origins string) []string {
+	var list []string
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			list = append(list, o)
+		}
+	}
+	return list
 }

@@ -155,6 +155,10 @@ type NewToken struct {
 	ValidFor time.Duration
 }
 
+// MaxTokenLifetime is the longest a token may be valid: a year, so that a
+// forgotten token ends by itself.
+const MaxTokenLifetime = 366 * 24 * time.Hour
+
 // CreateToken makes an API token and returns it: the only time it is
 // shown, for only its hash is kept.
 func (a *Accounts) CreateToken(ctx context.Context, n NewToken) (string, *ent.APIToken, error) {
@@ -164,6 +168,9 @@ func (a *Accounts) CreateToken(ctx context.Context, n NewToken) (string, *ent.AP
 	}
 	if n.ValidFor <= 0 {
 		return "", nil, fmt.Errorf("expires: a token must expire; give how long it is valid, such as 90d")
+	}
+	if n.ValidFor > MaxTokenLifetime {
+		return "", nil, fmt.Errorf("expires: a token may be valid for at most %d days; make a new one when it ends", int(MaxTokenLifetime/(24*time.Hour)))
 	}
 	plain, hash := newSecret(TokenPrefix)
 	var t *ent.APIToken

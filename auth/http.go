@@ -7,8 +7,11 @@ import (
 	"errors"
 	"log/slog"
 	"math"
-	"net"
+	"mime"
 	"net/http"
+	"net/netip"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,9 +32,21 @@ type Options struct {
 	// SecureCookie marks the session cookie Secure: set it when Jiceng is
 	// served over HTTPS.
 	SecureCookie bool
-	// RatePerSecond and Burst limit the requests of each token, user or address.
+	// RatePerSecond and Burst limit the requests of each token or user.
 	RatePerSecond float64
 	Burst         int
+	// CostPerSecond and CostBurst limit the cost (graph.Limits) each token
+	// or user may spend; Concurrent the requests each may have served at
+	// once. Zero means the defaults (DefaultCostPerSecond…).
+	CostPerSecond float64
+	CostBurst     int
+	Concurrent    int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (--trusted-proxies).
+	TrustedProxies []netip.Prefix
+	// AllowedOrigins are the other sites whose pages may sign in
+	// (--cors-origins); the server's own origin always may.
+	AllowedOrigins []string
 }
 
 // HTTP serves sign-in, sign-out and "who am I", and guards the API.
@@ -40,8 +55,16 @@ type HTTP struct {
 	client   *ent.Client
 	opts     Options
 	api      *limiter
-	signIns  *limiter
-	logger   *slog.Logger
+	costs    *limiter
+	flights  inFlight
+	// Failed sign-ins (successes are not counted): by address; by account
+	// from one address, so that guessing at someone's password from one
+	// place does not lock them out from another; and by account from
+	// everywhere, more slowly, against guessing from many addresses.
+	addressFails *limiter
+	pairFails    *limiter
+	accountFails *limiter
+	logger       *slog.Logger
 }
 
 // NewHTTP returns the HTTP side of authentication for a register.
@@ -49,8 +72,19 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	if opts.RatePerSecond <= 0 {
 		opts.RatePerSecond, opts.Burst = 20, 60
 	}
+	if opts.CostPerSecond <= 0 {
+		opts.CostPerSecond = DefaultCostPerSecond
+	}
+	if opts.CostBurst <= 0 {
+		opts.CostBurst = DefaultCostBurst
+	}
+	if opts.Concurrent <= 0 {
+		opts.Concurrent = DefaultConcurrent
+	}
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
-		api: newLimiter(opts.RatePerSecond, opts.Burst), signIns: newLimiter(10.0/60, 10)}
+		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
+		flights:      inFlight{n: map[string]int{}},
+		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 
 // Routes adds /auth/signin, /auth/signout and /auth/me to mux.
@@ -82,20 +116,48 @@ func describe(v *viewer.Viewer, csrf string) whoAmI {
 	return w
 }
 
+// maxSignInBody bounds the body of a sign-in: a username and a password.
+const maxSignInBody = 4096
+
 func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		fail(w, http.StatusUnsupportedMediaType, "BAD_USER_INPUT", `sign in with Content-Type: application/json`)
+		return
+	}
+	if !h.sameOrigin(r) {
+		fail(w, http.StatusForbidden, "FORBIDDEN", "sign in from Jiceng's own pages, or from a site in --cors-origins")
+		return
+	}
+	address := h.addressOf(r)
+	if blocked, wait := h.addressFails.blocked(address); blocked {
+		tooMany(w, wait, "too many failed sign-ins from this address; wait and try again")
+		return
+	}
+	if r.ContentLength > maxSignInBody {
+		fail(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "a sign-in is a username and a password")
+		return
+	}
 	var in struct{ Username, Password string }
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&in); err != nil {
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxSignInBody)).Decode(&in); err != nil {
 		fail(w, http.StatusBadRequest, "BAD_USER_INPUT", `send {"username": "…", "password": "…"} as JSON`)
 		return
 	}
-	address := addressOf(r)
-	if ok, wait := h.signIns.allow(address); !ok {
-		tooMany(w, wait, "too many sign-in attempts from this address")
+	account := strings.ToLower(strings.TrimSpace(in.Username))
+	pair := account + "\x00" + address
+	if blocked, wait := h.pairFails.blocked(pair); blocked {
+		tooMany(w, wait, "too many failed sign-ins for this user from this address; wait and try again")
+		return
+	}
+	if blocked, wait := h.accountFails.blocked(account); blocked {
+		tooMany(w, wait, "too many failed sign-ins for this user; wait and try again")
 		return
 	}
 	s, err := h.accounts.SignIn(r.Context(), in.Username, in.Password, address)
 	switch {
 	case errors.Is(err, ErrBadCredentials):
+		h.addressFails.take(address)
+		h.pairFails.take(pair)
+		h.accountFails.take(account)
 		fail(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
 		return
 	case err != nil:
@@ -113,7 +175,7 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 func (h *HTTP) signOut(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(CookieName)
 	if err == nil {
-		_, csrf, err := h.accounts.BySession(r.Context(), c.Value, addressOf(r))
+		_, csrf, err := h.accounts.BySession(r.Context(), c.Value, h.addressOf(r))
 		if err == nil && !sameToken(r.Header.Get(CSRFHeader), csrf) {
 			fail(w, http.StatusForbidden, "FORBIDDEN", "send the session's token in the "+CSRFHeader+" header")
 			return
@@ -137,7 +199,7 @@ func (h *HTTP) me(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, nobody)
 		return
 	}
-	v, csrf, err := h.accounts.BySession(r.Context(), c.Value, addressOf(r))
+	v, csrf, err := h.accounts.BySession(r.Context(), c.Value, h.addressOf(r))
 	switch {
 	case errors.Is(err, ErrUnknown):
 		writeJSON(w, http.StatusOK, nobody)
@@ -173,14 +235,21 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 			tooMany(w, wait, "too many requests; slow down")
 			return
 		}
+		if !h.flights.enter(key, h.opts.Concurrent) {
+			tooMany(w, time.Second, "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+			return
+		}
+		defer h.flights.leave(key)
+		b := &budget{h: h, key: key}
 		ctx := viewer.NewContext(r.Context(), v)
 		ctx = ent.NewContext(ctx, h.client)
-		next.ServeHTTP(w, r.WithContext(ctx))
+		ctx = context.WithValue(ctx, budgetKey{}, b)
+		next.ServeHTTP(&budgetWriter{ResponseWriter: w, b: b}, r.WithContext(ctx))
 	})
 }
 
 func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, int, error) {
-	ctx, address := r.Context(), addressOf(r)
+	ctx, address := r.Context(), h.addressOf(r)
 	if authz := r.Header.Get("Authorization"); authz != "" {
 		token, ok := strings.CutPrefix(authz, "Bearer ")
 		if !ok {
@@ -216,12 +285,22 @@ func sameToken(got, want string) bool {
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
-func addressOf(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
+// addressOf is the client's address (see clientAddress).
+func (h *HTTP) addressOf(r *http.Request) string { return clientAddress(r, h.opts.TrustedProxies) }
+
+// sameOrigin reports whether a browser request comes from the server's own
+// pages or an allowed site's. A request without Origin (curl, a tool) is
+// not a browser's cross-site request unless Sec-Fetch-Site says so.
+func (h *HTTP) sameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return r.Header.Get("Sec-Fetch-Site") != "cross-site"
 	}
-	return host
+	if slices.Contains(h.opts.AllowedOrigins, origin) {
+		return true
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // NotBlank checks that a text has something other than spaces.
@@ -59,4 +60,15 @@ func Username(s string) error {
 		}
 	}
 	return nil
+}
+
+// MaxRunes returns a validator refusing a text longer than n characters,
+// the length a register needs for the field: a name, an address, a note.
+func MaxRunes(n int) func(string) error {
+	return func(s string) error {
+		if got := utf8.RuneCountInString(s); got > n {
+			return fmt.Errorf("at most %d characters, got %d", n, got)
+		}
+		return nil
+	}
 }

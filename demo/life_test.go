@@ -36,7 +36,7 @@ func (d *loaded) organizations(t *testing.T) []orgNode {
 			Nodes      []orgNode
 		}
 	}
-	d.api.Do(&out, `{ organizations(first: 500) { totalCount nodes { name kind formation dissolvedOn areas { kind }
+	d.api.Do(&out, `{ organizations(first: 200) { totalCount nodes { name kind formation dissolvedOn areas { kind }
 		appointments { role startedOn endedOn } terms { startedOn dueOn renewedOn } memberships { endedOn }
 		meetings { type heldOn expectedAttendance attendance attendees { id } } } } }`)
 	if out.Organizations.TotalCount != len(out.Organizations.Nodes) {

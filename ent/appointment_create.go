@@ -260,8 +260,28 @@ func (_c *AppointmentCreate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Appointment.role": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Title(); ok {
+		if err := appointment.TitleValidator(v); err != nil {
+			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Appointment.title": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.HolderName(); ok {
+		if err := appointment.HolderNameValidator(v); err != nil {
+			return &ValidationError{Name: "holder_name", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_name": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.HolderAffiliation(); ok {
+		if err := appointment.HolderAffiliationValidator(v); err != nil {
+			return &ValidationError{Name: "holder_affiliation", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_affiliation": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.StartedOn(); !ok {
 		return &ValidationError{Name: "started_on", err: errors.New(`ent: missing required field "Appointment.started_on"`)}
+	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := appointment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Appointment.note": %w`, err)}
+		}
 	}
 	return nil
 }

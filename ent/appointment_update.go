@@ -313,6 +313,26 @@ func (_u *AppointmentUpdate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Appointment.role": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Title(); ok {
+		if err := appointment.TitleValidator(v); err != nil {
+			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Appointment.title": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.HolderName(); ok {
+		if err := appointment.HolderNameValidator(v); err != nil {
+			return &ValidationError{Name: "holder_name", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.HolderAffiliation(); ok {
+		if err := appointment.HolderAffiliationValidator(v); err != nil {
+			return &ValidationError{Name: "holder_affiliation", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_affiliation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := appointment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Appointment.note": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -774,6 +794,26 @@ func (_u *AppointmentUpdateOne) check() error {
 	if v, ok := _u.mutation.Role(); ok {
 		if err := appointment.RoleValidator(v); err != nil {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "Appointment.role": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Title(); ok {
+		if err := appointment.TitleValidator(v); err != nil {
+			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Appointment.title": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.HolderName(); ok {
+		if err := appointment.HolderNameValidator(v); err != nil {
+			return &ValidationError{Name: "holder_name", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.HolderAffiliation(); ok {
+		if err := appointment.HolderAffiliationValidator(v); err != nil {
+			return &ValidationError{Name: "holder_affiliation", err: fmt.Errorf(`ent: validator failed for field "Appointment.holder_affiliation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := appointment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Appointment.note": %w`, err)}
 		}
 	}
 	return nil

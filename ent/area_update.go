@@ -578,6 +578,11 @@ func (_u *AreaUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Area.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := area.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Area.code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := area.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Area.kind": %w`, err)}
@@ -1633,6 +1638,11 @@ func (_u *AreaUpdateOne) check() error {
 	if v, ok := _u.mutation.Name(); ok {
 		if err := area.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Area.name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := area.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Area.code": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.Kind(); ok {

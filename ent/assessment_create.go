@@ -311,6 +311,11 @@ func (_c *AssessmentCreate) check() error {
 	if _, ok := _c.mutation.EvaluationGood(); !ok {
 		return &ValidationError{Name: "evaluation_good", err: errors.New(`ent: missing required field "Assessment.evaluation_good"`)}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := assessment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Assessment.note": %w`, err)}
+		}
+	}
 	return nil
 }
 

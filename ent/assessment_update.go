@@ -309,6 +309,11 @@ func (_u *AssessmentUpdate) check() error {
 			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Assessment.grade": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := assessment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Assessment.note": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -738,6 +743,11 @@ func (_u *AssessmentUpdateOne) check() error {
 	if v, ok := _u.mutation.Grade(); ok {
 		if err := assessment.GradeValidator(v); err != nil {
 			return &ValidationError{Name: "grade", err: fmt.Errorf(`ent: validator failed for field "Assessment.grade": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := assessment.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Assessment.note": %w`, err)}
 		}
 	}
 	return nil

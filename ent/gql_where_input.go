@@ -4509,18 +4509,6 @@ type MemberWhereInput struct {
 	EthnicityEqualFold    *string  `json:"ethnicityEqualFold,omitempty"`
 	EthnicityContainsFold *string  `json:"ethnicityContainsFold,omitempty"`
 
-	// "born_on" field predicates.
-	BornOn       *time.Time  `json:"bornOn,omitempty"`
-	BornOnNEQ    *time.Time  `json:"bornOnNEQ,omitempty"`
-	BornOnIn     []time.Time `json:"bornOnIn,omitempty"`
-	BornOnNotIn  []time.Time `json:"bornOnNotIn,omitempty"`
-	BornOnGT     *time.Time  `json:"bornOnGT,omitempty"`
-	BornOnGTE    *time.Time  `json:"bornOnGTE,omitempty"`
-	BornOnLT     *time.Time  `json:"bornOnLT,omitempty"`
-	BornOnLTE    *time.Time  `json:"bornOnLTE,omitempty"`
-	BornOnIsNil  bool        `json:"bornOnIsNil,omitempty"`
-	BornOnNotNil bool        `json:"bornOnNotNil,omitempty"`
-
 	// "status" field predicates.
 	Status      *member.Status  `json:"status,omitempty"`
 	StatusNEQ   *member.Status  `json:"statusNEQ,omitempty"`
@@ -4904,36 +4892,6 @@ func (i *MemberWhereInput) P() (predicate.Member, error) {
 	}
 	if i.EthnicityContainsFold != nil {
 		predicates = append(predicates, member.EthnicityContainsFold(*i.EthnicityContainsFold))
-	}
-	if i.BornOn != nil {
-		predicates = append(predicates, member.BornOnEQ(*i.BornOn))
-	}
-	if i.BornOnNEQ != nil {
-		predicates = append(predicates, member.BornOnNEQ(*i.BornOnNEQ))
-	}
-	if len(i.BornOnIn) > 0 {
-		predicates = append(predicates, member.BornOnIn(i.BornOnIn...))
-	}
-	if len(i.BornOnNotIn) > 0 {
-		predicates = append(predicates, member.BornOnNotIn(i.BornOnNotIn...))
-	}
-	if i.BornOnGT != nil {
-		predicates = append(predicates, member.BornOnGT(*i.BornOnGT))
-	}
-	if i.BornOnGTE != nil {
-		predicates = append(predicates, member.BornOnGTE(*i.BornOnGTE))
-	}
-	if i.BornOnLT != nil {
-		predicates = append(predicates, member.BornOnLT(*i.BornOnLT))
-	}
-	if i.BornOnLTE != nil {
-		predicates = append(predicates, member.BornOnLTE(*i.BornOnLTE))
-	}
-	if i.BornOnIsNil {
-		predicates = append(predicates, member.BornOnIsNil())
-	}
-	if i.BornOnNotNil {
-		predicates = append(predicates, member.BornOnNotNil())
 	}
 	if i.Status != nil {
 		predicates = append(predicates, member.StatusEQ(*i.Status))

@@ -168,6 +168,11 @@ func (_c *InstructorVisitCreate) check() error {
 	if _, ok := _c.mutation.VisitedOn(); !ok {
 		return &ValidationError{Name: "visited_on", err: errors.New(`ent: missing required field "InstructorVisit.visited_on"`)}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := instructorvisit.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "InstructorVisit.note": %w`, err)}
+		}
+	}
 	if len(_c.mutation.UnitIDs()) == 0 {
 		return &ValidationError{Name: "unit", err: errors.New(`ent: missing required edge "InstructorVisit.unit"`)}
 	}

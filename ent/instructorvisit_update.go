@@ -176,6 +176,11 @@ func (_u *InstructorVisitUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *InstructorVisitUpdate) check() error {
+	if v, ok := _u.mutation.Note(); ok {
+		if err := instructorvisit.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "InstructorVisit.note": %w`, err)}
+		}
+	}
 	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "InstructorVisit.unit"`)
 	}
@@ -450,6 +455,11 @@ func (_u *InstructorVisitUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *InstructorVisitUpdateOne) check() error {
+	if v, ok := _u.mutation.Note(); ok {
+		if err := instructorvisit.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "InstructorVisit.note": %w`, err)}
+		}
+	}
 	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "InstructorVisit.unit"`)
 	}

@@ -177,6 +177,11 @@ func (_c *KindChangeCreate) check() error {
 	if _, ok := _c.mutation.ChangedOn(); !ok {
 		return &ValidationError{Name: "changed_on", err: errors.New(`ent: missing required field "KindChange.changed_on"`)}
 	}
+	if v, ok := _c.mutation.Reason(); ok {
+		if err := kindchange.ReasonValidator(v); err != nil {
+			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "KindChange.reason": %w`, err)}
+		}
+	}
 	if len(_c.mutation.OrganizationIDs()) == 0 {
 		return &ValidationError{Name: "organization", err: errors.New(`ent: missing required edge "KindChange.organization"`)}
 	}

@@ -207,6 +207,11 @@ func (_c *MeetingCreate) check() error {
 			return &ValidationError{Name: "attendance", err: fmt.Errorf(`ent: validator failed for field "Meeting.attendance": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Topic(); ok {
+		if err := meeting.TopicValidator(v); err != nil {
+			return &ValidationError{Name: "topic", err: fmt.Errorf(`ent: validator failed for field "Meeting.topic": %w`, err)}
+		}
+	}
 	if len(_c.mutation.OrganizationIDs()) == 0 {
 		return &ValidationError{Name: "organization", err: errors.New(`ent: missing required edge "Meeting.organization"`)}
 	}

@@ -253,6 +253,11 @@ func (_u *MeetingUpdate) check() error {
 			return &ValidationError{Name: "attendance", err: fmt.Errorf(`ent: validator failed for field "Meeting.attendance": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Topic(); ok {
+		if err := meeting.TopicValidator(v); err != nil {
+			return &ValidationError{Name: "topic", err: fmt.Errorf(`ent: validator failed for field "Meeting.topic": %w`, err)}
+		}
+	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Meeting.organization"`)
 	}
@@ -632,6 +637,11 @@ func (_u *MeetingUpdateOne) check() error {
 	if v, ok := _u.mutation.Attendance(); ok {
 		if err := meeting.AttendanceValidator(v); err != nil {
 			return &ValidationError{Name: "attendance", err: fmt.Errorf(`ent: validator failed for field "Meeting.attendance": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Topic(); ok {
+		if err := meeting.TopicValidator(v); err != nil {
+			return &ValidationError{Name: "topic", err: fmt.Errorf(`ent: validator failed for field "Meeting.topic": %w`, err)}
 		}
 	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {

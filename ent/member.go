@@ -31,7 +31,7 @@ type Member struct {
 	Gender member.Gender `json:"gender,omitempty"`
 	// Ethnic group (民族), as written on the register.
 	Ethnicity string `json:"ethnicity,omitempty"`
-	// BornOn holds the value of the "born_on" field.
+	// The day of birth; for every role but ADMIN the first of January of its year, so that no role but ADMIN can rebuild an ID number.
 	BornOn *time.Time `json:"born_on,omitempty"`
 	// Full (正式) or probationary (预备) member; only full members count towards thresholds.
 	Status member.Status `json:"status,omitempty"`

@@ -455,6 +455,11 @@ func (_c *MemberCreate) check() error {
 			return &ValidationError{Name: "gender", err: fmt.Errorf(`ent: validator failed for field "Member.gender": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Ethnicity(); ok {
+		if err := member.EthnicityValidator(v); err != nil {
+			return &ValidationError{Name: "ethnicity", err: fmt.Errorf(`ent: validator failed for field "Member.ethnicity": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Member.status"`)}
 	}
@@ -479,6 +484,16 @@ func (_c *MemberCreate) check() error {
 			return &ValidationError{Name: "mobility", err: fmt.Errorf(`ent: validator failed for field "Member.mobility": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.MobilePlace(); ok {
+		if err := member.MobilePlaceValidator(v); err != nil {
+			return &ValidationError{Name: "mobile_place", err: fmt.Errorf(`ent: validator failed for field "Member.mobile_place": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ExternalOrganization(); ok {
+		if err := member.ExternalOrganizationValidator(v); err != nil {
+			return &ValidationError{Name: "external_organization", err: fmt.Errorf(`ent: validator failed for field "Member.external_organization": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.Phone(); ok {
 		if err := member.PhoneValidator(v); err != nil {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "Member.phone": %w`, err)}
@@ -487,6 +502,11 @@ func (_c *MemberCreate) check() error {
 	if v, ok := _c.mutation.IDNumber(); ok {
 		if err := member.IDNumberValidator(v); err != nil {
 			return &ValidationError{Name: "id_number", err: fmt.Errorf(`ent: validator failed for field "Member.id_number": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Address(); ok {
+		if err := member.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Member.address": %w`, err)}
 		}
 	}
 	return nil

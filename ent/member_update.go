@@ -683,6 +683,11 @@ func (_u *MemberUpdate) check() error {
 			return &ValidationError{Name: "gender", err: fmt.Errorf(`ent: validator failed for field "Member.gender": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Ethnicity(); ok {
+		if err := member.EthnicityValidator(v); err != nil {
+			return &ValidationError{Name: "ethnicity", err: fmt.Errorf(`ent: validator failed for field "Member.ethnicity": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := member.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Member.status": %w`, err)}
@@ -698,6 +703,16 @@ func (_u *MemberUpdate) check() error {
 			return &ValidationError{Name: "mobility", err: fmt.Errorf(`ent: validator failed for field "Member.mobility": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MobilePlace(); ok {
+		if err := member.MobilePlaceValidator(v); err != nil {
+			return &ValidationError{Name: "mobile_place", err: fmt.Errorf(`ent: validator failed for field "Member.mobile_place": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ExternalOrganization(); ok {
+		if err := member.ExternalOrganizationValidator(v); err != nil {
+			return &ValidationError{Name: "external_organization", err: fmt.Errorf(`ent: validator failed for field "Member.external_organization": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Phone(); ok {
 		if err := member.PhoneValidator(v); err != nil {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "Member.phone": %w`, err)}
@@ -706,6 +721,11 @@ func (_u *MemberUpdate) check() error {
 	if v, ok := _u.mutation.IDNumber(); ok {
 		if err := member.IDNumberValidator(v); err != nil {
 			return &ValidationError{Name: "id_number", err: fmt.Errorf(`ent: validator failed for field "Member.id_number": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := member.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Member.address": %w`, err)}
 		}
 	}
 	return nil
@@ -1817,6 +1837,11 @@ func (_u *MemberUpdateOne) check() error {
 			return &ValidationError{Name: "gender", err: fmt.Errorf(`ent: validator failed for field "Member.gender": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Ethnicity(); ok {
+		if err := member.EthnicityValidator(v); err != nil {
+			return &ValidationError{Name: "ethnicity", err: fmt.Errorf(`ent: validator failed for field "Member.ethnicity": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := member.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Member.status": %w`, err)}
@@ -1832,6 +1857,16 @@ func (_u *MemberUpdateOne) check() error {
 			return &ValidationError{Name: "mobility", err: fmt.Errorf(`ent: validator failed for field "Member.mobility": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.MobilePlace(); ok {
+		if err := member.MobilePlaceValidator(v); err != nil {
+			return &ValidationError{Name: "mobile_place", err: fmt.Errorf(`ent: validator failed for field "Member.mobile_place": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ExternalOrganization(); ok {
+		if err := member.ExternalOrganizationValidator(v); err != nil {
+			return &ValidationError{Name: "external_organization", err: fmt.Errorf(`ent: validator failed for field "Member.external_organization": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Phone(); ok {
 		if err := member.PhoneValidator(v); err != nil {
 			return &ValidationError{Name: "phone", err: fmt.Errorf(`ent: validator failed for field "Member.phone": %w`, err)}
@@ -1840,6 +1875,11 @@ func (_u *MemberUpdateOne) check() error {
 	if v, ok := _u.mutation.IDNumber(); ok {
 		if err := member.IDNumberValidator(v); err != nil {
 			return &ValidationError{Name: "id_number", err: fmt.Errorf(`ent: validator failed for field "Member.id_number": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := member.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Member.address": %w`, err)}
 		}
 	}
 	return nil

@@ -234,6 +234,11 @@ func (_u *MembershipUpdate) check() error {
 			return &ValidationError{Name: "end_reason", err: fmt.Errorf(`ent: validator failed for field "Membership.end_reason": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := membership.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Membership.note": %w`, err)}
+		}
+	}
 	if _u.mutation.MemberCleared() && len(_u.mutation.MemberIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Membership.member"`)
 	}
@@ -582,6 +587,11 @@ func (_u *MembershipUpdateOne) check() error {
 	if v, ok := _u.mutation.EndReason(); ok {
 		if err := membership.EndReasonValidator(v); err != nil {
 			return &ValidationError{Name: "end_reason", err: fmt.Errorf(`ent: validator failed for field "Membership.end_reason": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := membership.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Membership.note": %w`, err)}
 		}
 	}
 	if _u.mutation.MemberCleared() && len(_u.mutation.MemberIDs()) > 0 {

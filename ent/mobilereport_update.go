@@ -163,6 +163,11 @@ func (_u *MobileReportUpdate) check() error {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MobileReport.channel": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := mobilereport.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "MobileReport.note": %w`, err)}
+		}
+	}
 	if _u.mutation.MemberCleared() && len(_u.mutation.MemberIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "MobileReport.member"`)
 	}
@@ -397,6 +402,11 @@ func (_u *MobileReportUpdateOne) check() error {
 	if v, ok := _u.mutation.Channel(); ok {
 		if err := mobilereport.ChannelValidator(v); err != nil {
 			return &ValidationError{Name: "channel", err: fmt.Errorf(`ent: validator failed for field "MobileReport.channel": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := mobilereport.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "MobileReport.note": %w`, err)}
 		}
 	}
 	if _u.mutation.MemberCleared() && len(_u.mutation.MemberIDs()) > 0 {

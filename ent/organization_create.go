@@ -422,6 +422,11 @@ func (_c *OrganizationCreate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Organization.name": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ShortName(); ok {
+		if err := organization.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Organization.short_name": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Organization.kind"`)}
 	}
@@ -440,6 +445,11 @@ func (_c *OrganizationCreate) check() error {
 	}
 	if _, ok := _c.mutation.EstablishedOn(); !ok {
 		return &ValidationError{Name: "established_on", err: errors.New(`ent: missing required field "Organization.established_on"`)}
+	}
+	if v, ok := _c.mutation.DissolutionReason(); ok {
+		if err := organization.DissolutionReasonValidator(v); err != nil {
+			return &ValidationError{Name: "dissolution_reason", err: fmt.Errorf(`ent: validator failed for field "Organization.dissolution_reason": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ActivityBudget(); ok {
 		if err := organization.ActivityBudgetValidator(v); err != nil {

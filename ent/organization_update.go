@@ -726,6 +726,11 @@ func (_u *OrganizationUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Organization.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ShortName(); ok {
+		if err := organization.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Organization.short_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := organization.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Organization.kind": %w`, err)}
@@ -734,6 +739,11 @@ func (_u *OrganizationUpdate) check() error {
 	if v, ok := _u.mutation.Formation(); ok {
 		if err := organization.FormationValidator(v); err != nil {
 			return &ValidationError{Name: "formation", err: fmt.Errorf(`ent: validator failed for field "Organization.formation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DissolutionReason(); ok {
+		if err := organization.DissolutionReasonValidator(v); err != nil {
+			return &ValidationError{Name: "dissolution_reason", err: fmt.Errorf(`ent: validator failed for field "Organization.dissolution_reason": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.ActivityBudget(); ok {
@@ -2100,6 +2110,11 @@ func (_u *OrganizationUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Organization.name": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ShortName(); ok {
+		if err := organization.ShortNameValidator(v); err != nil {
+			return &ValidationError{Name: "short_name", err: fmt.Errorf(`ent: validator failed for field "Organization.short_name": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := organization.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Organization.kind": %w`, err)}
@@ -2108,6 +2123,11 @@ func (_u *OrganizationUpdateOne) check() error {
 	if v, ok := _u.mutation.Formation(); ok {
 		if err := organization.FormationValidator(v); err != nil {
 			return &ValidationError{Name: "formation", err: fmt.Errorf(`ent: validator failed for field "Organization.formation": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.DissolutionReason(); ok {
+		if err := organization.DissolutionReasonValidator(v); err != nil {
+			return &ValidationError{Name: "dissolution_reason", err: fmt.Errorf(`ent: validator failed for field "Organization.dissolution_reason": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.ActivityBudget(); ok {

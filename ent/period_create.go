@@ -213,6 +213,11 @@ func (_c *PeriodCreate) check() error {
 	if _, ok := _c.mutation.ValidFrom(); !ok {
 		return &ValidationError{Name: "valid_from", err: errors.New(`ent: missing required field "Period.valid_from"`)}
 	}
+	if v, ok := _c.mutation.Reason(); ok {
+		if err := period.ReasonValidator(v); err != nil {
+			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "Period.reason": %w`, err)}
+		}
+	}
 	return nil
 }
 

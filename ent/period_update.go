@@ -210,6 +210,16 @@ func (_u *PeriodUpdate) defaults() error {
 	return nil
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *PeriodUpdate) check() error {
+	if v, ok := _u.mutation.Reason(); ok {
+		if err := period.ReasonValidator(v); err != nil {
+			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "Period.reason": %w`, err)}
+		}
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *PeriodUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *PeriodUpdate {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -217,6 +227,9 @@ func (_u *PeriodUpdate) Modify(modifiers ...func(u *sql.UpdateBuilder)) *PeriodU
 }
 
 func (_u *PeriodUpdate) sqlSave(ctx context.Context) (_node int, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(period.Table, period.Columns, sqlgraph.NewFieldSpec(period.FieldID, field.TypeInt))
 	if ps := _u.mutation.predicates; len(ps) > 0 {
 		_spec.Predicate = func(selector *sql.Selector) {
@@ -483,6 +496,16 @@ func (_u *PeriodUpdateOne) defaults() error {
 	return nil
 }
 
+// check runs all checks and user-defined validators on the builder.
+func (_u *PeriodUpdateOne) check() error {
+	if v, ok := _u.mutation.Reason(); ok {
+		if err := period.ReasonValidator(v); err != nil {
+			return &ValidationError{Name: "reason", err: fmt.Errorf(`ent: validator failed for field "Period.reason": %w`, err)}
+		}
+	}
+	return nil
+}
+
 // Modify adds a statement modifier for attaching custom logic to the UPDATE statement.
 func (_u *PeriodUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *PeriodUpdateOne {
 	_u.modifiers = append(_u.modifiers, modifiers...)
@@ -490,6 +513,9 @@ func (_u *PeriodUpdateOne) Modify(modifiers ...func(u *sql.UpdateBuilder)) *Peri
 }
 
 func (_u *PeriodUpdateOne) sqlSave(ctx context.Context) (_node *Period, err error) {
+	if err := _u.check(); err != nil {
+		return _node, err
+	}
 	_spec := sqlgraph.NewUpdateSpec(period.Table, period.Columns, sqlgraph.NewFieldSpec(period.FieldID, field.TypeInt))
 	id, ok := _u.mutation.ID()
 	if !ok {

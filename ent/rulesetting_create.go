@@ -200,6 +200,16 @@ func (_c *RuleSettingCreate) check() error {
 			return &ValidationError{Name: "period_months", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.period_months": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Description(); ok {
+		if err := rulesetting.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.description": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Source(); ok {
+		if err := rulesetting.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.source": %w`, err)}
+		}
+	}
 	return nil
 }
 

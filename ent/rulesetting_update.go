@@ -222,6 +222,16 @@ func (_u *RuleSettingUpdate) check() error {
 			return &ValidationError{Name: "period_months", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.period_months": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := rulesetting.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.description": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := rulesetting.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.source": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -507,6 +517,16 @@ func (_u *RuleSettingUpdateOne) check() error {
 	if v, ok := _u.mutation.PeriodMonths(); ok {
 		if err := rulesetting.PeriodMonthsValidator(v); err != nil {
 			return &ValidationError{Name: "period_months", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.period_months": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Description(); ok {
+		if err := rulesetting.DescriptionValidator(v); err != nil {
+			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.description": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Source(); ok {
+		if err := rulesetting.SourceValidator(v); err != nil {
+			return &ValidationError{Name: "source", err: fmt.Errorf(`ent: validator failed for field "RuleSetting.source": %w`, err)}
 		}
 	}
 	return nil

@@ -199,6 +199,16 @@ func (_c *TermCreate) check() error {
 	if _, ok := _c.mutation.DueOn(); !ok {
 		return &ValidationError{Name: "due_on", err: errors.New(`ent: missing required field "Term.due_on"`)}
 	}
+	if v, ok := _c.mutation.PostponementReason(); ok {
+		if err := term.PostponementReasonValidator(v); err != nil {
+			return &ValidationError{Name: "postponement_reason", err: fmt.Errorf(`ent: validator failed for field "Term.postponement_reason": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := term.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Term.note": %w`, err)}
+		}
+	}
 	if len(_c.mutation.OrganizationIDs()) == 0 {
 		return &ValidationError{Name: "organization", err: errors.New(`ent: missing required edge "Term.organization"`)}
 	}

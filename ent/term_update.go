@@ -218,6 +218,16 @@ func (_u *TermUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *TermUpdate) check() error {
+	if v, ok := _u.mutation.PostponementReason(); ok {
+		if err := term.PostponementReasonValidator(v); err != nil {
+			return &ValidationError{Name: "postponement_reason", err: fmt.Errorf(`ent: validator failed for field "Term.postponement_reason": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := term.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Term.note": %w`, err)}
+		}
+	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Term.organization"`)
 	}
@@ -527,6 +537,16 @@ func (_u *TermUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *TermUpdateOne) check() error {
+	if v, ok := _u.mutation.PostponementReason(); ok {
+		if err := term.PostponementReasonValidator(v); err != nil {
+			return &ValidationError{Name: "postponement_reason", err: fmt.Errorf(`ent: validator failed for field "Term.postponement_reason": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Note(); ok {
+		if err := term.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "Term.note": %w`, err)}
+		}
+	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Term.organization"`)
 	}

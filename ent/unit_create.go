@@ -366,6 +366,11 @@ func (_c *UnitCreate) check() error {
 	if _, ok := _c.mutation.AboveDesignatedSize(); !ok {
 		return &ValidationError{Name: "above_designated_size", err: errors.New(`ent: missing required field "Unit.above_designated_size"`)}
 	}
+	if v, ok := _c.mutation.Address(); ok {
+		if err := unit.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Unit.address": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.GridID(); !ok {
 		return &ValidationError{Name: "grid_id", err: errors.New(`ent: missing required field "Unit.grid_id"`)}
 	}

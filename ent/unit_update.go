@@ -498,6 +498,11 @@ func (_u *UnitUpdate) check() error {
 			return &ValidationError{Name: "employees", err: fmt.Errorf(`ent: validator failed for field "Unit.employees": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := unit.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Unit.address": %w`, err)}
+		}
+	}
 	if _u.mutation.GridCleared() && len(_u.mutation.GridIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Unit.grid"`)
 	}
@@ -1326,6 +1331,11 @@ func (_u *UnitUpdateOne) check() error {
 	if v, ok := _u.mutation.Employees(); ok {
 		if err := unit.EmployeesValidator(v); err != nil {
 			return &ValidationError{Name: "employees", err: fmt.Errorf(`ent: validator failed for field "Unit.employees": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := unit.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Unit.address": %w`, err)}
 		}
 	}
 	if _u.mutation.GridCleared() && len(_u.mutation.GridIDs()) > 0 {

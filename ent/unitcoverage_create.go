@@ -177,6 +177,11 @@ func (_c *UnitCoverageCreate) check() error {
 	if _, ok := _c.mutation.StartedOn(); !ok {
 		return &ValidationError{Name: "started_on", err: errors.New(`ent: missing required field "UnitCoverage.started_on"`)}
 	}
+	if v, ok := _c.mutation.Note(); ok {
+		if err := unitcoverage.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "UnitCoverage.note": %w`, err)}
+		}
+	}
 	if len(_c.mutation.OrganizationIDs()) == 0 {
 		return &ValidationError{Name: "organization", err: errors.New(`ent: missing required edge "UnitCoverage.organization"`)}
 	}

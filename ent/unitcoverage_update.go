@@ -190,6 +190,11 @@ func (_u *UnitCoverageUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *UnitCoverageUpdate) check() error {
+	if v, ok := _u.mutation.Note(); ok {
+		if err := unitcoverage.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "UnitCoverage.note": %w`, err)}
+		}
+	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "UnitCoverage.organization"`)
 	}
@@ -487,6 +492,11 @@ func (_u *UnitCoverageUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *UnitCoverageUpdateOne) check() error {
+	if v, ok := _u.mutation.Note(); ok {
+		if err := unitcoverage.NoteValidator(v); err != nil {
+			return &ValidationError{Name: "note", err: fmt.Errorf(`ent: validator failed for field "UnitCoverage.note": %w`, err)}
+		}
+	}
 	if _u.mutation.OrganizationCleared() && len(_u.mutation.OrganizationIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "UnitCoverage.organization"`)
 	}

@@ -26,7 +26,23 @@ var errInternal = errors.New("internal error; it has been logged")
 // gqlgen's own errors (bad query, bad argument) pass as they are; anything
 // else is logged and reported as INTERNAL_SERVER_ERROR without detail, so no
 // SQL or driver text reaches a client.
-func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+func presenter(logger *slog.Logger, noSuggestions bool) graphql.ErrorPresenterFunc {
+	present := presentError(logger)
+	if !noSuggestions {
+		return present
+	}
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		// With introspection off no message may name what the schema
+		// holds: gqlparser suggests fields, arguments, types and values.
+		if i := strings.Index(e.Message, " Did you mean"); i >= 0 {
+			e.Message = e.Message[:i]
+		}
+		return e
+	}
+}
+
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		var (

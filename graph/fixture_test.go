@@ -67,7 +67,7 @@ func square(lon, lat float64) *geo.Geometry {
 	return g
 }
 
-func newWorld(t *testing.T, opts ...database.Option) *world {
+func newWorld(t testing.TB, opts ...database.Option) *world {
 	t.Helper()
 	st := dbtest.Open(t, opts...)
 	w := &world{store: st, api: graphtest.New(t, st)}

@@ -33670,7 +33670,7 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "bornOn", "bornOnNEQ", "bornOnIn", "bornOnNotIn", "bornOnGT", "bornOnGTE", "bornOnLT", "bornOnLTE", "bornOnIsNil", "bornOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "confirmedOn", "confirmedOnNEQ", "confirmedOnIn", "confirmedOnNotIn", "confirmedOnGT", "confirmedOnGTE", "confirmedOnLT", "confirmedOnLTE", "confirmedOnIsNil", "confirmedOnNotNil", "probationExtendedTo", "probationExtendedToNEQ", "probationExtendedToIn", "probationExtendedToNotIn", "probationExtendedToGT", "probationExtendedToGTE", "probationExtendedToLT", "probationExtendedToLTE", "probationExtendedToIsNil", "probationExtendedToNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith", "hasSiteBranches", "hasSiteBranchesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "confirmedOn", "confirmedOnNEQ", "confirmedOnIn", "confirmedOnNotIn", "confirmedOnGT", "confirmedOnGTE", "confirmedOnLT", "confirmedOnLTE", "confirmedOnIsNil", "confirmedOnNotNil", "probationExtendedTo", "probationExtendedToNEQ", "probationExtendedToIn", "probationExtendedToNotIn", "probationExtendedToGT", "probationExtendedToGTE", "probationExtendedToLT", "probationExtendedToLTE", "probationExtendedToIsNil", "probationExtendedToNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith", "hasSiteBranches", "hasSiteBranchesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34090,76 +34090,6 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.EthnicityContainsFold = data
-		case "bornOn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOn"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOn = data
-		case "bornOnNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnNEQ"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnNEQ = data
-		case "bornOnIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnIn"))
-			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnIn = data
-		case "bornOnNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnNotIn"))
-			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnNotIn = data
-		case "bornOnGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnGT"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnGT = data
-		case "bornOnGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnGTE"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnGTE = data
-		case "bornOnLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnLT"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnLT = data
-		case "bornOnLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnLTE"))
-			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnLTE = data
-		case "bornOnIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnIsNil = data
-		case "bornOnNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOnNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.BornOnNotNil = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOMemberStatus2ᚖjicengᚋentᚋmemberᚐStatus(ctx, v)

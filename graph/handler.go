@@ -41,23 +41,31 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}})
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if !opts.NoIntrospection {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.SetDisableSuggestion(true)
 	}
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
-	srv.Use(opts.Limits)
-	present := guardErrors(store, logger, presenter(logger))
+	srv.SetParserTokenLimit(opts.Limits.MaxTokens)
+	srv.Use(limiter{Limits: opts.Limits, es: es})
+	// First, so that every field is metered and none resolved once the
+	// request's budget or time is spent.
+	srv.AroundFields(meterFields)
+	present := guardErrors(store, logger, presenter(logger, opts.NoIntrospection))
 	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
 	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
+	srv.AroundResponses(capResponses)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundFields(personalRead)
 	srv.SetErrorPresenter(present)
@@ -65,7 +73,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return withIdempotencyKey(srv)
+	return wellFormed(withIdempotencyKey(srv))
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -61,7 +62,8 @@ func TestTheDashboardFitsTheLimits(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading the dashboard's documents: %v", err)
 	}
-	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
+	es := graph.NewExecutableSchema(graph.Config{})
+	schema := es.Schema()
 	docs := regexp.MustCompile("(?s)new TypedDocumentString\\(`(.*?)`").FindAllStringSubmatch(string(src), -1)
 	if len(docs) < 10 {
 		t.Fatalf("found %d documents, want the dashboard's", len(docs))
@@ -76,7 +78,7 @@ func TestTheDashboardFitsTheLimits(t *testing.T) {
 			continue
 		}
 		for _, op := range doc.Operations {
-			m := graph.DefaultLimits.Measure(doc, op, largestVariables(op))
+			m := graph.DefaultLimits.Measure(context.Background(), es, doc, op, largestVariables(op))
 			t.Logf("%s: %+v", op.Name, m)
 			if m.Depth > graph.DefaultLimits.MaxDepth || m.Cost > graph.DefaultLimits.MaxCost || m.Aliases > graph.DefaultLimits.MaxAliases {
 				t.Errorf("%s: depth %d, cost %d, aliases %d; over %+v", op.Name, m.Depth, m.Cost, m.Aliases, graph.DefaultLimits)

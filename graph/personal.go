@@ -11,6 +11,7 @@ import (
 	"jiceng/audit"
 	"jiceng/ent"
 	"jiceng/ent/auditentry"
+	"jiceng/ent/member"
 	"jiceng/viewer"
 )
 
@@ -70,6 +71,9 @@ func auditPersonalReads(logger *slog.Logger) graphql.ResponseMiddleware {
 func personalRead(ctx context.Context, next graphql.Resolver) (any, error) {
 	res, err := next(ctx)
 	fc := graphql.GetFieldContext(ctx)
+	if err == nil && fc != nil && fc.Object == "AuditEntry" && (fc.Field.Name == "before" || fc.Field.Name == "after") {
+		return loggedPersonalRead(ctx, fc, res)
+	}
 	if err != nil || fc == nil || fc.Object != "Member" || !personalFields[fc.Field.Name] {
 		return res, err
 	}
@@ -83,6 +87,51 @@ func personalRead(ctx context.Context, next graphql.Resolver) (any, error) {
 		return nil, errInternal
 	}
 	r.add(m.ID)
+	return res, nil
+}
+
+// auditedColumns are the member's columns an audit entry may hold unmasked.
+var auditedColumns = []string{member.FieldPhone, member.FieldIDNumber, member.FieldAddress, member.FieldBornOn}
+
+// loggedPersonalRead notes the member whose personal data an audit entry's
+// before or after values show: reading them out of the log is reading
+// them.
+func loggedPersonalRead(ctx context.Context, fc *graphql.FieldContext, res any) (any, error) {
+	values, _ := res.(map[string]any)
+	var entry *ent.AuditEntry
+	for p := fc.Parent; p != nil && entry == nil; p = p.Parent {
+		switch v := p.Result.(type) {
+		case *ent.AuditEntry:
+			entry = v
+		case **ent.AuditEntry:
+			entry = *v
+		}
+	}
+	if len(values) == 0 || entry == nil {
+		return res, nil
+	}
+	if entry.EntityType == "" || entry.EntityID == nil {
+		// The query did not ask for them, so they were not loaded.
+		full, err := ent.FromContext(ctx).AuditEntry.Query().Where(auditentry.ID(entry.ID)).
+			Select(auditentry.FieldEntityType, auditentry.FieldEntityID).Only(ctx)
+		if err != nil {
+			return nil, err
+		}
+		entry = full
+	}
+	if entry.EntityType != "Member" || entry.EntityID == nil {
+		return res, nil
+	}
+	for _, col := range auditedColumns {
+		if v, ok := values[col]; ok && v != nil && v != "" {
+			r, _ := ctx.Value(readsKey{}).(*reads)
+			if r == nil {
+				return nil, errInternal
+			}
+			r.add(*entry.EntityID)
+			break
+		}
+	}
 	return res, nil
 }
 

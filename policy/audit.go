@@ -19,7 +19,10 @@ func AppendOnly(next entgo.Mutator) entgo.Mutator {
 	})
 }
 
+// privacyDecision reports whether the context carries a decision and
+// whether it allows. privacy.DecisionFromContext gives an Allow decision
+// as a nil error (and Deny or Skip as themselves).
 func privacyDecision(ctx context.Context) (allowed bool, ok bool) {
 	d, ok := privacy.DecisionFromContext(ctx)
-	return ok && errors.Is(d, privacy.Allow), ok
+	return ok && (d == nil || errors.Is(d, privacy.Allow)), ok
 }

@@ -14,6 +14,7 @@ import (
 	"jiceng/ent/auditentry"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
+	"jiceng/ent/privacy"
 	"jiceng/ent/unit"
 	"jiceng/viewer"
 )
@@ -49,6 +50,15 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if _, err := tm.Tx(); err != nil {
 			return nil, fmt.Errorf("register: %s written outside a transaction; use register.InTx", m.Type())
 		}
+		// Advancing the revision first locks its row until the transaction
+		// ends, so writes to the register take turns from here: the rules
+		// checked after this write (one secretary, one current membership,
+		// one open term…) read what every earlier write committed, on
+		// PostgreSQL under READ COMMITTED as on SQLite, whose immediate
+		// transactions take turns from their start.
+		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
+			return nil, fmt.Errorf("register: advancing the revision: %w", err)
+		}
 		entry, err := changeOf(ctx, m)
 		if err != nil {
 			return nil, err
@@ -56,9 +66,6 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
-		}
-		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
-			return nil, fmt.Errorf("register: advancing the revision: %w", err)
 		}
 		if entry != nil {
 			entry.After = newValues(m)
@@ -91,8 +98,36 @@ func changeOf(ctx context.Context, m entgo.Mutation) (*audit.Entry, error) {
 			}
 			e.Before[f] = old
 		}
+		if err := truePersonalValues(ctx, m, e.Before); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
+}
+
+// truePersonalValues puts in before the true values a member's personal
+// fields had: the old record read for the viewer is masked when the viewer
+// may not see them, and the log must keep what was there.
+func truePersonalValues(ctx context.Context, m entgo.Mutation, before map[string]any) error {
+	mm, ok := m.(*ent.MemberMutation)
+	if !ok {
+		return nil
+	}
+	id, ok := mm.ID()
+	if !ok {
+		return nil
+	}
+	old, err := mm.Client().Member.Get(privacy.DecisionContext(ctx, privacy.Allow), id)
+	if err != nil {
+		return fmt.Errorf("reading member %d before the change: %w", id, err)
+	}
+	for f, v := range map[string]any{member.FieldPhone: old.Phone, member.FieldIDNumber: old.IDNumber,
+		member.FieldAddress: old.Address, member.FieldBornOn: old.BornOn} {
+		if _, changed := before[f]; changed {
+			before[f] = v
+		}
+	}
+	return nil
 }
 
 // newValues are the fields a write sets and the records it links.

@@ -114,6 +114,14 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	TitleValidator func(string) error
+	// HolderNameValidator is a validator for the "holder_name" field. It is called by the builders before save.
+	HolderNameValidator func(string) error
+	// HolderAffiliationValidator is a validator for the "holder_affiliation" field. It is called by the builders before save.
+	HolderAffiliationValidator func(string) error
+	// NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	NoteValidator func(string) error
 )
 
 // Role defines the type for the "role" enum field.

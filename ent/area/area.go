@@ -170,6 +170,8 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	CodeValidator func(string) error
 	// DefaultHouseholds holds the default value on creation for the "households" field.
 	DefaultHouseholds int
 	// HouseholdsValidator is a validator for the "households" field. It is called by the builders before save.

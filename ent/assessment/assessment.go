@@ -122,6 +122,8 @@ var (
 	DefaultResultsGood bool
 	// DefaultEvaluationGood holds the default value on creation for the "evaluation_good" field.
 	DefaultEvaluationGood bool
+	// NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	NoteValidator func(string) error
 )
 
 // Grade defines the type for the "grade" enum field.

@@ -101,6 +101,8 @@ var (
 	ExpectedAttendanceValidator func(int) error
 	// AttendanceValidator is a validator for the "attendance" field. It is called by the builders before save.
 	AttendanceValidator func(int) error
+	// TopicValidator is a validator for the "topic" field. It is called by the builders before save.
+	TopicValidator func(string) error
 )
 
 // TypeValidator is a validator for the "type" field enum values. It is called by the builders before save.

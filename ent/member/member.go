@@ -197,10 +197,18 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// EthnicityValidator is a validator for the "ethnicity" field. It is called by the builders before save.
+	EthnicityValidator func(string) error
+	// MobilePlaceValidator is a validator for the "mobile_place" field. It is called by the builders before save.
+	MobilePlaceValidator func(string) error
+	// ExternalOrganizationValidator is a validator for the "external_organization" field. It is called by the builders before save.
+	ExternalOrganizationValidator func(string) error
 	// PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
 	PhoneValidator func(string) error
 	// IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
 	IDNumberValidator func(string) error
+	// AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	AddressValidator func(string) error
 )
 
 // Gender defines the type for the "gender" enum field.

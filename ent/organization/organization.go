@@ -207,6 +207,10 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// ShortNameValidator is a validator for the "short_name" field. It is called by the builders before save.
+	ShortNameValidator func(string) error
+	// DissolutionReasonValidator is a validator for the "dissolution_reason" field. It is called by the builders before save.
+	DissolutionReasonValidator func(string) error
 	// ActivityBudgetValidator is a validator for the "activity_budget" field. It is called by the builders before save.
 	ActivityBudgetValidator func(int) error
 )

@@ -78,6 +78,10 @@ var (
 	KeyValidator func(string) error
 	// PeriodMonthsValidator is a validator for the "period_months" field. It is called by the builders before save.
 	PeriodMonthsValidator func(int) error
+	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	DescriptionValidator func(string) error
+	// SourceValidator is a validator for the "source" field. It is called by the builders before save.
+	SourceValidator func(string) error
 )
 
 // OrganizationKindValidator is a validator for the "organization_kind" field enum values. It is called by the builders before save.

@@ -63,7 +63,21 @@ func init() {
 	// apitokenDescName is the schema descriptor for name field.
 	apitokenDescName := apitokenFields[0].Descriptor()
 	// apitoken.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	apitoken.NameValidator = apitokenDescName.Validators[0].(func(string) error)
+	apitoken.NameValidator = func() func(string) error {
+		validators := apitokenDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	affiliatedorganizationMixin := schema.AffiliatedOrganization{}.Mixin()
 	affiliatedorganization.Policy = privacy.NewPolicies(schema.AffiliatedOrganization{})
 	affiliatedorganization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -100,7 +114,21 @@ func init() {
 	// affiliatedorganizationDescName is the schema descriptor for name field.
 	affiliatedorganizationDescName := affiliatedorganizationFields[0].Descriptor()
 	// affiliatedorganization.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	affiliatedorganization.NameValidator = affiliatedorganizationDescName.Validators[0].(func(string) error)
+	affiliatedorganization.NameValidator = func() func(string) error {
+		validators := affiliatedorganizationDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// affiliatedorganizationDescMembersCount is the schema descriptor for members_count field.
 	affiliatedorganizationDescMembersCount := affiliatedorganizationFields[4].Descriptor()
 	// affiliatedorganization.MembersCountValidator is a validator for the "members_count" field. It is called by the builders before save.
@@ -138,6 +166,22 @@ func init() {
 	appointment.DefaultUpdatedAt = appointmentDescUpdatedAt.Default.(func() time.Time)
 	// appointment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	appointment.UpdateDefaultUpdatedAt = appointmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// appointmentDescTitle is the schema descriptor for title field.
+	appointmentDescTitle := appointmentFields[1].Descriptor()
+	// appointment.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	appointment.TitleValidator = appointmentDescTitle.Validators[0].(func(string) error)
+	// appointmentDescHolderName is the schema descriptor for holder_name field.
+	appointmentDescHolderName := appointmentFields[5].Descriptor()
+	// appointment.HolderNameValidator is a validator for the "holder_name" field. It is called by the builders before save.
+	appointment.HolderNameValidator = appointmentDescHolderName.Validators[0].(func(string) error)
+	// appointmentDescHolderAffiliation is the schema descriptor for holder_affiliation field.
+	appointmentDescHolderAffiliation := appointmentFields[6].Descriptor()
+	// appointment.HolderAffiliationValidator is a validator for the "holder_affiliation" field. It is called by the builders before save.
+	appointment.HolderAffiliationValidator = appointmentDescHolderAffiliation.Validators[0].(func(string) error)
+	// appointmentDescNote is the schema descriptor for note field.
+	appointmentDescNote := appointmentFields[9].Descriptor()
+	// appointment.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	appointment.NoteValidator = appointmentDescNote.Validators[0].(func(string) error)
 	areaMixin := schema.Area{}.Mixin()
 	area.Policy = privacy.NewPolicies(schema.Area{})
 	area.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -174,7 +218,25 @@ func init() {
 	// areaDescName is the schema descriptor for name field.
 	areaDescName := areaFields[0].Descriptor()
 	// area.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	area.NameValidator = areaDescName.Validators[0].(func(string) error)
+	area.NameValidator = func() func(string) error {
+		validators := areaDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// areaDescCode is the schema descriptor for code field.
+	areaDescCode := areaFields[1].Descriptor()
+	// area.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	area.CodeValidator = areaDescCode.Validators[0].(func(string) error)
 	// areaDescHouseholds is the schema descriptor for households field.
 	areaDescHouseholds := areaFields[4].Descriptor()
 	// area.DefaultHouseholds holds the default value on creation for the households field.
@@ -248,6 +310,10 @@ func init() {
 	assessmentDescEvaluationGood := assessmentFields[7].Descriptor()
 	// assessment.DefaultEvaluationGood holds the default value on creation for the evaluation_good field.
 	assessment.DefaultEvaluationGood = assessmentDescEvaluationGood.Default.(bool)
+	// assessmentDescNote is the schema descriptor for note field.
+	assessmentDescNote := assessmentFields[8].Descriptor()
+	// assessment.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	assessment.NoteValidator = assessmentDescNote.Validators[0].(func(string) error)
 	auditentry.Policy = privacy.NewPolicies(schema.AuditEntry{})
 	auditentry.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -302,7 +368,21 @@ func init() {
 	// exemptionDescReason is the schema descriptor for reason field.
 	exemptionDescReason := exemptionFields[2].Descriptor()
 	// exemption.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
-	exemption.ReasonValidator = exemptionDescReason.Validators[0].(func(string) error)
+	exemption.ReasonValidator = func() func(string) error {
+		validators := exemptionDescReason.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reason string) error {
+			for _, fn := range fns {
+				if err := fn(reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	instructorvisitMixin := schema.InstructorVisit{}.Mixin()
 	instructorvisit.Policy = privacy.NewPolicies(schema.InstructorVisit{})
 	instructorvisit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -336,6 +416,10 @@ func init() {
 	instructorvisit.DefaultUpdatedAt = instructorvisitDescUpdatedAt.Default.(func() time.Time)
 	// instructorvisit.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	instructorvisit.UpdateDefaultUpdatedAt = instructorvisitDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// instructorvisitDescNote is the schema descriptor for note field.
+	instructorvisitDescNote := instructorvisitFields[3].Descriptor()
+	// instructorvisit.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	instructorvisit.NoteValidator = instructorvisitDescNote.Validators[0].(func(string) error)
 	kindchangeMixin := schema.KindChange{}.Mixin()
 	kindchange.Policy = privacy.NewPolicies(schema.KindChange{})
 	kindchange.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -369,6 +453,10 @@ func init() {
 	kindchange.DefaultUpdatedAt = kindchangeDescUpdatedAt.Default.(func() time.Time)
 	// kindchange.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	kindchange.UpdateDefaultUpdatedAt = kindchangeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// kindchangeDescReason is the schema descriptor for reason field.
+	kindchangeDescReason := kindchangeFields[4].Descriptor()
+	// kindchange.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	kindchange.ReasonValidator = kindchangeDescReason.Validators[0].(func(string) error)
 	meetingMixin := schema.Meeting{}.Mixin()
 	meeting.Policy = privacy.NewPolicies(schema.Meeting{})
 	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -410,6 +498,10 @@ func init() {
 	meetingDescAttendance := meetingFields[4].Descriptor()
 	// meeting.AttendanceValidator is a validator for the "attendance" field. It is called by the builders before save.
 	meeting.AttendanceValidator = meetingDescAttendance.Validators[0].(func(int) error)
+	// meetingDescTopic is the schema descriptor for topic field.
+	meetingDescTopic := meetingFields[5].Descriptor()
+	// meeting.TopicValidator is a validator for the "topic" field. It is called by the builders before save.
+	meeting.TopicValidator = meetingDescTopic.Validators[0].(func(string) error)
 	memberMixin := schema.Member{}.Mixin()
 	member.Policy = privacy.NewPolicies(schema.Member{})
 	member.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -452,7 +544,33 @@ func init() {
 	// memberDescName is the schema descriptor for name field.
 	memberDescName := memberFields[0].Descriptor()
 	// member.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	member.NameValidator = memberDescName.Validators[0].(func(string) error)
+	member.NameValidator = func() func(string) error {
+		validators := memberDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// memberDescEthnicity is the schema descriptor for ethnicity field.
+	memberDescEthnicity := memberFields[2].Descriptor()
+	// member.EthnicityValidator is a validator for the "ethnicity" field. It is called by the builders before save.
+	member.EthnicityValidator = memberDescEthnicity.Validators[0].(func(string) error)
+	// memberDescMobilePlace is the schema descriptor for mobile_place field.
+	memberDescMobilePlace := memberFields[10].Descriptor()
+	// member.MobilePlaceValidator is a validator for the "mobile_place" field. It is called by the builders before save.
+	member.MobilePlaceValidator = memberDescMobilePlace.Validators[0].(func(string) error)
+	// memberDescExternalOrganization is the schema descriptor for external_organization field.
+	memberDescExternalOrganization := memberFields[11].Descriptor()
+	// member.ExternalOrganizationValidator is a validator for the "external_organization" field. It is called by the builders before save.
+	member.ExternalOrganizationValidator = memberDescExternalOrganization.Validators[0].(func(string) error)
 	// memberDescPhone is the schema descriptor for phone field.
 	memberDescPhone := memberFields[13].Descriptor()
 	// member.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
@@ -461,6 +579,10 @@ func init() {
 	memberDescIDNumber := memberFields[14].Descriptor()
 	// member.IDNumberValidator is a validator for the "id_number" field. It is called by the builders before save.
 	member.IDNumberValidator = memberDescIDNumber.Validators[0].(func(string) error)
+	// memberDescAddress is the schema descriptor for address field.
+	memberDescAddress := memberFields[15].Descriptor()
+	// member.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	member.AddressValidator = memberDescAddress.Validators[0].(func(string) error)
 	membershipMixin := schema.Membership{}.Mixin()
 	membership.Policy = privacy.NewPolicies(schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -494,6 +616,10 @@ func init() {
 	membership.DefaultUpdatedAt = membershipDescUpdatedAt.Default.(func() time.Time)
 	// membership.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	membership.UpdateDefaultUpdatedAt = membershipDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// membershipDescNote is the schema descriptor for note field.
+	membershipDescNote := membershipFields[6].Descriptor()
+	// membership.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	membership.NoteValidator = membershipDescNote.Validators[0].(func(string) error)
 	mobilereportMixin := schema.MobileReport{}.Mixin()
 	mobilereport.Policy = privacy.NewPolicies(schema.MobileReport{})
 	mobilereport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -527,6 +653,10 @@ func init() {
 	mobilereport.DefaultUpdatedAt = mobilereportDescUpdatedAt.Default.(func() time.Time)
 	// mobilereport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	mobilereport.UpdateDefaultUpdatedAt = mobilereportDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// mobilereportDescNote is the schema descriptor for note field.
+	mobilereportDescNote := mobilereportFields[3].Descriptor()
+	// mobilereport.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	mobilereport.NoteValidator = mobilereportDescNote.Validators[0].(func(string) error)
 	organizationMixin := schema.Organization{}.Mixin()
 	organization.Policy = privacy.NewPolicies(schema.Organization{})
 	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -563,7 +693,29 @@ func init() {
 	// organizationDescName is the schema descriptor for name field.
 	organizationDescName := organizationFields[0].Descriptor()
 	// organization.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	organization.NameValidator = organizationDescName.Validators[0].(func(string) error)
+	organization.NameValidator = func() func(string) error {
+		validators := organizationDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// organizationDescShortName is the schema descriptor for short_name field.
+	organizationDescShortName := organizationFields[1].Descriptor()
+	// organization.ShortNameValidator is a validator for the "short_name" field. It is called by the builders before save.
+	organization.ShortNameValidator = organizationDescShortName.Validators[0].(func(string) error)
+	// organizationDescDissolutionReason is the schema descriptor for dissolution_reason field.
+	organizationDescDissolutionReason := organizationFields[6].Descriptor()
+	// organization.DissolutionReasonValidator is a validator for the "dissolution_reason" field. It is called by the builders before save.
+	organization.DissolutionReasonValidator = organizationDescDissolutionReason.Validators[0].(func(string) error)
 	// organizationDescActivityBudget is the schema descriptor for activity_budget field.
 	organizationDescActivityBudget := organizationFields[7].Descriptor()
 	// organization.ActivityBudgetValidator is a validator for the "activity_budget" field. It is called by the builders before save.
@@ -592,6 +744,10 @@ func init() {
 	period.DefaultUpdatedAt = periodDescUpdatedAt.Default.(func() time.Time)
 	// period.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	period.UpdateDefaultUpdatedAt = periodDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// periodDescReason is the schema descriptor for reason field.
+	periodDescReason := periodFields[7].Descriptor()
+	// period.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	period.ReasonValidator = periodDescReason.Validators[0].(func(string) error)
 	rulesettingMixin := schema.RuleSetting{}.Mixin()
 	rulesetting.Policy = privacy.NewPolicies(schema.RuleSetting{})
 	rulesetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -633,6 +789,14 @@ func init() {
 	rulesettingDescPeriodMonths := rulesettingFields[3].Descriptor()
 	// rulesetting.PeriodMonthsValidator is a validator for the "period_months" field. It is called by the builders before save.
 	rulesetting.PeriodMonthsValidator = rulesettingDescPeriodMonths.Validators[0].(func(int) error)
+	// rulesettingDescDescription is the schema descriptor for description field.
+	rulesettingDescDescription := rulesettingFields[4].Descriptor()
+	// rulesetting.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	rulesetting.DescriptionValidator = rulesettingDescDescription.Validators[0].(func(string) error)
+	// rulesettingDescSource is the schema descriptor for source field.
+	rulesettingDescSource := rulesettingFields[5].Descriptor()
+	// rulesetting.SourceValidator is a validator for the "source" field. It is called by the builders before save.
+	rulesetting.SourceValidator = rulesettingDescSource.Validators[0].(func(string) error)
 	sessionMixin := schema.Session{}.Mixin()
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -690,6 +854,14 @@ func init() {
 	term.DefaultUpdatedAt = termDescUpdatedAt.Default.(func() time.Time)
 	// term.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	term.UpdateDefaultUpdatedAt = termDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// termDescPostponementReason is the schema descriptor for postponement_reason field.
+	termDescPostponementReason := termFields[5].Descriptor()
+	// term.PostponementReasonValidator is a validator for the "postponement_reason" field. It is called by the builders before save.
+	term.PostponementReasonValidator = termDescPostponementReason.Validators[0].(func(string) error)
+	// termDescNote is the schema descriptor for note field.
+	termDescNote := termFields[6].Descriptor()
+	// term.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	term.NoteValidator = termDescNote.Validators[0].(func(string) error)
 	unitMixin := schema.Unit{}.Mixin()
 	unit.Policy = privacy.NewPolicies(schema.Unit{})
 	unit.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -728,7 +900,21 @@ func init() {
 	// unitDescName is the schema descriptor for name field.
 	unitDescName := unitFields[0].Descriptor()
 	// unit.NameValidator is a validator for the "name" field. It is called by the builders before save.
-	unit.NameValidator = unitDescName.Validators[0].(func(string) error)
+	unit.NameValidator = func() func(string) error {
+		validators := unitDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// unitDescCreditCode is the schema descriptor for credit_code field.
 	unitDescCreditCode := unitFields[2].Descriptor()
 	// unit.CreditCodeValidator is a validator for the "credit_code" field. It is called by the builders before save.
@@ -743,6 +929,10 @@ func init() {
 	unitDescAboveDesignatedSize := unitFields[4].Descriptor()
 	// unit.DefaultAboveDesignatedSize holds the default value on creation for the above_designated_size field.
 	unit.DefaultAboveDesignatedSize = unitDescAboveDesignatedSize.Default.(bool)
+	// unitDescAddress is the schema descriptor for address field.
+	unitDescAddress := unitFields[5].Descriptor()
+	// unit.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	unit.AddressValidator = unitDescAddress.Validators[0].(func(string) error)
 	unitcoverageMixin := schema.UnitCoverage{}.Mixin()
 	unitcoverage.Policy = privacy.NewPolicies(schema.UnitCoverage{})
 	unitcoverage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -776,6 +966,10 @@ func init() {
 	unitcoverage.DefaultUpdatedAt = unitcoverageDescUpdatedAt.Default.(func() time.Time)
 	// unitcoverage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	unitcoverage.UpdateDefaultUpdatedAt = unitcoverageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// unitcoverageDescNote is the schema descriptor for note field.
+	unitcoverageDescNote := unitcoverageFields[4].Descriptor()
+	// unitcoverage.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	unitcoverage.NoteValidator = unitcoverageDescNote.Validators[0].(func(string) error)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -804,6 +998,10 @@ func init() {
 	userDescUsername := userFields[0].Descriptor()
 	// user.UsernameValidator is a validator for the "username" field. It is called by the builders before save.
 	user.UsernameValidator = userDescUsername.Validators[0].(func(string) error)
+	// userDescDisplayName is the schema descriptor for display_name field.
+	userDescDisplayName := userFields[1].Descriptor()
+	// user.DisplayNameValidator is a validator for the "display_name" field. It is called by the builders before save.
+	user.DisplayNameValidator = userDescDisplayName.Validators[0].(func(string) error)
 	// userDescDisabled is the schema descriptor for disabled field.
 	userDescDisabled := userFields[4].Descriptor()
 	// user.DefaultDisabled holds the default value on creation for the disabled field.

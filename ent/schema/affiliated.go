@@ -26,7 +26,7 @@ func (AffiliatedOrganization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamp
 // Fields of AffiliatedOrganization.
 func (AffiliatedOrganization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank).
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("kind").Values("UNION", "WOMENS_ORGANIZATION", "YOUTH_LEAGUE", "UNION_VOLUNTEER_TEAM").
 			Annotations(entgql.OrderField("KIND")),

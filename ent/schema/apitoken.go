@@ -25,7 +25,7 @@ func (APIToken) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of APIToken.
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank),
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank),
 		field.String("prefix").Immutable().
 			Comment("The token's first characters, to tell tokens apart in lists and logs."),
 		field.String("token_hash").Unique().Sensitive().Immutable(),

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -30,20 +31,20 @@ func (Appointment) Fields() []ent.Field {
 			"SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER", "GROUP_LEADER",
 			"PART_TIME_COMMITTEE_MEMBER", "PARTY_BUILDING_INSTRUCTOR", "LIAISON",
 		).Annotations(entgql.OrderField("ROLE")),
-		field.String("title").Optional().
+		field.String("title").Validate(check.MaxRunes(50)).Optional().
 			Comment("The office as written, e.g. 组织委员, when the role is too coarse."),
 		field.Int("organization_id").Optional().Nillable(),
 		field.Int("unit_id").Optional().Nillable(),
 		field.Int("member_id").Optional().Nillable(),
-		field.String("holder_name").Optional().
+		field.String("holder_name").Validate(check.MaxRunes(50)).Optional().
 			Comment("The holder's name when they are not a member of this register."),
-		field.String("holder_affiliation").Optional().
+		field.String("holder_affiliation").Validate(check.MaxRunes(100)).Optional().
 			Comment("Where the holder comes from, e.g. the stationed unit of a part-time committee member."),
 		field.Time("started_on").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
 		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 

@@ -26,9 +26,9 @@ func (Area) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Area.
 func (Area) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank).
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("code").Optional().
+		field.String("code").Validate(check.MaxRunes(50)).Optional().
 			Comment("Administrative or local code of the area.").
 			Annotations(entgql.OrderField("CODE")),
 		field.Enum("kind").Values("SUBDISTRICT", "COMMUNITY", "GRID", "ESTATE", "BUILDING").

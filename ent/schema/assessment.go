@@ -37,7 +37,7 @@ func (Assessment) Fields() []ent.Field {
 		field.Bool("mechanisms_good").Default(false).Comment("工作机制好"),
 		field.Bool("results_good").Default(false).Comment("工作业绩好"),
 		field.Bool("evaluation_good").Default(false).Comment("居民群众评价好"),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 		field.Int("organization_id").Optional().Nillable(),
 		field.Int("community_id").Optional().Nillable(),
 	}

@@ -28,7 +28,7 @@ func (Exemption) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id"),
 		field.Enum("meeting_type").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")),
-		field.String("reason").Validate(check.NotBlank),
+		field.String("reason").Validate(check.MaxRunes(1000)).Validate(check.NotBlank),
 		field.Time("started_on").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
 		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).

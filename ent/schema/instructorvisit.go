@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -29,7 +30,7 @@ func (InstructorVisit) Fields() []ent.Field {
 			Comment("The instructor's or liaison's assignment the visit was made under."),
 		field.Time("visited_on").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("VISITED_ON")),
-		field.String("note").Optional().
+		field.String("note").Validate(check.MaxRunes(1000)).Optional().
 			Comment("What was done or found on the visit."),
 	}
 }

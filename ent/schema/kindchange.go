@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -31,7 +32,7 @@ func (KindChange) Fields() []ent.Field {
 		field.Enum("to_kind").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
 		field.Time("changed_on").SchemaType(dateColumn).Immutable().
 			Annotations(dateScalar, entgql.OrderField("CHANGED_ON")),
-		field.String("reason").Optional().Immutable(),
+		field.String("reason").Validate(check.MaxRunes(1000)).Optional().Immutable(),
 	}
 }
 

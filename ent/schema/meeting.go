@@ -32,7 +32,7 @@ func (Meeting) Fields() []ent.Field {
 			Annotations(dateScalar, entgql.OrderField("HELD_ON")),
 		field.Int("expected_attendance").Validate(check.NotNegative),
 		field.Int("attendance").Validate(check.NotNegative),
-		field.String("topic").Optional(),
+		field.String("topic").Validate(check.MaxRunes(200)).Optional(),
 	}
 }
 

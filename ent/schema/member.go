@@ -28,13 +28,13 @@ func (Member) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Member.
 func (Member) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank).
+		field.String("name").Validate(check.MaxRunes(50)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("gender").Values("MALE", "FEMALE"),
-		field.String("ethnicity").Optional().
+		field.String("ethnicity").Validate(check.MaxRunes(20)).Optional().
 			Comment("Ethnic group (民族), as written on the register."),
-		field.Time("born_on").Optional().Nillable().SchemaType(dateColumn).
-			Annotations(dateScalar),
+		field.Time("born_on").Optional().Nillable().SchemaType(dateColumn).Comment("The day of birth; for every role but ADMIN the first of January of its year, so that no role but ADMIN can rebuild an ID number.").
+			Annotations(dateScalar, personal),
 		field.Enum("status").Values("FULL", "PROBATIONARY").
 			Comment("Full (正式) or probationary (预备) member; only full members count towards thresholds.").
 			Annotations(entgql.OrderField("STATUS")),
@@ -51,9 +51,9 @@ func (Member) Fields() []ent.Field {
 			Annotations(entgql.OrderField("CATEGORY")),
 		field.Enum("mobility").Values("OUTFLOW", "INFLOW").Optional().Nillable().
 			Comment("For a mobile member: left to work elsewhere, or arrived here."),
-		field.String("mobile_place").Optional().
+		field.String("mobile_place").Validate(check.MaxRunes(100)).Optional().
 			Comment("For a mobile member: where they went, or came from."),
-		field.String("external_organization").Optional().
+		field.String("external_organization").Validate(check.MaxRunes(100)).Optional().
 			Comment("The organisation outside the sub-district that still holds the member's relationship (not transferred in)."),
 		field.Strings("tags").Optional().
 			Comment("Free labels such as 诚信商户 (honest merchant)."),
@@ -62,7 +62,7 @@ func (Member) Fields() []ent.Field {
 		field.String("id_number").Optional().Validate(check.IDNumber).
 			Comment("Resident identity number, GB 11643.").
 			Annotations(personal),
-		field.String("address").Optional().
+		field.String("address").Validate(check.MaxRunes(200)).Optional().
 			Annotations(personal),
 		field.Int("party_group_id").Optional().Nillable(),
 		field.Int("residence_grid_id").Optional().Nillable(),

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -33,7 +34,7 @@ func (Membership) Fields() []ent.Field {
 		field.Enum("start_reason").Values("JOINED_PARTY", "TRANSFERRED_IN", "WHOLE_UNIT_TRANSFERRED"),
 		field.Enum("end_reason").Values("TRANSFERRED_OUT", "WHOLE_UNIT_TRANSFERRED", "DIED", "LEFT_PARTY").
 			Optional().Nillable(),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 

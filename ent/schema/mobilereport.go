@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -28,7 +29,7 @@ func (MobileReport) Fields() []ent.Field {
 		field.Time("reported_on").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("REPORTED_ON")),
 		field.Enum("channel").Values("PHONE", "LETTER", "ONLINE", "IN_PERSON").Default("PHONE"),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 

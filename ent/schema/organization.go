@@ -26,9 +26,9 @@ func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Organization.
 func (Organization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank).
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("short_name").Optional(),
+		field.String("short_name").Validate(check.MaxRunes(50)).Optional(),
 		field.Enum("kind").GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
 			Comment("The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.").
 			Annotations(entgql.OrderField("KIND"), entgql.Skip(entgql.SkipMutationUpdateInput)),
@@ -40,7 +40,7 @@ func (Organization) Fields() []ent.Field {
 		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
 			Comment("Set by dissolveOrganization; the organisation is kept for history.").
 			Annotations(dateScalar, entgql.OrderField("DISSOLVED_ON"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("dissolution_reason").Optional().
+		field.String("dissolution_reason").Validate(check.MaxRunes(1000)).Optional().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Int("activity_budget").Optional().Nillable().Validate(check.NotNegative).
 			Comment("Yearly activity budget in yuan, as grid branches have."),

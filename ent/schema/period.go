@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/vocab"
 )
@@ -44,7 +45,7 @@ func (Period) Fields() []ent.Field {
 		field.Time("valid_to").Optional().Nillable().SchemaType(dateColumn).
 			Comment("The first day the value no longer holds; null while it holds.").
 			Annotations(dateScalar, entgql.OrderField("VALID_TO")),
-		field.String("reason").Optional().
+		field.String("reason").Validate(check.MaxRunes(1000)).Optional().
 			Comment("Why the value changed, as recorded with the change."),
 	}
 }

@@ -34,8 +34,8 @@ func (RuleSetting) Fields() []ent.Field {
 			Comment("The threshold, or the number of meetings required per period."),
 		field.Int("period_months").Optional().Nillable().Validate(check.Positive).
 			Comment("For a frequency: the period in months over which value meetings are due."),
-		field.String("description").Optional(),
-		field.String("source").Optional().
+		field.String("description").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("source").Validate(check.MaxRunes(500)).Optional().
 			Comment("The regulation the value comes from."),
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -36,9 +37,9 @@ func (Term) Fields() []ent.Field {
 		field.Time("postponed_to").Optional().Nillable().SchemaType(dateColumn).
 			Comment("An approved postponement of the renewal (at most a year after dueOn): the day the term is now due.").
 			Annotations(dateScalar),
-		field.String("postponement_reason").Optional().
+		field.String("postponement_reason").Validate(check.MaxRunes(1000)).Optional().
 			Comment("Why the renewal was postponed, and who approved it."),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 

@@ -25,7 +25,7 @@ func (Unit) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Unit.
 func (Unit) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.NotBlank).
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("kind").Values(
 			"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION", "STATIONED_UNIT",
@@ -39,7 +39,7 @@ func (Unit) Fields() []ent.Field {
 			Annotations(entgql.OrderField("EMPLOYEES")),
 		field.Bool("above_designated_size").Default(false).
 			Comment("Above designated size (规模以上)."),
-		field.String("address").Optional(),
+		field.String("address").Validate(check.MaxRunes(200)).Optional(),
 		field.Time("opened_on").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar),
 		field.Time("planned_close_on").Optional().Nillable().SchemaType(dateColumn).

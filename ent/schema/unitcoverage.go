@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"jiceng/check"
 	"jiceng/policy"
 	"jiceng/register"
 )
@@ -33,7 +34,7 @@ func (UnitCoverage) Fields() []ent.Field {
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
 		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
-		field.String("note").Optional(),
+		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 

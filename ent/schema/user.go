@@ -25,7 +25,7 @@ func (User) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("username").Unique().Validate(check.Username),
-		field.String("display_name").Optional(),
+		field.String("display_name").Validate(check.MaxRunes(50)).Optional(),
 		field.String("password_hash").Sensitive(),
 		field.Enum("role").GoType(viewer.Role("")),
 		field.Bool("disabled").Default(false),

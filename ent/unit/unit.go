@@ -154,6 +154,8 @@ var (
 	EmployeesValidator func(int) error
 	// DefaultAboveDesignatedSize holds the default value on creation for the "above_designated_size" field.
 	DefaultAboveDesignatedSize bool
+	// AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	AddressValidator func(string) error
 )
 
 // Kind defines the type for the "kind" enum field.

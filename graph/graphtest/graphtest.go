@@ -36,11 +36,17 @@ type Client struct {
 // ends, and returns a client holding an administrator's token.
 func New(t testing.TB, store *database.Store) *Client {
 	t.Helper()
+	return NewWith(t, store, graph.Options{})
+}
+
+// NewWith is New with the handler's options.
+func NewWith(t testing.TB, store *database.Store, opts graph.Options) *Client {
+	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000}, logger)
 	mux := http.NewServeMux()
 	guard.Routes(mux)
-	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, graph.Options{})))
+	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, opts)))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	c := &Client{t: t, Base: srv.URL, URL: srv.URL + "/query", store: store}

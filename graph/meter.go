@@ -1,0 +1,91 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"jiceng/auth"
+)
+
+// meterKey keys a request's meter among the operation's stats extensions.
+const meterKey = "jicengMeter"
+
+// meter counts the fields a query really resolves, so that lists longer
+// than the cost model assumed still cannot make a request do more than
+// MaxCost, and stops the work when the request's context ends (its
+// --timeout passed, or the client went away).
+type meter struct {
+	limit    int64
+	maxBytes int
+	used     atomic.Int64
+	over     atomic.Bool
+}
+
+var errOverBudget = errors.New("over the request's budget")
+
+func startMeter(ctx context.Context, limit, maxBytes int) {
+	oc := graphql.GetOperationContext(ctx)
+	oc.Stats.SetExtension(meterKey, &meter{limit: int64(limit), maxBytes: maxBytes})
+}
+
+func meterOf(ctx context.Context) *meter {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	m, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(meterKey).(*meter)
+	return m
+}
+
+// meterFields counts every field resolved against the request's budget and
+// stops resolving once it is spent or the request's context has ended.
+func meterFields(ctx context.Context, next graphql.Resolver) (any, error) {
+	m := meterOf(ctx)
+	if m == nil {
+		return next(ctx)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if m.over.Load() || m.used.Add(1) > m.limit {
+		m.over.Store(true)
+		return nil, errOverBudget
+	}
+	return next(ctx)
+}
+
+// capResponses replaces the response of a query that went over its budget
+// or whose data is larger than MaxResponseBytes with one error, so that the
+// client gets no partial page and no flood of errors.
+func capResponses(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	m := meterOf(ctx)
+	switch {
+	case resp == nil || m == nil:
+	case m.over.Load():
+		return &graphql.Response{Errors: gqlerror.List{limitError("QUERY_TOO_COSTLY",
+			"the query resolved more than %d fields (its lists were longer than estimated); ask for smaller pages or fewer edges", m.limit)}}
+	case m.maxBytes > 0 && len(resp.Data) > m.maxBytes:
+		return &graphql.Response{Errors: gqlerror.List{limitError("RESPONSE_TOO_LARGE",
+			"the response would be larger than %d MiB; ask for smaller pages or fewer fields", m.maxBytes>>20)}}
+	}
+	return resp
+}
+
+// chargeCost takes an operation's cost from its viewer's budget (see
+// auth.Options.CostPerSecond).
+func chargeCost(ctx context.Context, cost int) *gqlerror.Error {
+	ok, wait, rate := auth.Charge(ctx, cost)
+	if ok {
+		return nil
+	}
+	e := limitError("RATE_LIMITED", "this token or user may spend %d of cost a second (this query costs %d); wait %s and try again",
+		int(rate), cost, strconv.Itoa(int(math.Ceil(wait.Seconds())))+"s")
+	e.Extensions["retryAfter"] = int(math.Ceil(wait.Seconds()))
+	return e
+}
