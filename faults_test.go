@@ -177,7 +177,8 @@ func TestShutdownGrace(t *testing.T) {
 func TestManyWriters(t *testing.T) {
 	sqliteOnly(t)
 	data, token := register(t)
-	_, url := processArgs(t, "--data", data)
+	// 24 writers share one token: let it have them all in flight.
+	_, url := processArgs(t, "--data", data, "--concurrent", "64")
 	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)
 	parent := out["data"].(map[string]any)["createArea"].(map[string]any)["id"].(string)
 	stop := make(chan struct{})
