@@ -296,6 +296,27 @@ func TestUpgradeAutoMigrated(t *testing.T) {
 		}
 	}
 	copyFixture(t, raw, "testdata/upgrade/cd7c279.sql.gz")
+	// The rows were copied with their IDs: move each table's identity past
+	// them, as inserting them one by one would have.
+	rows, err := raw.QueryContext(ctx, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	for _, table := range tables {
+		if _, err := raw.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), MAX(id)) FROM `+table+` HAVING MAX(id) IS NOT NULL`); err != nil {
+			t.Fatal(err)
+		}
+	}
 	upgradeKeepsEveryRow(t, dsn, dialect.Postgres, raw)
 }
 

@@ -22,7 +22,7 @@ describe('figureText', () => {
 
 describe('rules', () => {
   it('puts every rule in its family', () => {
-    expect(allRules).toHaveLength(16)
+    expect(allRules).toHaveLength(19)
     expect(familyOf('ORG_MEMBER_UNATTACHED')).toBe('ORGANIZATION')
     expect(isRule('LIFE_NO_SECRETARY')).toBe(true)
     expect(isRule('DROP TABLE')).toBe(false)
