@@ -66,7 +66,7 @@ func TestLoad(t *testing.T) {
 	var statuses sync.Map
 	stopAt := time.Now().Add(phase)
 	var wg sync.WaitGroup
-	for worker := 0; worker < 16; worker++ {
+	for worker := 0; worker < 6; worker++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -716,6 +716,7 @@ export type CreateMeetingInput = {
  */
 export type CreateMemberInput = {
   address?: string | null | undefined;
+  /** The day of birth; for every role but ADMIN the first of January of its year, so that no role but ADMIN can rebuild an ID number. */
   bornOn?: string | null | undefined;
   /** One of the four categories of members (四类党员). */
   category: MemberCategory;
@@ -1089,17 +1090,6 @@ export type MemberStatus =
  */
 export type MemberWhereInput = {
   and?: Array<MemberWhereInput> | null | undefined;
-  /** born_on field predicates */
-  bornOn?: string | null | undefined;
-  bornOnGT?: string | null | undefined;
-  bornOnGTE?: string | null | undefined;
-  bornOnIn?: Array<string> | null | undefined;
-  bornOnIsNil?: boolean | null | undefined;
-  bornOnLT?: string | null | undefined;
-  bornOnLTE?: string | null | undefined;
-  bornOnNEQ?: string | null | undefined;
-  bornOnNotIn?: Array<string> | null | undefined;
-  bornOnNotNil?: boolean | null | undefined;
   /** category field predicates */
   category?: MemberCategory | null | undefined;
   categoryIn?: Array<MemberCategory> | null | undefined;
@@ -2037,6 +2027,7 @@ export type UnitWhereInput = {
 export type UpdateMemberInput = {
   address?: string | null | undefined;
   appendTags?: Array<string> | null | undefined;
+  /** The day of birth; for every role but ADMIN the first of January of its year, so that no role but ADMIN can rebuild an ID number. */
   bornOn?: string | null | undefined;
   /** One of the four categories of members (四类党员). */
   category?: MemberCategory | null | undefined;
