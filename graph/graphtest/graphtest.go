@@ -43,7 +43,7 @@ func New(t testing.TB, store *database.Store) *Client {
 func NewWith(t testing.TB, store *database.Store, opts graph.Options) *Client {
 	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000}, logger)
+	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000, CostPerSecond: 1e9, CostBurst: 1e9}, logger)
 	mux := http.NewServeMux()
 	guard.Routes(mux)
 	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, opts)))
