@@ -24,9 +24,10 @@ type costed struct {
 type daysKey struct{}
 
 // cost is the cost of an operation (see Limits.MaxCost).
-func cost(ctx context.Context, es graphql.ExecutableSchema, op *ast.OperationDefinition, vars map[string]any) int {
-	ctx = context.WithValue(ctx, daysKey{}, map[string]bool{})
-	return complexity.Calculate(ctx, costed{es}, op, vars)
+func cost(ctx context.Context, es graphql.ExecutableSchema, op *ast.OperationDefinition, vars map[string]any) (total, days int) {
+	seen := map[string]bool{}
+	ctx = context.WithValue(ctx, daysKey{}, seen)
+	return complexity.Calculate(ctx, costed{es}, op, vars), len(seen)
 }
 
 // analysed are the fields that run a coverage analysis for their day.

@@ -133,7 +133,7 @@ func (l limiter) MutateOperationContext(ctx context.Context, oc *graphql.Operati
 	if err := chargeCost(ctx, m.Cost); err != nil {
 		return err
 	}
-	startMeter(ctx, l.MaxCost, l.MaxResponseBytes)
+	startMeter(ctx, m.Cost-m.Days*AnalysisCost, m.Days, l.MaxCost, l.MaxResponseBytes)
 	return nil
 }
 
@@ -141,8 +141,9 @@ func limitError(code, format string, args ...any) *gqlerror.Error {
 	return &gqlerror.Error{Message: fmt.Sprintf(format, args...), Extensions: map[string]any{"code": code}}
 }
 
-// Measure is the depth, cost and aliases of an operation.
-type Measure struct{ Depth, Cost, Aliases int }
+// Measure is the depth, cost and aliases of an operation, and the days
+// of coverage it asks for.
+type Measure struct{ Depth, Cost, Aliases, Days int }
 
 // Measure measures an operation of a validated document with its
 // variables: the cost with gqlgen's complexity walker over es and the
@@ -151,7 +152,8 @@ type Measure struct{ Depth, Cost, Aliases int }
 func (l Limits) Measure(ctx context.Context, es graphql.ExecutableSchema, doc *ast.QueryDocument, op *ast.OperationDefinition, vars map[string]any) Measure {
 	w := &walker{doc: doc, depths: map[string]int{}, visiting: map[string]bool{}}
 	depth := w.selections(op.SelectionSet)
-	return Measure{Depth: depth, Cost: cost(ctx, es, op, vars), Aliases: w.aliases}
+	c, days := cost(ctx, es, op, vars)
+	return Measure{Depth: depth, Cost: c, Aliases: w.aliases, Days: days}
 }
 
 // walker measures depth and aliases; each fragment is walked once (its

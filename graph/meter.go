@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 
@@ -21,6 +22,8 @@ const meterKey = "jicengMeter"
 // MaxCost, and stops the work when the request's context ends (its
 // --timeout passed, or the client went away).
 type meter struct {
+	cost     int // estimated, without the analyses
+	days     int // of coverage analysed
 	limit    int64
 	maxBytes int
 	used     atomic.Int64
@@ -29,9 +32,33 @@ type meter struct {
 
 var errOverBudget = errors.New("over the request's budget")
 
-func startMeter(ctx context.Context, limit, maxBytes int) {
+func startMeter(ctx context.Context, cost, days, limit, maxBytes int) {
 	oc := graphql.GetOperationContext(ctx)
-	oc.Stats.SetExtension(meterKey, &meter{limit: int64(limit), maxBytes: maxBytes})
+	oc.Stats.SetExtension(meterKey, &meter{cost: cost, days: days, limit: int64(limit), maxBytes: maxBytes})
+}
+
+// HeavyCost is the estimated cost (beside analyses) from which a query is
+// heavy, as is one asking for more than one day of coverage: the server
+// runs at most heavySlots heavy queries at once, whoever sends them, and
+// the others wait their turn (within their --timeout), so that however
+// many tokens send heavy queries, light ones keep cores to run on.
+const HeavyCost = 10_000
+
+var heavySlots = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))
+
+// takeTurns makes heavy queries wait for a slot.
+func takeTurns(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	m := meterOf(ctx)
+	if m == nil || m.cost < HeavyCost && m.days <= 1 {
+		return next(ctx)
+	}
+	select {
+	case heavySlots <- struct{}{}:
+	case <-ctx.Done():
+		return &graphql.Response{Errors: gqlerror.List{limitError("TIMEOUT", "the server was busy with other large queries until the request's time ran out; try again, or ask for less")}}
+	}
+	defer func() { <-heavySlots }()
+	return next(ctx)
 }
 
 func meterOf(ctx context.Context) *meter {

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestLoad is the load test of scripts/loadtest (JICENG_LOAD=1): on the
+// Fuxin demo, served on loopback, one REPORTER token sends the heavy and
+// malformed requests of the attacks on the API from many connections at
+// once, while a normal client reads as the dashboard does; the normal
+// client's 95th percentile latency must stay within twice its quiet value.
+// Each phase lasts JICENG_LOAD_SECONDS (10 by default).
+func TestLoad(t *testing.T) {
+	if os.Getenv("JICENG_LOAD") == "" {
+		t.Skip("set JICENG_LOAD=1, or run scripts/loadtest")
+	}
+	phase := 10 * time.Second
+	if s, err := strconv.Atoi(os.Getenv("JICENG_LOAD_SECONDS")); err == nil && s > 0 {
+		phase = time.Duration(s) * time.Second
+	}
+	env := map[string]string{"JICENG_DATA": t.TempDir()}
+	attacker := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "attacker", "--role", "REPORTER"))
+	normal := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "dashboard", "--role", "ANALYST"))
+	url, stop := startIn(t, env, "--demo")
+	defer stop()
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("the load test runs on loopback only, not %s", url)
+	}
+	// What the dashboard reads, one request at a time, ten a second.
+	reads := []string{
+		`{ organizations(first: 100, orderBy: {field: NAME}) { totalCount nodes { id name kind formation establishedOn areas { name } appointments { role holderName } } } }`,
+		`{ coverage { gapTotal members { total full probationary } children { area { name } gapTotal } } }`,
+		`{ members(first: 50, orderBy: {field: NAME}) { totalCount nodes { id name status category phone organization: memberships { organization { name } } } } }`,
+	}
+	light := func(stopAt time.Time) []time.Duration {
+		var took []time.Duration
+		for i := 0; time.Now().Before(stopAt); i++ {
+			began := time.Now()
+			status, body := send(url, normal, graphQL(reads[i%len(reads)], nil))
+			took = append(took, time.Since(began))
+			time.Sleep(100*time.Millisecond - time.Since(began))
+			if status != http.StatusOK || bytes.Contains(body, []byte(`"errors"`)) {
+				t.Errorf("a normal read: got %d %.200s", status, body)
+				return took
+			}
+		}
+		return took
+	}
+	light(time.Now().Add(2 * time.Second)) // warm the caches
+	quiet := p95(light(time.Now().Add(phase)))
+
+	attacks := attackBodies()
+	var sent, refused atomic.Int64
+	var statuses sync.Map
+	stopAt := time.Now().Add(phase)
+	var wg sync.WaitGroup
+	for worker := 0; worker < 6; worker++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := worker; time.Now().Before(stopAt); i++ {
+				status, _ := send(url, attacker, attacks[i%len(attacks)])
+				sent.Add(1)
+				if status != http.StatusOK {
+					refused.Add(1)
+				}
+				n, _ := statuses.LoadOrStore(status, new(atomic.Int64))
+				n.(*atomic.Int64).Add(1)
+			}
+		}()
+	}
+	loaded := p95(light(stopAt))
+	wg.Wait()
+	var byStatus []string
+	statuses.Range(func(k, v any) bool {
+		byStatus = append(byStatus, fmt.Sprintf("%d: %d", k, v.(*atomic.Int64).Load()))
+		return true
+	})
+	slices.Sort(byStatus)
+	t.Logf("normal client p95: quiet %s, under attack %s (%.2fx); attacker sent %d requests in %s, %d refused (%s)",
+		quiet.Round(10*time.Microsecond), loaded.Round(10*time.Microsecond), float64(loaded)/float64(quiet),
+		sent.Load(), phase, refused.Load(), strings.Join(byStatus, ", "))
+	if loaded > 2*quiet {
+		t.Errorf("under attack the normal client's p95 is %s, over twice its quiet %s", loaded, quiet)
+	}
+}
+
+func graphQL(query string, vars map[string]any) []byte {
+	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return b
+}
+
+// attackBodies are the requests of the attacks in the API's issue.
+func attackBodies() [][]byte {
+	ids := make([]string, 20_000)
+	names := make([]string, 40_000)
+	for i := range ids {
+		ids[i] = "30064771073"
+	}
+	for i := range names {
+		names[i] = "王某" + strconv.Itoa(i)
+	}
+	var dates strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&dates, `d%d: coverage(asOf: "2025-06-%02d") { gapTotal } `, i, i)
+	}
+	return [][]byte{
+		graphQL("{ "+strings.Repeat("viewer { name } ", 12_000)+"}", nil),
+		graphQL(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}),
+		graphQL(`{ organizations(first: 500) { nodes { memberships { member { attendedMeetings { attendees { name } } } } } } }`, nil),
+		graphQL(`query($f: Int) { organizations(first: $f) { nodes { children { memberships { member { name } } } } } }`, map[string]any{"f": "500"}),
+		graphQL("{ "+dates.String()+"}", nil),
+		graphQL(`query($n: [String!]) { members(where: {nameIn: $n}) { totalCount } }`, map[string]any{"n": names}),
+		graphQL(`{ members(first: 500) { nodes { id name gender status category phone idNumber address bornOn joinedPartyOn } } }`, nil),
+		graphQL(`{ organizations(first: 200) { nodes { name memberships { member { name attendedMeetings { heldOn } } } } } }`, nil),
+		[]byte(`[{"query":"{ viewer { name } }"}]`),
+		[]byte(`{"query":12}`),
+		[]byte(`not json at all`),
+	}
+}
+
+func send(url, token string, body []byte) (int, []byte) {
+	req, _ := http.NewRequest(http.MethodPost, url+"/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, out
+}
+
+func p95(took []time.Duration) time.Duration {
+	if len(took) == 0 {
+		return 0
+	}
+	slices.Sort(took)
+	return took[len(took)*95/100]
+}
