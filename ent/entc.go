@@ -18,6 +18,10 @@ func main() {
 	nodes := gen.MustParse(gen.NewTemplate("gql_nodes").
 		Funcs(entgql.TemplateFuncs).
 		ParseFiles("ent/template/gql_nodes.tmpl"))
+	// Parsed after entgql's templates, so that its helper replaces entgql's.
+	paginate := gen.MustParse(gen.NewTemplate("gql_paginate").
+		Funcs(entgql.TemplateFuncs).
+		ParseFiles("ent/template/gql_paginate.tmpl"))
 	ex, err := entgql.NewExtension(
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
@@ -38,7 +42,7 @@ func main() {
 			gen.FeatureModifier,
 			gen.FeatureLock,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex, overrides{templates: []*gen.Template{paginate}}))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
@@ -61,3 +65,13 @@ func addNodesLists(_ *gen.Graph, s *ast.Schema) error {
 	}
 	return nil
 }
+
+// overrides is an extension whose templates come after entgql's and so
+// replace those of the same name (see ent/template/gql_paginate.tmpl).
+type overrides struct {
+	entc.DefaultExtension
+	templates []*gen.Template
+}
+
+// Templates returns the replacing templates.
+func (o overrides) Templates() []*gen.Template { return o.templates }

@@ -316,14 +316,17 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AffiliatedOrganizationConnection{Edges: []*AffiliatedOrganizationEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -333,7 +336,7 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -343,8 +346,8 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -354,6 +357,7 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -702,14 +706,17 @@ func (_m *AppointmentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AppointmentConnection{Edges: []*AppointmentEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -719,7 +726,7 @@ func (_m *AppointmentQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -729,8 +736,8 @@ func (_m *AppointmentQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -740,6 +747,7 @@ func (_m *AppointmentQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1106,14 +1114,17 @@ func (_m *AreaQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AreaConnection{Edges: []*AreaEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1123,7 +1134,7 @@ func (_m *AreaQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1133,8 +1144,8 @@ func (_m *AreaQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1144,6 +1155,7 @@ func (_m *AreaQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1546,14 +1558,17 @@ func (_m *AssessmentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AssessmentConnection{Edges: []*AssessmentEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1563,7 +1578,7 @@ func (_m *AssessmentQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1573,8 +1588,8 @@ func (_m *AssessmentQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1584,6 +1599,7 @@ func (_m *AssessmentQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1950,14 +1966,17 @@ func (_m *AuditEntryQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AuditEntryConnection{Edges: []*AuditEntryEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1967,7 +1986,7 @@ func (_m *AuditEntryQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1977,8 +1996,8 @@ func (_m *AuditEntryQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1988,6 +2007,7 @@ func (_m *AuditEntryQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -2300,14 +2320,17 @@ func (_m *ExemptionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &ExemptionConnection{Edges: []*ExemptionEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -2317,7 +2340,7 @@ func (_m *ExemptionQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -2327,8 +2350,8 @@ func (_m *ExemptionQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -2338,6 +2361,7 @@ func (_m *ExemptionQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -2686,14 +2710,17 @@ func (_m *KindChangeQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &KindChangeConnection{Edges: []*KindChangeEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -2703,7 +2730,7 @@ func (_m *KindChangeQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -2713,8 +2740,8 @@ func (_m *KindChangeQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -2724,6 +2751,7 @@ func (_m *KindChangeQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3054,14 +3082,17 @@ func (_m *MeetingQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MeetingConnection{Edges: []*MeetingEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3071,7 +3102,7 @@ func (_m *MeetingQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3081,8 +3112,8 @@ func (_m *MeetingQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3092,6 +3123,7 @@ func (_m *MeetingQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3440,14 +3472,17 @@ func (_m *MemberQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MemberConnection{Edges: []*MemberEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3457,7 +3492,7 @@ func (_m *MemberQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3467,8 +3502,8 @@ func (_m *MemberQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3478,6 +3513,7 @@ func (_m *MemberQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3862,14 +3898,17 @@ func (_m *MembershipQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MembershipConnection{Edges: []*MembershipEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3879,7 +3918,7 @@ func (_m *MembershipQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3889,8 +3928,8 @@ func (_m *MembershipQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3900,6 +3939,7 @@ func (_m *MembershipQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -4248,14 +4288,17 @@ func (_m *MobileReportQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MobileReportConnection{Edges: []*MobileReportEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -4265,7 +4308,7 @@ func (_m *MobileReportQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -4275,8 +4318,8 @@ func (_m *MobileReportQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -4286,6 +4329,7 @@ func (_m *MobileReportQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -4616,14 +4660,17 @@ func (_m *OrganizationQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &OrganizationConnection{Edges: []*OrganizationEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -4633,7 +4680,7 @@ func (_m *OrganizationQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -4643,8 +4690,8 @@ func (_m *OrganizationQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -4654,6 +4701,7 @@ func (_m *OrganizationQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5056,14 +5104,17 @@ func (_m *RuleSettingQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &RuleSettingConnection{Edges: []*RuleSettingEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5073,7 +5124,7 @@ func (_m *RuleSettingQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5083,8 +5134,8 @@ func (_m *RuleSettingQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5094,6 +5145,7 @@ func (_m *RuleSettingQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5424,14 +5476,17 @@ func (_m *TermQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &TermConnection{Edges: []*TermEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5441,7 +5496,7 @@ func (_m *TermQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5451,8 +5506,8 @@ func (_m *TermQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5462,6 +5517,7 @@ func (_m *TermQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5828,14 +5884,17 @@ func (_m *UnitQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &UnitConnection{Edges: []*UnitEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5845,7 +5904,7 @@ func (_m *UnitQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5855,8 +5914,8 @@ func (_m *UnitQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5866,6 +5925,7 @@ func (_m *UnitQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -6250,14 +6310,17 @@ func (_m *UnitCoverageQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &UnitCoverageConnection{Edges: []*UnitCoverageEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -6267,7 +6330,7 @@ func (_m *UnitCoverageQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -6277,8 +6340,8 @@ func (_m *UnitCoverageQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -6288,6 +6351,7 @@ func (_m *UnitCoverageQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
