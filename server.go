@@ -128,6 +128,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})
 	mux.Handle("/query", limitBody(withTimeout(cfg.timeout, guard.Require(api))))
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
+	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.DB.PingContext(r.Context()); err != nil {

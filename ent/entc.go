@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"strings"
 
@@ -27,7 +28,7 @@ func main() {
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
-		entgql.WithSchemaHook(addNodesLists),
+		entgql.WithSchemaHook(addNodesLists, specifyScalars),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -75,3 +76,25 @@ type overrides struct {
 
 // Templates returns the replacing templates.
 func (o overrides) Templates() []*gen.Template { return o.templates }
+
+// specifyScalars describes entgql's scalars and gives them @specifiedBy,
+// so that clients know how to read them.
+func specifyScalars(_ *gen.Graph, s *ast.Schema) error {
+	for name, spec := range map[string]struct{ url, description string }{
+		"Cursor": {"https://relay.dev/graphql/connections.htm#sec-Cursor",
+			"An opaque position in a connection, to pass back as after or before. It records the order it was made under and is refused under another."},
+		"Time": {"https://www.rfc-editor.org/rfc/rfc3339",
+			"An instant written as RFC 3339 with its offset, such as 2025-06-30T08:00:00+08:00."},
+	} {
+		def := s.Types[name]
+		if def == nil || def.Kind != ast.Scalar {
+			return fmt.Errorf("scalar %s is not in the schema", name)
+		}
+		def.Description = spec.description
+		def.Directives = append(def.Directives, &ast.Directive{
+			Name:      "specifiedBy",
+			Arguments: ast.ArgumentList{{Name: "url", Value: &ast.Value{Kind: ast.StringValue, Raw: spec.url}}},
+		})
+	}
+	return nil
+}

@@ -41,7 +41,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}}))
+	srv := handler.New(NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

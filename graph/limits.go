@@ -48,6 +48,10 @@ func (Limits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationContext refuses an operation over a limit.
 func (l Limits) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if introspectionOnly(oc.Doc, oc.Operation) {
+		// Reads no record: measured apart, with bounds of its own (introspection.go).
+		return DefaultIntrospectionLimits.check(oc.Doc, oc.Operation, l.MaxAliases)
+	}
 	m := l.Measure(oc.Doc, oc.Operation, oc.Variables)
 	switch {
 	case m.Depth > l.MaxDepth:
