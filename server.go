@@ -126,7 +126,9 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	guard.Routes(mux)
 	engine := coverage.New(store.Client, store.Read, store.Dialect)
 	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})
-	mux.Handle("/query", limitBody(withTimeout(cfg.timeout, guard.Require(api))))
+	query := limitBody(withTimeout(cfg.timeout, guard.Require(api)))
+	mux.Handle("/query", query)
+	mux.Handle("/graphql", query) // the address many tools try first
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -46,6 +47,9 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Automatic persisted queries: a client sends a query's hash, and the
+	// query itself only when told PersistedQueryNotFound.
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	if !opts.NoIntrospection {
 		srv.Use(extension.Introspection{})
 	}
@@ -53,7 +57,8 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		opts.Limits = DefaultLimits
 	}
 	srv.Use(opts.Limits)
-	srv.Use(entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}})
+	srv.Use(codedTx{entgql.Transactioner{TxOpener: txOpener{client: client, logger: logger}}})
+	srv.AroundFields(inputLimits)
 	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
@@ -64,7 +69,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return srv
+	return overHTTP(srv)
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out
@@ -99,4 +104,23 @@ func (t quietTx) Commit() error {
 		return errors.New("the change could not be saved; nothing was written, try again")
 	}
 	return nil
+}
+
+// codedTx gives the errors of opening and committing a mutation's
+// transaction, which entgql's Transactioner reports without a code, the
+// code SERVICE_UNAVAILABLE (and the answer 503): the messages are txOpener's own.
+type codedTx struct{ entgql.Transactioner }
+
+// InterceptResponse runs the mutation in its transaction.
+func (t codedTx) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	rsp := t.Transactioner.InterceptResponse(ctx, next)
+	for _, e := range rsp.Errors {
+		if _, ok := e.Extensions["code"]; ok {
+			continue
+		}
+		e.Message = strings.TrimPrefix(strings.TrimPrefix(e.Message, "cannot create transaction: "), "cannot commit transaction: ")
+		e.Extensions = map[string]any{"code": codeUnavailable}
+		markUnavailable(ctx)
+	}
+	return rsp
 }
