@@ -68,7 +68,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &noArea):
 			return withCode(gerr, string(register.NotFound), "areaId", "areaId: "+noArea.Error())
 		case errors.As(err, &badCursor):
-			return withCode(gerr, string(register.Invalid), "after", badCursor.Error())
+			return withCode(gerr, string(register.Invalid), badCursor.Field(), badCursor.Error())
 		case errors.As(err, &verr):
 			field := lowerCamel(verr.Name)
 			return withCode(gerr, string(register.Invalid), field, field+": "+validatorMessage(verr))

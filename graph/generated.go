@@ -48,6 +48,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	GapConnection() GapConnectionResolver
+	GapEdge() GapEdgeResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 }
@@ -265,6 +267,7 @@ type ComplexityRoot struct {
 		Family      func(childComplexity int) int
 		Figures     func(childComplexity int) int
 		Grid        func(childComplexity int) int
+		ID          func(childComplexity int) int
 		Key         func(childComplexity int) int
 		Message     func(childComplexity int) int
 		Remedy      func(childComplexity int) int
@@ -291,13 +294,6 @@ type ComplexityRoot struct {
 	GapEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	GapPageInfo struct {
-		EndCursor       func(childComplexity int) int
-		HasNextPage     func(childComplexity int) int
-		HasPreviousPage func(childComplexity int) int
-		StartCursor     func(childComplexity int) int
 	}
 
 	GradeCount struct {
@@ -570,7 +566,7 @@ type ComplexityRoot struct {
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time) int
-		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
@@ -732,6 +728,12 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type GapConnectionResolver interface {
+	PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error)
+}
+type GapEdgeResolver interface {
+	Cursor(ctx context.Context, obj *coverage.GapEdge) (*entgql.Cursor[int], error)
+}
 type MutationResolver interface {
 	CreateArea(ctx context.Context, input ent.CreateAreaInput) (*ent.Area, error)
 	UpdateArea(ctx context.Context, id int, input ent.UpdateAreaInput) (*ent.Area, error)
@@ -785,7 +787,7 @@ type QueryResolver interface {
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error)
-	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -1699,6 +1701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Gap.Grid(childComplexity), true
+	case "Gap.id":
+		if e.ComplexityRoot.Gap.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.ID(childComplexity), true
 	case "Gap.key":
 		if e.ComplexityRoot.Gap.Key == nil {
 			break
@@ -1804,31 +1812,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GapEdge.Node(childComplexity), true
-
-	case "GapPageInfo.endCursor":
-		if e.ComplexityRoot.GapPageInfo.EndCursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.EndCursor(childComplexity), true
-	case "GapPageInfo.hasNextPage":
-		if e.ComplexityRoot.GapPageInfo.HasNextPage == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.HasNextPage(childComplexity), true
-	case "GapPageInfo.hasPreviousPage":
-		if e.ComplexityRoot.GapPageInfo.HasPreviousPage == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.HasPreviousPage(childComplexity), true
-	case "GapPageInfo.startCursor":
-		if e.ComplexityRoot.GapPageInfo.StartCursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.StartCursor(childComplexity), true
 
 	case "GradeCount.count":
 		if e.ComplexityRoot.GradeCount.Count == nil {
@@ -3214,7 +3197,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int])), true
 	case "Query.exemptions":
 		if e.ComplexityRoot.Query.Exemptions == nil {
 			break
@@ -4538,6 +4521,8 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 
 func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Gap_id(ctx, field)
 	case "key":
 		return ec.fieldContext_Gap_key(ctx, field)
 	case "rule":
@@ -4600,20 +4585,6 @@ func (ec *executionContext) childFields_GapEdge(ctx context.Context, field graph
 		return ec.fieldContext_GapEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GapEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_GapPageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "hasNextPage":
-		return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
-	case "hasPreviousPage":
-		return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
-	case "startCursor":
-		return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
-	case "endCursor":
-		return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type GapPageInfo", field.Name)
 }
 
 func (ec *executionContext) childFields_GradeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6342,13 +6313,29 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 	}
 	args["first"] = arg4
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -10767,6 +10754,29 @@ func (ec *executionContext) fieldContext_Figure_threshold(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
 }
 
+func (ec *executionContext) _Gap_id(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Gap_key(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11179,11 +11189,11 @@ func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field g
 			return ec.fieldContext_GapConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return ec.Resolvers.GapConnection().PageInfo(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
-			return ec.marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11193,10 +11203,10 @@ func (ec *executionContext) fieldContext_GapConnection_pageInfo(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "GapConnection",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GapPageInfo(ctx, field)
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11335,110 +11345,18 @@ func (ec *executionContext) _GapEdge_cursor(ctx context.Context, field graphql.C
 			return ec.fieldContext_GapEdge_cursor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
+			return ec.Resolvers.GapEdge().Cursor(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_GapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _GapPageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _GapPageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _GapPageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
-}
-
-func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
+	return graphql.NewScalarFieldContext("GapEdge", field, true, true, "Cursor")
 }
 
 func (ec *executionContext) _GradeCount_grade(ctx context.Context, field graphql.CollectedField, obj *coverage.GradeCount) (ret graphql.Marshaler) {
@@ -17712,7 +17630,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
@@ -36752,6 +36670,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._KindChange(ctx, sel, obj)
+	case *coverage.Gap:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Gap(ctx, sel, obj)
 	case *ent.Exemption:
 		if obj == nil {
 			return graphql.Null
@@ -38103,7 +38026,7 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var gapImplementors = []string{"Gap"}
+var gapImplementors = []string{"Gap", "Node"}
 
 func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj *coverage.Gap) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapImplementors)
@@ -38114,6 +38037,11 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Gap")
+		case "id":
+			out.Values[i] = ec._Gap_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "key":
 			out.Values[i] = ec._Gap_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -38205,22 +38133,23 @@ func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.Selectio
 		case "edges":
 			out.Values[i] = ec._GapConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._GapConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
-			out.Values[i] = ec._GapConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapConnection_pageInfo(ctx, field, obj)
+				})
 		case "totalCount":
 			out.Values[i] = ec._GapConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -38296,61 +38225,14 @@ func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, 
 		case "node":
 			out.Values[i] = ec._GapEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cursor":
-			out.Values[i] = ec._GapEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var gapPageInfoImplementors = []string{"GapPageInfo"}
-
-func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapPageInfo) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, gapPageInfoImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("GapPageInfo")
-		case "hasNextPage":
-			out.Values[i] = ec._GapPageInfo_hasNextPage(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "hasPreviousPage":
-			out.Values[i] = ec._GapPageInfo_hasPreviousPage(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "startCursor":
-			out.Values[i] = ec._GapPageInfo_startCursor(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "endCursor":
-			out.Values[i] = ec._GapPageInfo_endCursor(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapEdge_cursor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42003,6 +41885,20 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) unmarshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+	var res = new(entgql.Cursor[int])
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cursor!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42194,14 +42090,6 @@ func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx c
 		return graphql.Null
 	}
 	return ec._GapEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx context.Context, sel ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "GapPageInfo!")
-		return graphql.Null
-	}
-	return ec._GapPageInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
@@ -42817,6 +42705,14 @@ func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖjicengᚋentᚐO
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2jicengᚋviewerᚐRole(ctx context.Context, v any) (viewer.Role, error) {

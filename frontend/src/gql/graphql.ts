@@ -2138,6 +2138,7 @@ export type GapFieldsFragment = { key: string, rule: RuleCode, family: RuleFamil
     | { __typename: 'Assessment', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Exemption', id: string }
+    | { __typename: 'Gap', id: string }
     | { __typename: 'KindChange', id: string }
     | { __typename: 'Meeting', id: string }
     | { __typename: 'Member', id: string }
@@ -2191,6 +2192,7 @@ export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNex
         | { __typename: 'Assessment', id: string }
         | { __typename: 'AuditEntry', id: string }
         | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
         | { __typename: 'KindChange', id: string }
         | { __typename: 'Meeting', id: string }
         | { __typename: 'Member', id: string }
@@ -2215,6 +2217,7 @@ export type GridPanelQuery = { node:
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
     | { __typename: 'Member' }
@@ -2242,6 +2245,7 @@ export type GridCoverageQuery = { coverage: { status: GridStatus | null, gapTota
         | { __typename: 'Assessment', id: string }
         | { __typename: 'AuditEntry', id: string }
         | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
         | { __typename: 'KindChange', id: string }
         | { __typename: 'Meeting', id: string }
         | { __typename: 'Member', id: string }
@@ -2287,6 +2291,7 @@ export type MemberQuery = { node:
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
     | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, partyGroup: { id: string, name: string } | null, residenceGrid: { id: string, name: string } | null, workUnit: { id: string, name: string } | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, note: string | null, organization: { id: string, name: string } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, organization: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, mobileReports: Array<{ id: string, reportedOn: string, channel: MobileReportChannel, note: string | null }> | null, attendedMeetings: Array<{ id: string, type: MeetingType, heldOn: string, organization: { id: string, name: string } }> | null }
@@ -2326,6 +2331,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
     | { __typename: 'Member' }
@@ -2379,6 +2385,7 @@ export type MeetingOrganizationQuery = { node:
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
     | { __typename: 'Member' }
@@ -2441,6 +2448,7 @@ export type ScreenQuery = { coverage: { gapTotal: number, area: { id: string, na
         | { __typename: 'Assessment', id: string }
         | { __typename: 'AuditEntry', id: string }
         | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
         | { __typename: 'KindChange', id: string }
         | { __typename: 'Meeting', id: string }
         | { __typename: 'Member', id: string }
@@ -2482,6 +2490,7 @@ export type TermGapsQuery = { coverageGaps: { nodes: Array<{ rule: RuleCode, sub
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
        }> } };
 
 export type UnitQueryVariables = Exact<{
@@ -2496,6 +2505,7 @@ export type UnitQuery = { node:
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
     | { __typename: 'Member' }
@@ -2719,7 +2729,7 @@ export const AuditEntriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
-    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: String) {
+    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor) {
   coverageGaps(
     areaId: $areaId
     asOf: $asOf
