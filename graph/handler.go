@@ -69,7 +69,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return overHTTP(srv)
+	return cacheable(overHTTP(srv))
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out

@@ -55,9 +55,13 @@ func overHTTP(next http.Handler) http.Handler {
 			refuse(w, r, http.StatusMethodNotAllowed, codeMethodNotAllowed, "send GraphQL requests with POST, or queries with GET")
 			return
 		}
-		state := &answerState{}
+		state, ok := r.Context().Value(answerKey{}).(*answerState)
+		if !ok {
+			state = &answerState{}
+			r = r.WithContext(context.WithValue(r.Context(), answerKey{}, state))
+		}
 		rw := &specWriter{ResponseWriter: w, r: r, state: state}
-		next.ServeHTTP(rw, r.WithContext(context.WithValue(r.Context(), answerKey{}, state)))
+		next.ServeHTTP(rw, r)
 		rw.finish()
 	})
 }
@@ -174,8 +178,17 @@ func mediaType(r *http.Request) string {
 
 type answerKey struct{}
 
-// answerState is what the resolvers learnt that the HTTP status must say.
-type answerState struct{ unavailable bool }
+// answerState is what the resolvers learnt that the HTTP answer must say:
+// the register did not answer (503), personal data was sent unmasked
+// (no-store).
+type answerState struct{ unavailable, personal bool }
+
+// markPersonal notes that the answer holds personal data unmasked.
+func markPersonal(ctx context.Context) {
+	if s, ok := ctx.Value(answerKey{}).(*answerState); ok {
+		s.personal = true
+	}
+}
 
 // markUnavailable notes, for the status, that the register did not answer.
 func markUnavailable(ctx context.Context) {
