@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"jiceng/coverage"
+	"jiceng/graph/model"
 	"jiceng/register"
 	"time"
 
@@ -56,6 +57,15 @@ func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *tim
 // GridMap is the resolver for the gridMap field.
 func (r *queryResolver) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
 	return r.coverage.GridMap(ctx, areaID, asOf)
+}
+
+// GridFeatures is the resolver for the gridFeatures field.
+func (r *queryResolver) GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error) {
+	m, err := r.coverage.GridMap(ctx, areaID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return gridFeatures(m)
 }
 
 // GapConnection returns GapConnectionResolver implementation.

@@ -301,6 +301,23 @@ type ComplexityRoot struct {
 		Grade func(childComplexity int) int
 	}
 
+	GridFeature struct {
+		Community       func(childComplexity int) int
+		CommunityID     func(childComplexity int) int
+		Gaps            func(childComplexity int) int
+		GapsBySeverity  func(childComplexity int) int
+		Geometry        func(childComplexity int) int
+		Households      func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Members         func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OrganizationIds func(childComplexity int) int
+		Organizations   func(childComplexity int) int
+		Residents       func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Units           func(childComplexity int) int
+	}
+
 	GridRollup struct {
 		Covered   func(childComplexity int) int
 		Partial   func(childComplexity int) int
@@ -568,6 +585,7 @@ type ComplexityRoot struct {
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time) int
 		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
+		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
 		Meetings                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
@@ -606,6 +624,11 @@ type ComplexityRoot struct {
 	RuleSettingEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SeverityCount struct {
+		Count    func(childComplexity int) int
+		Severity func(childComplexity int) int
 	}
 
 	Term struct {
@@ -789,6 +812,7 @@ type QueryResolver interface {
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time) (*coverage.Report, error)
 	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
+	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
 
@@ -1825,6 +1849,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GradeCount.Grade(childComplexity), true
+
+	case "GridFeature.community":
+		if e.ComplexityRoot.GridFeature.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Community(childComplexity), true
+	case "GridFeature.communityId":
+		if e.ComplexityRoot.GridFeature.CommunityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.CommunityID(childComplexity), true
+	case "GridFeature.gaps":
+		if e.ComplexityRoot.GridFeature.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Gaps(childComplexity), true
+	case "GridFeature.gapsBySeverity":
+		if e.ComplexityRoot.GridFeature.GapsBySeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.GapsBySeverity(childComplexity), true
+	case "GridFeature.geometry":
+		if e.ComplexityRoot.GridFeature.Geometry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Geometry(childComplexity), true
+	case "GridFeature.households":
+		if e.ComplexityRoot.GridFeature.Households == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Households(childComplexity), true
+	case "GridFeature.id":
+		if e.ComplexityRoot.GridFeature.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.ID(childComplexity), true
+	case "GridFeature.members":
+		if e.ComplexityRoot.GridFeature.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Members(childComplexity), true
+	case "GridFeature.name":
+		if e.ComplexityRoot.GridFeature.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Name(childComplexity), true
+	case "GridFeature.organizationIds":
+		if e.ComplexityRoot.GridFeature.OrganizationIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.OrganizationIds(childComplexity), true
+	case "GridFeature.organizations":
+		if e.ComplexityRoot.GridFeature.Organizations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Organizations(childComplexity), true
+	case "GridFeature.residents":
+		if e.ComplexityRoot.GridFeature.Residents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Residents(childComplexity), true
+	case "GridFeature.status":
+		if e.ComplexityRoot.GridFeature.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Status(childComplexity), true
+	case "GridFeature.units":
+		if e.ComplexityRoot.GridFeature.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Units(childComplexity), true
 
 	case "GridRollup.covered":
 		if e.ComplexityRoot.GridRollup.Covered == nil {
@@ -3209,6 +3318,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Exemptions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ExemptionOrder), args["where"].(*ent.ExemptionWhereInput)), true
+	case "Query.gridFeatures":
+		if e.ComplexityRoot.Query.GridFeatures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_gridFeatures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GridFeatures(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
 	case "Query.gridMap":
 		if e.ComplexityRoot.Query.GridMap == nil {
 			break
@@ -3452,6 +3572,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RuleSettingEdge.Node(childComplexity), true
+
+	case "SeverityCount.count":
+		if e.ComplexityRoot.SeverityCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityCount.Count(childComplexity), true
+	case "SeverityCount.severity":
+		if e.ComplexityRoot.SeverityCount.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityCount.Severity(childComplexity), true
 
 	case "Term.createdAt":
 		if e.ComplexityRoot.Term.CreatedAt == nil {
@@ -4597,6 +4730,40 @@ func (ec *executionContext) childFields_GradeCount(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type GradeCount", field.Name)
 }
 
+func (ec *executionContext) childFields_GridFeature(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GridFeature_id(ctx, field)
+	case "name":
+		return ec.fieldContext_GridFeature_name(ctx, field)
+	case "geometry":
+		return ec.fieldContext_GridFeature_geometry(ctx, field)
+	case "status":
+		return ec.fieldContext_GridFeature_status(ctx, field)
+	case "community":
+		return ec.fieldContext_GridFeature_community(ctx, field)
+	case "communityId":
+		return ec.fieldContext_GridFeature_communityId(ctx, field)
+	case "organizations":
+		return ec.fieldContext_GridFeature_organizations(ctx, field)
+	case "organizationIds":
+		return ec.fieldContext_GridFeature_organizationIds(ctx, field)
+	case "members":
+		return ec.fieldContext_GridFeature_members(ctx, field)
+	case "units":
+		return ec.fieldContext_GridFeature_units(ctx, field)
+	case "residents":
+		return ec.fieldContext_GridFeature_residents(ctx, field)
+	case "households":
+		return ec.fieldContext_GridFeature_households(ctx, field)
+	case "gaps":
+		return ec.fieldContext_GridFeature_gaps(ctx, field)
+	case "gapsBySeverity":
+		return ec.fieldContext_GridFeature_gapsBySeverity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GridFeature", field.Name)
+}
+
 func (ec *executionContext) childFields_GridRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "total":
@@ -5091,6 +5258,16 @@ func (ec *executionContext) childFields_RuleSettingEdge(ctx context.Context, fie
 		return ec.fieldContext_RuleSettingEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RuleSettingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SeverityCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "severity":
+		return ec.fieldContext_SeverityCount_severity(ctx, field)
+	case "count":
+		return ec.fieldContext_SeverityCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeverityCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Term(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6412,6 +6589,28 @@ func (ec *executionContext) field_Query_exemptions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_gridFeatures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -11403,6 +11602,337 @@ func (ec *executionContext) _GradeCount_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GradeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GradeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_id(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_name(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_geometry(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_geometry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Geometry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *geo.Geometry) graphql.Marshaler {
+			return ec.marshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_geometry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "GeoJSON")
+}
+
+func (ec *executionContext) _GridFeature_status(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.GridStatus) graphql.Marshaler {
+			return ec.marshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "GridStatus")
+}
+
+func (ec *executionContext) _GridFeature_community(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Community, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_communityId(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_communityId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_communityId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_organizations(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_organizations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organizations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_organizations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_organizationIds(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_organizationIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganizationIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_organizationIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_members(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_units(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_residents(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_residents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Residents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_residents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_households(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_households(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Households, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_households(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_gaps(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_gapsBySeverity(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_gapsBySeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GapsBySeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
+			return ec.marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_gapsBySeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GridFeature",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeverityCount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
@@ -17708,6 +18238,50 @@ func (ec *executionContext) fieldContext_Query_gridMap(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_gridFeatures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_gridFeatures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GridFeatures(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
+			return ec.marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_gridFeatures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GridFeature(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_gridFeatures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18195,6 +18769,52 @@ func (ec *executionContext) _RuleSettingEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_RuleSettingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RuleSettingEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SeverityCount_severity(ctx context.Context, field graphql.CollectedField, obj *model.SeverityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityCount_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityCount_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityCount", field, false, false, "Severity")
+}
+
+func (ec *executionContext) _SeverityCount_count(ctx context.Context, field graphql.CollectedField, obj *model.SeverityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Term_id(ctx context.Context, field graphql.CollectedField, obj *ent.Term) (ret graphql.Marshaler) {
@@ -38288,6 +38908,104 @@ func (ec *executionContext) _GradeCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var gridFeatureImplementors = []string{"GridFeature"}
+
+func (ec *executionContext) _GridFeature(ctx context.Context, sel ast.SelectionSet, obj *model.GridFeature) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gridFeatureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GridFeature")
+		case "id":
+			out.Values[i] = ec._GridFeature_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._GridFeature_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "geometry":
+			out.Values[i] = ec._GridFeature_geometry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._GridFeature_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "community":
+			out.Values[i] = ec._GridFeature_community(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "communityId":
+			out.Values[i] = ec._GridFeature_communityId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organizations":
+			out.Values[i] = ec._GridFeature_organizations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organizationIds":
+			out.Values[i] = ec._GridFeature_organizationIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._GridFeature_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._GridFeature_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "residents":
+			out.Values[i] = ec._GridFeature_residents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "households":
+			out.Values[i] = ec._GridFeature_households(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._GridFeature_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gapsBySeverity":
+			out.Values[i] = ec._GridFeature_gapsBySeverity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var gridRollupImplementors = []string{"GridRollup"}
 
 func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSet, obj *coverage.GridRollup) graphql.Marshaler {
@@ -40131,6 +40849,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_gridMap(ctx, field)
 				})
+		case "gridFeatures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_gridFeatures(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -40307,6 +41031,44 @@ func (ec *executionContext) _RuleSettingEdge(ctx context.Context, sel ast.Select
 			}
 		case "cursor":
 			out.Values[i] = ec._RuleSettingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var severityCountImplementors = []string{"SeverityCount"}
+
+func (ec *executionContext) _SeverityCount(ctx context.Context, sel ast.SelectionSet, obj *model.SeverityCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, severityCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SeverityCount")
+		case "severity":
+			out.Values[i] = ec._SeverityCount_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SeverityCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -42116,12 +42878,46 @@ func (ec *executionContext) marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount
 	return ec._GradeCount(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx context.Context, sel ast.SelectionSet, v *model.GridFeature) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GridFeature!")
+		return graphql.Null
+	}
+	return ec._GridFeature(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋcoverageᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.GridRollup) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GridRollup!")
 		return graphql.Null
 	}
 	return ec._GridRollup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx context.Context, v any) (coverage.GridStatus, error) {
+	var res coverage.GridStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v coverage.GridStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -42811,6 +43607,30 @@ func (ec *executionContext) marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx co
 	return v
 }
 
+func (ec *executionContext) marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx context.Context, sel ast.SelectionSet, v *model.SeverityCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SeverityCount!")
+		return graphql.Null
+	}
+	return ec._SeverityCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42823,6 +43643,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Term) graphql.Marshaler {
