@@ -3,5 +3,5 @@ package main
 // Generated code is committed. Regenerate with `go generate ./...`: ent and
 // the GraphQL schema of the register first, then gqlgen's executor.
 
-//go:generate go run -mod=mod ./ent/entc.go
+//go:generate go run -mod=mod ./ent/entc.go ./ent/describe.go
 //go:generate go run -mod=mod github.com/99designs/gqlgen generate

@@ -28,7 +28,7 @@ func main() {
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
-		entgql.WithSchemaHook(addNodesLists, specifyScalars),
+		entgql.WithSchemaHook(addNodesLists, specifyScalars, describeGenerated),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
