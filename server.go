@@ -150,8 +150,13 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	engine := coverage.New(store.Client, store.Read, store.Dialect)
 	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})
 	// The credentials are checked before the body is read.
-	mux.Handle("/query", withTimeout(cfg.timeout, guard.Require(limitBody(api))))
+	query := withTimeout(cfg.timeout, guard.Require(limitBody(api)))
+	mux.Handle("/query", query)
+	mux.Handle("/graphql", query) // the address many tools try first
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
+	mux.Handle("GET /export/{file}", knownTable(withTimeout(cfg.timeout, guard.Require(exportTable(api, logger)))))
+	mux.Handle("GET /export/grids.geojson", withTimeout(cfg.timeout, guard.Require(exportGrids(api))))
+	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		if err := store.Corrupted(); err != nil {

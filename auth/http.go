@@ -221,8 +221,12 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 		v, status, err := h.authenticate(r)
 		if err != nil {
 			code := "UNAUTHENTICATED"
-			if status == http.StatusForbidden {
+			switch status {
+			case http.StatusForbidden:
 				code = "FORBIDDEN"
+			case http.StatusServiceUnavailable:
+				code = "SERVICE_UNAVAILABLE"
+				w.Header().Set("Retry-After", "5")
 			}
 			graphqlError(w, status, code, err.Error())
 			return
@@ -256,7 +260,10 @@ func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, int, error) {
 			return nil, http.StatusUnauthorized, errors.New("the Authorization header must be Bearer <token>")
 		}
 		v, err := h.accounts.ByToken(ctx, strings.TrimSpace(token), address)
-		return v, http.StatusUnauthorized, h.quiet(ctx, err)
+		if err = h.quiet(ctx, err); err != nil {
+			return nil, statusOf(err), err
+		}
+		return v, http.StatusOK, nil
 	}
 	c, err := r.Cookie(CookieName)
 	if err != nil {
@@ -264,7 +271,8 @@ func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, int, error) {
 	}
 	v, csrf, err := h.accounts.BySession(ctx, c.Value, address)
 	if err != nil {
-		return nil, http.StatusUnauthorized, h.quiet(ctx, err)
+		err = h.quiet(ctx, err)
+		return nil, statusOf(err), err
 	}
 	if !sameToken(r.Header.Get(CSRFHeader), csrf) {
 		return nil, http.StatusForbidden, errors.New("a request made with the session cookie must send the session's token in the " + CSRFHeader + " header")
@@ -272,13 +280,25 @@ func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, int, error) {
 	return v, http.StatusOK, nil
 }
 
+// errUnavailable is a credential that could not be checked because the
+// register did not answer: the client should try again, not sign in again.
+var errUnavailable = errors.New("could not check the credentials: the register is not answering; try again shortly")
+
 // quiet keeps a database error's text out of the response.
 func (h *HTTP) quiet(ctx context.Context, err error) error {
 	if err == nil || errors.Is(err, ErrUnknown) {
 		return err
 	}
 	h.logger.ErrorContext(ctx, "authenticating", "err", err)
-	return errors.New("could not check the credentials; try again")
+	return errUnavailable
+}
+
+// statusOf is the status of a refused credential.
+func statusOf(err error) int {
+	if errors.Is(err, errUnavailable) {
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusUnauthorized
 }
 
 func sameToken(got, want string) bool {

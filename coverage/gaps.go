@@ -19,6 +19,10 @@ type GapFilter struct {
 	// First is the page size; After the cursor of the gap the page follows.
 	First int
 	After *string
+	// Last, when set, pages from the end; Before is the cursor of the gap
+	// the page precedes.
+	Last   *int
+	Before *string
 }
 
 // cursor is where a page of gaps ends: a rule, a subject and, for meeting
@@ -35,11 +39,22 @@ func (c cursor) encode() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// BadCursorError reports an after cursor this engine did not write.
-type BadCursorError struct{}
+// BadCursorError reports an after (or before) cursor this engine did not write.
+type BadCursorError struct {
+	// Arg is the argument, after when empty.
+	Arg string
+}
 
-func (BadCursorError) Error() string {
-	return "after: not a cursor of this list; use a cursor from a previous page"
+func (e BadCursorError) Error() string {
+	return e.Field() + ": not a cursor of this list; use a cursor from a previous page"
+}
+
+// Field is the argument that held the cursor.
+func (e BadCursorError) Field() string {
+	if e.Arg == "" {
+		return "after"
+	}
+	return e.Arg
 }
 
 func decodeCursor(s string) (cursor, error) {
@@ -63,15 +78,17 @@ func (c cursor) compare(g *gapRow) int {
 }
 
 // Gaps lists the gaps in an area as of a day, a page at a time, in a
-// stable order: severity, rule, subject.
+// stable order: severity, rule, subject. A page is the gaps after After and
+// before Before, the First of them, or the Last when Last is set (and First
+// is 0).
 func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error) {
-	var after *cursor
-	if f.After != nil {
-		c, err := decodeCursor(*f.After)
-		if err != nil {
-			return nil, err
-		}
-		after = &c
+	after, err := decodeOptional(f.After, "after")
+	if err != nil {
+		return nil, err
+	}
+	before, err := decodeOptional(f.Before, "before")
+	if err != nil {
+		return nil, err
 	}
 	a, err := en.analysis(ctx, day(f.AsOf))
 	if err != nil {
@@ -81,27 +98,34 @@ func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error)
 	if err != nil {
 		return nil, err
 	}
-	start := 0
+	start, end := 0, len(a.gaps)
 	if after != nil {
-		start, _ = slices.BinarySearchFunc(a.gaps, *after, func(g *gapRow, c cursor) int { return -c.compare(g) })
+		start = a.position(*after)
 		if start < len(a.gaps) && after.compare(a.gaps[start]) == 0 {
 			start++
 		}
 	}
-	conn := &GapConnection{Edges: []*GapEdge{}, PageInfo: &GapPageInfo{HasPreviousPage: after != nil}}
+	if before != nil {
+		end = a.position(*before)
+	}
+	conn := &GapConnection{Edges: []*GapEdge{}, PageInfo: &GapPageInfo{HasPreviousPage: after != nil, HasNextPage: before != nil}}
 	var page []*gapRow
 	for i, g := range a.gaps {
 		if !f.selects(a, scope, g) {
 			continue
 		}
 		conn.TotalCount++
-		if i >= start && len(page) <= f.First {
+		if i >= start && i < end {
 			page = append(page, g)
 		}
 	}
-	if len(page) > f.First {
+	if (f.Last == nil || f.First > 0) && len(page) > f.First {
 		conn.PageInfo.HasNextPage = true
-		page = page[:f.First]
+		page = page[:max(f.First, 0)]
+	}
+	if f.Last != nil && len(page) > *f.Last {
+		conn.PageInfo.HasPreviousPage = true
+		page = page[len(page)-max(*f.Last, 0):]
 	}
 	gaps, err := a.hydrate(ctx, en, page)
 	if err != nil {
@@ -115,6 +139,23 @@ func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error)
 		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// position is where a cursor's gap is, or would be, in the listing.
+func (a *analysis) position(c cursor) int {
+	at, _ := slices.BinarySearchFunc(a.gaps, c, func(g *gapRow, c cursor) int { return -c.compare(g) })
+	return at
+}
+
+func decodeOptional(s *string, arg string) (*cursor, error) {
+	if s == nil {
+		return nil, nil
+	}
+	c, err := decodeCursor(*s)
+	if err != nil {
+		return nil, BadCursorError{Arg: arg}
+	}
+	return &c, nil
 }
 
 // selects reports whether the filter keeps a gap located in the scope.
@@ -136,7 +177,7 @@ func (a *analysis) gap(g *gapRow) *Gap {
 	}
 	figures := g.rule.figures(a.env, g.values)
 	msg, remedy := g.rule.message(g.name, g.detail, figures), g.rule.remedy
-	return &Gap{Key: key, Rule: g.rule.Code, Family: g.rule.Family, Severity: g.rule.Severity,
+	return &Gap{ID: gapID(g.rule.Code, g.subjectID, g.detail, a.env.asOf), Key: key, Rule: g.rule.Code, Family: g.rule.Family, Severity: g.rule.Severity,
 		SubjectName: g.name, Figures: figures, Message: &msg, Remedy: &remedy,
 		subjectID: g.subjectID, areaID: g.areaID, detail: g.detail}
 }

@@ -74,6 +74,8 @@ type Figure struct {
 
 // Gap is a place where coverage is missing, explained.
 type Gap struct {
+	// ID is the gap's global ID (see gapid.go).
+	ID          int
 	Key         string
 	Rule        RuleCode
 	Family      RuleFamily
@@ -90,6 +92,9 @@ type Gap struct {
 	subjectID, areaID int
 	detail            string
 }
+
+// IsNode makes a gap a Relay Node.
+func (*Gap) IsNode() {}
 
 // GapEdge is a gap in a page, with its cursor.
 type GapEdge struct {

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"strings"
 
@@ -18,12 +19,16 @@ func main() {
 	nodes := gen.MustParse(gen.NewTemplate("gql_nodes").
 		Funcs(entgql.TemplateFuncs).
 		ParseFiles("ent/template/gql_nodes.tmpl"))
+	// Parsed after entgql's templates, so that its helper replaces entgql's.
+	paginate := gen.MustParse(gen.NewTemplate("gql_paginate").
+		Funcs(entgql.TemplateFuncs).
+		ParseFiles("ent/template/gql_paginate.tmpl"))
 	ex, err := entgql.NewExtension(
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
-		entgql.WithSchemaHook(addNodesLists),
+		entgql.WithSchemaHook(addNodesLists, specifyScalars, describeGenerated),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -39,7 +44,7 @@ func main() {
 			gen.FeatureLock,
 			gen.FeatureVersionedMigration,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex, overrides{templates: []*gen.Template{paginate}}))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
@@ -58,6 +63,38 @@ func addNodesLists(_ *gen.Graph, s *ast.Schema) error {
 			Name:        "nodes",
 			Description: "The nodes of this page without their cursors, in the order of edges.",
 			Type:        ast.NonNullListType(ast.NonNullNamedType(node, nil), nil),
+		})
+	}
+	return nil
+}
+
+// overrides is an extension whose templates come after entgql's and so
+// replace those of the same name (see ent/template/gql_paginate.tmpl).
+type overrides struct {
+	entc.DefaultExtension
+	templates []*gen.Template
+}
+
+// Templates returns the replacing templates.
+func (o overrides) Templates() []*gen.Template { return o.templates }
+
+// specifyScalars describes entgql's scalars and gives them @specifiedBy,
+// so that clients know how to read them.
+func specifyScalars(_ *gen.Graph, s *ast.Schema) error {
+	for name, spec := range map[string]struct{ url, description string }{
+		"Cursor": {"https://relay.dev/graphql/connections.htm#sec-Cursor",
+			"An opaque position in a connection, to pass back as after or before. It records the order it was made under and is refused under another."},
+		"Time": {"https://www.rfc-editor.org/rfc/rfc3339",
+			"An instant written as RFC 3339 with its offset, such as 2025-06-30T08:00:00+08:00."},
+	} {
+		def := s.Types[name]
+		if def == nil || def.Kind != ast.Scalar {
+			return fmt.Errorf("scalar %s is not in the schema", name)
+		}
+		def.Description = spec.description
+		def.Directives = append(def.Directives, &ast.Directive{
+			Name:      "specifiedBy",
+			Arguments: ast.ArgumentList{{Name: "url", Value: &ast.Value{Kind: ast.StringValue, Raw: spec.url}}},
 		})
 	}
 	return nil

@@ -2,6 +2,126 @@
 
 package ent
 
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// pageSelection is what a connection field asks for. A page's nodes are
+// asked for under "edges { node }" and under "nodes", each maybe several
+// times, under aliases, in fragments: node holds all of these selections
+// merged, so that every way of asking loads the same fields and edges.
+type pageSelection struct {
+	nodes, totalCount, pageInfo bool
+	// node is nil outside a GraphQL request: every field is loaded.
+	node *graphql.CollectedField
+}
+
+// selectedPage reads the selection of the connection field in ctx, by the
+// fields' names (not their aliases).
+func selectedPage(ctx context.Context) pageSelection {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return pageSelection{nodes: true, totalCount: true, pageInfo: true}
+	}
+	oc := graphql.GetOperationContext(ctx)
+	var (
+		sel    pageSelection
+		merged ast.SelectionSet
+	)
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		switch f.Name {
+		case "edges":
+			sel.nodes = true
+			for _, e := range graphql.CollectFields(oc, f.Selections, nil) {
+				if e.Name == "node" {
+					merged = append(merged, e.Selections...)
+				}
+			}
+		case "nodes":
+			sel.nodes = true
+			merged = append(merged, f.Selections...)
+		case "totalCount":
+			sel.totalCount = true
+		case "pageInfo":
+			// The page's cursors and whether there is a page after or
+			// before it come from the page itself: read it, its ids at least.
+			sel.pageInfo = true
+			sel.nodes = true
+		}
+	}
+	if sel.nodes {
+		field := &ast.Field{Alias: "node", Name: "node", SelectionSet: merged}
+		sel.node = &graphql.CollectedField{Field: field, Selections: merged}
+	}
+	return sel
+}
+
+// errCursorOrder is the extensions.code of a cursor used under another
+// order than the one it was made under.
+const errCursorOrder = "BAD_USER_INPUT"
+
+// orderStamp starts the order recorded in a cursor.
+const orderStamp = "order:"
+
+// stampCursor records the order a page was read in within its cursor, so
+// that checkCursor can refuse it under another order.
+func stampCursor(order string, c *Cursor) {
+	values, ok := c.Value.([]any)
+	if !ok {
+		values = []any{c.Value}
+	}
+	c.Value = append([]any{orderStamp + order}, values...)
+}
+
+// checkCursor refuses a cursor made under another order than order, and
+// takes the order out of it, leaving the values the pager compares.
+func checkCursor(order, arg string, c *Cursor, multi bool) error {
+	if c == nil {
+		return nil
+	}
+	values, ok := c.Value.([]any)
+	if !ok || len(values) == 0 {
+		return cursorError(arg, "it is not a cursor of this connection")
+	}
+	made, ok := values[0].(string)
+	if !ok || !strings.HasPrefix(made, orderStamp) {
+		return cursorError(arg, "it is not a cursor of this connection")
+	}
+	if made = strings.TrimPrefix(made, orderStamp); made != order {
+		return cursorError(arg, fmt.Sprintf("the cursor was made for the order %s, not %s: page with the orderBy the cursor came from, or start again without %s", orderName(made), orderName(order), arg))
+	}
+	values = values[1:]
+	switch {
+	case multi:
+		c.Value = values
+	case len(values) == 1:
+		c.Value = values[0]
+	default:
+		return cursorError(arg, "it is not a cursor of this connection")
+	}
+	return nil
+}
+
+func orderName(order string) string {
+	if order == "" {
+		return "by id"
+	}
+	return strings.ReplaceAll(order, ",", ", ")
+}
+
+func cursorError(arg, reason string) error {
+	return &gqlerror.Error{
+		Message:    arg + ": " + reason,
+		Extensions: map[string]any{"code": errCursorOrder, "field": arg},
+	}
+}
+
 // Nodes returns the page's AffiliatedOrganization objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *AffiliatedOrganizationConnection) Nodes() []*AffiliatedOrganization {
@@ -10,6 +130,32 @@ func (c *AffiliatedOrganizationConnection) Nodes() []*AffiliatedOrganization {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *affiliatedorganizationPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *affiliatedorganizationPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *affiliatedorganizationPager) stampCursors(c *AffiliatedOrganizationConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Appointment objects without their edges, for
@@ -22,6 +168,32 @@ func (c *AppointmentConnection) Nodes() []*Appointment {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *appointmentPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *appointmentPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *appointmentPager) stampCursors(c *AppointmentConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's Area objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *AreaConnection) Nodes() []*Area {
@@ -30,6 +202,32 @@ func (c *AreaConnection) Nodes() []*Area {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *areaPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *areaPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *areaPager) stampCursors(c *AreaConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Assessment objects without their edges, for
@@ -42,6 +240,32 @@ func (c *AssessmentConnection) Nodes() []*Assessment {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *assessmentPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *assessmentPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *assessmentPager) stampCursors(c *AssessmentConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's AuditEntry objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *AuditEntryConnection) Nodes() []*AuditEntry {
@@ -50,6 +274,32 @@ func (c *AuditEntryConnection) Nodes() []*AuditEntry {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *auditentryPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *auditentryPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *auditentryPager) stampCursors(c *AuditEntryConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Exemption objects without their edges, for
@@ -62,6 +312,32 @@ func (c *ExemptionConnection) Nodes() []*Exemption {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *exemptionPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *exemptionPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *exemptionPager) stampCursors(c *ExemptionConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's InstructorVisit objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *InstructorVisitConnection) Nodes() []*InstructorVisit {
@@ -70,6 +346,32 @@ func (c *InstructorVisitConnection) Nodes() []*InstructorVisit {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *instructorvisitPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *instructorvisitPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *instructorvisitPager) stampCursors(c *InstructorVisitConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's KindChange objects without their edges, for
@@ -82,6 +384,32 @@ func (c *KindChangeConnection) Nodes() []*KindChange {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *kindchangePager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *kindchangePager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *kindchangePager) stampCursors(c *KindChangeConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's Meeting objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *MeetingConnection) Nodes() []*Meeting {
@@ -90,6 +418,32 @@ func (c *MeetingConnection) Nodes() []*Meeting {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *meetingPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *meetingPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *meetingPager) stampCursors(c *MeetingConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Member objects without their edges, for
@@ -102,6 +456,32 @@ func (c *MemberConnection) Nodes() []*Member {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *memberPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *memberPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *memberPager) stampCursors(c *MemberConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's Membership objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *MembershipConnection) Nodes() []*Membership {
@@ -110,6 +490,32 @@ func (c *MembershipConnection) Nodes() []*Membership {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *membershipPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *membershipPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *membershipPager) stampCursors(c *MembershipConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's MobileReport objects without their edges, for
@@ -122,6 +528,32 @@ func (c *MobileReportConnection) Nodes() []*MobileReport {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *mobilereportPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *mobilereportPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *mobilereportPager) stampCursors(c *MobileReportConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's Organization objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *OrganizationConnection) Nodes() []*Organization {
@@ -130,6 +562,32 @@ func (c *OrganizationConnection) Nodes() []*Organization {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *organizationPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *organizationPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *organizationPager) stampCursors(c *OrganizationConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Period objects without their edges, for
@@ -142,6 +600,32 @@ func (c *PeriodConnection) Nodes() []*Period {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *periodPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *periodPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *periodPager) stampCursors(c *PeriodConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's RuleSetting objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *RuleSettingConnection) Nodes() []*RuleSetting {
@@ -150,6 +634,32 @@ func (c *RuleSettingConnection) Nodes() []*RuleSetting {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *rulesettingPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *rulesettingPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *rulesettingPager) stampCursors(c *RuleSettingConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }
 
 // Nodes returns the page's Term objects without their edges, for
@@ -162,6 +672,32 @@ func (c *TermConnection) Nodes() []*Term {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *termPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *termPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *termPager) stampCursors(c *TermConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's Unit objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *UnitConnection) Nodes() []*Unit {
@@ -172,6 +708,32 @@ func (c *UnitConnection) Nodes() []*Unit {
 	return nodes
 }
 
+// orderKey names the order of the pager, as its cursors record it.
+func (p *unitPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *unitPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *unitPager) stampCursors(c *UnitConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's UnitCoverage objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *UnitCoverageConnection) Nodes() []*UnitCoverage {
@@ -180,4 +742,30 @@ func (c *UnitCoverageConnection) Nodes() []*UnitCoverage {
 		nodes[i] = e.Node
 	}
 	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *unitcoveragePager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *unitcoveragePager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *unitcoveragePager) stampCursors(c *UnitCoverageConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
 }

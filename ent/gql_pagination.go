@@ -318,14 +318,17 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AffiliatedOrganizationConnection{Edges: []*AffiliatedOrganizationEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -335,7 +338,7 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -345,8 +348,8 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -356,6 +359,7 @@ func (_m *AffiliatedOrganizationQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -704,14 +708,17 @@ func (_m *AppointmentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AppointmentConnection{Edges: []*AppointmentEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -721,7 +728,7 @@ func (_m *AppointmentQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -731,8 +738,8 @@ func (_m *AppointmentQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -742,6 +749,7 @@ func (_m *AppointmentQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1108,14 +1116,17 @@ func (_m *AreaQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AreaConnection{Edges: []*AreaEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1125,7 +1136,7 @@ func (_m *AreaQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1135,8 +1146,8 @@ func (_m *AreaQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1146,6 +1157,7 @@ func (_m *AreaQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1548,14 +1560,17 @@ func (_m *AssessmentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AssessmentConnection{Edges: []*AssessmentEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1565,7 +1580,7 @@ func (_m *AssessmentQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1575,8 +1590,8 @@ func (_m *AssessmentQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1586,6 +1601,7 @@ func (_m *AssessmentQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -1952,14 +1968,17 @@ func (_m *AuditEntryQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &AuditEntryConnection{Edges: []*AuditEntryEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -1969,7 +1988,7 @@ func (_m *AuditEntryQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -1979,8 +1998,8 @@ func (_m *AuditEntryQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -1990,6 +2009,7 @@ func (_m *AuditEntryQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -2302,14 +2322,17 @@ func (_m *ExemptionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &ExemptionConnection{Edges: []*ExemptionEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -2319,7 +2342,7 @@ func (_m *ExemptionQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -2329,8 +2352,8 @@ func (_m *ExemptionQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -2340,6 +2363,7 @@ func (_m *ExemptionQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -2688,14 +2712,17 @@ func (_m *InstructorVisitQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &InstructorVisitConnection{Edges: []*InstructorVisitEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -2705,7 +2732,7 @@ func (_m *InstructorVisitQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -2715,8 +2742,8 @@ func (_m *InstructorVisitQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -2726,6 +2753,7 @@ func (_m *InstructorVisitQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3056,14 +3084,17 @@ func (_m *KindChangeQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &KindChangeConnection{Edges: []*KindChangeEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3073,7 +3104,7 @@ func (_m *KindChangeQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3083,8 +3114,8 @@ func (_m *KindChangeQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3094,6 +3125,7 @@ func (_m *KindChangeQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3424,14 +3456,17 @@ func (_m *MeetingQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MeetingConnection{Edges: []*MeetingEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3441,7 +3476,7 @@ func (_m *MeetingQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3451,8 +3486,8 @@ func (_m *MeetingQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3462,6 +3497,7 @@ func (_m *MeetingQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -3810,14 +3846,17 @@ func (_m *MemberQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MemberConnection{Edges: []*MemberEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -3827,7 +3866,7 @@ func (_m *MemberQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -3837,8 +3876,8 @@ func (_m *MemberQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -3848,6 +3887,7 @@ func (_m *MemberQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -4250,14 +4290,17 @@ func (_m *MembershipQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MembershipConnection{Edges: []*MembershipEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -4267,7 +4310,7 @@ func (_m *MembershipQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -4277,8 +4320,8 @@ func (_m *MembershipQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -4288,6 +4331,7 @@ func (_m *MembershipQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -4636,14 +4680,17 @@ func (_m *MobileReportQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &MobileReportConnection{Edges: []*MobileReportEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -4653,7 +4700,7 @@ func (_m *MobileReportQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -4663,8 +4710,8 @@ func (_m *MobileReportQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -4674,6 +4721,7 @@ func (_m *MobileReportQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5004,14 +5052,17 @@ func (_m *OrganizationQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &OrganizationConnection{Edges: []*OrganizationEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5021,7 +5072,7 @@ func (_m *OrganizationQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5031,8 +5082,8 @@ func (_m *OrganizationQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5042,6 +5093,7 @@ func (_m *OrganizationQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5444,14 +5496,17 @@ func (_m *PeriodQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &PeriodConnection{Edges: []*PeriodEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5461,7 +5516,7 @@ func (_m *PeriodQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5471,8 +5526,8 @@ func (_m *PeriodQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5482,6 +5537,7 @@ func (_m *PeriodQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -5848,14 +5904,17 @@ func (_m *RuleSettingQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &RuleSettingConnection{Edges: []*RuleSettingEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -5865,7 +5924,7 @@ func (_m *RuleSettingQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -5875,8 +5934,8 @@ func (_m *RuleSettingQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -5886,6 +5945,7 @@ func (_m *RuleSettingQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -6216,14 +6276,17 @@ func (_m *TermQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &TermConnection{Edges: []*TermEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -6233,7 +6296,7 @@ func (_m *TermQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -6243,8 +6306,8 @@ func (_m *TermQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -6254,6 +6317,7 @@ func (_m *TermQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -6620,14 +6684,17 @@ func (_m *UnitQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &UnitConnection{Edges: []*UnitEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -6637,7 +6704,7 @@ func (_m *UnitQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -6647,8 +6714,8 @@ func (_m *UnitQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -6658,6 +6725,7 @@ func (_m *UnitQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 
@@ -7042,14 +7110,17 @@ func (_m *UnitCoverageQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
 	if _m, err = pager.applyFilter(_m); err != nil {
 		return nil, err
 	}
 	conn := &UnitCoverageConnection{Edges: []*UnitCoverageEdge{}}
-	ignoredEdges := !hasCollectedField(ctx, edgesField)
-	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
 		hasPagination := after != nil || first != nil || before != nil || last != nil
-		if hasPagination || ignoredEdges {
+		if hasPagination || !sel.nodes {
 			c := _m.Clone()
 			c.ctx.Fields = nil
 			if conn.TotalCount, err = c.Count(ctx); err != nil {
@@ -7059,7 +7130,7 @@ func (_m *UnitCoverageQuery) Paginate(
 			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
 		}
 	}
-	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
 		return conn, nil
 	}
 	if _m, err = pager.applyCursors(_m, after, before); err != nil {
@@ -7069,8 +7140,8 @@ func (_m *UnitCoverageQuery) Paginate(
 	if limit != 0 {
 		_m.Limit(limit)
 	}
-	if field := collectedField(ctx, edgesField, nodeField); field != nil {
-		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
 			return nil, err
 		}
 	}
@@ -7080,6 +7151,7 @@ func (_m *UnitCoverageQuery) Paginate(
 		return nil, err
 	}
 	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
 	return conn, nil
 }
 

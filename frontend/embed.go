@@ -26,7 +26,6 @@ func Handler() http.Handler {
 	if err != nil {
 		panic(err) // the embed directive guarantees dist exists
 	}
-	files := http.FileServerFS(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -39,10 +38,11 @@ func Handler() http.Handler {
 				stat, _ := f.Stat()
 				f.Close()
 				if stat != nil && !stat.IsDir() {
+					cache := "no-cache"
 					if strings.HasPrefix(name, "assets/") {
-						w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+						cache = "public, max-age=31536000, immutable"
 					}
-					files.ServeHTTP(w, r)
+					serveFile(w, r, root, name, cache)
 					return
 				}
 			}
@@ -70,17 +70,13 @@ func GraphiQL() http.Handler {
 // servePage serves a page of the app, never cached, or the placeholder
 // when the app is not built.
 func servePage(w http.ResponseWriter, r *http.Request, root fs.FS, name string) {
-	page, err := fs.ReadFile(root, name)
-	if err != nil {
-		page, err = fs.ReadFile(root, "placeholder.html")
+	if _, err := fs.Stat(root, name); err != nil {
+		name = "placeholder.html"
 	}
-	if err != nil {
+	if _, err := fs.Stat(root, name); err != nil {
 		http.Error(w, "the dashboard is not built", http.StatusNotFound)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache, no-store, must-revalidate")
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(page)
-	}
+	// Revalidated at every load (by its ETag), so a new release is picked up.
+	serveFile(w, r, root, name, "no-cache")
 }

@@ -27,7 +27,7 @@ func wellFormed(next http.Handler) http.Handler {
 				badRequest(w, http.StatusBadRequest, "", "the request body could not be read")
 				return
 			}
-			if field, message := checkParams(body); message != "" {
+			if field, message := checkBody(body); message != "" {
 				badRequest(w, http.StatusBadRequest, field, message)
 				return
 			}
@@ -49,8 +49,8 @@ func wellFormed(next http.Handler) http.Handler {
 	})
 }
 
-// checkParams says what is wrong with a POST body, if anything.
-func checkParams(body []byte) (field, message string) {
+// checkBody says what is wrong with a POST body, if anything.
+func checkBody(body []byte) (field, message string) {
 	body = bytes.TrimSpace(body)
 	if len(body) > 0 && body[0] == '[' {
 		return "", "batches are not supported: send one operation per request"
@@ -63,21 +63,21 @@ func checkParams(body []byte) (field, message string) {
 	if raw, ok := params["query"]; !ok || json.Unmarshal(raw, &query) != nil || query == "" {
 		return "query", "query: must be a string holding the GraphQL document"
 	}
-	if raw, ok := params["operationName"]; ok && !isNull(raw) {
+	if raw, ok := params["operationName"]; ok && !isNullJSON(raw) {
 		var name string
 		if json.Unmarshal(raw, &name) != nil {
 			return "operationName", "operationName: must be a string or null"
 		}
 	}
 	for _, name := range []string{"variables", "extensions"} {
-		if raw, ok := params[name]; ok && !isNull(raw) && !isObject(raw) {
+		if raw, ok := params[name]; ok && !isNullJSON(raw) && !isObject(raw) {
 			return name, name + ": must be a JSON object or null"
 		}
 	}
 	return "", ""
 }
 
-func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+func isNullJSON(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 func isObject(raw []byte) bool {
 	var m map[string]json.RawMessage

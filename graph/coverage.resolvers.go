@@ -9,9 +9,22 @@ import (
 	"context"
 	"jiceng/coverage"
 	"jiceng/ent/unit"
+	"jiceng/graph/model"
 	"jiceng/register"
 	"time"
+
+	"entgo.io/contrib/entgql"
 )
+
+// PageInfo is the resolver for the pageInfo field.
+func (r *gapConnectionResolver) PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error) {
+	return gapPageInfo(obj.PageInfo), nil
+}
+
+// Cursor is the resolver for the cursor field.
+func (r *gapEdgeResolver) Cursor(ctx context.Context, obj *coverage.GapEdge) (*entgql.Cursor[int], error) {
+	return gapCursor(&obj.Cursor), nil
+}
 
 // Coverage is the resolver for the coverage field.
 func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error) {
@@ -19,18 +32,50 @@ func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Ti
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
-func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error) {
-	size := DefaultPageSize
-	if first != nil {
-		size = *first
+func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error) {
+	for name, n := range map[string]*int{"first": first, "last": last} {
+		if n != nil && *n < 0 {
+			return nil, &register.Error{Code: register.Invalid, Field: name, Message: "must not be negative"}
+		}
 	}
-	if size < 0 {
-		return nil, &register.Error{Code: register.Invalid, Field: "first", Message: "must not be negative"}
+	f := coverage.GapFilter{AreaID: areaID, AsOf: asOf, Rules: rules, Severities: severities, Last: last}
+	switch {
+	case first != nil:
+		f.First = *first
+	case last == nil:
+		f.First = DefaultPageSize
 	}
-	return r.coverage.Gaps(ctx, coverage.GapFilter{AreaID: areaID, AsOf: asOf, Rules: rules, Severities: severities, First: size, After: after})
+	var err error
+	if f.After, err = gapCursorString(after, "after"); err != nil {
+		return nil, err
+	}
+	if f.Before, err = gapCursorString(before, "before"); err != nil {
+		return nil, err
+	}
+	return r.coverage.Gaps(ctx, f)
 }
 
 // GridMap is the resolver for the gridMap field.
 func (r *queryResolver) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error) {
 	return r.coverage.GridMap(ctx, areaID, asOf)
 }
+
+// GridFeatures is the resolver for the gridFeatures field.
+func (r *queryResolver) GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error) {
+	m, err := r.coverage.GridMap(ctx, areaID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return gridFeatures(m)
+}
+
+// GapConnection returns GapConnectionResolver implementation.
+func (r *Resolver) GapConnection() GapConnectionResolver { return &gapConnectionResolver{r} }
+
+// GapEdge returns GapEdgeResolver implementation.
+func (r *Resolver) GapEdge() GapEdgeResolver { return &gapEdgeResolver{r} }
+
+type (
+	gapConnectionResolver struct{ *Resolver }
+	gapEdgeResolver       struct{ *Resolver }
+)

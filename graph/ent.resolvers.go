@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/register"
 
@@ -16,6 +17,9 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
+	if coverage.IsGapID(id) {
+		return r.gap(ctx, id)
+	}
 	n, err := r.client.Noder(ctx, id)
 	if ent.IsNotFound(err) {
 		return nil, &register.Error{Code: register.NotFound, Field: "id", Message: fmt.Sprintf("no record has ID %d", id)}
@@ -25,7 +29,7 @@ func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	return r.client.Noders(ctx, ids)
+	return r.nodes(ctx, ids)
 }
 
 // AffiliatedOrganizations is the resolver for the affiliatedOrganizations field.

@@ -2,13 +2,19 @@ package graph
 
 import (
 	"context"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/mattn/go-sqlite3"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -28,14 +34,14 @@ var errInternal = errors.New("internal error; it has been logged")
 // SQL or driver text reaches a client.
 func presenter(logger *slog.Logger, noSuggestions bool) graphql.ErrorPresenterFunc {
 	present := presentError(logger)
-	if !noSuggestions {
-		return present
-	}
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		e := present(ctx, err)
+		if e.Extensions["code"] == codeUnavailable {
+			markUnavailable(ctx)
+		}
 		// With introspection off no message may name what the schema
 		// holds: gqlparser suggests fields, arguments, types and values.
-		if i := strings.Index(e.Message, " Did you mean"); i >= 0 {
+		if i := strings.Index(e.Message, " Did you mean"); noSuggestions && i >= 0 {
 			e.Message = e.Message[:i]
 		}
 		return e
@@ -67,15 +73,22 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.As(err, &noArea):
 			return withCode(gerr, string(register.NotFound), "areaId", "areaId: "+noArea.Error())
 		case errors.As(err, &badCursor):
-			return withCode(gerr, string(register.Invalid), "after", badCursor.Error())
+			return withCode(gerr, string(register.Invalid), badCursor.Field(), badCursor.Error())
 		case errors.As(err, &verr):
 			field := lowerCamel(verr.Name)
 			return withCode(gerr, string(register.Invalid), field, field+": "+validatorMessage(verr))
 		case ent.IsNotFound(err):
 			return withCode(gerr, string(register.NotFound), "id", strings.TrimPrefix(err.Error(), "ent: "))
+		case databaseDown(err):
+			logger.ErrorContext(ctx, "the database did not answer", "err", err, "path", gerr.Path.String())
+			return withCode(gerr, codeUnavailable, "", "the register is not answering at the moment; try again shortly")
 		case ent.IsConstraintError(err):
 			logger.WarnContext(ctx, "constraint violation", "err", err, "path", gerr.Path.String())
 			return withCode(gerr, string(register.Conflict), "", "the change conflicts with a record already in the register")
+		case parsed != nil && strings.Contains(parsed.Message, "cannot decode cursor"):
+			// entgql's message would show its msgpack decoder's.
+			field := lastField(gerr)
+			return withCode(gerr, string(register.Invalid), field, field+": it is not a cursor of this connection; pass back a cursor the connection gave")
 		case parsed != nil:
 			// An argument gqlgen could not read: a bad Date, a malformed GeoJSON.
 			field := lastField(gerr)
@@ -85,7 +98,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return withCode(gerr, string(register.Invalid), field, message)
 		case errors.Is(err, errBusy):
-			return withCode(gerr, "SERVICE_UNAVAILABLE", "", err.Error())
+			return withCode(gerr, codeUnavailable, "", err.Error())
 		}
 		if !errors.Is(err, errInternal) {
 			logger.ErrorContext(ctx, "resolver failed", "err", err, "path", gerr.Path.String())
@@ -143,4 +156,28 @@ func lowerCamel(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// databaseDown reports whether an error says the database could not answer
+// (down, unreachable, locked past the busy timeout, out of space, damaged)
+// rather than that the request was wrong: the client should try again.
+func databaseDown(err error) bool {
+	var lite sqlite3.Error
+	if errors.As(err, &lite) {
+		switch lite.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrCorrupt, sqlite3.ErrIoErr, sqlite3.ErrFull,
+			sqlite3.ErrCantOpen, sqlite3.ErrNotADB, sqlite3.ErrProtocol, sqlite3.ErrNomem, sqlite3.ErrReadonly:
+			return true
+		}
+		return false
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		// Connection, resources, operator intervention, system errors.
+		return slices.Contains([]string{"08", "53", "57", "58", "XX"}, pg.Code[:min(2, len(pg.Code))])
+	}
+	var connect *pgconn.ConnectError
+	var netErr net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
+		errors.As(err, &connect) || errors.As(err, &netErr)
 }

@@ -50,6 +50,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Area() AreaResolver
+	GapConnection() GapConnectionResolver
+	GapEdge() GapEdgeResolver
 	Member() MemberResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
@@ -274,6 +276,7 @@ type ComplexityRoot struct {
 		Family      func(childComplexity int) int
 		Figures     func(childComplexity int) int
 		Grid        func(childComplexity int) int
+		ID          func(childComplexity int) int
 		Key         func(childComplexity int) int
 		Message     func(childComplexity int) int
 		Remedy      func(childComplexity int) int
@@ -302,16 +305,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	GapPageInfo struct {
-		EndCursor       func(childComplexity int) int
-		HasNextPage     func(childComplexity int) int
-		HasPreviousPage func(childComplexity int) int
-		StartCursor     func(childComplexity int) int
-	}
-
 	GradeCount struct {
 		Count func(childComplexity int) int
 		Grade func(childComplexity int) int
+	}
+
+	GridFeature struct {
+		Community       func(childComplexity int) int
+		CommunityID     func(childComplexity int) int
+		Gaps            func(childComplexity int) int
+		GapsBySeverity  func(childComplexity int) int
+		Geometry        func(childComplexity int) int
+		Households      func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Members         func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OrganizationIds func(childComplexity int) int
+		Organizations   func(childComplexity int) int
+		Residents       func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Units           func(childComplexity int) int
 	}
 
 	GridRollup struct {
@@ -660,8 +673,9 @@ type ComplexityRoot struct {
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time, unitKinds []unit.Kind) int
-		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
+		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
 		InstructorVisits        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.InstructorVisitOrder, where *ent.InstructorVisitWhereInput) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
@@ -710,6 +724,11 @@ type ComplexityRoot struct {
 	RuleSettingEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SeverityCount struct {
+		Count    func(childComplexity int) int
+		Severity func(childComplexity int) int
 	}
 
 	Term struct {
@@ -841,6 +860,12 @@ type ComplexityRoot struct {
 type AreaResolver interface {
 	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
 }
+type GapConnectionResolver interface {
+	PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error)
+}
+type GapEdgeResolver interface {
+	Cursor(ctx context.Context, obj *coverage.GapEdge) (*entgql.Cursor[int], error)
+}
 type MemberResolver interface {
 	History(ctx context.Context, obj *ent.Member, attribute *vocab.Attribute) ([]*ent.Period, error)
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
@@ -929,8 +954,9 @@ type QueryResolver interface {
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error)
-	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *string) (*coverage.GapConnection, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
+	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -1863,6 +1889,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Gap.Grid(childComplexity), true
+	case "Gap.id":
+		if e.ComplexityRoot.Gap.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.ID(childComplexity), true
 	case "Gap.key":
 		if e.ComplexityRoot.Gap.Key == nil {
 			break
@@ -1969,31 +2001,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GapEdge.Node(childComplexity), true
 
-	case "GapPageInfo.endCursor":
-		if e.ComplexityRoot.GapPageInfo.EndCursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.EndCursor(childComplexity), true
-	case "GapPageInfo.hasNextPage":
-		if e.ComplexityRoot.GapPageInfo.HasNextPage == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.HasNextPage(childComplexity), true
-	case "GapPageInfo.hasPreviousPage":
-		if e.ComplexityRoot.GapPageInfo.HasPreviousPage == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.HasPreviousPage(childComplexity), true
-	case "GapPageInfo.startCursor":
-		if e.ComplexityRoot.GapPageInfo.StartCursor == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GapPageInfo.StartCursor(childComplexity), true
-
 	case "GradeCount.count":
 		if e.ComplexityRoot.GradeCount.Count == nil {
 			break
@@ -2006,6 +2013,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GradeCount.Grade(childComplexity), true
+
+	case "GridFeature.community":
+		if e.ComplexityRoot.GridFeature.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Community(childComplexity), true
+	case "GridFeature.communityId":
+		if e.ComplexityRoot.GridFeature.CommunityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.CommunityID(childComplexity), true
+	case "GridFeature.gaps":
+		if e.ComplexityRoot.GridFeature.Gaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Gaps(childComplexity), true
+	case "GridFeature.gapsBySeverity":
+		if e.ComplexityRoot.GridFeature.GapsBySeverity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.GapsBySeverity(childComplexity), true
+	case "GridFeature.geometry":
+		if e.ComplexityRoot.GridFeature.Geometry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Geometry(childComplexity), true
+	case "GridFeature.households":
+		if e.ComplexityRoot.GridFeature.Households == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Households(childComplexity), true
+	case "GridFeature.id":
+		if e.ComplexityRoot.GridFeature.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.ID(childComplexity), true
+	case "GridFeature.members":
+		if e.ComplexityRoot.GridFeature.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Members(childComplexity), true
+	case "GridFeature.name":
+		if e.ComplexityRoot.GridFeature.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Name(childComplexity), true
+	case "GridFeature.organizationIds":
+		if e.ComplexityRoot.GridFeature.OrganizationIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.OrganizationIds(childComplexity), true
+	case "GridFeature.organizations":
+		if e.ComplexityRoot.GridFeature.Organizations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Organizations(childComplexity), true
+	case "GridFeature.residents":
+		if e.ComplexityRoot.GridFeature.Residents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Residents(childComplexity), true
+	case "GridFeature.status":
+		if e.ComplexityRoot.GridFeature.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Status(childComplexity), true
+	case "GridFeature.units":
+		if e.ComplexityRoot.GridFeature.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GridFeature.Units(childComplexity), true
 
 	case "GridRollup.covered":
 		if e.ComplexityRoot.GridRollup.Covered == nil {
@@ -3845,7 +3937,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int])), true
 	case "Query.exemptions":
 		if e.ComplexityRoot.Query.Exemptions == nil {
 			break
@@ -3857,6 +3949,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Exemptions(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.ExemptionOrder), args["where"].(*ent.ExemptionWhereInput)), true
+	case "Query.gridFeatures":
+		if e.ComplexityRoot.Query.GridFeatures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_gridFeatures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GridFeatures(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
 	case "Query.gridMap":
 		if e.ComplexityRoot.Query.GridMap == nil {
 			break
@@ -4158,6 +4261,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RuleSettingEdge.Node(childComplexity), true
+
+	case "SeverityCount.count":
+		if e.ComplexityRoot.SeverityCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityCount.Count(childComplexity), true
+	case "SeverityCount.severity":
+		if e.ComplexityRoot.SeverityCount.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityCount.Severity(childComplexity), true
 
 	case "Term.createdAt":
 		if e.ComplexityRoot.Term.CreatedAt == nil {
@@ -5297,6 +5413,8 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 
 func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Gap_id(ctx, field)
 	case "key":
 		return ec.fieldContext_Gap_key(ctx, field)
 	case "rule":
@@ -5361,20 +5479,6 @@ func (ec *executionContext) childFields_GapEdge(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type GapEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_GapPageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "hasNextPage":
-		return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
-	case "hasPreviousPage":
-		return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
-	case "startCursor":
-		return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
-	case "endCursor":
-		return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type GapPageInfo", field.Name)
-}
-
 func (ec *executionContext) childFields_GradeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "grade":
@@ -5383,6 +5487,40 @@ func (ec *executionContext) childFields_GradeCount(ctx context.Context, field gr
 		return ec.fieldContext_GradeCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GradeCount", field.Name)
+}
+
+func (ec *executionContext) childFields_GridFeature(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GridFeature_id(ctx, field)
+	case "name":
+		return ec.fieldContext_GridFeature_name(ctx, field)
+	case "geometry":
+		return ec.fieldContext_GridFeature_geometry(ctx, field)
+	case "status":
+		return ec.fieldContext_GridFeature_status(ctx, field)
+	case "community":
+		return ec.fieldContext_GridFeature_community(ctx, field)
+	case "communityId":
+		return ec.fieldContext_GridFeature_communityId(ctx, field)
+	case "organizations":
+		return ec.fieldContext_GridFeature_organizations(ctx, field)
+	case "organizationIds":
+		return ec.fieldContext_GridFeature_organizationIds(ctx, field)
+	case "members":
+		return ec.fieldContext_GridFeature_members(ctx, field)
+	case "units":
+		return ec.fieldContext_GridFeature_units(ctx, field)
+	case "residents":
+		return ec.fieldContext_GridFeature_residents(ctx, field)
+	case "households":
+		return ec.fieldContext_GridFeature_households(ctx, field)
+	case "gaps":
+		return ec.fieldContext_GridFeature_gaps(ctx, field)
+	case "gapsBySeverity":
+		return ec.fieldContext_GridFeature_gapsBySeverity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GridFeature", field.Name)
 }
 
 func (ec *executionContext) childFields_GridRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6031,6 +6169,16 @@ func (ec *executionContext) childFields_RuleSettingEdge(ctx context.Context, fie
 		return ec.fieldContext_RuleSettingEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RuleSettingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SeverityCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "severity":
+		return ec.fieldContext_SeverityCount_severity(ctx, field)
+	case "count":
+		return ec.fieldContext_SeverityCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeverityCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Term(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7647,13 +7795,29 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 	}
 	args["first"] = arg4
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
@@ -7738,6 +7902,28 @@ func (ec *executionContext) field_Query_exemptions_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_gridFeatures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -12288,6 +12474,29 @@ func (ec *executionContext) fieldContext_Figure_threshold(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Figure", field, false, false, "Float")
 }
 
+func (ec *executionContext) _Gap_id(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Gap_key(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12700,11 +12909,11 @@ func (ec *executionContext) _GapConnection_pageInfo(ctx context.Context, field g
 			return ec.fieldContext_GapConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return ec.Resolvers.GapConnection().PageInfo(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
-			return ec.marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12714,10 +12923,10 @@ func (ec *executionContext) fieldContext_GapConnection_pageInfo(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "GapConnection",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GapPageInfo(ctx, field)
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12856,110 +13065,18 @@ func (ec *executionContext) _GapEdge_cursor(ctx context.Context, field graphql.C
 			return ec.fieldContext_GapEdge_cursor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
+			return ec.Resolvers.GapEdge().Cursor(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_GapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapEdge", field, false, false, "String")
-}
-
-func (ec *executionContext) _GapPageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _GapPageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _GapPageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_startCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
-}
-
-func (ec *executionContext) _GapPageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *coverage.GapPageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GapPageInfo_endCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GapPageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapPageInfo", field, false, false, "String")
+	return graphql.NewScalarFieldContext("GapEdge", field, true, true, "Cursor")
 }
 
 func (ec *executionContext) _GradeCount_grade(ctx context.Context, field graphql.CollectedField, obj *coverage.GradeCount) (ret graphql.Marshaler) {
@@ -13006,6 +13123,337 @@ func (ec *executionContext) _GradeCount_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_GradeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GradeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_id(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_name(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_geometry(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_geometry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Geometry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *geo.Geometry) graphql.Marshaler {
+			return ec.marshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_geometry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "GeoJSON")
+}
+
+func (ec *executionContext) _GridFeature_status(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.GridStatus) graphql.Marshaler {
+			return ec.marshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "GridStatus")
+}
+
+func (ec *executionContext) _GridFeature_community(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Community, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_communityId(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_communityId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_communityId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_organizations(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_organizations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organizations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_organizations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "String")
+}
+
+func (ec *executionContext) _GridFeature_organizationIds(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_organizationIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganizationIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNID2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_organizationIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GridFeature_members(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_units(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_residents(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_residents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Residents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_residents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_households(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_households(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Households, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_households(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_gaps(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_gaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_gaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GridFeature", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GridFeature_gapsBySeverity(ctx context.Context, field graphql.CollectedField, obj *model.GridFeature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GridFeature_gapsBySeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GapsBySeverity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
+			return ec.marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GridFeature_gapsBySeverity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GridFeature",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeverityCount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GridRollup_total(ctx context.Context, field graphql.CollectedField, obj *coverage.GridRollup) (ret graphql.Marshaler) {
@@ -21265,7 +21713,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
@@ -21337,6 +21785,50 @@ func (ec *executionContext) fieldContext_Query_gridMap(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_gridMap_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_gridFeatures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_gridFeatures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().GridFeatures(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
+			return ec.marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_gridFeatures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GridFeature(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_gridFeatures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21975,6 +22467,52 @@ func (ec *executionContext) _RuleSettingEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_RuleSettingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RuleSettingEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SeverityCount_severity(ctx context.Context, field graphql.CollectedField, obj *model.SeverityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityCount_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityCount_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityCount", field, false, false, "Severity")
+}
+
+func (ec *executionContext) _SeverityCount_count(ctx context.Context, field graphql.CollectedField, obj *model.SeverityCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Term_id(ctx context.Context, field graphql.CollectedField, obj *ent.Term) (ret graphql.Marshaler) {
@@ -43252,6 +43790,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._InstructorVisit(ctx, sel, obj)
+	case *coverage.Gap:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Gap(ctx, sel, obj)
 	case *ent.Exemption:
 		if obj == nil {
 			return graphql.Null
@@ -44609,7 +45152,7 @@ func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var gapImplementors = []string{"Gap"}
+var gapImplementors = []string{"Gap", "Node"}
 
 func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj *coverage.Gap) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, gapImplementors)
@@ -44620,6 +45163,11 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Gap")
+		case "id":
+			out.Values[i] = ec._Gap_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "key":
 			out.Values[i] = ec._Gap_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -44711,22 +45259,23 @@ func (ec *executionContext) _GapConnection(ctx context.Context, sel ast.Selectio
 		case "edges":
 			out.Values[i] = ec._GapConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._GapConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
-			out.Values[i] = ec._GapConnection_pageInfo(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapConnection_pageInfo(ctx, field, obj)
+				})
 		case "totalCount":
 			out.Values[i] = ec._GapConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44802,61 +45351,14 @@ func (ec *executionContext) _GapEdge(ctx context.Context, sel ast.SelectionSet, 
 		case "node":
 			out.Values[i] = ec._GapEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cursor":
-			out.Values[i] = ec._GapEdge_cursor(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var gapPageInfoImplementors = []string{"GapPageInfo"}
-
-func (ec *executionContext) _GapPageInfo(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapPageInfo) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, gapPageInfoImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("GapPageInfo")
-		case "hasNextPage":
-			out.Values[i] = ec._GapPageInfo_hasNextPage(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "hasPreviousPage":
-			out.Values[i] = ec._GapPageInfo_hasPreviousPage(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "startCursor":
-			out.Values[i] = ec._GapPageInfo_startCursor(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "endCursor":
-			out.Values[i] = ec._GapPageInfo_endCursor(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GapEdge_cursor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44892,6 +45394,104 @@ func (ec *executionContext) _GradeCount(ctx context.Context, sel ast.SelectionSe
 			}
 		case "count":
 			out.Values[i] = ec._GradeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gridFeatureImplementors = []string{"GridFeature"}
+
+func (ec *executionContext) _GridFeature(ctx context.Context, sel ast.SelectionSet, obj *model.GridFeature) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gridFeatureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GridFeature")
+		case "id":
+			out.Values[i] = ec._GridFeature_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._GridFeature_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "geometry":
+			out.Values[i] = ec._GridFeature_geometry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._GridFeature_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "community":
+			out.Values[i] = ec._GridFeature_community(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "communityId":
+			out.Values[i] = ec._GridFeature_communityId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organizations":
+			out.Values[i] = ec._GridFeature_organizations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organizationIds":
+			out.Values[i] = ec._GridFeature_organizationIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._GridFeature_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._GridFeature_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "residents":
+			out.Values[i] = ec._GridFeature_residents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "households":
+			out.Values[i] = ec._GridFeature_households(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gaps":
+			out.Values[i] = ec._GridFeature_gaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gapsBySeverity":
+			out.Values[i] = ec._GridFeature_gapsBySeverity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47303,6 +47903,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_gridMap(ctx, field)
 				})
+		case "gridFeatures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_gridFeatures(ctx, field)
+				})
 		case "registerCalendar":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -47534,6 +48140,44 @@ func (ec *executionContext) _RuleSettingEdge(ctx context.Context, sel ast.Select
 			}
 		case "cursor":
 			out.Values[i] = ec._RuleSettingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var severityCountImplementors = []string{"SeverityCount"}
+
+func (ec *executionContext) _SeverityCount(ctx context.Context, sel ast.SelectionSet, obj *model.SeverityCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, severityCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SeverityCount")
+		case "severity":
+			out.Values[i] = ec._SeverityCount_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._SeverityCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49185,6 +49829,20 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) unmarshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+	var res = new(entgql.Cursor[int])
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v *entgql.Cursor[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cursor!")
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalar.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -49388,14 +50046,6 @@ func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx c
 	return ec._GapEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGapPageInfo2ᚖjicengᚋcoverageᚐGapPageInfo(ctx context.Context, sel ast.SelectionSet, v *coverage.GapPageInfo) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "GapPageInfo!")
-		return graphql.Null
-	}
-	return ec._GapPageInfo(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49420,12 +50070,46 @@ func (ec *executionContext) marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount
 	return ec._GradeCount(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx context.Context, sel ast.SelectionSet, v *model.GridFeature) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GridFeature!")
+		return graphql.Null
+	}
+	return ec._GridFeature(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNGridRollup2ᚖjicengᚋcoverageᚐGridRollup(ctx context.Context, sel ast.SelectionSet, v *coverage.GridRollup) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GridRollup!")
 		return graphql.Null
 	}
 	return ec._GridRollup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx context.Context, v any) (coverage.GridStatus, error) {
+	var res coverage.GridStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v coverage.GridStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -50077,6 +50761,14 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *entgql.PageInfo[int]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PageInfo!")
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -50250,6 +50942,30 @@ func (ec *executionContext) marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx co
 	return v
 }
 
+func (ec *executionContext) marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx context.Context, sel ast.SelectionSet, v *model.SeverityCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SeverityCount!")
+		return graphql.Null
+	}
+	return ec._SeverityCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50262,6 +50978,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Term) graphql.Marshaler {

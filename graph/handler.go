@@ -41,12 +41,15 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{client: client, coverage: engine}})
+	es := NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine}})
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Automatic persisted queries: a client sends a query's hash, and the
+	// query itself only when told PersistedQueryNotFound.
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	if !opts.NoIntrospection {
 		srv.Use(extension.Introspection{})
 	} else {
@@ -62,6 +65,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundFields(meterFields)
 	present := guardErrors(store, logger, presenter(logger, opts.NoIntrospection))
 	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
+	srv.AroundFields(inputLimits)
 	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
@@ -74,7 +78,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return wellFormed(withIdempotencyKey(srv))
+	return cacheable(overHTTP(wellFormed(withIdempotencyKey(srv))))
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out
@@ -113,3 +117,4 @@ func (t quietTx) Commit() error {
 	}
 	return nil
 }
+

@@ -49,6 +49,7 @@ func auditPersonalReads(logger *slog.Logger) graphql.ResponseMiddleware {
 		if len(r.ids) == 0 {
 			return resp
 		}
+		markPersonal(ctx)
 		client := ent.FromContext(ctx)
 		if client == nil {
 			logger.ErrorContext(ctx, "recording a read of personal data: no client in the context")

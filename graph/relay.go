@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"jiceng/register"
 )
@@ -20,8 +19,8 @@ const (
 )
 
 // pageLimits applies the page sizes to every field that returns a
-// connection, and lets a connection's flat "nodes" list be eager-loaded as
-// "edges { node }" is.
+// connection. What a page loads, from "edges { node }" and "nodes" alike, is
+// decided by Paginate (ent/template/gql_paginate.tmpl).
 func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil ||
@@ -42,28 +41,5 @@ func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 			fc.Args["first"] = &size
 		}
 	}
-	return next(withNodesAsEdges(ctx, fc))
-}
-
-// withNodesAsEdges gives the resolver a field context in which the
-// selections under "nodes" also appear as "edges { node { … } }". entgql
-// decides what to load and eager-load from "edges.node" alone; the response
-// is still written from the query as the client sent it.
-func withNodesAsEdges(ctx context.Context, fc *graphql.FieldContext) context.Context {
-	var nodes ast.SelectionSet
-	for _, sel := range fc.Field.Selections {
-		if f, ok := sel.(*ast.Field); ok && f.Name == "nodes" {
-			nodes = append(nodes, f.SelectionSet...)
-		}
-	}
-	if len(nodes) == 0 {
-		return ctx
-	}
-	node := &ast.Field{Alias: "node", Name: "node", SelectionSet: nodes}
-	edges := &ast.Field{Alias: "edges", Name: "edges", SelectionSet: ast.SelectionSet{node}}
-	copied := *fc
-	copied.Field.Selections = append(append(ast.SelectionSet{}, fc.Field.Selections...), edges)
-	ctx = graphql.WithFieldContext(ctx, &copied)
-	copied.Parent = fc.Parent // WithFieldContext made fc the parent; it replaces fc
-	return ctx
+	return next(ctx)
 }

@@ -3,9 +3,43 @@
 package model
 
 import (
+	"jiceng/coverage"
+	"jiceng/geo"
 	"jiceng/viewer"
 	"time"
 )
+
+// A grid of the map: its boundary and its coverage.
+type GridFeature struct {
+	// The grid's ID.
+	ID int `json:"id"`
+	// The grid's name.
+	Name string `json:"name"`
+	// The grid's boundary, a Polygon or MultiPolygon; null when none is drawn.
+	Geometry *geo.Geometry `json:"geometry,omitempty"`
+	// How well the grid is covered.
+	Status coverage.GridStatus `json:"status"`
+	// The community the grid belongs to.
+	Community *string `json:"community,omitempty"`
+	// The community's ID.
+	CommunityID *int `json:"communityId,omitempty"`
+	// The names of the organisations responsible for the grid.
+	Organizations []string `json:"organizations"`
+	// The IDs of the organisations responsible for the grid.
+	OrganizationIds []int `json:"organizationIds"`
+	// Members counted in the grid.
+	Members int `json:"members"`
+	// Units in the grid.
+	Units int `json:"units"`
+	// Residents of the grid, as the register records them.
+	Residents int `json:"residents"`
+	// Households of the grid, as the register records them.
+	Households int `json:"households"`
+	// Gaps found in the grid.
+	Gaps int `json:"gaps"`
+	// Gaps found in the grid, by severity, most urgent first.
+	GapsBySeverity []*SeverityCount `json:"gapsBySeverity"`
+}
 
 // What the register knows of time.
 type RegisterCalendar struct {
@@ -18,6 +52,14 @@ type RegisterCalendar struct {
 	// record of meetings, so life and lapse figures of that day are incomplete.
 	// Null when no meeting is recorded.
 	RecordedSince *time.Time `json:"recordedSince,omitempty"`
+}
+
+// How many gaps of a severity.
+type SeverityCount struct {
+	// The severity.
+	Severity coverage.Severity `json:"severity"`
+	// How many gaps.
+	Count int `json:"count"`
 }
 
 // Who a request is made by.

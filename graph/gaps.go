@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"entgo.io/contrib/entgql"
+
+	"jiceng/coverage"
+	"jiceng/ent"
+	"jiceng/register"
+)
+
+// A gap's cursor is written as every cursor of the API (entgql's), with
+// the coverage engine's own position in it, marked so that a cursor of
+// another connection is told apart.
+const gapCursorMark = "gap:"
+
+func gapCursor(s *string) *entgql.Cursor[int] {
+	if s == nil {
+		return nil
+	}
+	return &entgql.Cursor[int]{Value: gapCursorMark + *s}
+}
+
+// gapCursorString is the engine's position in a gap cursor.
+func gapCursorString(c *entgql.Cursor[int], arg string) (*string, error) {
+	if c == nil {
+		return nil, nil
+	}
+	s, ok := c.Value.(string)
+	if !ok || !strings.HasPrefix(s, gapCursorMark) {
+		return nil, coverage.BadCursorError{Arg: arg}
+	}
+	s = strings.TrimPrefix(s, gapCursorMark)
+	return &s, nil
+}
+
+// gapPageInfo is the engine's page info as the API's PageInfo.
+func gapPageInfo(p *coverage.GapPageInfo) *entgql.PageInfo[int] {
+	return &entgql.PageInfo[int]{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage,
+		StartCursor: gapCursor(p.StartCursor), EndCursor: gapCursor(p.EndCursor)}
+}
+
+// gap resolves a gap's ID, as node(id:) does a record's.
+func (r *queryResolver) gap(ctx context.Context, id int) (ent.Noder, error) {
+	g, err := r.coverage.Gap(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if g == nil {
+		return nil, &register.Error{Code: register.NotFound, Field: "id",
+			Message: fmt.Sprintf("no gap has ID %d: it was not found as of its day, or the register has changed since", id)}
+	}
+	return g, nil
+}
+
+// nodes resolves records' and gaps' IDs in the order given.
+func (r *queryResolver) nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
+	var records []int
+	for _, id := range ids {
+		if !coverage.IsGapID(id) {
+			records = append(records, id)
+		}
+	}
+	found, err := r.client.Noders(ctx, records)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ent.Noder, 0, len(ids))
+	for _, id := range ids {
+		if !coverage.IsGapID(id) {
+			out, found = append(out, found[0]), found[1:]
+			continue
+		}
+		g, err := r.gap(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}

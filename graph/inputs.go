@@ -1,0 +1,63 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"jiceng/register"
+)
+
+// Bounds of a field's arguments, so that no filter reaches the database as
+// more terms than it accepts (SQLite's "too many SQL variables", "too many
+// terms in ORDER BY clause"): a list holds at most MaxListInput values, an
+// orderBy at most MaxOrderTerms.
+const (
+	MaxListInput  = 1000
+	MaxOrderTerms = 5
+)
+
+// inputLimits refuses a field whose arguments hold a longer list than allowed,
+// naming the argument.
+func inputLimits(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || len(fc.Field.Arguments) == 0 {
+		return next(ctx)
+	}
+	args := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
+	if order, ok := args["orderBy"].([]any); ok && len(order) > MaxOrderTerms {
+		return nil, &register.Error{Code: register.Invalid, Field: "orderBy",
+			Message: fmt.Sprintf("%d terms; at most %d are allowed", len(order), MaxOrderTerms)}
+	}
+	for name, v := range args {
+		if path, n := longInput(name, v); path != "" {
+			return nil, &register.Error{Code: register.Invalid, Field: path,
+				Message: fmt.Sprintf("%d values; at most %d are allowed in one list, ask in several requests", n, MaxListInput)}
+		}
+	}
+	return next(ctx)
+}
+
+// longInput finds a list longer than MaxListInput in an argument's value.
+func longInput(path string, v any) (string, int) {
+	switch v := v.(type) {
+	case []any:
+		if len(v) > MaxListInput {
+			return path, len(v)
+		}
+		for i, item := range v {
+			if p, n := longInput(path+"."+strconv.Itoa(i), item); p != "" {
+				return p, n
+			}
+		}
+	case map[string]any:
+		for k, item := range v {
+			if p, n := longInput(path+"."+k, item); p != "" {
+				return p, n
+			}
+		}
+	}
+	return "", 0
+}
