@@ -40,7 +40,7 @@ func wellFormed(next http.Handler) http.Handler {
 					return
 				}
 			}
-			if q.Get("query") == "" {
+			if q.Get("query") == "" && !persisted(json.RawMessage(q.Get("extensions"))) {
 				badRequest(w, http.StatusBadRequest, "query", "query: send the GraphQL document in the query parameter")
 				return
 			}
@@ -60,8 +60,11 @@ func checkBody(body []byte) (field, message string) {
 		return "", `the body must be a JSON object: {"query": "…", "variables": {…}}`
 	}
 	var query string
-	if raw, ok := params["query"]; !ok || json.Unmarshal(raw, &query) != nil || query == "" {
+	if raw, ok := params["query"]; ok && !isNullJSON(raw) && json.Unmarshal(raw, &query) != nil {
 		return "query", "query: must be a string holding the GraphQL document"
+	}
+	if query == "" && !persisted(params["extensions"]) {
+		return "query", "query: must be a string holding the GraphQL document (or send a persisted query's hash in extensions.persistedQuery)"
 	}
 	if raw, ok := params["operationName"]; ok && !isNullJSON(raw) {
 		var name string
@@ -93,4 +96,14 @@ func badRequest(w http.ResponseWriter, status int, field, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": message, "extensions": ext}}})
+}
+
+// persisted reports whether extensions name a persisted query, which
+// stands for the document (the server answers PersistedQueryNotFound when
+// it does not know the hash yet).
+func persisted(raw json.RawMessage) bool {
+	var ext struct {
+		PersistedQuery *json.RawMessage `json:"persistedQuery"`
+	}
+	return len(raw) > 0 && json.Unmarshal(raw, &ext) == nil && ext.PersistedQuery != nil
 }

@@ -118,6 +118,10 @@ func isTokenLimit(e *gqlerror.Error) bool {
 // MutateOperationContext refuses an operation over a limit, and charges
 // its cost to the viewer's budget.
 func (l limiter) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if introspectionOnly(oc.Doc, oc.Operation) {
+		// Reads no record: measured apart, with bounds of its own (introspection.go).
+		return DefaultIntrospectionLimits.check(oc.Doc, oc.Operation, l.MaxAliases)
+	}
 	if err := l.checkArguments(oc.Operation, oc.Doc, oc.Variables); err != nil {
 		return err
 	}
