@@ -117,4 +117,3 @@ func (t quietTx) Commit() error {
 	}
 	return nil
 }
-
