@@ -3,14 +3,12 @@ package register
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"time"
 
 	entgo "entgo.io/ent"
 
 	"jiceng/calendar"
 	"jiceng/ent"
-	"jiceng/ent/meeting"
 	"jiceng/ent/period"
 	"jiceng/ent/privacy"
 	"jiceng/vocab"
@@ -412,143 +410,4 @@ func (h *historian) assign(u *ent.PeriodUpdateOne, s vocab.AttributeSpec, x any)
 		u.SetText(toText(x))
 	}
 	return u
-}
-
-// columnValue converts a period's value back to the Go type of the
-// record's field, taking the type from the value the write set or had.
-func columnValue(s vocab.AttributeSpec, p *ent.Period, samples ...any) any {
-	var sample any
-	for _, x := range samples {
-		if x != nil && !isNil(x) {
-			sample = x
-			break
-		}
-	}
-	var v reflect.Value
-	switch {
-	case p.RefID != nil:
-		v = reflect.ValueOf(*p.RefID)
-	case p.Number != nil && s.Bool:
-		return *p.Number != 0
-	case p.Number != nil:
-		v = reflect.ValueOf(*p.Number)
-	case p.Text != nil:
-		v = reflect.ValueOf(*p.Text)
-	default:
-		return nil
-	}
-	if sample == nil {
-		return v.Interface()
-	}
-	t := reflect.TypeOf(sample)
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return v.Convert(t).Interface()
-}
-
-func sameValue(s vocab.AttributeSpec, a, b any) bool {
-	na, nb := a == nil || isNil(a), b == nil || isNil(b)
-	if na || nb {
-		return na == nb
-	}
-	switch s.Value {
-	case vocab.RefValue:
-		return toInt(a) == toInt(b)
-	case vocab.NumberValue:
-		return toFloat(a) == toFloat(b)
-	}
-	return toText(a) == toText(b)
-}
-
-func isNil(x any) bool {
-	v := reflect.ValueOf(x)
-	return !v.IsValid() || (v.Kind() == reflect.Pointer && v.IsNil())
-}
-
-func deref(x any) reflect.Value {
-	v := reflect.ValueOf(x)
-	for v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	return v
-}
-
-func toInt(x any) int {
-	v := deref(x)
-	switch v.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return int(v.Int())
-	case reflect.Float64:
-		return int(v.Float())
-	}
-	return 0
-}
-
-func toFloat(x any) float64 {
-	v := deref(x)
-	switch v.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return float64(v.Int())
-	case reflect.Float64, reflect.Float32:
-		return v.Float()
-	case reflect.Bool:
-		if v.Bool() {
-			return 1
-		}
-	}
-	return 0
-}
-
-func toText(x any) string {
-	v := deref(x)
-	if v.Kind() == reflect.String {
-		return v.String()
-	}
-	return fmt.Sprint(v.Interface())
-}
-
-// History lists a record's periods, of one attribute or of all, oldest
-// first.
-func History(ctx context.Context, c *ent.Client, subject int, attr *vocab.Attribute) ([]*ent.Period, error) {
-	q := c.Period.Query().Where(period.SubjectID(subject))
-	if attr != nil {
-		q.Where(period.AttributeEQ(*attr))
-	}
-	ps, err := q.Order(ent.Asc(period.FieldValidFrom), ent.Asc(period.FieldAttribute), ent.Asc(period.FieldID)).All(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("reading the history of record %d: %w", subject, err)
-	}
-	return ps, nil
-}
-
-// ValueOn is the period of a one-valued attribute of a record in force on
-// day, or nil when it had no value.
-func ValueOn(ctx context.Context, c *ent.Client, subject int, attr vocab.Attribute, day time.Time) (*ent.Period, error) {
-	p, err := c.Period.Query().Where(period.SubjectID(subject), period.AttributeEQ(attr),
-		period.ValidFromLTE(day), period.Or(period.ValidToIsNil(), period.ValidToGT(day))).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading %s of record %d: %w", attr, subject, err)
-	}
-	return p, nil
-}
-
-// EffectiveDay is the day the writes made with ctx take effect: the day
-// given with On, else today.
-func EffectiveDay(ctx context.Context) time.Time { return effectiveOf(ctx).on }
-
-// RecordedSince is the day of the earliest meeting in the register: the
-// first day its records of organisational life cover (zero when none).
-func RecordedSince(ctx context.Context, c *ent.Client) (time.Time, error) {
-	m, err := c.Meeting.Query().Order(ent.Asc(meeting.FieldHeldOn)).Select(meeting.FieldHeldOn).First(ctx)
-	if ent.IsNotFound(err) {
-		return time.Time{}, nil
-	}
-	if err != nil {
-		return time.Time{}, fmt.Errorf("finding the first recorded meeting: %w", err)
-	}
-	return calendar.Day(m.HeldOn), nil
 }
