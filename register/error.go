@@ -28,12 +28,27 @@ const (
 )
 
 // Error is a domain error: what was wrong with which field of the input.
-// Its message is written for the person who typed the input.
+// Its message is written for the person who typed the input, in English
+// (Message) and in Chinese (Zh); the API sends the one the client's
+// Accept-Language prefers, Chinese by default.
 type Error struct {
 	Code Code
 	// Field is the GraphQL name of the input field at fault, if one is.
 	Field   string
 	Message string
+	// Reason names the rule broken, stably (upper snake case, such as
+	// ID_NUMBER_CHECK_CHARACTER), for clients that act on it; it is sent as
+	// extensions.reason.
+	Reason string
+	// Zh is the message in Chinese, naming values as people read them
+	// (党支部, not BRANCH; a record's name, not its ID).
+	Zh string
+}
+
+// Fail makes a domain error with its stable reason and its message in
+// Chinese and in English.
+func Fail(code Code, field, reason, zh, en string) *Error {
+	return &Error{Code: code, Field: field, Reason: reason, Zh: zh, Message: en}
 }
 
 // Error returns "field: message", or the message alone.
