@@ -50,6 +50,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Area() AreaResolver
+	EditPermission() EditPermissionResolver
 	GapConnection() GapConnectionResolver
 	GapEdge() GapEdgeResolver
 	Member() MemberResolver
@@ -145,6 +146,7 @@ type ComplexityRoot struct {
 		Residents               func(childComplexity int) int
 		Units                   func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
+		ViewerMayEdit           func(childComplexity int) int
 	}
 
 	AreaConnection struct {
@@ -239,6 +241,12 @@ type ComplexityRoot struct {
 		Organizations func(childComplexity int) int
 		Status        func(childComplexity int) int
 		Units         func(childComplexity int) int
+	}
+
+	EditPermission struct {
+		Allowed func(childComplexity int) int
+		Area    func(childComplexity int) int
+		Refusal func(childComplexity int) int
 	}
 
 	Exemption struct {
@@ -446,6 +454,7 @@ type ComplexityRoot struct {
 		StatusOn             func(childComplexity int, asOf *time.Time) int
 		Tags                 func(childComplexity int) int
 		UpdatedAt            func(childComplexity int) int
+		ViewerMayEdit        func(childComplexity int) int
 		WorkUnit             func(childComplexity int) int
 		WorkUnitID           func(childComplexity int) int
 	}
@@ -603,6 +612,7 @@ type ComplexityRoot struct {
 		Terms             func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+		ViewerMayEdit     func(childComplexity int) int
 	}
 
 	OrganizationConnection struct {
@@ -783,6 +793,7 @@ type ComplexityRoot struct {
 		PlacedIn                func(childComplexity int, asOf *time.Time) int
 		PlannedCloseOn          func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
+		ViewerMayEdit           func(childComplexity int) int
 		Visits                  func(childComplexity int) int
 		Workers                 func(childComplexity int) int
 	}
@@ -859,6 +870,10 @@ type ComplexityRoot struct {
 
 type AreaResolver interface {
 	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
+	ViewerMayEdit(ctx context.Context, obj *ent.Area) (*policy.Permission, error)
+}
+type EditPermissionResolver interface {
+	Area(ctx context.Context, obj *policy.Permission) (*ent.Area, error)
 }
 type GapConnectionResolver interface {
 	PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error)
@@ -871,6 +886,7 @@ type MemberResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
+	ViewerMayEdit(ctx context.Context, obj *ent.Member) (*policy.Permission, error)
 }
 type MutationResolver interface {
 	CreateArea(ctx context.Context, input ent.CreateAreaInput) (*ent.Area, error)
@@ -922,6 +938,7 @@ type OrganizationResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*policy.Placement, error)
 	Community(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*ent.Area, error)
 	KindOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*vocab.OrganizationKind, error)
+	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
 }
 type PeriodResolver interface {
 	Subject(ctx context.Context, obj *ent.Period) (ent.Noder, error)
@@ -967,6 +984,7 @@ type UnitResolver interface {
 	History(ctx context.Context, obj *ent.Unit, attribute *vocab.Attribute) ([]*ent.Period, error)
 	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
+	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1358,6 +1376,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Area.UpdatedAt(childComplexity), true
+	case "Area.viewerMayEdit":
+		if e.ComplexityRoot.Area.ViewerMayEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.ViewerMayEdit(childComplexity), true
 
 	case "AreaConnection.edges":
 		if e.ComplexityRoot.AreaConnection.Edges == nil {
@@ -1752,6 +1776,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoverageReport.Units(childComplexity), true
+
+	case "EditPermission.allowed":
+		if e.ComplexityRoot.EditPermission.Allowed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditPermission.Allowed(childComplexity), true
+	case "EditPermission.area":
+		if e.ComplexityRoot.EditPermission.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditPermission.Area(childComplexity), true
+	case "EditPermission.refusal":
+		if e.ComplexityRoot.EditPermission.Refusal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditPermission.Refusal(childComplexity), true
 
 	case "Exemption.createdAt":
 		if e.ComplexityRoot.Exemption.CreatedAt == nil {
@@ -2640,6 +2683,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.UpdatedAt(childComplexity), true
+	case "Member.viewerMayEdit":
+		if e.ComplexityRoot.Member.ViewerMayEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ViewerMayEdit(childComplexity), true
 	case "Member.workUnit":
 		if e.ComplexityRoot.Member.WorkUnit == nil {
 			break
@@ -3630,6 +3679,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.UpdatedAt(childComplexity), true
+	case "Organization.viewerMayEdit":
+		if e.ComplexityRoot.Organization.ViewerMayEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.ViewerMayEdit(childComplexity), true
 
 	case "OrganizationConnection.edges":
 		if e.ComplexityRoot.OrganizationConnection.Edges == nil {
@@ -4528,6 +4583,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.UpdatedAt(childComplexity), true
+	case "Unit.viewerMayEdit":
+		if e.ComplexityRoot.Unit.ViewerMayEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.ViewerMayEdit(childComplexity), true
 	case "Unit.visits":
 		if e.ComplexityRoot.Unit.Visits == nil {
 			break
@@ -4975,7 +5036,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "permission.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4991,6 +5052,7 @@ var sources = []*ast.Source{
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
+	{Name: "permission.graphqls", Input: sourceData("permission.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "viewer.graphqls", Input: sourceData("viewer.graphqls"), BuiltIn: false},
@@ -5159,6 +5221,8 @@ func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.
 		return ec.fieldContext_Area_assessments(ctx, field)
 	case "history":
 		return ec.fieldContext_Area_history(ctx, field)
+	case "viewerMayEdit":
+		return ec.fieldContext_Area_viewerMayEdit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Area", field.Name)
 }
@@ -5349,6 +5413,18 @@ func (ec *executionContext) childFields_CoverageReport(ctx context.Context, fiel
 		return ec.fieldContext_CoverageReport_children(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CoverageReport", field.Name)
+}
+
+func (ec *executionContext) childFields_EditPermission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "allowed":
+		return ec.fieldContext_EditPermission_allowed(ctx, field)
+	case "refusal":
+		return ec.fieldContext_EditPermission_refusal(ctx, field)
+	case "area":
+		return ec.fieldContext_EditPermission_area(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EditPermission", field.Name)
 }
 
 func (ec *executionContext) childFields_Exemption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5765,6 +5841,8 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_grid(ctx, field)
 	case "statusOn":
 		return ec.fieldContext_Member_statusOn(ctx, field)
+	case "viewerMayEdit":
+		return ec.fieldContext_Member_viewerMayEdit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
 }
@@ -5983,6 +6061,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_community(ctx, field)
 	case "kindOn":
 		return ec.fieldContext_Organization_kindOn(ctx, field)
+	case "viewerMayEdit":
+		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organization", field.Name)
 }
@@ -6289,6 +6369,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_placedIn(ctx, field)
 	case "coverageMode":
 		return ec.fieldContext_Unit_coverageMode(ctx, field)
+	case "viewerMayEdit":
+		return ec.fieldContext_Unit_viewerMayEdit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Unit", field.Name)
 }
@@ -10336,6 +10418,38 @@ func (ec *executionContext) fieldContext_Area_history(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Area_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_viewerMayEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Area().ViewerMayEdit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Permission) graphql.Marshaler {
+			return ec.marshalNEditPermission2ᚖjicengᚋpolicyᚐPermission(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_viewerMayEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Area",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditPermission(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AreaConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AreaConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12010,6 +12124,84 @@ func (ec *executionContext) fieldContext_CoverageReport_children(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EditPermission_allowed(ctx context.Context, field graphql.CollectedField, obj *policy.Permission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditPermission_allowed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allowed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditPermission_allowed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditPermission", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EditPermission_refusal(ctx context.Context, field graphql.CollectedField, obj *policy.Permission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditPermission_refusal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refusal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Refusal) graphql.Marshaler {
+			return ec.marshalOEditRefusal2ᚖjicengᚋpolicyᚐRefusal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditPermission_refusal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditPermission", field, false, false, "EditRefusal")
+}
+
+func (ec *executionContext) _EditPermission_area(ctx context.Context, field graphql.CollectedField, obj *policy.Permission) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditPermission_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EditPermission().Area(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EditPermission_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EditPermission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15762,6 +15954,38 @@ func (ec *executionContext) fieldContext_Member_statusOn(ctx context.Context, fi
 	if fc.Args, err = ec.field_Member_statusOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_viewerMayEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().ViewerMayEdit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Permission) graphql.Marshaler {
+			return ec.marshalNEditPermission2ᚖjicengᚋpolicyᚐPermission(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_viewerMayEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditPermission(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -19811,6 +20035,38 @@ func (ec *executionContext) fieldContext_Organization_kindOn(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().ViewerMayEdit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Permission) graphql.Marshaler {
+			return ec.marshalNEditPermission2ᚖjicengᚋpolicyᚐPermission(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_viewerMayEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditPermission(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23634,6 +23890,38 @@ func (ec *executionContext) fieldContext_Unit_coverageMode(ctx context.Context, 
 	if fc.Args, err = ec.field_Unit_coverageMode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_viewerMayEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Unit().ViewerMayEdit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policy.Permission) graphql.Marshaler {
+			return ec.marshalNEditPermission2ᚖjicengᚋpolicyᚐPermission(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_viewerMayEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EditPermission(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -44330,6 +44618,12 @@ func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Area_history(ctx, field, obj)
 				})
+		case "viewerMayEdit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Area_viewerMayEdit(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44932,6 +45226,50 @@ func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var editPermissionImplementors = []string{"EditPermission"}
+
+func (ec *executionContext) _EditPermission(ctx context.Context, sel ast.SelectionSet, obj *policy.Permission) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, editPermissionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EditPermission")
+		case "allowed":
+			out.Values[i] = ec._EditPermission_allowed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refusal":
+			out.Values[i] = ec._EditPermission_refusal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "area":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EditPermission_area(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -46283,6 +46621,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_statusOn(ctx, field, obj)
 				})
+		case "viewerMayEdit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_viewerMayEdit(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47314,6 +47658,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_kindOn(ctx, field, obj)
+				})
+		case "viewerMayEdit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_viewerMayEdit(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -48535,6 +48885,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_coverageMode(ctx, field, obj)
+				})
+		case "viewerMayEdit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_viewerMayEdit(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -49860,6 +50216,14 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 func (ec *executionContext) unmarshalNDissolveOrganizationInput2jicengᚋregisterᚐDissolution(ctx context.Context, v any) (register.Dissolution, error) {
 	res, err := ec.unmarshalInputDissolveOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEditPermission2ᚖjicengᚋpolicyᚐPermission(ctx context.Context, sel ast.SelectionSet, v *policy.Permission) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EditPermission!")
+		return graphql.Null
+	}
+	return ec._EditPermission(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNExemption2ᚕᚖjicengᚋentᚐExemptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Exemption) graphql.Marshaler {
@@ -52307,6 +52671,25 @@ func (ec *executionContext) marshalODate2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = sel
 	_ = ctx
 	res := scalar.MarshalDate(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOEditRefusal2ᚖjicengᚋpolicyᚐRefusal(ctx context.Context, v any) (*policy.Refusal, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := policy.Refusal(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEditRefusal2ᚖjicengᚋpolicyᚐRefusal(ctx context.Context, sel ast.SelectionSet, v *policy.Refusal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
