@@ -2,6 +2,7 @@
 import { createI18n } from 'vue-i18n'
 import { enumMessages } from './enums'
 import { messages as records } from './records'
+import { parts } from './parts'
 import { messages as ui } from './ui'
 
 /** Lang is a language the dashboard speaks. */
@@ -19,7 +20,7 @@ export function pick(tree: Tree, lang: 0 | 1): Record<string, unknown> {
 }
 
 function messagesOf(lang: 0 | 1) {
-  return { ...pick(ui, lang), ...pick(records, lang), enum: enumMessages(lang) }
+  return { ...pick(ui, lang), ...Object.assign({}, ...parts.map((p) => pick(p, lang))), ...pick(records, lang), enum: enumMessages(lang) }
 }
 
 function savedLang(): Lang {
