@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,8 +124,9 @@ func (b *backfill) attributes() error {
 		insert := `INSERT INTO periods (created_at, updated_at, subject_id, attribute, ` + string(s.Value) + `, valid_from, valid_to, reason) `
 		switch {
 		case s.Set:
-			err := b.exec(insert+`SELECT ?, ?, x.id, '`+string(s.Attribute)+`', j.`+s.JoinValue+`, `+start+`, NULL, ''
-				FROM `+s.Table+` x JOIN `+s.JoinTable+` j ON j.`+s.JoinOwner+` = x.id WHERE `+missing, now, now, Beginning)
+			from, ref, args := notBeforeRef(s, "j."+s.JoinValue, start)
+			err := b.exec(insert+`SELECT ?, ?, x.id, '`+string(s.Attribute)+`', j.`+s.JoinValue+`, `+from+`, NULL, ''
+				FROM `+s.Table+` x JOIN `+s.JoinTable+` j ON j.`+s.JoinOwner+` = x.id`+ref+` WHERE `+missing, append([]any{now, now}, args...)...)
 			if err != nil {
 				return err
 			}
@@ -145,14 +147,30 @@ func (b *backfill) attributes() error {
 			if s.Bool {
 				value = "CASE WHEN x." + s.Field + " THEN 1 ELSE 0 END"
 			}
-			err := b.exec(insert+`SELECT ?, ?, x.id, '`+string(s.Attribute)+`', `+value+`, `+start+`, NULL, ''
-				FROM `+s.Table+` x WHERE x.`+s.Field+` IS NOT NULL AND `+missing, now, now, Beginning)
+			from, ref, args := notBeforeRef(s, "x."+s.Field, start)
+			err := b.exec(insert+`SELECT ?, ?, x.id, '`+string(s.Attribute)+`', `+value+`, `+from+`, NULL, ''
+				FROM `+s.Table+` x`+ref+` WHERE x.`+s.Field+` IS NOT NULL AND `+missing, append([]any{now, now}, args...)...)
 			if err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// notBeforeRef is the SQL of the first day of a backfilled period, as the
+// register's hook writes it (notBeforeRef in history.go): the record's
+// start, or the start of the record the value names when that is later;
+// with the join that reads the latter and the arguments of start's
+// placeholders.
+func notBeforeRef(s vocab.AttributeSpec, value, start string) (from, join string, args []any) {
+	n := strings.Count(start, "?")
+	if s.RefTable == "" {
+		return start, "", slices.Repeat([]any{Beginning}, n)
+	}
+	join = " LEFT JOIN " + s.RefTable + " r ON r.id = " + value
+	from = "CASE WHEN r." + s.RefStart + " > " + start + " THEN r." + s.RefStart + " ELSE " + start + " END"
+	return from, join, slices.Repeat([]any{Beginning}, 2*n)
 }
 
 // kinds rewrites the kind history of an organisation upgraded before

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,8 +72,15 @@ func TestBackfillRebuildsTheHistoryWrites(t *testing.T) {
 		}
 		u := c.Unit.Create().SetName("企业").SetKind(unit.KindNON_PUBLIC_ENTERPRISE).SetEmployees(40).SetAboveDesignatedSize(true).
 			SetOpenedOn(date("2010-01-01")).SetGridID(grid.ID).SaveX(ctx)
+		gridBranch := c.Organization.Create().SetName("网格党支部").SetKind(vocab.GridBranch).SetFormation(organization.FormationTERRITORIAL).
+			SetEstablishedOn(date("2012-01-01")).SetParent(branch).AddAreas(grid).SaveX(ctx)
+		group := c.Organization.Create().SetName("党小组").SetKind(vocab.PartyGroup).SetFormation(organization.FormationTERRITORIAL).
+			SetEstablishedOn(date("2020-01-01")).SetParent(gridBranch).SaveX(ctx)
 		c.Member.Create().SetName("正式").SetGender(member.GenderMALE).SetStatus(member.StatusFULL).SetCategory(member.CategoryIN_SERVICE).
-			SetJoinedPartyOn(date("2015-07-01")).SetResidenceGridID(grid.ID).SetWorkUnitID(u.ID).SaveX(ctx)
+			SetJoinedPartyOn(date("2015-07-01")).SetResidenceGridID(grid.ID).SetWorkUnitID(u.ID).SetPartyGroupID(group.ID).SaveX(ctx)
+		// Joined before the unit opened: works there from its opening.
+		c.Member.Create().SetName("老党员").SetGender(member.GenderMALE).SetStatus(member.StatusFULL).SetCategory(member.CategoryIN_SERVICE).
+			SetJoinedPartyOn(date("2005-07-01")).SetConfirmedOn(date("2006-07-01")).SetWorkUnitID(u.ID).SaveX(ctx)
 		c.Member.Create().SetName("预备").SetGender(member.GenderFEMALE).SetStatus(member.StatusPROBATIONARY).SetCategory(member.CategoryMOBILE).
 			SetMobility(member.MobilityOUTFLOW).SetMobilePlace("乌鲁木齐").SetJoinedPartyOn(date("2026-01-05")).SaveX(ctx)
 		return nil
@@ -81,6 +89,18 @@ func TestBackfillRebuildsTheHistoryWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	written := periods(t, ctx, st.Client)
+	// A value naming a record begins no earlier than that record.
+	for _, want := range []string{"MEMBER_PARTY_GROUP=", "MEMBER_WORK_UNIT="} {
+		found := false
+		for _, p := range written {
+			if strings.Contains(p, want) && (strings.Contains(p, "[2020-01-01,") || strings.Contains(p, "[2010-01-01,")) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no %s period begins with the record it names: %v", want, written)
+		}
+	}
 	if len(written) < 20 {
 		t.Fatalf("the register wrote only %d periods: %v", len(written), written)
 	}

@@ -106,6 +106,27 @@ func created(ctx, sys context.Context, c *ent.Client, m entgo.Mutation, specs []
 	if isFull && confirmed.After(since) {
 		since = confirmed
 	}
+	// The columns hold the values in force from the latest first day: a
+	// value naming a record that started later begins with that record.
+	for _, s := range specs {
+		var values []any
+		if s.Set {
+			for _, x := range m.AddedIDs(s.Field) {
+				values = append(values, x)
+			}
+		} else if x, ok := m.Field(s.Field); ok && !isNil(x) {
+			values = append(values, x)
+		}
+		for _, x := range values {
+			from, ok, err := refStart(sys, c, s, x)
+			if err != nil {
+				return nil, err
+			}
+			if ok && from.After(since) {
+				since = from
+			}
+		}
+	}
 	_ = m.SetField("current_since", since)
 	v, err := next.Mutate(ctx, m)
 	if err != nil {
@@ -119,7 +140,11 @@ func created(ctx, sys context.Context, c *ent.Client, m entgo.Mutation, specs []
 	for _, s := range specs {
 		if s.Set {
 			for _, x := range m.AddedIDs(s.Field) {
-				if err := h.insert(s, x, start, nil); err != nil {
+				from, err := h.notBeforeRef(s, x, start)
+				if err != nil {
+					return nil, err
+				}
+				if err := h.insert(s, x, from, nil); err != nil {
 					return nil, err
 				}
 			}
@@ -129,7 +154,10 @@ func created(ctx, sys context.Context, c *ent.Client, m entgo.Mutation, specs []
 		if !ok || isNil(x) {
 			continue
 		}
-		from := start
+		from, err := h.notBeforeRef(s, x, start)
+		if err != nil {
+			return nil, err
+		}
 		if s.Attribute == vocab.MemberStatus && isFull && confirmed.After(start) {
 			// A member who is full today was probationary from joining
 			// until confirmed.

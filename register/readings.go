@@ -58,3 +58,56 @@ func RecordedSince(ctx context.Context, c *ent.Client) (time.Time, error) {
 	}
 	return calendar.Day(m.HeldOn), nil
 }
+
+// refStart is the known start of the record a value names (a unit's
+// opening, an area's or organisation's establishment, a member's joining),
+// if the attribute's values are records and the record has one.
+func refStart(ctx context.Context, c *ent.Client, s vocab.AttributeSpec, x any) (time.Time, bool, error) {
+	id, ok := x.(int)
+	if s.RefTable == "" || !ok {
+		return time.Time{}, false, nil
+	}
+	var start *time.Time
+	switch s.RefTable {
+	case "units":
+		u, err := c.Unit.Get(ctx, id)
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		start = u.OpenedOn
+	case "areas":
+		a, err := c.Area.Get(ctx, id)
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		start = a.EstablishedOn
+	case "organizations":
+		o, err := c.Organization.Get(ctx, id)
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		start = &o.EstablishedOn
+	case "members":
+		m, err := c.Member.Get(ctx, id)
+		if err != nil {
+			return time.Time{}, false, err
+		}
+		start = &m.JoinedPartyOn
+	default:
+		return time.Time{}, false, fmt.Errorf("register: %s names records of an unknown table %q", s.Attribute, s.RefTable)
+	}
+	if start == nil {
+		return time.Time{}, false, nil
+	}
+	return calendar.Day(*start), true, nil
+}
+
+// notBeforeRef is the first day of a new record's period of value x: its
+// own start, or the start of the record x names when that is later.
+func (h *historian) notBeforeRef(s vocab.AttributeSpec, x any, from time.Time) (time.Time, error) {
+	start, ok, err := refStart(h.ctx, h.c, s, x)
+	if err != nil || !ok || !start.After(from) {
+		return from, err
+	}
+	return start, nil
+}

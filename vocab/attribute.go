@@ -69,6 +69,11 @@ type AttributeSpec struct {
 	Start string
 	// Bool marks a boolean column kept as 0 or 1.
 	Bool bool
+	// RefTable and RefStart name, for a value that is a record, that
+	// record's table and the column of its known start: a period of such a
+	// value begins no earlier than the record it names (a member who joined
+	// in 2010 belongs to a Party group set up in 2024 from 2024).
+	RefTable, RefStart string
 }
 
 // Attributes lists every attribute with history.
@@ -77,22 +82,22 @@ var Attributes = []AttributeSpec{
 	{Attribute: MemberCategory, Type: "Member", Table: "members", Field: "category", Value: TextValue, Start: "joined_party_on"},
 	{Attribute: MemberMobility, Type: "Member", Table: "members", Field: "mobility", Value: TextValue, Start: "joined_party_on"},
 	{Attribute: MemberMobilePlace, Type: "Member", Table: "members", Field: "mobile_place", Value: TextValue, Start: "joined_party_on"},
-	{Attribute: MemberWorkUnit, Type: "Member", Table: "members", Field: "work_unit_id", Value: RefValue, Start: "joined_party_on"},
-	{Attribute: MemberResidenceGrid, Type: "Member", Table: "members", Field: "residence_grid_id", Value: RefValue, Start: "joined_party_on"},
-	{Attribute: MemberPartyGroup, Type: "Member", Table: "members", Field: "party_group_id", Value: RefValue, Start: "joined_party_on"},
+	{Attribute: MemberWorkUnit, Type: "Member", Table: "members", Field: "work_unit_id", Value: RefValue, Start: "joined_party_on", RefTable: "units", RefStart: "opened_on"},
+	{Attribute: MemberResidenceGrid, Type: "Member", Table: "members", Field: "residence_grid_id", Value: RefValue, Start: "joined_party_on", RefTable: "areas", RefStart: "established_on"},
+	{Attribute: MemberPartyGroup, Type: "Member", Table: "members", Field: "party_group_id", Value: RefValue, Start: "joined_party_on", RefTable: "organizations", RefStart: "established_on"},
 	{Attribute: MemberExternalOrg, Type: "Member", Table: "members", Field: "external_organization", Value: TextValue, Start: "joined_party_on"},
 	{Attribute: OrganizationName, Type: "Organization", Table: "organizations", Field: "name", Value: TextValue, Start: "established_on"},
 	{Attribute: OrganizationKindAttr, Type: "Organization", Table: "organizations", Field: "kind", Value: TextValue, Start: "established_on"},
 	{Attribute: OrganizationFormation, Type: "Organization", Table: "organizations", Field: "formation", Value: TextValue, Start: "established_on"},
-	{Attribute: OrganizationParent, Type: "Organization", Table: "organizations", Field: "parent_id", Value: RefValue, Start: "established_on"},
+	{Attribute: OrganizationParent, Type: "Organization", Table: "organizations", Field: "parent_id", Value: RefValue, Start: "established_on", RefTable: "organizations", RefStart: "established_on"},
 	{Attribute: OrganizationArea, Type: "Organization", Table: "organizations", Field: "areas", Value: RefValue, Start: "established_on",
-		Set: true, JoinTable: "organization_areas", JoinOwner: "organization_id", JoinValue: "area_id"},
+		Set: true, JoinTable: "organization_areas", JoinOwner: "organization_id", JoinValue: "area_id", RefTable: "areas", RefStart: "established_on"},
 	{Attribute: OrganizationSiteMember, Type: "Organization", Table: "organizations", Field: "site_members", Value: RefValue, Start: "established_on",
-		Set: true, JoinTable: "organization_site_members", JoinOwner: "organization_id", JoinValue: "member_id"},
-	{Attribute: UnitGrid, Type: "Unit", Table: "units", Field: "grid_id", Value: RefValue, Start: "opened_on"},
+		Set: true, JoinTable: "organization_site_members", JoinOwner: "organization_id", JoinValue: "member_id", RefTable: "members", RefStart: "joined_party_on"},
+	{Attribute: UnitGrid, Type: "Unit", Table: "units", Field: "grid_id", Value: RefValue, Start: "opened_on", RefTable: "areas", RefStart: "established_on"},
 	{Attribute: UnitEmployees, Type: "Unit", Table: "units", Field: "employees", Value: NumberValue, Start: "opened_on"},
 	{Attribute: UnitAboveSize, Type: "Unit", Table: "units", Field: "above_designated_size", Value: NumberValue, Start: "opened_on", Bool: true},
-	{Attribute: AreaParent, Type: "Area", Table: "areas", Field: "parent_id", Value: RefValue, Start: "established_on"},
+	{Attribute: AreaParent, Type: "Area", Table: "areas", Field: "parent_id", Value: RefValue, Start: "established_on", RefTable: "areas", RefStart: "established_on"},
 	{Attribute: AreaResidents, Type: "Area", Table: "areas", Field: "residents", Value: NumberValue, Start: "established_on"},
 	{Attribute: AreaHouseholds, Type: "Area", Table: "areas", Field: "households", Value: NumberValue, Start: "established_on"},
 	{Attribute: SettingValue, Type: "RuleSetting", Table: "rule_settings", Field: "value", Value: NumberValue},
