@@ -50,7 +50,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.origins, "cors-origins", "", "comma-separated origins of other sites' pages allowed to call the API, e.g. https://report.example.cn (JICENG_CORS_ORIGINS)")
 	fs.BoolVar(&c.introspect, "introspection", true, "let clients read the GraphQL schema; reporting tools need it (JICENG_INTROSPECTION)")
 	fs.StringVar(&c.timezone, "timezone", calendar.DefaultZone, "IANA time zone whose day is the register's today, e.g. Asia/Shanghai (JICENG_TIMEZONE)")
-	fs.Float64Var(&c.rate, "rate", 20, "requests a second each user or token may make on average, three times that in a burst (JICENG_RATE)")
+	fs.Float64Var(&c.rate, "rate", 100, "requests a second each user or token may make on average, three times that in a burst; the cost rate, not this, bounds the work (JICENG_RATE)")
 	fs.StringVar(&c.check, "check", "quick", "check the SQLite register for damage at start: quick, full (PRAGMA integrity_check; slower) or off (JICENG_CHECK)")
 	fs.DurationVar(&c.grace, "shutdown-grace", 0, "how long SIGTERM waits for requests in flight before answering them 503; at least --timeout, which is also the default, plus 5s (JICENG_SHUTDOWN_GRACE)")
 	fs.DurationVar(&c.backupEvery, "backup-every", 0, "back up the SQLite register this often, e.g. 24h; 0: never (JICENG_BACKUP_EVERY)")

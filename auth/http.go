@@ -215,9 +215,15 @@ func (h *HTTP) me(w http.ResponseWriter, r *http.Request) {
 // Bearer) or a session cookie with the session's cross-site token in the
 // X-CSRF-Token header, which a page of another site cannot send. It puts
 // the viewer in the request's context, with the client the audit log is
-// written with, and limits each viewer's rate of requests.
+// written with, and limits each viewer's rate of requests: first by the
+// credential, before it is looked up (admitEarly), then by the viewer.
 func (h *HTTP) Require(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, ok := h.admitEarly(w, r)
+		if !ok {
+			return
+		}
+		defer release()
 		v, status, err := h.authenticate(r)
 		if err != nil {
 			code := "UNAUTHENTICATED"

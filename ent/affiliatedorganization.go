@@ -19,23 +19,23 @@ type AffiliatedOrganization struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The organisation's name, such as 某某公司工会.
 	Name string `json:"name,omitempty"`
-	// Kind holds the value of the "kind" field.
+	// Union (工会), women's organisation (妇联), youth league (共青团) or union volunteer team.
 	Kind affiliatedorganization.Kind `json:"kind,omitempty"`
 	// UnitID holds the value of the "unit_id" field.
 	UnitID *int `json:"unit_id,omitempty"`
 	// CommunityID holds the value of the "community_id" field.
 	CommunityID *int `json:"community_id,omitempty"`
-	// MembersCount holds the value of the "members_count" field.
+	// How many people the organisation has, where known.
 	MembersCount *int `json:"members_count,omitempty"`
-	// EstablishedOn holds the value of the "established_on" field.
+	// The day the organisation was set up.
 	EstablishedOn *time.Time `json:"established_on,omitempty"`
-	// DissolvedOn holds the value of the "dissolved_on" field.
+	// The day the organisation was dissolved; it is kept for history.
 	DissolvedOn *time.Time `json:"dissolved_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AffiliatedOrganizationQuery when eager-loading is set.
@@ -45,9 +45,9 @@ type AffiliatedOrganization struct {
 
 // AffiliatedOrganizationEdges holds the relations/edges for other nodes in the graph.
 type AffiliatedOrganizationEdges struct {
-	// Unit holds the value of the unit edge.
+	// The unit the organisation belongs to, when it is a unit's.
 	Unit *Unit `json:"unit,omitempty"`
-	// Community holds the value of the community edge.
+	// The community the organisation belongs to, when it is a community's.
 	Community *Area `json:"community,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -20,11 +20,11 @@ type Appointment struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Role holds the value of the "role" field.
+	// The office held: secretary, deputy secretary, committee member, part-time committee member, instructor or liaison.
 	Role appointment.Role `json:"role,omitempty"`
 	// The office as written, e.g. 组织委员, when the role is too coarse.
 	Title string `json:"title,omitempty"`
@@ -38,11 +38,11 @@ type Appointment struct {
 	HolderName string `json:"holder_name,omitempty"`
 	// Where the holder comes from, e.g. the stationed unit of a part-time committee member.
 	HolderAffiliation string `json:"holder_affiliation,omitempty"`
-	// StartedOn holds the value of the "started_on" field.
+	// The first day of the office.
 	StartedOn time.Time `json:"started_on,omitempty"`
-	// EndedOn holds the value of the "ended_on" field.
+	// The day the office ended; null while it is held.
 	EndedOn *time.Time `json:"ended_on,omitempty"`
-	// Note holds the value of the "note" field.
+	// A free note on the appointment.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AppointmentQuery when eager-loading is set.
@@ -52,11 +52,11 @@ type Appointment struct {
 
 // AppointmentEdges holds the relations/edges for other nodes in the graph.
 type AppointmentEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation whose office this is (for the offices of a committee).
 	Organization *Organization `json:"organization,omitempty"`
-	// Unit holds the value of the unit edge.
+	// The unit an instructor or liaison is assigned to.
 	Unit *Unit `json:"unit,omitempty"`
-	// Member holds the value of the member edge.
+	// The holder, when they are a member of this register.
 	Member *Member `json:"member,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

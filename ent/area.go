@@ -19,23 +19,23 @@ type Area struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The area's name, such as 一号社区 or 第3网格.
 	Name string `json:"name,omitempty"`
 	// Administrative or local code of the area.
 	Code string `json:"code,omitempty"`
-	// Kind holds the value of the "kind" field.
+	// Sub-district, community, grid, estate or building.
 	Kind area.Kind `json:"kind,omitempty"`
 	// GeoJSON Polygon or MultiPolygon in WGS-84, drawn on the grid map.
 	Boundary *geo.Geometry `json:"boundary,omitempty"`
-	// Households holds the value of the "households" field.
+	// How many households live in the area.
 	Households int `json:"households,omitempty"`
-	// Residents holds the value of the "residents" field.
+	// How many residents live in the area; a grid with residents needs an organisation responsible for it.
 	Residents int `json:"residents,omitempty"`
-	// EstablishedOn holds the value of the "established_on" field.
+	// The day the area was drawn.
 	EstablishedOn *time.Time `json:"established_on,omitempty"`
 	// Set when the area was merged or redrawn; the area is kept for history.
 	DissolvedOn *time.Time `json:"dissolved_on,omitempty"`
@@ -51,19 +51,19 @@ type Area struct {
 
 // AreaEdges holds the relations/edges for other nodes in the graph.
 type AreaEdges struct {
-	// Parent holds the value of the parent edge.
+	// The area this one lies in; null for the sub-district.
 	Parent *Area `json:"parent,omitempty"`
-	// Children holds the value of the children edge.
+	// The areas inside this one (the communities of the sub-district, the grids of a community).
 	Children []*Area `json:"children,omitempty"`
 	// Organisations responsible for this area.
 	Organizations []*Organization `json:"organizations,omitempty"`
-	// Units holds the value of the units edge.
+	// The units located in this grid.
 	Units []*Unit `json:"units,omitempty"`
-	// ResidentMembers holds the value of the resident_members edge.
+	// The members who live in this grid.
 	ResidentMembers []*Member `json:"resident_members,omitempty"`
-	// AffiliatedOrganizations holds the value of the affiliated_organizations edge.
+	// The union, women's organisation and youth league of this community.
 	AffiliatedOrganizations []*AffiliatedOrganization `json:"affiliated_organizations,omitempty"`
-	// Assessments holds the value of the assessments edge.
+	// The yearly assessments of this community.
 	Assessments []*Assessment `json:"assessments,omitempty"`
 	// Users who edit this area.
 	Editors []*User `json:"editors,omitempty"`

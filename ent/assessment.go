@@ -19,15 +19,15 @@ type Assessment struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Year holds the value of the "year" field.
+	// The year assessed.
 	Year int `json:"year,omitempty"`
 	// Score out of 100 (百分制): 90 or more earns the award, below 70 is unqualified.
 	Score float64 `json:"score,omitempty"`
-	// Grade holds the value of the "grade" field.
+	// The grade (等次): good, fairly good, average or poor.
 	Grade assessment.Grade `json:"grade,omitempty"`
 	// 领导班子好
 	LeadershipGood bool `json:"leadership_good,omitempty"`
@@ -39,7 +39,7 @@ type Assessment struct {
 	ResultsGood bool `json:"results_good,omitempty"`
 	// 居民群众评价好
 	EvaluationGood bool `json:"evaluation_good,omitempty"`
-	// Note holds the value of the "note" field.
+	// A free note on the assessment.
 	Note string `json:"note,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID *int `json:"organization_id,omitempty"`
@@ -53,9 +53,9 @@ type Assessment struct {
 
 // AssessmentEdges holds the relations/edges for other nodes in the graph.
 type AssessmentEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation assessed, when an organisation is.
 	Organization *Organization `json:"organization,omitempty"`
-	// Community holds the value of the community edge.
+	// The community assessed, when a community is.
 	Community *Area `json:"community,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -18,27 +18,27 @@ type AuditEntry struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// At holds the value of the "at" field.
+	// When the action was taken.
 	At time.Time `json:"at,omitempty"`
 	// Who: "user admin", "token 报表工具", or "system" for a command.
 	Actor string `json:"actor,omitempty"`
-	// UserID holds the value of the "user_id" field.
+	// The ID of the user who acted, when a user did.
 	UserID *int `json:"user_id,omitempty"`
-	// TokenID holds the value of the "token_id" field.
+	// The ID of the API token that acted, when a token did.
 	TokenID *int `json:"token_id,omitempty"`
 	// Where the request came from.
 	Address string `json:"address,omitempty"`
-	// Action holds the value of the "action" field.
+	// What was done: a record created or changed, personal data read, a sign-in, a user or token changed, a backup or a restore.
 	Action auditentry.Action `json:"action,omitempty"`
-	// EntityType holds the value of the "entity_type" field.
+	// The kind of record acted on, such as Member.
 	EntityType string `json:"entity_type,omitempty"`
-	// EntityID holds the value of the "entity_id" field.
+	// The ID of the record acted on.
 	EntityID *int `json:"entity_id,omitempty"`
-	// Before holds the value of the "before" field.
+	// The record's changed values before the action, unmasked (read by administrators only).
 	Before map[string]interface{} `json:"before,omitempty"`
-	// After holds the value of the "after" field.
+	// The record's changed values after the action, unmasked (read by administrators only).
 	After map[string]interface{} `json:"after,omitempty"`
-	// Detail holds the value of the "detail" field.
+	// What else is worth knowing of the action, such as the filter of an export.
 	Detail       string `json:"detail,omitempty"`
 	selectValues sql.SelectValues
 }

@@ -28,7 +28,7 @@ func main() {
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
-		entgql.WithSchemaHook(addNodesLists, specifyScalars, describeGenerated),
+		entgql.WithSchemaHook(addNodesLists, specifyScalars, describeRecords, describeGenerated),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)

@@ -19,19 +19,19 @@ type Exemption struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
-	// MeetingType holds the value of the "meeting_type" field.
+	// The type of meeting the organisation is excused from.
 	MeetingType vocab.MeetingType `json:"meeting_type,omitempty"`
-	// Reason holds the value of the "reason" field.
+	// Why the organisation is excused, and who approved it.
 	Reason string `json:"reason,omitempty"`
-	// StartedOn holds the value of the "started_on" field.
+	// The first day of the exemption.
 	StartedOn time.Time `json:"started_on,omitempty"`
-	// EndedOn holds the value of the "ended_on" field.
+	// The day the exemption ended; null while it holds.
 	EndedOn *time.Time `json:"ended_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ExemptionQuery when eager-loading is set.
@@ -41,7 +41,7 @@ type Exemption struct {
 
 // ExemptionEdges holds the relations/edges for other nodes in the graph.
 type ExemptionEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation excused.
 	Organization *Organization `json:"organization,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

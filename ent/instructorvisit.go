@@ -19,15 +19,15 @@ type InstructorVisit struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// UnitID holds the value of the "unit_id" field.
 	UnitID int `json:"unit_id,omitempty"`
 	// The instructor's or liaison's assignment the visit was made under.
 	AppointmentID *int `json:"appointment_id,omitempty"`
-	// VisitedOn holds the value of the "visited_on" field.
+	// The day of the visit.
 	VisitedOn time.Time `json:"visited_on,omitempty"`
 	// What was done or found on the visit.
 	Note string `json:"note,omitempty"`
@@ -39,9 +39,9 @@ type InstructorVisit struct {
 
 // InstructorVisitEdges holds the relations/edges for other nodes in the graph.
 type InstructorVisitEdges struct {
-	// Unit holds the value of the unit edge.
+	// The unit visited.
 	Unit *Unit `json:"unit,omitempty"`
-	// Appointment holds the value of the appointment edge.
+	// The instructor's or liaison's assignment the visit was made under.
 	Appointment *Appointment `json:"appointment,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

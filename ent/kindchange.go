@@ -19,19 +19,19 @@ type KindChange struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
-	// FromKind holds the value of the "from_kind" field.
+	// The kind before the change.
 	FromKind vocab.OrganizationKind `json:"from_kind,omitempty"`
-	// ToKind holds the value of the "to_kind" field.
+	// The kind from the day of the change on.
 	ToKind vocab.OrganizationKind `json:"to_kind,omitempty"`
-	// ChangedOn holds the value of the "changed_on" field.
+	// The day the new kind takes effect.
 	ChangedOn time.Time `json:"changed_on,omitempty"`
-	// Reason holds the value of the "reason" field.
+	// Why the kind changed, such as an upgrade (升格) approved by the working committee.
 	Reason string `json:"reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the KindChangeQuery when eager-loading is set.
@@ -41,7 +41,7 @@ type KindChange struct {
 
 // KindChangeEdges holds the relations/edges for other nodes in the graph.
 type KindChangeEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation whose kind changed.
 	Organization *Organization `json:"organization,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

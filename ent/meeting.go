@@ -19,21 +19,21 @@ type Meeting struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
-	// Type holds the value of the "type" field.
+	// The type of organisational life held (三会一课 and the rest).
 	Type vocab.MeetingType `json:"type,omitempty"`
-	// HeldOn holds the value of the "held_on" field.
+	// The day the meeting was held.
 	HeldOn time.Time `json:"held_on,omitempty"`
-	// ExpectedAttendance holds the value of the "expected_attendance" field.
+	// How many members were due to attend.
 	ExpectedAttendance int `json:"expected_attendance,omitempty"`
-	// Attendance holds the value of the "attendance" field.
+	// How many members attended.
 	Attendance int `json:"attendance,omitempty"`
-	// Topic holds the value of the "topic" field.
+	// The meeting's topic.
 	Topic string `json:"topic,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MeetingQuery when eager-loading is set.
@@ -43,7 +43,7 @@ type Meeting struct {
 
 // MeetingEdges holds the relations/edges for other nodes in the graph.
 type MeetingEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation that held the meeting.
 	Organization *Organization `json:"organization,omitempty"`
 	// Members recorded as present, where the organisation keeps a roll.
 	Attendees []*Member `json:"attendees,omitempty"`

@@ -21,13 +21,13 @@ type Member struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The member's name.
 	Name string `json:"name,omitempty"`
-	// Gender holds the value of the "gender" field.
+	// Male or female.
 	Gender member.Gender `json:"gender,omitempty"`
 	// Ethnic group (民族), as written on the register.
 	Ethnicity string `json:"ethnicity,omitempty"`
@@ -35,7 +35,7 @@ type Member struct {
 	BornOn *time.Time `json:"born_on,omitempty"`
 	// Full (正式) or probationary (预备) member; only full members count towards thresholds.
 	Status member.Status `json:"status,omitempty"`
-	// JoinedPartyOn holds the value of the "joined_party_on" field.
+	// The day the member joined the Party (入党).
 	JoinedPartyOn time.Time `json:"joined_party_on,omitempty"`
 	// When the member was confirmed (转正) and became a full member; a year after joining unless recorded otherwise.
 	ConfirmedOn *time.Time `json:"confirmed_on,omitempty"`
@@ -51,11 +51,11 @@ type Member struct {
 	ExternalOrganization string `json:"external_organization,omitempty"`
 	// Free labels such as 诚信商户 (honest merchant).
 	Tags []string `json:"tags,omitempty"`
-	// Phone holds the value of the "phone" field.
+	// Mobile phone number; masked for every role but ADMIN.
 	Phone string `json:"phone,omitempty"`
 	// Resident identity number, GB 11643.
 	IDNumber string `json:"id_number,omitempty"`
-	// Address holds the value of the "address" field.
+	// Home address; masked for every role but ADMIN.
 	Address string `json:"address,omitempty"`
 	// PartyGroupID holds the value of the "party_group_id" field.
 	PartyGroupID *int `json:"party_group_id,omitempty"`
@@ -73,19 +73,19 @@ type Member struct {
 
 // MemberEdges holds the relations/edges for other nodes in the graph.
 type MemberEdges struct {
-	// PartyGroup holds the value of the party_group edge.
+	// The Party group the member is placed in, if any.
 	PartyGroup *Organization `json:"party_group,omitempty"`
-	// ResidenceGrid holds the value of the residence_grid edge.
+	// The grid the member lives in, if known.
 	ResidenceGrid *Area `json:"residence_grid,omitempty"`
-	// WorkUnit holds the value of the work_unit edge.
+	// The unit the member works in, if it is in the register.
 	WorkUnit *Unit `json:"work_unit,omitempty"`
-	// Memberships holds the value of the memberships edge.
+	// Where the member's organisational relationship has sat, each with its dates; the current one has no end.
 	Memberships []*Membership `json:"memberships,omitempty"`
-	// Appointments holds the value of the appointments edge.
+	// The offices the member holds or has held.
 	Appointments []*Appointment `json:"appointments,omitempty"`
-	// MobileReports holds the value of the mobile_reports edge.
+	// For a mobile member: the monthly reports the member made.
 	MobileReports []*MobileReport `json:"mobile_reports,omitempty"`
-	// AttendedMeetings holds the value of the attended_meetings edge.
+	// The meetings the member is recorded as present at.
 	AttendedMeetings []*Meeting `json:"attended_meetings,omitempty"`
 	// Temporary branches whose life the member takes part in on a site; the relationship stays where it is.
 	SiteBranches []*Organization `json:"site_branches,omitempty"`

@@ -19,23 +19,23 @@ type Membership struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// MemberID holds the value of the "member_id" field.
 	MemberID int `json:"member_id,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
-	// StartedOn holds the value of the "started_on" field.
+	// The first day the relationship sits in the organisation.
 	StartedOn time.Time `json:"started_on,omitempty"`
-	// EndedOn holds the value of the "ended_on" field.
+	// The day the relationship left the organisation; null while it sits there.
 	EndedOn *time.Time `json:"ended_on,omitempty"`
-	// StartReason holds the value of the "start_reason" field.
+	// Why the relationship began here: joined the Party, transferred in, or the whole unit transferred.
 	StartReason membership.StartReason `json:"start_reason,omitempty"`
-	// EndReason holds the value of the "end_reason" field.
+	// Why it ended: transferred out, the whole unit transferred, died, or left the Party.
 	EndReason *membership.EndReason `json:"end_reason,omitempty"`
-	// Note holds the value of the "note" field.
+	// A free note on the membership.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MembershipQuery when eager-loading is set.
@@ -45,9 +45,9 @@ type Membership struct {
 
 // MembershipEdges holds the relations/edges for other nodes in the graph.
 type MembershipEdges struct {
-	// Member holds the value of the member edge.
+	// The member.
 	Member *Member `json:"member,omitempty"`
-	// Organization holds the value of the organization edge.
+	// The organisation where the relationship sits.
 	Organization *Organization `json:"organization,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -18,17 +18,17 @@ type MobileReport struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// MemberID holds the value of the "member_id" field.
 	MemberID int `json:"member_id,omitempty"`
-	// ReportedOn holds the value of the "reported_on" field.
+	// The day the mobile member reported.
 	ReportedOn time.Time `json:"reported_on,omitempty"`
-	// Channel holds the value of the "channel" field.
+	// How the member reported: phone, letter, online or in person.
 	Channel mobilereport.Channel `json:"channel,omitempty"`
-	// Note holds the value of the "note" field.
+	// What the member reported.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MobileReportQuery when eager-loading is set.
@@ -38,7 +38,7 @@ type MobileReport struct {
 
 // MobileReportEdges holds the relations/edges for other nodes in the graph.
 type MobileReportEdges struct {
-	// Member holds the value of the member edge.
+	// The mobile member who reported.
 	Member *Member `json:"member,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -18,23 +18,23 @@ type Organization struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The organisation's full name, such as 一号社区党总支.
 	Name string `json:"name,omitempty"`
-	// ShortName holds the value of the "short_name" field.
+	// A shorter name for maps and tables.
 	ShortName string `json:"short_name,omitempty"`
 	// The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.
 	Kind vocab.OrganizationKind `json:"kind,omitempty"`
 	// How the organisation was formed: in one unit, across units, for a time-bound site, or on a territory.
 	Formation organization.Formation `json:"formation,omitempty"`
-	// EstablishedOn holds the value of the "established_on" field.
+	// The day the organisation was set up.
 	EstablishedOn time.Time `json:"established_on,omitempty"`
 	// Set by dissolveOrganization; the organisation is kept for history.
 	DissolvedOn *time.Time `json:"dissolved_on,omitempty"`
-	// DissolutionReason holds the value of the "dissolution_reason" field.
+	// Why the organisation was dissolved.
 	DissolutionReason string `json:"dissolution_reason,omitempty"`
 	// Yearly activity budget in yuan, as grid branches have.
 	ActivityBudget *int `json:"activity_budget,omitempty"`
@@ -50,9 +50,9 @@ type Organization struct {
 
 // OrganizationEdges holds the relations/edges for other nodes in the graph.
 type OrganizationEdges struct {
-	// Parent holds the value of the parent edge.
+	// The organisation this one is under; null for the working committee.
 	Parent *Organization `json:"parent,omitempty"`
-	// Children holds the value of the children edge.
+	// The organisations directly under this one.
 	Children []*Organization `json:"children,omitempty"`
 	// Areas the organisation is responsible for today (community, grid, estate); earlier ones are in its history.
 	Areas []*Area `json:"areas,omitempty"`
@@ -60,19 +60,19 @@ type OrganizationEdges struct {
 	SiteMembers []*Member `json:"site_members,omitempty"`
 	// Every unit the organisation has covered, each link with its dates; a unit may leave and rejoin.
 	UnitCoverages []*UnitCoverage `json:"unit_coverages,omitempty"`
-	// Memberships holds the value of the memberships edge.
+	// The organisational relationships that sit or have sat here, each with its dates.
 	Memberships []*Membership `json:"memberships,omitempty"`
-	// Appointments holds the value of the appointments edge.
+	// The offices of the organisation, held now or before.
 	Appointments []*Appointment `json:"appointments,omitempty"`
-	// Terms holds the value of the terms edge.
+	// The terms of the organisation's elected committee.
 	Terms []*Term `json:"terms,omitempty"`
-	// Meetings holds the value of the meetings edge.
+	// The organisational life the organisation has held.
 	Meetings []*Meeting `json:"meetings,omitempty"`
-	// Exemptions holds the value of the exemptions edge.
+	// The meeting types the organisation is or was excused from.
 	Exemptions []*Exemption `json:"exemptions,omitempty"`
-	// Assessments holds the value of the assessments edge.
+	// The yearly assessments of the organisation.
 	Assessments []*Assessment `json:"assessments,omitempty"`
-	// KindChanges holds the value of the kind_changes edge.
+	// The changes of the organisation's kind, such as an upgrade to a general branch.
 	KindChanges []*KindChange `json:"kind_changes,omitempty"`
 	// For a Party group: the members placed in it.
 	GroupMembers []*Member `json:"group_members,omitempty"`

@@ -18,19 +18,19 @@ type RuleSetting struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Key holds the value of the "key" field.
+	// Which rule the setting is for, such as UNIT_STANDALONE_THRESHOLD.
 	Key string `json:"key,omitempty"`
-	// OrganizationKind holds the value of the "organization_kind" field.
+	// The kind of organisation the setting applies to; null for every kind.
 	OrganizationKind *vocab.OrganizationKind `json:"organization_kind,omitempty"`
 	// The threshold, or the number of meetings required per period.
 	Value float64 `json:"value,omitempty"`
 	// For a frequency: the period in months over which value meetings are due.
 	PeriodMonths *int `json:"period_months,omitempty"`
-	// Description holds the value of the "description" field.
+	// What the setting means, in words.
 	Description string `json:"description,omitempty"`
 	// The regulation the value comes from.
 	Source       string `json:"source,omitempty"`

@@ -18,13 +18,13 @@ type Term struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
-	// StartedOn holds the value of the "started_on" field.
+	// The day the committee was elected.
 	StartedOn time.Time `json:"started_on,omitempty"`
 	// When the term is due to end.
 	DueOn time.Time `json:"due_on,omitempty"`
@@ -34,7 +34,7 @@ type Term struct {
 	PostponedTo *time.Time `json:"postponed_to,omitempty"`
 	// Why the renewal was postponed, and who approved it.
 	PostponementReason string `json:"postponement_reason,omitempty"`
-	// Note holds the value of the "note" field.
+	// A free note on the term.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TermQuery when eager-loading is set.
@@ -44,7 +44,7 @@ type Term struct {
 
 // TermEdges holds the relations/edges for other nodes in the graph.
 type TermEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation whose committee this is.
 	Organization *Organization `json:"organization,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -18,23 +18,23 @@ type Unit struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The unit's name.
 	Name string `json:"name,omitempty"`
-	// Kind holds the value of the "kind" field.
+	// Non-public enterprise, social organisation, stationed unit, construction site, market or commercial outlet.
 	Kind unit.Kind `json:"kind,omitempty"`
 	// Unified social credit code (统一社会信用代码), GB 32100.
 	CreditCode *string `json:"credit_code,omitempty"`
-	// Employees holds the value of the "employees" field.
+	// How many people work in the unit.
 	Employees int `json:"employees,omitempty"`
 	// Above designated size (规模以上).
 	AboveDesignatedSize bool `json:"above_designated_size,omitempty"`
-	// Address holds the value of the "address" field.
+	// The unit's address.
 	Address string `json:"address,omitempty"`
-	// OpenedOn holds the value of the "opened_on" field.
+	// The day the unit opened or the site started.
 	OpenedOn *time.Time `json:"opened_on,omitempty"`
 	// For a site: when the project is planned to finish.
 	PlannedCloseOn *time.Time `json:"planned_close_on,omitempty"`
@@ -52,13 +52,13 @@ type Unit struct {
 
 // UnitEdges holds the relations/edges for other nodes in the graph.
 type UnitEdges struct {
-	// Grid holds the value of the grid edge.
+	// The grid the unit is located in.
 	Grid *Area `json:"grid,omitempty"`
 	// The organisations that have covered the unit, each link with its dates.
 	Coverages []*UnitCoverage `json:"coverages,omitempty"`
 	// Members whose work unit this is.
 	Workers []*Member `json:"workers,omitempty"`
-	// AffiliatedOrganizations holds the value of the affiliated_organizations edge.
+	// The unit's union, women's organisation and youth league.
 	AffiliatedOrganizations []*AffiliatedOrganization `json:"affiliated_organizations,omitempty"`
 	// Instructors and liaisons assigned to the unit.
 	Appointments []*Appointment `json:"appointments,omitempty"`

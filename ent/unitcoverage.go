@@ -19,19 +19,19 @@ type UnitCoverage struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID int `json:"organization_id,omitempty"`
 	// UnitID holds the value of the "unit_id" field.
 	UnitID int `json:"unit_id,omitempty"`
-	// StartedOn holds the value of the "started_on" field.
+	// The first day the organisation covers the unit.
 	StartedOn time.Time `json:"started_on,omitempty"`
-	// EndedOn holds the value of the "ended_on" field.
+	// The day the coverage ended; null while it holds.
 	EndedOn *time.Time `json:"ended_on,omitempty"`
-	// Note holds the value of the "note" field.
+	// A free note on the link.
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UnitCoverageQuery when eager-loading is set.
@@ -41,9 +41,9 @@ type UnitCoverage struct {
 
 // UnitCoverageEdges holds the relations/edges for other nodes in the graph.
 type UnitCoverageEdges struct {
-	// Organization holds the value of the organization edge.
+	// The organisation that covers the unit.
 	Organization *Organization `json:"organization,omitempty"`
-	// Unit holds the value of the unit edge.
+	// The unit covered.
 	Unit *Unit `json:"unit,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -37,13 +37,15 @@ export async function signIn(url, username, password) {
 }
 
 /**
- * makeUsers makes an API token (for the tests' own questions), an analyst,
- * and an editor of the first community, and signs in the administrator,
- * the analyst and the editor.
+ * makeUsers makes an API token (for the tests' own questions), a reporting
+ * tool's token (REPORTER), an analyst, and an editor of the first
+ * community, and signs in the administrator, the analyst and the editor.
  */
 export async function makeUsers({ binary, data, url, adminPassword }) {
   const cli = (args, input) => execFileSync(binary, [...args.slice(0, 2), '--data', data, ...args.slice(2)], { input, encoding: 'utf8' }).trim()
   const token = cli(['token', 'create', '--name', 'e2e tests', '--role', 'ADMIN', '--expires', '1d'])
+  // A reporting tool's token, for the tests of the clients such tools use.
+  const reporterToken = cli(['token', 'create', '--name', 'e2e reporting tool', '--role', 'REPORTER', '--expires', '1d'])
   const { areas } = await bearer(url, token, '{ areas(where: { kind: COMMUNITY }) { nodes { id name } } }')
   const [editorCommunity] = areas.nodes.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
   const accounts = {
@@ -55,5 +57,5 @@ export async function makeUsers({ binary, data, url, adminPassword }) {
   cli(['user', 'add', '--username', accounts.editor.username, '--role', 'EDITOR', '--area', editorCommunity.id, '--password-stdin'], `${accounts.editor.password}\n`)
   const sessions = {}
   for (const [role, a] of Object.entries(accounts)) sessions[role] = await signIn(url, a.username, a.password)
-  return { token, accounts, sessions, editorCommunity }
+  return { token, reporterToken, accounts, sessions, editorCommunity }
 }

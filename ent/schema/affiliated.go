@@ -26,16 +26,16 @@ func (AffiliatedOrganization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamp
 // Fields of AffiliatedOrganization.
 func (AffiliatedOrganization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
+		field.String("name").Comment("The organisation's name, such as 某某公司工会.").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
-		field.Enum("kind").Values("UNION", "WOMENS_ORGANIZATION", "YOUTH_LEAGUE", "UNION_VOLUNTEER_TEAM").
+		field.Enum("kind").Annotations(affiliatedKindValues).Comment("Union (工会), women's organisation (妇联), youth league (共青团) or union volunteer team.").Values("UNION", "WOMENS_ORGANIZATION", "YOUTH_LEAGUE", "UNION_VOLUNTEER_TEAM").
 			Annotations(entgql.OrderField("KIND")),
 		field.Int("unit_id").Optional().Nillable(),
 		field.Int("community_id").Optional().Nillable(),
-		field.Int("members_count").Optional().Nillable().Validate(check.NotNegative),
-		field.Time("established_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Int("members_count").Comment("How many people the organisation has, where known.").Optional().Nillable().Validate(check.NotNegative),
+		field.Time("established_on").Comment("The day the organisation was set up.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar),
-		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Time("dissolved_on").Comment("The day the organisation was dissolved; it is kept for history.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar),
 	}
 }
@@ -43,8 +43,8 @@ func (AffiliatedOrganization) Fields() []ent.Field {
 // Edges of AffiliatedOrganization.
 func (AffiliatedOrganization) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("unit", Unit.Type).Field("unit_id").Unique(),
-		edge.To("community", Area.Type).Field("community_id").Unique(),
+		edge.To("unit", Unit.Type).Comment("The unit the organisation belongs to, when it is a unit's.").Field("unit_id").Unique(),
+		edge.To("community", Area.Type).Comment("The community the organisation belongs to, when it is a community's.").Field("community_id").Unique(),
 	}
 }
 

@@ -27,7 +27,7 @@ func (Appointment) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Appointment.
 func (Appointment) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("role").Values(
+		field.Enum("role").Annotations(appointmentRoleValues).Comment("The office held: secretary, deputy secretary, committee member, part-time committee member, instructor or liaison.").Values(
 			"SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER", "GROUP_LEADER",
 			"PART_TIME_COMMITTEE_MEMBER", "PARTY_BUILDING_INSTRUCTOR", "LIAISON",
 		).Annotations(entgql.OrderField("ROLE")),
@@ -40,20 +40,20 @@ func (Appointment) Fields() []ent.Field {
 			Comment("The holder's name when they are not a member of this register."),
 		field.String("holder_affiliation").Validate(check.MaxRunes(100)).Optional().
 			Comment("Where the holder comes from, e.g. the stationed unit of a part-time committee member."),
-		field.Time("started_on").SchemaType(dateColumn).
+		field.Time("started_on").Comment("The first day of the office.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
-		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Time("ended_on").Comment("The day the office ended; null while it is held.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("note").Comment("A free note on the appointment.").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
 // Edges of Appointment.
 func (Appointment) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique(),
-		edge.To("unit", Unit.Type).Field("unit_id").Unique(),
-		edge.To("member", Member.Type).Field("member_id").Unique(),
+		edge.To("organization", Organization.Type).Comment("The organisation whose office this is (for the offices of a committee).").Field("organization_id").Unique(),
+		edge.To("unit", Unit.Type).Comment("The unit an instructor or liaison is assigned to.").Field("unit_id").Unique(),
+		edge.To("member", Member.Type).Comment("The holder, when they are a member of this register.").Field("member_id").Unique(),
 	}
 }
 

@@ -25,19 +25,19 @@ func (Assessment) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Assessment.
 func (Assessment) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("year").Validate(check.Year).
+		field.Int("year").Comment("The year assessed.").Validate(check.Year).
 			Annotations(entgql.OrderField("YEAR")),
 		field.Float("score").Validate(check.Score).
 			Comment("Score out of 100 (百分制): 90 or more earns the award, below 70 is unqualified.").
 			Annotations(entgql.OrderField("SCORE")),
-		field.Enum("grade").Values("GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR").
+		field.Enum("grade").Annotations(gradeValues).Comment("The grade (等次): good, fairly good, average or poor.").Values("GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR").
 			Annotations(entgql.OrderField("GRADE")),
 		field.Bool("leadership_good").Default(false).Comment("领导班子好"),
 		field.Bool("ranks_good").Default(false).Comment("党员干部队伍好"),
 		field.Bool("mechanisms_good").Default(false).Comment("工作机制好"),
 		field.Bool("results_good").Default(false).Comment("工作业绩好"),
 		field.Bool("evaluation_good").Default(false).Comment("居民群众评价好"),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("note").Comment("A free note on the assessment.").Validate(check.MaxRunes(1000)).Optional(),
 		field.Int("organization_id").Optional().Nillable(),
 		field.Int("community_id").Optional().Nillable(),
 	}
@@ -46,8 +46,8 @@ func (Assessment) Fields() []ent.Field {
 // Edges of Assessment.
 func (Assessment) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique(),
-		edge.To("community", Area.Type).Field("community_id").Unique(),
+		edge.To("organization", Organization.Type).Comment("The organisation assessed, when an organisation is.").Field("organization_id").Unique(),
+		edge.To("community", Area.Type).Comment("The community assessed, when a community is.").Field("community_id").Unique(),
 	}
 }
 

@@ -27,11 +27,11 @@ func (Exemption) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (Exemption) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id"),
-		field.Enum("meeting_type").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")),
-		field.String("reason").Validate(check.MaxRunes(1000)).Validate(check.NotBlank),
-		field.Time("started_on").SchemaType(dateColumn).
+		field.Enum("meeting_type").Comment("The type of meeting the organisation is excused from.").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")),
+		field.String("reason").Comment("Why the organisation is excused, and who approved it.").Validate(check.MaxRunes(1000)).Validate(check.NotBlank),
+		field.Time("started_on").Comment("The first day of the exemption.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
-		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Time("ended_on").Comment("The day the exemption ended; null while it holds.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
 	}
 }
@@ -39,7 +39,7 @@ func (Exemption) Fields() []ent.Field {
 // Edges of Exemption.
 func (Exemption) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
+		edge.To("organization", Organization.Type).Comment("The organisation excused.").Field("organization_id").Unique().Required(),
 	}
 }
 

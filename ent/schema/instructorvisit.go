@@ -28,7 +28,7 @@ func (InstructorVisit) Fields() []ent.Field {
 		field.Int("unit_id"),
 		field.Int("appointment_id").Optional().Nillable().
 			Comment("The instructor's or liaison's assignment the visit was made under."),
-		field.Time("visited_on").SchemaType(dateColumn).
+		field.Time("visited_on").Comment("The day of the visit.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("VISITED_ON")),
 		field.String("note").Validate(check.MaxRunes(1000)).Optional().
 			Comment("What was done or found on the visit."),
@@ -38,8 +38,8 @@ func (InstructorVisit) Fields() []ent.Field {
 // Edges of InstructorVisit.
 func (InstructorVisit) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
-		edge.To("appointment", Appointment.Type).Field("appointment_id").Unique(),
+		edge.To("unit", Unit.Type).Comment("The unit visited.").Field("unit_id").Unique().Required(),
+		edge.To("appointment", Appointment.Type).Comment("The instructor's or liaison's assignment the visit was made under.").Field("appointment_id").Unique(),
 	}
 }
 

@@ -28,18 +28,18 @@ func (KindChange) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (KindChange) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id").Immutable(),
-		field.Enum("from_kind").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
-		field.Enum("to_kind").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
-		field.Time("changed_on").SchemaType(dateColumn).Immutable().
+		field.Enum("from_kind").Comment("The kind before the change.").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
+		field.Enum("to_kind").Comment("The kind from the day of the change on.").GoType(vocab.OrganizationKind("")).Immutable().Annotations(entgql.Type("OrganizationKind")),
+		field.Time("changed_on").Comment("The day the new kind takes effect.").SchemaType(dateColumn).Immutable().
 			Annotations(dateScalar, entgql.OrderField("CHANGED_ON")),
-		field.String("reason").Validate(check.MaxRunes(1000)).Optional().Immutable(),
+		field.String("reason").Comment("Why the kind changed, such as an upgrade (升格) approved by the working committee.").Validate(check.MaxRunes(1000)).Optional().Immutable(),
 	}
 }
 
 // Edges of KindChange.
 func (KindChange) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").
+		edge.To("organization", Organization.Type).Comment("The organisation whose kind changed.").Field("organization_id").
 			Unique().Required().Immutable(),
 	}
 }

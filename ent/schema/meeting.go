@@ -26,20 +26,20 @@ func (Meeting) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (Meeting) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id"),
-		field.Enum("type").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")).
+		field.Enum("type").Annotations(meetingTypeValues).Comment("The type of organisational life held (三会一课 and the rest).").GoType(vocab.MeetingType("")).Annotations(entgql.Type("MeetingType")).
 			Annotations(entgql.OrderField("TYPE")),
-		field.Time("held_on").SchemaType(dateColumn).
+		field.Time("held_on").Comment("The day the meeting was held.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("HELD_ON")),
-		field.Int("expected_attendance").Validate(check.NotNegative),
-		field.Int("attendance").Validate(check.NotNegative),
-		field.String("topic").Validate(check.MaxRunes(200)).Optional(),
+		field.Int("expected_attendance").Comment("How many members were due to attend.").Validate(check.NotNegative),
+		field.Int("attendance").Comment("How many members attended.").Validate(check.NotNegative),
+		field.String("topic").Comment("The meeting's topic.").Validate(check.MaxRunes(200)).Optional(),
 	}
 }
 
 // Edges of Meeting.
 func (Meeting) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
+		edge.To("organization", Organization.Type).Comment("The organisation that held the meeting.").Field("organization_id").Unique().Required(),
 		edge.To("attendees", Member.Type).
 			Comment("Members recorded as present, where the organisation keeps a roll."),
 	}

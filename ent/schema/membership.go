@@ -27,22 +27,22 @@ func (Membership) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("member_id"),
 		field.Int("organization_id"),
-		field.Time("started_on").SchemaType(dateColumn).
+		field.Time("started_on").Comment("The first day the relationship sits in the organisation.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
-		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Time("ended_on").Comment("The day the relationship left the organisation; null while it sits there.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
-		field.Enum("start_reason").Values("JOINED_PARTY", "TRANSFERRED_IN", "WHOLE_UNIT_TRANSFERRED"),
-		field.Enum("end_reason").Values("TRANSFERRED_OUT", "WHOLE_UNIT_TRANSFERRED", "DIED", "LEFT_PARTY").
+		field.Enum("start_reason").Annotations(startReasonValues).Comment("Why the relationship began here: joined the Party, transferred in, or the whole unit transferred.").Values("JOINED_PARTY", "TRANSFERRED_IN", "WHOLE_UNIT_TRANSFERRED"),
+		field.Enum("end_reason").Annotations(endReasonValues).Comment("Why it ended: transferred out, the whole unit transferred, died, or left the Party.").Values("TRANSFERRED_OUT", "WHOLE_UNIT_TRANSFERRED", "DIED", "LEFT_PARTY").
 			Optional().Nillable(),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("note").Comment("A free note on the membership.").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
 // Edges of Membership.
 func (Membership) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("member", Member.Type).Field("member_id").Unique().Required(),
-		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
+		edge.To("member", Member.Type).Comment("The member.").Field("member_id").Unique().Required(),
+		edge.To("organization", Organization.Type).Comment("The organisation where the relationship sits.").Field("organization_id").Unique().Required(),
 	}
 }
 

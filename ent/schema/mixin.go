@@ -33,11 +33,11 @@ type Timestamps struct {
 // Fields of the Timestamps mixin.
 func (Timestamps) Fields() []ent.Field {
 	return []ent.Field{
-		field.Time("created_at").
+		field.Time("created_at").Comment("When the record was created in the register.").
 			Default(time.Now).
 			Immutable().
 			Annotations(entgql.OrderField("CREATED_AT"), readOnly),
-		field.Time("updated_at").
+		field.Time("updated_at").Comment("When the record was last changed in the register.").
 			Default(time.Now).
 			UpdateDefault(time.Now).
 			Annotations(entgql.OrderField("UPDATED_AT"), readOnly),

@@ -26,17 +26,17 @@ func (MobileReport) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (MobileReport) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("member_id"),
-		field.Time("reported_on").SchemaType(dateColumn).
+		field.Time("reported_on").Comment("The day the mobile member reported.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("REPORTED_ON")),
-		field.Enum("channel").Values("PHONE", "LETTER", "ONLINE", "IN_PERSON").Default("PHONE"),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.Enum("channel").Annotations(channelValues).Comment("How the member reported: phone, letter, online or in person.").Values("PHONE", "LETTER", "ONLINE", "IN_PERSON").Default("PHONE"),
+		field.String("note").Comment("What the member reported.").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
 // Edges of MobileReport.
 func (MobileReport) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("member", Member.Type).Field("member_id").Unique().Required(),
+		edge.To("member", Member.Type).Comment("The mobile member who reported.").Field("member_id").Unique().Required(),
 	}
 }
 

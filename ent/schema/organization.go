@@ -26,21 +26,21 @@ func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Organization.
 func (Organization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
+		field.String("name").Comment("The organisation's full name, such as 一号社区党总支.").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("short_name").Validate(check.MaxRunes(50)).Optional(),
-		field.Enum("kind").GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
+		field.String("short_name").Comment("A shorter name for maps and tables.").Validate(check.MaxRunes(50)).Optional(),
+		field.Enum("kind").Annotations(organizationKindValues).GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
 			Comment("The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.").
 			Annotations(entgql.OrderField("KIND"), entgql.Skip(entgql.SkipMutationUpdateInput)),
-		field.Enum("formation").Values("STANDALONE", "JOINT", "TEMPORARY", "TERRITORIAL").
+		field.Enum("formation").Annotations(formationValues).Values("STANDALONE", "JOINT", "TEMPORARY", "TERRITORIAL").
 			Comment("How the organisation was formed: in one unit, across units, for a time-bound site, or on a territory.").
 			Annotations(entgql.OrderField("FORMATION")),
-		field.Time("established_on").SchemaType(dateColumn).
+		field.Time("established_on").Comment("The day the organisation was set up.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ESTABLISHED_ON")),
 		field.Time("dissolved_on").Optional().Nillable().SchemaType(dateColumn).
 			Comment("Set by dissolveOrganization; the organisation is kept for history.").
 			Annotations(dateScalar, entgql.OrderField("DISSOLVED_ON"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		field.String("dissolution_reason").Validate(check.MaxRunes(1000)).Optional().
+		field.String("dissolution_reason").Comment("Why the organisation was dissolved.").Validate(check.MaxRunes(1000)).Optional().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Int("activity_budget").Optional().Nillable().Validate(check.NotNegative).
 			Comment("Yearly activity budget in yuan, as grid branches have."),
@@ -52,9 +52,9 @@ func (Organization) Fields() []ent.Field {
 // Edges of Organization.
 func (Organization) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("children", Organization.Type).
+		edge.To("children", Organization.Type).Comment("The organisations directly under this one.").
 			Annotations(readOnly).
-			From("parent").Field("parent_id").Unique(),
+			From("parent").Comment("The organisation this one is under; null for the working committee.").Field("parent_id").Unique(),
 		edge.To("areas", Area.Type).
 			Comment("Areas the organisation is responsible for today (community, grid, estate); earlier ones are in its history."),
 		edge.To("site_members", Member.Type).
@@ -62,13 +62,13 @@ func (Organization) Edges() []ent.Edge {
 		edge.From("unit_coverages", UnitCoverage.Type).Ref("organization").
 			Comment("Every unit the organisation has covered, each link with its dates; a unit may leave and rejoin.").
 			Annotations(readOnly),
-		edge.From("memberships", Membership.Type).Ref("organization").Annotations(readOnly),
-		edge.From("appointments", Appointment.Type).Ref("organization").Annotations(readOnly),
-		edge.From("terms", Term.Type).Ref("organization").Annotations(readOnly),
-		edge.From("meetings", Meeting.Type).Ref("organization").Annotations(readOnly),
-		edge.From("exemptions", Exemption.Type).Ref("organization").Annotations(readOnly),
-		edge.From("assessments", Assessment.Type).Ref("organization").Annotations(readOnly),
-		edge.From("kind_changes", KindChange.Type).Ref("organization").Annotations(readOnly),
+		edge.From("memberships", Membership.Type).Comment("The organisational relationships that sit or have sat here, each with its dates.").Ref("organization").Annotations(readOnly),
+		edge.From("appointments", Appointment.Type).Comment("The offices of the organisation, held now or before.").Ref("organization").Annotations(readOnly),
+		edge.From("terms", Term.Type).Comment("The terms of the organisation's elected committee.").Ref("organization").Annotations(readOnly),
+		edge.From("meetings", Meeting.Type).Comment("The organisational life the organisation has held.").Ref("organization").Annotations(readOnly),
+		edge.From("exemptions", Exemption.Type).Comment("The meeting types the organisation is or was excused from.").Ref("organization").Annotations(readOnly),
+		edge.From("assessments", Assessment.Type).Comment("The yearly assessments of the organisation.").Ref("organization").Annotations(readOnly),
+		edge.From("kind_changes", KindChange.Type).Comment("The changes of the organisation's kind, such as an upgrade to a general branch.").Ref("organization").Annotations(readOnly),
 		edge.From("group_members", Member.Type).Ref("party_group").
 			Comment("For a Party group: the members placed in it.").
 			Annotations(readOnly),

@@ -30,7 +30,7 @@ func (Period) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("subject_id").Immutable().
 			Comment("The ID of the record (member, organisation, unit, area or rule setting) whose attribute this is."),
-		field.Enum("attribute").GoType(vocab.Attribute("")).Immutable().
+		field.Enum("attribute").Annotations(attributeValues).GoType(vocab.Attribute("")).Immutable().
 			Comment("Which attribute of the record the period gives the value of.").
 			Annotations(entgql.Type("Attribute"), entgql.OrderField("ATTRIBUTE")),
 		field.Int("ref_id").Optional().Nillable().

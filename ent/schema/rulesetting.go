@@ -27,14 +27,14 @@ func (RuleSetting) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of RuleSetting.
 func (RuleSetting) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("key").Validate(check.NotBlank).
+		field.String("key").Comment("Which rule the setting is for, such as UNIT_STANDALONE_THRESHOLD.").Validate(check.NotBlank).
 			Annotations(entgql.OrderField("KEY")),
-		field.Enum("organization_kind").GoType(vocab.OrganizationKind("")).Optional().Nillable().Annotations(entgql.Type("OrganizationKind")),
+		field.Enum("organization_kind").Comment("The kind of organisation the setting applies to; null for every kind.").GoType(vocab.OrganizationKind("")).Optional().Nillable().Annotations(entgql.Type("OrganizationKind")),
 		field.Float("value").
 			Comment("The threshold, or the number of meetings required per period."),
 		field.Int("period_months").Optional().Nillable().Validate(check.Positive).
 			Comment("For a frequency: the period in months over which value meetings are due."),
-		field.String("description").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("description").Comment("What the setting means, in words.").Validate(check.MaxRunes(1000)).Optional(),
 		field.String("source").Validate(check.MaxRunes(500)).Optional().
 			Comment("The regulation the value comes from."),
 	}

@@ -26,7 +26,7 @@ func (Term) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 func (Term) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id"),
-		field.Time("started_on").SchemaType(dateColumn).
+		field.Time("started_on").Comment("The day the committee was elected.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
 		field.Time("due_on").SchemaType(dateColumn).
 			Comment("When the term is due to end.").
@@ -39,14 +39,14 @@ func (Term) Fields() []ent.Field {
 			Annotations(dateScalar),
 		field.String("postponement_reason").Validate(check.MaxRunes(1000)).Optional().
 			Comment("Why the renewal was postponed, and who approved it."),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("note").Comment("A free note on the term.").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
 // Edges of Term.
 func (Term) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
+		edge.To("organization", Organization.Type).Comment("The organisation whose committee this is.").Field("organization_id").Unique().Required(),
 	}
 }
 

@@ -25,9 +25,9 @@ func (Unit) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
 // Fields of Unit.
 func (Unit) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
+		field.String("name").Comment("The unit's name.").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
 			Annotations(entgql.OrderField("NAME")),
-		field.Enum("kind").Values(
+		field.Enum("kind").Annotations(unitKindValues).Comment("Non-public enterprise, social organisation, stationed unit, construction site, market or commercial outlet.").Values(
 			"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION", "STATIONED_UNIT",
 			"CONSTRUCTION_SITE", "MARKET", "COMMERCIAL_OUTLET",
 		).Annotations(entgql.OrderField("KIND")),
@@ -35,12 +35,12 @@ func (Unit) Fields() []ent.Field {
 			Validate(check.CreditCode).
 			Comment("Unified social credit code (统一社会信用代码), GB 32100.").
 			Annotations(entgql.OrderField("CREDIT_CODE")),
-		field.Int("employees").Validate(check.NotNegative).Default(0).
+		field.Int("employees").Comment("How many people work in the unit.").Validate(check.NotNegative).Default(0).
 			Annotations(entgql.OrderField("EMPLOYEES")),
 		field.Bool("above_designated_size").Default(false).
 			Comment("Above designated size (规模以上)."),
-		field.String("address").Validate(check.MaxRunes(200)).Optional(),
-		field.Time("opened_on").Optional().Nillable().SchemaType(dateColumn).
+		field.String("address").Comment("The unit's address.").Validate(check.MaxRunes(200)).Optional(),
+		field.Time("opened_on").Comment("The day the unit opened or the site started.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar),
 		field.Time("planned_close_on").Optional().Nillable().SchemaType(dateColumn).
 			Comment("For a site: when the project is planned to finish.").
@@ -56,14 +56,14 @@ func (Unit) Fields() []ent.Field {
 // Edges of Unit.
 func (Unit) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("grid", Area.Type).Field("grid_id").Unique().Required(),
+		edge.To("grid", Area.Type).Comment("The grid the unit is located in.").Field("grid_id").Unique().Required(),
 		edge.From("coverages", UnitCoverage.Type).Ref("unit").
 			Comment("The organisations that have covered the unit, each link with its dates.").
 			Annotations(readOnly),
 		edge.From("workers", Member.Type).Ref("work_unit").
 			Comment("Members whose work unit this is.").
 			Annotations(readOnly),
-		edge.From("affiliated_organizations", AffiliatedOrganization.Type).Ref("unit").Annotations(readOnly),
+		edge.From("affiliated_organizations", AffiliatedOrganization.Type).Comment("The unit's union, women's organisation and youth league.").Ref("unit").Annotations(readOnly),
 		edge.From("appointments", Appointment.Type).Ref("unit").
 			Comment("Instructors and liaisons assigned to the unit.").
 			Annotations(readOnly),

@@ -30,19 +30,19 @@ func (UnitCoverage) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("organization_id"),
 		field.Int("unit_id"),
-		field.Time("started_on").SchemaType(dateColumn).
+		field.Time("started_on").Comment("The first day the organisation covers the unit.").SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("STARTED_ON")),
-		field.Time("ended_on").Optional().Nillable().SchemaType(dateColumn).
+		field.Time("ended_on").Comment("The day the coverage ended; null while it holds.").Optional().Nillable().SchemaType(dateColumn).
 			Annotations(dateScalar, entgql.OrderField("ENDED_ON")),
-		field.String("note").Validate(check.MaxRunes(1000)).Optional(),
+		field.String("note").Comment("A free note on the link.").Validate(check.MaxRunes(1000)).Optional(),
 	}
 }
 
 // Edges of UnitCoverage.
 func (UnitCoverage) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("organization", Organization.Type).Field("organization_id").Unique().Required(),
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
+		edge.To("organization", Organization.Type).Comment("The organisation that covers the unit.").Field("organization_id").Unique().Required(),
+		edge.To("unit", Unit.Type).Comment("The unit covered.").Field("unit_id").Unique().Required(),
 	}
 }
 

@@ -65,7 +65,8 @@ type SeverityCount struct {
 // Who a request is made by.
 type Viewer struct {
 	// The username, or the API token's name.
-	Name string      `json:"name"`
+	Name string `json:"name"`
+	// What the viewer may do: read, edit their areas, administer, or read for reports.
 	Role viewer.Role `json:"role"`
 	// Whether the request was made with an API token rather than a session.
 	Token bool `json:"token"`

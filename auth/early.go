@@ -1,0 +1,53 @@
+package auth
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// credentialKey names the credential a request carries, by a hash of it,
+// before anything checks it: "bearer:…" for an API token, "session:…" for a
+// session cookie, "" for none. Require limits a credential's rate and
+// requests at once by it before looking it up in the register, so that a
+// client over its limits is refused at the cost of a hash, without a query
+// of the register or a read of its body.
+func credentialKey(r *http.Request) string {
+	if authz := r.Header.Get("Authorization"); authz != "" {
+		if token, ok := strings.CutPrefix(authz, "Bearer "); ok {
+			return "bearer:" + hashSecret(strings.TrimSpace(token))[:32]
+		}
+		return ""
+	}
+	if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
+		return "session:" + hashSecret(c.Value)[:32]
+	}
+	return ""
+}
+
+// admitEarly applies the rate and the requests-at-once limit to the
+// credential of r before it is checked. It reports whether the request may
+// go on; if it may, the caller must call the returned release when done.
+func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	key := credentialKey(r)
+	if key == "" {
+		return func() {}, true
+	}
+	if ok, wait := h.api.allow(key); !ok {
+		refuseEarly(w, wait, "too many requests; slow down")
+		return nil, false
+	}
+	if !h.flights.enter(key, h.opts.Concurrent) {
+		refuseEarly(w, time.Second, "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+		return nil, false
+	}
+	return func() { h.flights.leave(key) }, true
+}
+
+// refuseEarly answers 429 and closes the connection, so that the server
+// does not read (to discard) a body it will not serve.
+func refuseEarly(w http.ResponseWriter, wait time.Duration, message string) {
+	w.Header().Set("Connection", "close")
+	tooMany(w, wait, message)
+}
