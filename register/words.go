@@ -79,6 +79,15 @@ var records = map[string]string{
 	"User": "用户", "APIToken": "令牌", "AuditEntry": "审计记录",
 }
 
+// TypeZh names a record type in Chinese ("Member" → 党员), or "记录" (a
+// record) for a type it does not know.
+func TypeZh(typ string) string {
+	if zh, ok := records[typ]; ok {
+		return zh
+	}
+	return "记录"
+}
+
 // recordType names a record type in both languages.
 func recordType(typ string) bilingual {
 	if zh, ok := records[typ]; ok {

@@ -177,6 +177,12 @@ var words = map[string]map[string][2]string{
 		"BACKUP":         {"备份", "Backup"},
 		"RESTORE":        {"恢复", "Restore"},
 	},
+	"Role": {
+		"ADMIN":    {"管理员", "Administrator"},
+		"EDITOR":   {"编辑员", "Editor"},
+		"ANALYST":  {"分析员", "Analyst"},
+		"REPORTER": {"报表工具", "Reporting tool"},
+	},
 }
 
 var fieldWords = map[string][2]string{

@@ -1,6 +1,6 @@
 // Command wordsgen writes vocab/words_gen.go, the Go copy of the names of
 // the schema's enum values in Chinese and English, from the dashboard's
-// frontend/src/i18n/enums.ts, and of the labels of the input fields, from
+// frontend/src/i18n/enums.ts, the roles' names, from ui.ts, and the labels of the input fields, from
 // the fields of frontend/src/i18n/records.ts, so the server names values
 // and fields in its messages as the dashboard shows them (党支部, not
 // BRANCH; 所在网格, not gridID) from one source.
@@ -22,6 +22,7 @@ import (
 var (
 	block  = regexp.MustCompile(`(?s)const (\w+): Names<\w+> = \{(.*?)\n?\}\n`)
 	fields = regexp.MustCompile(`(?s)\n  fields: \{(.*?)\n  \},`)
+	roles  = regexp.MustCompile(`(?s)\nconst roles = \{(.*?)\n\}`)
 	entry  = regexp.MustCompile(`(\w+): \[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"), ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]`)
 )
 
@@ -39,6 +40,17 @@ func main() {
 		for _, e := range entry.FindAllStringSubmatch(m[2], -1) {
 			fmt.Fprintf(&b, "%q: {%q, %q},\n", e[1], unquote(e[2]), unquote(e[3]))
 			n++
+		}
+		b.WriteString("},\n")
+	}
+	ui, err := os.ReadFile("../frontend/src/i18n/ui.ts")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if r := roles.FindSubmatch(ui); r != nil {
+		b.WriteString("\"Role\": {\n")
+		for _, e := range entry.FindAllStringSubmatch(string(r[1]), -1) {
+			fmt.Fprintf(&b, "%q: {%q, %q},\n", e[1], unquote(e[2]), unquote(e[3]))
 		}
 		b.WriteString("},\n")
 	}
