@@ -7,6 +7,7 @@ package register
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Code classifies an Error for clients; it is sent as extensions.code.
@@ -76,7 +77,11 @@ func notFound(field, reason, zh, en string, args ...any) *Error {
 }
 
 func failf(code Code, field, reason, zh, en string, args []any) *Error {
-	return Fail(code, field, reason, fmt.Sprintf(zh, inChinese(args)...), fmt.Sprintf(en, inEnglish(args)...))
+	// A Chinese message may leave out what the English one names (an ID).
+	if strings.Contains(zh, "%") {
+		zh = fmt.Sprintf(zh, inChinese(args)...)
+	}
+	return Fail(code, field, reason, zh, fmt.Sprintf(en, inEnglish(args)...))
 }
 
 // Localized returns the message in Chinese when zh is true and Zh is set,
