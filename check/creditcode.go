@@ -22,16 +22,16 @@ var creditCodeWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 
 // the first seventeen.
 func CreditCode(code string) error {
 	if len(code) != 18 {
-		return fmt.Errorf("must be 18 characters, got %d", len([]rune(code)))
+		return fail("CREDIT_CODE_LENGTH", "应为18位，现为%d位", "must be 18 characters, got %d", len([]rune(code)))
 	}
 	sum := 0
 	for i := 0; i < 18; i++ {
 		v := strings.IndexByte(creditCodeChars, code[i])
 		if v < 0 {
-			return fmt.Errorf("character %d %q is not allowed (digits and capitals other than I, O, S, V, Z)", i+1, code[i])
+			return fail("CREDIT_CODE_CHARACTER", "第%[1]d位“%[2]c”不允许（只能是数字和除I、O、S、V、Z以外的大写字母）", "character %d %q is not allowed (digits and capitals other than I, O, S, V, Z)", i+1, code[i])
 		}
 		if i >= 2 && i < 8 && v > 9 {
-			return fmt.Errorf("characters 3–8 are the administrative division code and must be digits")
+			return fail("CREDIT_CODE_DIVISION", "第3–8位是行政区划码，必须是数字", "characters 3–8 are the administrative division code and must be digits")
 		}
 		if i < 17 {
 			sum += v * creditCodeWeights[i]
@@ -39,7 +39,7 @@ func CreditCode(code string) error {
 	}
 	want := creditCodeChars[(31-sum%31)%31]
 	if code[17] != want {
-		return fmt.Errorf("check character is %q, want %q", code[17], want)
+		return fail("CREDIT_CODE_CHECK_CHARACTER", "校验位是“%[1]c”，按前17位应为“%[2]c”，请核对", "check character is %q, want %q", code[17], want)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -13,10 +12,10 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+		return time.Time{}, fail("DATE_FORMAT", "“%s”不是“年-月-日”格式的日期", "%q is not a date written YYYY-MM-DD", s)
 	}
 	if t.Year() < 1900 || t.Year() > 2999 {
-		return time.Time{}, fmt.Errorf("%q is outside the years 1900–2999", s)
+		return time.Time{}, fail("DATE_RANGE", "“%s”不在1900至2999年之间", "%q is outside the years 1900–2999", s)
 	}
 	return t, nil
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"errors"
 	"strings"
 )
 
@@ -17,10 +16,10 @@ func Phone(phone string) error {
 		area, local = "", phone
 	}
 	if found && (len(area) < 3 || len(area) > 4 || area[0] != '0' || !allDigits(area)) {
-		return errors.New("area code must be 3 or 4 digits starting with 0")
+		return fail("PHONE_AREA_CODE", "区号应为以0开头的3或4位数字", "area code must be 3 or 4 digits starting with 0")
 	}
 	if len(local) < 7 || len(local) > 8 || !allDigits(local) {
-		return errors.New("must be an 11-digit mobile number or a 7–8 digit landline, optionally after an area code and a hyphen")
+		return fail("PHONE_FORMAT", "应为11位手机号码，或7–8位固定电话（可加区号和“-”，如0994-1234567）", "must be an 11-digit mobile number or a 7–8 digit landline, optionally after an area code and a hyphen")
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -11,7 +9,7 @@ import (
 // NotBlank checks that a text has something other than spaces.
 func NotBlank(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New("must not be empty")
+		return fail("REQUIRED", "不能为空", "must not be empty")
 	}
 	return nil
 }
@@ -19,7 +17,7 @@ func NotBlank(s string) error {
 // NotNegative checks a count.
 func NotNegative(n int) error {
 	if n < 0 {
-		return fmt.Errorf("%d is negative; must be 0 or more", n)
+		return fail("NEGATIVE", "%d是负数，应不小于0", "%d is negative; must be 0 or more", n)
 	}
 	return nil
 }
@@ -27,7 +25,7 @@ func NotNegative(n int) error {
 // Positive checks a count that must be at least one.
 func Positive(n int) error {
 	if n < 1 {
-		return fmt.Errorf("%d must be 1 or more", n)
+		return fail("NOT_POSITIVE", "%d应不小于1", "%d must be 1 or more", n)
 	}
 	return nil
 }
@@ -35,7 +33,7 @@ func Positive(n int) error {
 // Score checks a score out of 100 (百分制).
 func Score(f float64) error {
 	if math.IsNaN(f) || f < 0 || f > 100 {
-		return fmt.Errorf("%g is not a score from 0 to 100", f)
+		return fail("SCORE_RANGE", "%g不是0至100之间的分数", "%g is not a score from 0 to 100", f)
 	}
 	return nil
 }
@@ -43,7 +41,7 @@ func Score(f float64) error {
 // Year checks a calendar year of the register's history.
 func Year(y int) error {
 	if y < 1921 || y > 2999 {
-		return fmt.Errorf("%d is not a year from 1921 to 2999", y)
+		return fail("YEAR_RANGE", "%d不是1921至2999之间的年份", "%d is not a year from 1921 to 2999", y)
 	}
 	return nil
 }
@@ -52,11 +50,11 @@ func Year(y int) error {
 // hyphens or underscores.
 func Username(s string) error {
 	if len(s) < 2 || len(s) > 32 {
-		return fmt.Errorf("must be 2 to 32 characters, got %d", len(s))
+		return fail("USERNAME_LENGTH", "应为2至32个字符，现为%d个", "must be 2 to 32 characters, got %d", len(s))
 	}
 	for _, c := range s {
 		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
-			return fmt.Errorf("%q is not allowed; use lower-case letters, digits, '.', '-' and '_'", c)
+			return fail("USERNAME_CHARACTER", "不允许“%c”；只能用小写字母、数字、“.”、“-”和“_”", "%q is not allowed; use lower-case letters, digits, '.', '-' and '_'", c)
 		}
 	}
 	return nil
@@ -67,7 +65,7 @@ func Username(s string) error {
 func MaxRunes(n int) func(string) error {
 	return func(s string) error {
 		if got := utf8.RuneCountInString(s); got > n {
-			return fmt.Errorf("at most %d characters, got %d", n, got)
+			return fail("TOO_LONG", "最多%[1]d个字，现为%[2]d个", "at most %d characters, got %d", n, got)
 		}
 		return nil
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"jiceng/check"
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/register"
@@ -51,60 +52,103 @@ func presenter(logger *slog.Logger, noSuggestions bool) graphql.ErrorPresenterFu
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		say := func(code, field, reason string, m message) *gqlerror.Error {
+			out := withCode(gerr, code, field, m.in(ctx))
+			out.Extensions["reason"] = reason
+			return out
+		}
 		var (
 			verr      *ent.ValidationError
 			domain    *register.Error
 			parsed    *gqlerror.Error
 			noArea    *coverage.NotFoundError
 			badCursor coverage.BadCursorError
+			checked   *check.Error
 		)
 		if errors.As(err, &parsed) {
+			if field, reason, m, ok := inputCoercion(parsed); ok {
+				return say(string(register.Invalid), field, reason, m)
+			}
 			if _, ok := parsed.Extensions["code"]; ok {
 				// gqlgen's and entgql's own errors: a bad query, a bad page, an unknown node.
 				field, _ := parsed.Extensions["field"].(string)
-				return withCode(gerr, fmt.Sprint(parsed.Extensions["code"]), field, parsed.Message)
+				code := fmt.Sprint(parsed.Extensions["code"])
+				return say(code, field, code, message{zh: queryZh(code) + "：" + parsed.Message, en: parsed.Message})
 			}
 		}
 		switch {
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-			return withCode(gerr, "TIMEOUT", "", "the request took longer than the server allows, or was cancelled; ask for less")
+			return say("TIMEOUT", "", "TIMEOUT", message{zh: "请求用时超过服务器允许的时间，或已被取消；请缩小查询范围",
+				en: "the request took longer than the server allows, or was cancelled; ask for less"})
 		case errors.As(err, &domain):
-			return withCode(gerr, string(domain.Code), domain.Field, domain.Error())
+			return say(string(domain.Code), domain.Field, reasonOf(domain), domainMessage(domain))
 		case errors.As(err, &noArea):
-			return withCode(gerr, string(register.NotFound), "areaId", "areaId: "+noArea.Error())
+			return say(string(register.NotFound), "areaId", "AREA_NOT_FOUND", labelled("areaId", message{zh: "找不到该区域", en: noArea.Error()}))
 		case errors.As(err, &badCursor):
-			return withCode(gerr, string(register.Invalid), badCursor.Field(), badCursor.Error())
+			return say(string(register.Invalid), badCursor.Field(), "BAD_CURSOR", message{zh: "翻页位置无效，请从第一页重新查看", en: badCursor.Error()})
 		case errors.As(err, &verr):
 			field := lowerCamel(verr.Name)
-			return withCode(gerr, string(register.Invalid), field, field+": "+validatorMessage(verr))
+			reason, m := validatorWords(verr)
+			return say(string(register.Invalid), field, reason, labelled(field, m))
 		case ent.IsNotFound(err):
-			return withCode(gerr, string(register.NotFound), "id", strings.TrimPrefix(err.Error(), "ent: "))
+			return say(string(register.NotFound), "id", "NOT_FOUND", message{zh: "找不到该记录", en: strings.TrimPrefix(err.Error(), "ent: ")})
 		case databaseDown(err):
 			logger.ErrorContext(ctx, "the database did not answer", "err", err, "path", gerr.Path.String())
-			return withCode(gerr, codeUnavailable, "", "the register is not answering at the moment; try again shortly")
+			return say(codeUnavailable, "", "UNAVAILABLE", message{zh: "台账暂时无法访问，请稍后再试",
+				en: "the register is not answering at the moment; try again shortly"})
 		case ent.IsConstraintError(err):
 			logger.WarnContext(ctx, "constraint violation", "err", err, "path", gerr.Path.String())
-			return withCode(gerr, string(register.Conflict), "", "the change conflicts with a record already in the register")
+			return say(string(register.Conflict), "", "CONSTRAINT", message{zh: "这项修改与台账中已有的记录冲突",
+				en: "the change conflicts with a record already in the register"})
 		case parsed != nil && strings.Contains(parsed.Message, "cannot decode cursor"):
 			// entgql's message would show its msgpack decoder's.
 			field := lastField(gerr)
-			return withCode(gerr, string(register.Invalid), field, field+": it is not a cursor of this connection; pass back a cursor the connection gave")
+			return say(string(register.Invalid), field, "BAD_CURSOR", labelled(field, message{zh: "翻页位置无效，请使用列表给出的游标",
+				en: "it is not a cursor of this connection; pass back a cursor the connection gave"}))
 		case parsed != nil:
 			// An argument gqlgen could not read: a bad Date, a malformed GeoJSON.
 			field := lastField(gerr)
-			message := gerr.Message
-			if field != "" {
-				message = field + ": " + message
+			m := message{zh: "格式不正确", en: gerr.Message}
+			reason := "BAD_VALUE"
+			if errors.As(err, &checked) {
+				m.zh, reason = checked.Zh, checked.Reason
 			}
-			return withCode(gerr, string(register.Invalid), field, message)
+			return say(string(register.Invalid), field, reason, labelled(field, m))
 		case errors.Is(err, errBusy):
-			return withCode(gerr, codeUnavailable, "", err.Error())
+			return say(codeUnavailable, "", "BUSY", message{zh: "台账暂时无法开始这项修改，请重试", en: err.Error()})
 		}
 		if !errors.Is(err, errInternal) {
 			logger.ErrorContext(ctx, "resolver failed", "err", err, "path", gerr.Path.String())
 		}
-		return withCode(gerr, "INTERNAL_SERVER_ERROR", "", errInternal.Error())
+		return say("INTERNAL_SERVER_ERROR", "", "INTERNAL", message{zh: "服务器内部错误，已记录在日志中", en: errInternal.Error()})
 	}
+}
+
+// reasonOf is a domain error's reason, or its code for one written
+// without a reason.
+func reasonOf(e *register.Error) string {
+	if e.Reason != "" {
+		return e.Reason
+	}
+	return string(e.Code)
+}
+
+// queryZh says in Chinese what gqlgen's own codes mean: the query itself is
+// wrong, which only a program (not a person at a form) can fix.
+func queryZh(code string) string {
+	switch code {
+	case "GRAPHQL_PARSE_FAILED":
+		return "查询语句无法解析"
+	case "GRAPHQL_VALIDATION_FAILED":
+		return "查询语句不符合接口定义"
+	case "PERSISTED_QUERY_NOT_FOUND":
+		return "未找到已保存的查询，请发送完整查询"
+	case "NOT_FOUND":
+		return "找不到该记录"
+	case "BAD_USER_INPUT":
+		return "填写的内容有误"
+	}
+	return "请求无法处理"
 }
 
 // validatorMessage is the reason a field validator gave, without the

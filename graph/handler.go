@@ -78,7 +78,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return cacheable(overHTTP(wellFormed(withIdempotencyKey(srv))))
+	return cacheable(overHTTP(wellFormed(withLanguage(withIdempotencyKey(srv)))))
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out

@@ -129,15 +129,18 @@ func inAreas(ctx context.Context, c *ent.Client, v *viewer.Viewer, typ string, r
 				return fmt.Errorf("placing %s %d: %w", r.typ, r.id, err)
 			}
 			if p.AreaID == 0 {
-				return forbidden("the %s is not placed in any area on %s, so only an administrator may change it", what(r, typ), d.Format(time.DateOnly))
+				return forbidden("NOT_PLACED",
+					fmt.Sprintf("%s在%s不属于任何区域，只有管理员可以修改", nameOf(ctx, c, r), d.Format(time.DateOnly)),
+					fmt.Sprintf("the %s is not placed in any area on %s, so only an administrator may change it", what(r, typ), d.Format(time.DateOnly)))
 			}
 			if !v.MayWriteIn(p.AreaID) {
 				name := fmt.Sprint(p.AreaID)
 				if a, err := c.Area.Get(ctx, p.AreaID); err == nil {
 					name = a.Name
 				}
-				return forbidden("an editor may change records in their own areas only; this %s touches %s in %s",
-					typ, what(r, typ), name)
+				return forbidden("OUTSIDE_AREAS",
+					fmt.Sprintf("编辑员只能修改自己负责区域内的记录；%s在%s，不在您负责的区域", nameOf(ctx, c, r), name),
+					fmt.Sprintf("an editor may change records in their own areas only; this %s touches %s in %s", typ, what(r, typ), name))
 			}
 		}
 	}
@@ -149,6 +152,40 @@ func what(r record, typ string) string {
 		return "record"
 	}
 	return r.typ
+}
+
+// nameOf names a record for a person: 党员张三, 单位某某公司; a record it
+// cannot read is named by its type alone.
+func nameOf(ctx context.Context, c *ent.Client, r record) string {
+	ctx = System(ctx)
+	var name string
+	var err error
+	switch r.typ {
+	case "Member":
+		var m *ent.Member
+		if m, err = c.Member.Get(ctx, r.id); err == nil {
+			name = m.Name
+		}
+	case "Organization":
+		var o *ent.Organization
+		if o, err = c.Organization.Get(ctx, r.id); err == nil {
+			name = o.Name
+		}
+	case "Unit":
+		var u *ent.Unit
+		if u, err = c.Unit.Get(ctx, r.id); err == nil {
+			name = u.Name
+		}
+	case "Area":
+		var a *ent.Area
+		if a, err = c.Area.Get(ctx, r.id); err == nil {
+			name = a.Name
+		}
+	}
+	if name == "" {
+		return "该" + register.TypeZh(r.typ)
+	}
+	return register.TypeZh(r.typ) + "“" + name + "”"
 }
 
 func place(ctx context.Context, c *ent.Client, r record, d time.Time) (Placement, error) {

@@ -18,6 +18,7 @@ import (
 	"jiceng/ent/privacy"
 	"jiceng/register"
 	"jiceng/viewer"
+	"jiceng/vocab"
 )
 
 // System returns a context in which the system itself acts, past every rule.
@@ -25,8 +26,8 @@ func System(ctx context.Context) context.Context {
 	return privacy.DecisionContext(ctx, privacy.Allow)
 }
 
-var errSignIn = &register.Error{Code: register.Unauthenticated,
-	Message: "sign in, or send an API token as Authorization: Bearer <token>"}
+var errSignIn = register.Fail(register.Unauthenticated, "", "SIGN_IN", "请先登录",
+	"sign in, or send an API token as Authorization: Bearer <token>")
 
 // signedIn lets any viewer through to the next rule and stops anonymous requests.
 var signedIn = privacy.ContextQueryMutationRule(func(ctx context.Context) error {
@@ -70,14 +71,18 @@ func Audit() entgo.Policy { return Accounts() }
 
 func adminOnly(ctx context.Context) error {
 	if v := viewer.FromContext(ctx); v.Role != viewer.Admin {
-		return forbidden("only an administrator may do this; you are %s", v.Role)
+		return forbidden("ADMIN_ONLY", fmt.Sprintf("只有管理员可以这样做；您是%s", roleZh(v.Role)),
+			fmt.Sprintf("only an administrator may do this; you are %s", v.Role))
 	}
 	return privacy.Allow
 }
 
-func forbidden(format string, args ...any) error {
-	return &register.Error{Code: register.Forbidden, Message: fmt.Sprintf(format, args...)}
+// forbidden refuses a request for a stable reason, in Chinese and English.
+func forbidden(reason, zh, en string) error {
+	return register.Fail(register.Forbidden, "", reason, zh, en)
 }
+
+func roleZh(r viewer.Role) string { return vocab.Zh("Role", string(r)) }
 
 // writeInAreas decides a write to the register by the viewer's role and,
 // for an editor, where the record is.
@@ -88,7 +93,8 @@ func writeInAreas(ctx context.Context, m ent.Mutation) error {
 		return privacy.Allow
 	case viewer.Editor:
 	default:
-		return forbidden("a %s reads the register and cannot change it", v.Role)
+		return forbidden("READ_ONLY_ROLE", fmt.Sprintf("%s只能查看台账，不能修改", roleZh(v.Role)),
+			fmt.Sprintf("a %s reads the register and cannot change it", v.Role))
 	}
 	c := m.(interface{ Client() *ent.Client }).Client()
 	records, err := touched(ctx, m)
@@ -96,7 +102,8 @@ func writeInAreas(ctx context.Context, m ent.Mutation) error {
 		return fmt.Errorf("locating the record: %w", err)
 	}
 	if len(records) == 0 && !placeable[m.Type()] {
-		return forbidden("the %s is not placed in any area, so only an administrator may change it", m.Type())
+		return forbidden("NOT_PLACED", fmt.Sprintf("该%s不属于任何区域，只有管理员可以修改", register.TypeZh(m.Type())),
+			fmt.Sprintf("the %s is not placed in any area, so only an administrator may change it", m.Type()))
 	}
 	if err := inAreas(ctx, c, v, m.Type(), records); err != nil {
 		return err

@@ -25,9 +25,9 @@ func CheckAffiliatedOrganization(ctx context.Context, c *ent.Client, a *ent.Affi
 func oneOwner(ctx context.Context, c *ent.Client, otherField string, other, community *int) error {
 	switch {
 	case other != nil && community != nil:
-		return invalid("communityID", "give %s or communityID, not both", otherField)
+		return invalid("communityID", "EITHER_UNIT_OR_COMMUNITY", "只能填写所属单位或所属社区中的一项", "give %s or communityID, not both", otherField)
 	case other == nil && community == nil:
-		return invalid(otherField, "give %s or communityID", otherField)
+		return invalid(otherField, "UNIT_OR_COMMUNITY_REQUIRED", "请填写所属单位或所属社区", "give %s or communityID", otherField)
 	case community != nil:
 		return mustBeArea(ctx, c, "communityID", *community, area.KindCOMMUNITY)
 	}
@@ -51,7 +51,7 @@ func CheckAssessment(ctx context.Context, c *ent.Client, a *ent.Assessment) erro
 		return fmt.Errorf("counting assessments: %w", err)
 	}
 	if n > 0 {
-		return conflict("year", "already assessed for %d; update that assessment instead", a.Year)
+		return conflict("year", "ASSESSMENT_EXISTS", "%d年已有考核记录，请修改该记录", "already assessed for %d; update that assessment instead", a.Year)
 	}
 	return nil
 }

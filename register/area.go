@@ -3,7 +3,6 @@ package register
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"jiceng/ent"
 	"jiceng/ent/area"
@@ -29,7 +28,7 @@ func CheckArea(ctx context.Context, c *ent.Client, a *ent.Area) error {
 	}
 	if a.ParentID == nil {
 		if a.Kind != area.KindSUBDISTRICT {
-			return invalid("parentID", "a %s must sit under a %s", a.Kind, kindList(areaParents[a.Kind]))
+			return invalid("parentID", "PARENT_KIND", "%[1]s的上级应为%[2]s", "a %s must sit under a %s", a.Kind, kindList(areaParents[a.Kind]))
 		}
 	} else {
 		parent, err := c.Area.Get(ctx, *a.ParentID)
@@ -38,9 +37,9 @@ func CheckArea(ctx context.Context, c *ent.Client, a *ent.Area) error {
 		}
 		if !hasKind(areaParents[a.Kind], parent.Kind) {
 			if a.Kind == area.KindSUBDISTRICT {
-				return invalid("parentID", "a SUBDISTRICT is the top of the tree and has no parent")
+				return invalid("parentID", "ROOT_HAS_NO_PARENT", "街道是最上级区域，没有上级", "a SUBDISTRICT is the top of the tree and has no parent")
 			}
-			return invalid("parentID", "a %s must sit under a %s, not under %s (a %s)",
+			return invalid("parentID", "PARENT_KIND", "%[1]s的上级应为%[2]s，不能是%[3]s（%[4]s）", "a %s must sit under a %s, not under %s (a %s)",
 				a.Kind, kindList(areaParents[a.Kind]), parent.Name, parent.Kind)
 		}
 	}
@@ -50,7 +49,7 @@ func CheckArea(ctx context.Context, c *ent.Client, a *ent.Area) error {
 	}
 	for _, child := range children {
 		if !hasKind(areaParents[child.Kind], a.Kind) {
-			return conflict("kind", "%s (a %s) sits under this area and cannot sit under a %s; move it first",
+			return conflict("kind", "CHILD_KIND", "下级%[1]s（%[2]s）不能隶属于%[3]s，请先调整它", "%s (a %s) sits under this area and cannot sit under a %s; move it first",
 				child.Name, child.Kind, a.Kind)
 		}
 	}
@@ -64,12 +63,4 @@ func hasKind[K comparable](kinds []K, k K) bool {
 		}
 	}
 	return false
-}
-
-func kindList[K ~string](kinds []K) string {
-	s := make([]string, len(kinds))
-	for i, k := range kinds {
-		s[i] = string(k)
-	}
-	return strings.Join(s, " or ")
 }

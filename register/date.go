@@ -10,7 +10,7 @@ import (
 // is before startedOn 2021-01-01".
 func notBefore(endField string, end *time.Time, startField string, start time.Time) error {
 	if end != nil && end.Before(start) {
-		return invalid(endField, "%s is before %s %s", day(*end), startField, day(start))
+		return invalid(endField, "DATES_OUT_OF_ORDER", "%[1]s早于%[2]s%[3]s", "%s is before %s %s", day(*end), fieldName(startField), day(start))
 	}
 	return nil
 }
@@ -28,11 +28,4 @@ func overlaps(aStart time.Time, aEnd *time.Time, bStart time.Time, bEnd *time.Ti
 // (nil for never) is in force on day d: started on or before d and not yet ended.
 func activeOn(start time.Time, end *time.Time, d time.Time) bool {
 	return !start.After(d) && (end == nil || end.After(d))
-}
-
-func endText(end *time.Time) string {
-	if end == nil {
-		return " with no end"
-	}
-	return " to " + day(*end)
 }

@@ -23,19 +23,19 @@ type Dissolution struct {
 // c must be a transaction's client.
 func DissolveOrganization(ctx context.Context, c *ent.Client, d Dissolution) (*ent.Organization, error) {
 	if d.Reason == "" {
-		return nil, invalid("reason", "say why the organisation is dissolved")
+		return nil, invalid("reason", "REASON_REQUIRED", "请填写撤销原因", "say why the organisation is dissolved")
 	}
 	org, err := c.Organization.Get(ctx, d.OrganizationID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("organizationID", "no Organization has ID %d", d.OrganizationID)
+		return nil, notFound("organizationID", "ORGANIZATION_NOT_FOUND", "找不到该党组织", "no Organization has ID %d", d.OrganizationID)
 	} else if err != nil {
 		return nil, fmt.Errorf("loading organisation: %w", err)
 	}
 	if org.DissolvedOn != nil {
-		return nil, conflict("organizationID", "%s was already dissolved on %s", org.Name, day(*org.DissolvedOn))
+		return nil, conflict("organizationID", "ALREADY_DISSOLVED", "%[1]s已于%[2]s撤销", "%s was already dissolved on %s", org.Name, day(*org.DissolvedOn))
 	}
 	if d.On.Before(org.EstablishedOn) {
-		return nil, invalid("on", "%s is before %s was established on %s", day(d.On), org.Name, day(org.EstablishedOn))
+		return nil, invalid("on", "BEFORE_ESTABLISHED", "%[1]s早于%[2]s的成立日期%[3]s", "%s is before %s was established on %s", day(d.On), org.Name, day(org.EstablishedOn))
 	}
 	offices, err := org.QueryAppointments().Where(appointment.EndedOnIsNil()).All(ctx)
 	if err != nil {

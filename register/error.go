@@ -7,6 +7,7 @@ package register
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Code classifies an Error for clients; it is sent as extensions.code.
@@ -59,16 +60,41 @@ func (e *Error) Error() string {
 	return e.Field + ": " + e.Message
 }
 
-func invalid(field, format string, args ...any) *Error {
-	return &Error{Code: Invalid, Field: field, Message: fmt.Sprintf(format, args...)}
+// invalid, conflict and notFound make a domain error from the reason and
+// the message's Chinese and English formats, which share args: an enum
+// value or a bilingual text among them is written in each language's words
+// (see words.go), so the Chinese names 党支部 where the English names BRANCH.
+func invalid(field, reason, zh, en string, args ...any) *Error {
+	return failf(Invalid, field, reason, zh, en, args)
 }
 
-func conflict(field, format string, args ...any) *Error {
-	return &Error{Code: Conflict, Field: field, Message: fmt.Sprintf(format, args...)}
+func conflict(field, reason, zh, en string, args ...any) *Error {
+	return failf(Conflict, field, reason, zh, en, args)
 }
 
-func notFound(field, format string, args ...any) *Error {
-	return &Error{Code: NotFound, Field: field, Message: fmt.Sprintf(format, args...)}
+func notFound(field, reason, zh, en string, args ...any) *Error {
+	return failf(NotFound, field, reason, zh, en, args)
+}
+
+func failf(code Code, field, reason, zh, en string, args []any) *Error {
+	// A Chinese message may leave out what the English one names (an ID).
+	if strings.Contains(zh, "%") {
+		zh = fmt.Sprintf(zh, inChinese(args)...)
+	}
+	return Fail(code, field, reason, zh, fmt.Sprintf(en, inEnglish(args)...))
+}
+
+// Localized returns the message in Chinese when zh is true and Zh is set,
+// else in English, prefixed by the field as Error() prefixes it; label
+// names the field in Chinese (empty leaves the field out).
+func (e *Error) Localized(zh bool, label string) string {
+	if !zh || e.Zh == "" {
+		return e.Error()
+	}
+	if label == "" {
+		return e.Zh
+	}
+	return label + "：" + e.Zh
 }
 
 // AsError returns the domain error in err's chain, if there is one.

@@ -32,7 +32,7 @@ func (e Event) context(ctx context.Context) context.Context {
 func loadMember(ctx context.Context, c *ent.Client, id int) (*ent.Member, error) {
 	m, err := c.Member.Get(ctx, id)
 	if ent.IsNotFound(err) {
-		return nil, notFound("memberID", "no Member has ID %d", id)
+		return nil, notFound("memberID", "MEMBER_NOT_FOUND", "找不到该党员", "no Member has ID %d", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading member: %w", err)
@@ -43,7 +43,7 @@ func loadMember(ctx context.Context, c *ent.Client, id int) (*ent.Member, error)
 // notBeforeJoining refuses an event dated before the member joined.
 func notBeforeJoining(m *ent.Member, on time.Time) error {
 	if on.Before(calendar.Day(m.JoinedPartyOn)) {
-		return invalid("on", "%s is before %s joined the Party on %s", day(on), m.Name, day(m.JoinedPartyOn))
+		return invalid("on", "BEFORE_JOINED", "%[1]s早于%[2]s的入党日期%[3]s", "%s is before %s joined the Party on %s", day(on), m.Name, day(m.JoinedPartyOn))
 	}
 	return checkEffective("on", on)
 }
@@ -62,13 +62,13 @@ func ConfirmMember(ctx context.Context, c *ent.Client, x Confirm) (*ent.Member, 
 		return nil, err
 	}
 	if m.Status == member.StatusFULL {
-		return nil, conflict("memberID", "%s is already a full member, since %s", m.Name, dayOrUnknown(m.ConfirmedOn))
+		return nil, conflict("memberID", "ALREADY_FULL", "%[1]s已是正式党员（转正日期%[2]s）", "%s is already a full member, since %s", m.Name, dayOrUnknown(m.ConfirmedOn))
 	}
 	if err := notBeforeJoining(m, x.On); err != nil {
 		return nil, err
 	}
 	if due := calendar.AddYears(calendar.Day(m.JoinedPartyOn), ProbationYears); x.On.Before(due) {
-		return nil, invalid("on", "%s's probation runs until %s (a year after joining on %s)", m.Name, day(due), day(m.JoinedPartyOn))
+		return nil, invalid("on", "PROBATION_NOT_OVER", "%[1]s的预备期至%[2]s（入党日期%[3]s起满一年）", "%s's probation runs until %s (a year after joining on %s)", m.Name, day(due), day(m.JoinedPartyOn))
 	}
 	return m.Update().SetStatus(member.StatusFULL).SetConfirmedOn(x.On).Save(x.context(ctx))
 }
@@ -89,17 +89,17 @@ func ExtendProbation(ctx context.Context, c *ent.Client, x ProbationExtension) (
 		return nil, err
 	}
 	if m.Status != member.StatusPROBATIONARY {
-		return nil, conflict("memberID", "%s is a full member; only probation can be extended", m.Name)
+		return nil, conflict("memberID", "NOT_PROBATIONARY", "%[1]s是正式党员，只有预备期可以延长", "%s is a full member; only probation can be extended", m.Name)
 	}
 	due := calendar.AddYears(calendar.Day(m.JoinedPartyOn), ProbationYears)
 	latest := calendar.AddYears(due, ProbationYears)
 	switch {
 	case !x.Until.After(due):
-		return nil, invalid("until", "%s is not after the end of the first year of probation, %s", day(x.Until), day(due))
+		return nil, invalid("until", "EXTENSION_TOO_EARLY", "%[1]s不晚于预备期满一年的日期%[2]s", "%s is not after the end of the first year of probation, %s", day(x.Until), day(due))
 	case x.Until.After(latest):
-		return nil, invalid("until", "probation is extended by at most a year, to %s (Party Constitution Art. 7)", day(latest))
+		return nil, invalid("until", "EXTENSION_TOO_LONG", "预备期最多延长一年，即至%[1]s（《党章》第七条）", "probation is extended by at most a year, to %s (Party Constitution Art. 7)", day(latest))
 	case x.Reason == "":
-		return nil, invalid("reason", "say why probation is extended")
+		return nil, invalid("reason", "REASON_REQUIRED", "请填写延长预备期的原因", "say why probation is extended")
 	}
 	return m.Update().SetProbationExtendedTo(x.Until).Save(On(ctx, calendar.Today(), x.Reason))
 }
@@ -172,7 +172,7 @@ func ChangeCategory(ctx context.Context, c *ent.Client, x Recategorisation) (*en
 		return nil, err
 	}
 	if x.Category == member.CategoryMOBILE {
-		return nil, invalid("category", "a member becomes mobile by flowing out or in (flowMember), which records where")
+		return nil, invalid("category", "USE_FLOW", "党员成为流动党员须通过“流出/流入”登记去向", "a member becomes mobile by flowing out or in (flowMember), which records where")
 	}
 	if err := notBeforeJoining(m, x.On); err != nil {
 		return nil, err
@@ -196,7 +196,7 @@ func FlowMember(ctx context.Context, c *ent.Client, x Flow) (*ent.Member, error)
 		return nil, err
 	}
 	if x.Place == "" {
-		return nil, invalid("place", "say where the member went to or came from")
+		return nil, invalid("place", "PLACE_REQUIRED", "请填写流动去向或来处", "say where the member went to or came from")
 	}
 	if err := notBeforeJoining(m, x.On); err != nil {
 		return nil, err
@@ -214,7 +214,7 @@ type Relocation struct {
 func loadUnit(ctx context.Context, c *ent.Client, id int) (*ent.Unit, error) {
 	u, err := c.Unit.Get(ctx, id)
 	if ent.IsNotFound(err) {
-		return nil, notFound("unitID", "no Unit has ID %d", id)
+		return nil, notFound("unitID", "UNIT_NOT_FOUND", "找不到该单位", "no Unit has ID %d", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading unit: %w", err)
@@ -250,7 +250,7 @@ func ResizeUnit(ctx context.Context, c *ent.Client, x Resize) (*ent.Unit, error)
 		return nil, err
 	}
 	if x.Employees == nil && x.AboveDesignatedSize == nil {
-		return nil, invalid("employees", "give the new number of employees or whether the unit is above designated size")
+		return nil, invalid("employees", "NOTHING_TO_CHANGE", "请填写新的从业人数或是否规模以上", "give the new number of employees or whether the unit is above designated size")
 	}
 	if err := checkEffective("on", x.On); err != nil {
 		return nil, err
@@ -271,16 +271,16 @@ type Responsibility struct {
 func ChangeOrganizationAreas(ctx context.Context, c *ent.Client, x Responsibility) (*ent.Organization, error) {
 	o, err := c.Organization.Get(ctx, x.OrganizationID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("organizationID", "no Organization has ID %d", x.OrganizationID)
+		return nil, notFound("organizationID", "ORGANIZATION_NOT_FOUND", "找不到该党组织", "no Organization has ID %d", x.OrganizationID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading organisation: %w", err)
 	}
 	if len(x.AddAreaIDs)+len(x.RemoveAreaIDs) == 0 {
-		return nil, invalid("addAreaIDs", "give the areas to add or to remove")
+		return nil, invalid("addAreaIDs", "NOTHING_TO_CHANGE", "请选择要增加或移除的区域", "give the areas to add or to remove")
 	}
 	if x.On.Before(calendar.Day(o.EstablishedOn)) {
-		return nil, invalid("on", "%s is before %s was established on %s", day(x.On), o.Name, day(o.EstablishedOn))
+		return nil, invalid("on", "BEFORE_ESTABLISHED", "%[1]s早于%[2]s的成立日期%[3]s", "%s is before %s was established on %s", day(x.On), o.Name, day(o.EstablishedOn))
 	}
 	return o.Update().AddAreaIDs(x.AddAreaIDs...).RemoveAreaIDs(x.RemoveAreaIDs...).Save(x.context(ctx))
 }
@@ -298,20 +298,13 @@ type SettingChange struct {
 func ChangeRuleSetting(ctx context.Context, c *ent.Client, x SettingChange) (*ent.RuleSetting, error) {
 	s, err := c.RuleSetting.Get(ctx, x.ID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("id", "no RuleSetting has ID %d", x.ID)
+		return nil, notFound("id", "RULE_SETTING_NOT_FOUND", "找不到该规则设定", "no RuleSetting has ID %d", x.ID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("loading rule setting: %w", err)
 	}
 	if x.Value == nil && x.PeriodMonths == nil {
-		return nil, invalid("value", "give the new value or period")
+		return nil, invalid("value", "NOTHING_TO_CHANGE", "请填写新的设定值或周期", "give the new value or period")
 	}
 	return s.Update().SetNillableValue(x.Value).SetNillablePeriodMonths(x.PeriodMonths).Save(x.context(ctx))
-}
-
-func dayOrUnknown(t *time.Time) string {
-	if t == nil {
-		return "a day not recorded"
-	}
-	return day(*t)
 }

@@ -52,7 +52,7 @@ func effectiveOf(ctx context.Context) effective {
 // what has happened.
 func checkEffective(field string, on time.Time) error {
 	if on.After(calendar.Today()) {
-		return invalid(field, "%s is after today (%s); record a change once it has taken effect", day(on), day(calendar.Today()))
+		return invalid(field, "DATE_IN_FUTURE", "%[1]s晚于今天（%[2]s），请在变更生效后再登记", "%s is after today (%s); record a change once it has taken effect", day(on), day(calendar.Today()))
 	}
 	return nil
 }

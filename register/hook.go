@@ -39,7 +39,7 @@ func guard(next entgo.Mutator) entgo.Mutator {
 	return entgo.MutateFunc(func(ctx context.Context, m entgo.Mutation) (entgo.Value, error) {
 		switch {
 		case m.Op().Is(entgo.OpDelete | entgo.OpDeleteOne):
-			return nil, invalid("", "%s records are never deleted; set the record's end date instead", m.Type())
+			return nil, invalid("", "NEVER_DELETED", "%[1]s记录不能删除，请填写结束日期", "%s records are never deleted; set the record's end date instead", recordType(m.Type()))
 		case m.Op().Is(entgo.OpUpdate):
 			return nil, fmt.Errorf("register: bulk update of %s: update records one by one so each is checked", m.Type())
 		}
@@ -222,7 +222,7 @@ func references(next entgo.Mutator) entgo.Mutator {
 					return nil, fmt.Errorf("looking up %s %d: %w", t.typ, id, err)
 				}
 				if !found {
-					return nil, notFound(t.field, "no %s has ID %d", t.typ, id)
+					return nil, notFound(t.field, "NOT_FOUND", "找不到该%[1]s", "no %s has ID %d", recordType(t.typ), id)
 				}
 			}
 		}

@@ -11,14 +11,14 @@ import (
 // while the organisation existed.
 func CheckMeeting(ctx context.Context, c *ent.Client, m *ent.Meeting) error {
 	if m.Attendance > m.ExpectedAttendance {
-		return invalid("attendance", "%d present is more than the %d expected", m.Attendance, m.ExpectedAttendance)
+		return invalid("attendance", "ATTENDANCE_OVER_EXPECTED", "实到%[1]d人，多于应到的%[2]d人", "%d present is more than the %d expected", m.Attendance, m.ExpectedAttendance)
 	}
 	org, err := c.Organization.Get(ctx, m.OrganizationID)
 	if err != nil {
 		return fmt.Errorf("loading organisation: %w", err)
 	}
 	if !activeOn(org.EstablishedOn, org.DissolvedOn, m.HeldOn) {
-		return invalid("heldOn", "%s did not exist on %s (established %s%s)",
+		return invalid("heldOn", "ORGANIZATION_NOT_EXISTING", "%[2]s时%[1]s不存在（成立于%[3]s%[4]s）", "%s did not exist on %s (established %s%s)",
 			org.Name, day(m.HeldOn), day(org.EstablishedOn), dissolvedText(org))
 	}
 	return nil

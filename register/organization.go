@@ -45,7 +45,7 @@ func CheckOrganization(ctx context.Context, c *ent.Client, o *ent.Organization) 
 	}
 	for _, child := range children {
 		if !hasKind(organizationParents[child.Kind], o.Kind) {
-			return conflict("kind", "%s (a %s) sits under this organisation and cannot sit under a %s; move it first",
+			return conflict("kind", "CHILD_KIND", "下级%[1]s（%[2]s）不能隶属于%[3]s，请先调整它", "%s (a %s) sits under this organisation and cannot sit under a %s; move it first",
 				child.Name, child.Kind, o.Kind)
 		}
 	}
@@ -55,7 +55,7 @@ func CheckOrganization(ctx context.Context, c *ent.Client, o *ent.Organization) 
 			return fmt.Errorf("loading areas: %w", err)
 		}
 		if n > 0 {
-			return invalid("areaIDs", "a GRID_BRANCH is responsible for grids only")
+			return invalid("areaIDs", "GRID_BRANCH_AREAS", "网格党支部只负责网格", "a GRID_BRANCH is responsible for grids only")
 		}
 	}
 	if o.DissolvedOn != nil {
@@ -68,7 +68,7 @@ func checkOrganizationParent(ctx context.Context, c *ent.Client, o *ent.Organiza
 	allowed := organizationParents[o.Kind]
 	if o.ParentID == nil {
 		if o.Kind == vocab.PartyGroup {
-			return invalid("parentID", "a PARTY_GROUP must sit under a %s", kindList(allowed))
+			return invalid("parentID", "PARENT_KIND", "党小组的上级应为%[1]s", "a PARTY_GROUP must sit under a %s", kindList(allowed))
 		}
 		return nil
 	}
@@ -76,7 +76,7 @@ func checkOrganizationParent(ctx context.Context, c *ent.Client, o *ent.Organiza
 	id := *o.ParentID
 	for depth := 0; ; depth++ {
 		if id == o.ID {
-			return conflict("parentID", "the new parent is this organisation or one below it; that would make a cycle")
+			return conflict("parentID", "PARENT_CYCLE", "新的上级组织是本组织或其下级，不能这样设置", "the new parent is this organisation or one below it; that would make a cycle")
 		}
 		up, err := c.Organization.Query().Where(organization.ID(id)).Select(organization.FieldParentID).Only(ctx)
 		if err != nil {
@@ -93,13 +93,13 @@ func checkOrganizationParent(ctx context.Context, c *ent.Client, o *ent.Organiza
 	}
 	if !hasKind(allowed, parent.Kind) {
 		if len(allowed) == 0 {
-			return invalid("parentID", "the %s is the root of the tree and has no parent", o.Kind)
+			return invalid("parentID", "ROOT_HAS_NO_PARENT", "%[1]s是最上级组织，没有上级", "the %s is the root of the tree and has no parent", o.Kind)
 		}
-		return invalid("parentID", "a %s must sit under a %s, not under %s (a %s)",
+		return invalid("parentID", "PARENT_KIND", "%[1]s的上级应为%[2]s，不能是%[3]s（%[4]s）", "a %s must sit under a %s, not under %s (a %s)",
 			o.Kind, kindList(allowed), parent.Name, parent.Kind)
 	}
 	if o.DissolvedOn == nil && parent.DissolvedOn != nil {
-		return conflict("parentID", "%s was dissolved on %s", parent.Name, day(*parent.DissolvedOn))
+		return conflict("parentID", "DISSOLVED", "%[1]s已于%[2]s撤销", "%s was dissolved on %s", parent.Name, day(*parent.DissolvedOn))
 	}
 	return nil
 }
@@ -131,7 +131,7 @@ func checkNothingAttached(ctx context.Context, c *ent.Client, o *ent.Organizatio
 	if children+units+members == 0 {
 		return nil
 	}
-	return conflict("dissolvedOn", "%s still has %d child organisation(s), %d covered unit(s) and %d member(s) on %s; "+
+	return conflict("dissolvedOn", "NOT_EMPTY", "%[5]s时%[1]s仍有%[2]d个下级组织、%[3]d个覆盖单位和%[4]d名党员；请先撤销或调整下级组织、结束或调整单位覆盖，并转出党员", "%s still has %d child organisation(s), %d covered unit(s) and %d member(s) on %s; "+
 		"dissolve or move the children, end or move the unit coverages and transfer the members first",
 		o.Name, children, units, members, day(on))
 }
@@ -139,7 +139,7 @@ func checkNothingAttached(ctx context.Context, c *ent.Client, o *ent.Organizatio
 // CheckKindChange checks a recorded change of kind: it is a change.
 func CheckKindChange(_ context.Context, _ *ent.Client, k *ent.KindChange) error {
 	if k.FromKind == k.ToKind {
-		return invalid("toKind", "the organisation is already a %s", k.ToKind)
+		return invalid("toKind", "SAME_KIND", "该组织已是%[1]s", "the organisation is already a %s", k.ToKind)
 	}
 	return nil
 }

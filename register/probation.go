@@ -32,7 +32,7 @@ func Confirmation(next entgo.Mutator) entgo.Mutator {
 		}
 		if status != "FULL" {
 			if _, given := mm.ConfirmedOn(); given {
-				return nil, invalid("confirmedOn", "only a FULL member has a confirmation date; this member is %s", status)
+				return nil, invalid("confirmedOn", "CONFIRMED_ON_NOT_FULL", "只有正式党员有转正日期；该党员是%[1]s", "only a FULL member has a confirmation date; this member is %s", status)
 			}
 			mm.ClearConfirmedOn()
 			return next.Mutate(ctx, m)
@@ -58,7 +58,7 @@ func Confirmation(next entgo.Mutator) entgo.Mutator {
 			on = effectiveOf(ctx).on
 		}
 		if due := calendar.AddYears(calendar.Day(joined), ProbationYears); on.Before(due) || due.After(calendar.Today()) {
-			return nil, invalid("status", "a member who joined on %s is probationary until %s (Party Constitution Art. 7); record an earlier confirmation with confirmedOn", day(joined), day(due))
+			return nil, invalid("status", "STILL_PROBATIONARY", "%[1]s入党的党员预备期至%[2]s（《党章》第七条）；如已提前转正，请填写转正日期", "a member who joined on %s is probationary until %s (Party Constitution Art. 7); record an earlier confirmation with confirmedOn", day(joined), day(due))
 		}
 		mm.SetConfirmedOn(on)
 		return next.Mutate(ctx, m)
@@ -72,7 +72,7 @@ func checkConfirmation(joined time.Time, confirmed *time.Time) error {
 		return nil
 	}
 	if confirmed.Before(joined) {
-		return invalid("confirmedOn", "%s is before the member joined on %s", day(*confirmed), day(joined))
+		return invalid("confirmedOn", "CONFIRMED_BEFORE_JOINED", "转正日期%[1]s早于入党日期%[2]s", "%s is before the member joined on %s", day(*confirmed), day(joined))
 	}
 	return checkEffective("confirmedOn", *confirmed)
 }

@@ -140,13 +140,13 @@ func SettingKeys() []string {
 func CheckRuleSetting(ctx context.Context, c *ent.Client, r *ent.RuleSetting) error {
 	keys := SettingKeys()
 	if i := sort.SearchStrings(keys, r.Key); i == len(keys) || keys[i] != r.Key {
-		return invalid("key", "%q is not a rule setting; known keys are %s", r.Key, strings.Join(keys, ", "))
+		return invalid("key", "UNKNOWN_SETTING", "“%[1]s”不是规则设定；可用的有：%[2]s", "%q is not a rule setting; known keys are %s", r.Key, strings.Join(keys, ", "))
 	}
 	if r.Value < 0 {
-		return invalid("value", "must not be negative")
+		return invalid("value", "NEGATIVE", "不能为负数", "must not be negative")
 	}
 	if strings.HasPrefix(r.Key, "MEETING_") && r.Key != "MEETING_WINDOW_MONTHS" && r.PeriodMonths == nil {
-		return invalid("periodMonths", "a meeting frequency needs the period it counts over")
+		return invalid("periodMonths", "PERIOD_REQUIRED", "组织生活频次须填写统计周期", "a meeting frequency needs the period it counts over")
 	}
 	q := c.RuleSetting.Query().Where(rulesetting.Key(r.Key), rulesetting.IDNEQ(r.ID))
 	if r.OrganizationKind == nil {
@@ -159,7 +159,7 @@ func CheckRuleSetting(ctx context.Context, c *ent.Client, r *ent.RuleSetting) er
 		return fmt.Errorf("counting rule settings: %w", err)
 	}
 	if n > 0 {
-		return conflict("key", "%s already has a row for this organisation kind; update it instead", r.Key)
+		return conflict("key", "SETTING_EXISTS", "%[1]s对该组织类别已有设定，请修改该设定", "%s already has a row for this organisation kind; update it instead", r.Key)
 	}
 	return nil
 }

@@ -60,7 +60,7 @@ type Transferred struct {
 func TransferMember(ctx context.Context, c *ent.Client, t Transfer) (*Transferred, error) {
 	m, err := c.Member.Get(ctx, t.MemberID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("memberID", "no Member has ID %d", t.MemberID)
+		return nil, notFound("memberID", "MEMBER_NOT_FOUND", "找不到该党员", "no Member has ID %d", t.MemberID)
 	} else if err != nil {
 		return nil, fmt.Errorf("loading member: %w", err)
 	}
@@ -70,16 +70,16 @@ func TransferMember(ctx context.Context, c *ent.Client, t Transfer) (*Transferre
 		Only(ctx)
 	switch {
 	case ent.IsNotFound(err):
-		return nil, conflict("memberID", "%s has no current membership to transfer from; create a membership instead", m.Name)
+		return nil, conflict("memberID", "NO_CURRENT_MEMBERSHIP", "%[1]s目前没有组织关系可转出，请新建组织关系", "%s has no current membership to transfer from; create a membership instead", m.Name)
 	case err != nil:
 		return nil, fmt.Errorf("loading current membership: %w", err)
 	}
 	if !t.On.After(current.StartedOn) {
-		return nil, invalid("on", "%s is not after the current membership in %s started on %s",
+		return nil, invalid("on", "DATES_OUT_OF_ORDER", "转接日期%[1]s不晚于现组织关系（%[2]s）的开始日期%[3]s", "%s is not after the current membership in %s started on %s",
 			day(t.On), current.Edges.Organization.Name, day(current.StartedOn))
 	}
 	if t.ToOrganizationID != nil && *t.ToOrganizationID == current.OrganizationID {
-		return nil, invalid("toOrganizationID", "the relationship already sits in %s", current.Edges.Organization.Name)
+		return nil, invalid("toOrganizationID", "SAME_ORGANIZATION", "组织关系已在%[1]s", "the relationship already sits in %s", current.Edges.Organization.Name)
 	}
 	endReason, startReason := membership.EndReasonTRANSFERRED_OUT, membership.StartReasonTRANSFERRED_IN
 	if t.Reason == TransferWholeUnit {
@@ -109,7 +109,9 @@ func TransferMember(ctx context.Context, c *ent.Client, t Transfer) (*Transferre
 // the caller's input gave it.
 func renameField(err error, from, to string) error {
 	if e, ok := AsError(err); ok && e.Field == from {
-		return &Error{Code: e.Code, Field: to, Message: e.Message}
+		out := *e
+		out.Field = to
+		return &out
 	}
 	return err
 }

@@ -33,7 +33,7 @@ func mustBeArea(ctx context.Context, c *ent.Client, field string, id int, kinds 
 		return fmt.Errorf("loading area %d: %w", id, err)
 	}
 	if !hasKind(kinds, a.Kind) {
-		return invalid(field, "%s is a %s; want a %s", a.Name, a.Kind, kindList(kinds))
+		return invalid(field, "AREA_KIND", "%[1]s是%[2]s，应为%[3]s", "%s is a %s; want a %s", a.Name, a.Kind, kindList(kinds))
 	}
 	return nil
 }
@@ -61,7 +61,7 @@ func UniqueCreditCode(next entgo.Mutator) entgo.Mutator {
 		case err != nil:
 			return nil, fmt.Errorf("looking up credit code: %w", err)
 		}
-		return nil, conflict("creditCode", "%s is already registered to %s", code, other.Name)
+		return nil, conflict("creditCode", "CREDIT_CODE_TAKEN", "统一社会信用代码%[1]s已登记为%[2]s", "%s is already registered to %s", code, other.Name)
 	})
 }
 
@@ -77,10 +77,10 @@ func CheckUnitCoverage(ctx context.Context, c *ent.Client, uc *ent.UnitCoverage)
 		return fmt.Errorf("loading organisation: %w", err)
 	}
 	if org.Kind == vocab.PartyGroup {
-		return invalid("organizationID", "a PARTY_GROUP does not cover units; link the unit to its branch")
+		return invalid("organizationID", "GROUP_COVERS_NO_UNIT", "党小组不覆盖单位，请将单位关联到其党支部", "a PARTY_GROUP does not cover units; link the unit to its branch")
 	}
 	if uc.StartedOn.Before(org.EstablishedOn) {
-		return invalid("startedOn", "%s is before %s was established on %s", day(uc.StartedOn), org.Name, day(org.EstablishedOn))
+		return invalid("startedOn", "BEFORE_ESTABLISHED", "%[1]s早于%[2]s的成立日期%[3]s", "%s is before %s was established on %s", day(uc.StartedOn), org.Name, day(org.EstablishedOn))
 	}
 	// A unit may leave an organisation and rejoin it later: each stay is a
 	// link of its own, and two stays never overlap.
@@ -92,7 +92,7 @@ func CheckUnitCoverage(ctx context.Context, c *ent.Client, uc *ent.UnitCoverage)
 	}
 	for _, o := range others {
 		if overlaps(uc.StartedOn, uc.EndedOn, o.StartedOn, o.EndedOn) {
-			return conflict("startedOn", "the organisation already covers this unit from %s%s (link %d); a new link starts after that one ends",
+			return conflict("startedOn", "COVERAGE_OVERLAPS", "该组织已覆盖此单位（%[1]s%[2]s），新的覆盖须在其结束后开始", "the organisation already covers this unit from %s%s (link %d); a new link starts after that one ends",
 				day(o.StartedOn), endText(o.EndedOn), o.ID)
 		}
 	}
@@ -110,7 +110,7 @@ func CheckInstructorVisit(ctx context.Context, c *ent.Client, v *ent.InstructorV
 		return fmt.Errorf("loading unit: %w", err)
 	}
 	if u.ClosedOn != nil && !v.VisitedOn.Before(*u.ClosedOn) {
-		return conflict("visitedOn", "%s closed on %s", u.Name, day(*u.ClosedOn))
+		return conflict("visitedOn", "UNIT_CLOSED", "%[1]s已于%[2]s关闭", "%s closed on %s", u.Name, day(*u.ClosedOn))
 	}
 	if v.AppointmentID == nil {
 		return nil
@@ -120,10 +120,10 @@ func CheckInstructorVisit(ctx context.Context, c *ent.Client, v *ent.InstructorV
 		return fmt.Errorf("loading appointment: %w", err)
 	}
 	if ap.UnitID == nil || *ap.UnitID != v.UnitID {
-		return invalid("appointmentID", "the assignment is not to %s", u.Name)
+		return invalid("appointmentID", "WRONG_ASSIGNMENT", "该派驻不是派往%[1]s的", "the assignment is not to %s", u.Name)
 	}
 	if !activeOn(ap.StartedOn, ap.EndedOn, v.VisitedOn) {
-		return invalid("visitedOn", "%s is outside the assignment from %s%s", day(v.VisitedOn), day(ap.StartedOn), endText(ap.EndedOn))
+		return invalid("visitedOn", "OUTSIDE_ASSIGNMENT", "%[1]s不在派驻期间（%[2]s%[3]s）内", "%s is outside the assignment from %s%s", day(v.VisitedOn), day(ap.StartedOn), endText(ap.EndedOn))
 	}
 	return nil
 }

@@ -33,21 +33,21 @@ var upgrades = map[vocab.OrganizationKind][]vocab.OrganizationKind{
 func UpgradeOrganization(ctx context.Context, c *ent.Client, u Upgrade) (*ent.Organization, error) {
 	org, err := c.Organization.Get(ctx, u.OrganizationID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("organizationID", "no Organization has ID %d", u.OrganizationID)
+		return nil, notFound("organizationID", "ORGANIZATION_NOT_FOUND", "找不到该党组织", "no Organization has ID %d", u.OrganizationID)
 	} else if err != nil {
 		return nil, fmt.Errorf("loading organisation: %w", err)
 	}
 	if !hasKind(upgrades[org.Kind], u.ToKind) {
 		if len(upgrades[org.Kind]) == 0 {
-			return nil, invalid("toKind", "a %s cannot be upgraded", org.Kind)
+			return nil, invalid("toKind", "CANNOT_UPGRADE", "%[1]s不能升格", "a %s cannot be upgraded", org.Kind)
 		}
-		return nil, invalid("toKind", "a %s is upgraded to a %s, not a %s", org.Kind, kindList(upgrades[org.Kind]), u.ToKind)
+		return nil, invalid("toKind", "UPGRADE_KIND", "%[1]s升格为%[2]s，不能升格为%[3]s", "a %s is upgraded to a %s, not a %s", org.Kind, kindList(upgrades[org.Kind]), u.ToKind)
 	}
 	if org.DissolvedOn != nil {
-		return nil, conflict("organizationID", "%s was dissolved on %s", org.Name, day(*org.DissolvedOn))
+		return nil, conflict("organizationID", "DISSOLVED", "%[1]s已于%[2]s撤销", "%s was dissolved on %s", org.Name, day(*org.DissolvedOn))
 	}
 	if !u.On.After(org.EstablishedOn) {
-		return nil, invalid("on", "%s is not after %s was established on %s", day(u.On), org.Name, day(org.EstablishedOn))
+		return nil, invalid("on", "BEFORE_ESTABLISHED", "%[1]s不晚于%[2]s的成立日期%[3]s", "%s is not after %s was established on %s", day(u.On), org.Name, day(org.EstablishedOn))
 	}
 	last, err := c.KindChange.Query().
 		Where(kindchange.OrganizationID(org.ID)).
@@ -57,7 +57,7 @@ func UpgradeOrganization(ctx context.Context, c *ent.Client, u Upgrade) (*ent.Or
 		return nil, fmt.Errorf("loading kind changes: %w", err)
 	}
 	if last != nil && !u.On.After(last.ChangedOn) {
-		return nil, invalid("on", "%s is not after the last change of kind on %s", day(u.On), day(last.ChangedOn))
+		return nil, invalid("on", "BEFORE_LAST_KIND_CHANGE", "%[1]s不晚于上次类别变更的日期%[2]s", "%s is not after the last change of kind on %s", day(u.On), day(last.ChangedOn))
 	}
 	change := c.KindChange.Create().
 		SetOrganizationID(org.ID).SetFromKind(org.Kind).SetToKind(u.ToKind).SetChangedOn(u.On)

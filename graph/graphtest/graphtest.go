@@ -30,6 +30,9 @@ type Client struct {
 	store *database.Store
 	// Token is sent as Authorization: Bearer; empty sends none.
 	Token string
+	// Language is sent as Accept-Language: "en" unless told, so tests read
+	// the English messages; empty sends none (the server answers in Chinese).
+	Language string
 }
 
 // New starts the API for store on a test server, stopped when the test
@@ -49,7 +52,7 @@ func NewWith(t testing.TB, store *database.Store, opts graph.Options) *Client {
 	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, opts)))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	c := &Client{t: t, Base: srv.URL, URL: srv.URL + "/query", store: store}
+	c := &Client{t: t, Base: srv.URL, URL: srv.URL + "/query", store: store, Language: "en"}
 	return c.As(viewer.Admin)
 }
 
@@ -62,12 +65,19 @@ func (c *Client) As(role viewer.Role, areas ...int) *Client {
 	if err != nil {
 		c.t.Fatalf("making a %s token: %v", role, err)
 	}
-	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store, Token: token}
+	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store, Token: token, Language: c.Language}
+}
+
+// In returns the client sending Accept-Language: lang ("" for none).
+func (c *Client) In(lang string) *Client {
+	out := *c
+	out.Language = lang
+	return &out
 }
 
 // Anonymous returns a client of the same server that sends no token.
 func (c *Client) Anonymous() *Client {
-	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store}
+	return &Client{t: c.t, Base: c.Base, URL: c.URL, store: c.store, Language: c.Language}
 }
 
 // Error is one GraphQL error of a response.
@@ -79,6 +89,9 @@ type Error struct {
 
 // Code is the error's extensions.code.
 func (e Error) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+// Reason is the error's extensions.reason.
+func (e Error) Reason() string { s, _ := e.Extensions["reason"].(string); return s }
 
 // Field is the error's extensions.field.
 func (e Error) Field() string { s, _ := e.Extensions["field"].(string); return s }
@@ -105,6 +118,9 @@ func (c *Client) Post(query string, vars ...any) Response {
 	req.Header.Set("Content-Type", "application/json")
 	if c.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
+	if c.Language != "" {
+		req.Header.Set("Accept-Language", c.Language)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
