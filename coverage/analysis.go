@@ -116,8 +116,14 @@ type part struct {
 	row   func(v []any)
 }
 
-// analyse reads the register as of asOf with read.
+// analyse reads the whole register as of asOf with read.
 func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*analysis, error) {
+	return en.analyseIn(ctx, asOf, read, scopeKey{})
+}
+
+// analyseIn reads the register as of asOf with read: all of it, or only
+// what can be located in an area and the areas below it.
+func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, where scopeKey) (*analysis, error) {
 	settings, err := LoadSettingsOn(ctx, en.client, asOf)
 	if err != nil {
 		return nil, err
@@ -133,6 +139,14 @@ func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*an
 	}
 	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
+	if where.community {
+		if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
+			where.id = c
+		}
+	}
+	if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
+		a.env.scopeTo(areas)
+	}
 	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
 	if err := run(ctx, read, parts); err != nil {
 		return nil, err
