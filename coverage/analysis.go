@@ -128,24 +128,26 @@ func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, wh
 	if err != nil {
 		return nil, err
 	}
-	var t *tree
+	var a *analysis
 	err = read(ctx, func(tx *sql.Tx) error {
-		var err error
-		t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
-		return err
+		t, err := loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
+		if err != nil {
+			return err
+		}
+		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
+			tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
+		if where.community {
+			if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
+				where.id = c
+			}
+		}
+		if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
+			return a.env.scopeTo(ctx, tx, areas)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
-		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
-	if where.community {
-		if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
-			where.id = c
-		}
-	}
-	if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
-		a.env.scopeTo(areas)
 	}
 	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
 	if err := run(ctx, read, parts); err != nil {
@@ -463,7 +465,7 @@ func (a *analysis) assessments() part {
 		query: &q,
 		text: a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
 			LEFT JOIN org_loc ol ON ol.id = x.organization_id
-			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})`,
+			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]),
 		cols: len(cols),
 		row: func(v []any) {
 			score := toFloat(v[2])

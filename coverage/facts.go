@@ -50,11 +50,6 @@ func (e *env) with(names ...string) string {
 		}
 		order = append(order, n)
 	}
-	if e.scoped() {
-		for _, n := range scopeCTEs {
-			visit(n)
-		}
-	}
 	for _, n := range names {
 		visit(n)
 	}
@@ -114,7 +109,7 @@ func init() {
 	define("org_active", nil, func(e *env) string {
 		return `SELECT o.id, ` + at(vocab.OrganizationName, "o") + ` AS name, ` + at(vocab.OrganizationParent, "o") + ` AS parent_id,
 			` + at(vocab.OrganizationFormation, "o") + ` AS formation, o.established_on, ` + at(vocab.OrganizationKindAttr, "o") + ` AS kind
-			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on") + e.only("o.id", "scope_orgs")
+			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on") + e.only("o.id", scopeOrgs)
 	})
 	// Where an organisation is: an area it is responsible for, else the grid
 	// of a unit it covers, else where its parent is (the tree is at most six
@@ -128,14 +123,15 @@ func init() {
 			(SELECT MIN(` + at(vocab.UnitGrid, "u") + `) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id)) AS area_id
 			FROM organizations o`
 	})
-	define("org_loc", []string{"org_direct"}, func(*env) string {
+	define("org_loc", []string{"org_direct"}, func(e *env) string {
 		cols := []string{"d0.area_id"}
 		joins := ""
 		for i := 1; i <= 5; i++ {
 			cols = append(cols, fmt.Sprintf("d%d.area_id", i))
 			joins += fmt.Sprintf(" LEFT JOIN org_direct d%d ON d%d.id = d%d.parent_id", i, i, i-1)
 		}
-		return "SELECT d0.id, COALESCE(" + strings.Join(cols, ", ") + ") AS area_id FROM org_direct d0" + joins
+		return "SELECT d0.id, COALESCE(" + strings.Join(cols, ", ") + ") AS area_id FROM org_direct d0" + joins +
+			" WHERE 1 = 1" + e.only("d0.id", scopeCandidates)
 	})
 	// The members of the sub-district on {d}: joined by then, and either with
 	// a membership in force or with none ever recorded (a pocket member).
@@ -149,7 +145,7 @@ func init() {
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
 			WHERE m.joined_party_on <= {d}
-			AND (ms.member_id IS NOT NULL OR ` + unattachedEver("m") + `)` + e.only("m.id", "scope_members")
+			AND (ms.member_id IS NOT NULL OR ` + unattachedEver("m") + `)` + e.only("m.id", scopeMembers)
 	})
 	// A member is where they live, else where they work, else where their
 	// organisation is.
@@ -182,7 +178,7 @@ func init() {
 			MAX(CASE WHEN o.formation = 'TERRITORIAL' THEN 1 ELSE 0 END) AS affiliated,
 			COUNT(*) AS links
 			FROM unit_coverages uc JOIN org_active o ON o.id = uc.organization_id
-			WHERE ` + active("uc", "started_on", "ended_on") + e.only("uc.unit_id", "scope_units") + ` GROUP BY uc.unit_id`
+			WHERE ` + active("uc", "started_on", "ended_on") + e.only("uc.unit_id", scopeUnits) + ` GROUP BY uc.unit_id`
 	})
 	define("unit_facts", []string{"unit_members", "unit_cov"}, func(e *env) string {
 		return `SELECT u.id, ` + at(vocab.UnitGrid, "u") + ` AS area_id, ` + at(vocab.UnitEmployees, "u") + ` AS employees,
@@ -198,7 +194,7 @@ func init() {
 			FROM units u
 			LEFT JOIN unit_members um ON um.unit_id = u.id
 			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
-			WHERE ` + optionalStart("u", "opened_on", "closed_on") + e.only("u.id", "scope_units")
+			WHERE ` + optionalStart("u", "opened_on", "closed_on") + e.only("u.id", scopeUnits)
 	})
 	// An organisation's members on {d}: those whose relationship sits in it,
 	// and for a temporary branch, which takes no relationships (支部工作条例
@@ -208,13 +204,13 @@ func init() {
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
 			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
 				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
-			JOIN members m ON m.id = x.member_id WHERE 1 = 1` + e.only("x.org_id", "scope_orgs") + ` GROUP BY x.org_id`
+			JOIN members m ON m.id = x.member_id WHERE 1 = 1` + e.only("x.org_id", scopeOrgs) + ` GROUP BY x.org_id`
 	})
 	define("org_offices", nil, func(e *env) string {
 		return `SELECT organization_id AS org_id,
 			SUM(CASE WHEN role IN ('SECRETARY', 'GROUP_LEADER') THEN 1 ELSE 0 END) AS leaders,
 			SUM(CASE WHEN role IN ('SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER') THEN 1 ELSE 0 END) AS office_holders
-			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + e.only("ap.organization_id", "scope_orgs") + `
+			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + e.only("ap.organization_id", scopeOrgs) + `
 			GROUP BY organization_id`
 	})
 	// The units an organisation covers; for a joint branch, those that now
@@ -233,7 +229,7 @@ func init() {
 			SUM(CASE WHEN ` + inForce + ` AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
 				AND ` + e.monthsFrom("u.opened_on", "u.planned_close_on") + ` < {site_min} THEN 1 ELSE 0 END) AS sites_short
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
-			WHERE 1 = 1` + e.only("uc.organization_id", "scope_orgs") + `
+			WHERE 1 = 1` + e.only("uc.organization_id", scopeOrgs) + `
 			GROUP BY uc.organization_id`
 	})
 	// The term in force: the latest started on or before {d}, due when an
@@ -241,7 +237,7 @@ func init() {
 	define("org_terms", nil, func(e *env) string {
 		return `SELECT t.organization_id AS org_id, COALESCE(t.postponed_to, t.due_on) AS due_on, t.renewed_on FROM terms t
 			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
-				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)` + e.only("t.organization_id", "scope_orgs")
+				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)` + e.only("t.organization_id", scopeOrgs)
 	})
 	// An organisation in force on {d}, where it is and its members.
 	define("org_core", []string{"org_active", "org_loc", "org_members"}, func(e *env) string {

@@ -1,6 +1,9 @@
 package coverage
 
 import (
+	"context"
+	"database/sql"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,35 +15,38 @@ import (
 // located in it or covering one of those units, and the members who live
 // there, work in one of those units or belong to one of those
 // organisations. Each fact table keeps its definition; in a scoped
-// analysis its rows are further limited to those candidates (found by the
-// indexes on grid, work unit, membership and the periods' (attribute,
-// ref_id, valid_from)), then to the rows located in the area, so a scoped
-// analysis counts what the whole analysis counts there, record for record.
-// Its tallies hold only for the area and the areas below it.
+// analysis its rows are further limited to those candidates, found first
+// by the indexes on grid, work unit, parent, membership and the periods'
+// (attribute, ref_id, valid_from), then to the rows located in the area,
+// so that a scoped analysis counts what the whole analysis counts there,
+// record for record. Its tallies hold only for the area and the areas
+// below it.
 
-// scopeCTEs are the candidate sets of a scoped analysis.
-var scopeCTEs = []string{"scope_units", "scope_orgs", "scope_members"}
-
-// scopeTo limits the analysis to the areas listed (an area and every area
-// below it).
-func (e *env) scopeTo(areas []int) {
-	ids := make([]string, len(areas))
-	for i, id := range areas {
-		ids[i] = strconv.Itoa(id)
-	}
-	e.areas = "(" + strings.Join(ids, ", ") + ")"
+// scope is what a scoped analysis reads: the areas (the area and those
+// below it) and the candidate sets, each a SQL list of IDs.
+type scope struct {
+	areas string
+	sets  map[string]string
 }
 
-// scoped says whether the analysis reads one area only.
-func (e *env) scoped() bool { return e.areas != "" }
+// The candidate sets.
+const (
+	scopeUnits      = "units"
+	scopeCandidates = "candidates" // organisations that may be located in the area
+	scopeOrgs       = "organizations"
+	scopeMembers    = "members"
+)
 
-// only is, in a scoped analysis, the SQL condition " AND col IN (set)",
-// set a candidate set (scope_units, scope_orgs, scope_members); else "".
+// scoped says whether the analysis reads one area only.
+func (e *env) scoped() bool { return e.scope != nil }
+
+// only is, in a scoped analysis, the SQL condition " AND col IN (set)";
+// else "".
 func (e *env) only(col, set string) string {
 	if !e.scoped() {
 		return ""
 	}
-	return " AND " + col + " IN (SELECT id FROM " + set + ")"
+	return " AND " + col + " IN " + e.scope.sets[set]
 }
 
 // inAreas is, in a scoped analysis, the SQL condition " AND col IN (the
@@ -49,23 +55,77 @@ func (e *env) inAreas(col string) string {
 	if !e.scoped() {
 		return ""
 	}
-	return " AND " + col + " IN " + e.areas
+	return " AND " + col + " IN " + e.scope.areas
 }
 
-func init() {
-	define("scope_units", nil, func(e *env) string {
-		return holdingWhere(vocab.UnitGrid, "IN "+e.areas)
-	})
-	// The organisations located in the area (org_loc, computed once for
-	// all: an organisation's location may come from its ancestors), and
-	// those covering a unit of the area, wherever they are.
-	define("scope_orgs", []string{"org_loc", "scope_units"}, func(e *env) string {
-		return `SELECT l.id FROM org_loc l WHERE l.area_id IN ` + e.areas + `
-			UNION SELECT uc.organization_id FROM unit_coverages uc WHERE uc.unit_id IN (SELECT id FROM scope_units)`
-	})
-	define("scope_members", []string{"scope_units", "scope_orgs"}, func(e *env) string {
-		return holdingWhere(vocab.MemberResidenceGrid, "IN "+e.areas) + `
-			UNION ` + holdingWhere(vocab.MemberWorkUnit, "IN (SELECT id FROM scope_units)") + `
-			UNION SELECT ms.member_id FROM memberships ms WHERE ms.organization_id IN (SELECT id FROM scope_orgs)`
-	})
+// sqlList writes IDs as a SQL list; (NULL), which holds nothing, when
+// there are none.
+func sqlList(ids []int) string {
+	if len(ids) == 0 {
+		return "(NULL)"
+	}
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.Itoa(id)
+	}
+	return "(" + strings.Join(s, ", ") + ")"
+}
+
+// scopeTo limits the analysis to the areas (an area and every area below
+// it), finding the candidates with tx, the snapshot the analysis reads.
+func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
+	e.scope = &scope{areas: sqlList(areas), sets: map[string]string{}}
+	ids := func(text string) ([]int, error) {
+		var out []int
+		err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
+			var id sql.NullInt64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			if id.Valid {
+				out = append(out, int(id.Int64))
+			}
+			return nil
+		})
+		slices.Sort(out)
+		return slices.Compact(out), err
+	}
+	set := func(name, text string) error {
+		list, err := ids(text)
+		e.scope.sets[name] = sqlList(list)
+		return err
+	}
+	if err := set(scopeUnits, holdingWhere(vocab.UnitGrid, "IN "+e.scope.areas)); err != nil {
+		return err
+	}
+	units := e.scope.sets[scopeUnits]
+	covering := `SELECT uc.organization_id FROM unit_coverages uc WHERE uc.unit_id IN ` + units
+	// Responsible for an area of it or covering one of its units (where
+	// org_direct looks), and their descendants to the depth org_loc looks
+	// up, who may be located where they are.
+	level, err := ids(`SELECT p.subject_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") +
+		` AND p.ref_id IN ` + e.scope.areas + ` UNION ` + covering)
+	if err != nil {
+		return err
+	}
+	candidates := slices.Clone(level)
+	for range 5 {
+		if len(level) == 0 {
+			break
+		}
+		if level, err = ids(holdingWhere(vocab.OrganizationParent, "IN "+sqlList(level))); err != nil {
+			return err
+		}
+		candidates = append(candidates, level...)
+	}
+	slices.Sort(candidates)
+	e.scope.sets[scopeCandidates] = sqlList(slices.Compact(candidates))
+	// Located in the area, or covering a unit of it wherever they are (a
+	// unit's coverage reads their kind).
+	if err := set(scopeOrgs, e.with("org_loc")+"\nSELECT l.id FROM org_loc l WHERE l.area_id IN "+e.scope.areas+" UNION "+covering); err != nil {
+		return err
+	}
+	return set(scopeMembers, holdingWhere(vocab.MemberResidenceGrid, "IN "+e.scope.areas)+
+		" UNION "+holdingWhere(vocab.MemberWorkUnit, "IN "+units)+
+		" UNION SELECT ms.member_id FROM memberships ms WHERE ms.organization_id IN "+e.scope.sets[scopeOrgs])
 }
