@@ -260,4 +260,3 @@ func BenchmarkCityGapsFirstPageSQL(b *testing.B) {
 		}
 	}
 }
-
