@@ -260,3 +260,16 @@ func BenchmarkCityGapsFirstPageSQL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCityGridMap is the grid map of the whole city (every grid's
+// status, figures and responsible organisations) from the analysis of the
+// revision: what a dashboard's map costs once the city is read.
+func BenchmarkCityGridMap(b *testing.B) {
+	st := city(b)
+	next := warm(st)
+	for b.Loop() {
+		if _, err := next().GridMap(policy.System(context.Background()), nil, &benchAsOf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

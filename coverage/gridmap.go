@@ -36,14 +36,26 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 			grids = append(grids, g)
 		}
 	}
-	areas, err := en.client.Area.Query().Where(area.IDIn(grids...)).Order(ent.Asc(area.FieldID)).All(ctx)
+	// The grids are named by ID when they are a few; the grids of the whole
+	// register (thousands in a city) are read by kind and picked here, so
+	// that no statement binds thousands of IDs (nor, on SQLite, an eager
+	// load joins them).
+	inGrids := area.IDIn(grids...)
+	if len(grids) > maxGridIDs {
+		inGrids = area.KindEQ(area.KindGRID)
+	}
+	wanted := make(map[int]bool, len(grids))
+	for _, g := range grids {
+		wanted[g] = true
+	}
+	areas, err := en.client.Area.Query().Where(inGrids).Order(ent.Asc(area.FieldID)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading grids: %w", err)
 	}
 	orgs, err := en.client.Organization.Query().
-		Where(organization.HasAreasWith(area.IDIn(grids...)), organization.EstablishedOnLTE(d),
+		Where(organization.HasAreasWith(inGrids), organization.EstablishedOnLTE(d),
 			organization.Or(organization.DissolvedOnIsNil(), organization.DissolvedOnGT(d))).
-		WithAreas(func(q *ent.AreaQuery) { q.Where(area.IDIn(grids...)) }).
+		WithAreas(func(q *ent.AreaQuery) { q.Where(inGrids) }).
 		Order(ent.Asc(organization.FieldName)).
 		All(ctx)
 	if err != nil {
@@ -52,12 +64,17 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	responsible, responsibleIDs := map[int][]string{}, map[int][]string{}
 	for _, o := range orgs {
 		for _, ar := range o.Edges.Areas {
-			responsible[ar.ID] = append(responsible[ar.ID], o.Name)
-			responsibleIDs[ar.ID] = append(responsibleIDs[ar.ID], strconv.Itoa(o.ID))
+			if wanted[ar.ID] {
+				responsible[ar.ID] = append(responsible[ar.ID], o.Name)
+				responsibleIDs[ar.ID] = append(responsibleIDs[ar.ID], strconv.Itoa(o.ID))
+			}
 		}
 	}
-	features := make([]any, 0, len(areas))
+	features := make([]any, 0, len(grids))
 	for _, g := range areas {
+		if !wanted[g.ID] {
+			continue
+		}
 		t := a.read(g.ID)
 		bySeverity := map[string]int{}
 		total := 0
@@ -83,6 +100,9 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	}
 	return map[string]any{"type": "FeatureCollection", "features": features}, nil
 }
+
+// maxGridIDs is the most grids a grid map names by ID in its statements.
+const maxGridIDs = 200
 
 func nonNil(s []string) []string {
 	if s == nil {
