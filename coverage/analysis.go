@@ -494,7 +494,11 @@ func (a *analysis) assessments() part {
 // every area above them: uncovered without a responsible organisation,
 // partial with a HIGH or CRITICAL gap located in it, covered otherwise.
 func (a *analysis) gridStatuses() {
-	for _, id := range sortedKeys(a.tree.nodes) {
+	ids := sortedKeys(a.tree.nodes)
+	if a.env.scoped() {
+		ids = a.env.scope.ids // a scoped analysis holds for its areas alone
+	}
+	for _, id := range ids {
 		n := a.tree.nodes[id]
 		if n.kind != "GRID" || !n.active {
 			continue

@@ -25,6 +25,7 @@ import (
 // scope is what a scoped analysis reads: the areas (the area and those
 // below it) and the candidate sets, each a SQL list of IDs.
 type scope struct {
+	ids   []int
 	areas string
 	sets  map[string]string
 }
@@ -74,7 +75,7 @@ func sqlList(ids []int) string {
 // scopeTo limits the analysis to the areas (an area and every area below
 // it), finding the candidates with tx, the snapshot the analysis reads.
 func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
-	e.scope = &scope{areas: sqlList(areas), sets: map[string]string{}}
+	e.scope = &scope{ids: slices.Sorted(slices.Values(areas)), areas: sqlList(areas), sets: map[string]string{}}
 	ids := func(text string) ([]int, error) {
 		var out []int
 		err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
