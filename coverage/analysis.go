@@ -116,23 +116,39 @@ type part struct {
 	row   func(v []any)
 }
 
-// analyse reads the register as of asOf with read.
+// analyse reads the whole register as of asOf with read.
 func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*analysis, error) {
+	return en.analyseIn(ctx, asOf, read, scopeKey{})
+}
+
+// analyseIn reads the register as of asOf with read: all of it, or only
+// what can be located in an area and the areas below it.
+func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, where scopeKey) (*analysis, error) {
 	settings, err := LoadSettingsOn(ctx, en.client, asOf)
 	if err != nil {
 		return nil, err
 	}
-	var t *tree
+	var a *analysis
 	err = read(ctx, func(tx *sql.Tx) error {
-		var err error
-		t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
-		return err
+		t, err := loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
+		if err != nil {
+			return err
+		}
+		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
+			tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
+		if where.community {
+			if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
+				where.id = c
+			}
+		}
+		if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
+			return a.env.scopeTo(ctx, tx, areas)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	a := &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
-		tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
 	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
 	if err := run(ctx, read, parts); err != nil {
 		return nil, err
@@ -449,7 +465,7 @@ func (a *analysis) assessments() part {
 		query: &q,
 		text: a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
 			LEFT JOIN org_loc ol ON ol.id = x.organization_id
-			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})`,
+			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]),
 		cols: len(cols),
 		row: func(v []any) {
 			score := toFloat(v[2])
@@ -478,7 +494,11 @@ func (a *analysis) assessments() part {
 // every area above them: uncovered without a responsible organisation,
 // partial with a HIGH or CRITICAL gap located in it, covered otherwise.
 func (a *analysis) gridStatuses() {
-	for _, id := range sortedKeys(a.tree.nodes) {
+	ids := sortedKeys(a.tree.nodes)
+	if a.env.scoped() {
+		ids = a.env.scope.ids // a scoped analysis holds for its areas alone
+	}
+	for _, id := range ids {
 		n := a.tree.nodes[id]
 		if n.kind != "GRID" || !n.active {
 			continue

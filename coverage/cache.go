@@ -31,23 +31,53 @@ type cache struct {
 
 // analysis returns the analysis of the register as it stands, as of asOf.
 func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, error) {
+	return en.analysisOf(ctx, asOf, scopeKey{})
+}
+
+// scopeKey is what an analysis must hold for: the whole register (id 0), an
+// area and those below it, or (community) the community the area lies in,
+// whose joint branches a page of the area's gaps suggests.
+type scopeKey struct {
+	id        int
+	community bool
+}
+
+func (w scopeKey) String() string {
+	switch {
+	case w.id == 0:
+		return ""
+	case w.community:
+		return "#c" + strconv.Itoa(w.id)
+	}
+	return "#" + strconv.Itoa(w.id)
+}
+
+// analysisOf returns an analysis of the register as it stands, as of asOf,
+// that holds for the area (0: the whole register): the whole register's
+// when it is at hand, else one scoped to the area (see scope.go).
+func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey) (*analysis, error) {
 	revision, err := en.revision(ctx)
 	if err != nil {
 		return nil, err
 	}
 	c := &en.cache
-	if a := c.get(asOf, revision); a != nil {
+	if a := c.get(asOf, revision, scopeKey{}); a != nil {
 		return a, nil
+	}
+	if where.id != 0 {
+		if a := c.get(asOf, revision, where); a != nil {
+			return a, nil
+		}
 	}
 	// One reading per key, however many requests ask at once; it goes on if
 	// the first to ask gives up, since the others are waiting for it, and a
 	// request that runs out of time stops waiting for it.
-	done := c.flight.DoChan(key(asOf, revision), func() (any, error) {
-		a, revision, err := en.consistent(context.WithoutCancel(ctx), asOf, revision)
+	done := c.flight.DoChan(key(asOf, revision, where), func() (any, error) {
+		a, revision, err := en.consistentIn(context.WithoutCancel(ctx), asOf, revision, where)
 		if err != nil {
 			return nil, err
 		}
-		c.put(asOf, revision, a)
+		c.put(asOf, revision, where, a)
 		return a, nil
 	})
 	select {
@@ -66,12 +96,17 @@ func (en *Engine) analysis(ctx context.Context, asOf time.Time) (*analysis, erro
 // them one after another in one transaction.
 const fastTries = 3
 
-// consistent analyses the register as of asOf, every statement seeing the
-// same revision of it, starting with revision, and says which revision
-// that was.
+// consistent analyses the register (or one area of it) as of asOf, every
+// statement seeing the same revision of it, starting with revision, and
+// says which revision that was.
 func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64) (*analysis, int64, error) {
+	return en.consistentIn(ctx, asOf, revision, scopeKey{})
+}
+
+// consistentIn is consistent for the area (0: the whole register).
+func (en *Engine) consistentIn(ctx context.Context, asOf time.Time, revision int64, where scopeKey) (*analysis, int64, error) {
 	for range fastTries {
-		a, err := en.analyse(ctx, asOf, en.at(revision))
+		a, err := en.analyseIn(ctx, asOf, en.at(revision), where)
 		if !errors.Is(err, errMoved) {
 			return a, revision, err
 		}
@@ -85,7 +120,7 @@ func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64
 		if revision, err = revisionIn(ctx, tx); err != nil {
 			return err
 		}
-		a, err = en.analyse(ctx, asOf, within(tx))
+		a, err = en.analyseIn(ctx, asOf, within(tx), where)
 		return err
 	})
 	return a, revision, err
@@ -107,20 +142,20 @@ func revisionIn(ctx context.Context, q interface {
 	return revision, nil
 }
 
-func key(asOf time.Time, revision int64) string {
-	return asOf.Format("2006-01-02") + "@" + strconv.FormatInt(revision, 10)
+func key(asOf time.Time, revision int64, where scopeKey) string {
+	return asOf.Format("2006-01-02") + "@" + strconv.FormatInt(revision, 10) + where.String()
 }
 
-func (c *cache) get(asOf time.Time, revision int64) *analysis {
+func (c *cache) get(asOf time.Time, revision int64, where scopeKey) *analysis {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.entries[key(asOf, revision)]
+	return c.entries[key(asOf, revision, where)]
 }
 
-func (c *cache) put(asOf time.Time, revision int64, a *analysis) {
+func (c *cache) put(asOf time.Time, revision int64, where scopeKey, a *analysis) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	k := key(asOf, revision)
+	k := key(asOf, revision, where)
 	if _, ok := c.entries[k]; ok {
 		return
 	}

@@ -21,6 +21,9 @@ type env struct {
 	// belong to: the only top-level area when there is one, else NULL.
 	root  string
 	query *query
+	// scope is, for an analysis scoped to an area, what it reads (see
+	// scope.go); nil for the whole register.
+	scope *scope
 }
 
 func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {

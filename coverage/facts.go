@@ -56,7 +56,7 @@ func (e *env) with(names ...string) string {
 	parts := make([]string, len(order))
 	for i, n := range order {
 		as := " AS ("
-		if materialized[n] {
+		if materialized[n] || e.scoped() && n == "org_loc" {
 			as = " AS MATERIALIZED ("
 		}
 		parts[i] = n + as + ctes[n].sql(e) + ")"
@@ -106,10 +106,10 @@ func init() {
 	})
 	// An organisation's kind on {d}: the kind it changed from at its first
 	// change after {d}, or its kind today.
-	define("org_active", nil, func(*env) string {
+	define("org_active", nil, func(e *env) string {
 		return `SELECT o.id, ` + at(vocab.OrganizationName, "o") + ` AS name, ` + at(vocab.OrganizationParent, "o") + ` AS parent_id,
 			` + at(vocab.OrganizationFormation, "o") + ` AS formation, o.established_on, ` + at(vocab.OrganizationKindAttr, "o") + ` AS kind
-			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on")
+			FROM organizations o WHERE ` + active("o", "established_on", "dissolved_on") + e.only("o.id", scopeOrgs)
 	})
 	// Where an organisation is: an area it is responsible for, else the grid
 	// of a unit it covers, else where its parent is (the tree is at most six
@@ -123,14 +123,15 @@ func init() {
 			(SELECT MIN(` + at(vocab.UnitGrid, "u") + `) FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id WHERE uc.organization_id = o.id)) AS area_id
 			FROM organizations o`
 	})
-	define("org_loc", []string{"org_direct"}, func(*env) string {
+	define("org_loc", []string{"org_direct"}, func(e *env) string {
 		cols := []string{"d0.area_id"}
 		joins := ""
 		for i := 1; i <= 5; i++ {
 			cols = append(cols, fmt.Sprintf("d%d.area_id", i))
 			joins += fmt.Sprintf(" LEFT JOIN org_direct d%d ON d%d.id = d%d.parent_id", i, i, i-1)
 		}
-		return "SELECT d0.id, COALESCE(" + strings.Join(cols, ", ") + ") AS area_id FROM org_direct d0" + joins
+		return "SELECT d0.id, COALESCE(" + strings.Join(cols, ", ") + ") AS area_id FROM org_direct d0" + joins +
+			" WHERE 1 = 1" + e.only("d0.id", scopeCandidates)
 	})
 	// The members of the sub-district on {d}: joined by then, and either with
 	// a membership in force or with none ever recorded (a pocket member).
@@ -144,15 +145,19 @@ func init() {
 			FROM members m
 			LEFT JOIN ms_active ms ON ms.member_id = m.id
 			WHERE m.joined_party_on <= {d}
-			AND (ms.member_id IS NOT NULL OR ` + unattachedEver("m") + `)`
+			AND (ms.member_id IS NOT NULL OR ` + unattachedEver("m") + `)` + e.only("m.id", scopeMembers)
 	})
 	// A member is where they live, else where they work, else where their
 	// organisation is.
 	define("member_facts", []string{"member_core", "org_loc"}, func(e *env) string {
-		return `SELECT mc.*, COALESCE(mc.residence_grid_id, ` + at(vocab.UnitGrid, "wu") + `, ol.area_id, ` + e.root + `) AS area_id
+		facts := `SELECT mc.*, COALESCE(mc.residence_grid_id, ` + at(vocab.UnitGrid, "wu") + `, ol.area_id, ` + e.root + `) AS area_id
 			FROM member_core mc
 			LEFT JOIN units wu ON wu.id = mc.work_unit_id
 			LEFT JOIN org_loc ol ON ol.id = mc.org_id`
+		if e.scoped() {
+			facts = "SELECT * FROM (" + facts + ") x WHERE 1 = 1" + e.inAreas("x.area_id")
+		}
+		return facts
 	})
 	define("unit_members", []string{"member_core"}, func(*env) string {
 		return `SELECT work_unit_id AS unit_id, COUNT(*) AS members,
@@ -164,7 +169,7 @@ func init() {
 	// How a unit is covered on {d}: by an organisation of its own (ranked
 	// committee 3, general branch 2, branch 1), a joint branch, or an
 	// attachment to a territorial organisation (挂靠).
-	define("unit_cov", []string{"org_active"}, func(*env) string {
+	define("unit_cov", []string{"org_active"}, func(e *env) string {
 		return `SELECT uc.unit_id,
 			MAX(CASE WHEN o.formation IN ('STANDALONE', 'TEMPORARY') THEN
 				CASE WHEN o.kind IN ('COMMITTEE', 'COMMUNITY_COMMITTEE', 'SUBDISTRICT_WORKING_COMMITTEE') THEN 3
@@ -173,9 +178,9 @@ func init() {
 			MAX(CASE WHEN o.formation = 'TERRITORIAL' THEN 1 ELSE 0 END) AS affiliated,
 			COUNT(*) AS links
 			FROM unit_coverages uc JOIN org_active o ON o.id = uc.organization_id
-			WHERE ` + active("uc", "started_on", "ended_on") + ` GROUP BY uc.unit_id`
+			WHERE ` + active("uc", "started_on", "ended_on") + e.only("uc.unit_id", scopeUnits) + ` GROUP BY uc.unit_id`
 	})
-	define("unit_facts", []string{"unit_members", "unit_cov"}, func(*env) string {
+	define("unit_facts", []string{"unit_members", "unit_cov"}, func(e *env) string {
 		return `SELECT u.id, ` + at(vocab.UnitGrid, "u") + ` AS area_id, ` + at(vocab.UnitEmployees, "u") + ` AS employees,
 			COALESCE(um.members, 0) AS members, COALESCE(um.full_members, 0) AS full_members,
 			COALESCE(um.grouped, 0) AS grouped, COALESCE(um.not_transferred, 0) AS not_transferred,
@@ -189,23 +194,23 @@ func init() {
 			FROM units u
 			LEFT JOIN unit_members um ON um.unit_id = u.id
 			LEFT JOIN unit_cov uc ON uc.unit_id = u.id
-			WHERE ` + optionalStart("u", "opened_on", "closed_on")
+			WHERE ` + optionalStart("u", "opened_on", "closed_on") + e.only("u.id", scopeUnits)
 	})
 	// An organisation's members on {d}: those whose relationship sits in it,
 	// and for a temporary branch, which takes no relationships (支部工作条例
 	// Art. 5), the site members taking part in its life.
-	define("org_members", []string{"ms_active"}, func(*env) string {
+	define("org_members", []string{"ms_active"}, func(e *env) string {
 		return `SELECT x.org_id, COUNT(*) AS members,
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
 			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
 				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
-			JOIN members m ON m.id = x.member_id GROUP BY x.org_id`
+			JOIN members m ON m.id = x.member_id WHERE 1 = 1` + e.only("x.org_id", scopeOrgs) + ` GROUP BY x.org_id`
 	})
-	define("org_offices", nil, func(*env) string {
+	define("org_offices", nil, func(e *env) string {
 		return `SELECT organization_id AS org_id,
 			SUM(CASE WHEN role IN ('SECRETARY', 'GROUP_LEADER') THEN 1 ELSE 0 END) AS leaders,
 			SUM(CASE WHEN role IN ('SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER') THEN 1 ELSE 0 END) AS office_holders
-			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + `
+			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + e.only("ap.organization_id", scopeOrgs) + `
 			GROUP BY organization_id`
 	})
 	// The units an organisation covers; for a joint branch, those that now
@@ -224,14 +229,15 @@ func init() {
 			SUM(CASE WHEN ` + inForce + ` AND u.opened_on IS NOT NULL AND u.planned_close_on IS NOT NULL
 				AND ` + e.monthsFrom("u.opened_on", "u.planned_close_on") + ` < {site_min} THEN 1 ELSE 0 END) AS sites_short
 			FROM unit_coverages uc JOIN units u ON u.id = uc.unit_id JOIN organizations o ON o.id = uc.organization_id
+			WHERE 1 = 1` + e.only("uc.organization_id", scopeOrgs) + `
 			GROUP BY uc.organization_id`
 	})
 	// The term in force: the latest started on or before {d}, due when an
 	// approved postponement says, else on its due day.
-	define("org_terms", nil, func(*env) string {
+	define("org_terms", nil, func(e *env) string {
 		return `SELECT t.organization_id AS org_id, COALESCE(t.postponed_to, t.due_on) AS due_on, t.renewed_on FROM terms t
 			WHERE t.id = (SELECT t2.id FROM terms t2 WHERE t2.organization_id = t.organization_id AND t2.started_on <= {d}
-				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)`
+				ORDER BY t2.started_on DESC, t2.id DESC LIMIT 1)` + e.only("t.organization_id", scopeOrgs)
 	})
 	// An organisation in force on {d}, where it is and its members.
 	define("org_core", []string{"org_active", "org_loc", "org_members"}, func(e *env) string {
@@ -240,7 +246,8 @@ func init() {
 			` + e.monthsExisted("o.established_on") + ` AS months
 			FROM org_active o
 			LEFT JOIN org_loc ol ON ol.id = o.id
-			LEFT JOIN org_members om ON om.org_id = o.id`
+			LEFT JOIN org_members om ON om.org_id = o.id
+			WHERE 1 = 1` + e.inAreas("COALESCE(ol.area_id, "+e.root+")")
 	})
 	define("org_facts", []string{"org_core", "org_offices", "org_units", "org_terms"}, func(e *env) string {
 		return `SELECT o.*,
@@ -256,21 +263,26 @@ func init() {
 	})
 	// Organisations that met without keeping a roll in the lapse window: all
 	// their members count as having had organisational life.
-	define("rollless", nil, func(*env) string {
+	define("rollless", []string{"member_core"}, func(e *env) string {
+		mine := ""
+		if e.scoped() {
+			// Only the organisations and Party groups of the members read.
+			mine = ` AND mt.organization_id IN (SELECT org_id FROM member_core UNION SELECT party_group_id FROM member_core)`
+		}
 		return `SELECT DISTINCT mt.organization_id FROM meetings mt
 			WHERE mt.held_on > {lapse_start} AND mt.held_on <= {d}
-			AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)`
+			AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)` + mine
 	})
-	define("area_orgs", []string{"org_active"}, func(*env) string {
+	define("area_orgs", []string{"org_active"}, func(e *env) string {
 		return `SELECT oa.area_id, COUNT(*) AS orgs,
 			SUM(CASE WHEN o.kind IN ('COMMUNITY_COMMITTEE', 'GENERAL_BRANCH', 'BRANCH') THEN 1 ELSE 0 END) AS community_orgs
-			FROM (SELECT p.subject_id AS organization_id, p.ref_id AS area_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") + `) oa
+			FROM (SELECT p.subject_id AS organization_id, p.ref_id AS area_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") + e.inAreas("p.ref_id") + `) oa
 			JOIN org_active o ON o.id = oa.organization_id GROUP BY oa.area_id`
 	})
-	define("area_facts", []string{"area_orgs"}, func(*env) string {
+	define("area_facts", []string{"area_orgs"}, func(e *env) string {
 		return `SELECT a.id, a.id AS area_id, a.name, a.kind, ` + at(vocab.AreaResidents, "a") + ` AS residents, ` + at(vocab.AreaHouseholds, "a") + ` AS households,
 			COALESCE(ao.orgs, 0) AS orgs, COALESCE(ao.community_orgs, 0) AS community_orgs
 			FROM areas a LEFT JOIN area_orgs ao ON ao.area_id = a.id
-			WHERE a.kind IN ('GRID', 'COMMUNITY') AND ` + optionalStart("a", "established_on", "dissolved_on")
+			WHERE a.kind IN ('GRID', 'COMMUNITY') AND ` + optionalStart("a", "established_on", "dissolved_on") + e.inAreas("a.id")
 	})
 }

@@ -90,7 +90,11 @@ func (en *Engine) Gaps(ctx context.Context, f GapFilter) (*GapConnection, error)
 	if err != nil {
 		return nil, err
 	}
-	a, err := en.analysis(ctx, day(f.AsOf))
+	where := scopeKey{community: true}
+	if f.AreaID != nil {
+		where.id = *f.AreaID
+	}
+	a, err := en.analysisOf(ctx, day(f.AsOf), where)
 	if err != nil {
 		return nil, err
 	}

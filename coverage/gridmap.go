@@ -2,13 +2,14 @@ package coverage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
 
 	"jiceng/ent"
 	"jiceng/ent/area"
-	"jiceng/ent/organization"
+	"jiceng/vocab"
 )
 
 // GridMap returns the grids of an area (nil: all) as of a day as a GeoJSON
@@ -36,28 +37,30 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 			grids = append(grids, g)
 		}
 	}
-	areas, err := en.client.Area.Query().Where(area.IDIn(grids...)).Order(ent.Asc(area.FieldID)).All(ctx)
+	// The grids are named by ID when they are a few; the grids of the whole
+	// register (thousands in a city) are read by kind and picked here, so
+	// that no statement binds thousands of IDs.
+	inGrids := area.IDIn(grids...)
+	if len(grids) > maxGridIDs {
+		inGrids = area.KindEQ(area.KindGRID)
+	}
+	wanted := make(map[int]bool, len(grids))
+	for _, g := range grids {
+		wanted[g] = true
+	}
+	areas, err := en.client.Area.Query().Where(inGrids).Order(ent.Asc(area.FieldID)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading grids: %w", err)
 	}
-	orgs, err := en.client.Organization.Query().
-		Where(organization.HasAreasWith(area.IDIn(grids...)), organization.EstablishedOnLTE(d),
-			organization.Or(organization.DissolvedOnIsNil(), organization.DissolvedOnGT(d))).
-		WithAreas(func(q *ent.AreaQuery) { q.Where(area.IDIn(grids...)) }).
-		Order(ent.Asc(organization.FieldName)).
-		All(ctx)
+	responsible, responsibleIDs, err := en.responsible(ctx, d, wanted)
 	if err != nil {
-		return nil, fmt.Errorf("loading responsible organisations: %w", err)
+		return nil, err
 	}
-	responsible, responsibleIDs := map[int][]string{}, map[int][]string{}
-	for _, o := range orgs {
-		for _, ar := range o.Edges.Areas {
-			responsible[ar.ID] = append(responsible[ar.ID], o.Name)
-			responsibleIDs[ar.ID] = append(responsibleIDs[ar.ID], strconv.Itoa(o.ID))
-		}
-	}
-	features := make([]any, 0, len(areas))
+	features := make([]any, 0, len(grids))
 	for _, g := range areas {
+		if !wanted[g.ID] {
+			continue
+		}
 		t := a.read(g.ID)
 		bySeverity := map[string]int{}
 		total := 0
@@ -83,6 +86,39 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	}
 	return map[string]any{"type": "FeatureCollection", "features": features}, nil
 }
+
+// responsible lists, for each grid wanted, the names and IDs of the
+// organisations responsible for it on day d (their areas in force that
+// day), by name: one statement over the periods' (attribute, ref_id) index.
+func (en *Engine) responsible(ctx context.Context, d time.Time, wanted map[int]bool) (names, ids map[int][]string, err error) {
+	q := &query{dialect: en.dialect, params: map[string]any{"d": d}}
+	names, ids = map[int][]string{}, map[int][]string{}
+	text := `SELECT p.ref_id, o.id, ` + at(vocab.OrganizationName, "o") + ` AS name FROM periods p
+		JOIN organizations o ON o.id = p.subject_id
+		WHERE ` + inForceOn(vocab.OrganizationArea, "p") + ` AND ` + active("o", "established_on", "dissolved_on") + `
+		ORDER BY name, o.id`
+	err = q.rows(ctx, en.read, text, func(r *sql.Rows) error {
+		var (
+			grid, id int
+			name     string
+		)
+		if err := r.Scan(&grid, &id, &name); err != nil {
+			return err
+		}
+		if wanted[grid] {
+			names[grid] = append(names[grid], name)
+			ids[grid] = append(ids[grid], strconv.Itoa(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading responsible organisations: %w", err)
+	}
+	return names, ids, nil
+}
+
+// maxGridIDs is the most grids a grid map names by ID in its statements.
+const maxGridIDs = 200
 
 func nonNil(s []string) []string {
 	if s == nil {

@@ -51,9 +51,14 @@ func inForceOn(attr vocab.Attribute, p string) string {
 // the column's index, the others by the periods' index on (attribute, value,
 // day).
 func holding(attr vocab.Attribute, value string) string {
+	return holdingWhere(attr, "= "+value)
+}
+
+// holdingWhere is holding with a comparison of the value: "= x", "IN (…)".
+func holdingWhere(attr vocab.Attribute, cmp string) string {
 	s := attr.Spec()
-	return "SELECT h.id FROM " + s.Table + " h WHERE h." + s.Field + " = " + value + " AND h.current_since <= {d}" +
+	return "SELECT h.id FROM " + s.Table + " h WHERE h." + s.Field + " " + cmp + " AND h.current_since <= {d}" +
 		" UNION ALL SELECT p.subject_id FROM periods p JOIN " + s.Table + " h ON h.id = p.subject_id" +
-		" WHERE p.attribute = '" + string(attr) + "' AND p." + string(s.Value) + " = " + value +
+		" WHERE p.attribute = '" + string(attr) + "' AND p." + string(s.Value) + " " + cmp +
 		" AND " + active("p", "valid_from", "valid_to") + " AND (h.current_since IS NULL OR h.current_since > {d})"
 }

@@ -24,7 +24,11 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("no Area has ID %d",
 // those kinds (NON_PUBLIC_ENTERPRISE and SOCIAL_ORGANIZATION: the 两新
 // table); without, every unit.
 func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, depth int, unitKinds ...unit.Kind) (*Report, error) {
-	a, err := en.analysis(ctx, day(asOf))
+	var where scopeKey
+	if areaID != nil {
+		where.id = *areaID
+	}
+	a, err := en.analysisOf(ctx, day(asOf), where)
 	if err != nil {
 		return nil, err
 	}

@@ -328,9 +328,14 @@ func openPostgres(dsn string) (*Store, error) {
 	}
 	// A bounded pool: a burst of requests waits for a connection rather
 	// than exhausting the server's (100 by default, shared by every client).
+	// Kept warm: every connection opened stays open while the server is
+	// busy (keeping 4 of 16 idle opened 83 connections per 1,000 requests
+	// at 8 concurrent clients, each a new PostgreSQL backend), and is
+	// closed after ten quiet minutes or an hour of age.
 	db.SetMaxOpenConns(maxPostgresConns)
-	db.SetMaxIdleConns(4)
-	db.SetConnMaxIdleTime(time.Minute)
+	db.SetMaxIdleConns(maxPostgresConns)
+	db.SetConnMaxIdleTime(10 * time.Minute)
+	db.SetConnMaxLifetime(time.Hour)
 	return &Store{DB: db, Read: db, Dialect: dialect.Postgres, Location: "postgres://" + u.Host + u.Path}, nil
 }
 
