@@ -51,6 +51,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Area() AreaResolver
+	Gap() GapResolver
 	GapConnection() GapConnectionResolver
 	GapEdge() GapEdgeResolver
 	Member() MemberResolver
@@ -59,6 +60,7 @@ type ResolverRoot interface {
 	Period() PeriodResolver
 	Placement() PlacementResolver
 	Query() QueryResolver
+	Rectification() RectificationResolver
 	RuleSetting() RuleSettingResolver
 	Unit() UnitResolver
 }
@@ -273,19 +275,21 @@ type ComplexityRoot struct {
 	}
 
 	Gap struct {
-		Community   func(childComplexity int) int
-		Family      func(childComplexity int) int
-		Figures     func(childComplexity int) int
-		Grid        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Key         func(childComplexity int) int
-		Message     func(childComplexity int) int
-		Remedy      func(childComplexity int) int
-		Rule        func(childComplexity int) int
-		Severity    func(childComplexity int) int
-		Subject     func(childComplexity int) int
-		SubjectName func(childComplexity int) int
-		Suggestions func(childComplexity int) int
+		Community     func(childComplexity int) int
+		Family        func(childComplexity int) int
+		Figures       func(childComplexity int) int
+		Grid          func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Message       func(childComplexity int) int
+		OpenSince     func(childComplexity int) int
+		Rectification func(childComplexity int) int
+		Remedy        func(childComplexity int) int
+		Rule          func(childComplexity int) int
+		Severity      func(childComplexity int) int
+		Subject       func(childComplexity int) int
+		SubjectName   func(childComplexity int) int
+		Suggestions   func(childComplexity int) int
 	}
 
 	GapConnection struct {
@@ -529,6 +533,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AddRectificationNote         func(childComplexity int, id int, text string, attachment *string) int
+		AssignRectification          func(childComplexity int, id int, input model.AssignRectificationInput) int
 		ChangeMemberCategory         func(childComplexity int, input register.Recategorisation) int
 		ChangeOrganizationAreas      func(childComplexity int, input register.Responsibility) int
 		ChangeRuleSetting            func(childComplexity int, input register.SettingChange) int
@@ -545,6 +551,7 @@ type ComplexityRoot struct {
 		CreateMembership             func(childComplexity int, input ent.CreateMembershipInput) int
 		CreateMobileReport           func(childComplexity int, input ent.CreateMobileReportInput) int
 		CreateOrganization           func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreateRectifications         func(childComplexity int, input model.CreateRectificationsInput) int
 		CreateRuleSetting            func(childComplexity int, input ent.CreateRuleSettingInput) int
 		CreateTerm                   func(childComplexity int, input ent.CreateTermInput) int
 		CreateUnit                   func(childComplexity int, input ent.CreateUnitInput) int
@@ -567,11 +574,13 @@ type ComplexityRoot struct {
 		UpdateMembership             func(childComplexity int, id int, input ent.UpdateMembershipInput) int
 		UpdateMobileReport           func(childComplexity int, id int, input ent.UpdateMobileReportInput) int
 		UpdateOrganization           func(childComplexity int, id int, input ent.UpdateOrganizationInput, on *time.Time, reason *string) int
+		UpdateRectification          func(childComplexity int, id int, input model.UpdateRectificationInput) int
 		UpdateRuleSetting            func(childComplexity int, id int, input ent.UpdateRuleSettingInput, on *time.Time, reason *string) int
 		UpdateTerm                   func(childComplexity int, id int, input ent.UpdateTermInput) int
 		UpdateUnit                   func(childComplexity int, id int, input ent.UpdateUnitInput, on *time.Time, reason *string) int
 		UpdateUnitCoverage           func(childComplexity int, id int, input ent.UpdateUnitCoverageInput) int
 		UpgradeOrganization          func(childComplexity int, input register.Upgrade) int
+		WaiveRectification           func(childComplexity int, id int, reason string) int
 	}
 
 	Organization struct {
@@ -688,6 +697,8 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []int) int
 		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Periods                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) int
+		RectificationFigures    func(childComplexity int, areaID *int) int
+		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) int
 		RegisterCalendar        func(childComplexity int) int
 		RuleSettings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) int
 		Terms                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) int
@@ -700,23 +711,34 @@ type ComplexityRoot struct {
 		Area              func(childComplexity int) int
 		AreaID            func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
+		Days              func(childComplexity int) int
 		Deadline          func(childComplexity int) int
+		Gap               func(childComplexity int) int
 		GapID             func(childComplexity int) int
 		GapSince          func(childComplexity int) int
 		HandedOverOn      func(childComplexity int) int
 		ID                func(childComplexity int) int
+		NoteList          func(childComplexity int) int
 		Notes             func(childComplexity int) int
+		OpenSince         func(childComplexity int) int
 		Organization      func(childComplexity int) int
 		OrganizationID    func(childComplexity int) int
 		Plan              func(childComplexity int) int
 		Reopened          func(childComplexity int) int
 		Responsible       func(childComplexity int) int
+		Rule              func(childComplexity int) int
 		Status            func(childComplexity int) int
+		Subject           func(childComplexity int) int
 		SubjectName       func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		VerifiedByEntryID func(childComplexity int) int
 		VerifiedOn        func(childComplexity int) int
 		WaiveReason       func(childComplexity int) int
+	}
+
+	RectificationAreaTally struct {
+		Area  func(childComplexity int) int
+		Tally func(childComplexity int) int
 	}
 
 	RectificationConnection struct {
@@ -731,6 +753,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	RectificationFigures struct {
+		All    func(childComplexity int) int
+		ByArea func(childComplexity int) int
+		ByRule func(childComplexity int) int
+	}
+
 	RectificationNote struct {
 		At              func(childComplexity int) int
 		Attachment      func(childComplexity int) int
@@ -739,6 +767,20 @@ type ComplexityRoot struct {
 		Rectification   func(childComplexity int) int
 		RectificationID func(childComplexity int) int
 		Text            func(childComplexity int) int
+	}
+
+	RectificationRuleTally struct {
+		Rule  func(childComplexity int) int
+		Tally func(childComplexity int) int
+	}
+
+	RectificationTally struct {
+		MedianDaysToClose func(childComplexity int) int
+		Open              func(childComplexity int) int
+		Overdue           func(childComplexity int) int
+		Total             func(childComplexity int) int
+		Verified          func(childComplexity int) int
+		Waived            func(childComplexity int) int
 	}
 
 	RegisterCalendar struct {
@@ -906,6 +948,10 @@ type ComplexityRoot struct {
 type AreaResolver interface {
 	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
 }
+type GapResolver interface {
+	OpenSince(ctx context.Context, obj *coverage.Gap) (*time.Time, error)
+	Rectification(ctx context.Context, obj *coverage.Gap) (*ent.Rectification, error)
+}
 type GapConnectionResolver interface {
 	PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error)
 }
@@ -959,6 +1005,11 @@ type MutationResolver interface {
 	ResizeUnit(ctx context.Context, input register.Resize) (*ent.Unit, error)
 	ChangeOrganizationAreas(ctx context.Context, input register.Responsibility) (*ent.Organization, error)
 	ChangeRuleSetting(ctx context.Context, input register.SettingChange) (*ent.RuleSetting, error)
+	CreateRectifications(ctx context.Context, input model.CreateRectificationsInput) ([]*ent.Rectification, error)
+	AssignRectification(ctx context.Context, id int, input model.AssignRectificationInput) (*ent.Rectification, error)
+	UpdateRectification(ctx context.Context, id int, input model.UpdateRectificationInput) (*ent.Rectification, error)
+	AddRectificationNote(ctx context.Context, id int, text string, attachment *string) (*ent.RectificationNote, error)
+	WaiveRectification(ctx context.Context, id int, reason string) (*ent.Rectification, error)
 	TransferMember(ctx context.Context, input register.Transfer) (*register.Transferred, error)
 	UpgradeOrganization(ctx context.Context, input register.Upgrade) (*ent.Organization, error)
 	DissolveOrganization(ctx context.Context, input register.Dissolution) (*ent.Organization, error)
@@ -1004,7 +1055,17 @@ type QueryResolver interface {
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
+	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) (*ent.RectificationConnection, error)
+	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
+}
+type RectificationResolver interface {
+	Rule(ctx context.Context, obj *ent.Rectification) (coverage.RuleCode, error)
+	Subject(ctx context.Context, obj *ent.Rectification) (ent.Noder, error)
+	Gap(ctx context.Context, obj *ent.Rectification) (*coverage.Gap, error)
+	OpenSince(ctx context.Context, obj *ent.Rectification) (*time.Time, error)
+	Days(ctx context.Context, obj *ent.Rectification) (int, error)
+	NoteList(ctx context.Context, obj *ent.Rectification) ([]*ent.RectificationNote, error)
 }
 type RuleSettingResolver interface {
 	History(ctx context.Context, obj *ent.RuleSetting, attribute *vocab.Attribute) ([]*ent.Period, error)
@@ -1953,6 +2014,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Gap.Message(childComplexity), true
+	case "Gap.openSince":
+		if e.ComplexityRoot.Gap.OpenSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.OpenSince(childComplexity), true
+	case "Gap.rectification":
+		if e.ComplexityRoot.Gap.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Rectification(childComplexity), true
 	case "Gap.remedy":
 		if e.ComplexityRoot.Gap.Remedy == nil {
 			break
@@ -3008,6 +3081,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MobileReportEdge.Node(childComplexity), true
 
+	case "Mutation.addRectificationNote":
+		if e.ComplexityRoot.Mutation.AddRectificationNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addRectificationNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddRectificationNote(childComplexity, args["id"].(int), args["text"].(string), args["attachment"].(*string)), true
+	case "Mutation.assignRectification":
+		if e.ComplexityRoot.Mutation.AssignRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignRectification(childComplexity, args["id"].(int), args["input"].(model.AssignRectificationInput)), true
 	case "Mutation.changeMemberCategory":
 		if e.ComplexityRoot.Mutation.ChangeMemberCategory == nil {
 			break
@@ -3184,6 +3279,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(ent.CreateOrganizationInput)), true
+	case "Mutation.createRectifications":
+		if e.ComplexityRoot.Mutation.CreateRectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRectifications(childComplexity, args["input"].(model.CreateRectificationsInput)), true
 	case "Mutation.createRuleSetting":
 		if e.ComplexityRoot.Mutation.CreateRuleSetting == nil {
 			break
@@ -3426,6 +3532,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(int), args["input"].(ent.UpdateOrganizationInput), args["on"].(*time.Time), args["reason"].(*string)), true
+	case "Mutation.updateRectification":
+		if e.ComplexityRoot.Mutation.UpdateRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRectification(childComplexity, args["id"].(int), args["input"].(model.UpdateRectificationInput)), true
 	case "Mutation.updateRuleSetting":
 		if e.ComplexityRoot.Mutation.UpdateRuleSetting == nil {
 			break
@@ -3481,6 +3598,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpgradeOrganization(childComplexity, args["input"].(register.Upgrade)), true
+	case "Mutation.waiveRectification":
+		if e.ComplexityRoot.Mutation.WaiveRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_waiveRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WaiveRectification(childComplexity, args["id"].(int), args["reason"].(string)), true
 
 	case "Organization.activityBudget":
 		if e.ComplexityRoot.Organization.ActivityBudget == nil {
@@ -4128,6 +4256,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Periods(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PeriodOrder), args["where"].(*ent.PeriodWhereInput)), true
+	case "Query.rectificationFigures":
+		if e.ComplexityRoot.Query.RectificationFigures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectificationFigures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RectificationFigures(childComplexity, args["areaId"].(*int)), true
+	case "Query.rectifications":
+		if e.ComplexityRoot.Query.Rectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rectifications(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RectificationOrder), args["status"].([]rectification.Status), args["areaId"].(*int), args["rules"].([]coverage.RuleCode), args["responsible"].(*string), args["deadlineFrom"].(*time.Time), args["deadlineTo"].(*time.Time)), true
 	case "Query.registerCalendar":
 		if e.ComplexityRoot.Query.RegisterCalendar == nil {
 			break
@@ -4203,12 +4353,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.CreatedAt(childComplexity), true
+	case "Rectification.days":
+		if e.ComplexityRoot.Rectification.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Days(childComplexity), true
 	case "Rectification.deadline":
 		if e.ComplexityRoot.Rectification.Deadline == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Rectification.Deadline(childComplexity), true
+	case "Rectification.gap":
+		if e.ComplexityRoot.Rectification.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Gap(childComplexity), true
 	case "Rectification.gapID":
 		if e.ComplexityRoot.Rectification.GapID == nil {
 			break
@@ -4233,12 +4395,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.ID(childComplexity), true
+	case "Rectification.noteList":
+		if e.ComplexityRoot.Rectification.NoteList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.NoteList(childComplexity), true
 	case "Rectification.notes":
 		if e.ComplexityRoot.Rectification.Notes == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Rectification.Notes(childComplexity), true
+	case "Rectification.openSince":
+		if e.ComplexityRoot.Rectification.OpenSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.OpenSince(childComplexity), true
 	case "Rectification.organization":
 		if e.ComplexityRoot.Rectification.Organization == nil {
 			break
@@ -4269,12 +4443,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.Responsible(childComplexity), true
+	case "Rectification.rule":
+		if e.ComplexityRoot.Rectification.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Rule(childComplexity), true
 	case "Rectification.status":
 		if e.ComplexityRoot.Rectification.Status == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Rectification.Status(childComplexity), true
+	case "Rectification.subject":
+		if e.ComplexityRoot.Rectification.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Subject(childComplexity), true
 	case "Rectification.subjectName":
 		if e.ComplexityRoot.Rectification.SubjectName == nil {
 			break
@@ -4305,6 +4491,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.WaiveReason(childComplexity), true
+
+	case "RectificationAreaTally.area":
+		if e.ComplexityRoot.RectificationAreaTally.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationAreaTally.Area(childComplexity), true
+	case "RectificationAreaTally.tally":
+		if e.ComplexityRoot.RectificationAreaTally.Tally == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationAreaTally.Tally(childComplexity), true
 
 	case "RectificationConnection.edges":
 		if e.ComplexityRoot.RectificationConnection.Edges == nil {
@@ -4343,6 +4542,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RectificationEdge.Node(childComplexity), true
+
+	case "RectificationFigures.all":
+		if e.ComplexityRoot.RectificationFigures.All == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.All(childComplexity), true
+	case "RectificationFigures.byArea":
+		if e.ComplexityRoot.RectificationFigures.ByArea == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.ByArea(childComplexity), true
+	case "RectificationFigures.byRule":
+		if e.ComplexityRoot.RectificationFigures.ByRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.ByRule(childComplexity), true
 
 	case "RectificationNote.at":
 		if e.ComplexityRoot.RectificationNote.At == nil {
@@ -4386,6 +4604,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RectificationNote.Text(childComplexity), true
+
+	case "RectificationRuleTally.rule":
+		if e.ComplexityRoot.RectificationRuleTally.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationRuleTally.Rule(childComplexity), true
+	case "RectificationRuleTally.tally":
+		if e.ComplexityRoot.RectificationRuleTally.Tally == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationRuleTally.Tally(childComplexity), true
+
+	case "RectificationTally.medianDaysToClose":
+		if e.ComplexityRoot.RectificationTally.MedianDaysToClose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.MedianDaysToClose(childComplexity), true
+	case "RectificationTally.open":
+		if e.ComplexityRoot.RectificationTally.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Open(childComplexity), true
+	case "RectificationTally.overdue":
+		if e.ComplexityRoot.RectificationTally.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Overdue(childComplexity), true
+	case "RectificationTally.total":
+		if e.ComplexityRoot.RectificationTally.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Total(childComplexity), true
+	case "RectificationTally.verified":
+		if e.ComplexityRoot.RectificationTally.Verified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Verified(childComplexity), true
+	case "RectificationTally.waived":
+		if e.ComplexityRoot.RectificationTally.Waived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Waived(childComplexity), true
 
 	case "RegisterCalendar.recordedSince":
 		if e.ComplexityRoot.RegisterCalendar.RecordedSince == nil {
@@ -5077,6 +5345,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AreaWhereInput", ec.unmarshalInputAreaWhereInput),
 			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
 			graphql.NewInputUnmarshaler("AssessmentWhereInput", ec.unmarshalInputAssessmentWhereInput),
+			graphql.NewInputUnmarshaler("AssignRectificationInput", ec.unmarshalInputAssignRectificationInput),
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditEntryWhereInput", ec.unmarshalInputAuditEntryWhereInput),
 			graphql.NewInputUnmarshaler("ChangeMemberCategoryInput", ec.unmarshalInputChangeMemberCategoryInput),
@@ -5095,6 +5364,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
 			graphql.NewInputUnmarshaler("CreateMobileReportInput", ec.unmarshalInputCreateMobileReportInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
+			graphql.NewInputUnmarshaler("CreateRectificationsInput", ec.unmarshalInputCreateRectificationsInput),
 			graphql.NewInputUnmarshaler("CreateRuleSettingInput", ec.unmarshalInputCreateRuleSettingInput),
 			graphql.NewInputUnmarshaler("CreateTermInput", ec.unmarshalInputCreateTermInput),
 			graphql.NewInputUnmarshaler("CreateUnitCoverageInput", ec.unmarshalInputCreateUnitCoverageInput),
@@ -5147,6 +5417,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateMembershipInput", ec.unmarshalInputUpdateMembershipInput),
 			graphql.NewInputUnmarshaler("UpdateMobileReportInput", ec.unmarshalInputUpdateMobileReportInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
+			graphql.NewInputUnmarshaler("UpdateRectificationInput", ec.unmarshalInputUpdateRectificationInput),
 			graphql.NewInputUnmarshaler("UpdateRuleSettingInput", ec.unmarshalInputUpdateRuleSettingInput),
 			graphql.NewInputUnmarshaler("UpdateTermInput", ec.unmarshalInputUpdateTermInput),
 			graphql.NewInputUnmarshaler("UpdateUnitCoverageInput", ec.unmarshalInputUpdateUnitCoverageInput),
@@ -5227,7 +5498,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "rectification.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5243,6 +5514,7 @@ var sources = []*ast.Source{
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
+	{Name: "rectification.graphqls", Input: sourceData("rectification.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "viewer.graphqls", Input: sourceData("viewer.graphqls"), BuiltIn: false},
@@ -5691,6 +5963,10 @@ func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.C
 		return ec.fieldContext_Gap_remedy(ctx, field)
 	case "suggestions":
 		return ec.fieldContext_Gap_suggestions(ctx, field)
+	case "openSince":
+		return ec.fieldContext_Gap_openSince(ctx, field)
+	case "rectification":
+		return ec.fieldContext_Gap_rectification(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Gap", field.Name)
 }
@@ -6403,8 +6679,44 @@ func (ec *executionContext) childFields_Rectification(ctx context.Context, field
 		return ec.fieldContext_Rectification_organization(ctx, field)
 	case "notes":
 		return ec.fieldContext_Rectification_notes(ctx, field)
+	case "rule":
+		return ec.fieldContext_Rectification_rule(ctx, field)
+	case "subject":
+		return ec.fieldContext_Rectification_subject(ctx, field)
+	case "gap":
+		return ec.fieldContext_Rectification_gap(ctx, field)
+	case "openSince":
+		return ec.fieldContext_Rectification_openSince(ctx, field)
+	case "days":
+		return ec.fieldContext_Rectification_days(ctx, field)
+	case "noteList":
+		return ec.fieldContext_Rectification_noteList(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Rectification", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationAreaTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_RectificationAreaTally_area(ctx, field)
+	case "tally":
+		return ec.fieldContext_RectificationAreaTally_tally(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationAreaTally", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RectificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RectificationConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_RectificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6415,6 +6727,18 @@ func (ec *executionContext) childFields_RectificationEdge(ctx context.Context, f
 		return ec.fieldContext_RectificationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RectificationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "all":
+		return ec.fieldContext_RectificationFigures_all(ctx, field)
+	case "byArea":
+		return ec.fieldContext_RectificationFigures_byArea(ctx, field)
+	case "byRule":
+		return ec.fieldContext_RectificationFigures_byRule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationFigures", field.Name)
 }
 
 func (ec *executionContext) childFields_RectificationNote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6435,6 +6759,34 @@ func (ec *executionContext) childFields_RectificationNote(ctx context.Context, f
 		return ec.fieldContext_RectificationNote_rectification(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RectificationNote", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationRuleTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_RectificationRuleTally_rule(ctx, field)
+	case "tally":
+		return ec.fieldContext_RectificationRuleTally_tally(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationRuleTally", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_RectificationTally_total(ctx, field)
+	case "open":
+		return ec.fieldContext_RectificationTally_open(ctx, field)
+	case "overdue":
+		return ec.fieldContext_RectificationTally_overdue(ctx, field)
+	case "verified":
+		return ec.fieldContext_RectificationTally_verified(ctx, field)
+	case "waived":
+		return ec.fieldContext_RectificationTally_waived(ctx, field)
+	case "medianDaysToClose":
+		return ec.fieldContext_RectificationTally_medianDaysToClose(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationTally", field.Name)
 }
 
 func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6937,6 +7289,58 @@ func (ec *executionContext) field_Member_statusOn_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addRectificationNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "attachment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attachment"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assignRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssignRectificationInput, error) {
+			return ec.unmarshalNAssignRectificationInput2jicengᚋgraphᚋmodelᚐAssignRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changeMemberCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7153,6 +7557,20 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateOrganizationInput, error) {
 			return ec.unmarshalNCreateOrganizationInput2jicengᚋentᚐCreateOrganizationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateRectificationsInput, error) {
+			return ec.unmarshalNCreateRectificationsInput2jicengᚋgraphᚋmodelᚐCreateRectificationsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7605,6 +8023,28 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRectificationInput, error) {
+			return ec.unmarshalNUpdateRectificationInput2jicengᚋgraphᚋmodelᚐUpdateRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRuleSetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7736,6 +8176,28 @@ func (ec *executionContext) field_Mutation_upgradeOrganization_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_waiveRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -8734,6 +9196,114 @@ func (ec *executionContext) field_Query_periods_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectificationFigures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.RectificationOrder, error) {
+			return ec.unmarshalORectificationOrder2ᚕᚖjicengᚋentᚐRectificationOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) ([]rectification.Status, error) {
+			return ec.unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
+		func(ctx context.Context, v any) ([]coverage.RuleCode, error) {
+			return ec.unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rules"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "responsible",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["responsible"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "deadlineFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deadlineFrom"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "deadlineTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deadlineTo"] = arg10
 	return args, nil
 }
 
@@ -13159,6 +13729,61 @@ func (ec *executionContext) fieldContext_Gap_suggestions(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_openSince(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_openSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Gap().OpenSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_openSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Gap_rectification(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Gap().Rectification(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19139,6 +19764,226 @@ func (ec *executionContext) fieldContext_Mutation_changeRuleSetting(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createRectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRectifications(ctx, fc.Args["input"].(model.CreateRectificationsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignRectification(ctx, fc.Args["id"].(int), fc.Args["input"].(model.AssignRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRectification(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addRectificationNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addRectificationNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddRectificationNote(ctx, fc.Args["id"].(int), fc.Args["text"].(string), fc.Args["attachment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationNote) graphql.Marshaler {
+			return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addRectificationNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationNote(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addRectificationNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_waiveRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_waiveRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WaiveRectification(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_waiveRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_waiveRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_transferMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22195,6 +23040,94 @@ func (ec *executionContext) fieldContext_Query_registerCalendar(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rectifications(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RectificationOrder), fc.Args["status"].([]rectification.Status), fc.Args["areaId"].(*int), fc.Args["rules"].([]coverage.RuleCode), fc.Args["responsible"].(*string), fc.Args["deadlineFrom"].(*time.Time), fc.Args["deadlineTo"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+			return ec.marshalNRectificationConnection2ᚖjicengᚋentᚐRectificationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_rectificationFigures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectificationFigures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RectificationFigures(ctx, fc.Args["areaId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationFigures) graphql.Marshaler {
+			return ec.marshalNRectificationFigures2ᚖjicengᚋgraphᚋmodelᚐRectificationFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectificationFigures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationFigures(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectificationFigures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22790,6 +23723,235 @@ func (ec *executionContext) fieldContext_Rectification_notes(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Rectification_rule(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Rule(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "RuleCode")
+}
+
+func (ec *executionContext) _Rectification_subject(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Subject(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_gap(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Gap(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+			return ec.marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_openSince(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_openSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().OpenSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_openSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Rectification_days(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Days(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Rectification_noteList(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_noteList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().NoteList(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+			return ec.marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_noteList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationNote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationAreaTally_area(ctx context.Context, field graphql.CollectedField, obj *model.RectificationAreaTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationAreaTally_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationAreaTally_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationAreaTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationAreaTally_tally(ctx context.Context, field graphql.CollectedField, obj *model.RectificationAreaTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationAreaTally_tally(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tally, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationAreaTally_tally(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationAreaTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RectificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22964,6 +24126,102 @@ func (ec *executionContext) fieldContext_RectificationEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("RectificationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _RectificationFigures_all(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_all(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.All, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_all(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationFigures_byArea(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_byArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByArea, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
+			return ec.marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_byArea(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationAreaTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationFigures_byRule(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_byRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
+			return ec.marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_byRule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationRuleTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RectificationNote_id(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23132,6 +24390,199 @@ func (ec *executionContext) fieldContext_RectificationNote_rectification(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RectificationRuleTally_rule(ctx context.Context, field graphql.CollectedField, obj *model.RectificationRuleTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationRuleTally_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationRuleTally_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationRuleTally", field, false, false, "RuleCode")
+}
+
+func (ec *executionContext) _RectificationRuleTally_tally(ctx context.Context, field graphql.CollectedField, obj *model.RectificationRuleTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationRuleTally_tally(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tally, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationRuleTally_tally(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationRuleTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationTally_total(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_open(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_overdue(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_verified(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_verified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_verified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_waived(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_waived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_waived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_medianDaysToClose(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_medianDaysToClose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDaysToClose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_medianDaysToClose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Float")
 }
 
 func (ec *executionContext) _RegisterCalendar_today(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
@@ -30306,6 +31757,76 @@ func UnmarshalAssessmentWhereInput(ctx context.Context, raw any) (ent.Assessment
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAssignRectificationInput(ctx context.Context, obj any) (model.AssignRectificationInput, error) {
+	var it model.AssignRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"areaID", "organizationID", "clearOrganization", "responsible", "deadline"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "areaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaID = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "clearOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOrganization = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssignRectificationInput unmarshals raw into the AssignRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssignRectificationInput(ctx context.Context, raw any) (model.AssignRectificationInput, error) {
+	var out model.AssignRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssignRectificationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditEntryOrder(ctx context.Context, obj any) (ent.AuditEntryOrder, error) {
 	var it ent.AuditEntryOrder
 	if obj == nil {
@@ -32512,6 +34033,97 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 func UnmarshalCreateOrganizationInput(ctx context.Context, raw any) (ent.CreateOrganizationInput, error) {
 	var out ent.CreateOrganizationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateOrganizationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateRectificationsInput(ctx context.Context, obj any) (model.CreateRectificationsInput, error) {
+	var it model.CreateRectificationsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"gapIDs", "areaID", "rules", "responsibleAreaID", "organizationID", "responsible", "deadline", "plan"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "gapIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDs = data
+		case "areaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaID = data
+		case "rules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rules"))
+			data, err := ec.unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rules = data
+		case "responsibleAreaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleAreaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleAreaID = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRectificationsInput unmarshals raw into the CreateRectificationsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRectificationsInput(ctx context.Context, raw any) (model.CreateRectificationsInput, error) {
+	var out model.CreateRectificationsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRectificationsInput", raw, &out)
 	return out, err
 }
 
@@ -46180,6 +47792,62 @@ func UnmarshalUpdateOrganizationInput(ctx context.Context, raw any) (ent.UpdateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateRectificationInput(ctx context.Context, obj any) (model.UpdateRectificationInput, error) {
+	var it model.UpdateRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"plan", "status", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRectificationInput unmarshals raw into the UpdateRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRectificationInput(ctx context.Context, raw any) (model.UpdateRectificationInput, error) {
+	var out model.UpdateRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRectificationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRuleSettingInput(ctx context.Context, obj any) (ent.UpdateRuleSettingInput, error) {
 	var it ent.UpdateRuleSettingInput
 	if obj == nil {
@@ -48142,68 +49810,80 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 		case "id":
 			out.Values[i] = ec._Gap_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "key":
 			out.Values[i] = ec._Gap_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rule":
 			out.Values[i] = ec._Gap_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "family":
 			out.Values[i] = ec._Gap_family(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "severity":
 			out.Values[i] = ec._Gap_severity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subject":
 			out.Values[i] = ec._Gap_subject(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subjectName":
 			out.Values[i] = ec._Gap_subjectName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "grid":
 			out.Values[i] = ec._Gap_grid(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "community":
 			out.Values[i] = ec._Gap_community(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "figures":
 			out.Values[i] = ec._Gap_figures(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
 			out.Values[i] = ec._Gap_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "remedy":
 			out.Values[i] = ec._Gap_remedy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "suggestions":
 			out.Values[i] = ec._Gap_suggestions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "openSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Gap_openSince(ctx, field, obj)
+				})
+		case "rectification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Gap_rectification(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50080,6 +51760,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createRectifications":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRectifications(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addRectificationNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addRectificationNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "waiveRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_waiveRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "transferMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_transferMember(ctx, field)
@@ -50891,6 +52606,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_registerCalendar(ctx, field)
 				})
+		case "rectifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectifications(ctx, field)
+				})
+		case "rectificationFigures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectificationFigures(ctx, field)
+				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -51042,6 +52769,80 @@ func (ec *executionContext) _Rectification(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rectification_notes(ctx, field, obj)
 				})
+		case "rule":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_rule(ctx, field, obj)
+				})
+		case "subject":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_subject(ctx, field, obj)
+				})
+		case "gap":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_gap(ctx, field, obj)
+				})
+		case "openSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_openSince(ctx, field, obj)
+				})
+		case "days":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_days(ctx, field, obj)
+				})
+		case "noteList":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_noteList(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationAreaTallyImplementors = []string{"RectificationAreaTally"}
+
+func (ec *executionContext) _RectificationAreaTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationAreaTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationAreaTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationAreaTally")
+		case "area":
+			out.Values[i] = ec._RectificationAreaTally_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tally":
+			out.Values[i] = ec._RectificationAreaTally_tally(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51145,6 +52946,49 @@ func (ec *executionContext) _RectificationEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var rectificationFiguresImplementors = []string{"RectificationFigures"}
+
+func (ec *executionContext) _RectificationFigures(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationFigures")
+		case "all":
+			out.Values[i] = ec._RectificationFigures_all(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byArea":
+			out.Values[i] = ec._RectificationFigures_byArea(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byRule":
+			out.Values[i] = ec._RectificationFigures_byRule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var rectificationNoteImplementors = []string{"RectificationNote", "Node"}
 
 func (ec *executionContext) _RectificationNote(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationNote) graphql.Marshaler {
@@ -51192,6 +53036,102 @@ func (ec *executionContext) _RectificationNote(ctx context.Context, sel ast.Sele
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._RectificationNote_rectification(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationRuleTallyImplementors = []string{"RectificationRuleTally"}
+
+func (ec *executionContext) _RectificationRuleTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationRuleTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationRuleTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationRuleTally")
+		case "rule":
+			out.Values[i] = ec._RectificationRuleTally_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tally":
+			out.Values[i] = ec._RectificationRuleTally_tally(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationTallyImplementors = []string{"RectificationTally"}
+
+func (ec *executionContext) _RectificationTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationTally")
+		case "total":
+			out.Values[i] = ec._RectificationTally_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._RectificationTally_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._RectificationTally_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verified":
+			out.Values[i] = ec._RectificationTally_verified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "waived":
+			out.Values[i] = ec._RectificationTally_waived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianDaysToClose":
+			out.Values[i] = ec._RectificationTally_medianDaysToClose(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -52862,6 +54802,11 @@ func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖjicengᚋentᚐAss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAssignRectificationInput2jicengᚋgraphᚋmodelᚐAssignRectificationInput(ctx context.Context, v any) (model.AssignRectificationInput, error) {
+	res, err := ec.unmarshalInputAssignRectificationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttribute2jicengᚋvocabᚐAttribute(ctx context.Context, v any) (vocab.Attribute, error) {
 	var res vocab.Attribute
 	err := res.UnmarshalGQL(v)
@@ -53053,6 +54998,11 @@ func (ec *executionContext) unmarshalNCreateMobileReportInput2jicengᚋentᚐCre
 
 func (ec *executionContext) unmarshalNCreateOrganizationInput2jicengᚋentᚐCreateOrganizationInput(ctx context.Context, v any) (ent.CreateOrganizationInput, error) {
 	res, err := ec.unmarshalInputCreateOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateRectificationsInput2jicengᚋgraphᚋmodelᚐCreateRectificationsInput(ctx context.Context, v any) (model.CreateRectificationsInput, error) {
+	res, err := ec.unmarshalInputCreateRectificationsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -54114,6 +56064,62 @@ func (ec *executionContext) marshalNRectification2ᚖjicengᚋentᚐRectificatio
 	return ec._Rectification(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationAreaTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationAreaTally!")
+		return graphql.Null
+	}
+	return ec._RectificationAreaTally(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationConnection2ᚖjicengᚋentᚐRectificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationConnection!")
+		return graphql.Null
+	}
+	return ec._RectificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationFigures2ᚖjicengᚋgraphᚋmodelᚐRectificationFigures(ctx context.Context, sel ast.SelectionSet, v *model.RectificationFigures) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationFigures!")
+		return graphql.Null
+	}
+	return ec._RectificationFigures(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationNote) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RectificationNote!")
@@ -54141,6 +56147,11 @@ func (ec *executionContext) unmarshalNRectificationNoteWhereInput2ᚖjicengᚋen
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRectificationOrder2ᚖjicengᚋentᚐRectificationOrder(ctx context.Context, v any) (*ent.RectificationOrder, error) {
+	res, err := ec.unmarshalInputRectificationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRectificationOrderField2ᚖjicengᚋentᚐRectificationOrderField(ctx context.Context, v any) (*ent.RectificationOrderField, error) {
 	var res = new(ent.RectificationOrderField)
 	err := res.UnmarshalGQL(v)
@@ -54155,6 +56166,30 @@ func (ec *executionContext) marshalNRectificationOrderField2ᚖjicengᚋentᚐRe
 	return v
 }
 
+func (ec *executionContext) marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationRuleTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationRuleTally!")
+		return graphql.Null
+	}
+	return ec._RectificationRuleTally(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx context.Context, v any) (rectification.Status, error) {
 	var res rectification.Status
 	err := res.UnmarshalGQL(v)
@@ -54163,6 +56198,14 @@ func (ec *executionContext) unmarshalNRectificationStatus2jicengᚋentᚋrectifi
 
 func (ec *executionContext) marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v rectification.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationTally!")
+		return graphql.Null
+	}
+	return ec._RectificationTally(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRectificationWhereInput2ᚖjicengᚋentᚐRectificationWhereInput(ctx context.Context, v any) (*ent.RectificationWhereInput, error) {
@@ -54621,6 +56664,11 @@ func (ec *executionContext) unmarshalNUpdateMobileReportInput2jicengᚋentᚐUpd
 
 func (ec *executionContext) unmarshalNUpdateOrganizationInput2jicengᚋentᚐUpdateOrganizationInput(ctx context.Context, v any) (ent.UpdateOrganizationInput, error) {
 	res, err := ec.unmarshalInputUpdateOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRectificationInput2jicengᚋgraphᚋmodelᚐUpdateRectificationInput(ctx context.Context, v any) (model.UpdateRectificationInput, error) {
+	res, err := ec.unmarshalInputUpdateRectificationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -55785,6 +57833,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx context.Context, sel ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Gap(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx context.Context, v any) (*geo.Geometry, error) {
@@ -57224,6 +59279,23 @@ func (ec *executionContext) unmarshalORectificationNoteWhereInput2ᚖjicengᚋen
 	}
 	res, err := ec.unmarshalInputRectificationNoteWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORectificationOrder2ᚕᚖjicengᚋentᚐRectificationOrderᚄ(ctx context.Context, v any) ([]*ent.RectificationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RectificationOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationOrder2ᚖjicengᚋentᚐRectificationOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, v any) ([]rectification.Status, error) {
