@@ -26,6 +26,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -76,6 +78,10 @@ type Client struct {
 	Organization *OrganizationClient
 	// Period is the client for interacting with the Period builders.
 	Period *PeriodClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationNote is the client for interacting with the RectificationNote builders.
+	RectificationNote *RectificationNoteClient
 	// RuleSetting is the client for interacting with the RuleSetting builders.
 	RuleSetting *RuleSettingClient
 	// Session is the client for interacting with the Session builders.
@@ -114,6 +120,8 @@ func (c *Client) init() {
 	c.MobileReport = NewMobileReportClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.Period = NewPeriodClient(c.config)
+	c.Rectification = NewRectificationClient(c.config)
+	c.RectificationNote = NewRectificationNoteClient(c.config)
 	c.RuleSetting = NewRuleSettingClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Term = NewTermClient(c.config)
@@ -227,6 +235,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		MobileReport:           NewMobileReportClient(cfg),
 		Organization:           NewOrganizationClient(cfg),
 		Period:                 NewPeriodClient(cfg),
+		Rectification:          NewRectificationClient(cfg),
+		RectificationNote:      NewRectificationNoteClient(cfg),
 		RuleSetting:            NewRuleSettingClient(cfg),
 		Session:                NewSessionClient(cfg),
 		Term:                   NewTermClient(cfg),
@@ -267,6 +277,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		MobileReport:           NewMobileReportClient(cfg),
 		Organization:           NewOrganizationClient(cfg),
 		Period:                 NewPeriodClient(cfg),
+		Rectification:          NewRectificationClient(cfg),
+		RectificationNote:      NewRectificationNoteClient(cfg),
 		RuleSetting:            NewRuleSettingClient(cfg),
 		Session:                NewSessionClient(cfg),
 		Term:                   NewTermClient(cfg),
@@ -305,7 +317,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIToken, c.AffiliatedOrganization, c.Appointment, c.Area, c.Assessment,
 		c.AuditEntry, c.Exemption, c.InstructorVisit, c.KindChange, c.Meeting,
 		c.Member, c.Membership, c.MobileReport, c.Organization, c.Period,
-		c.RuleSetting, c.Session, c.Term, c.Unit, c.UnitCoverage, c.User,
+		c.Rectification, c.RectificationNote, c.RuleSetting, c.Session, c.Term, c.Unit,
+		c.UnitCoverage, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -318,7 +331,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIToken, c.AffiliatedOrganization, c.Appointment, c.Area, c.Assessment,
 		c.AuditEntry, c.Exemption, c.InstructorVisit, c.KindChange, c.Meeting,
 		c.Member, c.Membership, c.MobileReport, c.Organization, c.Period,
-		c.RuleSetting, c.Session, c.Term, c.Unit, c.UnitCoverage, c.User,
+		c.Rectification, c.RectificationNote, c.RuleSetting, c.Session, c.Term, c.Unit,
+		c.UnitCoverage, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -357,6 +371,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Organization.mutate(ctx, m)
 	case *PeriodMutation:
 		return c.Period.mutate(ctx, m)
+	case *RectificationMutation:
+		return c.Rectification.mutate(ctx, m)
+	case *RectificationNoteMutation:
+		return c.RectificationNote.mutate(ctx, m)
 	case *RuleSettingMutation:
 		return c.RuleSetting.mutate(ctx, m)
 	case *SessionMutation:
@@ -3153,6 +3171,338 @@ func (c *PeriodClient) mutate(ctx context.Context, m *PeriodMutation) (Value, er
 	}
 }
 
+// RectificationClient is a client for the Rectification schema.
+type RectificationClient struct {
+	config
+}
+
+// NewRectificationClient returns a client for the Rectification from the given config.
+func NewRectificationClient(c config) *RectificationClient {
+	return &RectificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectification.Hooks(f(g(h())))`.
+func (c *RectificationClient) Use(hooks ...Hook) {
+	c.hooks.Rectification = append(c.hooks.Rectification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectification.Intercept(f(g(h())))`.
+func (c *RectificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Rectification = append(c.inters.Rectification, interceptors...)
+}
+
+// Create returns a builder for creating a Rectification entity.
+func (c *RectificationClient) Create() *RectificationCreate {
+	mutation := newRectificationMutation(c.config, OpCreate)
+	return &RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Rectification entities.
+func (c *RectificationClient) CreateBulk(builders ...*RectificationCreate) *RectificationCreateBulk {
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationClient) MapCreateBulk(slice any, setFunc func(*RectificationCreate, int)) *RectificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationCreateBulk{err: fmt.Errorf("calling to RectificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Rectification.
+func (c *RectificationClient) Update() *RectificationUpdate {
+	mutation := newRectificationMutation(c.config, OpUpdate)
+	return &RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationClient) UpdateOne(_m *Rectification) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectification(_m))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationClient) UpdateOneID(id int) *RectificationUpdateOne {
+	mutation := newRectificationMutation(c.config, OpUpdateOne, withRectificationID(id))
+	return &RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Rectification.
+func (c *RectificationClient) Delete() *RectificationDelete {
+	mutation := newRectificationMutation(c.config, OpDelete)
+	return &RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationClient) DeleteOne(_m *Rectification) *RectificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationClient) DeleteOneID(id int) *RectificationDeleteOne {
+	builder := c.Delete().Where(rectification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Rectification.
+func (c *RectificationClient) Query() *RectificationQuery {
+	return &RectificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Rectification entity by its id.
+func (c *RectificationClient) Get(ctx context.Context, id int) (*Rectification, error) {
+	return c.Query().Where(rectification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationClient) GetX(ctx context.Context, id int) *Rectification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryArea queries the area edge of a Rectification.
+func (c *RectificationClient) QueryArea(_m *Rectification) *AreaQuery {
+	query := (&AreaClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(area.Table, area.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rectification.AreaTable, rectification.AreaColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrganization queries the organization edge of a Rectification.
+func (c *RectificationClient) QueryOrganization(_m *Rectification) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, rectification.OrganizationTable, rectification.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotes queries the notes edge of a Rectification.
+func (c *RectificationClient) QueryNotes(_m *Rectification) *RectificationNoteQuery {
+	query := (&RectificationNoteClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectification.Table, rectification.FieldID, id),
+			sqlgraph.To(rectificationnote.Table, rectificationnote.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, rectification.NotesTable, rectification.NotesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationClient) Hooks() []Hook {
+	hooks := c.hooks.Rectification
+	return append(hooks[:len(hooks):len(hooks)], rectification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationClient) Interceptors() []Interceptor {
+	return c.inters.Rectification
+}
+
+func (c *RectificationClient) mutate(ctx context.Context, m *RectificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Rectification mutation op: %q", m.Op())
+	}
+}
+
+// RectificationNoteClient is a client for the RectificationNote schema.
+type RectificationNoteClient struct {
+	config
+}
+
+// NewRectificationNoteClient returns a client for the RectificationNote from the given config.
+func NewRectificationNoteClient(c config) *RectificationNoteClient {
+	return &RectificationNoteClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rectificationnote.Hooks(f(g(h())))`.
+func (c *RectificationNoteClient) Use(hooks ...Hook) {
+	c.hooks.RectificationNote = append(c.hooks.RectificationNote, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rectificationnote.Intercept(f(g(h())))`.
+func (c *RectificationNoteClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RectificationNote = append(c.inters.RectificationNote, interceptors...)
+}
+
+// Create returns a builder for creating a RectificationNote entity.
+func (c *RectificationNoteClient) Create() *RectificationNoteCreate {
+	mutation := newRectificationNoteMutation(c.config, OpCreate)
+	return &RectificationNoteCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RectificationNote entities.
+func (c *RectificationNoteClient) CreateBulk(builders ...*RectificationNoteCreate) *RectificationNoteCreateBulk {
+	return &RectificationNoteCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RectificationNoteClient) MapCreateBulk(slice any, setFunc func(*RectificationNoteCreate, int)) *RectificationNoteCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RectificationNoteCreateBulk{err: fmt.Errorf("calling to RectificationNoteClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RectificationNoteCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RectificationNoteCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RectificationNote.
+func (c *RectificationNoteClient) Update() *RectificationNoteUpdate {
+	mutation := newRectificationNoteMutation(c.config, OpUpdate)
+	return &RectificationNoteUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RectificationNoteClient) UpdateOne(_m *RectificationNote) *RectificationNoteUpdateOne {
+	mutation := newRectificationNoteMutation(c.config, OpUpdateOne, withRectificationNote(_m))
+	return &RectificationNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RectificationNoteClient) UpdateOneID(id int) *RectificationNoteUpdateOne {
+	mutation := newRectificationNoteMutation(c.config, OpUpdateOne, withRectificationNoteID(id))
+	return &RectificationNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RectificationNote.
+func (c *RectificationNoteClient) Delete() *RectificationNoteDelete {
+	mutation := newRectificationNoteMutation(c.config, OpDelete)
+	return &RectificationNoteDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RectificationNoteClient) DeleteOne(_m *RectificationNote) *RectificationNoteDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RectificationNoteClient) DeleteOneID(id int) *RectificationNoteDeleteOne {
+	builder := c.Delete().Where(rectificationnote.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RectificationNoteDeleteOne{builder}
+}
+
+// Query returns a query builder for RectificationNote.
+func (c *RectificationNoteClient) Query() *RectificationNoteQuery {
+	return &RectificationNoteQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRectificationNote},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RectificationNote entity by its id.
+func (c *RectificationNoteClient) Get(ctx context.Context, id int) (*RectificationNote, error) {
+	return c.Query().Where(rectificationnote.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RectificationNoteClient) GetX(ctx context.Context, id int) *RectificationNote {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryRectification queries the rectification edge of a RectificationNote.
+func (c *RectificationNoteClient) QueryRectification(_m *RectificationNote) *RectificationQuery {
+	query := (&RectificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(rectificationnote.Table, rectificationnote.FieldID, id),
+			sqlgraph.To(rectification.Table, rectification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, rectificationnote.RectificationTable, rectificationnote.RectificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RectificationNoteClient) Hooks() []Hook {
+	hooks := c.hooks.RectificationNote
+	return append(hooks[:len(hooks):len(hooks)], rectificationnote.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RectificationNoteClient) Interceptors() []Interceptor {
+	return c.inters.RectificationNote
+}
+
+func (c *RectificationNoteClient) mutate(ctx context.Context, m *RectificationNoteMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RectificationNoteCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RectificationNoteUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RectificationNoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RectificationNoteDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RectificationNote mutation op: %q", m.Op())
+	}
+}
+
 // RuleSettingClient is a client for the RuleSetting schema.
 type RuleSettingClient struct {
 	config
@@ -4170,14 +4520,14 @@ type (
 	hooks struct {
 		APIToken, AffiliatedOrganization, Appointment, Area, Assessment, AuditEntry,
 		Exemption, InstructorVisit, KindChange, Meeting, Member, Membership,
-		MobileReport, Organization, Period, RuleSetting, Session, Term, Unit,
-		UnitCoverage, User []ent.Hook
+		MobileReport, Organization, Period, Rectification, RectificationNote,
+		RuleSetting, Session, Term, Unit, UnitCoverage, User []ent.Hook
 	}
 	inters struct {
 		APIToken, AffiliatedOrganization, Appointment, Area, Assessment, AuditEntry,
 		Exemption, InstructorVisit, KindChange, Meeting, Member, Membership,
-		MobileReport, Organization, Period, RuleSetting, Session, Term, Unit,
-		UnitCoverage, User []ent.Interceptor
+		MobileReport, Organization, Period, Rectification, RectificationNote,
+		RuleSetting, Session, Term, Unit, UnitCoverage, User []ent.Interceptor
 	}
 )
 

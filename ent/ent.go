@@ -21,6 +21,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -108,6 +110,8 @@ func checkColumn(t, c string) error {
 			mobilereport.Table:           mobilereport.ValidColumn,
 			organization.Table:           organization.ValidColumn,
 			period.Table:                 period.ValidColumn,
+			rectification.Table:          rectification.ValidColumn,
+			rectificationnote.Table:      rectificationnote.ValidColumn,
 			rulesetting.Table:            rulesetting.ValidColumn,
 			session.Table:                session.ValidColumn,
 			term.Table:                   term.ValidColumn,

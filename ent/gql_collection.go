@@ -18,6 +18,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -2600,6 +2602,343 @@ func newPeriodPaginateArgs(rv map[string]any) *periodPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*PeriodWhereInput); ok {
 		args.opts = append(args.opts, WithPeriodFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectification.Columns))
+		selectedFields = []string{rectification.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "area":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AreaClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, areaImplementors)...); err != nil {
+				return err
+			}
+			_q.withArea = query
+			if _, ok := fieldSeen[rectification.FieldAreaID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAreaID)
+				fieldSeen[rectification.FieldAreaID] = struct{}{}
+			}
+
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+			if _, ok := fieldSeen[rectification.FieldOrganizationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldOrganizationID)
+				fieldSeen[rectification.FieldOrganizationID] = struct{}{}
+			}
+
+		case "notes":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationNoteClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, rectificationnoteImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedNotes(alias, func(wq *RectificationNoteQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[rectification.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldCreatedAt)
+				fieldSeen[rectification.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[rectification.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldUpdatedAt)
+				fieldSeen[rectification.FieldUpdatedAt] = struct{}{}
+			}
+		case "gapID":
+			if _, ok := fieldSeen[rectification.FieldGapID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldGapID)
+				fieldSeen[rectification.FieldGapID] = struct{}{}
+			}
+		case "subjectName":
+			if _, ok := fieldSeen[rectification.FieldSubjectName]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldSubjectName)
+				fieldSeen[rectification.FieldSubjectName] = struct{}{}
+			}
+		case "areaID":
+			if _, ok := fieldSeen[rectification.FieldAreaID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldAreaID)
+				fieldSeen[rectification.FieldAreaID] = struct{}{}
+			}
+		case "organizationID":
+			if _, ok := fieldSeen[rectification.FieldOrganizationID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldOrganizationID)
+				fieldSeen[rectification.FieldOrganizationID] = struct{}{}
+			}
+		case "responsible":
+			if _, ok := fieldSeen[rectification.FieldResponsible]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldResponsible)
+				fieldSeen[rectification.FieldResponsible] = struct{}{}
+			}
+		case "deadline":
+			if _, ok := fieldSeen[rectification.FieldDeadline]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldDeadline)
+				fieldSeen[rectification.FieldDeadline] = struct{}{}
+			}
+		case "plan":
+			if _, ok := fieldSeen[rectification.FieldPlan]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldPlan)
+				fieldSeen[rectification.FieldPlan] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[rectification.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldStatus)
+				fieldSeen[rectification.FieldStatus] = struct{}{}
+			}
+		case "waiveReason":
+			if _, ok := fieldSeen[rectification.FieldWaiveReason]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldWaiveReason)
+				fieldSeen[rectification.FieldWaiveReason] = struct{}{}
+			}
+		case "handedOverOn":
+			if _, ok := fieldSeen[rectification.FieldHandedOverOn]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldHandedOverOn)
+				fieldSeen[rectification.FieldHandedOverOn] = struct{}{}
+			}
+		case "gapSince":
+			if _, ok := fieldSeen[rectification.FieldGapSince]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldGapSince)
+				fieldSeen[rectification.FieldGapSince] = struct{}{}
+			}
+		case "verifiedOn":
+			if _, ok := fieldSeen[rectification.FieldVerifiedOn]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldVerifiedOn)
+				fieldSeen[rectification.FieldVerifiedOn] = struct{}{}
+			}
+		case "verifiedByEntryID":
+			if _, ok := fieldSeen[rectification.FieldVerifiedByEntryID]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldVerifiedByEntryID)
+				fieldSeen[rectification.FieldVerifiedByEntryID] = struct{}{}
+			}
+		case "reopened":
+			if _, ok := fieldSeen[rectification.FieldReopened]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldReopened)
+				fieldSeen[rectification.FieldReopened] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationPaginateOption
+}
+
+func newRectificationPaginateArgs(rv map[string]any) *rectificationPaginateArgs {
+	args := &rectificationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case []*RectificationOrder:
+			args.opts = append(args.opts, WithRectificationOrder(v))
+		case []any:
+			var orders []*RectificationOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &RectificationOrder{Field: &RectificationOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithRectificationOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*RectificationWhereInput); ok {
+		args.opts = append(args.opts, WithRectificationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *RectificationNoteQuery) CollectFields(ctx context.Context, satisfies ...string) (*RectificationNoteQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *RectificationNoteQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(rectificationnote.Columns))
+		selectedFields = []string{rectificationnote.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "rectification":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&RectificationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, rectificationImplementors)...); err != nil {
+				return err
+			}
+			_q.withRectification = query
+			if _, ok := fieldSeen[rectificationnote.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldRectificationID)
+				fieldSeen[rectificationnote.FieldRectificationID] = struct{}{}
+			}
+		case "rectificationID":
+			if _, ok := fieldSeen[rectificationnote.FieldRectificationID]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldRectificationID)
+				fieldSeen[rectificationnote.FieldRectificationID] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[rectificationnote.FieldAt]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldAt)
+				fieldSeen[rectificationnote.FieldAt] = struct{}{}
+			}
+		case "author":
+			if _, ok := fieldSeen[rectificationnote.FieldAuthor]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldAuthor)
+				fieldSeen[rectificationnote.FieldAuthor] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[rectificationnote.FieldText]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldText)
+				fieldSeen[rectificationnote.FieldText] = struct{}{}
+			}
+		case "attachment":
+			if _, ok := fieldSeen[rectificationnote.FieldAttachment]; !ok {
+				selectedFields = append(selectedFields, rectificationnote.FieldAttachment)
+				fieldSeen[rectificationnote.FieldAttachment] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type rectificationnotePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []RectificationNotePaginateOption
+}
+
+func newRectificationNotePaginateArgs(rv map[string]any) *rectificationnotePaginateArgs {
+	args := &rectificationnotePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &RectificationNoteOrder{Field: &RectificationNoteOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithRectificationNoteOrder(order))
+			}
+		case *RectificationNoteOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithRectificationNoteOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*RectificationNoteWhereInput); ok {
+		args.opts = append(args.opts, WithRectificationNoteFilter(v.Filter))
 	}
 	return args
 }

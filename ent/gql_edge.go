@@ -456,6 +456,42 @@ func (_m *Organization) GroupMembers(ctx context.Context) (result []*Member, err
 	return result, err
 }
 
+func (_m *Rectification) Area(ctx context.Context) (*Area, error) {
+	result, err := _m.Edges.AreaOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryArea().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Rectification) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Rectification) Notes(ctx context.Context) (result []*RectificationNote, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedNotes(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.NotesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryNotes().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *RectificationNote) Rectification(ctx context.Context) (*Rectification, error) {
+	result, err := _m.Edges.RectificationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRectification().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Term) Organization(ctx context.Context) (*Organization, error) {
 	result, err := _m.Edges.OrganizationOrErr()
 	if IsNotLoaded(err) {

@@ -21,6 +21,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -105,6 +107,16 @@ var periodImplementors = []string{"Period", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Period) IsNode() {}
+
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Rectification) IsNode() {}
+
+var rectificationnoteImplementors = []string{"RectificationNote", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*RectificationNote) IsNode() {}
 
 var rulesettingImplementors = []string{"RuleSetting", "Node"}
 
@@ -325,6 +337,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(period.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, periodImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case rectificationnote.Table:
+		query := c.RectificationNote.Query().
+			Where(rectificationnote.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, rectificationnoteImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -650,6 +680,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Period.Query().
 			Where(period.IDIn(ids...))
 		query, err := query.CollectFields(ctx, periodImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case rectification.Table:
+		query := c.Rectification.Query().
+			Where(rectification.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case rectificationnote.Table:
+		query := c.RectificationNote.Query().
+			Where(rectificationnote.IDIn(ids...))
+		query, err := query.CollectFields(ctx, rectificationnoteImplementors...)
 		if err != nil {
 			return nil, err
 		}

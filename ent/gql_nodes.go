@@ -626,6 +626,77 @@ func (p *periodPager) stampCursors(c *PeriodConnection) {
 	}
 }
 
+// Nodes returns the page's Rectification objects without their edges, for
+// clients that read a flat list (the GraphQL field "nodes").
+func (c *RectificationConnection) Nodes() []*Rectification {
+	nodes := make([]*Rectification, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *rectificationPager) orderKey() string {
+	parts := make([]string, 0, len(p.order))
+	for _, o := range p.order {
+		parts = append(parts, o.Field.String()+" "+string(o.Direction))
+	}
+	return strings.Join(parts, ",")
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *rectificationPager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, true); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, true)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *rectificationPager) stampCursors(c *RectificationConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
+// Nodes returns the page's RectificationNote objects without their edges, for
+// clients that read a flat list (the GraphQL field "nodes").
+func (c *RectificationNoteConnection) Nodes() []*RectificationNote {
+	nodes := make([]*RectificationNote, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
+// orderKey names the order of the pager, as its cursors record it.
+func (p *rectificationnotePager) orderKey() string {
+	if p.order == nil {
+		return ""
+	}
+	return p.order.Field.String() + " " + string(p.order.Direction)
+}
+
+// checkCursors refuses cursors made under another order than the pager's.
+func (p *rectificationnotePager) checkCursors(after, before *Cursor) error {
+	key := p.orderKey()
+	if err := checkCursor(key, "after", after, false); err != nil {
+		return err
+	}
+	return checkCursor(key, "before", before, false)
+}
+
+// stampCursors records the pager's order in the cursors of a page.
+func (p *rectificationnotePager) stampCursors(c *RectificationNoteConnection) {
+	key := p.orderKey()
+	for _, e := range c.Edges {
+		stampCursor(key, &e.Cursor)
+	}
+}
+
 // Nodes returns the page's RuleSetting objects without their edges, for
 // clients that read a flat list (the GraphQL field "nodes").
 func (c *RuleSettingConnection) Nodes() []*RuleSetting {

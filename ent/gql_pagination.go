@@ -21,6 +21,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -5696,6 +5698,732 @@ func (_m *Period) ToEdge(order *PeriodOrder) *PeriodEdge {
 		order = DefaultPeriodOrder
 	}
 	return &PeriodEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RectificationEdge is the edge representation of Rectification.
+type RectificationEdge struct {
+	Node   *Rectification `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// RectificationConnection is the connection containing edges to Rectification.
+type RectificationConnection struct {
+	Edges      []*RectificationEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *RectificationConnection) build(nodes []*Rectification, pager *rectificationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Rectification
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Rectification {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Rectification {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationPaginateOption enables pagination customization.
+type RectificationPaginateOption func(*rectificationPager) error
+
+// WithRectificationOrder configures pagination ordering.
+func WithRectificationOrder(order []*RectificationOrder) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithRectificationFilter configures pagination filter.
+func WithRectificationFilter(filter func(*RectificationQuery) (*RectificationQuery, error)) RectificationPaginateOption {
+	return func(pager *rectificationPager) error {
+		if filter == nil {
+			return errors.New("RectificationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationPager struct {
+	reverse bool
+	order   []*RectificationOrder
+	filter  func(*RectificationQuery) (*RectificationQuery, error)
+}
+
+func newRectificationPager(opts []RectificationPaginateOption, reverse bool) (*rectificationPager, error) {
+	pager := &rectificationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *rectificationPager) applyFilter(query *RectificationQuery) (*RectificationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) toCursor(_m *Rectification) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *rectificationPager) applyCursors(query *RectificationQuery, after, before *Cursor) (*RectificationQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultRectificationOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationPager) applyOrder(query *RectificationQuery) *RectificationQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultRectificationOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultRectificationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *rectificationPager) orderExpr(query *RectificationQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultRectificationOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Rectification.
+func (_m *RectificationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationPaginateOption,
+) (*RectificationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationConnection{Edges: []*RectificationEdge{}}
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || !sel.nodes {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
+	return conn, nil
+}
+
+var (
+	// RectificationOrderFieldCreatedAt orders Rectification by created_at.
+	RectificationOrderFieldCreatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: rectification.FieldCreatedAt,
+		toTerm: rectification.ByCreatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldUpdatedAt orders Rectification by updated_at.
+	RectificationOrderFieldUpdatedAt = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: rectification.FieldUpdatedAt,
+		toTerm: rectification.ByUpdatedAt,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// RectificationOrderFieldDeadline orders Rectification by deadline.
+	RectificationOrderFieldDeadline = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.Deadline, nil
+		},
+		column: rectification.FieldDeadline,
+		toTerm: rectification.ByDeadline,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Deadline,
+			}
+		},
+	}
+	// RectificationOrderFieldStatus orders Rectification by status.
+	RectificationOrderFieldStatus = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: rectification.FieldStatus,
+		toTerm: rectification.ByStatus,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// RectificationOrderFieldHandedOverOn orders Rectification by handed_over_on.
+	RectificationOrderFieldHandedOverOn = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.HandedOverOn, nil
+		},
+		column: rectification.FieldHandedOverOn,
+		toTerm: rectification.ByHandedOverOn,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.HandedOverOn,
+			}
+		},
+	}
+	// RectificationOrderFieldVerifiedOn orders Rectification by verified_on.
+	RectificationOrderFieldVerifiedOn = &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.VerifiedOn, nil
+		},
+		column: rectification.FieldVerifiedOn,
+		toTerm: rectification.ByVerifiedOn,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.VerifiedOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RectificationOrderField) String() string {
+	var str string
+	switch f.column {
+	case RectificationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case RectificationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case RectificationOrderFieldDeadline.column:
+		str = "DEADLINE"
+	case RectificationOrderFieldStatus.column:
+		str = "STATUS"
+	case RectificationOrderFieldHandedOverOn.column:
+		str = "HANDED_OVER_ON"
+	case RectificationOrderFieldVerifiedOn.column:
+		str = "VERIFIED_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RectificationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RectificationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RectificationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *RectificationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *RectificationOrderFieldUpdatedAt
+	case "DEADLINE":
+		*f = *RectificationOrderFieldDeadline
+	case "STATUS":
+		*f = *RectificationOrderFieldStatus
+	case "HANDED_OVER_ON":
+		*f = *RectificationOrderFieldHandedOverOn
+	case "VERIFIED_ON":
+		*f = *RectificationOrderFieldVerifiedOn
+	default:
+		return fmt.Errorf("%s is not a valid RectificationOrderField", str)
+	}
+	return nil
+}
+
+// RectificationOrderField defines the ordering field of Rectification.
+type RectificationOrderField struct {
+	// Value extracts the ordering value from the given Rectification.
+	Value    func(*Rectification) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectification.OrderOption
+	toCursor func(*Rectification) Cursor
+}
+
+// RectificationOrder defines the ordering of Rectification.
+type RectificationOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *RectificationOrderField `json:"field"`
+}
+
+// DefaultRectificationOrder is the default ordering of Rectification.
+var DefaultRectificationOrder = &RectificationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationOrderField{
+		Value: func(_m *Rectification) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectification.FieldID,
+		toTerm: rectification.ByID,
+		toCursor: func(_m *Rectification) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Rectification into RectificationEdge.
+func (_m *Rectification) ToEdge(order *RectificationOrder) *RectificationEdge {
+	if order == nil {
+		order = DefaultRectificationOrder
+	}
+	return &RectificationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// RectificationNoteEdge is the edge representation of RectificationNote.
+type RectificationNoteEdge struct {
+	Node   *RectificationNote `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// RectificationNoteConnection is the connection containing edges to RectificationNote.
+type RectificationNoteConnection struct {
+	Edges      []*RectificationNoteEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *RectificationNoteConnection) build(nodes []*RectificationNote, pager *rectificationnotePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *RectificationNote
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *RectificationNote {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *RectificationNote {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*RectificationNoteEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &RectificationNoteEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// RectificationNotePaginateOption enables pagination customization.
+type RectificationNotePaginateOption func(*rectificationnotePager) error
+
+// WithRectificationNoteOrder configures pagination ordering.
+func WithRectificationNoteOrder(order *RectificationNoteOrder) RectificationNotePaginateOption {
+	if order == nil {
+		order = DefaultRectificationNoteOrder
+	}
+	o := *order
+	return func(pager *rectificationnotePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultRectificationNoteOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithRectificationNoteFilter configures pagination filter.
+func WithRectificationNoteFilter(filter func(*RectificationNoteQuery) (*RectificationNoteQuery, error)) RectificationNotePaginateOption {
+	return func(pager *rectificationnotePager) error {
+		if filter == nil {
+			return errors.New("RectificationNoteQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type rectificationnotePager struct {
+	reverse bool
+	order   *RectificationNoteOrder
+	filter  func(*RectificationNoteQuery) (*RectificationNoteQuery, error)
+}
+
+func newRectificationNotePager(opts []RectificationNotePaginateOption, reverse bool) (*rectificationnotePager, error) {
+	pager := &rectificationnotePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultRectificationNoteOrder
+	}
+	return pager, nil
+}
+
+func (p *rectificationnotePager) applyFilter(query *RectificationNoteQuery) (*RectificationNoteQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *rectificationnotePager) toCursor(_m *RectificationNote) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *rectificationnotePager) applyCursors(query *RectificationNoteQuery, after, before *Cursor) (*RectificationNoteQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultRectificationNoteOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *rectificationnotePager) applyOrder(query *RectificationNoteQuery) *RectificationNoteQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultRectificationNoteOrder.Field {
+		query = query.Order(DefaultRectificationNoteOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *rectificationnotePager) orderExpr(query *RectificationNoteQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultRectificationNoteOrder.Field {
+			b.Comma().Ident(DefaultRectificationNoteOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to RectificationNote.
+func (_m *RectificationNoteQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...RectificationNotePaginateOption,
+) (*RectificationNoteConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newRectificationNotePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := pager.checkCursors(after, before); err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &RectificationNoteConnection{Edges: []*RectificationNoteEdge{}}
+	sel := selectedPage(ctx)
+	if sel.totalCount || sel.pageInfo {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || !sel.nodes {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if !sel.nodes || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if sel.node != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *sel.node, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	pager.stampCursors(conn)
+	return conn, nil
+}
+
+var (
+	// RectificationNoteOrderFieldAt orders RectificationNote by at.
+	RectificationNoteOrderFieldAt = &RectificationNoteOrderField{
+		Value: func(_m *RectificationNote) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: rectificationnote.FieldAt,
+		toTerm: rectificationnote.ByAt,
+		toCursor: func(_m *RectificationNote) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f RectificationNoteOrderField) String() string {
+	var str string
+	switch f.column {
+	case RectificationNoteOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f RectificationNoteOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *RectificationNoteOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("RectificationNoteOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AT":
+		*f = *RectificationNoteOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid RectificationNoteOrderField", str)
+	}
+	return nil
+}
+
+// RectificationNoteOrderField defines the ordering field of RectificationNote.
+type RectificationNoteOrderField struct {
+	// Value extracts the ordering value from the given RectificationNote.
+	Value    func(*RectificationNote) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) rectificationnote.OrderOption
+	toCursor func(*RectificationNote) Cursor
+}
+
+// RectificationNoteOrder defines the ordering of RectificationNote.
+type RectificationNoteOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *RectificationNoteOrderField `json:"field"`
+}
+
+// DefaultRectificationNoteOrder is the default ordering of RectificationNote.
+var DefaultRectificationNoteOrder = &RectificationNoteOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &RectificationNoteOrderField{
+		Value: func(_m *RectificationNote) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: rectificationnote.FieldID,
+		toTerm: rectificationnote.ByID,
+		toCursor: func(_m *RectificationNote) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts RectificationNote into RectificationNoteEdge.
+func (_m *RectificationNote) ToEdge(order *RectificationNoteOrder) *RectificationNoteEdge {
+	if order == nil {
+		order = DefaultRectificationNoteOrder
+	}
+	return &RectificationNoteEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -20,6 +20,8 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
 	"jiceng/ent/predicate"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/term"
 	"jiceng/ent/unit"
@@ -7479,6 +7481,1196 @@ func (i *PeriodWhereInput) P() (predicate.Period, error) {
 		return predicates[0], nil
 	default:
 		return period.And(predicates...), nil
+	}
+}
+
+// RectificationWhereInput represents a where input for filtering Rectification queries.
+type RectificationWhereInput struct {
+	Predicates []predicate.Rectification  `json:"-"`
+	Not        *RectificationWhereInput   `json:"not,omitempty"`
+	Or         []*RectificationWhereInput `json:"or,omitempty"`
+	And        []*RectificationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "gap_id" field predicates.
+	GapID      *int  `json:"gapID,omitempty"`
+	GapIDNEQ   *int  `json:"gapIDNEQ,omitempty"`
+	GapIDIn    []int `json:"gapIDIn,omitempty"`
+	GapIDNotIn []int `json:"gapIDNotIn,omitempty"`
+	GapIDGT    *int  `json:"gapIDGT,omitempty"`
+	GapIDGTE   *int  `json:"gapIDGTE,omitempty"`
+	GapIDLT    *int  `json:"gapIDLT,omitempty"`
+	GapIDLTE   *int  `json:"gapIDLTE,omitempty"`
+
+	// "subject_name" field predicates.
+	SubjectName             *string  `json:"subjectName,omitempty"`
+	SubjectNameNEQ          *string  `json:"subjectNameNEQ,omitempty"`
+	SubjectNameIn           []string `json:"subjectNameIn,omitempty"`
+	SubjectNameNotIn        []string `json:"subjectNameNotIn,omitempty"`
+	SubjectNameGT           *string  `json:"subjectNameGT,omitempty"`
+	SubjectNameGTE          *string  `json:"subjectNameGTE,omitempty"`
+	SubjectNameLT           *string  `json:"subjectNameLT,omitempty"`
+	SubjectNameLTE          *string  `json:"subjectNameLTE,omitempty"`
+	SubjectNameContains     *string  `json:"subjectNameContains,omitempty"`
+	SubjectNameHasPrefix    *string  `json:"subjectNameHasPrefix,omitempty"`
+	SubjectNameHasSuffix    *string  `json:"subjectNameHasSuffix,omitempty"`
+	SubjectNameEqualFold    *string  `json:"subjectNameEqualFold,omitempty"`
+	SubjectNameContainsFold *string  `json:"subjectNameContainsFold,omitempty"`
+
+	// "area_id" field predicates.
+	AreaID      *int  `json:"areaID,omitempty"`
+	AreaIDNEQ   *int  `json:"areaIDNEQ,omitempty"`
+	AreaIDIn    []int `json:"areaIDIn,omitempty"`
+	AreaIDNotIn []int `json:"areaIDNotIn,omitempty"`
+
+	// "organization_id" field predicates.
+	OrganizationID       *int  `json:"organizationID,omitempty"`
+	OrganizationIDNEQ    *int  `json:"organizationIDNEQ,omitempty"`
+	OrganizationIDIn     []int `json:"organizationIDIn,omitempty"`
+	OrganizationIDNotIn  []int `json:"organizationIDNotIn,omitempty"`
+	OrganizationIDIsNil  bool  `json:"organizationIDIsNil,omitempty"`
+	OrganizationIDNotNil bool  `json:"organizationIDNotNil,omitempty"`
+
+	// "responsible" field predicates.
+	Responsible             *string  `json:"responsible,omitempty"`
+	ResponsibleNEQ          *string  `json:"responsibleNEQ,omitempty"`
+	ResponsibleIn           []string `json:"responsibleIn,omitempty"`
+	ResponsibleNotIn        []string `json:"responsibleNotIn,omitempty"`
+	ResponsibleGT           *string  `json:"responsibleGT,omitempty"`
+	ResponsibleGTE          *string  `json:"responsibleGTE,omitempty"`
+	ResponsibleLT           *string  `json:"responsibleLT,omitempty"`
+	ResponsibleLTE          *string  `json:"responsibleLTE,omitempty"`
+	ResponsibleContains     *string  `json:"responsibleContains,omitempty"`
+	ResponsibleHasPrefix    *string  `json:"responsibleHasPrefix,omitempty"`
+	ResponsibleHasSuffix    *string  `json:"responsibleHasSuffix,omitempty"`
+	ResponsibleIsNil        bool     `json:"responsibleIsNil,omitempty"`
+	ResponsibleNotNil       bool     `json:"responsibleNotNil,omitempty"`
+	ResponsibleEqualFold    *string  `json:"responsibleEqualFold,omitempty"`
+	ResponsibleContainsFold *string  `json:"responsibleContainsFold,omitempty"`
+
+	// "deadline" field predicates.
+	Deadline      *time.Time  `json:"deadline,omitempty"`
+	DeadlineNEQ   *time.Time  `json:"deadlineNEQ,omitempty"`
+	DeadlineIn    []time.Time `json:"deadlineIn,omitempty"`
+	DeadlineNotIn []time.Time `json:"deadlineNotIn,omitempty"`
+	DeadlineGT    *time.Time  `json:"deadlineGT,omitempty"`
+	DeadlineGTE   *time.Time  `json:"deadlineGTE,omitempty"`
+	DeadlineLT    *time.Time  `json:"deadlineLT,omitempty"`
+	DeadlineLTE   *time.Time  `json:"deadlineLTE,omitempty"`
+
+	// "plan" field predicates.
+	Plan             *string  `json:"plan,omitempty"`
+	PlanNEQ          *string  `json:"planNEQ,omitempty"`
+	PlanIn           []string `json:"planIn,omitempty"`
+	PlanNotIn        []string `json:"planNotIn,omitempty"`
+	PlanGT           *string  `json:"planGT,omitempty"`
+	PlanGTE          *string  `json:"planGTE,omitempty"`
+	PlanLT           *string  `json:"planLT,omitempty"`
+	PlanLTE          *string  `json:"planLTE,omitempty"`
+	PlanContains     *string  `json:"planContains,omitempty"`
+	PlanHasPrefix    *string  `json:"planHasPrefix,omitempty"`
+	PlanHasSuffix    *string  `json:"planHasSuffix,omitempty"`
+	PlanIsNil        bool     `json:"planIsNil,omitempty"`
+	PlanNotNil       bool     `json:"planNotNil,omitempty"`
+	PlanEqualFold    *string  `json:"planEqualFold,omitempty"`
+	PlanContainsFold *string  `json:"planContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *rectification.Status  `json:"status,omitempty"`
+	StatusNEQ   *rectification.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []rectification.Status `json:"statusIn,omitempty"`
+	StatusNotIn []rectification.Status `json:"statusNotIn,omitempty"`
+
+	// "waive_reason" field predicates.
+	WaiveReason             *string  `json:"waiveReason,omitempty"`
+	WaiveReasonNEQ          *string  `json:"waiveReasonNEQ,omitempty"`
+	WaiveReasonIn           []string `json:"waiveReasonIn,omitempty"`
+	WaiveReasonNotIn        []string `json:"waiveReasonNotIn,omitempty"`
+	WaiveReasonGT           *string  `json:"waiveReasonGT,omitempty"`
+	WaiveReasonGTE          *string  `json:"waiveReasonGTE,omitempty"`
+	WaiveReasonLT           *string  `json:"waiveReasonLT,omitempty"`
+	WaiveReasonLTE          *string  `json:"waiveReasonLTE,omitempty"`
+	WaiveReasonContains     *string  `json:"waiveReasonContains,omitempty"`
+	WaiveReasonHasPrefix    *string  `json:"waiveReasonHasPrefix,omitempty"`
+	WaiveReasonHasSuffix    *string  `json:"waiveReasonHasSuffix,omitempty"`
+	WaiveReasonIsNil        bool     `json:"waiveReasonIsNil,omitempty"`
+	WaiveReasonNotNil       bool     `json:"waiveReasonNotNil,omitempty"`
+	WaiveReasonEqualFold    *string  `json:"waiveReasonEqualFold,omitempty"`
+	WaiveReasonContainsFold *string  `json:"waiveReasonContainsFold,omitempty"`
+
+	// "handed_over_on" field predicates.
+	HandedOverOn      *time.Time  `json:"handedOverOn,omitempty"`
+	HandedOverOnNEQ   *time.Time  `json:"handedOverOnNEQ,omitempty"`
+	HandedOverOnIn    []time.Time `json:"handedOverOnIn,omitempty"`
+	HandedOverOnNotIn []time.Time `json:"handedOverOnNotIn,omitempty"`
+	HandedOverOnGT    *time.Time  `json:"handedOverOnGT,omitempty"`
+	HandedOverOnGTE   *time.Time  `json:"handedOverOnGTE,omitempty"`
+	HandedOverOnLT    *time.Time  `json:"handedOverOnLT,omitempty"`
+	HandedOverOnLTE   *time.Time  `json:"handedOverOnLTE,omitempty"`
+
+	// "gap_since" field predicates.
+	GapSince       *time.Time  `json:"gapSince,omitempty"`
+	GapSinceNEQ    *time.Time  `json:"gapSinceNEQ,omitempty"`
+	GapSinceIn     []time.Time `json:"gapSinceIn,omitempty"`
+	GapSinceNotIn  []time.Time `json:"gapSinceNotIn,omitempty"`
+	GapSinceGT     *time.Time  `json:"gapSinceGT,omitempty"`
+	GapSinceGTE    *time.Time  `json:"gapSinceGTE,omitempty"`
+	GapSinceLT     *time.Time  `json:"gapSinceLT,omitempty"`
+	GapSinceLTE    *time.Time  `json:"gapSinceLTE,omitempty"`
+	GapSinceIsNil  bool        `json:"gapSinceIsNil,omitempty"`
+	GapSinceNotNil bool        `json:"gapSinceNotNil,omitempty"`
+
+	// "verified_on" field predicates.
+	VerifiedOn       *time.Time  `json:"verifiedOn,omitempty"`
+	VerifiedOnNEQ    *time.Time  `json:"verifiedOnNEQ,omitempty"`
+	VerifiedOnIn     []time.Time `json:"verifiedOnIn,omitempty"`
+	VerifiedOnNotIn  []time.Time `json:"verifiedOnNotIn,omitempty"`
+	VerifiedOnGT     *time.Time  `json:"verifiedOnGT,omitempty"`
+	VerifiedOnGTE    *time.Time  `json:"verifiedOnGTE,omitempty"`
+	VerifiedOnLT     *time.Time  `json:"verifiedOnLT,omitempty"`
+	VerifiedOnLTE    *time.Time  `json:"verifiedOnLTE,omitempty"`
+	VerifiedOnIsNil  bool        `json:"verifiedOnIsNil,omitempty"`
+	VerifiedOnNotNil bool        `json:"verifiedOnNotNil,omitempty"`
+
+	// "verified_by_entry_id" field predicates.
+	VerifiedByEntryID       *int  `json:"verifiedByEntryID,omitempty"`
+	VerifiedByEntryIDNEQ    *int  `json:"verifiedByEntryIDNEQ,omitempty"`
+	VerifiedByEntryIDIn     []int `json:"verifiedByEntryIDIn,omitempty"`
+	VerifiedByEntryIDNotIn  []int `json:"verifiedByEntryIDNotIn,omitempty"`
+	VerifiedByEntryIDGT     *int  `json:"verifiedByEntryIDGT,omitempty"`
+	VerifiedByEntryIDGTE    *int  `json:"verifiedByEntryIDGTE,omitempty"`
+	VerifiedByEntryIDLT     *int  `json:"verifiedByEntryIDLT,omitempty"`
+	VerifiedByEntryIDLTE    *int  `json:"verifiedByEntryIDLTE,omitempty"`
+	VerifiedByEntryIDIsNil  bool  `json:"verifiedByEntryIDIsNil,omitempty"`
+	VerifiedByEntryIDNotNil bool  `json:"verifiedByEntryIDNotNil,omitempty"`
+
+	// "reopened" field predicates.
+	Reopened      *int  `json:"reopened,omitempty"`
+	ReopenedNEQ   *int  `json:"reopenedNEQ,omitempty"`
+	ReopenedIn    []int `json:"reopenedIn,omitempty"`
+	ReopenedNotIn []int `json:"reopenedNotIn,omitempty"`
+	ReopenedGT    *int  `json:"reopenedGT,omitempty"`
+	ReopenedGTE   *int  `json:"reopenedGTE,omitempty"`
+	ReopenedLT    *int  `json:"reopenedLT,omitempty"`
+	ReopenedLTE   *int  `json:"reopenedLTE,omitempty"`
+
+	// "area" edge predicates.
+	HasArea     *bool             `json:"hasArea,omitempty"`
+	HasAreaWith []*AreaWhereInput `json:"hasAreaWith,omitempty"`
+
+	// "organization" edge predicates.
+	HasOrganization     *bool                     `json:"hasOrganization,omitempty"`
+	HasOrganizationWith []*OrganizationWhereInput `json:"hasOrganizationWith,omitempty"`
+
+	// "notes" edge predicates.
+	HasNotes     *bool                          `json:"hasNotes,omitempty"`
+	HasNotesWith []*RectificationNoteWhereInput `json:"hasNotesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RectificationWhereInput) AddPredicates(predicates ...predicate.Rectification) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RectificationWhereInput filter on the RectificationQuery builder.
+func (i *RectificationWhereInput) Filter(q *RectificationQuery) (*RectificationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRectificationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRectificationWhereInput is returned in case the RectificationWhereInput is empty.
+var ErrEmptyRectificationWhereInput = errors.New("ent: empty predicate RectificationWhereInput")
+
+// P returns a predicate for filtering rectifications.
+// An error is returned if the input is empty or invalid.
+func (i *RectificationWhereInput) P() (predicate.Rectification, error) {
+	var predicates []predicate.Rectification
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, rectification.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Rectification, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, rectification.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Rectification, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, rectification.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, rectification.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, rectification.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, rectification.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, rectification.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, rectification.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, rectification.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, rectification.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, rectification.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, rectification.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, rectification.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, rectification.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, rectification.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, rectification.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, rectification.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, rectification.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, rectification.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, rectification.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, rectification.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, rectification.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, rectification.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, rectification.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, rectification.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, rectification.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, rectification.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.GapID != nil {
+		predicates = append(predicates, rectification.GapIDEQ(*i.GapID))
+	}
+	if i.GapIDNEQ != nil {
+		predicates = append(predicates, rectification.GapIDNEQ(*i.GapIDNEQ))
+	}
+	if len(i.GapIDIn) > 0 {
+		predicates = append(predicates, rectification.GapIDIn(i.GapIDIn...))
+	}
+	if len(i.GapIDNotIn) > 0 {
+		predicates = append(predicates, rectification.GapIDNotIn(i.GapIDNotIn...))
+	}
+	if i.GapIDGT != nil {
+		predicates = append(predicates, rectification.GapIDGT(*i.GapIDGT))
+	}
+	if i.GapIDGTE != nil {
+		predicates = append(predicates, rectification.GapIDGTE(*i.GapIDGTE))
+	}
+	if i.GapIDLT != nil {
+		predicates = append(predicates, rectification.GapIDLT(*i.GapIDLT))
+	}
+	if i.GapIDLTE != nil {
+		predicates = append(predicates, rectification.GapIDLTE(*i.GapIDLTE))
+	}
+	if i.SubjectName != nil {
+		predicates = append(predicates, rectification.SubjectNameEQ(*i.SubjectName))
+	}
+	if i.SubjectNameNEQ != nil {
+		predicates = append(predicates, rectification.SubjectNameNEQ(*i.SubjectNameNEQ))
+	}
+	if len(i.SubjectNameIn) > 0 {
+		predicates = append(predicates, rectification.SubjectNameIn(i.SubjectNameIn...))
+	}
+	if len(i.SubjectNameNotIn) > 0 {
+		predicates = append(predicates, rectification.SubjectNameNotIn(i.SubjectNameNotIn...))
+	}
+	if i.SubjectNameGT != nil {
+		predicates = append(predicates, rectification.SubjectNameGT(*i.SubjectNameGT))
+	}
+	if i.SubjectNameGTE != nil {
+		predicates = append(predicates, rectification.SubjectNameGTE(*i.SubjectNameGTE))
+	}
+	if i.SubjectNameLT != nil {
+		predicates = append(predicates, rectification.SubjectNameLT(*i.SubjectNameLT))
+	}
+	if i.SubjectNameLTE != nil {
+		predicates = append(predicates, rectification.SubjectNameLTE(*i.SubjectNameLTE))
+	}
+	if i.SubjectNameContains != nil {
+		predicates = append(predicates, rectification.SubjectNameContains(*i.SubjectNameContains))
+	}
+	if i.SubjectNameHasPrefix != nil {
+		predicates = append(predicates, rectification.SubjectNameHasPrefix(*i.SubjectNameHasPrefix))
+	}
+	if i.SubjectNameHasSuffix != nil {
+		predicates = append(predicates, rectification.SubjectNameHasSuffix(*i.SubjectNameHasSuffix))
+	}
+	if i.SubjectNameEqualFold != nil {
+		predicates = append(predicates, rectification.SubjectNameEqualFold(*i.SubjectNameEqualFold))
+	}
+	if i.SubjectNameContainsFold != nil {
+		predicates = append(predicates, rectification.SubjectNameContainsFold(*i.SubjectNameContainsFold))
+	}
+	if i.AreaID != nil {
+		predicates = append(predicates, rectification.AreaIDEQ(*i.AreaID))
+	}
+	if i.AreaIDNEQ != nil {
+		predicates = append(predicates, rectification.AreaIDNEQ(*i.AreaIDNEQ))
+	}
+	if len(i.AreaIDIn) > 0 {
+		predicates = append(predicates, rectification.AreaIDIn(i.AreaIDIn...))
+	}
+	if len(i.AreaIDNotIn) > 0 {
+		predicates = append(predicates, rectification.AreaIDNotIn(i.AreaIDNotIn...))
+	}
+	if i.OrganizationID != nil {
+		predicates = append(predicates, rectification.OrganizationIDEQ(*i.OrganizationID))
+	}
+	if i.OrganizationIDNEQ != nil {
+		predicates = append(predicates, rectification.OrganizationIDNEQ(*i.OrganizationIDNEQ))
+	}
+	if len(i.OrganizationIDIn) > 0 {
+		predicates = append(predicates, rectification.OrganizationIDIn(i.OrganizationIDIn...))
+	}
+	if len(i.OrganizationIDNotIn) > 0 {
+		predicates = append(predicates, rectification.OrganizationIDNotIn(i.OrganizationIDNotIn...))
+	}
+	if i.OrganizationIDIsNil {
+		predicates = append(predicates, rectification.OrganizationIDIsNil())
+	}
+	if i.OrganizationIDNotNil {
+		predicates = append(predicates, rectification.OrganizationIDNotNil())
+	}
+	if i.Responsible != nil {
+		predicates = append(predicates, rectification.ResponsibleEQ(*i.Responsible))
+	}
+	if i.ResponsibleNEQ != nil {
+		predicates = append(predicates, rectification.ResponsibleNEQ(*i.ResponsibleNEQ))
+	}
+	if len(i.ResponsibleIn) > 0 {
+		predicates = append(predicates, rectification.ResponsibleIn(i.ResponsibleIn...))
+	}
+	if len(i.ResponsibleNotIn) > 0 {
+		predicates = append(predicates, rectification.ResponsibleNotIn(i.ResponsibleNotIn...))
+	}
+	if i.ResponsibleGT != nil {
+		predicates = append(predicates, rectification.ResponsibleGT(*i.ResponsibleGT))
+	}
+	if i.ResponsibleGTE != nil {
+		predicates = append(predicates, rectification.ResponsibleGTE(*i.ResponsibleGTE))
+	}
+	if i.ResponsibleLT != nil {
+		predicates = append(predicates, rectification.ResponsibleLT(*i.ResponsibleLT))
+	}
+	if i.ResponsibleLTE != nil {
+		predicates = append(predicates, rectification.ResponsibleLTE(*i.ResponsibleLTE))
+	}
+	if i.ResponsibleContains != nil {
+		predicates = append(predicates, rectification.ResponsibleContains(*i.ResponsibleContains))
+	}
+	if i.ResponsibleHasPrefix != nil {
+		predicates = append(predicates, rectification.ResponsibleHasPrefix(*i.ResponsibleHasPrefix))
+	}
+	if i.ResponsibleHasSuffix != nil {
+		predicates = append(predicates, rectification.ResponsibleHasSuffix(*i.ResponsibleHasSuffix))
+	}
+	if i.ResponsibleIsNil {
+		predicates = append(predicates, rectification.ResponsibleIsNil())
+	}
+	if i.ResponsibleNotNil {
+		predicates = append(predicates, rectification.ResponsibleNotNil())
+	}
+	if i.ResponsibleEqualFold != nil {
+		predicates = append(predicates, rectification.ResponsibleEqualFold(*i.ResponsibleEqualFold))
+	}
+	if i.ResponsibleContainsFold != nil {
+		predicates = append(predicates, rectification.ResponsibleContainsFold(*i.ResponsibleContainsFold))
+	}
+	if i.Deadline != nil {
+		predicates = append(predicates, rectification.DeadlineEQ(*i.Deadline))
+	}
+	if i.DeadlineNEQ != nil {
+		predicates = append(predicates, rectification.DeadlineNEQ(*i.DeadlineNEQ))
+	}
+	if len(i.DeadlineIn) > 0 {
+		predicates = append(predicates, rectification.DeadlineIn(i.DeadlineIn...))
+	}
+	if len(i.DeadlineNotIn) > 0 {
+		predicates = append(predicates, rectification.DeadlineNotIn(i.DeadlineNotIn...))
+	}
+	if i.DeadlineGT != nil {
+		predicates = append(predicates, rectification.DeadlineGT(*i.DeadlineGT))
+	}
+	if i.DeadlineGTE != nil {
+		predicates = append(predicates, rectification.DeadlineGTE(*i.DeadlineGTE))
+	}
+	if i.DeadlineLT != nil {
+		predicates = append(predicates, rectification.DeadlineLT(*i.DeadlineLT))
+	}
+	if i.DeadlineLTE != nil {
+		predicates = append(predicates, rectification.DeadlineLTE(*i.DeadlineLTE))
+	}
+	if i.Plan != nil {
+		predicates = append(predicates, rectification.PlanEQ(*i.Plan))
+	}
+	if i.PlanNEQ != nil {
+		predicates = append(predicates, rectification.PlanNEQ(*i.PlanNEQ))
+	}
+	if len(i.PlanIn) > 0 {
+		predicates = append(predicates, rectification.PlanIn(i.PlanIn...))
+	}
+	if len(i.PlanNotIn) > 0 {
+		predicates = append(predicates, rectification.PlanNotIn(i.PlanNotIn...))
+	}
+	if i.PlanGT != nil {
+		predicates = append(predicates, rectification.PlanGT(*i.PlanGT))
+	}
+	if i.PlanGTE != nil {
+		predicates = append(predicates, rectification.PlanGTE(*i.PlanGTE))
+	}
+	if i.PlanLT != nil {
+		predicates = append(predicates, rectification.PlanLT(*i.PlanLT))
+	}
+	if i.PlanLTE != nil {
+		predicates = append(predicates, rectification.PlanLTE(*i.PlanLTE))
+	}
+	if i.PlanContains != nil {
+		predicates = append(predicates, rectification.PlanContains(*i.PlanContains))
+	}
+	if i.PlanHasPrefix != nil {
+		predicates = append(predicates, rectification.PlanHasPrefix(*i.PlanHasPrefix))
+	}
+	if i.PlanHasSuffix != nil {
+		predicates = append(predicates, rectification.PlanHasSuffix(*i.PlanHasSuffix))
+	}
+	if i.PlanIsNil {
+		predicates = append(predicates, rectification.PlanIsNil())
+	}
+	if i.PlanNotNil {
+		predicates = append(predicates, rectification.PlanNotNil())
+	}
+	if i.PlanEqualFold != nil {
+		predicates = append(predicates, rectification.PlanEqualFold(*i.PlanEqualFold))
+	}
+	if i.PlanContainsFold != nil {
+		predicates = append(predicates, rectification.PlanContainsFold(*i.PlanContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, rectification.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, rectification.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, rectification.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, rectification.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.WaiveReason != nil {
+		predicates = append(predicates, rectification.WaiveReasonEQ(*i.WaiveReason))
+	}
+	if i.WaiveReasonNEQ != nil {
+		predicates = append(predicates, rectification.WaiveReasonNEQ(*i.WaiveReasonNEQ))
+	}
+	if len(i.WaiveReasonIn) > 0 {
+		predicates = append(predicates, rectification.WaiveReasonIn(i.WaiveReasonIn...))
+	}
+	if len(i.WaiveReasonNotIn) > 0 {
+		predicates = append(predicates, rectification.WaiveReasonNotIn(i.WaiveReasonNotIn...))
+	}
+	if i.WaiveReasonGT != nil {
+		predicates = append(predicates, rectification.WaiveReasonGT(*i.WaiveReasonGT))
+	}
+	if i.WaiveReasonGTE != nil {
+		predicates = append(predicates, rectification.WaiveReasonGTE(*i.WaiveReasonGTE))
+	}
+	if i.WaiveReasonLT != nil {
+		predicates = append(predicates, rectification.WaiveReasonLT(*i.WaiveReasonLT))
+	}
+	if i.WaiveReasonLTE != nil {
+		predicates = append(predicates, rectification.WaiveReasonLTE(*i.WaiveReasonLTE))
+	}
+	if i.WaiveReasonContains != nil {
+		predicates = append(predicates, rectification.WaiveReasonContains(*i.WaiveReasonContains))
+	}
+	if i.WaiveReasonHasPrefix != nil {
+		predicates = append(predicates, rectification.WaiveReasonHasPrefix(*i.WaiveReasonHasPrefix))
+	}
+	if i.WaiveReasonHasSuffix != nil {
+		predicates = append(predicates, rectification.WaiveReasonHasSuffix(*i.WaiveReasonHasSuffix))
+	}
+	if i.WaiveReasonIsNil {
+		predicates = append(predicates, rectification.WaiveReasonIsNil())
+	}
+	if i.WaiveReasonNotNil {
+		predicates = append(predicates, rectification.WaiveReasonNotNil())
+	}
+	if i.WaiveReasonEqualFold != nil {
+		predicates = append(predicates, rectification.WaiveReasonEqualFold(*i.WaiveReasonEqualFold))
+	}
+	if i.WaiveReasonContainsFold != nil {
+		predicates = append(predicates, rectification.WaiveReasonContainsFold(*i.WaiveReasonContainsFold))
+	}
+	if i.HandedOverOn != nil {
+		predicates = append(predicates, rectification.HandedOverOnEQ(*i.HandedOverOn))
+	}
+	if i.HandedOverOnNEQ != nil {
+		predicates = append(predicates, rectification.HandedOverOnNEQ(*i.HandedOverOnNEQ))
+	}
+	if len(i.HandedOverOnIn) > 0 {
+		predicates = append(predicates, rectification.HandedOverOnIn(i.HandedOverOnIn...))
+	}
+	if len(i.HandedOverOnNotIn) > 0 {
+		predicates = append(predicates, rectification.HandedOverOnNotIn(i.HandedOverOnNotIn...))
+	}
+	if i.HandedOverOnGT != nil {
+		predicates = append(predicates, rectification.HandedOverOnGT(*i.HandedOverOnGT))
+	}
+	if i.HandedOverOnGTE != nil {
+		predicates = append(predicates, rectification.HandedOverOnGTE(*i.HandedOverOnGTE))
+	}
+	if i.HandedOverOnLT != nil {
+		predicates = append(predicates, rectification.HandedOverOnLT(*i.HandedOverOnLT))
+	}
+	if i.HandedOverOnLTE != nil {
+		predicates = append(predicates, rectification.HandedOverOnLTE(*i.HandedOverOnLTE))
+	}
+	if i.GapSince != nil {
+		predicates = append(predicates, rectification.GapSinceEQ(*i.GapSince))
+	}
+	if i.GapSinceNEQ != nil {
+		predicates = append(predicates, rectification.GapSinceNEQ(*i.GapSinceNEQ))
+	}
+	if len(i.GapSinceIn) > 0 {
+		predicates = append(predicates, rectification.GapSinceIn(i.GapSinceIn...))
+	}
+	if len(i.GapSinceNotIn) > 0 {
+		predicates = append(predicates, rectification.GapSinceNotIn(i.GapSinceNotIn...))
+	}
+	if i.GapSinceGT != nil {
+		predicates = append(predicates, rectification.GapSinceGT(*i.GapSinceGT))
+	}
+	if i.GapSinceGTE != nil {
+		predicates = append(predicates, rectification.GapSinceGTE(*i.GapSinceGTE))
+	}
+	if i.GapSinceLT != nil {
+		predicates = append(predicates, rectification.GapSinceLT(*i.GapSinceLT))
+	}
+	if i.GapSinceLTE != nil {
+		predicates = append(predicates, rectification.GapSinceLTE(*i.GapSinceLTE))
+	}
+	if i.GapSinceIsNil {
+		predicates = append(predicates, rectification.GapSinceIsNil())
+	}
+	if i.GapSinceNotNil {
+		predicates = append(predicates, rectification.GapSinceNotNil())
+	}
+	if i.VerifiedOn != nil {
+		predicates = append(predicates, rectification.VerifiedOnEQ(*i.VerifiedOn))
+	}
+	if i.VerifiedOnNEQ != nil {
+		predicates = append(predicates, rectification.VerifiedOnNEQ(*i.VerifiedOnNEQ))
+	}
+	if len(i.VerifiedOnIn) > 0 {
+		predicates = append(predicates, rectification.VerifiedOnIn(i.VerifiedOnIn...))
+	}
+	if len(i.VerifiedOnNotIn) > 0 {
+		predicates = append(predicates, rectification.VerifiedOnNotIn(i.VerifiedOnNotIn...))
+	}
+	if i.VerifiedOnGT != nil {
+		predicates = append(predicates, rectification.VerifiedOnGT(*i.VerifiedOnGT))
+	}
+	if i.VerifiedOnGTE != nil {
+		predicates = append(predicates, rectification.VerifiedOnGTE(*i.VerifiedOnGTE))
+	}
+	if i.VerifiedOnLT != nil {
+		predicates = append(predicates, rectification.VerifiedOnLT(*i.VerifiedOnLT))
+	}
+	if i.VerifiedOnLTE != nil {
+		predicates = append(predicates, rectification.VerifiedOnLTE(*i.VerifiedOnLTE))
+	}
+	if i.VerifiedOnIsNil {
+		predicates = append(predicates, rectification.VerifiedOnIsNil())
+	}
+	if i.VerifiedOnNotNil {
+		predicates = append(predicates, rectification.VerifiedOnNotNil())
+	}
+	if i.VerifiedByEntryID != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDEQ(*i.VerifiedByEntryID))
+	}
+	if i.VerifiedByEntryIDNEQ != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDNEQ(*i.VerifiedByEntryIDNEQ))
+	}
+	if len(i.VerifiedByEntryIDIn) > 0 {
+		predicates = append(predicates, rectification.VerifiedByEntryIDIn(i.VerifiedByEntryIDIn...))
+	}
+	if len(i.VerifiedByEntryIDNotIn) > 0 {
+		predicates = append(predicates, rectification.VerifiedByEntryIDNotIn(i.VerifiedByEntryIDNotIn...))
+	}
+	if i.VerifiedByEntryIDGT != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDGT(*i.VerifiedByEntryIDGT))
+	}
+	if i.VerifiedByEntryIDGTE != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDGTE(*i.VerifiedByEntryIDGTE))
+	}
+	if i.VerifiedByEntryIDLT != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDLT(*i.VerifiedByEntryIDLT))
+	}
+	if i.VerifiedByEntryIDLTE != nil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDLTE(*i.VerifiedByEntryIDLTE))
+	}
+	if i.VerifiedByEntryIDIsNil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDIsNil())
+	}
+	if i.VerifiedByEntryIDNotNil {
+		predicates = append(predicates, rectification.VerifiedByEntryIDNotNil())
+	}
+	if i.Reopened != nil {
+		predicates = append(predicates, rectification.ReopenedEQ(*i.Reopened))
+	}
+	if i.ReopenedNEQ != nil {
+		predicates = append(predicates, rectification.ReopenedNEQ(*i.ReopenedNEQ))
+	}
+	if len(i.ReopenedIn) > 0 {
+		predicates = append(predicates, rectification.ReopenedIn(i.ReopenedIn...))
+	}
+	if len(i.ReopenedNotIn) > 0 {
+		predicates = append(predicates, rectification.ReopenedNotIn(i.ReopenedNotIn...))
+	}
+	if i.ReopenedGT != nil {
+		predicates = append(predicates, rectification.ReopenedGT(*i.ReopenedGT))
+	}
+	if i.ReopenedGTE != nil {
+		predicates = append(predicates, rectification.ReopenedGTE(*i.ReopenedGTE))
+	}
+	if i.ReopenedLT != nil {
+		predicates = append(predicates, rectification.ReopenedLT(*i.ReopenedLT))
+	}
+	if i.ReopenedLTE != nil {
+		predicates = append(predicates, rectification.ReopenedLTE(*i.ReopenedLTE))
+	}
+
+	if i.HasArea != nil {
+		p := rectification.HasArea()
+		if !*i.HasArea {
+			p = rectification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAreaWith) > 0 {
+		with := make([]predicate.Area, 0, len(i.HasAreaWith))
+		for _, w := range i.HasAreaWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAreaWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rectification.HasAreaWith(with...))
+	}
+	if i.HasOrganization != nil {
+		p := rectification.HasOrganization()
+		if !*i.HasOrganization {
+			p = rectification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrganizationWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOrganizationWith))
+		for _, w := range i.HasOrganizationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrganizationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rectification.HasOrganizationWith(with...))
+	}
+	if i.HasNotes != nil {
+		p := rectification.HasNotes()
+		if !*i.HasNotes {
+			p = rectification.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasNotesWith) > 0 {
+		with := make([]predicate.RectificationNote, 0, len(i.HasNotesWith))
+		for _, w := range i.HasNotesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasNotesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rectification.HasNotesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRectificationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return rectification.And(predicates...), nil
+	}
+}
+
+// RectificationNoteWhereInput represents a where input for filtering RectificationNote queries.
+type RectificationNoteWhereInput struct {
+	Predicates []predicate.RectificationNote  `json:"-"`
+	Not        *RectificationNoteWhereInput   `json:"not,omitempty"`
+	Or         []*RectificationNoteWhereInput `json:"or,omitempty"`
+	And        []*RectificationNoteWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "rectification_id" field predicates.
+	RectificationID      *int  `json:"rectificationID,omitempty"`
+	RectificationIDNEQ   *int  `json:"rectificationIDNEQ,omitempty"`
+	RectificationIDIn    []int `json:"rectificationIDIn,omitempty"`
+	RectificationIDNotIn []int `json:"rectificationIDNotIn,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "author" field predicates.
+	Author             *string  `json:"author,omitempty"`
+	AuthorNEQ          *string  `json:"authorNEQ,omitempty"`
+	AuthorIn           []string `json:"authorIn,omitempty"`
+	AuthorNotIn        []string `json:"authorNotIn,omitempty"`
+	AuthorGT           *string  `json:"authorGT,omitempty"`
+	AuthorGTE          *string  `json:"authorGTE,omitempty"`
+	AuthorLT           *string  `json:"authorLT,omitempty"`
+	AuthorLTE          *string  `json:"authorLTE,omitempty"`
+	AuthorContains     *string  `json:"authorContains,omitempty"`
+	AuthorHasPrefix    *string  `json:"authorHasPrefix,omitempty"`
+	AuthorHasSuffix    *string  `json:"authorHasSuffix,omitempty"`
+	AuthorEqualFold    *string  `json:"authorEqualFold,omitempty"`
+	AuthorContainsFold *string  `json:"authorContainsFold,omitempty"`
+
+	// "text" field predicates.
+	Text             *string  `json:"text,omitempty"`
+	TextNEQ          *string  `json:"textNEQ,omitempty"`
+	TextIn           []string `json:"textIn,omitempty"`
+	TextNotIn        []string `json:"textNotIn,omitempty"`
+	TextGT           *string  `json:"textGT,omitempty"`
+	TextGTE          *string  `json:"textGTE,omitempty"`
+	TextLT           *string  `json:"textLT,omitempty"`
+	TextLTE          *string  `json:"textLTE,omitempty"`
+	TextContains     *string  `json:"textContains,omitempty"`
+	TextHasPrefix    *string  `json:"textHasPrefix,omitempty"`
+	TextHasSuffix    *string  `json:"textHasSuffix,omitempty"`
+	TextEqualFold    *string  `json:"textEqualFold,omitempty"`
+	TextContainsFold *string  `json:"textContainsFold,omitempty"`
+
+	// "attachment" field predicates.
+	Attachment             *string  `json:"attachment,omitempty"`
+	AttachmentNEQ          *string  `json:"attachmentNEQ,omitempty"`
+	AttachmentIn           []string `json:"attachmentIn,omitempty"`
+	AttachmentNotIn        []string `json:"attachmentNotIn,omitempty"`
+	AttachmentGT           *string  `json:"attachmentGT,omitempty"`
+	AttachmentGTE          *string  `json:"attachmentGTE,omitempty"`
+	AttachmentLT           *string  `json:"attachmentLT,omitempty"`
+	AttachmentLTE          *string  `json:"attachmentLTE,omitempty"`
+	AttachmentContains     *string  `json:"attachmentContains,omitempty"`
+	AttachmentHasPrefix    *string  `json:"attachmentHasPrefix,omitempty"`
+	AttachmentHasSuffix    *string  `json:"attachmentHasSuffix,omitempty"`
+	AttachmentIsNil        bool     `json:"attachmentIsNil,omitempty"`
+	AttachmentNotNil       bool     `json:"attachmentNotNil,omitempty"`
+	AttachmentEqualFold    *string  `json:"attachmentEqualFold,omitempty"`
+	AttachmentContainsFold *string  `json:"attachmentContainsFold,omitempty"`
+
+	// "rectification" edge predicates.
+	HasRectification     *bool                      `json:"hasRectification,omitempty"`
+	HasRectificationWith []*RectificationWhereInput `json:"hasRectificationWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *RectificationNoteWhereInput) AddPredicates(predicates ...predicate.RectificationNote) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the RectificationNoteWhereInput filter on the RectificationNoteQuery builder.
+func (i *RectificationNoteWhereInput) Filter(q *RectificationNoteQuery) (*RectificationNoteQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyRectificationNoteWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyRectificationNoteWhereInput is returned in case the RectificationNoteWhereInput is empty.
+var ErrEmptyRectificationNoteWhereInput = errors.New("ent: empty predicate RectificationNoteWhereInput")
+
+// P returns a predicate for filtering rectificationnotes.
+// An error is returned if the input is empty or invalid.
+func (i *RectificationNoteWhereInput) P() (predicate.RectificationNote, error) {
+	var predicates []predicate.RectificationNote
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, rectificationnote.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.RectificationNote, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, rectificationnote.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.RectificationNote, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, rectificationnote.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, rectificationnote.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, rectificationnote.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, rectificationnote.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, rectificationnote.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, rectificationnote.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, rectificationnote.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, rectificationnote.IDLTE(*i.IDLTE))
+	}
+	if i.RectificationID != nil {
+		predicates = append(predicates, rectificationnote.RectificationIDEQ(*i.RectificationID))
+	}
+	if i.RectificationIDNEQ != nil {
+		predicates = append(predicates, rectificationnote.RectificationIDNEQ(*i.RectificationIDNEQ))
+	}
+	if len(i.RectificationIDIn) > 0 {
+		predicates = append(predicates, rectificationnote.RectificationIDIn(i.RectificationIDIn...))
+	}
+	if len(i.RectificationIDNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.RectificationIDNotIn(i.RectificationIDNotIn...))
+	}
+	if i.At != nil {
+		predicates = append(predicates, rectificationnote.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, rectificationnote.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, rectificationnote.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, rectificationnote.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, rectificationnote.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, rectificationnote.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, rectificationnote.AtLTE(*i.AtLTE))
+	}
+	if i.Author != nil {
+		predicates = append(predicates, rectificationnote.AuthorEQ(*i.Author))
+	}
+	if i.AuthorNEQ != nil {
+		predicates = append(predicates, rectificationnote.AuthorNEQ(*i.AuthorNEQ))
+	}
+	if len(i.AuthorIn) > 0 {
+		predicates = append(predicates, rectificationnote.AuthorIn(i.AuthorIn...))
+	}
+	if len(i.AuthorNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.AuthorNotIn(i.AuthorNotIn...))
+	}
+	if i.AuthorGT != nil {
+		predicates = append(predicates, rectificationnote.AuthorGT(*i.AuthorGT))
+	}
+	if i.AuthorGTE != nil {
+		predicates = append(predicates, rectificationnote.AuthorGTE(*i.AuthorGTE))
+	}
+	if i.AuthorLT != nil {
+		predicates = append(predicates, rectificationnote.AuthorLT(*i.AuthorLT))
+	}
+	if i.AuthorLTE != nil {
+		predicates = append(predicates, rectificationnote.AuthorLTE(*i.AuthorLTE))
+	}
+	if i.AuthorContains != nil {
+		predicates = append(predicates, rectificationnote.AuthorContains(*i.AuthorContains))
+	}
+	if i.AuthorHasPrefix != nil {
+		predicates = append(predicates, rectificationnote.AuthorHasPrefix(*i.AuthorHasPrefix))
+	}
+	if i.AuthorHasSuffix != nil {
+		predicates = append(predicates, rectificationnote.AuthorHasSuffix(*i.AuthorHasSuffix))
+	}
+	if i.AuthorEqualFold != nil {
+		predicates = append(predicates, rectificationnote.AuthorEqualFold(*i.AuthorEqualFold))
+	}
+	if i.AuthorContainsFold != nil {
+		predicates = append(predicates, rectificationnote.AuthorContainsFold(*i.AuthorContainsFold))
+	}
+	if i.Text != nil {
+		predicates = append(predicates, rectificationnote.TextEQ(*i.Text))
+	}
+	if i.TextNEQ != nil {
+		predicates = append(predicates, rectificationnote.TextNEQ(*i.TextNEQ))
+	}
+	if len(i.TextIn) > 0 {
+		predicates = append(predicates, rectificationnote.TextIn(i.TextIn...))
+	}
+	if len(i.TextNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.TextNotIn(i.TextNotIn...))
+	}
+	if i.TextGT != nil {
+		predicates = append(predicates, rectificationnote.TextGT(*i.TextGT))
+	}
+	if i.TextGTE != nil {
+		predicates = append(predicates, rectificationnote.TextGTE(*i.TextGTE))
+	}
+	if i.TextLT != nil {
+		predicates = append(predicates, rectificationnote.TextLT(*i.TextLT))
+	}
+	if i.TextLTE != nil {
+		predicates = append(predicates, rectificationnote.TextLTE(*i.TextLTE))
+	}
+	if i.TextContains != nil {
+		predicates = append(predicates, rectificationnote.TextContains(*i.TextContains))
+	}
+	if i.TextHasPrefix != nil {
+		predicates = append(predicates, rectificationnote.TextHasPrefix(*i.TextHasPrefix))
+	}
+	if i.TextHasSuffix != nil {
+		predicates = append(predicates, rectificationnote.TextHasSuffix(*i.TextHasSuffix))
+	}
+	if i.TextEqualFold != nil {
+		predicates = append(predicates, rectificationnote.TextEqualFold(*i.TextEqualFold))
+	}
+	if i.TextContainsFold != nil {
+		predicates = append(predicates, rectificationnote.TextContainsFold(*i.TextContainsFold))
+	}
+	if i.Attachment != nil {
+		predicates = append(predicates, rectificationnote.AttachmentEQ(*i.Attachment))
+	}
+	if i.AttachmentNEQ != nil {
+		predicates = append(predicates, rectificationnote.AttachmentNEQ(*i.AttachmentNEQ))
+	}
+	if len(i.AttachmentIn) > 0 {
+		predicates = append(predicates, rectificationnote.AttachmentIn(i.AttachmentIn...))
+	}
+	if len(i.AttachmentNotIn) > 0 {
+		predicates = append(predicates, rectificationnote.AttachmentNotIn(i.AttachmentNotIn...))
+	}
+	if i.AttachmentGT != nil {
+		predicates = append(predicates, rectificationnote.AttachmentGT(*i.AttachmentGT))
+	}
+	if i.AttachmentGTE != nil {
+		predicates = append(predicates, rectificationnote.AttachmentGTE(*i.AttachmentGTE))
+	}
+	if i.AttachmentLT != nil {
+		predicates = append(predicates, rectificationnote.AttachmentLT(*i.AttachmentLT))
+	}
+	if i.AttachmentLTE != nil {
+		predicates = append(predicates, rectificationnote.AttachmentLTE(*i.AttachmentLTE))
+	}
+	if i.AttachmentContains != nil {
+		predicates = append(predicates, rectificationnote.AttachmentContains(*i.AttachmentContains))
+	}
+	if i.AttachmentHasPrefix != nil {
+		predicates = append(predicates, rectificationnote.AttachmentHasPrefix(*i.AttachmentHasPrefix))
+	}
+	if i.AttachmentHasSuffix != nil {
+		predicates = append(predicates, rectificationnote.AttachmentHasSuffix(*i.AttachmentHasSuffix))
+	}
+	if i.AttachmentIsNil {
+		predicates = append(predicates, rectificationnote.AttachmentIsNil())
+	}
+	if i.AttachmentNotNil {
+		predicates = append(predicates, rectificationnote.AttachmentNotNil())
+	}
+	if i.AttachmentEqualFold != nil {
+		predicates = append(predicates, rectificationnote.AttachmentEqualFold(*i.AttachmentEqualFold))
+	}
+	if i.AttachmentContainsFold != nil {
+		predicates = append(predicates, rectificationnote.AttachmentContainsFold(*i.AttachmentContainsFold))
+	}
+
+	if i.HasRectification != nil {
+		p := rectificationnote.HasRectification()
+		if !*i.HasRectification {
+			p = rectificationnote.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRectificationWith) > 0 {
+		with := make([]predicate.Rectification, 0, len(i.HasRectificationWith))
+		for _, w := range i.HasRectificationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRectificationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, rectificationnote.HasRectificationWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyRectificationNoteWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return rectificationnote.And(predicates...), nil
 	}
 }
 

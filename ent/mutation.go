@@ -22,6 +22,8 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
 	"jiceng/ent/predicate"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -62,6 +64,8 @@ const (
 	TypeMobileReport           = "MobileReport"
 	TypeOrganization           = "Organization"
 	TypePeriod                 = "Period"
+	TypeRectification          = "Rectification"
+	TypeRectificationNote      = "RectificationNote"
 	TypeRuleSetting            = "RuleSetting"
 	TypeSession                = "Session"
 	TypeTerm                   = "Term"
@@ -17672,6 +17676,2508 @@ func (m *PeriodMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *PeriodMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Period edge %s", name)
+}
+
+// RectificationMutation represents an operation that mutates the Rectification nodes in the graph.
+type RectificationMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *int
+	created_at              *time.Time
+	updated_at              *time.Time
+	rule                    *string
+	subject_id              *int
+	addsubject_id           *int
+	detail                  *string
+	gap_id                  *int
+	addgap_id               *int
+	subject_name            *string
+	responsible             *string
+	deadline                *time.Time
+	plan                    *string
+	status                  *rectification.Status
+	waive_reason            *string
+	handed_over_on          *time.Time
+	gap_since               *time.Time
+	verified_on             *time.Time
+	verified_revision       *int64
+	addverified_revision    *int64
+	verified_by_entry_id    *int
+	addverified_by_entry_id *int
+	reopened                *int
+	addreopened             *int
+	clearedFields           map[string]struct{}
+	area                    *int
+	clearedarea             bool
+	organization            *int
+	clearedorganization     bool
+	notes                   map[int]struct{}
+	removednotes            map[int]struct{}
+	clearednotes            bool
+	done                    bool
+	oldValue                func(context.Context) (*Rectification, error)
+	predicates              []predicate.Rectification
+}
+
+var _ ent.Mutation = (*RectificationMutation)(nil)
+
+// rectificationOption allows management of the mutation configuration using functional options.
+type rectificationOption func(*RectificationMutation)
+
+// newRectificationMutation creates new mutation for the Rectification entity.
+func newRectificationMutation(c config, op Op, opts ...rectificationOption) *RectificationMutation {
+	m := &RectificationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectification,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationID sets the ID field of the mutation.
+func withRectificationID(id int) rectificationOption {
+	return func(m *RectificationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Rectification
+		)
+		m.oldValue = func(ctx context.Context) (*Rectification, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Rectification.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectification sets the old Rectification of the mutation.
+func withRectification(node *Rectification) rectificationOption {
+	return func(m *RectificationMutation) {
+		m.oldValue = func(context.Context) (*Rectification, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Rectification.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *RectificationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *RectificationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *RectificationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *RectificationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *RectificationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *RectificationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRule sets the "rule" field.
+func (m *RectificationMutation) SetRule(s string) {
+	m.rule = &s
+}
+
+// Rule returns the value of the "rule" field in the mutation.
+func (m *RectificationMutation) Rule() (r string, exists bool) {
+	v := m.rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRule returns the old "rule" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldRule(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRule: %w", err)
+	}
+	return oldValue.Rule, nil
+}
+
+// ResetRule resets all changes to the "rule" field.
+func (m *RectificationMutation) ResetRule() {
+	m.rule = nil
+}
+
+// SetSubjectID sets the "subject_id" field.
+func (m *RectificationMutation) SetSubjectID(i int) {
+	m.subject_id = &i
+	m.addsubject_id = nil
+}
+
+// SubjectID returns the value of the "subject_id" field in the mutation.
+func (m *RectificationMutation) SubjectID() (r int, exists bool) {
+	v := m.subject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectID returns the old "subject_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldSubjectID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectID: %w", err)
+	}
+	return oldValue.SubjectID, nil
+}
+
+// AddSubjectID adds i to the "subject_id" field.
+func (m *RectificationMutation) AddSubjectID(i int) {
+	if m.addsubject_id != nil {
+		*m.addsubject_id += i
+	} else {
+		m.addsubject_id = &i
+	}
+}
+
+// AddedSubjectID returns the value that was added to the "subject_id" field in this mutation.
+func (m *RectificationMutation) AddedSubjectID() (r int, exists bool) {
+	v := m.addsubject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubjectID resets all changes to the "subject_id" field.
+func (m *RectificationMutation) ResetSubjectID() {
+	m.subject_id = nil
+	m.addsubject_id = nil
+}
+
+// SetDetail sets the "detail" field.
+func (m *RectificationMutation) SetDetail(s string) {
+	m.detail = &s
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *RectificationMutation) Detail() (r string, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ClearDetail clears the value of the "detail" field.
+func (m *RectificationMutation) ClearDetail() {
+	m.detail = nil
+	m.clearedFields[rectification.FieldDetail] = struct{}{}
+}
+
+// DetailCleared returns if the "detail" field was cleared in this mutation.
+func (m *RectificationMutation) DetailCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldDetail]
+	return ok
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *RectificationMutation) ResetDetail() {
+	m.detail = nil
+	delete(m.clearedFields, rectification.FieldDetail)
+}
+
+// SetGapID sets the "gap_id" field.
+func (m *RectificationMutation) SetGapID(i int) {
+	m.gap_id = &i
+	m.addgap_id = nil
+}
+
+// GapID returns the value of the "gap_id" field in the mutation.
+func (m *RectificationMutation) GapID() (r int, exists bool) {
+	v := m.gap_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGapID returns the old "gap_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldGapID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGapID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGapID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGapID: %w", err)
+	}
+	return oldValue.GapID, nil
+}
+
+// AddGapID adds i to the "gap_id" field.
+func (m *RectificationMutation) AddGapID(i int) {
+	if m.addgap_id != nil {
+		*m.addgap_id += i
+	} else {
+		m.addgap_id = &i
+	}
+}
+
+// AddedGapID returns the value that was added to the "gap_id" field in this mutation.
+func (m *RectificationMutation) AddedGapID() (r int, exists bool) {
+	v := m.addgap_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetGapID resets all changes to the "gap_id" field.
+func (m *RectificationMutation) ResetGapID() {
+	m.gap_id = nil
+	m.addgap_id = nil
+}
+
+// SetSubjectName sets the "subject_name" field.
+func (m *RectificationMutation) SetSubjectName(s string) {
+	m.subject_name = &s
+}
+
+// SubjectName returns the value of the "subject_name" field in the mutation.
+func (m *RectificationMutation) SubjectName() (r string, exists bool) {
+	v := m.subject_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectName returns the old "subject_name" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldSubjectName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectName: %w", err)
+	}
+	return oldValue.SubjectName, nil
+}
+
+// ResetSubjectName resets all changes to the "subject_name" field.
+func (m *RectificationMutation) ResetSubjectName() {
+	m.subject_name = nil
+}
+
+// SetAreaID sets the "area_id" field.
+func (m *RectificationMutation) SetAreaID(i int) {
+	m.area = &i
+}
+
+// AreaID returns the value of the "area_id" field in the mutation.
+func (m *RectificationMutation) AreaID() (r int, exists bool) {
+	v := m.area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAreaID returns the old "area_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldAreaID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAreaID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAreaID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAreaID: %w", err)
+	}
+	return oldValue.AreaID, nil
+}
+
+// ResetAreaID resets all changes to the "area_id" field.
+func (m *RectificationMutation) ResetAreaID() {
+	m.area = nil
+}
+
+// SetOrganizationID sets the "organization_id" field.
+func (m *RectificationMutation) SetOrganizationID(i int) {
+	m.organization = &i
+}
+
+// OrganizationID returns the value of the "organization_id" field in the mutation.
+func (m *RectificationMutation) OrganizationID() (r int, exists bool) {
+	v := m.organization
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOrganizationID returns the old "organization_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldOrganizationID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOrganizationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOrganizationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOrganizationID: %w", err)
+	}
+	return oldValue.OrganizationID, nil
+}
+
+// ClearOrganizationID clears the value of the "organization_id" field.
+func (m *RectificationMutation) ClearOrganizationID() {
+	m.organization = nil
+	m.clearedFields[rectification.FieldOrganizationID] = struct{}{}
+}
+
+// OrganizationIDCleared returns if the "organization_id" field was cleared in this mutation.
+func (m *RectificationMutation) OrganizationIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldOrganizationID]
+	return ok
+}
+
+// ResetOrganizationID resets all changes to the "organization_id" field.
+func (m *RectificationMutation) ResetOrganizationID() {
+	m.organization = nil
+	delete(m.clearedFields, rectification.FieldOrganizationID)
+}
+
+// SetResponsible sets the "responsible" field.
+func (m *RectificationMutation) SetResponsible(s string) {
+	m.responsible = &s
+}
+
+// Responsible returns the value of the "responsible" field in the mutation.
+func (m *RectificationMutation) Responsible() (r string, exists bool) {
+	v := m.responsible
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponsible returns the old "responsible" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldResponsible(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponsible is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponsible requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponsible: %w", err)
+	}
+	return oldValue.Responsible, nil
+}
+
+// ClearResponsible clears the value of the "responsible" field.
+func (m *RectificationMutation) ClearResponsible() {
+	m.responsible = nil
+	m.clearedFields[rectification.FieldResponsible] = struct{}{}
+}
+
+// ResponsibleCleared returns if the "responsible" field was cleared in this mutation.
+func (m *RectificationMutation) ResponsibleCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldResponsible]
+	return ok
+}
+
+// ResetResponsible resets all changes to the "responsible" field.
+func (m *RectificationMutation) ResetResponsible() {
+	m.responsible = nil
+	delete(m.clearedFields, rectification.FieldResponsible)
+}
+
+// SetDeadline sets the "deadline" field.
+func (m *RectificationMutation) SetDeadline(t time.Time) {
+	m.deadline = &t
+}
+
+// Deadline returns the value of the "deadline" field in the mutation.
+func (m *RectificationMutation) Deadline() (r time.Time, exists bool) {
+	v := m.deadline
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeadline returns the old "deadline" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldDeadline(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeadline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeadline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeadline: %w", err)
+	}
+	return oldValue.Deadline, nil
+}
+
+// ResetDeadline resets all changes to the "deadline" field.
+func (m *RectificationMutation) ResetDeadline() {
+	m.deadline = nil
+}
+
+// SetPlan sets the "plan" field.
+func (m *RectificationMutation) SetPlan(s string) {
+	m.plan = &s
+}
+
+// Plan returns the value of the "plan" field in the mutation.
+func (m *RectificationMutation) Plan() (r string, exists bool) {
+	v := m.plan
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlan returns the old "plan" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldPlan(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlan is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlan requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlan: %w", err)
+	}
+	return oldValue.Plan, nil
+}
+
+// ClearPlan clears the value of the "plan" field.
+func (m *RectificationMutation) ClearPlan() {
+	m.plan = nil
+	m.clearedFields[rectification.FieldPlan] = struct{}{}
+}
+
+// PlanCleared returns if the "plan" field was cleared in this mutation.
+func (m *RectificationMutation) PlanCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldPlan]
+	return ok
+}
+
+// ResetPlan resets all changes to the "plan" field.
+func (m *RectificationMutation) ResetPlan() {
+	m.plan = nil
+	delete(m.clearedFields, rectification.FieldPlan)
+}
+
+// SetStatus sets the "status" field.
+func (m *RectificationMutation) SetStatus(r rectification.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *RectificationMutation) Status() (r rectification.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldStatus(ctx context.Context) (v rectification.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *RectificationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetWaiveReason sets the "waive_reason" field.
+func (m *RectificationMutation) SetWaiveReason(s string) {
+	m.waive_reason = &s
+}
+
+// WaiveReason returns the value of the "waive_reason" field in the mutation.
+func (m *RectificationMutation) WaiveReason() (r string, exists bool) {
+	v := m.waive_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWaiveReason returns the old "waive_reason" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldWaiveReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWaiveReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWaiveReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWaiveReason: %w", err)
+	}
+	return oldValue.WaiveReason, nil
+}
+
+// ClearWaiveReason clears the value of the "waive_reason" field.
+func (m *RectificationMutation) ClearWaiveReason() {
+	m.waive_reason = nil
+	m.clearedFields[rectification.FieldWaiveReason] = struct{}{}
+}
+
+// WaiveReasonCleared returns if the "waive_reason" field was cleared in this mutation.
+func (m *RectificationMutation) WaiveReasonCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldWaiveReason]
+	return ok
+}
+
+// ResetWaiveReason resets all changes to the "waive_reason" field.
+func (m *RectificationMutation) ResetWaiveReason() {
+	m.waive_reason = nil
+	delete(m.clearedFields, rectification.FieldWaiveReason)
+}
+
+// SetHandedOverOn sets the "handed_over_on" field.
+func (m *RectificationMutation) SetHandedOverOn(t time.Time) {
+	m.handed_over_on = &t
+}
+
+// HandedOverOn returns the value of the "handed_over_on" field in the mutation.
+func (m *RectificationMutation) HandedOverOn() (r time.Time, exists bool) {
+	v := m.handed_over_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandedOverOn returns the old "handed_over_on" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldHandedOverOn(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandedOverOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandedOverOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandedOverOn: %w", err)
+	}
+	return oldValue.HandedOverOn, nil
+}
+
+// ResetHandedOverOn resets all changes to the "handed_over_on" field.
+func (m *RectificationMutation) ResetHandedOverOn() {
+	m.handed_over_on = nil
+}
+
+// SetGapSince sets the "gap_since" field.
+func (m *RectificationMutation) SetGapSince(t time.Time) {
+	m.gap_since = &t
+}
+
+// GapSince returns the value of the "gap_since" field in the mutation.
+func (m *RectificationMutation) GapSince() (r time.Time, exists bool) {
+	v := m.gap_since
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGapSince returns the old "gap_since" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldGapSince(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGapSince is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGapSince requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGapSince: %w", err)
+	}
+	return oldValue.GapSince, nil
+}
+
+// ClearGapSince clears the value of the "gap_since" field.
+func (m *RectificationMutation) ClearGapSince() {
+	m.gap_since = nil
+	m.clearedFields[rectification.FieldGapSince] = struct{}{}
+}
+
+// GapSinceCleared returns if the "gap_since" field was cleared in this mutation.
+func (m *RectificationMutation) GapSinceCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldGapSince]
+	return ok
+}
+
+// ResetGapSince resets all changes to the "gap_since" field.
+func (m *RectificationMutation) ResetGapSince() {
+	m.gap_since = nil
+	delete(m.clearedFields, rectification.FieldGapSince)
+}
+
+// SetVerifiedOn sets the "verified_on" field.
+func (m *RectificationMutation) SetVerifiedOn(t time.Time) {
+	m.verified_on = &t
+}
+
+// VerifiedOn returns the value of the "verified_on" field in the mutation.
+func (m *RectificationMutation) VerifiedOn() (r time.Time, exists bool) {
+	v := m.verified_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerifiedOn returns the old "verified_on" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldVerifiedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerifiedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerifiedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerifiedOn: %w", err)
+	}
+	return oldValue.VerifiedOn, nil
+}
+
+// ClearVerifiedOn clears the value of the "verified_on" field.
+func (m *RectificationMutation) ClearVerifiedOn() {
+	m.verified_on = nil
+	m.clearedFields[rectification.FieldVerifiedOn] = struct{}{}
+}
+
+// VerifiedOnCleared returns if the "verified_on" field was cleared in this mutation.
+func (m *RectificationMutation) VerifiedOnCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldVerifiedOn]
+	return ok
+}
+
+// ResetVerifiedOn resets all changes to the "verified_on" field.
+func (m *RectificationMutation) ResetVerifiedOn() {
+	m.verified_on = nil
+	delete(m.clearedFields, rectification.FieldVerifiedOn)
+}
+
+// SetVerifiedRevision sets the "verified_revision" field.
+func (m *RectificationMutation) SetVerifiedRevision(i int64) {
+	m.verified_revision = &i
+	m.addverified_revision = nil
+}
+
+// VerifiedRevision returns the value of the "verified_revision" field in the mutation.
+func (m *RectificationMutation) VerifiedRevision() (r int64, exists bool) {
+	v := m.verified_revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerifiedRevision returns the old "verified_revision" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldVerifiedRevision(ctx context.Context) (v *int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerifiedRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerifiedRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerifiedRevision: %w", err)
+	}
+	return oldValue.VerifiedRevision, nil
+}
+
+// AddVerifiedRevision adds i to the "verified_revision" field.
+func (m *RectificationMutation) AddVerifiedRevision(i int64) {
+	if m.addverified_revision != nil {
+		*m.addverified_revision += i
+	} else {
+		m.addverified_revision = &i
+	}
+}
+
+// AddedVerifiedRevision returns the value that was added to the "verified_revision" field in this mutation.
+func (m *RectificationMutation) AddedVerifiedRevision() (r int64, exists bool) {
+	v := m.addverified_revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVerifiedRevision clears the value of the "verified_revision" field.
+func (m *RectificationMutation) ClearVerifiedRevision() {
+	m.verified_revision = nil
+	m.addverified_revision = nil
+	m.clearedFields[rectification.FieldVerifiedRevision] = struct{}{}
+}
+
+// VerifiedRevisionCleared returns if the "verified_revision" field was cleared in this mutation.
+func (m *RectificationMutation) VerifiedRevisionCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldVerifiedRevision]
+	return ok
+}
+
+// ResetVerifiedRevision resets all changes to the "verified_revision" field.
+func (m *RectificationMutation) ResetVerifiedRevision() {
+	m.verified_revision = nil
+	m.addverified_revision = nil
+	delete(m.clearedFields, rectification.FieldVerifiedRevision)
+}
+
+// SetVerifiedByEntryID sets the "verified_by_entry_id" field.
+func (m *RectificationMutation) SetVerifiedByEntryID(i int) {
+	m.verified_by_entry_id = &i
+	m.addverified_by_entry_id = nil
+}
+
+// VerifiedByEntryID returns the value of the "verified_by_entry_id" field in the mutation.
+func (m *RectificationMutation) VerifiedByEntryID() (r int, exists bool) {
+	v := m.verified_by_entry_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerifiedByEntryID returns the old "verified_by_entry_id" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldVerifiedByEntryID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerifiedByEntryID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerifiedByEntryID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerifiedByEntryID: %w", err)
+	}
+	return oldValue.VerifiedByEntryID, nil
+}
+
+// AddVerifiedByEntryID adds i to the "verified_by_entry_id" field.
+func (m *RectificationMutation) AddVerifiedByEntryID(i int) {
+	if m.addverified_by_entry_id != nil {
+		*m.addverified_by_entry_id += i
+	} else {
+		m.addverified_by_entry_id = &i
+	}
+}
+
+// AddedVerifiedByEntryID returns the value that was added to the "verified_by_entry_id" field in this mutation.
+func (m *RectificationMutation) AddedVerifiedByEntryID() (r int, exists bool) {
+	v := m.addverified_by_entry_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVerifiedByEntryID clears the value of the "verified_by_entry_id" field.
+func (m *RectificationMutation) ClearVerifiedByEntryID() {
+	m.verified_by_entry_id = nil
+	m.addverified_by_entry_id = nil
+	m.clearedFields[rectification.FieldVerifiedByEntryID] = struct{}{}
+}
+
+// VerifiedByEntryIDCleared returns if the "verified_by_entry_id" field was cleared in this mutation.
+func (m *RectificationMutation) VerifiedByEntryIDCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldVerifiedByEntryID]
+	return ok
+}
+
+// ResetVerifiedByEntryID resets all changes to the "verified_by_entry_id" field.
+func (m *RectificationMutation) ResetVerifiedByEntryID() {
+	m.verified_by_entry_id = nil
+	m.addverified_by_entry_id = nil
+	delete(m.clearedFields, rectification.FieldVerifiedByEntryID)
+}
+
+// SetReopened sets the "reopened" field.
+func (m *RectificationMutation) SetReopened(i int) {
+	m.reopened = &i
+	m.addreopened = nil
+}
+
+// Reopened returns the value of the "reopened" field in the mutation.
+func (m *RectificationMutation) Reopened() (r int, exists bool) {
+	v := m.reopened
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReopened returns the old "reopened" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldReopened(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReopened is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReopened requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReopened: %w", err)
+	}
+	return oldValue.Reopened, nil
+}
+
+// AddReopened adds i to the "reopened" field.
+func (m *RectificationMutation) AddReopened(i int) {
+	if m.addreopened != nil {
+		*m.addreopened += i
+	} else {
+		m.addreopened = &i
+	}
+}
+
+// AddedReopened returns the value that was added to the "reopened" field in this mutation.
+func (m *RectificationMutation) AddedReopened() (r int, exists bool) {
+	v := m.addreopened
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReopened resets all changes to the "reopened" field.
+func (m *RectificationMutation) ResetReopened() {
+	m.reopened = nil
+	m.addreopened = nil
+}
+
+// ClearArea clears the "area" edge to the Area entity.
+func (m *RectificationMutation) ClearArea() {
+	m.clearedarea = true
+	m.clearedFields[rectification.FieldAreaID] = struct{}{}
+}
+
+// AreaCleared reports if the "area" edge to the Area entity was cleared.
+func (m *RectificationMutation) AreaCleared() bool {
+	return m.clearedarea
+}
+
+// AreaIDs returns the "area" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AreaID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) AreaIDs() (ids []int) {
+	if id := m.area; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetArea resets all changes to the "area" edge.
+func (m *RectificationMutation) ResetArea() {
+	m.area = nil
+	m.clearedarea = false
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *RectificationMutation) ClearOrganization() {
+	m.clearedorganization = true
+	m.clearedFields[rectification.FieldOrganizationID] = struct{}{}
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *RectificationMutation) OrganizationCleared() bool {
+	return m.OrganizationIDCleared() || m.clearedorganization
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *RectificationMutation) OrganizationIDs() (ids []int) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *RectificationMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
+// AddNoteIDs adds the "notes" edge to the RectificationNote entity by ids.
+func (m *RectificationMutation) AddNoteIDs(ids ...int) {
+	if m.notes == nil {
+		m.notes = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.notes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearNotes clears the "notes" edge to the RectificationNote entity.
+func (m *RectificationMutation) ClearNotes() {
+	m.clearednotes = true
+}
+
+// NotesCleared reports if the "notes" edge to the RectificationNote entity was cleared.
+func (m *RectificationMutation) NotesCleared() bool {
+	return m.clearednotes
+}
+
+// RemoveNoteIDs removes the "notes" edge to the RectificationNote entity by IDs.
+func (m *RectificationMutation) RemoveNoteIDs(ids ...int) {
+	if m.removednotes == nil {
+		m.removednotes = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.notes, ids[i])
+		m.removednotes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedNotes returns the removed IDs of the "notes" edge to the RectificationNote entity.
+func (m *RectificationMutation) RemovedNotesIDs() (ids []int) {
+	for id := range m.removednotes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// NotesIDs returns the "notes" edge IDs in the mutation.
+func (m *RectificationMutation) NotesIDs() (ids []int) {
+	for id := range m.notes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetNotes resets all changes to the "notes" edge.
+func (m *RectificationMutation) ResetNotes() {
+	m.notes = nil
+	m.clearednotes = false
+	m.removednotes = nil
+}
+
+// Where appends a list predicates to the RectificationMutation builder.
+func (m *RectificationMutation) Where(ps ...predicate.Rectification) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Rectification, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Rectification).
+func (m *RectificationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationMutation) Fields() []string {
+	fields := make([]string, 0, 20)
+	if m.created_at != nil {
+		fields = append(fields, rectification.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, rectification.FieldUpdatedAt)
+	}
+	if m.rule != nil {
+		fields = append(fields, rectification.FieldRule)
+	}
+	if m.subject_id != nil {
+		fields = append(fields, rectification.FieldSubjectID)
+	}
+	if m.detail != nil {
+		fields = append(fields, rectification.FieldDetail)
+	}
+	if m.gap_id != nil {
+		fields = append(fields, rectification.FieldGapID)
+	}
+	if m.subject_name != nil {
+		fields = append(fields, rectification.FieldSubjectName)
+	}
+	if m.area != nil {
+		fields = append(fields, rectification.FieldAreaID)
+	}
+	if m.organization != nil {
+		fields = append(fields, rectification.FieldOrganizationID)
+	}
+	if m.responsible != nil {
+		fields = append(fields, rectification.FieldResponsible)
+	}
+	if m.deadline != nil {
+		fields = append(fields, rectification.FieldDeadline)
+	}
+	if m.plan != nil {
+		fields = append(fields, rectification.FieldPlan)
+	}
+	if m.status != nil {
+		fields = append(fields, rectification.FieldStatus)
+	}
+	if m.waive_reason != nil {
+		fields = append(fields, rectification.FieldWaiveReason)
+	}
+	if m.handed_over_on != nil {
+		fields = append(fields, rectification.FieldHandedOverOn)
+	}
+	if m.gap_since != nil {
+		fields = append(fields, rectification.FieldGapSince)
+	}
+	if m.verified_on != nil {
+		fields = append(fields, rectification.FieldVerifiedOn)
+	}
+	if m.verified_revision != nil {
+		fields = append(fields, rectification.FieldVerifiedRevision)
+	}
+	if m.verified_by_entry_id != nil {
+		fields = append(fields, rectification.FieldVerifiedByEntryID)
+	}
+	if m.reopened != nil {
+		fields = append(fields, rectification.FieldReopened)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.CreatedAt()
+	case rectification.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case rectification.FieldRule:
+		return m.Rule()
+	case rectification.FieldSubjectID:
+		return m.SubjectID()
+	case rectification.FieldDetail:
+		return m.Detail()
+	case rectification.FieldGapID:
+		return m.GapID()
+	case rectification.FieldSubjectName:
+		return m.SubjectName()
+	case rectification.FieldAreaID:
+		return m.AreaID()
+	case rectification.FieldOrganizationID:
+		return m.OrganizationID()
+	case rectification.FieldResponsible:
+		return m.Responsible()
+	case rectification.FieldDeadline:
+		return m.Deadline()
+	case rectification.FieldPlan:
+		return m.Plan()
+	case rectification.FieldStatus:
+		return m.Status()
+	case rectification.FieldWaiveReason:
+		return m.WaiveReason()
+	case rectification.FieldHandedOverOn:
+		return m.HandedOverOn()
+	case rectification.FieldGapSince:
+		return m.GapSince()
+	case rectification.FieldVerifiedOn:
+		return m.VerifiedOn()
+	case rectification.FieldVerifiedRevision:
+		return m.VerifiedRevision()
+	case rectification.FieldVerifiedByEntryID:
+		return m.VerifiedByEntryID()
+	case rectification.FieldReopened:
+		return m.Reopened()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectification.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case rectification.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case rectification.FieldRule:
+		return m.OldRule(ctx)
+	case rectification.FieldSubjectID:
+		return m.OldSubjectID(ctx)
+	case rectification.FieldDetail:
+		return m.OldDetail(ctx)
+	case rectification.FieldGapID:
+		return m.OldGapID(ctx)
+	case rectification.FieldSubjectName:
+		return m.OldSubjectName(ctx)
+	case rectification.FieldAreaID:
+		return m.OldAreaID(ctx)
+	case rectification.FieldOrganizationID:
+		return m.OldOrganizationID(ctx)
+	case rectification.FieldResponsible:
+		return m.OldResponsible(ctx)
+	case rectification.FieldDeadline:
+		return m.OldDeadline(ctx)
+	case rectification.FieldPlan:
+		return m.OldPlan(ctx)
+	case rectification.FieldStatus:
+		return m.OldStatus(ctx)
+	case rectification.FieldWaiveReason:
+		return m.OldWaiveReason(ctx)
+	case rectification.FieldHandedOverOn:
+		return m.OldHandedOverOn(ctx)
+	case rectification.FieldGapSince:
+		return m.OldGapSince(ctx)
+	case rectification.FieldVerifiedOn:
+		return m.OldVerifiedOn(ctx)
+	case rectification.FieldVerifiedRevision:
+		return m.OldVerifiedRevision(ctx)
+	case rectification.FieldVerifiedByEntryID:
+		return m.OldVerifiedByEntryID(ctx)
+	case rectification.FieldReopened:
+		return m.OldReopened(ctx)
+	}
+	return nil, fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case rectification.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case rectification.FieldRule:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRule(v)
+		return nil
+	case rectification.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectID(v)
+		return nil
+	case rectification.FieldDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	case rectification.FieldGapID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGapID(v)
+		return nil
+	case rectification.FieldSubjectName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectName(v)
+		return nil
+	case rectification.FieldAreaID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAreaID(v)
+		return nil
+	case rectification.FieldOrganizationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOrganizationID(v)
+		return nil
+	case rectification.FieldResponsible:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponsible(v)
+		return nil
+	case rectification.FieldDeadline:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeadline(v)
+		return nil
+	case rectification.FieldPlan:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlan(v)
+		return nil
+	case rectification.FieldStatus:
+		v, ok := value.(rectification.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case rectification.FieldWaiveReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWaiveReason(v)
+		return nil
+	case rectification.FieldHandedOverOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandedOverOn(v)
+		return nil
+	case rectification.FieldGapSince:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGapSince(v)
+		return nil
+	case rectification.FieldVerifiedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerifiedOn(v)
+		return nil
+	case rectification.FieldVerifiedRevision:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerifiedRevision(v)
+		return nil
+	case rectification.FieldVerifiedByEntryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerifiedByEntryID(v)
+		return nil
+	case rectification.FieldReopened:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReopened(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationMutation) AddedFields() []string {
+	var fields []string
+	if m.addsubject_id != nil {
+		fields = append(fields, rectification.FieldSubjectID)
+	}
+	if m.addgap_id != nil {
+		fields = append(fields, rectification.FieldGapID)
+	}
+	if m.addverified_revision != nil {
+		fields = append(fields, rectification.FieldVerifiedRevision)
+	}
+	if m.addverified_by_entry_id != nil {
+		fields = append(fields, rectification.FieldVerifiedByEntryID)
+	}
+	if m.addreopened != nil {
+		fields = append(fields, rectification.FieldReopened)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case rectification.FieldSubjectID:
+		return m.AddedSubjectID()
+	case rectification.FieldGapID:
+		return m.AddedGapID()
+	case rectification.FieldVerifiedRevision:
+		return m.AddedVerifiedRevision()
+	case rectification.FieldVerifiedByEntryID:
+		return m.AddedVerifiedByEntryID()
+	case rectification.FieldReopened:
+		return m.AddedReopened()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case rectification.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubjectID(v)
+		return nil
+	case rectification.FieldGapID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddGapID(v)
+		return nil
+	case rectification.FieldVerifiedRevision:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVerifiedRevision(v)
+		return nil
+	case rectification.FieldVerifiedByEntryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVerifiedByEntryID(v)
+		return nil
+	case rectification.FieldReopened:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReopened(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectification.FieldDetail) {
+		fields = append(fields, rectification.FieldDetail)
+	}
+	if m.FieldCleared(rectification.FieldOrganizationID) {
+		fields = append(fields, rectification.FieldOrganizationID)
+	}
+	if m.FieldCleared(rectification.FieldResponsible) {
+		fields = append(fields, rectification.FieldResponsible)
+	}
+	if m.FieldCleared(rectification.FieldPlan) {
+		fields = append(fields, rectification.FieldPlan)
+	}
+	if m.FieldCleared(rectification.FieldWaiveReason) {
+		fields = append(fields, rectification.FieldWaiveReason)
+	}
+	if m.FieldCleared(rectification.FieldGapSince) {
+		fields = append(fields, rectification.FieldGapSince)
+	}
+	if m.FieldCleared(rectification.FieldVerifiedOn) {
+		fields = append(fields, rectification.FieldVerifiedOn)
+	}
+	if m.FieldCleared(rectification.FieldVerifiedRevision) {
+		fields = append(fields, rectification.FieldVerifiedRevision)
+	}
+	if m.FieldCleared(rectification.FieldVerifiedByEntryID) {
+		fields = append(fields, rectification.FieldVerifiedByEntryID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationMutation) ClearField(name string) error {
+	switch name {
+	case rectification.FieldDetail:
+		m.ClearDetail()
+		return nil
+	case rectification.FieldOrganizationID:
+		m.ClearOrganizationID()
+		return nil
+	case rectification.FieldResponsible:
+		m.ClearResponsible()
+		return nil
+	case rectification.FieldPlan:
+		m.ClearPlan()
+		return nil
+	case rectification.FieldWaiveReason:
+		m.ClearWaiveReason()
+		return nil
+	case rectification.FieldGapSince:
+		m.ClearGapSince()
+		return nil
+	case rectification.FieldVerifiedOn:
+		m.ClearVerifiedOn()
+		return nil
+	case rectification.FieldVerifiedRevision:
+		m.ClearVerifiedRevision()
+		return nil
+	case rectification.FieldVerifiedByEntryID:
+		m.ClearVerifiedByEntryID()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationMutation) ResetField(name string) error {
+	switch name {
+	case rectification.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case rectification.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case rectification.FieldRule:
+		m.ResetRule()
+		return nil
+	case rectification.FieldSubjectID:
+		m.ResetSubjectID()
+		return nil
+	case rectification.FieldDetail:
+		m.ResetDetail()
+		return nil
+	case rectification.FieldGapID:
+		m.ResetGapID()
+		return nil
+	case rectification.FieldSubjectName:
+		m.ResetSubjectName()
+		return nil
+	case rectification.FieldAreaID:
+		m.ResetAreaID()
+		return nil
+	case rectification.FieldOrganizationID:
+		m.ResetOrganizationID()
+		return nil
+	case rectification.FieldResponsible:
+		m.ResetResponsible()
+		return nil
+	case rectification.FieldDeadline:
+		m.ResetDeadline()
+		return nil
+	case rectification.FieldPlan:
+		m.ResetPlan()
+		return nil
+	case rectification.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case rectification.FieldWaiveReason:
+		m.ResetWaiveReason()
+		return nil
+	case rectification.FieldHandedOverOn:
+		m.ResetHandedOverOn()
+		return nil
+	case rectification.FieldGapSince:
+		m.ResetGapSince()
+		return nil
+	case rectification.FieldVerifiedOn:
+		m.ResetVerifiedOn()
+		return nil
+	case rectification.FieldVerifiedRevision:
+		m.ResetVerifiedRevision()
+		return nil
+	case rectification.FieldVerifiedByEntryID:
+		m.ResetVerifiedByEntryID()
+		return nil
+	case rectification.FieldReopened:
+		m.ResetReopened()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.area != nil {
+		edges = append(edges, rectification.EdgeArea)
+	}
+	if m.organization != nil {
+		edges = append(edges, rectification.EdgeOrganization)
+	}
+	if m.notes != nil {
+		edges = append(edges, rectification.EdgeNotes)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeArea:
+		if id := m.area; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
+	case rectification.EdgeNotes:
+		ids := make([]ent.Value, 0, len(m.notes))
+		for id := range m.notes {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removednotes != nil {
+		edges = append(edges, rectification.EdgeNotes)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case rectification.EdgeNotes:
+		ids := make([]ent.Value, 0, len(m.removednotes))
+		for id := range m.removednotes {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedarea {
+		edges = append(edges, rectification.EdgeArea)
+	}
+	if m.clearedorganization {
+		edges = append(edges, rectification.EdgeOrganization)
+	}
+	if m.clearednotes {
+		edges = append(edges, rectification.EdgeNotes)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectification.EdgeArea:
+		return m.clearedarea
+	case rectification.EdgeOrganization:
+		return m.clearedorganization
+	case rectification.EdgeNotes:
+		return m.clearednotes
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationMutation) ClearEdge(name string) error {
+	switch name {
+	case rectification.EdgeArea:
+		m.ClearArea()
+		return nil
+	case rectification.EdgeOrganization:
+		m.ClearOrganization()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationMutation) ResetEdge(name string) error {
+	switch name {
+	case rectification.EdgeArea:
+		m.ResetArea()
+		return nil
+	case rectification.EdgeOrganization:
+		m.ResetOrganization()
+		return nil
+	case rectification.EdgeNotes:
+		m.ResetNotes()
+		return nil
+	}
+	return fmt.Errorf("unknown Rectification edge %s", name)
+}
+
+// RectificationNoteMutation represents an operation that mutates the RectificationNote nodes in the graph.
+type RectificationNoteMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	at                   *time.Time
+	author               *string
+	text                 *string
+	attachment           *string
+	clearedFields        map[string]struct{}
+	rectification        *int
+	clearedrectification bool
+	done                 bool
+	oldValue             func(context.Context) (*RectificationNote, error)
+	predicates           []predicate.RectificationNote
+}
+
+var _ ent.Mutation = (*RectificationNoteMutation)(nil)
+
+// rectificationnoteOption allows management of the mutation configuration using functional options.
+type rectificationnoteOption func(*RectificationNoteMutation)
+
+// newRectificationNoteMutation creates new mutation for the RectificationNote entity.
+func newRectificationNoteMutation(c config, op Op, opts ...rectificationnoteOption) *RectificationNoteMutation {
+	m := &RectificationNoteMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRectificationNote,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRectificationNoteID sets the ID field of the mutation.
+func withRectificationNoteID(id int) rectificationnoteOption {
+	return func(m *RectificationNoteMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RectificationNote
+		)
+		m.oldValue = func(ctx context.Context) (*RectificationNote, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RectificationNote.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRectificationNote sets the old RectificationNote of the mutation.
+func withRectificationNote(node *RectificationNote) rectificationnoteOption {
+	return func(m *RectificationNoteMutation) {
+		m.oldValue = func(context.Context) (*RectificationNote, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RectificationNoteMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RectificationNoteMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RectificationNoteMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RectificationNoteMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RectificationNote.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRectificationID sets the "rectification_id" field.
+func (m *RectificationNoteMutation) SetRectificationID(i int) {
+	m.rectification = &i
+}
+
+// RectificationID returns the value of the "rectification_id" field in the mutation.
+func (m *RectificationNoteMutation) RectificationID() (r int, exists bool) {
+	v := m.rectification
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRectificationID returns the old "rectification_id" field's value of the RectificationNote entity.
+// If the RectificationNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationNoteMutation) OldRectificationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRectificationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRectificationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRectificationID: %w", err)
+	}
+	return oldValue.RectificationID, nil
+}
+
+// ResetRectificationID resets all changes to the "rectification_id" field.
+func (m *RectificationNoteMutation) ResetRectificationID() {
+	m.rectification = nil
+}
+
+// SetAt sets the "at" field.
+func (m *RectificationNoteMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *RectificationNoteMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the RectificationNote entity.
+// If the RectificationNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationNoteMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *RectificationNoteMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetAuthor sets the "author" field.
+func (m *RectificationNoteMutation) SetAuthor(s string) {
+	m.author = &s
+}
+
+// Author returns the value of the "author" field in the mutation.
+func (m *RectificationNoteMutation) Author() (r string, exists bool) {
+	v := m.author
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthor returns the old "author" field's value of the RectificationNote entity.
+// If the RectificationNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationNoteMutation) OldAuthor(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthor: %w", err)
+	}
+	return oldValue.Author, nil
+}
+
+// ResetAuthor resets all changes to the "author" field.
+func (m *RectificationNoteMutation) ResetAuthor() {
+	m.author = nil
+}
+
+// SetText sets the "text" field.
+func (m *RectificationNoteMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *RectificationNoteMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the RectificationNote entity.
+// If the RectificationNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationNoteMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *RectificationNoteMutation) ResetText() {
+	m.text = nil
+}
+
+// SetAttachment sets the "attachment" field.
+func (m *RectificationNoteMutation) SetAttachment(s string) {
+	m.attachment = &s
+}
+
+// Attachment returns the value of the "attachment" field in the mutation.
+func (m *RectificationNoteMutation) Attachment() (r string, exists bool) {
+	v := m.attachment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttachment returns the old "attachment" field's value of the RectificationNote entity.
+// If the RectificationNote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationNoteMutation) OldAttachment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttachment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttachment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttachment: %w", err)
+	}
+	return oldValue.Attachment, nil
+}
+
+// ClearAttachment clears the value of the "attachment" field.
+func (m *RectificationNoteMutation) ClearAttachment() {
+	m.attachment = nil
+	m.clearedFields[rectificationnote.FieldAttachment] = struct{}{}
+}
+
+// AttachmentCleared returns if the "attachment" field was cleared in this mutation.
+func (m *RectificationNoteMutation) AttachmentCleared() bool {
+	_, ok := m.clearedFields[rectificationnote.FieldAttachment]
+	return ok
+}
+
+// ResetAttachment resets all changes to the "attachment" field.
+func (m *RectificationNoteMutation) ResetAttachment() {
+	m.attachment = nil
+	delete(m.clearedFields, rectificationnote.FieldAttachment)
+}
+
+// ClearRectification clears the "rectification" edge to the Rectification entity.
+func (m *RectificationNoteMutation) ClearRectification() {
+	m.clearedrectification = true
+	m.clearedFields[rectificationnote.FieldRectificationID] = struct{}{}
+}
+
+// RectificationCleared reports if the "rectification" edge to the Rectification entity was cleared.
+func (m *RectificationNoteMutation) RectificationCleared() bool {
+	return m.clearedrectification
+}
+
+// RectificationIDs returns the "rectification" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RectificationID instead. It exists only for internal usage by the builders.
+func (m *RectificationNoteMutation) RectificationIDs() (ids []int) {
+	if id := m.rectification; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRectification resets all changes to the "rectification" edge.
+func (m *RectificationNoteMutation) ResetRectification() {
+	m.rectification = nil
+	m.clearedrectification = false
+}
+
+// Where appends a list predicates to the RectificationNoteMutation builder.
+func (m *RectificationNoteMutation) Where(ps ...predicate.RectificationNote) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RectificationNoteMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RectificationNoteMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RectificationNote, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RectificationNoteMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RectificationNoteMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RectificationNote).
+func (m *RectificationNoteMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RectificationNoteMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.rectification != nil {
+		fields = append(fields, rectificationnote.FieldRectificationID)
+	}
+	if m.at != nil {
+		fields = append(fields, rectificationnote.FieldAt)
+	}
+	if m.author != nil {
+		fields = append(fields, rectificationnote.FieldAuthor)
+	}
+	if m.text != nil {
+		fields = append(fields, rectificationnote.FieldText)
+	}
+	if m.attachment != nil {
+		fields = append(fields, rectificationnote.FieldAttachment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RectificationNoteMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rectificationnote.FieldRectificationID:
+		return m.RectificationID()
+	case rectificationnote.FieldAt:
+		return m.At()
+	case rectificationnote.FieldAuthor:
+		return m.Author()
+	case rectificationnote.FieldText:
+		return m.Text()
+	case rectificationnote.FieldAttachment:
+		return m.Attachment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RectificationNoteMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rectificationnote.FieldRectificationID:
+		return m.OldRectificationID(ctx)
+	case rectificationnote.FieldAt:
+		return m.OldAt(ctx)
+	case rectificationnote.FieldAuthor:
+		return m.OldAuthor(ctx)
+	case rectificationnote.FieldText:
+		return m.OldText(ctx)
+	case rectificationnote.FieldAttachment:
+		return m.OldAttachment(ctx)
+	}
+	return nil, fmt.Errorf("unknown RectificationNote field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationNoteMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rectificationnote.FieldRectificationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRectificationID(v)
+		return nil
+	case rectificationnote.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case rectificationnote.FieldAuthor:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthor(v)
+		return nil
+	case rectificationnote.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	case rectificationnote.FieldAttachment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttachment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationNote field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RectificationNoteMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RectificationNoteMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RectificationNoteMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown RectificationNote numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RectificationNoteMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(rectificationnote.FieldAttachment) {
+		fields = append(fields, rectificationnote.FieldAttachment)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RectificationNoteMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RectificationNoteMutation) ClearField(name string) error {
+	switch name {
+	case rectificationnote.FieldAttachment:
+		m.ClearAttachment()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationNote nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RectificationNoteMutation) ResetField(name string) error {
+	switch name {
+	case rectificationnote.FieldRectificationID:
+		m.ResetRectificationID()
+		return nil
+	case rectificationnote.FieldAt:
+		m.ResetAt()
+		return nil
+	case rectificationnote.FieldAuthor:
+		m.ResetAuthor()
+		return nil
+	case rectificationnote.FieldText:
+		m.ResetText()
+		return nil
+	case rectificationnote.FieldAttachment:
+		m.ResetAttachment()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationNote field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RectificationNoteMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.rectification != nil {
+		edges = append(edges, rectificationnote.EdgeRectification)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RectificationNoteMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case rectificationnote.EdgeRectification:
+		if id := m.rectification; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RectificationNoteMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RectificationNoteMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RectificationNoteMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedrectification {
+		edges = append(edges, rectificationnote.EdgeRectification)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RectificationNoteMutation) EdgeCleared(name string) bool {
+	switch name {
+	case rectificationnote.EdgeRectification:
+		return m.clearedrectification
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RectificationNoteMutation) ClearEdge(name string) error {
+	switch name {
+	case rectificationnote.EdgeRectification:
+		m.ClearRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationNote unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RectificationNoteMutation) ResetEdge(name string) error {
+	switch name {
+	case rectificationnote.EdgeRectification:
+		m.ResetRectification()
+		return nil
+	}
+	return fmt.Errorf("unknown RectificationNote edge %s", name)
 }
 
 // RuleSettingMutation represents an operation that mutates the RuleSetting nodes in the graph.

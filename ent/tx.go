@@ -44,6 +44,10 @@ type Tx struct {
 	Organization *OrganizationClient
 	// Period is the client for interacting with the Period builders.
 	Period *PeriodClient
+	// Rectification is the client for interacting with the Rectification builders.
+	Rectification *RectificationClient
+	// RectificationNote is the client for interacting with the RectificationNote builders.
+	RectificationNote *RectificationNoteClient
 	// RuleSetting is the client for interacting with the RuleSetting builders.
 	RuleSetting *RuleSettingClient
 	// Session is the client for interacting with the Session builders.
@@ -202,6 +206,8 @@ func (tx *Tx) init() {
 	tx.MobileReport = NewMobileReportClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.Period = NewPeriodClient(tx.config)
+	tx.Rectification = NewRectificationClient(tx.config)
+	tx.RectificationNote = NewRectificationNoteClient(tx.config)
 	tx.RuleSetting = NewRuleSettingClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Term = NewTermClient(tx.config)

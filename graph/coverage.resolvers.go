@@ -69,6 +69,9 @@ func (r *queryResolver) GridFeatures(ctx context.Context, areaID *int, asOf *tim
 	return gridFeatures(m)
 }
 
+// Gap returns GapResolver implementation.
+func (r *Resolver) Gap() GapResolver { return &gapResolver{r} }
+
 // GapConnection returns GapConnectionResolver implementation.
 func (r *Resolver) GapConnection() GapConnectionResolver { return &gapConnectionResolver{r} }
 
@@ -76,6 +79,7 @@ func (r *Resolver) GapConnection() GapConnectionResolver { return &gapConnection
 func (r *Resolver) GapEdge() GapEdgeResolver { return &gapEdgeResolver{r} }
 
 type (
+	gapResolver           struct{ *Resolver }
 	gapConnectionResolver struct{ *Resolver }
 	gapEdgeResolver       struct{ *Resolver }
 )

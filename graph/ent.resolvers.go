@@ -137,6 +137,9 @@ func (r *Resolver) Period() PeriodResolver { return &periodResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Rectification returns RectificationResolver implementation.
+func (r *Resolver) Rectification() RectificationResolver { return &rectificationResolver{r} }
+
 // RuleSetting returns RuleSettingResolver implementation.
 func (r *Resolver) RuleSetting() RuleSettingResolver { return &ruleSettingResolver{r} }
 
@@ -144,11 +147,12 @@ func (r *Resolver) RuleSetting() RuleSettingResolver { return &ruleSettingResolv
 func (r *Resolver) Unit() UnitResolver { return &unitResolver{r} }
 
 type (
-	areaResolver         struct{ *Resolver }
-	memberResolver       struct{ *Resolver }
-	organizationResolver struct{ *Resolver }
-	periodResolver       struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	ruleSettingResolver  struct{ *Resolver }
-	unitResolver         struct{ *Resolver }
+	areaResolver          struct{ *Resolver }
+	memberResolver        struct{ *Resolver }
+	organizationResolver  struct{ *Resolver }
+	periodResolver        struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	rectificationResolver struct{ *Resolver }
+	ruleSettingResolver   struct{ *Resolver }
+	unitResolver          struct{ *Resolver }
 )

@@ -17,6 +17,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/database"
 	"jiceng/ent"
+	"jiceng/ledger"
 )
 
 // Options configure the GraphQL endpoint.
@@ -41,7 +42,8 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	es := NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine}})
+	book := ledger.New(client, engine)
+	es := NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine, ledger: book}})
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -64,6 +66,8 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	// request's budget or time is spent.
 	srv.AroundFields(meterFields)
 	present := guardErrors(store, logger, presenter(logger, opts.NoIntrospection))
+	// Before the transactioner, so the ledger is reconciled once a write is committed.
+	srv.AroundResponses(reconcileAfterWrites(book, logger))
 	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
 	srv.AroundFields(inputLimits)
 	srv.AroundFields(pageLimits)

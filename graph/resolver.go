@@ -11,6 +11,7 @@ import (
 
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/ledger"
 )
 
 // Resolver holds what the resolvers need; each resolver is one call into
@@ -18,6 +19,7 @@ import (
 type Resolver struct {
 	client   *ent.Client
 	coverage *coverage.Engine
+	ledger   *ledger.Ledger
 }
 
 // childrenDepth is how many levels of "children" a coverage query selects,

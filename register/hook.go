@@ -87,6 +87,11 @@ func changeOf(ctx context.Context, m entgo.Mutation) (*audit.Entry, error) {
 	if viewer.FromContext(ctx) == nil {
 		return nil, nil
 	}
+	return entryOf(ctx, m)
+}
+
+// entryOf starts the audit entry of a write, whoever makes it.
+func entryOf(ctx context.Context, m entgo.Mutation) (*audit.Entry, error) {
 	e := &audit.Entry{Action: auditentry.ActionCREATE, EntityType: m.Type()}
 	if m.Op().Is(entgo.OpUpdateOne) {
 		e.Action = auditentry.ActionUPDATE

@@ -188,6 +188,30 @@ func (f PeriodFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PeriodMutation", m)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary
+// function as Rectification mutator.
+type RectificationFunc func(context.Context, *ent.RectificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationMutation", m)
+}
+
+// The RectificationNoteFunc type is an adapter to allow the use of ordinary
+// function as RectificationNote mutator.
+type RectificationNoteFunc func(context.Context, *ent.RectificationNoteMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RectificationNoteFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RectificationNoteMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RectificationNoteMutation", m)
+}
+
 // The RuleSettingFunc type is an adapter to allow the use of ordinary
 // function as RuleSetting mutator.
 type RuleSettingFunc func(context.Context, *ent.RuleSettingMutation) (ent.Value, error)

@@ -23,6 +23,8 @@ import (
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
 	"jiceng/ent/predicate"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/session"
 	"jiceng/ent/term"
@@ -494,6 +496,60 @@ func (f TraversePeriod) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.PeriodQuery", q)
 }
 
+// The RectificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationFunc func(context.Context, *ent.RectificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The TraverseRectification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectification func(context.Context, *ent.RectificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationQuery", q)
+}
+
+// The RectificationNoteFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RectificationNoteFunc func(context.Context, *ent.RectificationNoteQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RectificationNoteFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RectificationNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RectificationNoteQuery", q)
+}
+
+// The TraverseRectificationNote type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRectificationNote func(context.Context, *ent.RectificationNoteQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRectificationNote) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRectificationNote) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RectificationNoteQuery", q)
+}
+
 // The RuleSettingFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RuleSettingFunc func(context.Context, *ent.RuleSettingQuery) (ent.Value, error)
 
@@ -689,6 +745,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.PeriodQuery:
 		return &query[*ent.PeriodQuery, predicate.Period, period.OrderOption]{typ: ent.TypePeriod, tq: q}, nil
+	case *ent.RectificationQuery:
+		return &query[*ent.RectificationQuery, predicate.Rectification, rectification.OrderOption]{typ: ent.TypeRectification, tq: q}, nil
+	case *ent.RectificationNoteQuery:
+		return &query[*ent.RectificationNoteQuery, predicate.RectificationNote, rectificationnote.OrderOption]{typ: ent.TypeRectificationNote, tq: q}, nil
 	case *ent.RuleSettingQuery:
 		return &query[*ent.RuleSettingQuery, predicate.RuleSetting, rulesetting.OrderOption]{typ: ent.TypeRuleSetting, tq: q}, nil
 	case *ent.SessionQuery:

@@ -618,6 +618,95 @@ var (
 			},
 		},
 	}
+	// RectificationsColumns holds the columns for the "rectifications" table.
+	RectificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "rule", Type: field.TypeString},
+		{Name: "subject_id", Type: field.TypeInt},
+		{Name: "detail", Type: field.TypeString, Nullable: true},
+		{Name: "gap_id", Type: field.TypeInt},
+		{Name: "subject_name", Type: field.TypeString},
+		{Name: "responsible", Type: field.TypeString, Nullable: true},
+		{Name: "deadline", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "plan", Type: field.TypeString, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "IN_PROGRESS", "DONE", "VERIFIED", "OVERDUE", "WAIVED"}, Default: "OPEN"},
+		{Name: "waive_reason", Type: field.TypeString, Nullable: true},
+		{Name: "handed_over_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "gap_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "verified_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "verified_revision", Type: field.TypeInt64, Nullable: true},
+		{Name: "verified_by_entry_id", Type: field.TypeInt, Nullable: true},
+		{Name: "reopened", Type: field.TypeInt, Default: 0},
+		{Name: "area_id", Type: field.TypeInt},
+		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
+	}
+	// RectificationsTable holds the schema information for the "rectifications" table.
+	RectificationsTable = &schema.Table{
+		Name:       "rectifications",
+		Columns:    RectificationsColumns,
+		PrimaryKey: []*schema.Column{RectificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectifications_areas_area",
+				Columns:    []*schema.Column{RectificationsColumns[19]},
+				RefColumns: []*schema.Column{AreasColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "rectifications_organizations_organization",
+				Columns:    []*schema.Column{RectificationsColumns[20]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rectification_rule_subject_id_detail",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[3], RectificationsColumns[4], RectificationsColumns[5]},
+			},
+			{
+				Name:    "rectification_area_id",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[19]},
+			},
+			{
+				Name:    "rectification_status",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[11]},
+			},
+			{
+				Name:    "rectification_deadline",
+				Unique:  false,
+				Columns: []*schema.Column{RectificationsColumns[9]},
+			},
+		},
+	}
+	// RectificationNotesColumns holds the columns for the "rectification_notes" table.
+	RectificationNotesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "author", Type: field.TypeString},
+		{Name: "text", Type: field.TypeString},
+		{Name: "attachment", Type: field.TypeString, Nullable: true},
+		{Name: "rectification_id", Type: field.TypeInt},
+	}
+	// RectificationNotesTable holds the schema information for the "rectification_notes" table.
+	RectificationNotesTable = &schema.Table{
+		Name:       "rectification_notes",
+		Columns:    RectificationNotesColumns,
+		PrimaryKey: []*schema.Column{RectificationNotesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "rectification_notes_rectifications_notes",
+				Columns:    []*schema.Column{RectificationNotesColumns[5]},
+				RefColumns: []*schema.Column{RectificationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// RuleSettingsColumns holds the columns for the "rule_settings" table.
 	RuleSettingsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -951,6 +1040,8 @@ var (
 		MobileReportsTable,
 		OrganizationsTable,
 		PeriodsTable,
+		RectificationsTable,
+		RectificationNotesTable,
 		RuleSettingsTable,
 		SessionsTable,
 		TermsTable,
@@ -1031,6 +1122,15 @@ func init() {
 	}
 	PeriodsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(85899345920),
+	}
+	RectificationsTable.ForeignKeys[0].RefTable = AreasTable
+	RectificationsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	RectificationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
+	}
+	RectificationNotesTable.ForeignKeys[0].RefTable = RectificationsTable
+	RectificationNotesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
 	RuleSettingsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),

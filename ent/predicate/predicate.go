@@ -51,6 +51,12 @@ type Organization func(*sql.Selector)
 // Period is the predicate function for period builders.
 type Period func(*sql.Selector)
 
+// Rectification is the predicate function for rectification builders.
+type Rectification func(*sql.Selector)
+
+// RectificationNote is the predicate function for rectificationnote builders.
+type RectificationNote func(*sql.Selector)
+
 // RuleSetting is the predicate function for rulesetting builders.
 type RuleSetting func(*sql.Selector)
 

@@ -470,6 +470,54 @@ func (f PeriodMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PeriodMutation", m)
 }
 
+// The RectificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationQueryRuleFunc func(context.Context, *ent.RectificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationQuery", q)
+}
+
+// The RectificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationMutationRuleFunc func(context.Context, *ent.RectificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationMutation", m)
+}
+
+// The RectificationNoteQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RectificationNoteQueryRuleFunc func(context.Context, *ent.RectificationNoteQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RectificationNoteQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RectificationNoteQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RectificationNoteQuery", q)
+}
+
+// The RectificationNoteMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RectificationNoteMutationRuleFunc func(context.Context, *ent.RectificationNoteMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RectificationNoteMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RectificationNoteMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RectificationNoteMutation", m)
+}
+
 // The RuleSettingQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RuleSettingQueryRuleFunc func(context.Context, *ent.RuleSettingQuery) error

@@ -19,6 +19,8 @@ import (
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
+	"jiceng/ent/rectification"
+	"jiceng/ent/rectificationnote"
 	"jiceng/ent/rulesetting"
 	"jiceng/ent/schema"
 	"jiceng/ent/session"
@@ -748,6 +750,89 @@ func init() {
 	periodDescReason := periodFields[7].Descriptor()
 	// period.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	period.ReasonValidator = periodDescReason.Validators[0].(func(string) error)
+	rectificationMixin := schema.Rectification{}.Mixin()
+	rectification.Policy = privacy.NewPolicies(schema.Rectification{})
+	rectification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationHooks := schema.Rectification{}.Hooks()
+
+	rectification.Hooks[1] = rectificationHooks[0]
+	rectificationMixinFields0 := rectificationMixin[0].Fields()
+	_ = rectificationMixinFields0
+	rectificationFields := schema.Rectification{}.Fields()
+	_ = rectificationFields
+	// rectificationDescCreatedAt is the schema descriptor for created_at field.
+	rectificationDescCreatedAt := rectificationMixinFields0[0].Descriptor()
+	// rectification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	rectification.DefaultCreatedAt = rectificationDescCreatedAt.Default.(func() time.Time)
+	// rectificationDescUpdatedAt is the schema descriptor for updated_at field.
+	rectificationDescUpdatedAt := rectificationMixinFields0[1].Descriptor()
+	// rectification.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	rectification.DefaultUpdatedAt = rectificationDescUpdatedAt.Default.(func() time.Time)
+	// rectification.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	rectification.UpdateDefaultUpdatedAt = rectificationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// rectificationDescResponsible is the schema descriptor for responsible field.
+	rectificationDescResponsible := rectificationFields[7].Descriptor()
+	// rectification.ResponsibleValidator is a validator for the "responsible" field. It is called by the builders before save.
+	rectification.ResponsibleValidator = rectificationDescResponsible.Validators[0].(func(string) error)
+	// rectificationDescPlan is the schema descriptor for plan field.
+	rectificationDescPlan := rectificationFields[9].Descriptor()
+	// rectification.PlanValidator is a validator for the "plan" field. It is called by the builders before save.
+	rectification.PlanValidator = rectificationDescPlan.Validators[0].(func(string) error)
+	// rectificationDescWaiveReason is the schema descriptor for waive_reason field.
+	rectificationDescWaiveReason := rectificationFields[11].Descriptor()
+	// rectification.WaiveReasonValidator is a validator for the "waive_reason" field. It is called by the builders before save.
+	rectification.WaiveReasonValidator = rectificationDescWaiveReason.Validators[0].(func(string) error)
+	// rectificationDescReopened is the schema descriptor for reopened field.
+	rectificationDescReopened := rectificationFields[17].Descriptor()
+	// rectification.DefaultReopened holds the default value on creation for the reopened field.
+	rectification.DefaultReopened = rectificationDescReopened.Default.(int)
+	rectificationnote.Policy = privacy.NewPolicies(schema.RectificationNote{})
+	rectificationnote.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rectificationnote.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rectificationnoteHooks := schema.RectificationNote{}.Hooks()
+
+	rectificationnote.Hooks[1] = rectificationnoteHooks[0]
+	rectificationnoteFields := schema.RectificationNote{}.Fields()
+	_ = rectificationnoteFields
+	// rectificationnoteDescAt is the schema descriptor for at field.
+	rectificationnoteDescAt := rectificationnoteFields[1].Descriptor()
+	// rectificationnote.DefaultAt holds the default value on creation for the at field.
+	rectificationnote.DefaultAt = rectificationnoteDescAt.Default.(func() time.Time)
+	// rectificationnoteDescText is the schema descriptor for text field.
+	rectificationnoteDescText := rectificationnoteFields[3].Descriptor()
+	// rectificationnote.TextValidator is a validator for the "text" field. It is called by the builders before save.
+	rectificationnote.TextValidator = func() func(string) error {
+		validators := rectificationnoteDescText.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(text string) error {
+			for _, fn := range fns {
+				if err := fn(text); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// rectificationnoteDescAttachment is the schema descriptor for attachment field.
+	rectificationnoteDescAttachment := rectificationnoteFields[4].Descriptor()
+	// rectificationnote.AttachmentValidator is a validator for the "attachment" field. It is called by the builders before save.
+	rectificationnote.AttachmentValidator = rectificationnoteDescAttachment.Validators[0].(func(string) error)
 	rulesettingMixin := schema.RuleSetting{}.Mixin()
 	rulesetting.Policy = privacy.NewPolicies(schema.RuleSetting{})
 	rulesetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -4,10 +4,41 @@ package model
 
 import (
 	"jiceng/coverage"
+	"jiceng/ent"
+	"jiceng/ent/rectification"
 	"jiceng/geo"
 	"jiceng/viewer"
 	"time"
 )
+
+// What the working committee assigns: the area, organisation and person responsible, and the deadline.
+type AssignRectificationInput struct {
+	AreaID            *int       `json:"areaID,omitempty"`
+	OrganizationID    *int       `json:"organizationID,omitempty"`
+	ClearOrganization *bool      `json:"clearOrganization,omitempty"`
+	Responsible       *string    `json:"responsible,omitempty"`
+	Deadline          *time.Time `json:"deadline,omitempty"`
+}
+
+// Gaps to hand over: by ID, or every gap found today in an area (of some rules) not yet handed over.
+type CreateRectificationsInput struct {
+	// The gaps by ID; when given, areaId and rules are not read.
+	GapIDs []int `json:"gapIDs,omitempty"`
+	// Every gap in this area (and below); the whole register when left out.
+	AreaID *int `json:"areaID,omitempty"`
+	// Only gaps of these rules.
+	Rules []coverage.RuleCode `json:"rules,omitempty"`
+	// The area responsible; by default the community each gap lies in.
+	ResponsibleAreaID *int `json:"responsibleAreaID,omitempty"`
+	// The organisation responsible.
+	OrganizationID *int `json:"organizationID,omitempty"`
+	// The person responsible.
+	Responsible *string `json:"responsible,omitempty"`
+	// The deadline (限期): today or later.
+	Deadline time.Time `json:"deadline"`
+	// What is to be done.
+	Plan *string `json:"plan,omitempty"`
+}
 
 // A grid of the map: its boundary and its coverage.
 type GridFeature struct {
@@ -41,6 +72,38 @@ type GridFeature struct {
 	GapsBySeverity []*SeverityCount `json:"gapsBySeverity"`
 }
 
+// Ledger figures of a community.
+type RectificationAreaTally struct {
+	Area  *ent.Area           `json:"area"`
+	Tally *RectificationTally `json:"tally"`
+}
+
+// The ledger's figures: in all, by community, by rule.
+type RectificationFigures struct {
+	All    *RectificationTally       `json:"all"`
+	ByArea []*RectificationAreaTally `json:"byArea"`
+	ByRule []*RectificationRuleTally `json:"byRule"`
+}
+
+// Ledger figures of a rule.
+type RectificationRuleTally struct {
+	Rule  coverage.RuleCode   `json:"rule"`
+	Tally *RectificationTally `json:"tally"`
+}
+
+// Ledger figures of one group (a community, a rule, or all).
+type RectificationTally struct {
+	// Items handed over.
+	Total int `json:"total"`
+	// Items still followed up: open, in progress, done but not yet verified, overdue.
+	Open     int `json:"open"`
+	Overdue  int `json:"overdue"`
+	Verified int `json:"verified"`
+	Waived   int `json:"waived"`
+	// The median days from hand-over to verification; null while none is verified.
+	MedianDaysToClose *float64 `json:"medianDaysToClose,omitempty"`
+}
+
 // What the register knows of time.
 type RegisterCalendar struct {
 	// Today in the register's time zone: the latest day that can be asked for.
@@ -60,6 +123,15 @@ type SeverityCount struct {
 	Severity coverage.Severity `json:"severity"`
 	// How many gaps.
 	Count int `json:"count"`
+}
+
+// What the community works on: the plan and the progress (open, in progress, done).
+type UpdateRectificationInput struct {
+	Plan *string `json:"plan,omitempty"`
+	// OPEN, IN_PROGRESS or DONE; verified and overdue follow from the register.
+	Status *rectification.Status `json:"status,omitempty"`
+	// A note on the progress, added with the change.
+	Note *string `json:"note,omitempty"`
 }
 
 // Who a request is made by.

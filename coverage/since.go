@@ -1,0 +1,204 @@
+package coverage
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"jiceng/calendar"
+)
+
+// GapKey names a gap across days: its rule, its subject and its detail (the
+// meeting type of a LIFE_MEETINGS_BEHIND gap). A gap's ID adds the day.
+type GapKey struct {
+	Rule      RuleCode
+	SubjectID int
+	Detail    string
+}
+
+// GapKey is the gap's key.
+func (g *Gap) GapKey() GapKey { return GapKey{Rule: g.Rule, SubjectID: g.subjectID, Detail: g.detail} }
+
+// KeyOfGapID reads the key and the day out of a gap's ID; ok is false when
+// id is not a gap's.
+func KeyOfGapID(id int) (k GapKey, asOf time.Time, ok bool) {
+	if !IsGapID(id) {
+		return k, asOf, false
+	}
+	r, d := (id>>ruleShift)&(1<<5-1), (id>>detailShift)&(1<<4-1)
+	if r >= len(gapRules) || d >= len(gapDetails) {
+		return k, asOf, false
+	}
+	return GapKey{Rule: gapRules[r], SubjectID: id & (1<<subjectBits - 1), Detail: gapDetails[d]},
+		epoch.AddDate(0, 0, (id>>dayShift)&(1<<dayBits-1)), true
+}
+
+// GapIDOf is the ID of the gap of key as of a day (0 when it cannot have one).
+func GapIDOf(k GapKey, asOf time.Time) int { return gapID(k.Rule, k.SubjectID, k.Detail, asOf) }
+
+// FoundGap is a gap found on a day, as the ledger reconciles it: its key
+// and the community (or, outside any community, the area) it lies in.
+type FoundGap struct {
+	Key GapKey
+	// AreaID is the community the subject lies in, else its own area.
+	AreaID int
+}
+
+// Found lists the gaps found as of a day, every one, by key.
+func (en *Engine) Found(ctx context.Context, asOf time.Time) (map[GapKey]FoundGap, error) {
+	a, err := en.analysis(ctx, calendar.Day(asOf))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[GapKey]FoundGap, len(a.gaps))
+	for _, g := range a.gaps {
+		k := GapKey{Rule: g.rule.Code, SubjectID: g.subjectID, Detail: g.detail}
+		area := a.tree.nearest(g.areaID, "COMMUNITY")
+		if area == 0 {
+			area = g.areaID
+		}
+		out[k] = FoundGap{Key: k, AreaID: area}
+	}
+	return out, nil
+}
+
+// keysOn are the keys of the gaps found as of a day, read without keeping
+// the reading in the engine's cache: walking back through history must not
+// push out the readings users are looking at.
+func (en *Engine) keysOn(ctx context.Context, d time.Time, revision int64) (map[GapKey]bool, error) {
+	a, _, err := en.consistent(ctx, d, revision)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[GapKey]bool, len(a.gaps))
+	for _, g := range a.gaps {
+		out[GapKey{Rule: g.rule.Code, SubjectID: g.subjectID, Detail: g.detail}] = true
+	}
+	return out, nil
+}
+
+// sinceCache keeps, per engine, the last walk back through history: the
+// first day of every gap of a day, for one revision of the register.
+var sinceCache sync.Map // *Engine → *sinceEntry
+
+type sinceEntry struct {
+	once     sync.Once
+	asOf     time.Time
+	revision int64
+	since    map[GapKey]time.Time
+	err      error
+}
+
+// OpenSince says, for every gap found as of a day, the first day it fired
+// continuously up to that day, walking back through the register's
+// history: a month at a time until the gap is not found, then day by day
+// by halves within that month. A gap found on floor (the first day the
+// register's history covers, see register.RecordedSince; zero for none)
+// is open since floor at the latest, and so is a gap found walkYears
+// before the day. A gap that closed and opened again
+// within one month of the walk is taken as open through it. The walk is
+// kept for the register's revision, so a list of gaps asks it once.
+func (en *Engine) OpenSince(ctx context.Context, asOf, floor time.Time) (map[GapKey]time.Time, error) {
+	asOf = calendar.Day(asOf)
+	revision, err := en.revision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	fresh := &sinceEntry{asOf: asOf, revision: revision}
+	v, _ := sinceCache.LoadOrStore(en, fresh)
+	e := v.(*sinceEntry)
+	if !e.asOf.Equal(asOf) || e.revision != revision {
+		sinceCache.Store(en, fresh)
+		e = fresh
+	}
+	e.once.Do(func() { e.since, e.err = en.walkBack(context.WithoutCancel(ctx), asOf, floor, revision) })
+	return e.since, e.err
+}
+
+// walkYears bounds the walk back: a gap found that long before the day
+// is open since then at the latest.
+const walkYears = 3
+
+func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision int64) (map[GapKey]time.Time, error) {
+	if bound := calendar.AddYears(asOf, -walkYears); floor.Before(bound) {
+		floor = bound
+	}
+	now, err := en.keysOn(ctx, asOf, revision)
+	if err != nil {
+		return nil, err
+	}
+	since := make(map[GapKey]time.Time, len(now))
+	open := make([]GapKey, 0, len(now))
+	for k := range now {
+		open = append(open, k)
+	}
+	hi := asOf // every key in open fires on every day from hi to asOf
+	for len(open) > 0 {
+		lo := calendar.AddMonths(hi, -1)
+		if !lo.After(floor) {
+			lo = floor
+		}
+		if !lo.Before(hi) {
+			break
+		}
+		on, err := en.keysOn(ctx, lo, revision)
+		if err != nil {
+			return nil, err
+		}
+		var still, started []GapKey
+		for _, k := range open {
+			if on[k] {
+				still = append(still, k)
+			} else {
+				started = append(started, k)
+			}
+		}
+		// The keys of started fired on hi and not on lo.
+		if err := en.bisect(ctx, lo, hi, started, since, revision); err != nil {
+			return nil, err
+		}
+		open, hi = still, lo
+		if lo.Equal(floor) {
+			break
+		}
+	}
+	for _, k := range open {
+		since[k] = hi
+	}
+	return since, nil
+}
+
+// bisect finds the first day of each key, which fires on hi and not on lo.
+func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, since map[GapKey]time.Time, revision int64) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	days := int(hi.Sub(lo).Hours() / 24)
+	if days <= 1 {
+		for _, k := range keys {
+			since[k] = hi
+		}
+		return nil
+	}
+	mid := lo.AddDate(0, 0, days/2)
+	on, err := en.keysOn(ctx, mid, revision)
+	if err != nil {
+		return err
+	}
+	var before, after []GapKey
+	for _, k := range keys {
+		if on[k] {
+			before = append(before, k)
+		} else {
+			after = append(after, k)
+		}
+	}
+	if err := en.bisect(ctx, lo, mid, before, since, revision); err != nil {
+		return err
+	}
+	return en.bisect(ctx, mid, hi, after, since, revision)
+}
+
+// Revision is the register's revision now: a number every committed write
+// to the register advances.
+func (en *Engine) Revision(ctx context.Context) (int64, error) { return en.revision(ctx) }
