@@ -1,0 +1,13 @@
+package ledger
+
+import (
+	"github.com/xuri/excelize/v2"
+
+	"jiceng/spreadsheet"
+)
+
+// Template is the workbook a sub-district fills in: a sheet per record
+// type, Chinese headers, a notes sheet, dropdowns and date columns.
+func Template() (*excelize.File, error) {
+	return spreadsheet.Ledger(ledgerSheets(nil))
+}
