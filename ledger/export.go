@@ -138,4 +138,3 @@ func yesNoText(b bool) string {
 	}
 	return "否"
 }
-

@@ -165,6 +165,7 @@ func (im *importer) tick() {
 // fail records a row's problems.
 func (im *importer) fail(r *row, name string, problems []Problem) {
 	im.res.Problems = append(im.res.Problems, problems...)
+	im.failedRow(r)
 	im.res.Rows = append(im.res.Rows, Outcome{Sheet: r.sheet.name, Row: r.n, Name: name, Action: Failed})
 	im.res.Failed++
 }

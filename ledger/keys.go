@@ -23,9 +23,36 @@ type keys struct {
 	unitsByName map[string][]*ent.Unit
 	members     map[string]*ent.Member
 	memberships map[string]*ent.Membership
+	ofMember    map[int][]*ent.Membership
 	// seen is the row each key was first written at, per sheet, so that a
 	// record written twice in a workbook is reported, not merged.
 	seen map[string]int
+	// failed is the row of each record of the workbook that has problems,
+	// by sheet and key, so a row referring to it says so.
+	failed map[string]int
+}
+
+// failedRow records the keys of a row that has problems.
+func (k *keys) failedRow(r *row) {
+	for _, key := range []string{"path", "name", "creditCode", "idNumber"} {
+		if v := r.cells[key]; v != "" {
+			if key == "path" {
+				v = cleanPath(v)
+			}
+			if _, ok := k.failed[r.sheet.name+"|"+v]; !ok {
+				k.failed[r.sheet.name+"|"+v] = r.n
+			}
+		}
+	}
+}
+
+// missing says that a record referred to is nowhere, or is on a row that
+// has problems of its own.
+func (k *keys) missing(sheet, key, nowhere string) string {
+	if n, ok := k.failed[sheet+"|"+key]; ok {
+		return fmt.Sprintf("“%s”在%s表第%d行，该行有错误；改正该行后本行才能导入", key, sheet, n)
+	}
+	return nowhere
 }
 
 // load reads the register's keys, unmasked: matching a member by ID number
@@ -33,7 +60,7 @@ type keys struct {
 func (im *importer) load() error {
 	k := keys{areas: map[string]*ent.Area{}, areaPaths: map[int]string{}, orgs: map[string]*ent.Organization{},
 		orgsByName: map[string][]*ent.Organization{}, units: map[string]*ent.Unit{}, unitsByName: map[string][]*ent.Unit{},
-		members: map[string]*ent.Member{}, memberships: map[string]*ent.Membership{}, seen: map[string]int{}}
+		members: map[string]*ent.Member{}, memberships: map[string]*ent.Membership{}, ofMember: map[int][]*ent.Membership{}, seen: map[string]int{}, failed: map[string]int{}}
 	areas, err := im.c.Area.Query().All(im.sys)
 	if err != nil {
 		return fmt.Errorf("loading areas: %w", err)
@@ -146,7 +173,28 @@ func membershipKey(member, org int, started time.Time) string {
 }
 
 func (k *keys) addMembership(ms *ent.Membership) {
-	k.memberships[membershipKey(ms.MemberID, ms.OrganizationID, ms.StartedOn)] = ms
+	key := membershipKey(ms.MemberID, ms.OrganizationID, ms.StartedOn)
+	if _, known := k.memberships[key]; !known {
+		k.ofMember[ms.MemberID] = append(k.ofMember[ms.MemberID], ms)
+	} else {
+		for i, x := range k.ofMember[ms.MemberID] {
+			if x.ID == ms.ID {
+				k.ofMember[ms.MemberID][i] = ms
+			}
+		}
+	}
+	k.memberships[key] = ms
+}
+
+// overlapping is another membership of the member in force on a day of
+// [start, end), if there is one.
+func (k *keys) overlapping(member, except int, start time.Time, end *time.Time) *ent.Membership {
+	for _, o := range k.ofMember[member] {
+		if o.ID != except && (end == nil || o.StartedOn.Before(*end)) && (o.EndedOn == nil || start.Before(*o.EndedOn)) {
+			return o
+		}
+	}
+	return nil
 }
 
 // once reports the earlier row a key of a sheet was written at, or records it.
@@ -179,7 +227,7 @@ func (k *keys) organization(name string, group bool) (*ent.Organization, string)
 		if len(k.orgsByName[name]) > 0 {
 			return nil, fmt.Sprintf("“%s”不是%s", name, what)
 		}
-		return nil, fmt.Sprintf("%s“%s”在党组织表和系统中都没有", what, name)
+		return nil, k.missing(SheetOrganizations, name, fmt.Sprintf("%s“%s”在党组织表和系统中都没有", what, name))
 	}
 	return nil, fmt.Sprintf("有%d个党组织都叫“%s”，无法确定是哪一个；请写全称", len(found), name)
 }
@@ -193,7 +241,7 @@ func (k *keys) unit(s string) (*ent.Unit, string) {
 	case 1:
 		return list[0], ""
 	case 0:
-		return nil, fmt.Sprintf("单位“%s”在单位表和系统中都没有", s)
+		return nil, k.missing(SheetUnits, s, fmt.Sprintf("单位“%s”在单位表和系统中都没有", s))
 	}
 	return nil, fmt.Sprintf("有多个单位都叫“%s”；请填写其统一社会信用代码", s)
 }
@@ -204,7 +252,7 @@ func (k *keys) area(path string) (*ent.Area, string) {
 	if a := k.areas[path]; a != nil {
 		return a, ""
 	}
-	return nil, fmt.Sprintf("区域“%s”在区域表和系统中都没有（请写从街道起的完整路径，用“/”分隔）", path)
+	return nil, k.missing(SheetAreas, path, fmt.Sprintf("区域“%s”在区域表和系统中都没有（请写从街道起的完整路径，用“/”分隔）", path))
 }
 
 func cleanPath(path string) string {

@@ -21,7 +21,17 @@ func (p *parser) failed() bool { return len(p.problems) > 0 }
 func (p *parser) problem(key, format string, args ...any) {
 	c := p.r.sheet.column(key)
 	p.problems = append(p.problems, Problem{Sheet: p.r.sheet.name, Row: p.r.n, Column: c.Header,
-		Value: p.r.cells[key], Message: fmt.Sprintf(format, args...)})
+		Value: shown(c, p.r.cells[key]), Message: fmt.Sprintf(format, args...)})
+}
+
+// shown is a cell's value as the ledger shows it: a date cell as its day.
+func shown(c *column, v string) string {
+	if c != nil && c.kind == dateCell {
+		if t, err := parseDate(v); err == nil {
+			return t.Format(time.DateOnly)
+		}
+	}
+	return v
 }
 
 // cell is a cell's text, with a problem when a required one is empty.
@@ -41,19 +51,26 @@ func (p *parser) text(key string) any {
 	return nil
 }
 
-// checked is a text cell that must pass check; its error is told in
-// Chinese by what.
-func (p *parser) checked(key string, check func(string) error, what string) any {
+// checked is a text cell that must pass check; a value that does not is
+// told what the value must be like.
+func (p *parser) checked(key string, check func(string) error, what, rule string) any {
 	v, ok := p.cell(key)
 	if !ok {
 		return nil
 	}
 	if err := check(v); err != nil {
-		p.problem(key, "“%s”不是有效的%s（%v）", v, what, err)
+		p.problem(key, "“%s”不是有效的%s：%s", v, what, rule)
 		return nil
 	}
 	return v
 }
+
+// The rules of the checked values, as the problems tell them.
+const (
+	creditCodeRule = "应为18位，由数字和大写字母（不用I、O、S、V、Z）组成，第3–8位为行政区划代码，最后一位为校验码（GB 32100）"
+	idNumberRule   = "应为18位，第7–14位为出生日期，最后一位为校验码（数字或X，GB 11643）"
+	phoneRule      = "应为11位手机号码，或带区号的固定电话"
+)
 
 // date is a date cell; nil when empty.
 func (p *parser) date(key string) *time.Time {

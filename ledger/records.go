@@ -67,7 +67,7 @@ func (im *importer) areaRows(rows []*row) error {
 		if len(segments) > 1 {
 			parent := strings.Join(segments[:len(segments)-1], pathSeparator)
 			if a := im.areas[parent]; a == nil {
-				p.problem("path", "上级区域“%s”在区域表和系统中都没有", parent)
+				p.problem("path", "%s", im.missing(SheetAreas, parent, fmt.Sprintf("上级区域“%s”在区域表和系统中都没有", parent)))
 			} else {
 				fields = append(fields, field{"parent_id", "path", a.ID})
 			}
@@ -140,7 +140,7 @@ func (im *importer) organizationRows(rows []*row) error {
 			// No parent among them will come: report them.
 			for _, r := range later {
 				p := &parser{r: r}
-				p.problem("parent", "上级党组织“%s”在党组织表和系统中都没有", r.cells["parent"])
+				p.problem("parent", "%s", im.missing(SheetOrganizations, r.cells["parent"], fmt.Sprintf("上级党组织“%s”在党组织表和系统中都没有", r.cells["parent"])))
 				im.skip(p, r.cells["name"])
 			}
 			return nil
@@ -232,7 +232,7 @@ func (im *importer) organization_(name string) (*ent.Organization, string) {
 	list := im.orgsByName[name]
 	switch len(list) {
 	case 0:
-		return nil, fmt.Sprintf("上级党组织“%s”在党组织表和系统中都没有", name)
+		return nil, im.missing(SheetOrganizations, name, fmt.Sprintf("上级党组织“%s”在党组织表和系统中都没有", name))
 	case 1:
 		return list[0], ""
 	}
@@ -242,7 +242,7 @@ func (im *importer) organization_(name string) (*ent.Organization, string) {
 func (im *importer) unit(r *row) error {
 	p := &parser{r: r}
 	name := str(p.text("name"))
-	code := p.checked("creditCode", check.CreditCode, "统一社会信用代码")
+	code := p.checked("creditCode", check.CreditCode, "统一社会信用代码", creditCodeRule)
 	kind := p.enum("kind")
 	var gridID int
 	if s, ok := p.cell("grid"); ok {
@@ -296,7 +296,7 @@ func (im *importer) unit(r *row) error {
 func (im *importer) member(r *row) error {
 	p := &parser{r: r}
 	name := str(p.text("name"))
-	id := p.checked("idNumber", check.IDNumber, "公民身份号码")
+	id := p.checked("idNumber", check.IDNumber, "公民身份号码", idNumberRule)
 	status, category, mobility, gender := p.enum("status"), p.enum("category"), p.enum("mobility"), p.enum("gender")
 	joined, confirmed := p.date("joined"), p.date("confirmed")
 	if joined != nil && confirmed != nil && confirmed.Before(*joined) {
@@ -306,7 +306,7 @@ func (im *importer) member(r *row) error {
 		{"ethnicity", "ethnicity", p.text("ethnicity")}, {"born_on", "born", p.dateValue("born")},
 		{"status", "status", nil}, {"joined_party_on", "joined", value(joined)}, {"confirmed_on", "confirmed", value(confirmed)},
 		{"category", "category", nil}, {"mobility", "mobility", nil}, {"mobile_place", "mobilePlace", p.text("mobilePlace")},
-		{"external_organization", "external", p.text("external")}, {"phone", "phone", p.checked("phone", check.Phone, "联系电话")},
+		{"external_organization", "external", p.text("external")}, {"phone", "phone", p.checked("phone", check.Phone, "联系电话", phoneRule)},
 		{"address", "address", p.text("address")}}
 	if gender != "" {
 		fields[2].value = member.Gender(gender)
@@ -374,7 +374,7 @@ func (im *importer) membership(r *row) error {
 	var m *ent.Member
 	if s, ok := p.cell("idNumber"); ok {
 		if m = im.members[s]; m == nil {
-			p.problem("idNumber", "身份号码为“%s”的党员在党员表和系统中都没有", s)
+			p.problem("idNumber", "%s", im.missing(SheetMembers, s, fmt.Sprintf("身份号码为“%s”的党员在党员表和系统中都没有", s)))
 		}
 	}
 	var org *ent.Organization
@@ -400,6 +400,20 @@ func (im *importer) membership(r *row) error {
 	if m != nil && org != nil && started != nil {
 		im.duplicate(p, "started", membershipKey(m.ID, org.ID, *started))
 	}
+	if !p.failed() && m != nil && org != nil && started != nil {
+		except := 0
+		if ms := im.memberships[membershipKey(m.ID, org.ID, *started)]; ms != nil {
+			except = ms.ID
+		}
+		if o := im.overlapping(m.ID, except, *started, ended); o != nil {
+			until := "至今"
+			if o.EndedOn != nil {
+				until = "至" + day(*o.EndedOn)
+			}
+			p.problem("started", "%s的组织关系自%s%s在%s，与本行时间重叠：一名党员同一时间只能有一个组织关系；转接请先填写原组织关系的转出日期",
+				m.Name, day(o.StartedOn), until, im.orgName(o.OrganizationID))
+		}
+	}
 	if im.skip(p, name) {
 		return nil
 	}
@@ -419,6 +433,16 @@ func (im *importer) membership(r *row) error {
 		im.addMembership(ms)
 	}
 	return err
+}
+
+// orgName is the name of an organisation the import knows.
+func (im *importer) orgName(id int) string {
+	for _, o := range im.orgs {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return fmt.Sprint(id)
 }
 
 // value is a date as a field's value: nil when there is none.

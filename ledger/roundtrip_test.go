@@ -5,6 +5,8 @@ import (
 	"context"
 	"testing"
 
+	"jiceng/coverage"
+	"jiceng/database"
 	"jiceng/database/dbtest"
 	"jiceng/demo"
 	"jiceng/ledger"
@@ -16,14 +18,10 @@ func admin() context.Context {
 	return viewer.NewContext(context.Background(), &viewer.Viewer{Name: "importer", Role: viewer.Admin})
 }
 
-// TestTheDemoComesBack exports the demo, imports it into an empty register
-// and imports it again.
-func TestTheDemoComesBack(t *testing.T) {
-	src := dbtest.Open(t)
-	if err := demo.Load(policy.System(context.Background()), src.Client, demo.Reference()); err != nil {
-		t.Fatal(err)
-	}
-	book, err := ledger.Export(context.Background(), src.Client)
+// exported is the register of st written as a ledger and read back.
+func exported(t *testing.T, st *database.Store) *ledger.Workbook {
+	t.Helper()
+	book, err := ledger.Export(context.Background(), st.Client)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,15 +33,63 @@ func TestTheDemoComesBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst := dbtest.Open(t)
-	res, err := ledger.Import(admin(), dst.Client, wb, ledger.Options{File: "demo.xlsx"})
+	return wb
+}
+
+func mustImport(t *testing.T, st *database.Store, wb *ledger.Workbook, opts ledger.Options) *ledger.Result {
+	t.Helper()
+	res, err := ledger.Import(admin(), st.Client, wb, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range res.Problems {
-		if i < 30 {
-			t.Errorf("%+v", p)
+		if i < 20 {
+			t.Errorf("problem: %+v", p)
 		}
 	}
-	t.Logf("created %d updated %d unchanged %d failed %d", res.Created, res.Updated, res.Unchanged, res.Failed)
+	return res
+}
+
+// TestTheDemoComesBack exports the demo, imports it into an empty register,
+// imports it again, and compares what the register says of both.
+func TestTheDemoComesBack(t *testing.T) {
+	src := dbtest.Open(t)
+	if err := demo.Load(policy.System(context.Background()), src.Client, demo.Reference()); err != nil {
+		t.Fatal(err)
+	}
+	wb := exported(t, src)
+	dst := dbtest.Open(t)
+	first := mustImport(t, dst, wb, ledger.Options{File: "demo.xlsx"})
+	if !first.Written || first.Created != wb.Rows() {
+		t.Fatalf("first import: written %v, created %d of %d rows", first.Written, first.Created, wb.Rows())
+	}
+	again := mustImport(t, dst, wb, ledger.Options{File: "demo.xlsx"})
+	if again.Created != 0 || again.Updated != 0 || again.Unchanged != wb.Rows() {
+		for _, r := range again.Rows {
+			if r.Action != ledger.Unchanged {
+				t.Errorf("second import changed %+v", r)
+				break
+			}
+		}
+		t.Fatalf("second import: created %d, updated %d, unchanged %d of %d rows", again.Created, again.Updated, again.Unchanged, wb.Rows())
+	}
+	ref := demo.Reference()
+	ctx := policy.System(context.Background())
+	want, err := coverage.New(src.Client, src.Read, src.Dialect).Coverage(ctx, nil, &ref, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := coverage.New(dst.Client, dst.Read, dst.Dialect).Coverage(ctx, nil, &ref, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *got.Members != *want.Members {
+		t.Errorf("members: got %+v, want %+v", *got.Members, *want.Members)
+	}
+	if *got.Grids != *want.Grids {
+		t.Errorf("grids: got %+v, want %+v", *got.Grids, *want.Grids)
+	}
+	if *got.Units != *want.Units {
+		t.Errorf("units: got %+v, want %+v", *got.Units, *want.Units)
+	}
 }

@@ -11,3 +11,8 @@ import (
 func Template() (*excelize.File, error) {
 	return spreadsheet.Ledger(ledgerSheets(nil))
 }
+
+// ledgerBook is a workbook of the given rows by sheet.
+func ledgerBook(rows map[string][][]any) (*excelize.File, error) {
+	return spreadsheet.Ledger(ledgerSheets(rows))
+}
