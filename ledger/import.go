@@ -271,6 +271,10 @@ func (im *importer) problemOf(r *row, err error) (Problem, bool) {
 	switch domain, ok := register.AsError(err); {
 	case ok:
 		at(domain.Field)
+		if domain.Code == register.Forbidden && domain.Field == "" {
+			// Who may write depends on where the record is.
+			at(placedBy[r.sheet.name])
+		}
 		p.Reason = domain.Reason
 		p.Message = domain.Zh
 		if p.Message == "" {
@@ -286,6 +290,10 @@ func (im *importer) problemOf(r *row, err error) (Problem, bool) {
 	}
 	return p, true
 }
+
+// placedBy is the column that places a sheet's records in an area.
+var placedBy = map[string]string{SheetAreas: "name", SheetOrganizations: "areaIDs", SheetUnits: "gridID",
+	SheetMembers: "residenceGridID", SheetMemberships: "organizationID"}
 
 func zhOfCode(c register.Code) string {
 	switch c {
