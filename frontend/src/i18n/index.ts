@@ -3,6 +3,7 @@ import { createI18n } from 'vue-i18n'
 import { enumMessages } from './enums'
 import { messages as records } from './records'
 import { messages as ui } from './ui'
+import { messages as uiImport } from './ui-import'
 
 /** Lang is a language the dashboard speaks. */
 export type Lang = 'zh-CN' | 'en'
@@ -19,7 +20,7 @@ export function pick(tree: Tree, lang: 0 | 1): Record<string, unknown> {
 }
 
 function messagesOf(lang: 0 | 1) {
-  return { ...pick(ui, lang), ...pick(records, lang), enum: enumMessages(lang) }
+  return { ...pick(ui, lang), ...pick(records, lang), ...pick(uiImport, lang), enum: enumMessages(lang) }
 }
 
 function savedLang(): Lang {
