@@ -12,6 +12,7 @@ export const messages = {
     choose: ['选择台账文件', 'Choose a ledger file'],
     accept: ['Excel 工作簿（.xlsx），或单张表的 CSV（UTF-8 或 GB18030）', 'An Excel workbook (.xlsx), or one sheet as CSV (UTF-8 or GB18030)'],
     preview: ['预览', 'Preview'],
+    progress: ['导入进度', 'Import progress'],
     import: ['导入', 'Import'],
     checking: ['正在检查 {done} / {total} 行', 'Checking row {done} of {total}'],
     importing: ['正在导入 {done} / {total} 行', 'Importing row {done} of {total}'],
