@@ -186,6 +186,24 @@ func TestImportingLedgersOverHTTP(t *testing.T) {
 			t.Errorf("audit entry: %v", n)
 		}
 	})
+	t.Run("grid boundaries from a GIS are previewed in WGS-84", func(t *testing.T) {
+		geojson := fmt.Sprintf(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":%q},
+			"geometry":{"type":"Polygon","coordinates":[[[87.98,44.16],[87.99,44.16],[87.99,44.17],[87.98,44.16]]]}}]}`, grids[0])
+		req, _ := http.NewRequest(http.MethodPost, url+"/ledger/grids?dryRun=true&crs=GCJ02&file=grids.geojson", strings.NewReader(geojson))
+		req.Header.Set("Authorization", "Bearer "+editorToken)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out ledger.GridResult
+		if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("got %d, %v", res.StatusCode, err)
+		}
+		if out.Updated != 1 || out.Written || out.Features[0].Boundary == nil || out.CRS != "GCJ02" {
+			t.Fatalf("preview: %+v", out)
+		}
+	})
 	t.Run("only an administrator exports the register", func(t *testing.T) {
 		res := fetchAs(t, url+"/export/register.xlsx", editorToken)
 		res.Body.Close()

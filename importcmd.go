@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"jiceng/auth"
+	"jiceng/geo"
 	"jiceng/ledger"
 	"jiceng/viewer"
 )
@@ -16,6 +18,7 @@ import (
 const importUsage = `usage:
   jiceng import template FILE.xlsx
   jiceng import [--data DIR | --db DSN] [--user NAME] [--dry-run] FILE.xlsx|FILE.csv
+  jiceng import grids [--data DIR | --db DSN] [--user NAME] [--dry-run] [--property NAME] [--crs WGS84|GCJ02|BD09] FILE.geojson
 The template has a sheet per record type of a ledger (台账) and a notes sheet.
 An import checks every row, reports every problem by sheet, row and column,
 and writes nothing unless every row passes; --dry-run only reports. The writes
@@ -40,10 +43,16 @@ func importCommand(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "Wrote the ledger template to %s.\n", args[1])
 		return nil
 	}
+	grids := len(args) > 0 && args[0] == "grids"
+	if grids {
+		args = args[1:]
+	}
 	fs := newFlags("import", e)
 	open := storeFlags(fs, e)
 	dryRun := fs.Bool("dry-run", false, "check every row and write nothing")
 	username := fs.String("user", "", "the user the import is made by, for the policies and the audit log")
+	property := fs.String("property", "", "grids: the feature property naming the grid (default 网格, 网格名称 or name)")
+	crsName := fs.String("crs", "", "grids: WGS84, GCJ02 (AMap, Tencent) or BD09 (Baidu); default the file's own crs, else WGS84")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,14 +60,15 @@ func importCommand(ctx context.Context, e *env, args []string) error {
 		return errors.New(importUsage)
 	}
 	path := fs.Arg(0)
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	wb, err := ledger.Read(path, f)
-	if err != nil {
-		return err
+	var wb *ledger.Workbook
+	if !grids {
+		if wb, err = ledger.Read(path, bytes.NewReader(data)); err != nil {
+			return err
+		}
 	}
 	st, err := open(ctx)
 	if err != nil {
@@ -70,6 +80,20 @@ func importCommand(ctx context.Context, e *env, args []string) error {
 		if v, err = auth.NewAccounts(st.Client).ViewerNamed(ctx, *username, "command line"); err != nil {
 			return err
 		}
+	}
+	if grids {
+		crs := geo.CRS("")
+		if *crsName != "" {
+			if crs, err = ledger.ParseCRS(*crsName); err != nil {
+				return err
+			}
+		}
+		res, err := ledger.ImportGrids(viewer.NewContext(ctx, v), st.Client, data, ledger.GridOptions{
+			File: filepath.Base(path), Property: *property, CRS: crs, DryRun: *dryRun})
+		if err != nil {
+			return err
+		}
+		return printGrids(e, res)
 	}
 	res, err := ledger.Import(viewer.NewContext(ctx, v), st.Client, wb, ledger.Options{
 		File: filepath.Base(path), DryRun: *dryRun,
@@ -110,6 +134,27 @@ func printImport(e *env, res *ledger.Result) error {
 	fmt.Fprintf(e.stdout, verb+"; %d rows with problems.\n", res.Created, res.Updated, res.Unchanged, res.Failed)
 	if res.Failed > 0 {
 		return fmt.Errorf("%d of %d rows have problems; fix them and import again", res.Failed, len(res.Rows))
+	}
+	return nil
+}
+
+// printGrids writes an import of grid boundaries: every problem, then the counts.
+func printGrids(e *env, res *ledger.GridResult) error {
+	for _, f := range res.Features {
+		if f.Problem != "" {
+			fmt.Fprintf(e.stdout, "要素 %d（%s）：%s\n", f.Index, f.Name, f.Problem)
+		}
+	}
+	verb := "Set %d grid boundaries, left %d as they were (positions in %s)"
+	switch {
+	case res.DryRun:
+		verb = "Would set %d grid boundaries, leave %d as they are (positions in %s)"
+	case !res.Written:
+		verb = "Nothing written: the features would set %d boundaries, leave %d as they are (positions in %s)"
+	}
+	fmt.Fprintf(e.stdout, verb+"; %d features with problems.\n", res.Updated, res.Same, res.CRS, res.Failed)
+	if res.Failed > 0 {
+		return fmt.Errorf("%d of %d features have problems; fix them and import again", res.Failed, len(res.Features))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"jiceng/database"
+	"jiceng/geo"
 	"jiceng/ledger"
 	"jiceng/viewer"
 )
@@ -174,6 +176,42 @@ func (im *imports) start(w http.ResponseWriter, r *http.Request) {
 		job.state.Status, job.state.Result, job.state.Done = "DONE", res, job.state.Total
 	}()
 	writeJSONStatus(w, http.StatusAccepted, job.snapshot())
+}
+
+// grids serves POST /ledger/grids?dryRun=true&crs=GCJ02&property=网格: grid
+// boundaries from a GeoJSON FeatureCollection, answered at once with every
+// feature's boundary in WGS-84 for the map's preview.
+func (im *imports) grids(w http.ResponseWriter, r *http.Request) {
+	v, ok := mayImport(w, r)
+	if !ok {
+		return
+	}
+	name, data, err := uploaded(r)
+	if err != nil {
+		badRequest(w, "file", err.Error())
+		return
+	}
+	q := r.URL.Query()
+	var crs geo.CRS
+	if s := q.Get("crs"); s != "" {
+		if crs, err = ledger.ParseCRS(s); err != nil {
+			badRequest(w, "crs", err.Error())
+			return
+		}
+	}
+	res, err := ledger.ImportGrids(viewer.NewContext(r.Context(), v), im.store.Client, data, ledger.GridOptions{
+		File: name, Property: q.Get("property"), CRS: crs, DryRun: q.Get("dryRun") == "true" || q.Get("dryRun") == "1"})
+	var bad *ledger.BadFile
+	switch {
+	case errors.As(err, &bad):
+		badRequest(w, "file", bad.Message)
+		return
+	case err != nil:
+		im.logger.ErrorContext(r.Context(), "importing grid boundaries", "file", name, "err", err)
+		http.Error(w, "could not import; nothing was written; try again", http.StatusInternalServerError)
+		return
+	}
+	writeJSONStatus(w, http.StatusOK, res)
 }
 
 // poll serves GET /import/jobs/{id}.

@@ -159,6 +159,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	ledgers := newImports(store, logger)
 	mux.Handle("GET /ledger/template.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.template))))
 	mux.Handle("POST /ledger/import", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.start))))
+	mux.Handle("POST /ledger/grids", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.grids))))
 	mux.Handle("GET /ledger/jobs/{id}", guard.Require(http.HandlerFunc(ledgers.poll)))
 	mux.Handle("GET /export/register.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.exportRegister))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))

@@ -3,7 +3,6 @@ package ledger
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -66,6 +65,11 @@ type featureCollection struct {
 	} `json:"features"`
 }
 
+// BadFile is a file that cannot be read as what it should be.
+type BadFile struct{ Message string }
+
+func (e *BadFile) Error() string { return e.Message }
+
 // crsNamed reads a CRS as a file or a user names it.
 func crsNamed(s string) (geo.CRS, error) {
 	switch n := strings.ToUpper(strings.NewReplacer("-", "", "_", "", " ", "").Replace(s)); {
@@ -90,13 +94,13 @@ func ParseCRS(s string) (geo.CRS, error) { return crsNamed(s) }
 func ImportGrids(ctx context.Context, client *ent.Client, data []byte, opts GridOptions) (*GridResult, error) {
 	var fc featureCollection
 	if err := json.Unmarshal(data, &fc); err != nil || fc.Type != "FeatureCollection" {
-		return nil, errors.New("文件不是GeoJSON的FeatureCollection")
+		return nil, &BadFile{"文件不是GeoJSON的FeatureCollection"}
 	}
 	crs := opts.CRS
 	if crs == "" && fc.CRS != nil {
 		var err error
 		if crs, err = crsNamed(fc.CRS.Properties.Name); err != nil {
-			return nil, err
+			return nil, &BadFile{err.Error()}
 		}
 	}
 	if crs == "" {
