@@ -59,7 +59,7 @@ func Export(ctx context.Context, c *ent.Client) (*excelize.File, error) {
 		}
 		rows[SheetOrganizations] = append(rows[SheetOrganizations], []any{o.Name, parent, zhOf(organizationKinds, string(o.Kind)),
 			zhOf(formations, string(o.Formation)), spreadsheet.LedgerDate(&o.EstablishedOn), empty(o.ShortName),
-			empty(strings.Join(areas, "；")), budget, nil})
+			empty(strings.Join(areas, "；")), budget, spreadsheet.LedgerDate(o.DissolvedOn), empty(o.DissolutionReason), nil})
 	}
 	units, err := c.Unit.Query().Order(ent.Asc(unit.FieldID)).All(ctx)
 	if err != nil {
@@ -121,7 +121,100 @@ func Export(ctx context.Context, c *ent.Client) (*excelize.File, error) {
 			orgName[ms.OrganizationID], spreadsheet.LedgerDate(&ms.StartedOn), zhOf(startReasons, string(ms.StartReason)),
 			spreadsheet.LedgerDate(ms.EndedOn), end, empty(ms.Note)})
 	}
+	if err := exportLife(ctx, c, rows, ref{orgs: orgName, units: unitRef, members: idNumber, areas: im.areaPaths}); err != nil {
+		return nil, err
+	}
 	return spreadsheet.Ledger(ledgerSheets(rows))
+}
+
+// ref writes references as the ledger's rows hold them.
+type ref struct {
+	orgs, units, members, areas map[int]string
+}
+
+func (r ref) of(m map[int]string, id *int) any {
+	if id == nil {
+		return nil
+	}
+	return empty(m[*id])
+}
+
+// exportLife writes the sheets after the members.
+func exportLife(ctx context.Context, c *ent.Client, rows map[string][][]any, r ref) error {
+	coverages, err := c.UnitCoverage.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading unit coverages: %w", err)
+	}
+	for _, x := range coverages {
+		rows[SheetCoverages] = append(rows[SheetCoverages], []any{r.orgs[x.OrganizationID], r.units[x.UnitID],
+			spreadsheet.LedgerDate(&x.StartedOn), spreadsheet.LedgerDate(x.EndedOn), empty(x.Note)})
+	}
+	appointments, err := c.Appointment.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading appointments: %w", err)
+	}
+	holder := map[int]string{}
+	for _, x := range appointments {
+		holder[x.ID] = x.HolderName
+		rows[SheetAppointments] = append(rows[SheetAppointments], []any{zhOf(roles, string(x.Role)), r.of(r.orgs, x.OrganizationID),
+			r.of(r.units, x.UnitID), r.of(r.members, x.MemberID), empty(x.HolderName), empty(x.HolderAffiliation), empty(x.Title),
+			spreadsheet.LedgerDate(&x.StartedOn), spreadsheet.LedgerDate(x.EndedOn), empty(x.Note)})
+	}
+	terms, err := c.Term.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading terms: %w", err)
+	}
+	for _, x := range terms {
+		rows[SheetTerms] = append(rows[SheetTerms], []any{r.orgs[x.OrganizationID], spreadsheet.LedgerDate(&x.StartedOn),
+			spreadsheet.LedgerDate(&x.DueOn), spreadsheet.LedgerDate(x.RenewedOn), spreadsheet.LedgerDate(x.PostponedTo),
+			empty(x.PostponementReason), empty(x.Note)})
+	}
+	meetings, err := c.Meeting.Query().WithAttendees(func(q *ent.MemberQuery) { q.Select("id") }).Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading meetings: %w", err)
+	}
+	for _, x := range meetings {
+		ids := make([]string, 0, len(x.Edges.Attendees))
+		for _, a := range x.Edges.Attendees {
+			ids = append(ids, r.members[a.ID])
+		}
+		sort.Strings(ids)
+		rows[SheetMeetings] = append(rows[SheetMeetings], []any{r.orgs[x.OrganizationID], zhOf(meetingTypes, string(x.Type)),
+			spreadsheet.LedgerDate(&x.HeldOn), x.ExpectedAttendance, x.Attendance, empty(x.Topic), empty(strings.Join(ids, "；"))})
+	}
+	affiliated, err := c.AffiliatedOrganization.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading mass organisations: %w", err)
+	}
+	for _, x := range affiliated {
+		var members any
+		if x.MembersCount != nil {
+			members = *x.MembersCount
+		}
+		rows[SheetAffiliated] = append(rows[SheetAffiliated], []any{x.Name, zhOf(affiliatedKinds, string(x.Kind)),
+			r.of(r.units, x.UnitID), r.of(r.areas, x.CommunityID), members, spreadsheet.LedgerDate(x.EstablishedOn),
+			spreadsheet.LedgerDate(x.DissolvedOn)})
+	}
+	reports, err := c.MobileReport.Query().WithMember().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading mobile reports: %w", err)
+	}
+	for _, x := range reports {
+		rows[SheetReports] = append(rows[SheetReports], []any{r.members[x.MemberID], x.Edges.Member.Name,
+			spreadsheet.LedgerDate(&x.ReportedOn), zhOf(channels, string(x.Channel)), empty(x.Note)})
+	}
+	visits, err := c.InstructorVisit.Query().WithAppointment().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading instructor visits: %w", err)
+	}
+	for _, x := range visits {
+		var id, name any
+		if a := x.Edges.Appointment; a != nil {
+			id, name = r.of(r.members, a.MemberID), empty(a.HolderName)
+		}
+		rows[SheetVisits] = append(rows[SheetVisits], []any{r.units[x.UnitID], spreadsheet.LedgerDate(&x.VisitedOn), id, name, empty(x.Note)})
+	}
+	return nil
 }
 
 // empty is a text cell: nil when there is no text.

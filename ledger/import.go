@@ -142,7 +142,7 @@ func (im *importer) sheet(s *sheet, rows []*row) error {
 	case SheetMemberships:
 		return im.each(rows, im.membership)
 	}
-	return nil
+	return im.lifeSheet(s, rows)
 }
 
 func (im *importer) each(rows []*row, do func(r *row) error) error {

@@ -165,7 +165,8 @@ func (im *importer) organization(r *row) error {
 	}
 	fields := []field{{"name", "name", name}, {"formation", "formation", nil},
 		{"established_on", "established", p.dateValue("established")}, {"short_name", "shortName", p.text("shortName")},
-		{"activity_budget", "budget", p.number("budget")}}
+		{"activity_budget", "budget", p.number("budget")}, {"dissolved_on", "dissolved", p.dateValue("dissolved")},
+		{"dissolution_reason", "dissolution", p.text("dissolution")}}
 	if formation != "" {
 		fields[1].value = organization.Formation(formation)
 	}
@@ -185,7 +186,8 @@ func (im *importer) organization(r *row) error {
 	if o := existing; o != nil {
 		u := im.c.Organization.UpdateOneID(o.ID)
 		cur = map[string]any{"name": o.Name, "formation": o.Formation, "established_on": o.EstablishedOn,
-			"short_name": o.ShortName, "activity_budget": o.ActivityBudget, "parent_id": o.ParentID}
+			"short_name": o.ShortName, "activity_budget": o.ActivityBudget, "parent_id": o.ParentID,
+			"dissolved_on": o.DissolvedOn, "dissolution_reason": o.DissolutionReason}
 		var now []int
 		for _, a := range o.Edges.Areas {
 			now = append(now, a.ID)

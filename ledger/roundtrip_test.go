@@ -86,10 +86,48 @@ func TestTheDemoComesBack(t *testing.T) {
 	if *got.Members != *want.Members {
 		t.Errorf("members: got %+v, want %+v", *got.Members, *want.Members)
 	}
+	gaps := func(st *database.Store) map[string]bool {
+		c, err := coverage.New(st.Client, st.Read, st.Dialect).Gaps(ctx, coverage.GapFilter{AsOf: &ref, First: 1 << 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, g := range c.Nodes() {
+			out[string(g.Rule)+" "+g.SubjectName+" "+g.Message.Zh] = true
+		}
+		return out
+	}
+	wantGaps, gotGaps := gaps(src), gaps(dst)
+	for g := range wantGaps {
+		if !gotGaps[g] {
+			t.Errorf("gap lost: %s", g)
+		}
+	}
+	for g := range gotGaps {
+		if !wantGaps[g] {
+			t.Errorf("gap gained: %s", g)
+		}
+	}
 	if *got.Grids != *want.Grids {
 		t.Errorf("grids: got %+v, want %+v", *got.Grids, *want.Grids)
 	}
 	if *got.Units != *want.Units {
 		t.Errorf("units: got %+v, want %+v", *got.Units, *want.Units)
 	}
+	if got.GapTotal != want.GapTotal {
+		t.Errorf("gaps: got %d, want %d", got.GapTotal, want.GapTotal)
+	}
+	// The ledger holds today's values and dated records, not the periods of
+	// every attribute: a past day's answer may differ, and is logged.
+	past := ref.AddDate(-1, 0, 0)
+	wantPast, err := coverage.New(src.Client, src.Read, src.Dialect).Coverage(ctx, nil, &past, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotPast, err := coverage.New(dst.Client, dst.Read, dst.Dialect).Coverage(ctx, nil, &past, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a year before: members %+v / %+v; units %+v / %+v; gaps %d / %d", *gotPast.Members, *wantPast.Members,
+		*gotPast.Units, *wantPast.Units, gotPast.GapTotal, wantPast.GapTotal)
 }

@@ -25,6 +25,13 @@ const (
 	SheetUnits         = "单位"
 	SheetMembers       = "党员"
 	SheetMemberships   = "组织关系"
+	SheetCoverages     = "覆盖单位"
+	SheetAppointments  = "任职"
+	SheetTerms         = "换届"
+	SheetMeetings      = "会议"
+	SheetAffiliated    = "群团组织"
+	SheetReports       = "流动党员报告"
+	SheetVisits        = "指导员走访"
 )
 
 // label is an enumeration's value and the Chinese a ledger writes it in.
@@ -138,7 +145,14 @@ var (
 	mobilities   = []label{{string(member.MobilityOUTFLOW), "流出"}, {string(member.MobilityINFLOW), "流入"}}
 	startReasons = []label{{string(membership.StartReasonJOINED_PARTY), "入党"}, {string(membership.StartReasonTRANSFERRED_IN), "转入"},
 		{string(membership.StartReasonWHOLE_UNIT_TRANSFERRED), "整建制转入"}}
-	endReasons = []label{{string(membership.EndReasonTRANSFERRED_OUT), "转出"}, {string(membership.EndReasonWHOLE_UNIT_TRANSFERRED), "整建制转出"},
+	roles = []label{{"SECRETARY", "书记"}, {"DEPUTY_SECRETARY", "副书记"}, {"COMMITTEE_MEMBER", "委员"}, {"GROUP_LEADER", "党小组组长"},
+		{"PART_TIME_COMMITTEE_MEMBER", "兼职委员"}, {"PARTY_BUILDING_INSTRUCTOR", "党建指导员"}, {"LIAISON", "党建联络员"}}
+	meetingTypes = []label{{string(vocab.MembersAssembly), "支部党员大会"}, {string(vocab.BranchCommittee), "支委会"},
+		{string(vocab.PartyGroupMeeting), "党小组会"}, {string(vocab.PartyLecture), "党课"}, {string(vocab.ThemedPartyDay), "主题党日"},
+		{string(vocab.MonthlyMeeting), "月例会"}, {string(vocab.JointMeeting), "联席会议"}, {string(vocab.OrganizationalLifeMeeting), "组织生活会"}}
+	affiliatedKinds = []label{{"UNION", "工会"}, {"WOMENS_ORGANIZATION", "妇女组织"}, {"YOUTH_LEAGUE", "共青团"}, {"UNION_VOLUNTEER_TEAM", "工会志愿服务队"}}
+	channels        = []label{{"PHONE", "电话"}, {"LETTER", "书信"}, {"ONLINE", "网络"}, {"IN_PERSON", "当面"}}
+	endReasons      = []label{{string(membership.EndReasonTRANSFERRED_OUT), "转出"}, {string(membership.EndReasonWHOLE_UNIT_TRANSFERRED), "整建制转出"},
 		{string(membership.EndReasonDIED), "去世"}, {string(membership.EndReasonLEFT_PARTY), "出党"}}
 )
 
@@ -162,6 +176,8 @@ var sheets = []*sheet{
 		text("shortName", "shortName", "简称", "党组织的简称", false),
 		text("areas", "areaIDs", "负责区域", "党组织负责的区域路径，多个用“；”分隔，如 阜新街道/大桥社区/第一网格", false),
 		number("budget", "activityBudget", "年度活动经费（元）", "如网格党支部的年度活动经费"),
+		date("dissolved", "dissolvedOn", "撤销日期", "已撤销的党组织，撤销的日期", false),
+		text("dissolution", "dissolutionReason", "撤销原因", "已撤销的党组织，撤销的原因", false),
 		effectiveColumn(),
 	}},
 	{name: SheetUnits, title: "两新组织和驻区单位摸底台账", columns: []column{
@@ -205,6 +221,66 @@ var sheets = []*sheet{
 		enum("startReason", "startReason", "转入原因", "入党、转入或整建制转入", true, startReasons...),
 		date("ended", "endedOn", "转出日期", "组织关系转出的日期；现在仍在此的不填", false),
 		enum("endReason", "endReason", "转出原因", "转出、整建制转出、去世或出党；有转出日期时必填", false, endReasons...),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetCoverages, title: "党组织覆盖单位台账", columns: []column{
+		text("organization", "organizationID", "党组织", "覆盖该单位的党组织全称（单独组建的本单位党组织、联合党支部，或挂靠的社区、网格党组织）", true),
+		text("unit", "unitID", "单位", "单位的统一社会信用代码或名称", true),
+		date("started", "startedOn", "开始日期", "开始覆盖的日期", true),
+		date("ended", "endedOn", "结束日期", "不再覆盖的日期；仍在覆盖的不填", false),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetAppointments, title: "党组织书记、委员和党建指导员任职台账", columns: []column{
+		enum("role", "role", "职务", "书记、副书记、委员、党小组组长、兼职委员、党建指导员或党建联络员", true, roles...),
+		text("organization", "organizationID", "党组织", "任职的党组织全称；党建指导员、联络员填所派驻的单位", false),
+		text("unit", "unitID", "派驻单位", "党建指导员、联络员派驻单位的统一社会信用代码或名称", false),
+		code("idNumber", "memberID", "公民身份号码", "任职者是本街道党员的，填其身份号码", false),
+		text("holder", "holderName", "姓名", "任职者不是本街道党员的（如兼职委员），填姓名", false),
+		text("affiliation", "holderAffiliation", "所在单位", "任职者不是本街道党员的，其所在单位", false),
+		text("title", "title", "职务名称", "如 组织委员、宣传委员", false),
+		date("started", "startedOn", "任职日期", "开始任职的日期", true),
+		date("ended", "endedOn", "离任日期", "离任的日期；仍在任的不填", false),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetTerms, title: "党组织换届台账", columns: []column{
+		text("organization", "organizationID", "党组织", "党组织全称", true),
+		date("started", "startedOn", "本届开始日期", "本届委员会选举产生的日期", true),
+		date("due", "dueOn", "应换届日期", "任期届满的日期", true),
+		date("renewed", "renewedOn", "换届日期", "实际换届的日期；尚未换届的不填", false),
+		date("postponed", "postponedTo", "延期至", "经批准延期换届的，延至的日期", false),
+		text("postponement", "postponementReason", "延期原因", "", false),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetMeetings, title: "“三会一课”等组织生活记录", columns: []column{
+		text("organization", "organizationID", "党组织", "召开会议的党组织全称", true),
+		enum("type", "type", "会议类型", "支部党员大会、支委会、党小组会、党课等", true, meetingTypes...),
+		date("held", "heldOn", "召开日期", "会议召开的日期", true),
+		number("expected", "expectedAttendance", "应到人数", "应参加的人数"),
+		number("attendance", "attendance", "实到人数", "实际参加的人数"),
+		text("topic", "topic", "主题", "会议主题", false),
+		text("attendees", "attendeeIDs", "参会党员", "参会党员的身份号码，多个用“；”分隔", false),
+	}},
+	{name: SheetAffiliated, title: "工会、妇女组织、共青团等群团组织台账", columns: []column{
+		text("name", "name", "组织名称", "群团组织全称", true),
+		enum("kind", "kind", "组织类型", "工会、妇女组织、共青团或工会志愿服务队", true, affiliatedKinds...),
+		text("unit", "unitID", "所在单位", "建在单位的，填单位的统一社会信用代码或名称", false),
+		text("community", "communityID", "所在社区", "建在社区的，填社区的区域路径", false),
+		number("members", "membersCount", "会员人数", "会员或成员人数"),
+		date("established", "establishedOn", "成立日期", "", false),
+		date("dissolved", "dissolvedOn", "撤销日期", "", false),
+	}},
+	{name: SheetReports, title: "流动党员“四个一”月报告记录", columns: []column{
+		code("idNumber", "memberID", "公民身份号码", "流动党员的身份号码", true),
+		text("name", "", "姓名", "党员姓名，仅供核对", false),
+		date("reported", "reportedOn", "报告日期", "流动党员报告的日期", true),
+		enum("channel", "channel", "报告方式", "电话、书信、网络或当面", false, channels...),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetVisits, title: "党建指导员走访单位记录", columns: []column{
+		text("unit", "unitID", "单位", "走访单位的统一社会信用代码或名称", true),
+		date("visited", "visitedOn", "走访日期", "走访的日期", true),
+		code("idNumber", "appointmentID", "指导员身份号码", "走访的党建指导员或联络员的身份号码（是本街道党员的）", false),
+		text("holder", "appointmentID", "指导员姓名", "走访的党建指导员或联络员的姓名", false),
 		text("note", "note", "备注", "", false),
 	}},
 }
