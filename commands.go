@@ -26,6 +26,8 @@ var commands = map[string]func(ctx context.Context, e *env, args []string) error
 	"backup":  backupCommand,
 	"restore": restoreCommand,
 	"migrate": migrateCommand,
+	"import":  importCommand,
+	"export":  exportCommand,
 }
 
 // env is what a command runs with.

@@ -156,6 +156,12 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("GET /export/{file}", knownTable(withTimeout(cfg.timeout, guard.Require(exportTable(api, logger)))))
 	mux.Handle("GET /export/grids.geojson", withTimeout(cfg.timeout, guard.Require(exportGrids(api))))
+	ledgers := newImports(store, logger)
+	mux.Handle("GET /ledger/template.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.template))))
+	mux.Handle("POST /ledger/import", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.start))))
+	mux.Handle("POST /ledger/grids", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.grids))))
+	mux.Handle("GET /ledger/jobs/{id}", guard.Require(http.HandlerFunc(ledgers.poll)))
+	mux.Handle("GET /export/register.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.exportRegister))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -170,7 +176,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 		_, _ = io.WriteString(w, "ok\n")
 	})
 	// Unknown addresses under the API's prefixes are errors, not the app.
-	for _, prefix := range []string{"/auth/", "/export/"} {
+	for _, prefix := range []string{"/auth/", "/export/", "/ledger/"} {
 		mux.HandleFunc(prefix, http.NotFound)
 	}
 	mux.Handle("/", frontend.Handler())

@@ -56,7 +56,19 @@ func RecordAll(ctx context.Context, client *ent.Client, entries []Entry) error {
 	return nil
 }
 
+// detailKey carries the detail of the entries written in a context.
+type detailKey struct{}
+
+// WithDetail returns a context in which every entry written without a
+// detail of its own gets detail, such as the file an import read.
+func WithDetail(ctx context.Context, detail string) context.Context {
+	return context.WithValue(ctx, detailKey{}, detail)
+}
+
 func build(ctx context.Context, client *ent.Client, e Entry) *ent.AuditEntryCreate {
+	if d, ok := ctx.Value(detailKey{}).(string); ok && e.Detail == "" {
+		e.Detail = d
+	}
 	create := client.AuditEntry.Create().
 		SetAction(e.Action).
 		SetEntityType(e.EntityType).

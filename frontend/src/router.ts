@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/gaps', component: () => import('@/views/gaps/GapsView.vue'), meta: { title: 'nav.gaps' } },
   { path: '/rollup', component: () => import('@/views/rollup/RollupView.vue'), meta: { title: 'nav.rollup' } },
   { path: '/records', component: () => import('@/views/records/RecordsView.vue'), meta: { title: 'nav.records' } },
+  { path: '/import', component: () => import('@/views/import/ImportView.vue'), meta: { title: 'ledger.title', ...write } },
   { path: '/audit', component: () => import('@/views/audit/AuditView.vue'), meta: { title: 'nav.audit', access: 'admin' } },
   { path: '/forbidden', component: () => import('@/views/ForbiddenView.vue'), meta: { title: 'access.title' } },
   { path: '/organizations/new', component: () => import('@/views/organization/OrganizationForm.vue'), meta: { title: 'organization.new', ...write } },
