@@ -21,13 +21,12 @@ type Organization struct {
 }
 
 // Mixin of Organization.
-func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}, NameKey{}} }
 
 // Fields of Organization.
 func (Organization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
-			Annotations(entgql.OrderField("NAME")),
+		field.String("name").Validate(check.MaxRunes(100)).Validate(check.NotBlank),
 		field.String("short_name").Validate(check.MaxRunes(50)).Optional(),
 		field.Enum("kind").GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
 			Comment("The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.").
