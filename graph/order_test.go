@@ -52,7 +52,9 @@ func TestNameOrderIsNatural(t *testing.T) {
 	if got, want := all("DESC"), "第十经营部 第三经营部 第二经营部 第一经营部 10号商铺 2号商铺"; got != want {
 		t.Errorf("descending: got %s, want %s", got, want)
 	}
-	var found struct{ Units struct{ Nodes []struct{ ID string } } }
+	var found struct {
+		Units struct{ Nodes []struct{ ID string } }
+	}
 	w.api.Do(&found, `{ units(where: {name: "第十经营部"}) { nodes { id } } }`)
 	w.api.Do(nil, fmt.Sprintf(`mutation { updateUnit(id: %s, input: {name: "第四经营部"}) { id } }`, found.Units.Nodes[0].ID))
 	if got, want := all("ASC"), "2号商铺 10号商铺 第一经营部 第二经营部 第三经营部 第四经营部"; got != want {
