@@ -61,3 +61,22 @@ func TestNameOrderIsNatural(t *testing.T) {
 		t.Errorf("after a rename: got %s, want %s", got, want)
 	}
 }
+
+// TestRegisterRevisionGrowsWithWrites lets a wall screen tell that the
+// register changed by a number that grows with every write.
+func TestRegisterRevisionGrowsWithWrites(t *testing.T) {
+	w := newWorld(t)
+	read := func() int {
+		var out struct{ RegisterRevision int }
+		w.api.Do(&out, `{ registerRevision }`)
+		return out.RegisterRevision
+	}
+	before := read()
+	if again := read(); again != before {
+		t.Fatalf("a read changed the revision: got %d, want %d", again, before)
+	}
+	w.api.Do(nil, fmt.Sprintf(`mutation { createUnit(input: {name: "新市场", kind: MARKET, gridID: %d}) { id } }`, w.grid.ID))
+	if after := read(); after <= before {
+		t.Errorf("after a write: got revision %d, want more than %d", after, before)
+	}
+}

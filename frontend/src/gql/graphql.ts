@@ -2929,6 +2929,17 @@ export type OrganizationWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** What a user or API token may do. */
+export type Role =
+  /** Everything: the sub-district's organisation office. */
+  | 'ADMIN'
+  /** Reads everything, personal data masked. */
+  | 'ANALYST'
+  /** Changes records in their areas and below; reads the rest. */
+  | 'EDITOR'
+  /** Reads everything, personal data masked: reporting tools' tokens. */
+  | 'REPORTER';
+
 /** The stable code of a coverage rule (DOMAIN.md section 4). */
 export type RuleCode =
   /** An organisation held fewer meetings of a type than its frequency requires. */
@@ -3868,15 +3879,22 @@ export type RegisterCalendarQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegisterCalendarQuery = { registerCalendar: { today: string, timeZone: string, recordedSince: string | null } };
 
-export type OrganizationOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+export type ViewerAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganizationOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, dissolvedOn: string | null }> } };
+export type ViewerAreasQuery = { viewer: { role: Role, areaIDs: Array<string> } };
+
+export type OrganizationOptionsQueryVariables = Exact<{
+  editor: boolean;
+}>;
+
+
+export type OrganizationOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, dissolvedOn: string | null, viewerMayEdit?: { allowed: boolean } }> } };
 
 export type UnitOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UnitOptionsQuery = { units: { nodes: Array<{ id: string, name: string, closedOn: string | null }> } };
+export type UnitOptionsQuery = { units: { nodes: Array<{ id: string, name: string, closedOn: string | null, grid: { id: string } }> } };
 
 export type AuditEntriesQueryVariables = Exact<{
   where?: AuditEntryWhereInput | null | undefined;
@@ -4263,6 +4281,11 @@ export type ScreenQuery = { coverage: { gapTotal: number, area: { id: string, na
         | { __typename: 'UnitCoverage', id: string }
       , grid: { id: string, name: string } | null, community: { id: string, name: string } | null, figures: Array<{ name: string, value: number, threshold: number | null }>, message: { zh: string, en: string }, remedy: { zh: string, en: string }, suggestions: Array<{ id: string, name: string }> }> } };
 
+export type RegisterRevisionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegisterRevisionQuery = { registerRevision: number };
+
 export type OrgTreeQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -4618,14 +4641,25 @@ export const RegisterCalendarDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
+export const ViewerAreasDocument = new TypedDocumentString(`
+    query ViewerAreas {
+  viewer {
+    role
+    areaIDs
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerAreasQuery, ViewerAreasQueryVariables>;
 export const OrganizationOptionsDocument = new TypedDocumentString(`
-    query OrganizationOptions {
+    query OrganizationOptions($editor: Boolean!) {
   organizations(first: 500, orderBy: [{field: NAME}]) {
     nodes {
       id
       name
       kind
       dissolvedOn
+      viewerMayEdit @include(if: $editor) {
+        allowed
+      }
     }
   }
 }
@@ -4637,6 +4671,9 @@ export const UnitOptionsDocument = new TypedDocumentString(`
       id
       name
       closedOn
+      grid {
+        id
+      }
     }
   }
 }
@@ -5518,6 +5555,11 @@ export const ScreenDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ScreenQuery, ScreenQueryVariables>;
+export const RegisterRevisionDocument = new TypedDocumentString(`
+    query RegisterRevision {
+  registerRevision
+}
+    `) as unknown as TypedDocumentString<RegisterRevisionQuery, RegisterRevisionQueryVariables>;
 export const OrgTreeDocument = new TypedDocumentString(`
     query OrgTree($after: Cursor) {
   organizations(first: 500, after: $after) {
