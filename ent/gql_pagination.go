@@ -3922,17 +3922,17 @@ var (
 			}
 		},
 	}
-	// MemberOrderFieldName orders Member by name.
-	MemberOrderFieldName = &MemberOrderField{
+	// MemberOrderFieldNameKey orders Member by name_key.
+	MemberOrderFieldNameKey = &MemberOrderField{
 		Value: func(_m *Member) (ent.Value, error) {
-			return _m.Name, nil
+			return _m.NameKey, nil
 		},
-		column: member.FieldName,
-		toTerm: member.ByName,
+		column: member.FieldNameKey,
+		toTerm: member.ByNameKey,
 		toCursor: func(_m *Member) Cursor {
 			return Cursor{
 				ID:    _m.ID,
-				Value: _m.Name,
+				Value: _m.NameKey,
 			}
 		},
 	}
@@ -4002,7 +4002,7 @@ func (f MemberOrderField) String() string {
 		str = "CREATED_AT"
 	case MemberOrderFieldUpdatedAt.column:
 		str = "UPDATED_AT"
-	case MemberOrderFieldName.column:
+	case MemberOrderFieldNameKey.column:
 		str = "NAME"
 	case MemberOrderFieldStatus.column:
 		str = "STATUS"
@@ -4033,7 +4033,7 @@ func (f *MemberOrderField) UnmarshalGQL(v interface{}) error {
 	case "UPDATED_AT":
 		*f = *MemberOrderFieldUpdatedAt
 	case "NAME":
-		*f = *MemberOrderFieldName
+		*f = *MemberOrderFieldNameKey
 	case "STATUS":
 		*f = *MemberOrderFieldStatus
 	case "JOINED_PARTY_ON":
@@ -5128,17 +5128,17 @@ var (
 			}
 		},
 	}
-	// OrganizationOrderFieldName orders Organization by name.
-	OrganizationOrderFieldName = &OrganizationOrderField{
+	// OrganizationOrderFieldNameKey orders Organization by name_key.
+	OrganizationOrderFieldNameKey = &OrganizationOrderField{
 		Value: func(_m *Organization) (ent.Value, error) {
-			return _m.Name, nil
+			return _m.NameKey, nil
 		},
-		column: organization.FieldName,
-		toTerm: organization.ByName,
+		column: organization.FieldNameKey,
+		toTerm: organization.ByNameKey,
 		toCursor: func(_m *Organization) Cursor {
 			return Cursor{
 				ID:    _m.ID,
-				Value: _m.Name,
+				Value: _m.NameKey,
 			}
 		},
 	}
@@ -5208,7 +5208,7 @@ func (f OrganizationOrderField) String() string {
 		str = "CREATED_AT"
 	case OrganizationOrderFieldUpdatedAt.column:
 		str = "UPDATED_AT"
-	case OrganizationOrderFieldName.column:
+	case OrganizationOrderFieldNameKey.column:
 		str = "NAME"
 	case OrganizationOrderFieldKind.column:
 		str = "KIND"
@@ -5239,7 +5239,7 @@ func (f *OrganizationOrderField) UnmarshalGQL(v interface{}) error {
 	case "UPDATED_AT":
 		*f = *OrganizationOrderFieldUpdatedAt
 	case "NAME":
-		*f = *OrganizationOrderFieldName
+		*f = *OrganizationOrderFieldNameKey
 	case "KIND":
 		*f = *OrganizationOrderFieldKind
 	case "FORMATION":
@@ -7486,17 +7486,17 @@ var (
 			}
 		},
 	}
-	// UnitOrderFieldName orders Unit by name.
-	UnitOrderFieldName = &UnitOrderField{
+	// UnitOrderFieldNameKey orders Unit by name_key.
+	UnitOrderFieldNameKey = &UnitOrderField{
 		Value: func(_m *Unit) (ent.Value, error) {
-			return _m.Name, nil
+			return _m.NameKey, nil
 		},
-		column: unit.FieldName,
-		toTerm: unit.ByName,
+		column: unit.FieldNameKey,
+		toTerm: unit.ByNameKey,
 		toCursor: func(_m *Unit) Cursor {
 			return Cursor{
 				ID:    _m.ID,
-				Value: _m.Name,
+				Value: _m.NameKey,
 			}
 		},
 	}
@@ -7552,7 +7552,7 @@ func (f UnitOrderField) String() string {
 		str = "CREATED_AT"
 	case UnitOrderFieldUpdatedAt.column:
 		str = "UPDATED_AT"
-	case UnitOrderFieldName.column:
+	case UnitOrderFieldNameKey.column:
 		str = "NAME"
 	case UnitOrderFieldKind.column:
 		str = "KIND"
@@ -7581,7 +7581,7 @@ func (f *UnitOrderField) UnmarshalGQL(v interface{}) error {
 	case "UPDATED_AT":
 		*f = *UnitOrderFieldUpdatedAt
 	case "NAME":
-		*f = *UnitOrderFieldName
+		*f = *UnitOrderFieldNameKey
 	case "KIND":
 		*f = *UnitOrderFieldKind
 	case "CREDIT_CODE":

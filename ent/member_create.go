@@ -55,6 +55,20 @@ func (_c *MemberCreate) SetNillableUpdatedAt(v *time.Time) *MemberCreate {
 	return _c
 }
 
+// SetNameKey sets the "name_key" field.
+func (_c *MemberCreate) SetNameKey(v string) *MemberCreate {
+	_c.mutation.SetNameKey(v)
+	return _c
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_c *MemberCreate) SetNillableNameKey(v *string) *MemberCreate {
+	if v != nil {
+		_c.SetNameKey(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *MemberCreate) SetName(v string) *MemberCreate {
 	_c.mutation.SetName(v)
@@ -542,6 +556,10 @@ func (_c *MemberCreate) createSpec() (*Member, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(member.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.NameKey(); ok {
+		_spec.SetField(member.FieldNameKey, field.TypeString, value)
+		_node.NameKey = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(member.FieldName, field.TypeString, value)

@@ -10619,6 +10619,7 @@ type MemberMutation struct {
 	id                       *int
 	created_at               *time.Time
 	updated_at               *time.Time
+	name_key                 *string
 	name                     *string
 	gender                   *member.Gender
 	ethnicity                *string
@@ -10832,6 +10833,55 @@ func (m *MemberMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err err
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *MemberMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetNameKey sets the "name_key" field.
+func (m *MemberMutation) SetNameKey(s string) {
+	m.name_key = &s
+}
+
+// NameKey returns the value of the "name_key" field in the mutation.
+func (m *MemberMutation) NameKey() (r string, exists bool) {
+	v := m.name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNameKey returns the old "name_key" field's value of the Member entity.
+// If the Member object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MemberMutation) OldNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNameKey: %w", err)
+	}
+	return oldValue.NameKey, nil
+}
+
+// ClearNameKey clears the value of the "name_key" field.
+func (m *MemberMutation) ClearNameKey() {
+	m.name_key = nil
+	m.clearedFields[member.FieldNameKey] = struct{}{}
+}
+
+// NameKeyCleared returns if the "name_key" field was cleared in this mutation.
+func (m *MemberMutation) NameKeyCleared() bool {
+	_, ok := m.clearedFields[member.FieldNameKey]
+	return ok
+}
+
+// ResetNameKey resets all changes to the "name_key" field.
+func (m *MemberMutation) ResetNameKey() {
+	m.name_key = nil
+	delete(m.clearedFields, member.FieldNameKey)
 }
 
 // SetName sets the "name" field.
@@ -12150,12 +12200,15 @@ func (m *MemberMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *MemberMutation) Fields() []string {
-	fields := make([]string, 0, 22)
+	fields := make([]string, 0, 23)
 	if m.created_at != nil {
 		fields = append(fields, member.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, member.FieldUpdatedAt)
+	}
+	if m.name_key != nil {
+		fields = append(fields, member.FieldNameKey)
 	}
 	if m.name != nil {
 		fields = append(fields, member.FieldName)
@@ -12229,6 +12282,8 @@ func (m *MemberMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case member.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case member.FieldNameKey:
+		return m.NameKey()
 	case member.FieldName:
 		return m.Name()
 	case member.FieldGender:
@@ -12282,6 +12337,8 @@ func (m *MemberMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldCreatedAt(ctx)
 	case member.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case member.FieldNameKey:
+		return m.OldNameKey(ctx)
 	case member.FieldName:
 		return m.OldName(ctx)
 	case member.FieldGender:
@@ -12344,6 +12401,13 @@ func (m *MemberMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case member.FieldNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNameKey(v)
 		return nil
 	case member.FieldName:
 		v, ok := value.(string)
@@ -12518,6 +12582,9 @@ func (m *MemberMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *MemberMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(member.FieldNameKey) {
+		fields = append(fields, member.FieldNameKey)
+	}
 	if m.FieldCleared(member.FieldEthnicity) {
 		fields = append(fields, member.FieldEthnicity)
 	}
@@ -12577,6 +12644,9 @@ func (m *MemberMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *MemberMutation) ClearField(name string) error {
 	switch name {
+	case member.FieldNameKey:
+		m.ClearNameKey()
+		return nil
 	case member.FieldEthnicity:
 		m.ClearEthnicity()
 		return nil
@@ -12635,6 +12705,9 @@ func (m *MemberMutation) ResetField(name string) error {
 		return nil
 	case member.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case member.FieldNameKey:
+		m.ResetNameKey()
 		return nil
 	case member.FieldName:
 		m.ResetName()
@@ -14546,6 +14619,7 @@ type OrganizationMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	name_key              *string
 	name                  *string
 	short_name            *string
 	kind                  *vocab.OrganizationKind
@@ -14768,6 +14842,55 @@ func (m *OrganizationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, e
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *OrganizationMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetNameKey sets the "name_key" field.
+func (m *OrganizationMutation) SetNameKey(s string) {
+	m.name_key = &s
+}
+
+// NameKey returns the value of the "name_key" field in the mutation.
+func (m *OrganizationMutation) NameKey() (r string, exists bool) {
+	v := m.name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNameKey returns the old "name_key" field's value of the Organization entity.
+// If the Organization object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationMutation) OldNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNameKey: %w", err)
+	}
+	return oldValue.NameKey, nil
+}
+
+// ClearNameKey clears the value of the "name_key" field.
+func (m *OrganizationMutation) ClearNameKey() {
+	m.name_key = nil
+	m.clearedFields[organization.FieldNameKey] = struct{}{}
+}
+
+// NameKeyCleared returns if the "name_key" field was cleared in this mutation.
+func (m *OrganizationMutation) NameKeyCleared() bool {
+	_, ok := m.clearedFields[organization.FieldNameKey]
+	return ok
+}
+
+// ResetNameKey resets all changes to the "name_key" field.
+func (m *OrganizationMutation) ResetNameKey() {
+	m.name_key = nil
+	delete(m.clearedFields, organization.FieldNameKey)
 }
 
 // SetName sets the "name" field.
@@ -15938,12 +16061,15 @@ func (m *OrganizationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, organization.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, organization.FieldUpdatedAt)
+	}
+	if m.name_key != nil {
+		fields = append(fields, organization.FieldNameKey)
 	}
 	if m.name != nil {
 		fields = append(fields, organization.FieldName)
@@ -15987,6 +16113,8 @@ func (m *OrganizationMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case organization.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case organization.FieldNameKey:
+		return m.NameKey()
 	case organization.FieldName:
 		return m.Name()
 	case organization.FieldShortName:
@@ -16020,6 +16148,8 @@ func (m *OrganizationMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldCreatedAt(ctx)
 	case organization.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case organization.FieldNameKey:
+		return m.OldNameKey(ctx)
 	case organization.FieldName:
 		return m.OldName(ctx)
 	case organization.FieldShortName:
@@ -16062,6 +16192,13 @@ func (m *OrganizationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case organization.FieldNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNameKey(v)
 		return nil
 	case organization.FieldName:
 		v, ok := value.(string)
@@ -16178,6 +16315,9 @@ func (m *OrganizationMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *OrganizationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(organization.FieldNameKey) {
+		fields = append(fields, organization.FieldNameKey)
+	}
 	if m.FieldCleared(organization.FieldShortName) {
 		fields = append(fields, organization.FieldShortName)
 	}
@@ -16210,6 +16350,9 @@ func (m *OrganizationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrganizationMutation) ClearField(name string) error {
 	switch name {
+	case organization.FieldNameKey:
+		m.ClearNameKey()
+		return nil
 	case organization.FieldShortName:
 		m.ClearShortName()
 		return nil
@@ -16241,6 +16384,9 @@ func (m *OrganizationMutation) ResetField(name string) error {
 		return nil
 	case organization.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case organization.FieldNameKey:
+		m.ResetNameKey()
 		return nil
 	case organization.FieldName:
 		m.ResetName()
@@ -22737,6 +22883,7 @@ type UnitMutation struct {
 	id                              *int
 	created_at                      *time.Time
 	updated_at                      *time.Time
+	name_key                        *string
 	name                            *string
 	kind                            *unit.Kind
 	credit_code                     *string
@@ -22939,6 +23086,55 @@ func (m *UnitMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *UnitMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetNameKey sets the "name_key" field.
+func (m *UnitMutation) SetNameKey(s string) {
+	m.name_key = &s
+}
+
+// NameKey returns the value of the "name_key" field in the mutation.
+func (m *UnitMutation) NameKey() (r string, exists bool) {
+	v := m.name_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNameKey returns the old "name_key" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldNameKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNameKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNameKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNameKey: %w", err)
+	}
+	return oldValue.NameKey, nil
+}
+
+// ClearNameKey clears the value of the "name_key" field.
+func (m *UnitMutation) ClearNameKey() {
+	m.name_key = nil
+	m.clearedFields[unit.FieldNameKey] = struct{}{}
+}
+
+// NameKeyCleared returns if the "name_key" field was cleared in this mutation.
+func (m *UnitMutation) NameKeyCleared() bool {
+	_, ok := m.clearedFields[unit.FieldNameKey]
+	return ok
+}
+
+// ResetNameKey resets all changes to the "name_key" field.
+func (m *UnitMutation) ResetNameKey() {
+	m.name_key = nil
+	delete(m.clearedFields, unit.FieldNameKey)
 }
 
 // SetName sets the "name" field.
@@ -23766,12 +23962,15 @@ func (m *UnitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UnitMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, unit.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, unit.FieldUpdatedAt)
+	}
+	if m.name_key != nil {
+		fields = append(fields, unit.FieldNameKey)
 	}
 	if m.name != nil {
 		fields = append(fields, unit.FieldName)
@@ -23818,6 +24017,8 @@ func (m *UnitMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case unit.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case unit.FieldNameKey:
+		return m.NameKey()
 	case unit.FieldName:
 		return m.Name()
 	case unit.FieldKind:
@@ -23853,6 +24054,8 @@ func (m *UnitMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldCreatedAt(ctx)
 	case unit.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case unit.FieldNameKey:
+		return m.OldNameKey(ctx)
 	case unit.FieldName:
 		return m.OldName(ctx)
 	case unit.FieldKind:
@@ -23897,6 +24100,13 @@ func (m *UnitMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case unit.FieldNameKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNameKey(v)
 		return nil
 	case unit.FieldName:
 		v, ok := value.(string)
@@ -24020,6 +24230,9 @@ func (m *UnitMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *UnitMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(unit.FieldNameKey) {
+		fields = append(fields, unit.FieldNameKey)
+	}
 	if m.FieldCleared(unit.FieldCreditCode) {
 		fields = append(fields, unit.FieldCreditCode)
 	}
@@ -24052,6 +24265,9 @@ func (m *UnitMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *UnitMutation) ClearField(name string) error {
 	switch name {
+	case unit.FieldNameKey:
+		m.ClearNameKey()
+		return nil
 	case unit.FieldCreditCode:
 		m.ClearCreditCode()
 		return nil
@@ -24083,6 +24299,9 @@ func (m *UnitMutation) ResetField(name string) error {
 		return nil
 	case unit.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case unit.FieldNameKey:
+		m.ResetNameKey()
 		return nil
 	case unit.FieldName:
 		m.ResetName()

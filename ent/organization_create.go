@@ -59,6 +59,20 @@ func (_c *OrganizationCreate) SetNillableUpdatedAt(v *time.Time) *OrganizationCr
 	return _c
 }
 
+// SetNameKey sets the "name_key" field.
+func (_c *OrganizationCreate) SetNameKey(v string) *OrganizationCreate {
+	_c.mutation.SetNameKey(v)
+	return _c
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_c *OrganizationCreate) SetNillableNameKey(v *string) *OrganizationCreate {
+	if v != nil {
+		_c.SetNameKey(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *OrganizationCreate) SetName(v string) *OrganizationCreate {
 	_c.mutation.SetName(v)
@@ -489,6 +503,10 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(organization.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.NameKey(); ok {
+		_spec.SetField(organization.FieldNameKey, field.TypeString, value)
+		_node.NameKey = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(organization.FieldName, field.TypeString, value)

@@ -54,6 +54,20 @@ func (_c *UnitCreate) SetNillableUpdatedAt(v *time.Time) *UnitCreate {
 	return _c
 }
 
+// SetNameKey sets the "name_key" field.
+func (_c *UnitCreate) SetNameKey(v string) *UnitCreate {
+	_c.mutation.SetNameKey(v)
+	return _c
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_c *UnitCreate) SetNillableNameKey(v *string) *UnitCreate {
+	if v != nil {
+		_c.SetNameKey(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *UnitCreate) SetName(v string) *UnitCreate {
 	_c.mutation.SetName(v)
@@ -410,6 +424,10 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(unit.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.NameKey(); ok {
+		_spec.SetField(unit.FieldNameKey, field.TypeString, value)
+		_node.NameKey = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)

@@ -41,6 +41,26 @@ func (_u *UnitUpdate) SetUpdatedAt(v time.Time) *UnitUpdate {
 	return _u
 }
 
+// SetNameKey sets the "name_key" field.
+func (_u *UnitUpdate) SetNameKey(v string) *UnitUpdate {
+	_u.mutation.SetNameKey(v)
+	return _u
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableNameKey(v *string) *UnitUpdate {
+	if v != nil {
+		_u.SetNameKey(*v)
+	}
+	return _u
+}
+
+// ClearNameKey clears the value of the "name_key" field.
+func (_u *UnitUpdate) ClearNameKey() *UnitUpdate {
+	_u.mutation.ClearNameKey()
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *UnitUpdate) SetName(v string) *UnitUpdate {
 	_u.mutation.SetName(v)
@@ -530,6 +550,12 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(unit.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.NameKey(); ok {
+		_spec.SetField(unit.FieldNameKey, field.TypeString, value)
+	}
+	if _u.mutation.NameKeyCleared() {
+		_spec.ClearField(unit.FieldNameKey, field.TypeString)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)
 	}
@@ -860,6 +886,26 @@ type UnitUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *UnitUpdateOne) SetUpdatedAt(v time.Time) *UnitUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetNameKey sets the "name_key" field.
+func (_u *UnitUpdateOne) SetNameKey(v string) *UnitUpdateOne {
+	_u.mutation.SetNameKey(v)
+	return _u
+}
+
+// SetNillableNameKey sets the "name_key" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableNameKey(v *string) *UnitUpdateOne {
+	if v != nil {
+		_u.SetNameKey(*v)
+	}
+	return _u
+}
+
+// ClearNameKey clears the value of the "name_key" field.
+func (_u *UnitUpdateOne) ClearNameKey() *UnitUpdateOne {
+	_u.mutation.ClearNameKey()
 	return _u
 }
 
@@ -1381,6 +1427,12 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(unit.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.NameKey(); ok {
+		_spec.SetField(unit.FieldNameKey, field.TypeString, value)
+	}
+	if _u.mutation.NameKeyCleared() {
+		_spec.ClearField(unit.FieldNameKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)

@@ -404,6 +404,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name_key", Type: field.TypeString, Nullable: true},
 		{Name: "name", Type: field.TypeString},
 		{Name: "gender", Type: field.TypeEnum, Enums: []string{"MALE", "FEMALE"}},
 		{Name: "ethnicity", Type: field.TypeString, Nullable: true},
@@ -433,19 +434,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "members_organizations_party_group",
-				Columns:    []*schema.Column{MembersColumns[20]},
+				Columns:    []*schema.Column{MembersColumns[21]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "members_areas_residence_grid",
-				Columns:    []*schema.Column{MembersColumns[21]},
+				Columns:    []*schema.Column{MembersColumns[22]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "members_units_work_unit",
-				Columns:    []*schema.Column{MembersColumns[22]},
+				Columns:    []*schema.Column{MembersColumns[23]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -454,17 +455,17 @@ var (
 			{
 				Name:    "member_party_group_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[20]},
+				Columns: []*schema.Column{MembersColumns[21]},
 			},
 			{
 				Name:    "member_residence_grid_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[21]},
+				Columns: []*schema.Column{MembersColumns[22]},
 			},
 			{
 				Name:    "member_work_unit_id",
 				Unique:  false,
-				Columns: []*schema.Column{MembersColumns[22]},
+				Columns: []*schema.Column{MembersColumns[23]},
 			},
 		},
 	}
@@ -549,6 +550,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name_key", Type: field.TypeString, Nullable: true},
 		{Name: "name", Type: field.TypeString},
 		{Name: "short_name", Type: field.TypeString, Nullable: true},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SUBDISTRICT_WORKING_COMMITTEE", "COMMUNITY_COMMITTEE", "COMMITTEE", "GENERAL_BRANCH", "BRANCH", "GRID_BRANCH", "PARTY_GROUP"}},
@@ -568,7 +570,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "organizations_organizations_children",
-				Columns:    []*schema.Column{OrganizationsColumns[12]},
+				Columns:    []*schema.Column{OrganizationsColumns[13]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -577,12 +579,12 @@ var (
 			{
 				Name:    "organization_parent_id",
 				Unique:  false,
-				Columns: []*schema.Column{OrganizationsColumns[12]},
+				Columns: []*schema.Column{OrganizationsColumns[13]},
 			},
 			{
 				Name:    "organization_kind",
 				Unique:  false,
-				Columns: []*schema.Column{OrganizationsColumns[5]},
+				Columns: []*schema.Column{OrganizationsColumns[6]},
 			},
 		},
 	}
@@ -804,6 +806,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name_key", Type: field.TypeString, Nullable: true},
 		{Name: "name", Type: field.TypeString},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION", "STATIONED_UNIT", "CONSTRUCTION_SITE", "MARKET", "COMMERCIAL_OUTLET"}},
 		{Name: "credit_code", Type: field.TypeString, Unique: true, Nullable: true},
@@ -824,7 +827,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "units_areas_grid",
-				Columns:    []*schema.Column{UnitsColumns[13]},
+				Columns:    []*schema.Column{UnitsColumns[14]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -833,7 +836,7 @@ var (
 			{
 				Name:    "unit_grid_id",
 				Unique:  false,
-				Columns: []*schema.Column{UnitsColumns[13]},
+				Columns: []*schema.Column{UnitsColumns[14]},
 			},
 		},
 	}

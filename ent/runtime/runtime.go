@@ -514,19 +514,22 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	memberMixinHooks1 := memberMixin[1].Hooks()
 	memberHooks := schema.Member{}.Hooks()
 
-	member.Hooks[1] = memberHooks[0]
+	member.Hooks[1] = memberMixinHooks1[0]
 
-	member.Hooks[2] = memberHooks[1]
+	member.Hooks[2] = memberHooks[0]
 
-	member.Hooks[3] = memberHooks[2]
+	member.Hooks[3] = memberHooks[1]
 
-	member.Hooks[4] = memberHooks[3]
+	member.Hooks[4] = memberHooks[2]
 
-	member.Hooks[5] = memberHooks[4]
+	member.Hooks[5] = memberHooks[3]
 
-	member.Hooks[6] = memberHooks[5]
+	member.Hooks[6] = memberHooks[4]
+
+	member.Hooks[7] = memberHooks[5]
 	memberInters := schema.Member{}.Interceptors()
 	member.Interceptors[0] = memberInters[0]
 	memberMixinFields0 := memberMixin[0].Fields()
@@ -669,15 +672,18 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	organizationMixinHooks1 := organizationMixin[1].Hooks()
 	organizationHooks := schema.Organization{}.Hooks()
 
-	organization.Hooks[1] = organizationHooks[0]
+	organization.Hooks[1] = organizationMixinHooks1[0]
 
-	organization.Hooks[2] = organizationHooks[1]
+	organization.Hooks[2] = organizationHooks[0]
 
-	organization.Hooks[3] = organizationHooks[2]
+	organization.Hooks[3] = organizationHooks[1]
 
-	organization.Hooks[4] = organizationHooks[3]
+	organization.Hooks[4] = organizationHooks[2]
+
+	organization.Hooks[5] = organizationHooks[3]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
@@ -957,17 +963,20 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	unitMixinHooks1 := unitMixin[1].Hooks()
 	unitHooks := schema.Unit{}.Hooks()
 
-	unit.Hooks[1] = unitHooks[0]
+	unit.Hooks[1] = unitMixinHooks1[0]
 
-	unit.Hooks[2] = unitHooks[1]
+	unit.Hooks[2] = unitHooks[0]
 
-	unit.Hooks[3] = unitHooks[2]
+	unit.Hooks[3] = unitHooks[1]
 
-	unit.Hooks[4] = unitHooks[3]
+	unit.Hooks[4] = unitHooks[2]
 
-	unit.Hooks[5] = unitHooks[4]
+	unit.Hooks[5] = unitHooks[3]
+
+	unit.Hooks[6] = unitHooks[4]
 	unitMixinFields0 := unitMixin[0].Fields()
 	_ = unitMixinFields0
 	unitFields := schema.Unit{}.Fields()

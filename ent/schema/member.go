@@ -23,13 +23,12 @@ type Member struct {
 }
 
 // Mixin of Member.
-func (Member) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+func (Member) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}, NameKey{}} }
 
 // Fields of Member.
 func (Member) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Comment("The member's name.").Validate(check.MaxRunes(50)).Validate(check.NotBlank).
-			Annotations(entgql.OrderField("NAME")),
+		field.String("name").Comment("The member's name.").Validate(check.MaxRunes(50)).Validate(check.NotBlank),
 		field.Enum("gender").Annotations(genderValues).Comment("Male or female.").Values("MALE", "FEMALE"),
 		field.String("ethnicity").Validate(check.MaxRunes(20)).Optional().
 			Comment("Ethnic group (民族), as written on the register."),

@@ -21,13 +21,12 @@ type Organization struct {
 }
 
 // Mixin of Organization.
-func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}, NameKey{}} }
 
 // Fields of Organization.
 func (Organization) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Comment("The organisation's full name, such as 一号社区党总支.").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
-			Annotations(entgql.OrderField("NAME")),
+		field.String("name").Comment("The organisation's full name, such as 一号社区党总支.").Validate(check.MaxRunes(100)).Validate(check.NotBlank),
 		field.String("short_name").Comment("A shorter name for maps and tables.").Validate(check.MaxRunes(50)).Optional(),
 		field.Enum("kind").Annotations(organizationKindValues).GoType(vocab.OrganizationKind("")).Annotations(entgql.Type("OrganizationKind")).
 			Comment("The kind today; earlier kinds are in kindChanges. Changed only by upgradeOrganization.").

@@ -20,13 +20,12 @@ type Unit struct {
 }
 
 // Mixin of Unit.
-func (Unit) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}} }
+func (Unit) Mixin() []ent.Mixin { return []ent.Mixin{Timestamps{}, NameKey{}} }
 
 // Fields of Unit.
 func (Unit) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").Comment("The unit's name.").Validate(check.MaxRunes(100)).Validate(check.NotBlank).
-			Annotations(entgql.OrderField("NAME")),
+		field.String("name").Comment("The unit's name.").Validate(check.MaxRunes(100)).Validate(check.NotBlank),
 		field.Enum("kind").Annotations(unitKindValues).Comment("Non-public enterprise, social organisation, stationed unit, construction site, market or commercial outlet.").Values(
 			"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION", "STATIONED_UNIT",
 			"CONSTRUCTION_SITE", "MARKET", "COMMERCIAL_OUTLET",

@@ -2,6 +2,7 @@
 // kind (an upgrade changes the kind from a day on), with their members,
 // covered units, secretary and term.
 import type { AppointmentRole, OrganizationFormation, OrganizationKind } from '@/gql/graphql'
+import { memberCount } from './memberCount'
 import { activeOn } from './dates'
 import { compareNames } from './names'
 
@@ -80,9 +81,7 @@ export function buildOrgTree(rows: readonly OrgRow[], asOf: string, flagged: Map
     const kind = kindOn(r, asOf)
     const group = kind === 'PARTY_GROUP'
     const term = termOn(r.terms, asOf)
-    const members = group
-      ? (r.groupMembers?.length ?? 0)
-      : (r.memberships ?? []).filter((m) => activeOn(asOf, m.startedOn, m.endedOn)).length
+    const members = memberCount(r, kind, asOf)
     nodes.set(r.id, {
       id: r.id,
       name: r.name,

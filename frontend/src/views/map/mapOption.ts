@@ -1,8 +1,9 @@
-// The ECharts option of the grid map: grids filled by status, community
+// The ECharts option of the grid map: grids filled by their shade (status,
+// and open gaps of a covered grid; see shade.ts), community
 // outlines drawn over them, community names, and a tooltip per grid.
-import { colorOf } from '@/lib/status'
 import { communityBorders, labelPoint, type Grid, type GridFeature } from '@/lib/gridMap'
 import { escapeHtml } from '@/lib/html'
+import { shadeColor, shadeOf } from './shade'
 
 /** Labels are the words the option needs, in the chosen language. */
 export interface MapLabels {
@@ -33,7 +34,7 @@ export function tooltipHtml(grid: Grid, l: MapLabels): string {
     row(l.units, grid.units),
     row(l.residents, grid.residents),
     row(l.gaps, grid.gaps),
-    `<div style="margin-top:4px;font-weight:600;color:${colorOf(grid.status)}">${escapeHtml(l.status(grid))}</div>`,
+    `<div style="margin-top:4px;font-weight:600;color:${shadeColor[shadeOf(grid)]}">${escapeHtml(l.status(grid))}</div>`,
   ].join('')
 }
 
@@ -71,7 +72,7 @@ export function mapOption(mapName: string, features: readonly GridFeature[], l: 
       regions: features.map((f) => ({
         name: f.grid.id,
         itemStyle: {
-          areaColor: colorOf(f.grid.status),
+          areaColor: shadeColor[shadeOf(f.grid)],
           borderColor: f.grid.id === opts.selected ? ink : '#ffffff',
           borderWidth: f.grid.id === opts.selected ? 3 : 1,
         },

@@ -1,8 +1,8 @@
 import { graphql } from '@/gql'
 
 export const UnitListDocument = graphql(`
-  query UnitList($where: UnitWhereInput, $first: Int, $after: Cursor) {
-    units(first: $first, after: $after, where: $where, orderBy: [{ field: NAME }]) {
+  query UnitList($where: UnitWhereInput, $orderBy: [UnitOrder!], $first: Int, $after: Cursor) {
+    units(first: $first, after: $after, where: $where, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -28,8 +28,8 @@ export const UnitListDocument = graphql(`
 `)
 
 export const MemberListDocument = graphql(`
-  query MemberList($where: MemberWhereInput, $first: Int, $after: Cursor) {
-    members(first: $first, after: $after, where: $where, orderBy: [{ field: NAME }]) {
+  query MemberList($where: MemberWhereInput, $orderBy: [MemberOrder!], $first: Int, $after: Cursor) {
+    members(first: $first, after: $after, where: $where, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -42,11 +42,19 @@ export const MemberListDocument = graphql(`
         status
         category
         mobility
+        joinedPartyOn
         residenceGrid {
           name
         }
         workUnit {
           name
+        }
+        memberships {
+          endedOn
+          organization {
+            id
+            name
+          }
         }
       }
     }
@@ -54,8 +62,8 @@ export const MemberListDocument = graphql(`
 `)
 
 export const OrganizationListDocument = graphql(`
-  query OrganizationList($where: OrganizationWhereInput, $first: Int, $after: Cursor) {
-    organizations(first: $first, after: $after, where: $where, orderBy: [{ field: NAME }]) {
+  query OrganizationList($where: OrganizationWhereInput, $orderBy: [OrganizationOrder!], $first: Int, $after: Cursor) {
+    organizations(first: $first, after: $after, where: $where, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -71,6 +79,48 @@ export const OrganizationListDocument = graphql(`
         parent {
           name
         }
+      }
+    }
+  }
+`)
+
+export const UnitCursorsDocument = graphql(`
+  query UnitCursors($where: UnitWhereInput, $orderBy: [UnitOrder!], $first: Int, $after: Cursor) {
+    units(first: $first, after: $after, where: $where, orderBy: $orderBy) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+      }
+    }
+  }
+`)
+
+export const MemberCursorsDocument = graphql(`
+  query MemberCursors($where: MemberWhereInput, $orderBy: [MemberOrder!], $first: Int, $after: Cursor) {
+    members(first: $first, after: $after, where: $where, orderBy: $orderBy) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+      }
+    }
+  }
+`)
+
+export const OrganizationCursorsDocument = graphql(`
+  query OrganizationCursors($where: OrganizationWhereInput, $orderBy: [OrganizationOrder!], $first: Int, $after: Cursor) {
+    organizations(first: $first, after: $after, where: $where, orderBy: $orderBy) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
       }
     }
   }

@@ -28,3 +28,11 @@ export const memberColumns: readonly ColumnGroup<MemberKey>[] = [
   { heading: 'categories', columns: ['inService', 'retired', 'selfEmployed', 'mobile', 'outflow', 'inflow'] },
   { heading: 'attention', columns: ['unattached', 'reportOverdue', 'lapseRisk'] },
 ]
+
+/** GridKey names a figure of the grids table: the grids by status, and the open gaps. */
+export type GridKey = keyof Omit<RollupFiguresFragment['grids'], '__typename'> | 'gapTotal'
+
+export const gridColumns: readonly ColumnGroup<GridKey>[] = [{ heading: 'gridsHeading', columns: ['total', 'covered', 'partial', 'uncovered', 'gapTotal'] }]
+
+/** keysOf lists the figures of column groups. */
+export const keysOf = <K>(groups: readonly ColumnGroup<K>[]): K[] => groups.flatMap((g) => [...g.columns])
