@@ -14,6 +14,13 @@ export const MemberDocument = graphql(`
         joinedPartyOn
         confirmedOn
         statusOn(asOf: $asOf)
+        viewerMayEdit {
+          allowed
+          refusal
+          area {
+            name
+          }
+        }
         placedIn(asOf: $asOf) {
           grid {
             id

@@ -17,6 +17,13 @@ export const UnitDocument = graphql(`
         closedOn
         gridID
         coverageMode(asOf: $asOf)
+        viewerMayEdit {
+          allowed
+          refusal
+          area {
+            name
+          }
+        }
         placedIn(asOf: $asOf) {
           grid {
             id

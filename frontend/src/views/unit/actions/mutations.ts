@@ -1,0 +1,66 @@
+// The unit page's operations.
+import { graphql } from '@/gql'
+
+export const CoverUnitDocument = graphql(`
+  mutation CoverUnit($input: CreateUnitCoverageInput!) {
+    createUnitCoverage(input: $input) {
+      id
+    }
+  }
+`)
+
+export const EndUnitCoverageDocument = graphql(`
+  mutation EndUnitCoverage($id: ID!, $input: UpdateUnitCoverageInput!) {
+    updateUnitCoverage(id: $id, input: $input) {
+      id
+    }
+  }
+`)
+
+export const AssignInstructorDocument = graphql(`
+  mutation AssignInstructor($input: CreateAppointmentInput!) {
+    createAppointment(input: $input) {
+      id
+    }
+  }
+`)
+
+export const EndAppointmentDocument = graphql(`
+  mutation EndUnitAppointment($id: ID!, $input: UpdateAppointmentInput!) {
+    updateAppointment(id: $id, input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreateMassOrganizationDocument = graphql(`
+  mutation CreateMassOrganization($input: CreateAffiliatedOrganizationInput!) {
+    createAffiliatedOrganization(input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreateInstructorVisitDocument = graphql(`
+  mutation CreateInstructorVisitAction($input: CreateInstructorVisitInput!) {
+    createInstructorVisit(input: $input) {
+      id
+    }
+  }
+`)
+
+export const MoveUnitDocument = graphql(`
+  mutation MoveUnitAction($input: MoveUnitInput!) {
+    moveUnit(input: $input) {
+      id
+    }
+  }
+`)
+
+export const ResizeUnitDocument = graphql(`
+  mutation ResizeUnitAction($input: ResizeUnitInput!) {
+    resizeUnit(input: $input) {
+      id
+    }
+  }
+`)
