@@ -553,11 +553,13 @@ type ComplexityRoot struct {
 		CreateMembership             func(childComplexity int, input ent.CreateMembershipInput) int
 		CreateMobileReport           func(childComplexity int, input ent.CreateMobileReportInput) int
 		CreateOrganization           func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreatePartyGroup             func(childComplexity int, input register.PartyGroup) int
 		CreateRuleSetting            func(childComplexity int, input ent.CreateRuleSettingInput) int
 		CreateTerm                   func(childComplexity int, input ent.CreateTermInput) int
 		CreateUnit                   func(childComplexity int, input ent.CreateUnitInput) int
 		CreateUnitCoverage           func(childComplexity int, input ent.CreateUnitCoverageInput) int
 		DissolveOrganization         func(childComplexity int, input register.Dissolution) int
+		DissolveOrganizationRehoming func(childComplexity int, input register.Rehoming) int
 		ExtendProbation              func(childComplexity int, input register.ProbationExtension) int
 		FlowMember                   func(childComplexity int, input register.Flow) int
 		MoveMember                   func(childComplexity int, input register.Move) int
@@ -929,6 +931,8 @@ type MutationResolver interface {
 	ResizeUnit(ctx context.Context, input register.Resize) (*ent.Unit, error)
 	ChangeOrganizationAreas(ctx context.Context, input register.Responsibility) (*ent.Organization, error)
 	ChangeRuleSetting(ctx context.Context, input register.SettingChange) (*ent.RuleSetting, error)
+	DissolveOrganizationRehoming(ctx context.Context, input register.Rehoming) (*ent.Organization, error)
+	CreatePartyGroup(ctx context.Context, input register.PartyGroup) (*ent.Organization, error)
 	TransferMember(ctx context.Context, input register.Transfer) (*register.Transferred, error)
 	UpgradeOrganization(ctx context.Context, input register.Upgrade) (*ent.Organization, error)
 	DissolveOrganization(ctx context.Context, input register.Dissolution) (*ent.Organization, error)
@@ -3187,6 +3191,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(ent.CreateOrganizationInput)), true
+	case "Mutation.createPartyGroup":
+		if e.ComplexityRoot.Mutation.CreatePartyGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPartyGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePartyGroup(childComplexity, args["input"].(register.PartyGroup)), true
 	case "Mutation.createRuleSetting":
 		if e.ComplexityRoot.Mutation.CreateRuleSetting == nil {
 			break
@@ -3242,6 +3257,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DissolveOrganization(childComplexity, args["input"].(register.Dissolution)), true
+	case "Mutation.dissolveOrganizationRehoming":
+		if e.ComplexityRoot.Mutation.DissolveOrganizationRehoming == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dissolveOrganizationRehoming_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DissolveOrganizationRehoming(childComplexity, args["input"].(register.Rehoming)), true
 	case "Mutation.extendProbation":
 		if e.ComplexityRoot.Mutation.ExtendProbation == nil {
 			break
@@ -4908,11 +4934,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
 			graphql.NewInputUnmarshaler("CreateMobileReportInput", ec.unmarshalInputCreateMobileReportInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
+			graphql.NewInputUnmarshaler("CreatePartyGroupInput", ec.unmarshalInputCreatePartyGroupInput),
 			graphql.NewInputUnmarshaler("CreateRuleSettingInput", ec.unmarshalInputCreateRuleSettingInput),
 			graphql.NewInputUnmarshaler("CreateTermInput", ec.unmarshalInputCreateTermInput),
 			graphql.NewInputUnmarshaler("CreateUnitCoverageInput", ec.unmarshalInputCreateUnitCoverageInput),
 			graphql.NewInputUnmarshaler("CreateUnitInput", ec.unmarshalInputCreateUnitInput),
 			graphql.NewInputUnmarshaler("DissolveOrganizationInput", ec.unmarshalInputDissolveOrganizationInput),
+			graphql.NewInputUnmarshaler("DissolveRehomingInput", ec.unmarshalInputDissolveRehomingInput),
 			graphql.NewInputUnmarshaler("ExemptionOrder", ec.unmarshalInputExemptionOrder),
 			graphql.NewInputUnmarshaler("ExemptionWhereInput", ec.unmarshalInputExemptionWhereInput),
 			graphql.NewInputUnmarshaler("ExtendProbationInput", ec.unmarshalInputExtendProbationInput),
@@ -5036,7 +5064,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "permission.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "register.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5052,6 +5080,7 @@ var sources = []*ast.Source{
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
+	{Name: "orgops.graphqls", Input: sourceData("orgops.graphqls"), BuiltIn: false},
 	{Name: "permission.graphqls", Input: sourceData("permission.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
@@ -6915,6 +6944,20 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPartyGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.PartyGroup, error) {
+			return ec.unmarshalNCreatePartyGroupInput2jicengᚋregisterᚐPartyGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRuleSetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6963,6 +7006,20 @@ func (ec *executionContext) field_Mutation_createUnit_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateUnitInput, error) {
 			return ec.unmarshalNCreateUnitInput2jicengᚋentᚐCreateUnitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_dissolveOrganizationRehoming_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Rehoming, error) {
+			return ec.unmarshalNDissolveRehomingInput2jicengᚋregisterᚐRehoming(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19029,6 +19086,94 @@ func (ec *executionContext) fieldContext_Mutation_changeRuleSetting(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_changeRuleSetting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_dissolveOrganizationRehoming(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dissolveOrganizationRehoming(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DissolveOrganizationRehoming(ctx, fc.Args["input"].(register.Rehoming))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dissolveOrganizationRehoming(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dissolveOrganizationRehoming_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPartyGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPartyGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePartyGroup(ctx, fc.Args["input"].(register.PartyGroup))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPartyGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPartyGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31644,6 +31789,80 @@ func UnmarshalCreateOrganizationInput(ctx context.Context, raw any) (ent.CreateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreatePartyGroupInput(ctx context.Context, obj any) (register.PartyGroup, error) {
+	var it register.PartyGroup
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["memberIDs"]; !present {
+		asMap["memberIDs"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"parentID", "name", "on", "memberIDs", "leaderID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "parentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "memberIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberIDs"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberIDs = data
+		case "leaderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leaderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeaderID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePartyGroupInput unmarshals raw into the CreatePartyGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePartyGroupInput(ctx context.Context, raw any) (register.PartyGroup, error) {
+	var out register.PartyGroup
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartyGroupInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRuleSettingInput(ctx context.Context, obj any) (ent.CreateRuleSettingInput, error) {
 	var it ent.CreateRuleSettingInput
 	if obj == nil {
@@ -32033,6 +32252,83 @@ func (ec *executionContext) unmarshalInputDissolveOrganizationInput(ctx context.
 func UnmarshalDissolveOrganizationInput(ctx context.Context, raw any) (register.Dissolution, error) {
 	var out register.Dissolution
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DissolveOrganizationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDissolveRehomingInput(ctx context.Context, obj any) (register.Rehoming, error) {
+	var it register.Rehoming
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "on", "reason", "membersTo", "unitsTo", "childrenTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "membersTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("membersTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MembersTo = data
+		case "unitsTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitsTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitsTo = data
+		case "childrenTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childrenTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChildrenTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDissolveRehomingInput unmarshals raw into the DissolveRehomingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDissolveRehomingInput(ctx context.Context, raw any) (register.Rehoming, error) {
+	var out register.Rehoming
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DissolveRehomingInput", raw, &out)
 	return out, err
 }
 
@@ -47448,6 +47744,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "dissolveOrganizationRehoming":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dissolveOrganizationRehoming(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPartyGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPartyGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "transferMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_transferMember(ctx, field)
@@ -50155,6 +50465,11 @@ func (ec *executionContext) unmarshalNCreateOrganizationInput2jicengᚋentᚐCre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreatePartyGroupInput2jicengᚋregisterᚐPartyGroup(ctx context.Context, v any) (register.PartyGroup, error) {
+	res, err := ec.unmarshalInputCreatePartyGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRuleSettingInput2jicengᚋentᚐCreateRuleSettingInput(ctx context.Context, v any) (ent.CreateRuleSettingInput, error) {
 	res, err := ec.unmarshalInputCreateRuleSettingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50215,6 +50530,11 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 
 func (ec *executionContext) unmarshalNDissolveOrganizationInput2jicengᚋregisterᚐDissolution(ctx context.Context, v any) (register.Dissolution, error) {
 	res, err := ec.unmarshalInputDissolveOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDissolveRehomingInput2jicengᚋregisterᚐRehoming(ctx context.Context, v any) (register.Rehoming, error) {
+	res, err := ec.unmarshalInputDissolveRehomingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
