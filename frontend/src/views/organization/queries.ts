@@ -87,6 +87,21 @@ export const OrganizationDocument = graphql(`
           startedOn
           dueOn
           renewedOn
+          postponedTo
+        }
+        groupMembers {
+          id
+          name
+          status
+          category
+        }
+        viewerMayEdit {
+          allowed
+          refusal
+          area {
+            id
+            name
+          }
         }
         meetings {
           id

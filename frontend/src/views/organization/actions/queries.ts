@@ -1,0 +1,97 @@
+import { graphql } from '@/gql'
+
+export const CreateAppointmentDocument = graphql(`
+  mutation CreateAppointment($input: CreateAppointmentInput!) {
+    createAppointment(input: $input) {
+      id
+    }
+  }
+`)
+
+export const UpdateAppointmentDocument = graphql(`
+  mutation UpdateAppointment($id: ID!, $input: UpdateAppointmentInput!) {
+    updateAppointment(id: $id, input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreateTermDocument = graphql(`
+  mutation CreateTerm($input: CreateTermInput!) {
+    createTerm(input: $input) {
+      id
+    }
+  }
+`)
+
+export const UpdateTermDocument = graphql(`
+  mutation UpdateTerm($id: ID!, $input: UpdateTermInput!) {
+    updateTerm(id: $id, input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreateExemptionDocument = graphql(`
+  mutation CreateExemption($input: CreateExemptionInput!) {
+    createExemption(input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreateUnitCoverageDocument = graphql(`
+  mutation CreateUnitCoverage($input: CreateUnitCoverageInput!) {
+    createUnitCoverage(input: $input) {
+      id
+    }
+  }
+`)
+
+export const UpdateUnitCoverageDocument = graphql(`
+  mutation UpdateUnitCoverage($id: ID!, $input: UpdateUnitCoverageInput!) {
+    updateUnitCoverage(id: $id, input: $input) {
+      id
+    }
+  }
+`)
+
+export const CreatePartyGroupDocument = graphql(`
+  mutation CreatePartyGroup($input: CreatePartyGroupInput!) {
+    createPartyGroup(input: $input) {
+      id
+    }
+  }
+`)
+
+export const DissolveRehomingDocument = graphql(`
+  mutation DissolveRehoming($input: DissolveRehomingInput!) {
+    dissolveOrganizationRehoming(input: $input) {
+      id
+    }
+  }
+`)
+
+export const UnitSearchDocument = graphql(`
+  query UnitSearch($where: UnitWhereInput) {
+    units(first: 20, where: $where, orderBy: [{ field: NAME }]) {
+      nodes {
+        id
+        name
+        kind
+      }
+    }
+  }
+`)
+
+export const OrganizationSearchDocument = graphql(`
+  query OrganizationSearch($where: OrganizationWhereInput) {
+    organizations(first: 20, where: $where, orderBy: [{ field: NAME }]) {
+      nodes {
+        id
+        name
+        kind
+      }
+    }
+  }
+`)
