@@ -198,7 +198,3 @@ func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, s
 	}
 	return en.bisect(ctx, mid, hi, after, since, revision)
 }
-
-// Revision is the register's revision now: a number every committed write
-// to the register advances.
-func (en *Engine) Revision(ctx context.Context) (int64, error) { return en.revision(ctx) }

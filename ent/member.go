@@ -25,6 +25,8 @@ type Member struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// The name with its numerals written as padded numbers; the NAME order sorts by it.
+	NameKey string `json:"name_key,omitempty"`
 	// The member's name.
 	Name string `json:"name,omitempty"`
 	// Male or female.
@@ -189,7 +191,7 @@ func (*Member) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case member.FieldID, member.FieldPartyGroupID, member.FieldResidenceGridID, member.FieldWorkUnitID:
 			values[i] = new(sql.NullInt64)
-		case member.FieldName, member.FieldGender, member.FieldEthnicity, member.FieldStatus, member.FieldCategory, member.FieldMobility, member.FieldMobilePlace, member.FieldExternalOrganization, member.FieldPhone, member.FieldIDNumber, member.FieldAddress:
+		case member.FieldNameKey, member.FieldName, member.FieldGender, member.FieldEthnicity, member.FieldStatus, member.FieldCategory, member.FieldMobility, member.FieldMobilePlace, member.FieldExternalOrganization, member.FieldPhone, member.FieldIDNumber, member.FieldAddress:
 			values[i] = new(sql.NullString)
 		case member.FieldCreatedAt, member.FieldUpdatedAt, member.FieldBornOn, member.FieldJoinedPartyOn, member.FieldConfirmedOn, member.FieldProbationExtendedTo, member.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
@@ -225,6 +227,12 @@ func (_m *Member) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case member.FieldNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field name_key", values[i])
+			} else if value.Valid {
+				_m.NameKey = value.String
 			}
 		case member.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -437,6 +445,9 @@ func (_m *Member) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("name_key=")
+	builder.WriteString(_m.NameKey)
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

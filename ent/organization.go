@@ -22,6 +22,8 @@ type Organization struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// The name with its numerals written as padded numbers; the NAME order sorts by it.
+	NameKey string `json:"name_key,omitempty"`
 	// The organisation's full name, such as 一号社区党总支.
 	Name string `json:"name,omitempty"`
 	// A shorter name for maps and tables.
@@ -222,7 +224,7 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case organization.FieldID, organization.FieldActivityBudget, organization.FieldParentID:
 			values[i] = new(sql.NullInt64)
-		case organization.FieldName, organization.FieldShortName, organization.FieldKind, organization.FieldFormation, organization.FieldDissolutionReason:
+		case organization.FieldNameKey, organization.FieldName, organization.FieldShortName, organization.FieldKind, organization.FieldFormation, organization.FieldDissolutionReason:
 			values[i] = new(sql.NullString)
 		case organization.FieldCreatedAt, organization.FieldUpdatedAt, organization.FieldEstablishedOn, organization.FieldDissolvedOn, organization.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
@@ -258,6 +260,12 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case organization.FieldNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field name_key", values[i])
+			} else if value.Valid {
+				_m.NameKey = value.String
 			}
 		case organization.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -429,6 +437,9 @@ func (_m *Organization) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("name_key=")
+	builder.WriteString(_m.NameKey)
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -19,9 +19,9 @@ type Rectification struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the record was created in the register.
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// The rule of the gap (a RuleCode).
 	Rule string `json:"rule,omitempty"`

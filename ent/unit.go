@@ -22,6 +22,8 @@ type Unit struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the record was last changed in the register.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// The name with its numerals written as padded numbers; the NAME order sorts by it.
+	NameKey string `json:"name_key,omitempty"`
 	// The unit's name.
 	Name string `json:"name,omitempty"`
 	// Non-public enterprise, social organisation, stationed unit, construction site, market or commercial outlet.
@@ -142,7 +144,7 @@ func (*Unit) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case unit.FieldID, unit.FieldEmployees, unit.FieldGridID:
 			values[i] = new(sql.NullInt64)
-		case unit.FieldName, unit.FieldKind, unit.FieldCreditCode, unit.FieldAddress:
+		case unit.FieldNameKey, unit.FieldName, unit.FieldKind, unit.FieldCreditCode, unit.FieldAddress:
 			values[i] = new(sql.NullString)
 		case unit.FieldCreatedAt, unit.FieldUpdatedAt, unit.FieldOpenedOn, unit.FieldPlannedCloseOn, unit.FieldClosedOn, unit.FieldCurrentSince:
 			values[i] = new(sql.NullTime)
@@ -178,6 +180,12 @@ func (_m *Unit) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case unit.FieldNameKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field name_key", values[i])
+			} else if value.Valid {
+				_m.NameKey = value.String
 			}
 		case unit.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -321,6 +329,9 @@ func (_m *Unit) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("name_key=")
+	builder.WriteString(_m.NameKey)
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -19,6 +19,7 @@ import (
 	"jiceng/ent/membership"
 	"jiceng/ent/mobilereport"
 	"jiceng/ent/organization"
+	"jiceng/ent/rectification"
 	"jiceng/ent/unit"
 	"jiceng/geo"
 	"jiceng/graph/model"
@@ -51,6 +52,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Area() AreaResolver
 	EditPermission() EditPermissionResolver
+	Gap() GapResolver
 	GapConnection() GapConnectionResolver
 	GapEdge() GapEdgeResolver
 	Member() MemberResolver
@@ -59,6 +61,7 @@ type ResolverRoot interface {
 	Period() PeriodResolver
 	Placement() PlacementResolver
 	Query() QueryResolver
+	Rectification() RectificationResolver
 	RuleSetting() RuleSettingResolver
 	Unit() UnitResolver
 }
@@ -280,19 +283,21 @@ type ComplexityRoot struct {
 	}
 
 	Gap struct {
-		Community   func(childComplexity int) int
-		Family      func(childComplexity int) int
-		Figures     func(childComplexity int) int
-		Grid        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Key         func(childComplexity int) int
-		Message     func(childComplexity int) int
-		Remedy      func(childComplexity int) int
-		Rule        func(childComplexity int) int
-		Severity    func(childComplexity int) int
-		Subject     func(childComplexity int) int
-		SubjectName func(childComplexity int) int
-		Suggestions func(childComplexity int) int
+		Community     func(childComplexity int) int
+		Family        func(childComplexity int) int
+		Figures       func(childComplexity int) int
+		Grid          func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Message       func(childComplexity int) int
+		OpenSince     func(childComplexity int) int
+		Rectification func(childComplexity int) int
+		Remedy        func(childComplexity int) int
+		Rule          func(childComplexity int) int
+		Severity      func(childComplexity int) int
+		Subject       func(childComplexity int) int
+		SubjectName   func(childComplexity int) int
+		Suggestions   func(childComplexity int) int
 	}
 
 	GapConnection struct {
@@ -537,6 +542,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AddRectificationNote         func(childComplexity int, id int, text string, attachment *string) int
+		AssignRectification          func(childComplexity int, id int, input model.AssignRectificationInput) int
 		ChangeMemberCategory         func(childComplexity int, input register.Recategorisation) int
 		ChangeOrganizationAreas      func(childComplexity int, input register.Responsibility) int
 		ChangeRuleSetting            func(childComplexity int, input register.SettingChange) int
@@ -553,11 +560,14 @@ type ComplexityRoot struct {
 		CreateMembership             func(childComplexity int, input ent.CreateMembershipInput) int
 		CreateMobileReport           func(childComplexity int, input ent.CreateMobileReportInput) int
 		CreateOrganization           func(childComplexity int, input ent.CreateOrganizationInput) int
+		CreatePartyGroup             func(childComplexity int, input register.PartyGroup) int
+		CreateRectifications         func(childComplexity int, input model.CreateRectificationsInput) int
 		CreateRuleSetting            func(childComplexity int, input ent.CreateRuleSettingInput) int
 		CreateTerm                   func(childComplexity int, input ent.CreateTermInput) int
 		CreateUnit                   func(childComplexity int, input ent.CreateUnitInput) int
 		CreateUnitCoverage           func(childComplexity int, input ent.CreateUnitCoverageInput) int
 		DissolveOrganization         func(childComplexity int, input register.Dissolution) int
+		DissolveOrganizationRehoming func(childComplexity int, input register.Rehoming) int
 		ExtendProbation              func(childComplexity int, input register.ProbationExtension) int
 		FlowMember                   func(childComplexity int, input register.Flow) int
 		MoveMember                   func(childComplexity int, input register.Move) int
@@ -575,11 +585,13 @@ type ComplexityRoot struct {
 		UpdateMembership             func(childComplexity int, id int, input ent.UpdateMembershipInput) int
 		UpdateMobileReport           func(childComplexity int, id int, input ent.UpdateMobileReportInput) int
 		UpdateOrganization           func(childComplexity int, id int, input ent.UpdateOrganizationInput, on *time.Time, reason *string) int
+		UpdateRectification          func(childComplexity int, id int, input model.UpdateRectificationInput) int
 		UpdateRuleSetting            func(childComplexity int, id int, input ent.UpdateRuleSettingInput, on *time.Time, reason *string) int
 		UpdateTerm                   func(childComplexity int, id int, input ent.UpdateTermInput) int
 		UpdateUnit                   func(childComplexity int, id int, input ent.UpdateUnitInput, on *time.Time, reason *string) int
 		UpdateUnitCoverage           func(childComplexity int, id int, input ent.UpdateUnitCoverageInput) int
 		UpgradeOrganization          func(childComplexity int, input register.Upgrade) int
+		WaiveRectification           func(childComplexity int, id int, reason string) int
 	}
 
 	Organization struct {
@@ -697,6 +709,8 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []int) int
 		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Periods                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) int
+		RectificationFigures    func(childComplexity int, areaID *int) int
+		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) int
 		RegisterCalendar        func(childComplexity int) int
 		RegisterRevision        func(childComplexity int) int
 		RuleSettings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) int
@@ -704,6 +718,82 @@ type ComplexityRoot struct {
 		UnitCoverages           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) int
 		Units                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) int
 		Viewer                  func(childComplexity int) int
+	}
+
+	Rectification struct {
+		Area              func(childComplexity int) int
+		AreaID            func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Days              func(childComplexity int) int
+		Deadline          func(childComplexity int) int
+		Gap               func(childComplexity int) int
+		GapID             func(childComplexity int) int
+		GapSince          func(childComplexity int) int
+		HandedOverOn      func(childComplexity int) int
+		ID                func(childComplexity int) int
+		NoteList          func(childComplexity int) int
+		Notes             func(childComplexity int) int
+		OpenSince         func(childComplexity int) int
+		Organization      func(childComplexity int) int
+		OrganizationID    func(childComplexity int) int
+		Plan              func(childComplexity int) int
+		Reopened          func(childComplexity int) int
+		Responsible       func(childComplexity int) int
+		Rule              func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Subject           func(childComplexity int) int
+		SubjectName       func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		VerifiedByEntryID func(childComplexity int) int
+		VerifiedOn        func(childComplexity int) int
+		WaiveReason       func(childComplexity int) int
+	}
+
+	RectificationAreaTally struct {
+		Area  func(childComplexity int) int
+		Tally func(childComplexity int) int
+	}
+
+	RectificationConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RectificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	RectificationFigures struct {
+		All    func(childComplexity int) int
+		ByArea func(childComplexity int) int
+		ByRule func(childComplexity int) int
+	}
+
+	RectificationNote struct {
+		At              func(childComplexity int) int
+		Attachment      func(childComplexity int) int
+		Author          func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Rectification   func(childComplexity int) int
+		RectificationID func(childComplexity int) int
+		Text            func(childComplexity int) int
+	}
+
+	RectificationRuleTally struct {
+		Rule  func(childComplexity int) int
+		Tally func(childComplexity int) int
+	}
+
+	RectificationTally struct {
+		MedianDaysToClose func(childComplexity int) int
+		Open              func(childComplexity int) int
+		Overdue           func(childComplexity int) int
+		Total             func(childComplexity int) int
+		Verified          func(childComplexity int) int
+		Waived            func(childComplexity int) int
 	}
 
 	RegisterCalendar struct {
@@ -876,6 +966,10 @@ type AreaResolver interface {
 type EditPermissionResolver interface {
 	Area(ctx context.Context, obj *policy.Permission) (*ent.Area, error)
 }
+type GapResolver interface {
+	OpenSince(ctx context.Context, obj *coverage.Gap) (*time.Time, error)
+	Rectification(ctx context.Context, obj *coverage.Gap) (*ent.Rectification, error)
+}
 type GapConnectionResolver interface {
 	PageInfo(ctx context.Context, obj *coverage.GapConnection) (*entgql.PageInfo[int], error)
 }
@@ -930,6 +1024,13 @@ type MutationResolver interface {
 	ResizeUnit(ctx context.Context, input register.Resize) (*ent.Unit, error)
 	ChangeOrganizationAreas(ctx context.Context, input register.Responsibility) (*ent.Organization, error)
 	ChangeRuleSetting(ctx context.Context, input register.SettingChange) (*ent.RuleSetting, error)
+	DissolveOrganizationRehoming(ctx context.Context, input register.Rehoming) (*ent.Organization, error)
+	CreatePartyGroup(ctx context.Context, input register.PartyGroup) (*ent.Organization, error)
+	CreateRectifications(ctx context.Context, input model.CreateRectificationsInput) ([]*ent.Rectification, error)
+	AssignRectification(ctx context.Context, id int, input model.AssignRectificationInput) (*ent.Rectification, error)
+	UpdateRectification(ctx context.Context, id int, input model.UpdateRectificationInput) (*ent.Rectification, error)
+	AddRectificationNote(ctx context.Context, id int, text string, attachment *string) (*ent.RectificationNote, error)
+	WaiveRectification(ctx context.Context, id int, reason string) (*ent.Rectification, error)
 	TransferMember(ctx context.Context, input register.Transfer) (*register.Transferred, error)
 	UpgradeOrganization(ctx context.Context, input register.Upgrade) (*ent.Organization, error)
 	DissolveOrganization(ctx context.Context, input register.Dissolution) (*ent.Organization, error)
@@ -976,8 +1077,18 @@ type QueryResolver interface {
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
+	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) (*ent.RectificationConnection, error)
+	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
 	RegisterRevision(ctx context.Context) (int, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
+}
+type RectificationResolver interface {
+	Rule(ctx context.Context, obj *ent.Rectification) (coverage.RuleCode, error)
+	Subject(ctx context.Context, obj *ent.Rectification) (ent.Noder, error)
+	Gap(ctx context.Context, obj *ent.Rectification) (*coverage.Gap, error)
+	OpenSince(ctx context.Context, obj *ent.Rectification) (*time.Time, error)
+	Days(ctx context.Context, obj *ent.Rectification) (int, error)
+	NoteList(ctx context.Context, obj *ent.Rectification) ([]*ent.RectificationNote, error)
 }
 type RuleSettingResolver interface {
 	History(ctx context.Context, obj *ent.RuleSetting, attribute *vocab.Attribute) ([]*ent.Period, error)
@@ -1952,6 +2063,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Gap.Message(childComplexity), true
+	case "Gap.openSince":
+		if e.ComplexityRoot.Gap.OpenSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.OpenSince(childComplexity), true
+	case "Gap.rectification":
+		if e.ComplexityRoot.Gap.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Gap.Rectification(childComplexity), true
 	case "Gap.remedy":
 		if e.ComplexityRoot.Gap.Remedy == nil {
 			break
@@ -3013,6 +3136,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MobileReportEdge.Node(childComplexity), true
 
+	case "Mutation.addRectificationNote":
+		if e.ComplexityRoot.Mutation.AddRectificationNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addRectificationNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddRectificationNote(childComplexity, args["id"].(int), args["text"].(string), args["attachment"].(*string)), true
+	case "Mutation.assignRectification":
+		if e.ComplexityRoot.Mutation.AssignRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignRectification(childComplexity, args["id"].(int), args["input"].(model.AssignRectificationInput)), true
 	case "Mutation.changeMemberCategory":
 		if e.ComplexityRoot.Mutation.ChangeMemberCategory == nil {
 			break
@@ -3189,6 +3334,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(ent.CreateOrganizationInput)), true
+	case "Mutation.createPartyGroup":
+		if e.ComplexityRoot.Mutation.CreatePartyGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPartyGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePartyGroup(childComplexity, args["input"].(register.PartyGroup)), true
+	case "Mutation.createRectifications":
+		if e.ComplexityRoot.Mutation.CreateRectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRectifications(childComplexity, args["input"].(model.CreateRectificationsInput)), true
 	case "Mutation.createRuleSetting":
 		if e.ComplexityRoot.Mutation.CreateRuleSetting == nil {
 			break
@@ -3244,6 +3411,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DissolveOrganization(childComplexity, args["input"].(register.Dissolution)), true
+	case "Mutation.dissolveOrganizationRehoming":
+		if e.ComplexityRoot.Mutation.DissolveOrganizationRehoming == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dissolveOrganizationRehoming_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DissolveOrganizationRehoming(childComplexity, args["input"].(register.Rehoming)), true
 	case "Mutation.extendProbation":
 		if e.ComplexityRoot.Mutation.ExtendProbation == nil {
 			break
@@ -3431,6 +3609,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(int), args["input"].(ent.UpdateOrganizationInput), args["on"].(*time.Time), args["reason"].(*string)), true
+	case "Mutation.updateRectification":
+		if e.ComplexityRoot.Mutation.UpdateRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRectification(childComplexity, args["id"].(int), args["input"].(model.UpdateRectificationInput)), true
 	case "Mutation.updateRuleSetting":
 		if e.ComplexityRoot.Mutation.UpdateRuleSetting == nil {
 			break
@@ -3486,6 +3675,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpgradeOrganization(childComplexity, args["input"].(register.Upgrade)), true
+	case "Mutation.waiveRectification":
+		if e.ComplexityRoot.Mutation.WaiveRectification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_waiveRectification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WaiveRectification(childComplexity, args["id"].(int), args["reason"].(string)), true
 
 	case "Organization.activityBudget":
 		if e.ComplexityRoot.Organization.ActivityBudget == nil {
@@ -4139,6 +4339,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Periods(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.PeriodOrder), args["where"].(*ent.PeriodWhereInput)), true
+	case "Query.rectificationFigures":
+		if e.ComplexityRoot.Query.RectificationFigures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectificationFigures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RectificationFigures(childComplexity, args["areaId"].(*int)), true
+	case "Query.rectifications":
+		if e.ComplexityRoot.Query.Rectifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rectifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Rectifications(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RectificationOrder), args["status"].([]rectification.Status), args["areaId"].(*int), args["rules"].([]coverage.RuleCode), args["responsible"].(*string), args["deadlineFrom"].(*time.Time), args["deadlineTo"].(*time.Time)), true
 	case "Query.registerCalendar":
 		if e.ComplexityRoot.Query.RegisterCalendar == nil {
 			break
@@ -4201,6 +4423,326 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "Rectification.area":
+		if e.ComplexityRoot.Rectification.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Area(childComplexity), true
+	case "Rectification.areaID":
+		if e.ComplexityRoot.Rectification.AreaID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.AreaID(childComplexity), true
+	case "Rectification.createdAt":
+		if e.ComplexityRoot.Rectification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.CreatedAt(childComplexity), true
+	case "Rectification.days":
+		if e.ComplexityRoot.Rectification.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Days(childComplexity), true
+	case "Rectification.deadline":
+		if e.ComplexityRoot.Rectification.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Deadline(childComplexity), true
+	case "Rectification.gap":
+		if e.ComplexityRoot.Rectification.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Gap(childComplexity), true
+	case "Rectification.gapID":
+		if e.ComplexityRoot.Rectification.GapID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.GapID(childComplexity), true
+	case "Rectification.gapSince":
+		if e.ComplexityRoot.Rectification.GapSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.GapSince(childComplexity), true
+	case "Rectification.handedOverOn":
+		if e.ComplexityRoot.Rectification.HandedOverOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.HandedOverOn(childComplexity), true
+	case "Rectification.id":
+		if e.ComplexityRoot.Rectification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.ID(childComplexity), true
+	case "Rectification.noteList":
+		if e.ComplexityRoot.Rectification.NoteList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.NoteList(childComplexity), true
+	case "Rectification.notes":
+		if e.ComplexityRoot.Rectification.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Notes(childComplexity), true
+	case "Rectification.openSince":
+		if e.ComplexityRoot.Rectification.OpenSince == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.OpenSince(childComplexity), true
+	case "Rectification.organization":
+		if e.ComplexityRoot.Rectification.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Organization(childComplexity), true
+	case "Rectification.organizationID":
+		if e.ComplexityRoot.Rectification.OrganizationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.OrganizationID(childComplexity), true
+	case "Rectification.plan":
+		if e.ComplexityRoot.Rectification.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Plan(childComplexity), true
+	case "Rectification.reopened":
+		if e.ComplexityRoot.Rectification.Reopened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Reopened(childComplexity), true
+	case "Rectification.responsible":
+		if e.ComplexityRoot.Rectification.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Responsible(childComplexity), true
+	case "Rectification.rule":
+		if e.ComplexityRoot.Rectification.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Rule(childComplexity), true
+	case "Rectification.status":
+		if e.ComplexityRoot.Rectification.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Status(childComplexity), true
+	case "Rectification.subject":
+		if e.ComplexityRoot.Rectification.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.Subject(childComplexity), true
+	case "Rectification.subjectName":
+		if e.ComplexityRoot.Rectification.SubjectName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.SubjectName(childComplexity), true
+	case "Rectification.updatedAt":
+		if e.ComplexityRoot.Rectification.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.UpdatedAt(childComplexity), true
+	case "Rectification.verifiedByEntryID":
+		if e.ComplexityRoot.Rectification.VerifiedByEntryID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.VerifiedByEntryID(childComplexity), true
+	case "Rectification.verifiedOn":
+		if e.ComplexityRoot.Rectification.VerifiedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.VerifiedOn(childComplexity), true
+	case "Rectification.waiveReason":
+		if e.ComplexityRoot.Rectification.WaiveReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.WaiveReason(childComplexity), true
+
+	case "RectificationAreaTally.area":
+		if e.ComplexityRoot.RectificationAreaTally.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationAreaTally.Area(childComplexity), true
+	case "RectificationAreaTally.tally":
+		if e.ComplexityRoot.RectificationAreaTally.Tally == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationAreaTally.Tally(childComplexity), true
+
+	case "RectificationConnection.edges":
+		if e.ComplexityRoot.RectificationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.Edges(childComplexity), true
+	case "RectificationConnection.nodes":
+		if e.ComplexityRoot.RectificationConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.Nodes(childComplexity), true
+	case "RectificationConnection.pageInfo":
+		if e.ComplexityRoot.RectificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.PageInfo(childComplexity), true
+	case "RectificationConnection.totalCount":
+		if e.ComplexityRoot.RectificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationConnection.TotalCount(childComplexity), true
+
+	case "RectificationEdge.cursor":
+		if e.ComplexityRoot.RectificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Cursor(childComplexity), true
+	case "RectificationEdge.node":
+		if e.ComplexityRoot.RectificationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationEdge.Node(childComplexity), true
+
+	case "RectificationFigures.all":
+		if e.ComplexityRoot.RectificationFigures.All == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.All(childComplexity), true
+	case "RectificationFigures.byArea":
+		if e.ComplexityRoot.RectificationFigures.ByArea == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.ByArea(childComplexity), true
+	case "RectificationFigures.byRule":
+		if e.ComplexityRoot.RectificationFigures.ByRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationFigures.ByRule(childComplexity), true
+
+	case "RectificationNote.at":
+		if e.ComplexityRoot.RectificationNote.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.At(childComplexity), true
+	case "RectificationNote.attachment":
+		if e.ComplexityRoot.RectificationNote.Attachment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.Attachment(childComplexity), true
+	case "RectificationNote.author":
+		if e.ComplexityRoot.RectificationNote.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.Author(childComplexity), true
+	case "RectificationNote.id":
+		if e.ComplexityRoot.RectificationNote.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.ID(childComplexity), true
+	case "RectificationNote.rectification":
+		if e.ComplexityRoot.RectificationNote.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.Rectification(childComplexity), true
+	case "RectificationNote.rectificationID":
+		if e.ComplexityRoot.RectificationNote.RectificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.RectificationID(childComplexity), true
+	case "RectificationNote.text":
+		if e.ComplexityRoot.RectificationNote.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationNote.Text(childComplexity), true
+
+	case "RectificationRuleTally.rule":
+		if e.ComplexityRoot.RectificationRuleTally.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationRuleTally.Rule(childComplexity), true
+	case "RectificationRuleTally.tally":
+		if e.ComplexityRoot.RectificationRuleTally.Tally == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationRuleTally.Tally(childComplexity), true
+
+	case "RectificationTally.medianDaysToClose":
+		if e.ComplexityRoot.RectificationTally.MedianDaysToClose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.MedianDaysToClose(childComplexity), true
+	case "RectificationTally.open":
+		if e.ComplexityRoot.RectificationTally.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Open(childComplexity), true
+	case "RectificationTally.overdue":
+		if e.ComplexityRoot.RectificationTally.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Overdue(childComplexity), true
+	case "RectificationTally.total":
+		if e.ComplexityRoot.RectificationTally.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Total(childComplexity), true
+	case "RectificationTally.verified":
+		if e.ComplexityRoot.RectificationTally.Verified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Verified(childComplexity), true
+	case "RectificationTally.waived":
+		if e.ComplexityRoot.RectificationTally.Waived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RectificationTally.Waived(childComplexity), true
 
 	case "RegisterCalendar.recordedSince":
 		if e.ComplexityRoot.RegisterCalendar.RecordedSince == nil {
@@ -4898,6 +5440,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AreaWhereInput", ec.unmarshalInputAreaWhereInput),
 			graphql.NewInputUnmarshaler("AssessmentOrder", ec.unmarshalInputAssessmentOrder),
 			graphql.NewInputUnmarshaler("AssessmentWhereInput", ec.unmarshalInputAssessmentWhereInput),
+			graphql.NewInputUnmarshaler("AssignRectificationInput", ec.unmarshalInputAssignRectificationInput),
 			graphql.NewInputUnmarshaler("AuditEntryOrder", ec.unmarshalInputAuditEntryOrder),
 			graphql.NewInputUnmarshaler("AuditEntryWhereInput", ec.unmarshalInputAuditEntryWhereInput),
 			graphql.NewInputUnmarshaler("ChangeMemberCategoryInput", ec.unmarshalInputChangeMemberCategoryInput),
@@ -4916,11 +5459,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateMembershipInput", ec.unmarshalInputCreateMembershipInput),
 			graphql.NewInputUnmarshaler("CreateMobileReportInput", ec.unmarshalInputCreateMobileReportInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
+			graphql.NewInputUnmarshaler("CreatePartyGroupInput", ec.unmarshalInputCreatePartyGroupInput),
+			graphql.NewInputUnmarshaler("CreateRectificationsInput", ec.unmarshalInputCreateRectificationsInput),
 			graphql.NewInputUnmarshaler("CreateRuleSettingInput", ec.unmarshalInputCreateRuleSettingInput),
 			graphql.NewInputUnmarshaler("CreateTermInput", ec.unmarshalInputCreateTermInput),
 			graphql.NewInputUnmarshaler("CreateUnitCoverageInput", ec.unmarshalInputCreateUnitCoverageInput),
 			graphql.NewInputUnmarshaler("CreateUnitInput", ec.unmarshalInputCreateUnitInput),
 			graphql.NewInputUnmarshaler("DissolveOrganizationInput", ec.unmarshalInputDissolveOrganizationInput),
+			graphql.NewInputUnmarshaler("DissolveRehomingInput", ec.unmarshalInputDissolveRehomingInput),
 			graphql.NewInputUnmarshaler("ExemptionOrder", ec.unmarshalInputExemptionOrder),
 			graphql.NewInputUnmarshaler("ExemptionWhereInput", ec.unmarshalInputExemptionWhereInput),
 			graphql.NewInputUnmarshaler("ExtendProbationInput", ec.unmarshalInputExtendProbationInput),
@@ -4943,6 +5489,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("PeriodOrder", ec.unmarshalInputPeriodOrder),
 			graphql.NewInputUnmarshaler("PeriodWhereInput", ec.unmarshalInputPeriodWhereInput),
+			graphql.NewInputUnmarshaler("RectificationNoteOrder", ec.unmarshalInputRectificationNoteOrder),
+			graphql.NewInputUnmarshaler("RectificationNoteWhereInput", ec.unmarshalInputRectificationNoteWhereInput),
+			graphql.NewInputUnmarshaler("RectificationOrder", ec.unmarshalInputRectificationOrder),
+			graphql.NewInputUnmarshaler("RectificationWhereInput", ec.unmarshalInputRectificationWhereInput),
 			graphql.NewInputUnmarshaler("ResizeUnitInput", ec.unmarshalInputResizeUnitInput),
 			graphql.NewInputUnmarshaler("RuleSettingOrder", ec.unmarshalInputRuleSettingOrder),
 			graphql.NewInputUnmarshaler("RuleSettingWhereInput", ec.unmarshalInputRuleSettingWhereInput),
@@ -4964,6 +5514,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateMembershipInput", ec.unmarshalInputUpdateMembershipInput),
 			graphql.NewInputUnmarshaler("UpdateMobileReportInput", ec.unmarshalInputUpdateMobileReportInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
+			graphql.NewInputUnmarshaler("UpdateRectificationInput", ec.unmarshalInputUpdateRectificationInput),
 			graphql.NewInputUnmarshaler("UpdateRuleSettingInput", ec.unmarshalInputUpdateRuleSettingInput),
 			graphql.NewInputUnmarshaler("UpdateTermInput", ec.unmarshalInputUpdateTermInput),
 			graphql.NewInputUnmarshaler("UpdateUnitCoverageInput", ec.unmarshalInputUpdateUnitCoverageInput),
@@ -5044,7 +5595,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "permission.graphqls" "register.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5060,7 +5611,9 @@ var sources = []*ast.Source{
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
+	{Name: "orgops.graphqls", Input: sourceData("orgops.graphqls"), BuiltIn: false},
 	{Name: "permission.graphqls", Input: sourceData("permission.graphqls"), BuiltIn: false},
+	{Name: "rectification.graphqls", Input: sourceData("rectification.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
 	{Name: "revision.graphqls", Input: sourceData("revision.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
@@ -5524,6 +6077,10 @@ func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.C
 		return ec.fieldContext_Gap_remedy(ctx, field)
 	case "suggestions":
 		return ec.fieldContext_Gap_suggestions(ctx, field)
+	case "openSince":
+		return ec.fieldContext_Gap_openSince(ctx, field)
+	case "rectification":
+		return ec.fieldContext_Gap_rectification(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Gap", field.Name)
 }
@@ -6198,6 +6755,158 @@ func (ec *executionContext) childFields_Placement(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Placement", field.Name)
 }
 
+func (ec *executionContext) childFields_Rectification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Rectification_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Rectification_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Rectification_updatedAt(ctx, field)
+	case "gapID":
+		return ec.fieldContext_Rectification_gapID(ctx, field)
+	case "subjectName":
+		return ec.fieldContext_Rectification_subjectName(ctx, field)
+	case "areaID":
+		return ec.fieldContext_Rectification_areaID(ctx, field)
+	case "organizationID":
+		return ec.fieldContext_Rectification_organizationID(ctx, field)
+	case "responsible":
+		return ec.fieldContext_Rectification_responsible(ctx, field)
+	case "deadline":
+		return ec.fieldContext_Rectification_deadline(ctx, field)
+	case "plan":
+		return ec.fieldContext_Rectification_plan(ctx, field)
+	case "status":
+		return ec.fieldContext_Rectification_status(ctx, field)
+	case "waiveReason":
+		return ec.fieldContext_Rectification_waiveReason(ctx, field)
+	case "handedOverOn":
+		return ec.fieldContext_Rectification_handedOverOn(ctx, field)
+	case "gapSince":
+		return ec.fieldContext_Rectification_gapSince(ctx, field)
+	case "verifiedOn":
+		return ec.fieldContext_Rectification_verifiedOn(ctx, field)
+	case "verifiedByEntryID":
+		return ec.fieldContext_Rectification_verifiedByEntryID(ctx, field)
+	case "reopened":
+		return ec.fieldContext_Rectification_reopened(ctx, field)
+	case "area":
+		return ec.fieldContext_Rectification_area(ctx, field)
+	case "organization":
+		return ec.fieldContext_Rectification_organization(ctx, field)
+	case "notes":
+		return ec.fieldContext_Rectification_notes(ctx, field)
+	case "rule":
+		return ec.fieldContext_Rectification_rule(ctx, field)
+	case "subject":
+		return ec.fieldContext_Rectification_subject(ctx, field)
+	case "gap":
+		return ec.fieldContext_Rectification_gap(ctx, field)
+	case "openSince":
+		return ec.fieldContext_Rectification_openSince(ctx, field)
+	case "days":
+		return ec.fieldContext_Rectification_days(ctx, field)
+	case "noteList":
+		return ec.fieldContext_Rectification_noteList(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Rectification", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationAreaTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_RectificationAreaTally_area(ctx, field)
+	case "tally":
+		return ec.fieldContext_RectificationAreaTally_tally(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationAreaTally", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RectificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RectificationConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_RectificationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "all":
+		return ec.fieldContext_RectificationFigures_all(ctx, field)
+	case "byArea":
+		return ec.fieldContext_RectificationFigures_byArea(ctx, field)
+	case "byRule":
+		return ec.fieldContext_RectificationFigures_byRule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationNote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RectificationNote_id(ctx, field)
+	case "rectificationID":
+		return ec.fieldContext_RectificationNote_rectificationID(ctx, field)
+	case "at":
+		return ec.fieldContext_RectificationNote_at(ctx, field)
+	case "author":
+		return ec.fieldContext_RectificationNote_author(ctx, field)
+	case "text":
+		return ec.fieldContext_RectificationNote_text(ctx, field)
+	case "attachment":
+		return ec.fieldContext_RectificationNote_attachment(ctx, field)
+	case "rectification":
+		return ec.fieldContext_RectificationNote_rectification(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationNote", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationRuleTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_RectificationRuleTally_rule(ctx, field)
+	case "tally":
+		return ec.fieldContext_RectificationRuleTally_tally(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationRuleTally", field.Name)
+}
+
+func (ec *executionContext) childFields_RectificationTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_RectificationTally_total(ctx, field)
+	case "open":
+		return ec.fieldContext_RectificationTally_open(ctx, field)
+	case "overdue":
+		return ec.fieldContext_RectificationTally_overdue(ctx, field)
+	case "verified":
+		return ec.fieldContext_RectificationTally_verified(ctx, field)
+	case "waived":
+		return ec.fieldContext_RectificationTally_waived(ctx, field)
+	case "medianDaysToClose":
+		return ec.fieldContext_RectificationTally_medianDaysToClose(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RectificationTally", field.Name)
+}
+
 func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "today":
@@ -6700,6 +7409,58 @@ func (ec *executionContext) field_Member_statusOn_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addRectificationNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "attachment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["attachment"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assignRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssignRectificationInput, error) {
+			return ec.unmarshalNAssignRectificationInput2jicengᚋgraphᚋmodelᚐAssignRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changeMemberCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6924,6 +7685,34 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPartyGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.PartyGroup, error) {
+			return ec.unmarshalNCreatePartyGroupInput2jicengᚋregisterᚐPartyGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateRectificationsInput, error) {
+			return ec.unmarshalNCreateRectificationsInput2jicengᚋgraphᚋmodelᚐCreateRectificationsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRuleSetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6972,6 +7761,20 @@ func (ec *executionContext) field_Mutation_createUnit_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateUnitInput, error) {
 			return ec.unmarshalNCreateUnitInput2jicengᚋentᚐCreateUnitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_dissolveOrganizationRehoming_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Rehoming, error) {
+			return ec.unmarshalNDissolveRehomingInput2jicengᚋregisterᚐRehoming(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7368,6 +8171,28 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRectificationInput, error) {
+			return ec.unmarshalNUpdateRectificationInput2jicengᚋgraphᚋmodelᚐUpdateRectificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRuleSetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7499,6 +8324,28 @@ func (ec *executionContext) field_Mutation_upgradeOrganization_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_waiveRectification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -8497,6 +9344,114 @@ func (ec *executionContext) field_Query_periods_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectificationFigures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rectifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.RectificationOrder, error) {
+			return ec.unmarshalORectificationOrder2ᚕᚖjicengᚋentᚐRectificationOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) ([]rectification.Status, error) {
+			return ec.unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
+		func(ctx context.Context, v any) ([]coverage.RuleCode, error) {
+			return ec.unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rules"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "responsible",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["responsible"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "deadlineFrom",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deadlineFrom"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "deadlineTo",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["deadlineTo"] = arg10
 	return args, nil
 }
 
@@ -13032,6 +13987,61 @@ func (ec *executionContext) fieldContext_Gap_suggestions(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Gap_openSince(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_openSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Gap().OpenSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_openSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Gap", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Gap_rectification(ctx context.Context, field graphql.CollectedField, obj *coverage.Gap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Gap_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Gap().Rectification(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Gap_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Gap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19044,6 +20054,314 @@ func (ec *executionContext) fieldContext_Mutation_changeRuleSetting(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_dissolveOrganizationRehoming(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dissolveOrganizationRehoming(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DissolveOrganizationRehoming(ctx, fc.Args["input"].(register.Rehoming))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dissolveOrganizationRehoming(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dissolveOrganizationRehoming_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPartyGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPartyGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePartyGroup(ctx, fc.Args["input"].(register.PartyGroup))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPartyGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPartyGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createRectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRectifications(ctx, fc.Args["input"].(model.CreateRectificationsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignRectification(ctx, fc.Args["id"].(int), fc.Args["input"].(model.AssignRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRectification(ctx, fc.Args["id"].(int), fc.Args["input"].(model.UpdateRectificationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addRectificationNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addRectificationNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddRectificationNote(ctx, fc.Args["id"].(int), fc.Args["text"].(string), fc.Args["attachment"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationNote) graphql.Marshaler {
+			return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addRectificationNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationNote(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addRectificationNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_waiveRectification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_waiveRectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WaiveRectification(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_waiveRectification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_waiveRectification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_transferMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22132,6 +23450,94 @@ func (ec *executionContext) fieldContext_Query_registerCalendar(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Rectifications(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RectificationOrder), fc.Args["status"].([]rectification.Status), fc.Args["areaId"].(*int), fc.Args["rules"].([]coverage.RuleCode), fc.Args["responsible"].(*string), fc.Args["deadlineFrom"].(*time.Time), fc.Args["deadlineTo"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+			return ec.marshalNRectificationConnection2ᚖjicengᚋentᚐRectificationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_rectificationFigures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rectificationFigures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RectificationFigures(ctx, fc.Args["areaId"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationFigures) graphql.Marshaler {
+			return ec.marshalNRectificationFigures2ᚖjicengᚋgraphᚋmodelᚐRectificationFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rectificationFigures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationFigures(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rectificationFigures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_registerRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22261,6 +23667,1355 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Rectification_gapID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_gapID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GapID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_gapID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_subjectName(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_subjectName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_subjectName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_areaID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_areaID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AreaID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_areaID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_organizationID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_organizationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganizationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_organizationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_responsible(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responsible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_deadline(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Rectification_plan(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_status(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+			return ec.marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "RectificationStatus")
+}
+
+func (ec *executionContext) _Rectification_waiveReason(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_waiveReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WaiveReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_waiveReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rectification_handedOverOn(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_handedOverOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HandedOverOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_handedOverOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Rectification_gapSince(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_gapSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GapSince, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_gapSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Rectification_verifiedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_verifiedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_verifiedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Rectification_verifiedByEntryID(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_verifiedByEntryID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedByEntryID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_verifiedByEntryID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Rectification_reopened(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_reopened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reopened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_reopened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Rectification_area(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_organization(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_notes(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+			return ec.marshalORectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationNote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_rule(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Rule(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "RuleCode")
+}
+
+func (ec *executionContext) _Rectification_subject(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Subject(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_gap(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Gap(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+			return ec.marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rectification_openSince(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_openSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().OpenSince(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_openSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Rectification_days(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().Days(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Rectification_noteList(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_noteList(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().NoteList(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+			return ec.marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_noteList(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rectification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationNote(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationAreaTally_area(ctx context.Context, field graphql.CollectedField, obj *model.RectificationAreaTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationAreaTally_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationAreaTally_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationAreaTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationAreaTally_tally(ctx context.Context, field graphql.CollectedField, obj *model.RectificationAreaTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationAreaTally_tally(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tally, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationAreaTally_tally(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationAreaTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+			return ec.marshalORectificationEdge2ᚕᚖjicengᚋentᚐRectificationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _RectificationFigures_all(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_all(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.All, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_all(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationFigures_byArea(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_byArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByArea, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
+			return ec.marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_byArea(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationAreaTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationFigures_byRule(ctx context.Context, field graphql.CollectedField, obj *model.RectificationFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationFigures_byRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
+			return ec.marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationFigures_byRule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationRuleTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationNote_id(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationNote_rectificationID(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_rectificationID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RectificationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_rectificationID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RectificationNote_at(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RectificationNote_author(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationNote_text(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationNote_attachment(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_attachment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_attachment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationNote", field, false, false, "String")
+}
+
+func (ec *executionContext) _RectificationNote_rectification(ctx context.Context, field graphql.CollectedField, obj *ent.RectificationNote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationNote_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rectification(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationNote_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationNote",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationRuleTally_rule(ctx context.Context, field graphql.CollectedField, obj *model.RectificationRuleTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationRuleTally_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationRuleTally_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationRuleTally", field, false, false, "RuleCode")
+}
+
+func (ec *executionContext) _RectificationRuleTally_tally(ctx context.Context, field graphql.CollectedField, obj *model.RectificationRuleTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationRuleTally_tally(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tally, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+			return ec.marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationRuleTally_tally(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RectificationRuleTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RectificationTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RectificationTally_total(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_open(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_overdue(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_verified(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_verified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_verified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_waived(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_waived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_waived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RectificationTally_medianDaysToClose(ctx context.Context, field graphql.CollectedField, obj *model.RectificationTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RectificationTally_medianDaysToClose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDaysToClose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RectificationTally_medianDaysToClose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RectificationTally", field, false, false, "Float")
 }
 
 func (ec *executionContext) _RegisterCalendar_today(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
@@ -29467,6 +32222,76 @@ func UnmarshalAssessmentWhereInput(ctx context.Context, raw any) (ent.Assessment
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAssignRectificationInput(ctx context.Context, obj any) (model.AssignRectificationInput, error) {
+	var it model.AssignRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"areaID", "organizationID", "clearOrganization", "responsible", "deadline"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "areaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaID = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "clearOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOrganization = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssignRectificationInput unmarshals raw into the AssignRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssignRectificationInput(ctx context.Context, raw any) (model.AssignRectificationInput, error) {
+	var out model.AssignRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssignRectificationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditEntryOrder(ctx context.Context, obj any) (ent.AuditEntryOrder, error) {
 	var it ent.AuditEntryOrder
 	if obj == nil {
@@ -31676,6 +34501,171 @@ func UnmarshalCreateOrganizationInput(ctx context.Context, raw any) (ent.CreateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreatePartyGroupInput(ctx context.Context, obj any) (register.PartyGroup, error) {
+	var it register.PartyGroup
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["memberIDs"]; !present {
+		asMap["memberIDs"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"parentID", "name", "on", "memberIDs", "leaderID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "parentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "memberIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberIDs"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberIDs = data
+		case "leaderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leaderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeaderID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePartyGroupInput unmarshals raw into the CreatePartyGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePartyGroupInput(ctx context.Context, raw any) (register.PartyGroup, error) {
+	var out register.PartyGroup
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartyGroupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateRectificationsInput(ctx context.Context, obj any) (model.CreateRectificationsInput, error) {
+	var it model.CreateRectificationsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"gapIDs", "areaID", "rules", "responsibleAreaID", "organizationID", "responsible", "deadline", "plan"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "gapIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDs = data
+		case "areaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaID = data
+		case "rules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rules"))
+			data, err := ec.unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rules = data
+		case "responsibleAreaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleAreaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleAreaID = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRectificationsInput unmarshals raw into the CreateRectificationsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRectificationsInput(ctx context.Context, raw any) (model.CreateRectificationsInput, error) {
+	var out model.CreateRectificationsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRectificationsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRuleSettingInput(ctx context.Context, obj any) (ent.CreateRuleSettingInput, error) {
 	var it ent.CreateRuleSettingInput
 	if obj == nil {
@@ -32065,6 +35055,83 @@ func (ec *executionContext) unmarshalInputDissolveOrganizationInput(ctx context.
 func UnmarshalDissolveOrganizationInput(ctx context.Context, raw any) (register.Dissolution, error) {
 	var out register.Dissolution
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DissolveOrganizationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDissolveRehomingInput(ctx context.Context, obj any) (register.Rehoming, error) {
+	var it register.Rehoming
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "on", "reason", "membersTo", "unitsTo", "childrenTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "membersTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("membersTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MembersTo = data
+		case "unitsTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitsTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitsTo = data
+		case "childrenTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("childrenTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChildrenTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDissolveRehomingInput unmarshals raw into the DissolveRehomingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDissolveRehomingInput(ctx context.Context, raw any) (register.Rehoming, error) {
+	var out register.Rehoming
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DissolveRehomingInput", raw, &out)
 	return out, err
 }
 
@@ -38894,6 +41961,1813 @@ func UnmarshalPeriodWhereInput(ctx context.Context, raw any) (ent.PeriodWhereInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRectificationNoteOrder(ctx context.Context, obj any) (ent.RectificationNoteOrder, error) {
+	var it ent.RectificationNoteOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRectificationNoteOrderField2ᚖjicengᚋentᚐRectificationNoteOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationNoteOrder unmarshals raw into the RectificationNoteOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationNoteOrder(ctx context.Context, raw any) (ent.RectificationNoteOrder, error) {
+	var out ent.RectificationNoteOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationNoteOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRectificationNoteWhereInput(ctx context.Context, obj any) (ent.RectificationNoteWhereInput, error) {
+	var it ent.RectificationNoteWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "rectificationID", "rectificationIDNEQ", "rectificationIDIn", "rectificationIDNotIn", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "author", "authorNEQ", "authorIn", "authorNotIn", "authorGT", "authorGTE", "authorLT", "authorLTE", "authorContains", "authorHasPrefix", "authorHasSuffix", "authorEqualFold", "authorContainsFold", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "attachment", "attachmentNEQ", "attachmentIn", "attachmentNotIn", "attachmentGT", "attachmentGTE", "attachmentLT", "attachmentLTE", "attachmentContains", "attachmentHasPrefix", "attachmentHasSuffix", "attachmentIsNil", "attachmentNotNil", "attachmentEqualFold", "attachmentContainsFold", "hasRectification", "hasRectificationWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORectificationNoteWhereInput2ᚖjicengᚋentᚐRectificationNoteWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORectificationNoteWhereInput2ᚕᚖjicengᚋentᚐRectificationNoteWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORectificationNoteWhereInput2ᚕᚖjicengᚋentᚐRectificationNoteWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "rectificationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationID = data
+		case "rectificationIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDNEQ = data
+		case "rectificationIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDIn = data
+		case "rectificationIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rectificationIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RectificationIDNotIn = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "authorNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNEQ = data
+		case "authorIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIn = data
+		case "authorNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNotIn = data
+		case "authorGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorGT = data
+		case "authorGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorGTE = data
+		case "authorLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorLT = data
+		case "authorLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorLTE = data
+		case "authorContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorContains = data
+		case "authorHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorHasPrefix = data
+		case "authorHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorHasSuffix = data
+		case "authorEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorEqualFold = data
+		case "authorContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorContainsFold = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "textNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNEQ = data
+		case "textIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextIn = data
+		case "textNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNotIn = data
+		case "textGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGT = data
+		case "textGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGTE = data
+		case "textLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLT = data
+		case "textLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLTE = data
+		case "textContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContains = data
+		case "textHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasPrefix = data
+		case "textHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasSuffix = data
+		case "textEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextEqualFold = data
+		case "textContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContainsFold = data
+		case "attachment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attachment = data
+		case "attachmentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentNEQ = data
+		case "attachmentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentIn = data
+		case "attachmentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentNotIn = data
+		case "attachmentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentGT = data
+		case "attachmentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentGTE = data
+		case "attachmentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentLT = data
+		case "attachmentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentLTE = data
+		case "attachmentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentContains = data
+		case "attachmentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentHasPrefix = data
+		case "attachmentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentHasSuffix = data
+		case "attachmentIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentIsNil = data
+		case "attachmentNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentNotNil = data
+		case "attachmentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentEqualFold = data
+		case "attachmentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attachmentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttachmentContainsFold = data
+		case "hasRectification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRectification"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRectification = data
+		case "hasRectificationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRectificationWith"))
+			data, err := ec.unmarshalORectificationWhereInput2ᚕᚖjicengᚋentᚐRectificationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRectificationWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationNoteWhereInput unmarshals raw into the RectificationNoteWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationNoteWhereInput(ctx context.Context, raw any) (ent.RectificationNoteWhereInput, error) {
+	var out ent.RectificationNoteWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationNoteWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRectificationOrder(ctx context.Context, obj any) (ent.RectificationOrder, error) {
+	var it ent.RectificationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRectificationOrderField2ᚖjicengᚋentᚐRectificationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationOrder unmarshals raw into the RectificationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationOrder(ctx context.Context, raw any) (ent.RectificationOrder, error) {
+	var out ent.RectificationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRectificationWhereInput(ctx context.Context, obj any) (ent.RectificationWhereInput, error) {
+	var it ent.RectificationWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "gapID", "gapIDNEQ", "gapIDIn", "gapIDNotIn", "gapIDGT", "gapIDGTE", "gapIDLT", "gapIDLTE", "subjectName", "subjectNameNEQ", "subjectNameIn", "subjectNameNotIn", "subjectNameGT", "subjectNameGTE", "subjectNameLT", "subjectNameLTE", "subjectNameContains", "subjectNameHasPrefix", "subjectNameHasSuffix", "subjectNameEqualFold", "subjectNameContainsFold", "areaID", "areaIDNEQ", "areaIDIn", "areaIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "organizationIDIsNil", "organizationIDNotNil", "responsible", "responsibleNEQ", "responsibleIn", "responsibleNotIn", "responsibleGT", "responsibleGTE", "responsibleLT", "responsibleLTE", "responsibleContains", "responsibleHasPrefix", "responsibleHasSuffix", "responsibleIsNil", "responsibleNotNil", "responsibleEqualFold", "responsibleContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "plan", "planNEQ", "planIn", "planNotIn", "planGT", "planGTE", "planLT", "planLTE", "planContains", "planHasPrefix", "planHasSuffix", "planIsNil", "planNotNil", "planEqualFold", "planContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "waiveReason", "waiveReasonNEQ", "waiveReasonIn", "waiveReasonNotIn", "waiveReasonGT", "waiveReasonGTE", "waiveReasonLT", "waiveReasonLTE", "waiveReasonContains", "waiveReasonHasPrefix", "waiveReasonHasSuffix", "waiveReasonIsNil", "waiveReasonNotNil", "waiveReasonEqualFold", "waiveReasonContainsFold", "handedOverOn", "handedOverOnNEQ", "handedOverOnIn", "handedOverOnNotIn", "handedOverOnGT", "handedOverOnGTE", "handedOverOnLT", "handedOverOnLTE", "gapSince", "gapSinceNEQ", "gapSinceIn", "gapSinceNotIn", "gapSinceGT", "gapSinceGTE", "gapSinceLT", "gapSinceLTE", "gapSinceIsNil", "gapSinceNotNil", "verifiedOn", "verifiedOnNEQ", "verifiedOnIn", "verifiedOnNotIn", "verifiedOnGT", "verifiedOnGTE", "verifiedOnLT", "verifiedOnLTE", "verifiedOnIsNil", "verifiedOnNotNil", "verifiedByEntryID", "verifiedByEntryIDNEQ", "verifiedByEntryIDIn", "verifiedByEntryIDNotIn", "verifiedByEntryIDGT", "verifiedByEntryIDGTE", "verifiedByEntryIDLT", "verifiedByEntryIDLTE", "verifiedByEntryIDIsNil", "verifiedByEntryIDNotNil", "reopened", "reopenedNEQ", "reopenedIn", "reopenedNotIn", "reopenedGT", "reopenedGTE", "reopenedLT", "reopenedLTE", "hasArea", "hasAreaWith", "hasOrganization", "hasOrganizationWith", "hasNotes", "hasNotesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalORectificationWhereInput2ᚖjicengᚋentᚐRectificationWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalORectificationWhereInput2ᚕᚖjicengᚋentᚐRectificationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalORectificationWhereInput2ᚕᚖjicengᚋentᚐRectificationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "gapID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapID = data
+		case "gapIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDNEQ = data
+		case "gapIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDIn = data
+		case "gapIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDNotIn = data
+		case "gapIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDGT = data
+		case "gapIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDGTE = data
+		case "gapIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDLT = data
+		case "gapIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapIDLTE = data
+		case "subjectName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectName = data
+		case "subjectNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameNEQ = data
+		case "subjectNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameIn = data
+		case "subjectNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameNotIn = data
+		case "subjectNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameGT = data
+		case "subjectNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameGTE = data
+		case "subjectNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameLT = data
+		case "subjectNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameLTE = data
+		case "subjectNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameContains = data
+		case "subjectNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameHasPrefix = data
+		case "subjectNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameHasSuffix = data
+		case "subjectNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameEqualFold = data
+		case "subjectNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subjectNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubjectNameContainsFold = data
+		case "areaID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaID = data
+		case "areaIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDNEQ = data
+		case "areaIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDIn = data
+		case "areaIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDNotIn = data
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "organizationIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDNEQ = data
+		case "organizationIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDIn = data
+		case "organizationIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDNotIn = data
+		case "organizationIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDIsNil = data
+		case "organizationIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationIDNotNil = data
+		case "responsible":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsible"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Responsible = data
+		case "responsibleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleNEQ = data
+		case "responsibleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIn = data
+		case "responsibleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleNotIn = data
+		case "responsibleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleGT = data
+		case "responsibleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleGTE = data
+		case "responsibleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleLT = data
+		case "responsibleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleLTE = data
+		case "responsibleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleContains = data
+		case "responsibleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleHasPrefix = data
+		case "responsibleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleHasSuffix = data
+		case "responsibleIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleIsNil = data
+		case "responsibleNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleNotNil = data
+		case "responsibleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleEqualFold = data
+		case "responsibleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsibleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsibleContainsFold = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "deadlineNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNEQ = data
+		case "deadlineIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineIn = data
+		case "deadlineNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineNotIn = data
+		case "deadlineGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGT = data
+		case "deadlineGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineGTE = data
+		case "deadlineLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLT = data
+		case "deadlineLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadlineLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeadlineLTE = data
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "planNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanNEQ = data
+		case "planIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanIn = data
+		case "planNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanNotIn = data
+		case "planGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanGT = data
+		case "planGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanGTE = data
+		case "planLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanLT = data
+		case "planLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanLTE = data
+		case "planContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanContains = data
+		case "planHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanHasPrefix = data
+		case "planHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanHasSuffix = data
+		case "planIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanIsNil = data
+		case "planNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanNotNil = data
+		case "planEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanEqualFold = data
+		case "planContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "waiveReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReason = data
+		case "waiveReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonNEQ = data
+		case "waiveReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonIn = data
+		case "waiveReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonNotIn = data
+		case "waiveReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonGT = data
+		case "waiveReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonGTE = data
+		case "waiveReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonLT = data
+		case "waiveReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonLTE = data
+		case "waiveReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonContains = data
+		case "waiveReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonHasPrefix = data
+		case "waiveReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonHasSuffix = data
+		case "waiveReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonIsNil = data
+		case "waiveReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonNotNil = data
+		case "waiveReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonEqualFold = data
+		case "waiveReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waiveReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaiveReasonContainsFold = data
+		case "handedOverOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOn = data
+		case "handedOverOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnNEQ = data
+		case "handedOverOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnIn = data
+		case "handedOverOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnNotIn = data
+		case "handedOverOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnGT = data
+		case "handedOverOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnGTE = data
+		case "handedOverOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnLT = data
+		case "handedOverOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HandedOverOnLTE = data
+		case "gapSince":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSince"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSince = data
+		case "gapSinceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceNEQ = data
+		case "gapSinceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceIn = data
+		case "gapSinceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceNotIn = data
+		case "gapSinceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceGT = data
+		case "gapSinceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceGTE = data
+		case "gapSinceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceLT = data
+		case "gapSinceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceLTE = data
+		case "gapSinceIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceIsNil = data
+		case "gapSinceNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gapSinceNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GapSinceNotNil = data
+		case "verifiedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOn = data
+		case "verifiedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnNEQ = data
+		case "verifiedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnIn = data
+		case "verifiedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnNotIn = data
+		case "verifiedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnGT = data
+		case "verifiedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnGTE = data
+		case "verifiedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnLT = data
+		case "verifiedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnLTE = data
+		case "verifiedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnIsNil = data
+		case "verifiedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedOnNotNil = data
+		case "verifiedByEntryID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryID = data
+		case "verifiedByEntryIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDNEQ = data
+		case "verifiedByEntryIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDIn = data
+		case "verifiedByEntryIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDNotIn = data
+		case "verifiedByEntryIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDGT = data
+		case "verifiedByEntryIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDGTE = data
+		case "verifiedByEntryIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDLT = data
+		case "verifiedByEntryIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDLTE = data
+		case "verifiedByEntryIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDIsNil = data
+		case "verifiedByEntryIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedByEntryIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedByEntryIDNotNil = data
+		case "reopened":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopened"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reopened = data
+		case "reopenedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedNEQ = data
+		case "reopenedIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedIn = data
+		case "reopenedNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedNotIn = data
+		case "reopenedGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedGT = data
+		case "reopenedGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedGTE = data
+		case "reopenedLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedLT = data
+		case "reopenedLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reopenedLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReopenedLTE = data
+		case "hasArea":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasArea"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasArea = data
+		case "hasAreaWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAreaWith"))
+			data, err := ec.unmarshalOAreaWhereInput2ᚕᚖjicengᚋentᚐAreaWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAreaWith = data
+		case "hasOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganization = data
+		case "hasOrganizationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖjicengᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizationWith = data
+		case "hasNotes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotes"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotes = data
+		case "hasNotesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotesWith"))
+			data, err := ec.unmarshalORectificationNoteWhereInput2ᚕᚖjicengᚋentᚐRectificationNoteWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRectificationWhereInput unmarshals raw into the RectificationWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRectificationWhereInput(ctx context.Context, raw any) (ent.RectificationWhereInput, error) {
+	var out ent.RectificationWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RectificationWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResizeUnitInput(ctx context.Context, obj any) (register.Resize, error) {
 	var it register.Resize
 	if obj == nil {
@@ -43534,6 +48408,62 @@ func UnmarshalUpdateOrganizationInput(ctx context.Context, raw any) (ent.UpdateO
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateRectificationInput(ctx context.Context, obj any) (model.UpdateRectificationInput, error) {
+	var it model.UpdateRectificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"plan", "status", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "plan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("plan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Plan = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRectificationInput unmarshals raw into the UpdateRectificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRectificationInput(ctx context.Context, raw any) (model.UpdateRectificationInput, error) {
+	var out model.UpdateRectificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRectificationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRuleSettingInput(ctx context.Context, obj any) (ent.UpdateRuleSettingInput, error) {
 	var it ent.UpdateRuleSettingInput
 	if obj == nil {
@@ -44070,6 +49000,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._RuleSetting(ctx, sel, obj)
+	case *ent.RectificationNote:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RectificationNote(ctx, sel, obj)
+	case *ent.Rectification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Rectification(ctx, sel, obj)
 	case *ent.Period:
 		if obj == nil {
 			return graphql.Null
@@ -45536,68 +50476,80 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 		case "id":
 			out.Values[i] = ec._Gap_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "key":
 			out.Values[i] = ec._Gap_key(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "rule":
 			out.Values[i] = ec._Gap_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "family":
 			out.Values[i] = ec._Gap_family(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "severity":
 			out.Values[i] = ec._Gap_severity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subject":
 			out.Values[i] = ec._Gap_subject(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "subjectName":
 			out.Values[i] = ec._Gap_subjectName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "grid":
 			out.Values[i] = ec._Gap_grid(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "community":
 			out.Values[i] = ec._Gap_community(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "figures":
 			out.Values[i] = ec._Gap_figures(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
 			out.Values[i] = ec._Gap_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "remedy":
 			out.Values[i] = ec._Gap_remedy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "suggestions":
 			out.Values[i] = ec._Gap_suggestions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "openSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Gap_openSince(ctx, field, obj)
+				})
+		case "rectification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Gap_rectification(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47480,6 +52432,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "dissolveOrganizationRehoming":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dissolveOrganizationRehoming(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPartyGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPartyGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createRectifications":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRectifications(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addRectificationNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addRectificationNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "waiveRectification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_waiveRectification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "transferMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_transferMember(ctx, field)
@@ -48297,6 +53298,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_registerCalendar(ctx, field)
 				})
+		case "rectifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectifications(ctx, field)
+				})
+		case "rectificationFigures":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rectificationFigures(ctx, field)
+				})
 		case "registerRevision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -48322,6 +53335,500 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationImplementors = []string{"Rectification", "Node"}
+
+func (ec *executionContext) _Rectification(ctx context.Context, sel ast.SelectionSet, obj *ent.Rectification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rectification")
+		case "id":
+			out.Values[i] = ec._Rectification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Rectification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Rectification_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gapID":
+			out.Values[i] = ec._Rectification_gapID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subjectName":
+			out.Values[i] = ec._Rectification_subjectName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "areaID":
+			out.Values[i] = ec._Rectification_areaID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organizationID":
+			out.Values[i] = ec._Rectification_organizationID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "responsible":
+			out.Values[i] = ec._Rectification_responsible(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "deadline":
+			out.Values[i] = ec._Rectification_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "plan":
+			out.Values[i] = ec._Rectification_plan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Rectification_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "waiveReason":
+			out.Values[i] = ec._Rectification_waiveReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "handedOverOn":
+			out.Values[i] = ec._Rectification_handedOverOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gapSince":
+			out.Values[i] = ec._Rectification_gapSince(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verifiedOn":
+			out.Values[i] = ec._Rectification_verifiedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verifiedByEntryID":
+			out.Values[i] = ec._Rectification_verifiedByEntryID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reopened":
+			out.Values[i] = ec._Rectification_reopened(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "area":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_area(ctx, field, obj)
+				})
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_organization(ctx, field, obj)
+				})
+		case "notes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_notes(ctx, field, obj)
+				})
+		case "rule":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_rule(ctx, field, obj)
+				})
+		case "subject":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_subject(ctx, field, obj)
+				})
+		case "gap":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_gap(ctx, field, obj)
+				})
+		case "openSince":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_openSince(ctx, field, obj)
+				})
+		case "days":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_days(ctx, field, obj)
+				})
+		case "noteList":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_noteList(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationAreaTallyImplementors = []string{"RectificationAreaTally"}
+
+func (ec *executionContext) _RectificationAreaTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationAreaTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationAreaTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationAreaTally")
+		case "area":
+			out.Values[i] = ec._RectificationAreaTally_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tally":
+			out.Values[i] = ec._RectificationAreaTally_tally(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationConnectionImplementors = []string{"RectificationConnection"}
+
+func (ec *executionContext) _RectificationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationConnection")
+		case "edges":
+			out.Values[i] = ec._RectificationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RectificationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._RectificationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RectificationConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationEdgeImplementors = []string{"RectificationEdge"}
+
+func (ec *executionContext) _RectificationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationEdge")
+		case "node":
+			out.Values[i] = ec._RectificationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._RectificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationFiguresImplementors = []string{"RectificationFigures"}
+
+func (ec *executionContext) _RectificationFigures(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationFigures")
+		case "all":
+			out.Values[i] = ec._RectificationFigures_all(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byArea":
+			out.Values[i] = ec._RectificationFigures_byArea(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byRule":
+			out.Values[i] = ec._RectificationFigures_byRule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationNoteImplementors = []string{"RectificationNote", "Node"}
+
+func (ec *executionContext) _RectificationNote(ctx context.Context, sel ast.SelectionSet, obj *ent.RectificationNote) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationNoteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationNote")
+		case "id":
+			out.Values[i] = ec._RectificationNote_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectificationID":
+			out.Values[i] = ec._RectificationNote_rectificationID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._RectificationNote_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.Values[i] = ec._RectificationNote_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._RectificationNote_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attachment":
+			out.Values[i] = ec._RectificationNote_attachment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rectification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RectificationNote_rectification(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationRuleTallyImplementors = []string{"RectificationRuleTally"}
+
+func (ec *executionContext) _RectificationRuleTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationRuleTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationRuleTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationRuleTally")
+		case "rule":
+			out.Values[i] = ec._RectificationRuleTally_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tally":
+			out.Values[i] = ec._RectificationRuleTally_tally(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rectificationTallyImplementors = []string{"RectificationTally"}
+
+func (ec *executionContext) _RectificationTally(ctx context.Context, sel ast.SelectionSet, obj *model.RectificationTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rectificationTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RectificationTally")
+		case "total":
+			out.Values[i] = ec._RectificationTally_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._RectificationTally_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._RectificationTally_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verified":
+			out.Values[i] = ec._RectificationTally_verified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "waived":
+			out.Values[i] = ec._RectificationTally_waived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianDaysToClose":
+			out.Values[i] = ec._RectificationTally_medianDaysToClose(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -49999,6 +55506,11 @@ func (ec *executionContext) unmarshalNAssessmentWhereInput2ᚖjicengᚋentᚐAss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAssignRectificationInput2jicengᚋgraphᚋmodelᚐAssignRectificationInput(ctx context.Context, v any) (model.AssignRectificationInput, error) {
+	res, err := ec.unmarshalInputAssignRectificationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttribute2jicengᚋvocabᚐAttribute(ctx context.Context, v any) (vocab.Attribute, error) {
 	var res vocab.Attribute
 	err := res.UnmarshalGQL(v)
@@ -50193,6 +55705,16 @@ func (ec *executionContext) unmarshalNCreateOrganizationInput2jicengᚋentᚐCre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreatePartyGroupInput2jicengᚋregisterᚐPartyGroup(ctx context.Context, v any) (register.PartyGroup, error) {
+	res, err := ec.unmarshalInputCreatePartyGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateRectificationsInput2jicengᚋgraphᚋmodelᚐCreateRectificationsInput(ctx context.Context, v any) (model.CreateRectificationsInput, error) {
+	res, err := ec.unmarshalInputCreateRectificationsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRuleSettingInput2jicengᚋentᚐCreateRuleSettingInput(ctx context.Context, v any) (ent.CreateRuleSettingInput, error) {
 	res, err := ec.unmarshalInputCreateRuleSettingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50253,6 +55775,11 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 
 func (ec *executionContext) unmarshalNDissolveOrganizationInput2jicengᚋregisterᚐDissolution(ctx context.Context, v any) (register.Dissolution, error) {
 	res, err := ec.unmarshalInputDissolveOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDissolveRehomingInput2jicengᚋregisterᚐRehoming(ctx context.Context, v any) (register.Rehoming, error) {
+	res, err := ec.unmarshalInputDissolveRehomingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -51235,6 +56762,179 @@ func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx
 	return ec._Placement(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectification2ᚖjicengᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Rectification!")
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationAreaTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationAreaTally!")
+		return graphql.Null
+	}
+	return ec._RectificationAreaTally(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationConnection2ᚖjicengᚋentᚐRectificationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationConnection!")
+		return graphql.Null
+	}
+	return ec._RectificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationFigures2ᚖjicengᚋgraphᚋmodelᚐRectificationFigures(ctx context.Context, sel ast.SelectionSet, v *model.RectificationFigures) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationFigures!")
+		return graphql.Null
+	}
+	return ec._RectificationFigures(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationNote) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationNote!")
+		return graphql.Null
+	}
+	return ec._RectificationNote(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationNoteOrderField2ᚖjicengᚋentᚐRectificationNoteOrderField(ctx context.Context, v any) (*ent.RectificationNoteOrderField, error) {
+	var res = new(ent.RectificationNoteOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationNoteOrderField2ᚖjicengᚋentᚐRectificationNoteOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationNoteOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationNoteOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNRectificationNoteWhereInput2ᚖjicengᚋentᚐRectificationNoteWhereInput(ctx context.Context, v any) (*ent.RectificationNoteWhereInput, error) {
+	res, err := ec.unmarshalInputRectificationNoteWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRectificationOrder2ᚖjicengᚋentᚐRectificationOrder(ctx context.Context, v any) (*ent.RectificationOrder, error) {
+	res, err := ec.unmarshalInputRectificationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRectificationOrderField2ᚖjicengᚋentᚐRectificationOrderField(ctx context.Context, v any) (*ent.RectificationOrderField, error) {
+	var res = new(ent.RectificationOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationOrderField2ᚖjicengᚋentᚐRectificationOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationRuleTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationRuleTally!")
+		return graphql.Null
+	}
+	return ec._RectificationRuleTally(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx context.Context, v any) (rectification.Status, error) {
+	var res rectification.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v rectification.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRectificationTally2ᚖjicengᚋgraphᚋmodelᚐRectificationTally(ctx context.Context, sel ast.SelectionSet, v *model.RectificationTally) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RectificationTally!")
+		return graphql.Null
+	}
+	return ec._RectificationTally(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRectificationWhereInput2ᚖjicengᚋentᚐRectificationWhereInput(ctx context.Context, v any) (*ent.RectificationWhereInput, error) {
+	res, err := ec.unmarshalInputRectificationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodelᚐRegisterCalendar(ctx context.Context, sel ast.SelectionSet, v *model.RegisterCalendar) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RegisterCalendar!")
@@ -51686,6 +57386,11 @@ func (ec *executionContext) unmarshalNUpdateMobileReportInput2jicengᚋentᚐUpd
 
 func (ec *executionContext) unmarshalNUpdateOrganizationInput2jicengᚋentᚐUpdateOrganizationInput(ctx context.Context, v any) (ent.UpdateOrganizationInput, error) {
 	res, err := ec.unmarshalInputUpdateOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRectificationInput2jicengᚋgraphᚋmodelᚐUpdateRectificationInput(ctx context.Context, v any) (model.UpdateRectificationInput, error) {
+	res, err := ec.unmarshalInputUpdateRectificationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -52869,6 +58574,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx context.Context, sel ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Gap(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx context.Context, v any) (*geo.Geometry, error) {
@@ -54236,6 +59948,171 @@ func (ec *executionContext) unmarshalOPeriodWhereInput2ᚖjicengᚋentᚐPeriodW
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputPeriodWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORectification2ᚖjicengᚋentᚐRectification(ctx context.Context, sel ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Rectification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚕᚖjicengᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalORectificationEdge2ᚖjicengᚋentᚐRectificationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalORectificationEdge2ᚖjicengᚋentᚐRectificationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.RectificationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RectificationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORectificationNoteWhereInput2ᚕᚖjicengᚋentᚐRectificationNoteWhereInputᚄ(ctx context.Context, v any) ([]*ent.RectificationNoteWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RectificationNoteWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationNoteWhereInput2ᚖjicengᚋentᚐRectificationNoteWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORectificationNoteWhereInput2ᚖjicengᚋentᚐRectificationNoteWhereInput(ctx context.Context, v any) (*ent.RectificationNoteWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRectificationNoteWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORectificationOrder2ᚕᚖjicengᚋentᚐRectificationOrderᚄ(ctx context.Context, v any) ([]*ent.RectificationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RectificationOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationOrder2ᚖjicengᚋentᚐRectificationOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, v any) ([]rectification.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rectification.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORectificationStatus2ᚕjicengᚋentᚋrectificationᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []rectification.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx context.Context, v any) (*rectification.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rectification.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORectificationStatus2ᚖjicengᚋentᚋrectificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *rectification.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORectificationWhereInput2ᚕᚖjicengᚋentᚐRectificationWhereInputᚄ(ctx context.Context, v any) ([]*ent.RectificationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.RectificationWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRectificationWhereInput2ᚖjicengᚋentᚐRectificationWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORectificationWhereInput2ᚖjicengᚋentᚐRectificationWhereInput(ctx context.Context, v any) (*ent.RectificationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRectificationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -17,7 +17,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/database"
 	"jiceng/ent"
-	"jiceng/ledger"
+	"jiceng/rectify"
 )
 
 // Options configure the GraphQL endpoint.
@@ -42,7 +42,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	if engine == nil {
 		engine = coverage.New(client, store.Read, store.Dialect)
 	}
-	book := ledger.New(client, engine)
+	book := rectify.New(client, engine)
 	es := NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine, ledger: book}})
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})

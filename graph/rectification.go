@@ -13,7 +13,7 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/area"
 	"jiceng/graph/model"
-	"jiceng/ledger"
+	"jiceng/rectify"
 	"jiceng/register"
 )
 
@@ -21,7 +21,7 @@ import (
 // mutation has committed, so an item whose gap the write closed is
 // verified on the day of the write. A failure to reconcile is logged: the
 // write stands, and the next write or read of the ledger reconciles again.
-func reconcileAfterWrites(book *ledger.Ledger, logger *slog.Logger) graphql.ResponseMiddleware {
+func reconcileAfterWrites(book *rectify.Ledger, logger *slog.Logger) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		rsp := next(ctx)
 		oc := graphql.GetOperationContext(ctx)
@@ -58,7 +58,7 @@ func (r *Resolver) openSince(ctx context.Context, key coverage.GapKey, id int) (
 }
 
 // figures writes the ledger's figures for the API, the areas by name.
-func (r *Resolver) figures(ctx context.Context, f *ledger.Figures) (*model.RectificationFigures, error) {
+func (r *Resolver) figures(ctx context.Context, f *rectify.Figures) (*model.RectificationFigures, error) {
 	out := &model.RectificationFigures{All: tallyOf(f.All)}
 	ids := make([]int, 0, len(f.ByArea))
 	for id := range f.ByArea {
@@ -82,7 +82,7 @@ func (r *Resolver) figures(ctx context.Context, f *ledger.Figures) (*model.Recti
 	return out, nil
 }
 
-func tallyOf(t *ledger.Tally) *model.RectificationTally {
+func tallyOf(t *rectify.Tally) *model.RectificationTally {
 	return &model.RectificationTally{Total: t.Total, Open: t.Open, Overdue: t.Overdue, Verified: t.Verified,
 		Waived: t.Waived, MedianDaysToClose: t.MedianDaysToClose}
 }

@@ -13,7 +13,7 @@ import (
 	"jiceng/ent/rectification"
 	"jiceng/ent/rectificationnote"
 	"jiceng/graph/model"
-	"jiceng/ledger"
+	"jiceng/rectify"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -37,30 +37,30 @@ func (r *gapResolver) Rectification(ctx context.Context, obj *coverage.Gap) (*en
 
 // CreateRectifications is the resolver for the createRectifications field.
 func (r *mutationResolver) CreateRectifications(ctx context.Context, input model.CreateRectificationsInput) ([]*ent.Rectification, error) {
-	h := ledger.HandOver{GapIDs: input.GapIDs, AreaID: input.AreaID, Rules: input.Rules, ResponsibleAreaID: input.ResponsibleAreaID,
+	h := rectify.HandOver{GapIDs: input.GapIDs, AreaID: input.AreaID, Rules: input.Rules, ResponsibleAreaID: input.ResponsibleAreaID,
 		OrganizationID: input.OrganizationID, Responsible: input.Responsible, Deadline: calendar.Day(input.Deadline), Plan: input.Plan}
 	return r.ledger.Create(ctx, ent.FromContext(ctx), h)
 }
 
 // AssignRectification is the resolver for the assignRectification field.
 func (r *mutationResolver) AssignRectification(ctx context.Context, id int, input model.AssignRectificationInput) (*ent.Rectification, error) {
-	return ledger.Assign(ctx, ent.FromContext(ctx), id, ledger.Assignment{AreaID: input.AreaID, OrganizationID: input.OrganizationID,
+	return rectify.Assign(ctx, ent.FromContext(ctx), id, rectify.Assignment{AreaID: input.AreaID, OrganizationID: input.OrganizationID,
 		ClearOrganization: input.ClearOrganization != nil && *input.ClearOrganization, Responsible: input.Responsible, Deadline: input.Deadline})
 }
 
 // UpdateRectification is the resolver for the updateRectification field.
 func (r *mutationResolver) UpdateRectification(ctx context.Context, id int, input model.UpdateRectificationInput) (*ent.Rectification, error) {
-	return ledger.Update(ctx, ent.FromContext(ctx), id, ledger.Work{Plan: input.Plan, Status: input.Status, Note: input.Note})
+	return rectify.Update(ctx, ent.FromContext(ctx), id, rectify.Work{Plan: input.Plan, Status: input.Status, Note: input.Note})
 }
 
 // AddRectificationNote is the resolver for the addRectificationNote field.
 func (r *mutationResolver) AddRectificationNote(ctx context.Context, id int, text string, attachment *string) (*ent.RectificationNote, error) {
-	return ledger.Note(ctx, ent.FromContext(ctx), id, text, attachment)
+	return rectify.Note(ctx, ent.FromContext(ctx), id, text, attachment)
 }
 
 // WaiveRectification is the resolver for the waiveRectification field.
 func (r *mutationResolver) WaiveRectification(ctx context.Context, id int, reason string) (*ent.Rectification, error) {
-	return ledger.Waive(ctx, ent.FromContext(ctx), id, reason)
+	return rectify.Waive(ctx, ent.FromContext(ctx), id, reason)
 }
 
 // Rectifications is the resolver for the rectifications field.
@@ -68,7 +68,7 @@ func (r *queryResolver) Rectifications(ctx context.Context, after *entgql.Cursor
 	if _, err := r.ledger.Reconcile(ctx); err != nil {
 		return nil, err
 	}
-	f := ledger.Filter{Statuses: status, AreaID: areaID, Rules: rules, Responsible: responsible, DeadlineFrom: deadlineFrom, DeadlineTo: deadlineTo}
+	f := rectify.Filter{Statuses: status, AreaID: areaID, Rules: rules, Responsible: responsible, DeadlineFrom: deadlineFrom, DeadlineTo: deadlineTo}
 	q, err := f.Where(ctx, r.client, r.client.Rectification.Query())
 	if err != nil {
 		return nil, err
@@ -81,7 +81,7 @@ func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int) (
 	if _, err := r.ledger.Reconcile(ctx); err != nil {
 		return nil, err
 	}
-	q, err := ledger.Filter{AreaID: areaID}.Where(ctx, r.client, r.client.Rectification.Query())
+	q, err := rectify.Filter{AreaID: areaID}.Where(ctx, r.client, r.client.Rectification.Query())
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int) (
 	if err != nil {
 		return nil, err
 	}
-	return r.figures(ctx, ledger.Count(items))
+	return r.figures(ctx, rectify.Count(items))
 }
 
 // Rule is the resolver for the rule field.
@@ -108,7 +108,7 @@ func (r *rectificationResolver) Subject(ctx context.Context, obj *ent.Rectificat
 
 // Gap is the resolver for the gap field.
 func (r *rectificationResolver) Gap(ctx context.Context, obj *ent.Rectification) (*coverage.Gap, error) {
-	return r.coverage.Gap(ctx, coverage.GapIDOf(ledger.Key(obj), calendar.Today()))
+	return r.coverage.Gap(ctx, coverage.GapIDOf(rectify.Key(obj), calendar.Today()))
 }
 
 // OpenSince is the resolver for the openSince field.
@@ -119,12 +119,12 @@ func (r *rectificationResolver) OpenSince(ctx context.Context, obj *ent.Rectific
 	if obj.Status == rectification.StatusVERIFIED || obj.Status == rectification.StatusWAIVED {
 		return nil, nil
 	}
-	return r.openSince(ctx, ledger.Key(obj), coverage.GapIDOf(ledger.Key(obj), calendar.Today()))
+	return r.openSince(ctx, rectify.Key(obj), coverage.GapIDOf(rectify.Key(obj), calendar.Today()))
 }
 
 // Days is the resolver for the days field.
 func (r *rectificationResolver) Days(ctx context.Context, obj *ent.Rectification) (int, error) {
-	return ledger.Days(obj), nil
+	return rectify.Days(obj), nil
 }
 
 // NoteList is the resolver for the noteList field.

@@ -11,7 +11,7 @@ import (
 
 	"jiceng/coverage"
 	"jiceng/ent"
-	"jiceng/ledger"
+	"jiceng/rectify"
 )
 
 // Resolver holds what the resolvers need; each resolver is one call into
@@ -19,7 +19,7 @@ import (
 type Resolver struct {
 	client   *ent.Client
 	coverage *coverage.Engine
-	ledger   *ledger.Ledger
+	ledger   *rectify.Ledger
 }
 
 // childrenDepth is how many levels of "children" a coverage query selects,

@@ -30,7 +30,7 @@ type PartyGroup struct {
 func CreatePartyGroup(ctx context.Context, c *ent.Client, g PartyGroup) (*ent.Organization, error) {
 	parent, err := c.Organization.Get(ctx, g.ParentID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("parentID", "no Organization has ID %d", g.ParentID)
+		return nil, notFound("parentID", "ORGANIZATION_NOT_FOUND", "找不到上级党组织", "no Organization has ID %d", g.ParentID)
 	} else if err != nil {
 		return nil, fmt.Errorf("loading organisation: %w", err)
 	}

@@ -6,7 +6,7 @@
 // reopens, and an item whose deadline passed while its gap is open is
 // overdue. It works on ent clients and the coverage engine and knows
 // nothing of GraphQL.
-package ledger
+package rectify
 
 import (
 	"context"
