@@ -58,9 +58,18 @@ func (r *queryResolver) gap(ctx context.Context, id int) (ent.Noder, error) {
 
 // nodes resolves records' and gaps' IDs in the order given.
 func (r *queryResolver) nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	var records []int
+	// Each distinct ID is looked up once, however often it is asked for;
+	// the answer still has one entry per ID asked, as Relay's nodes does.
+	var records, gaps []int
+	seen := make(map[int]bool, len(ids))
 	for _, id := range ids {
-		if !coverage.IsGapID(id) {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if coverage.IsGapID(id) {
+			gaps = append(gaps, id)
+		} else {
 			records = append(records, id)
 		}
 	}
@@ -68,17 +77,20 @@ func (r *queryResolver) nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ent.Noder, 0, len(ids))
-	for _, id := range ids {
-		if !coverage.IsGapID(id) {
-			out, found = append(out, found[0]), found[1:]
-			continue
-		}
+	byID := make(map[int]ent.Noder, len(seen))
+	for i, id := range records {
+		byID[id] = found[i]
+	}
+	for _, id := range gaps {
 		g, err := r.gap(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, g)
+		byID[id] = g
+	}
+	out := make([]ent.Noder, len(ids))
+	for i, id := range ids {
+		out[i] = byID[id]
 	}
 	return out, nil
 }

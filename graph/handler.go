@@ -74,6 +74,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
 	srv.AroundResponses(capResponses)
+	srv.AroundResponses(takeViewerTurn)
 	srv.AroundResponses(takeTurns)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundFields(personalRead)
