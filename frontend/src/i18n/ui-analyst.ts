@@ -50,6 +50,8 @@ export const messages = {
       organization: ['所在党组织', 'Organisation'],
       followsArea: ['仅显示 {name} 的记录', 'Only records of {name}'],
       filters: ['筛选', 'Filters'],
+      pageSize: ['每页条数', 'Items per page'],
+      jump: ['前往页', 'Go to page'],
     },
     breadcrumbs: ['位置', 'Where this record sits'],
     leave: {
