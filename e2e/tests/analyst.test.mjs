@@ -126,7 +126,7 @@ describe('the analyst compares areas', () => {
     await visit(page, '/map')
     await page.locator('[data-testid=grid-map] canvas').first().waitFor()
     const legend = page.locator('[data-testid=map-legend]')
-    for (const word of ['已覆盖', '有一般缺口', '部分覆盖', '未覆盖']) await legend.getByText(word, { exact: false }).first().waitFor()
+    for (const word of ['已覆盖', '有一般缺口', '有缺口', '未覆盖']) await legend.getByText(word, { exact: false }).first().waitFor()
     assert.match(await legend.innerText(), /严重、高.*中、低/)
     // Every grid with an open gap is shaded as such, never plain 已覆盖.
     const { data } = await gql(`{ gridMap }`)
@@ -179,11 +179,12 @@ describe('the register lists', () => {
     const rows = page.locator('[data-testid=member-list] .el-table__body tr')
     await rows.first().waitFor()
     await page.locator('[data-testid=member-list] th', { hasText: '所在党组织' }).waitFor()
-    const first = await rows.first().innerText()
+    const first = (await rows.first().locator('td').first().innerText()).trim()
     await page.locator('[data-testid=list-pager] .el-pager li', { hasText: /^3$/ }).click()
     await page.waitForURL(/page=3/)
+    // Page 3 shows other members (the old page stays on screen until the new one arrives).
+    await rows.first().locator('td').first().filter({ hasNotText: first }).waitFor()
     await page.waitForLoadState('networkidle')
-    assert.notEqual(await rows.first().innerText(), first, 'page 3 shows other members')
     assert.equal(await rows.count(), 20)
     await page.locator('[data-testid=list-pager] .el-pagination__total', { hasText: String(members) }).waitFor()
     await check(page, 'records-members')
