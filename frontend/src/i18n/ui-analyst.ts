@@ -6,7 +6,7 @@ export const messages = {
     shade: {
       COVERED: ['已覆盖', 'Covered'],
       MINOR_GAPS: ['有一般缺口', 'Minor gaps open'],
-      PARTIAL: ['部分覆盖', 'Partly covered'],
+      PARTIAL: ['有缺口', 'Gaps'],
       UNCOVERED: ['未覆盖', 'Not covered'],
       NO_DATA: ['无覆盖数据', 'No coverage data'],
     },
@@ -18,8 +18,8 @@ export const messages = {
       NO_DATA: ['覆盖分析暂不可用', 'The coverage analysis is not available'],
     },
     legendNote: [
-      '颜色按网格内未整改的缺口计：严重、高 → 部分覆盖；中、低 → 有一般缺口；无负责党组织 → 未覆盖。',
-      'Colours count the open gaps located in a grid: critical or high → partly covered; medium or low → minor gaps; no responsible organisation → not covered.',
+      '颜色按网格内未整改的缺口计：严重、高 → 有缺口；中、低 → 有一般缺口；无负责党组织 → 未覆盖。',
+      'Colours count the open gaps located in a grid: critical or high → gaps; medium or low → minor gaps; no responsible organisation → not covered.',
     ],
     rollup: {
       rest: ['其余（未落到下级区域）', 'Rest (in no area below)'],
@@ -33,7 +33,8 @@ export const messages = {
       grid: {
         total: ['网格数', 'Grids'],
         covered: ['已覆盖', 'Covered'],
-        partial: ['部分覆盖', 'Partly covered'],
+        minorGaps: ['有一般缺口', 'Minor gaps'],
+        partial: ['有缺口', 'Gaps'],
         uncovered: ['未覆盖', 'Not covered'],
         gapTotal: ['未整改缺口', 'Open gaps'],
       },
@@ -50,6 +51,8 @@ export const messages = {
       organization: ['所在党组织', 'Organisation'],
       followsArea: ['仅显示 {name} 的记录', 'Only records of {name}'],
       filters: ['筛选', 'Filters'],
+      pageSize: ['每页条数', 'Items per page'],
+      jump: ['前往页', 'Go to page'],
     },
     breadcrumbs: ['位置', 'Where this record sits'],
     leave: {

@@ -2,7 +2,7 @@
 // that still has open gaps (of medium or low severity: a HIGH or CRITICAL
 // gap already makes it PARTIAL on the server) told apart from one that has
 // none, so that no grid with an open gap looks done.
-import type { Grid } from '@/lib/gridMap'
+import type { Grid, GridFeature } from '@/lib/gridMap'
 import { noDataColor, statusColor } from '@/lib/status'
 
 /** Shade is what a grid's colour says. */
@@ -25,4 +25,9 @@ export function shadeOf(grid: Pick<Grid, 'status' | 'gaps'>, hasStatus = true): 
   if (!hasStatus || !grid.status) return 'NO_DATA'
   if (grid.status === 'COVERED' && (grid.gaps ?? 0) > 0) return 'MINOR_GAPS'
   return grid.status
+}
+
+/** minorGapsIn counts the covered grids with open gaps, of all the features or of those in an area (a community or a grid). */
+export function minorGapsIn(features: readonly GridFeature[], areaId?: string): number {
+  return features.filter((f) => shadeOf(f.grid) === 'MINOR_GAPS' && (!areaId || f.grid.id === areaId || f.grid.communityId === areaId)).length
 }

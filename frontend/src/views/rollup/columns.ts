@@ -30,9 +30,12 @@ export const memberColumns: readonly ColumnGroup<MemberKey>[] = [
 ]
 
 /** GridKey names a figure of the grids table: the grids by status, and the open gaps. */
-export type GridKey = keyof Omit<RollupFiguresFragment['grids'], '__typename'> | 'gapTotal'
+export type GridKey = keyof Omit<RollupFiguresFragment['grids'], '__typename'> | 'minorGaps' | 'gapTotal'
 
-export const gridColumns: readonly ColumnGroup<GridKey>[] = [{ heading: 'gridsHeading', columns: ['total', 'covered', 'partial', 'uncovered', 'gapTotal'] }]
+/** gridColumns: covered grids with open (medium or low) gaps apart from those without, as the map shades them. */
+export const gridColumns: readonly ColumnGroup<GridKey>[] = [
+  { heading: 'gridsHeading', columns: ['total', 'covered', 'minorGaps', 'partial', 'uncovered', 'gapTotal'] },
+]
 
 /** keysOf lists the figures of column groups. */
 export const keysOf = <K>(groups: readonly ColumnGroup<K>[]): K[] => groups.flatMap((g) => [...g.columns])
