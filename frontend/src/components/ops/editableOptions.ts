@@ -1,7 +1,7 @@
 // The choices an operation's dialog offers: organisations, units and grids
 // the viewer may use (an editor: those of its areas; the server judges each
 // write again), and members found by name.
-import { computed } from 'vue'
+import { computed, watch } from 'vue'
 import { request } from '@/api/client'
 import { useQuery } from '@/api/useQuery'
 import { graphql } from '@/gql'
@@ -68,6 +68,8 @@ export function useEditableOptions() {
       return new Map<string, string>([...(d?.organizations.nodes ?? []), ...(d?.units.nodes ?? []), ...(d?.areas.nodes ?? [])].map((x) => [x.id, x.name]))
     }),
     loading: q.loading,
+    /** ready turns true once the choices have been loaded. */
+    ready: computed(() => !!q.data.value),
   }
 }
 
@@ -75,4 +77,20 @@ export function useEditableOptions() {
 export async function searchMembers(name: string) {
   if (!name.trim()) return []
   return (await request(MemberSearchDocument, { name: name.trim() })).members.nodes
+}
+
+/**
+ * dropUnoffered clears a prefilled choice once the choices are loaded and
+ * it is not among them (a link naming a record the viewer may not use), so
+ * that a select never shows a bare ID.
+ */
+export function dropUnoffered(choice: () => string, clear: () => void, offered: () => readonly { id: string }[], loading: () => boolean) {
+  watch(
+    [loading, offered],
+    () => {
+      const c = choice()
+      if (c && !loading() && !offered().some((o) => o.id === c)) clear()
+    },
+    { immediate: true },
+  )
 }
