@@ -45,6 +45,8 @@ describe('the grid map', () => {
     assert.ok(grids.length >= 10, `the demo has ${grids.length} grids with a boundary`)
     const page = await openPage(browser.context)
     await visit(page, '/')
+    // The date joins the URL once the register's calendar is read.
+    await page.waitForURL(/\/map\?asOf=\d{4}-\d{2}-\d{2}/, { timeout: 10_000 })
     assert.match(page.url(), /\/map\?asOf=\d{4}-\d{2}-\d{2}/, 'the URL holds the view and the date')
     const map = page.locator('[data-testid=grid-map]')
     await map.locator('canvas').first().waitFor()
