@@ -50,6 +50,7 @@ describe('the register over time', () => {
     await notice.waitFor()
     const text = await notice.innerText()
     assert.ok(text.includes(tomorrow) && text.includes(today), `got ${text}`)
+    await page.waitForURL((u) => u.searchParams.get('asOf') === today, { timeout: 10_000 })
     assert.equal(new URL(page.url()).searchParams.get('asOf'), today)
     assert.deepEqual(page.problems, [])
     await page.close()
