@@ -2975,6 +2975,14 @@ export type OrganizationWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+export type RenewTermInput = {
+  /** When the next term is due to end. */
+  dueOn: string;
+  /** The election day: the current term ends (its renewedOn) and the next starts. */
+  on: string;
+  organizationID: string;
+};
+
 /** The stable code of a coverage rule (DOMAIN.md section 4). */
 export type RuleCode =
   /** An organisation held fewer meetings of a type than its frequency requires. */
@@ -4218,6 +4226,13 @@ export type OrganizationSearchQueryVariables = Exact<{
 
 export type OrganizationSearchQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind }> } };
 
+export type RenewTermMutationVariables = Exact<{
+  input: RenewTermInput;
+}>;
+
+
+export type RenewTermMutation = { renewTerm: { next: { id: string } } };
+
 export type OrganizationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -5194,6 +5209,15 @@ export const OrganizationSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationSearchQuery, OrganizationSearchQueryVariables>;
+export const RenewTermDocument = new TypedDocumentString(`
+    mutation RenewTerm($input: RenewTermInput!) {
+  renewTerm(input: $input) {
+    next {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RenewTermMutation, RenewTermMutationVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
