@@ -201,6 +201,8 @@ describe('an administrator on an organisation’s page', () => {
     await choose(page, d.locator('[data-testid=group-members]'), fx.members[1].name)
     await choose(page, d.locator('[data-testid=group-members]'), fx.members[2].name)
     await d.locator('[data-field=name] input').click()
+    // Let the members' dropdown close before the leader's opens.
+    await page.locator('.el-select-dropdown__item:visible', { hasText: fx.members[2].name }).first().waitFor({ state: 'hidden' })
     await choose(page, d.locator('[data-testid=group-leader]'), fx.members[1].name)
     await checked(page, 'addGroup')
     await save(page, d)
