@@ -20,3 +20,8 @@ func (r *mutationResolver) DissolveOrganizationRehoming(ctx context.Context, inp
 func (r *mutationResolver) CreatePartyGroup(ctx context.Context, input register.PartyGroup) (*ent.Organization, error) {
 	return register.CreatePartyGroup(ctx, ent.FromContext(ctx), input)
 }
+
+// RenewTerm is the resolver for the renewTerm field.
+func (r *mutationResolver) RenewTerm(ctx context.Context, input register.Renewal) (*register.Renewed, error) {
+	return register.RenewTerm(ctx, ent.FromContext(ctx), input)
+}

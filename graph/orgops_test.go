@@ -149,3 +149,52 @@ func TestCreatePartyGroup(t *testing.T) {
 		}
 	})
 }
+
+const renewTerm = `mutation($in: RenewTermInput!) {
+	renewTerm(input: $in) { ended { startedOn renewedOn } next { startedOn dueOn renewedOn } }
+}`
+
+func TestRenewTerm(t *testing.T) {
+	t.Run("ends the current term on the election day and opens the next", func(t *testing.T) {
+		w := newWorld(t)
+		w.api.Do(nil, `mutation($in: CreateTermInput!) { createTerm(input: $in) { id } }`, "in",
+			map[string]any{"organizationID": w.gridBranch.ID, "startedOn": "2020-01-01", "dueOn": "2025-01-01"})
+		var out struct {
+			RenewTerm struct {
+				Ended *struct{ StartedOn, RenewedOn string }
+				Next  struct {
+					StartedOn, DueOn string
+					RenewedOn        *string
+				}
+			}
+		}
+		w.api.Do(&out, renewTerm, "in", map[string]any{"organizationID": w.gridBranch.ID, "on": "2025-03-01", "dueOn": "2030-03-01"})
+		got := out.RenewTerm
+		if got.Ended == nil || got.Ended.StartedOn != "2020-01-01" || got.Ended.RenewedOn != "2025-03-01" {
+			t.Errorf("ended: got %+v", got.Ended)
+		}
+		if got.Next.StartedOn != "2025-03-01" || got.Next.DueOn != "2030-03-01" || got.Next.RenewedOn != nil {
+			t.Errorf("next: got %+v", got.Next)
+		}
+	})
+	t.Run("refuses an election before the current term began, writing nothing", func(t *testing.T) {
+		w := newWorld(t)
+		w.api.Do(nil, `mutation($in: CreateTermInput!) { createTerm(input: $in) { id } }`, "in",
+			map[string]any{"organizationID": w.gridBranch.ID, "startedOn": "2020-01-01", "dueOn": "2025-01-01"})
+		before := w.counts(t)
+		e := w.api.Fail(renewTerm, "in", map[string]any{"organizationID": w.gridBranch.ID, "on": "2019-03-01", "dueOn": "2024-03-01"})
+		if e.Code() != "BAD_USER_INPUT" || e.Field() != "on" {
+			t.Errorf("got %s at %q (%s), want BAD_USER_INPUT at on", e.Code(), e.Field(), e.Message)
+		}
+		if after := w.counts(t); !reflect.DeepEqual(before, after) {
+			t.Errorf("a refused renewal wrote: before %v, after %v", before, after)
+		}
+	})
+	t.Run("refuses a due day before the election", func(t *testing.T) {
+		w := newWorld(t)
+		e := w.api.Fail(renewTerm, "in", map[string]any{"organizationID": w.gridBranch.ID, "on": "2025-03-01", "dueOn": "2025-02-01"})
+		if e.Field() != "dueOn" {
+			t.Errorf("got %s at %q (%s), want dueOn", e.Code(), e.Field(), e.Message)
+		}
+	})
+}

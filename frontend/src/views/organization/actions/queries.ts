@@ -95,3 +95,13 @@ export const OrganizationSearchDocument = graphql(`
     }
   }
 `)
+
+export const RenewTermDocument = graphql(`
+  mutation RenewTerm($input: RenewTermInput!) {
+    renewTerm(input: $input) {
+      next {
+        id
+      }
+    }
+  }
+`)
