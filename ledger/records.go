@@ -366,7 +366,9 @@ func (im *importer) member(r *row) error {
 	}
 	v, err := im.write(r, name, effective, cur, fields, w, nil)
 	if m, ok := v.(*ent.Member); ok {
-		im.addMember(m)
+		// Kept by the number the row gives: the record a write returns is
+		// masked for a viewer who may not read it.
+		im.members[id.(string)] = m
 	}
 	return err
 }

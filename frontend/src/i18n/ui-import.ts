@@ -54,6 +54,7 @@ export const messages = {
       bd09: ['BD-09（百度）', 'BD-09 (Baidu)'],
       property: ['网格名称所在属性（默认“网格”或“name”）', 'Property naming the grid (default 网格 or name)'],
       save: ['保存边界', 'Save the boundaries'],
+      preview: ['网格边界预览（WGS-84）', 'The boundaries as they would be saved (WGS-84)'],
       summary: [
         '坐标系 {crs}：将更新 {updated} 个网格边界，{unchanged} 个不变；{failed} 个要素有问题。',
         'In {crs}: {updated} boundaries to update, {unchanged} unchanged; {failed} features with problems.',
