@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { messages as records } from './records'
 import { messages as ui } from './ui'
+import { messages as uiImport } from './ui-import'
 
 type Tree = { [key: string]: Tree | readonly [string, string] }
 
@@ -31,6 +32,6 @@ describe('message keys', () => {
   }
   it('finds the keys', () => expect(keys.size).toBeGreaterThan(100))
   it.each([...keys].filter((k) => !k.startsWith('enum.')))('%s exists', (key) => {
-    expect(has({ ...ui, ...records } as unknown as Tree, key.split('.'))).toBe(true)
+    expect(has({ ...ui, ...records, ...uiImport } as unknown as Tree, key.split('.'))).toBe(true)
   })
 })
