@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"testing"
+	"time"
 
 	"jiceng/coverage"
 	"jiceng/database"
@@ -59,7 +60,9 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	wb := exported(t, src)
 	dst := dbtest.Open(t)
+	start := time.Now()
 	first := mustImport(t, dst, wb, ledger.Options{File: "demo.xlsx"})
+	t.Logf("imported %d rows in %v", wb.Rows(), time.Since(start))
 	if !first.Written || first.Created != wb.Rows() {
 		t.Fatalf("first import: written %v, created %d of %d rows", first.Written, first.Created, wb.Rows())
 	}
