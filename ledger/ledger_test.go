@@ -11,8 +11,10 @@ import (
 	"jiceng/database"
 	"jiceng/database/dbtest"
 	"jiceng/ent/auditentry"
+	"jiceng/ent/organization"
 	"jiceng/policy"
 	"jiceng/viewer"
+	"jiceng/vocab"
 )
 
 func admin() context.Context {
@@ -204,5 +206,31 @@ func TestAnEditorImportsMembersInTheirArea(t *testing.T) {
 	again, err := Import(editor, st.Client, workbook(t, people), Options{File: "花名册.xlsx"})
 	if err != nil || again.Unchanged != 4 {
 		t.Fatalf("again: %+v, %v", again, err)
+	}
+}
+
+// A corrected ledger that gives a branch the kind of a general branch
+// upgrades it (升格) from the row's day, keeping its earlier kind.
+func TestACorrectedKindUpgradesTheOrganization(t *testing.T) {
+	st := dbtest.Open(t)
+	rows := cleanRows()
+	if res := run(t, st, workbook(t, rows), false); !res.Written {
+		t.Fatalf("%+v", res.Problems)
+	}
+	rows = cleanRows()
+	rows[SheetOrganizations][0] = []any{"东社区党支部", "测试街道党工委", "党总支", "按区域组建", d("2010-03-01"), nil, "测试街道/东社区",
+		nil, nil, nil, d("2024-01-01")}
+	res := run(t, st, workbook(t, rows), false)
+	if !res.Written || res.Updated != 1 {
+		t.Fatalf("%+v", res)
+	}
+	sys := policy.System(context.Background())
+	o := st.Client.Organization.Query().Where(organization.Name("东社区党支部")).OnlyX(sys)
+	changes := o.QueryKindChanges().AllX(sys)
+	if o.Kind != vocab.GeneralBranch || len(changes) != 1 || !changes[0].ChangedOn.Equal(d("2024-01-01")) {
+		t.Errorf("kind %s, changes %+v", o.Kind, changes)
+	}
+	if again := run(t, st, workbook(t, rows), false); again.Updated != 0 {
+		t.Errorf("again: %+v", again)
 	}
 }
