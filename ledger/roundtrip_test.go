@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -116,6 +117,17 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	if *got.Units != *want.Units {
 		t.Errorf("units: got %+v, want %+v", *got.Units, *want.Units)
+	}
+	if !reflect.DeepEqual(got.Assessments, want.Assessments) {
+		t.Errorf("assessments: got %+v, want %+v", *got.Assessments, *want.Assessments)
+	}
+	if len(got.Organizations) != len(want.Organizations) {
+		t.Errorf("organisation kinds: got %d, want %d", len(got.Organizations), len(want.Organizations))
+	}
+	for i := range min(len(got.Organizations), len(want.Organizations)) {
+		if *got.Organizations[i] != *want.Organizations[i] {
+			t.Errorf("organisations: got %+v, want %+v", *got.Organizations[i], *want.Organizations[i])
+		}
 	}
 	if got.GapTotal != want.GapTotal {
 		t.Errorf("gaps: got %d, want %d", got.GapTotal, want.GapTotal)
