@@ -106,7 +106,7 @@ func Export(ctx context.Context, c *ent.Client) (*excelize.File, error) {
 		rows[SheetMembers] = append(rows[SheetMembers], []any{m.Name, zhOf(genders, string(m.Gender)), empty(m.Ethnicity),
 			spreadsheet.LedgerDate(m.BornOn), empty(m.IDNumber), zhOf(statuses, string(m.Status)), spreadsheet.LedgerDate(&m.JoinedPartyOn),
 			spreadsheet.LedgerDate(m.ConfirmedOn), zhOf(categories, string(m.Category)), mobility, empty(m.MobilePlace),
-			empty(m.ExternalOrganization), empty(m.Phone), grid, work, group, empty(m.Address), nil})
+			empty(m.ExternalOrganization), empty(m.Phone), grid, work, group, empty(m.Address), empty(strings.Join(m.Tags, "；")), nil})
 	}
 	memberships, err := c.Membership.Query().WithMember().Order(ent.Asc(membership.FieldMemberID), ent.Asc(membership.FieldStartedOn)).All(ctx)
 	if err != nil {

@@ -79,6 +79,18 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	ref := demo.Reference()
 	ctx := policy.System(context.Background())
+	tagged := func(st *database.Store) int {
+		n := 0
+		for _, m := range st.Client.Member.Query().AllX(ctx) {
+			if len(m.Tags) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if got, want := tagged(dst), tagged(src); got != want || want == 0 {
+		t.Errorf("members with tags (诚信商户): got %d, want %d", got, want)
+	}
 	want, err := coverage.New(src.Client, src.Read, src.Dialect).Coverage(ctx, nil, &ref, 1)
 	if err != nil {
 		t.Fatal(err)

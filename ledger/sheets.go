@@ -214,6 +214,7 @@ var sheets = []*sheet{
 		text("workUnit", "workUnitID", "工作单位", "工作单位的统一社会信用代码或名称（须在单位表或系统中已有）", false),
 		text("group", "partyGroupID", "所在党小组", "所在党小组的名称", false),
 		text("address", "address", "家庭住址", "家庭住址", false),
+		text("tags", "tags", "标签", "如 诚信商户；多个用“；”分隔", false),
 		effectiveColumn(),
 	}},
 	{name: SheetMemberships, title: "党员组织关系台账", columns: []column{
