@@ -216,6 +216,10 @@ func TestImportingLedgersOverHTTP(t *testing.T) {
 		if res.StatusCode != http.StatusOK || err != nil || wb.Rows() < 800 {
 			t.Fatalf("got %d, %v", res.StatusCode, err)
 		}
+		_, out := api(t, url, admin, `{ auditEntries(where: {action: READ_PERSONAL, detail: "导出全部台账"}) { totalCount } }`)
+		if n := out["data"].(map[string]any)["auditEntries"].(map[string]any)["totalCount"]; n.(float64) < 800 {
+			t.Errorf("reads of personal data entered: %v", out)
+		}
 	})
 }
 

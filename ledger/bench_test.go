@@ -65,7 +65,7 @@ func BenchmarkImport10000Members(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if res.Failed > 0 || res.Created != 10007 {
+				if res.Failed > 0 || res.Created != 10008 {
 					b.Fatalf("created %d, failed %d: %+v", res.Created, res.Failed, res.Problems[:min(3, len(res.Problems))])
 				}
 			}

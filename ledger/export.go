@@ -106,7 +106,7 @@ func Export(ctx context.Context, c *ent.Client) (*excelize.File, error) {
 		rows[SheetMembers] = append(rows[SheetMembers], []any{m.Name, zhOf(genders, string(m.Gender)), empty(m.Ethnicity),
 			spreadsheet.LedgerDate(m.BornOn), empty(m.IDNumber), zhOf(statuses, string(m.Status)), spreadsheet.LedgerDate(&m.JoinedPartyOn),
 			spreadsheet.LedgerDate(m.ConfirmedOn), zhOf(categories, string(m.Category)), mobility, empty(m.MobilePlace),
-			empty(m.ExternalOrganization), empty(m.Phone), grid, work, group, empty(m.Address), nil})
+			empty(m.ExternalOrganization), empty(m.Phone), grid, work, group, empty(m.Address), empty(strings.Join(m.Tags, "；")), nil})
 	}
 	memberships, err := c.Membership.Query().WithMember().Order(ent.Asc(membership.FieldMemberID), ent.Asc(membership.FieldStartedOn)).All(ctx)
 	if err != nil {
@@ -213,6 +213,24 @@ func exportLife(ctx context.Context, c *ent.Client, rows map[string][][]any, r r
 			id, name = r.of(r.members, a.MemberID), empty(a.HolderName)
 		}
 		rows[SheetVisits] = append(rows[SheetVisits], []any{r.units[x.UnitID], spreadsheet.LedgerDate(&x.VisitedOn), id, name, empty(x.Note)})
+	}
+	sites, err := c.Organization.Query().Where(organization.HasSiteMembers()).WithSiteMembers().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading site members: %w", err)
+	}
+	for _, o := range sites {
+		for _, m := range o.Edges.SiteMembers {
+			rows[SheetSiteMembers] = append(rows[SheetSiteMembers], []any{o.Name, empty(m.IDNumber), m.Name})
+		}
+	}
+	assessments, err := c.Assessment.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading assessments: %w", err)
+	}
+	for _, x := range assessments {
+		rows[SheetAssessments] = append(rows[SheetAssessments], []any{x.Year, r.of(r.orgs, x.OrganizationID), r.of(r.areas, x.CommunityID),
+			x.Score, zhOf(grades, string(x.Grade)), yesNoText(x.LeadershipGood), yesNoText(x.RanksGood), yesNoText(x.MechanismsGood),
+			yesNoText(x.ResultsGood), yesNoText(x.EvaluationGood), empty(x.Note)})
 	}
 	return nil
 }

@@ -11,8 +11,10 @@ import (
 	"jiceng/database"
 	"jiceng/database/dbtest"
 	"jiceng/ent/auditentry"
+	"jiceng/ent/organization"
 	"jiceng/policy"
 	"jiceng/viewer"
+	"jiceng/vocab"
 )
 
 func admin() context.Context {
@@ -59,6 +61,9 @@ func cleanRows() map[string][][]any {
 			{idA, "测试党员甲", "甲公司党支部", d("2012-07-01"), "转入"},
 			{idB, "测试党员乙", "东社区党支部", d("2010-03-01"), "转入"},
 		},
+		SheetCoverages: {
+			{"甲公司党支部", codeA, d("2012-07-01")},
+		},
 	}
 }
 
@@ -95,14 +100,14 @@ func TestACleanLedgerImportsOnceAndThenChangesNothing(t *testing.T) {
 	if len(dry.Problems) > 0 {
 		t.Fatalf("problems: %+v", dry.Problems)
 	}
-	if dry.Created != 11 || dry.Written {
-		t.Fatalf("dry run: %d to create, written %v; want 11, false", dry.Created, dry.Written)
+	if dry.Created != 12 || dry.Written {
+		t.Fatalf("dry run: %d to create, written %v; want 12, false", dry.Created, dry.Written)
 	}
 	if n := st.Client.Area.Query().CountX(policy.System(context.Background())); n != 0 {
 		t.Fatalf("the dry run wrote %d areas", n)
 	}
 	first := run(t, st, wb, false)
-	if !first.Written || first.Created != 11 {
+	if !first.Written || first.Created != 12 {
 		t.Fatalf("import: %+v", first)
 	}
 	// Audited as the importing user, with the file.
@@ -112,7 +117,7 @@ func TestACleanLedgerImportsOnceAndThenChangesNothing(t *testing.T) {
 		t.Errorf("audit of the members: %d entries, first %+v", len(entries), entries)
 	}
 	again := run(t, st, wb, false)
-	if again.Created+again.Updated != 0 || again.Unchanged != 11 {
+	if again.Created+again.Updated != 0 || again.Unchanged != 12 {
 		t.Fatalf("again: created %d, updated %d, unchanged %d", again.Created, again.Updated, again.Unchanged)
 	}
 	// A corrected ledger updates only what changed, from its day.
@@ -120,7 +125,7 @@ func TestACleanLedgerImportsOnceAndThenChangesNothing(t *testing.T) {
 	rows[SheetUnits][0][4] = 55
 	rows[SheetUnits][0] = append(rows[SheetUnits][0], nil, nil, nil, nil, d("2024-05-01"))
 	fixed := run(t, st, workbook(t, rows), false)
-	if fixed.Updated != 1 || fixed.Unchanged != 10 {
+	if fixed.Updated != 1 || fixed.Unchanged != 11 {
 		t.Fatalf("corrected: %+v", fixed)
 	}
 	for _, r := range fixed.Rows {
@@ -169,5 +174,63 @@ func TestEveryPlantedErrorIsReportedWhereItIsAndNothingIsWritten(t *testing.T) {
 	}
 	if n := st.Client.Area.Query().CountX(policy.System(context.Background())); n != 0 {
 		t.Errorf("%d areas written", n)
+	}
+}
+
+// An editor imports members and their memberships in their own community.
+func TestAnEditorImportsMembersInTheirArea(t *testing.T) {
+	st := dbtest.Open(t)
+	rows := cleanRows()
+	people := map[string][][]any{SheetMembers: rows[SheetMembers], SheetMemberships: rows[SheetMemberships]}
+	delete(rows, SheetMembers)
+	delete(rows, SheetMemberships)
+	// The register as an administrator made it, the unit's branch covering it.
+	if res := run(t, st, workbook(t, rows), false); !res.Written {
+		t.Fatalf("the register: %+v", res.Problems)
+	}
+	sys := policy.System(context.Background())
+	var areas []int
+	for _, a := range st.Client.Area.Query().AllX(sys) {
+		if a.ParentID != nil {
+			areas = append(areas, a.ID)
+		}
+	}
+	editor := viewer.NewContext(context.Background(), &viewer.Viewer{Name: "编辑", Role: viewer.Editor, Areas: areas})
+	res, err := Import(editor, st.Client, workbook(t, people), Options{File: "花名册.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Written || res.Created != 4 {
+		t.Fatalf("editor's import: %+v", res)
+	}
+	again, err := Import(editor, st.Client, workbook(t, people), Options{File: "花名册.xlsx"})
+	if err != nil || again.Unchanged != 4 {
+		t.Fatalf("again: %+v, %v", again, err)
+	}
+}
+
+// A corrected ledger that gives a branch the kind of a general branch
+// upgrades it (升格) from the row's day, keeping its earlier kind.
+func TestACorrectedKindUpgradesTheOrganization(t *testing.T) {
+	st := dbtest.Open(t)
+	rows := cleanRows()
+	if res := run(t, st, workbook(t, rows), false); !res.Written {
+		t.Fatalf("%+v", res.Problems)
+	}
+	rows = cleanRows()
+	rows[SheetOrganizations][0] = []any{"东社区党支部", "测试街道党工委", "党总支", "按区域组建", d("2010-03-01"), nil, "测试街道/东社区",
+		nil, nil, nil, d("2024-01-01")}
+	res := run(t, st, workbook(t, rows), false)
+	if !res.Written || res.Updated != 1 {
+		t.Fatalf("%+v", res)
+	}
+	sys := policy.System(context.Background())
+	o := st.Client.Organization.Query().Where(organization.Name("东社区党支部")).OnlyX(sys)
+	changes := o.QueryKindChanges().AllX(sys)
+	if o.Kind != vocab.GeneralBranch || len(changes) != 1 || !changes[0].ChangedOn.Equal(d("2024-01-01")) {
+		t.Errorf("kind %s, changes %+v", o.Kind, changes)
+	}
+	if again := run(t, st, workbook(t, rows), false); again.Updated != 0 {
+		t.Errorf("again: %+v", again)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/affiliatedorganization"
 	"jiceng/ent/appointment"
+	"jiceng/ent/assessment"
 	"jiceng/ent/mobilereport"
 	"jiceng/vocab"
 )
@@ -140,7 +141,11 @@ func (im *importer) lifeSheet(s *sheet, rows []*row) error {
 	do := map[string]func(r *row, index map[string]known) error{
 		SheetCoverages: im.coverage, SheetAppointments: im.appointment, SheetTerms: im.term,
 		SheetMeetings: im.meeting, SheetAffiliated: im.affiliated, SheetReports: im.report, SheetVisits: im.visit,
+		SheetSiteMembers: im.siteMember, SheetAssessments: im.assessment,
 	}[s.name]
+	if do == nil {
+		return nil
+	}
 	if index, err = im.indexOf(s.name); err != nil {
 		return err
 	}
@@ -381,73 +386,72 @@ func (im *importer) visit(r *row, index map[string]known) error {
 	}, nil)
 }
 
-// indexOf loads the records of a sheet's type by their keys.
-func (im *importer) indexOf(sheet string) (map[string]known, error) {
-	index := map[string]known{}
-	ctx := im.sys
-	var err error
-	switch sheet {
-	case SheetCoverages:
-		var all []*ent.UnitCoverage
-		if all, err = im.c.UnitCoverage.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[coverageKey(x.OrganizationID, x.UnitID, x.StartedOn)] = known{id: x.ID, cur: map[string]any{"ended_on": x.EndedOn, "note": x.Note}}
-			}
+// siteMember adds a member to a temporary branch's site members.
+func (im *importer) siteMember(r *row, index map[string]known) error {
+	p := &parser{r: r}
+	org, m := im.orgRef(p, "organization"), im.memberRef(p, "idNumber")
+	key, name := "", r.cells["name"]
+	if org != nil && m != nil {
+		key, name = fmt.Sprintf("%d|%d", org.ID, m.ID), m.Name
+	}
+	if _, known := index[key]; known && key != "" {
+		// Already a site member: nothing to change.
+		im.duplicate(p, "idNumber", key)
+		if !im.skip(p, name) {
+			im.outcome(r, name, Unchanged, nil)
+			im.tick()
 		}
-	case SheetAppointments:
-		var all []*ent.Appointment
-		if all, err = im.c.Appointment.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[appointmentKey(string(x.Role), x.OrganizationID, x.UnitID, x.MemberID, x.HolderName, x.StartedOn)] = known{id: x.ID,
-					cur: map[string]any{"title": x.Title, "holder_affiliation": x.HolderAffiliation, "ended_on": x.EndedOn, "note": x.Note}}
-			}
-		}
-	case SheetTerms:
-		var all []*ent.Term
-		if all, err = im.c.Term.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[fmt.Sprintf("%d|%s", x.OrganizationID, day(x.StartedOn))] = known{id: x.ID, cur: map[string]any{"due_on": x.DueOn,
-					"renewed_on": x.RenewedOn, "postponed_to": x.PostponedTo, "postponement_reason": x.PostponementReason, "note": x.Note}}
-			}
-		}
-	case SheetMeetings:
-		var all []*ent.Meeting
-		if all, err = im.c.Meeting.Query().WithAttendees(func(q *ent.MemberQuery) { q.Select("id") }).All(ctx); err == nil {
-			for _, x := range all {
-				set := make([]int, 0, len(x.Edges.Attendees))
-				for _, a := range x.Edges.Attendees {
-					set = append(set, a.ID)
-				}
-				sort.Ints(set)
-				index[fmt.Sprintf("%d|%s|%s|%s", x.OrganizationID, x.Type, day(x.HeldOn), x.Topic)] = known{id: x.ID, set: set,
-					cur: map[string]any{"expected_attendance": x.ExpectedAttendance, "attendance": x.Attendance}}
-			}
-		}
-	case SheetAffiliated:
-		var all []*ent.AffiliatedOrganization
-		if all, err = im.c.AffiliatedOrganization.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[fmt.Sprintf("%s|%v|%v", x.Name, deref(x.UnitID), deref(x.CommunityID))] = known{id: x.ID, cur: map[string]any{
-					"members_count": x.MembersCount, "established_on": x.EstablishedOn, "dissolved_on": x.DissolvedOn}}
-			}
-		}
-	case SheetReports:
-		var all []*ent.MobileReport
-		if all, err = im.c.MobileReport.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[fmt.Sprintf("%d|%s", x.MemberID, day(x.ReportedOn))] = known{id: x.ID, cur: map[string]any{"note": x.Note, "channel": x.Channel}}
-			}
-		}
-	case SheetVisits:
-		var all []*ent.InstructorVisit
-		if all, err = im.c.InstructorVisit.Query().All(ctx); err == nil {
-			for _, x := range all {
-				index[fmt.Sprintf("%d|%s|%v", x.UnitID, day(x.VisitedOn), deref(x.AppointmentID))] = known{id: x.ID, cur: map[string]any{"note": x.Note}}
-			}
+		return nil
+	}
+	return im.record(p, name, index, key, "idNumber", nil, func() change {
+		b := im.c.Organization.UpdateOneID(org.ID).AddSiteMemberIDs(m.ID)
+		return change{m: b.Mutation(), save: saveOf(b)}
+	}, nil, nil)
+}
+
+func (im *importer) assessment(r *row, index map[string]known) error {
+	p := &parser{r: r}
+	year := p.number("year")
+	var orgID, communityID *int
+	if _, ok := p.cell("organization"); ok {
+		if o := im.orgRef(p, "organization"); o != nil {
+			orgID = &o.ID
 		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("loading the records of %s: %w", sheet, err)
+	if s, ok := p.cell("community"); ok {
+		if a, problem := im.area(s); a == nil {
+			p.problem("community", "%s", problem)
+		} else {
+			communityID = &a.ID
+		}
 	}
-	return index, nil
+	var score any
+	if s, ok := p.cell("score"); ok {
+		var f float64
+		if _, err := fmt.Sscan(s, &f); err != nil || f < 0 || f > 100 {
+			p.problem("score", "“%s”不是0到100之间的分数", s)
+		} else {
+			score = f
+		}
+	}
+	grade := p.enum("grade")
+	key := fmt.Sprintf("%v|%v|%v", year, deref(orgID), deref(communityID))
+	fields := []field{{"score", "score", score}, {"leadership_good", "leadership", p.yesNo("leadership")},
+		{"ranks_good", "ranks", p.yesNo("ranks")}, {"mechanisms_good", "mechanisms", p.yesNo("mechanisms")},
+		{"results_good", "results", p.yesNo("results")}, {"evaluation_good", "evaluation", p.yesNo("evaluation")},
+		{"note", "note", p.text("note")}}
+	if grade != "" {
+		fields = append(fields, field{"grade", "grade", assessment.Grade(grade)})
+	}
+	name := r.cells["organization"] + r.cells["community"]
+	return im.record(p, name, index, key, "year", fields, func() change {
+		b := im.c.Assessment.Create().SetNillableOrganizationID(orgID).SetNillableCommunityID(communityID)
+		if y, ok := year.(int); ok {
+			b.SetYear(y)
+		}
+		return change{m: b.Mutation(), save: saveOf(b)}
+	}, func(id int) change {
+		b := im.c.Assessment.UpdateOneID(id)
+		return change{m: b.Mutation(), save: saveOf(b)}
+	}, nil)
 }

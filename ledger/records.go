@@ -309,7 +309,7 @@ func (im *importer) member(r *row) error {
 		{"status", "status", nil}, {"joined_party_on", "joined", value(joined)}, {"confirmed_on", "confirmed", value(confirmed)},
 		{"category", "category", nil}, {"mobility", "mobility", nil}, {"mobile_place", "mobilePlace", p.text("mobilePlace")},
 		{"external_organization", "external", p.text("external")}, {"phone", "phone", p.checked("phone", check.Phone, "联系电话", phoneRule)},
-		{"address", "address", p.text("address")}}
+		{"address", "address", p.text("address")}, {"tags", "tags", tags(p.text("tags"))}}
 	if gender != "" {
 		fields[2].value = member.Gender(gender)
 	}
@@ -358,7 +358,7 @@ func (im *importer) member(r *row) error {
 			"born_on": m.BornOn, "status": m.Status, "joined_party_on": m.JoinedPartyOn, "confirmed_on": m.ConfirmedOn,
 			"category": m.Category, "mobility": m.Mobility, "mobile_place": m.MobilePlace, "external_organization": m.ExternalOrganization,
 			"phone": m.Phone, "address": m.Address, "residence_grid_id": m.ResidenceGridID, "work_unit_id": m.WorkUnitID,
-			"party_group_id": m.PartyGroupID}
+			"party_group_id": m.PartyGroupID, "tags": m.Tags}
 		w = change{m: u.Mutation(), save: func(ctx context.Context) (any, error) { return u.Save(ctx) }}
 	} else {
 		b := im.c.Member.Create()
@@ -366,7 +366,9 @@ func (im *importer) member(r *row) error {
 	}
 	v, err := im.write(r, name, effective, cur, fields, w, nil)
 	if m, ok := v.(*ent.Member); ok {
-		im.addMember(m)
+		// Kept by the number the row gives: the record a write returns is
+		// masked for a viewer who may not read it.
+		im.members[id.(string)] = m
 	}
 	return err
 }
@@ -445,6 +447,19 @@ func (im *importer) orgName(id int) string {
 		}
 	}
 	return fmt.Sprint(id)
+}
+
+// tags reads labels separated by semicolons; nil when there are none.
+func tags(v any) any {
+	s, _ := v.(string)
+	out := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' || r == '、' })
+	for i := range out {
+		out[i] = strings.TrimSpace(out[i])
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // value is a date as a field's value: nil when there is none.

@@ -3,7 +3,9 @@ package ledger_test
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"testing"
+	"time"
 
 	"jiceng/coverage"
 	"jiceng/database"
@@ -59,7 +61,9 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	wb := exported(t, src)
 	dst := dbtest.Open(t)
+	start := time.Now()
 	first := mustImport(t, dst, wb, ledger.Options{File: "demo.xlsx"})
+	t.Logf("imported %d rows in %v", wb.Rows(), time.Since(start))
 	if !first.Written || first.Created != wb.Rows() {
 		t.Fatalf("first import: written %v, created %d of %d rows", first.Written, first.Created, wb.Rows())
 	}
@@ -75,6 +79,18 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	ref := demo.Reference()
 	ctx := policy.System(context.Background())
+	tagged := func(st *database.Store) int {
+		n := 0
+		for _, m := range st.Client.Member.Query().AllX(ctx) {
+			if len(m.Tags) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if got, want := tagged(dst), tagged(src); got != want || want == 0 {
+		t.Errorf("members with tags (诚信商户): got %d, want %d", got, want)
+	}
 	want, err := coverage.New(src.Client, src.Read, src.Dialect).Coverage(ctx, nil, &ref, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -113,6 +129,17 @@ func TestTheDemoComesBack(t *testing.T) {
 	}
 	if *got.Units != *want.Units {
 		t.Errorf("units: got %+v, want %+v", *got.Units, *want.Units)
+	}
+	if !reflect.DeepEqual(got.Assessments, want.Assessments) {
+		t.Errorf("assessments: got %+v, want %+v", *got.Assessments, *want.Assessments)
+	}
+	if len(got.Organizations) != len(want.Organizations) {
+		t.Errorf("organisation kinds: got %d, want %d", len(got.Organizations), len(want.Organizations))
+	}
+	for i := range min(len(got.Organizations), len(want.Organizations)) {
+		if *got.Organizations[i] != *want.Organizations[i] {
+			t.Errorf("organisations: got %+v, want %+v", *got.Organizations[i], *want.Organizations[i])
+		}
 	}
 	if got.GapTotal != want.GapTotal {
 		t.Errorf("gaps: got %d, want %d", got.GapTotal, want.GapTotal)

@@ -32,6 +32,8 @@ const (
 	SheetAffiliated    = "群团组织"
 	SheetReports       = "流动党员报告"
 	SheetVisits        = "指导员走访"
+	SheetSiteMembers   = "临时党支部成员"
+	SheetAssessments   = "年度考核"
 )
 
 // label is an enumeration's value and the Chinese a ledger writes it in.
@@ -151,6 +153,7 @@ var (
 		{string(vocab.PartyGroupMeeting), "党小组会"}, {string(vocab.PartyLecture), "党课"}, {string(vocab.ThemedPartyDay), "主题党日"},
 		{string(vocab.MonthlyMeeting), "月例会"}, {string(vocab.JointMeeting), "联席会议"}, {string(vocab.OrganizationalLifeMeeting), "组织生活会"}}
 	affiliatedKinds = []label{{"UNION", "工会"}, {"WOMENS_ORGANIZATION", "妇女组织"}, {"YOUTH_LEAGUE", "共青团"}, {"UNION_VOLUNTEER_TEAM", "工会志愿服务队"}}
+	grades          = []label{{"GOOD", "好"}, {"FAIRLY_GOOD", "较好"}, {"AVERAGE", "一般"}, {"POOR", "差"}}
 	channels        = []label{{"PHONE", "电话"}, {"LETTER", "书信"}, {"ONLINE", "网络"}, {"IN_PERSON", "当面"}}
 	endReasons      = []label{{string(membership.EndReasonTRANSFERRED_OUT), "转出"}, {string(membership.EndReasonWHOLE_UNIT_TRANSFERRED), "整建制转出"},
 		{string(membership.EndReasonDIED), "去世"}, {string(membership.EndReasonLEFT_PARTY), "出党"}}
@@ -211,6 +214,7 @@ var sheets = []*sheet{
 		text("workUnit", "workUnitID", "工作单位", "工作单位的统一社会信用代码或名称（须在单位表或系统中已有）", false),
 		text("group", "partyGroupID", "所在党小组", "所在党小组的名称", false),
 		text("address", "address", "家庭住址", "家庭住址", false),
+		text("tags", "tags", "标签", "如 诚信商户；多个用“；”分隔", false),
 		effectiveColumn(),
 	}},
 	{name: SheetMemberships, title: "党员组织关系台账", columns: []column{
@@ -281,6 +285,24 @@ var sheets = []*sheet{
 		date("visited", "visitedOn", "走访日期", "走访的日期", true),
 		code("idNumber", "appointmentID", "指导员身份号码", "走访的党建指导员或联络员的身份号码（是本街道党员的）", false),
 		text("holder", "appointmentID", "指导员姓名", "走访的党建指导员或联络员的姓名", false),
+		text("note", "note", "备注", "", false),
+	}},
+	{name: SheetSiteMembers, title: "临时党支部参加现场组织生活的党员", columns: []column{
+		text("organization", "siteMemberIDs", "临时党支部", "临时党支部全称（组织关系不转入，党员在现场参加组织生活）", true),
+		code("idNumber", "siteMemberIDs", "公民身份号码", "党员的身份号码", true),
+		text("name", "", "姓名", "党员姓名，仅供核对", false),
+	}},
+	{name: SheetAssessments, title: "党组织和社区年度考核（百分制）", columns: []column{
+		number("year", "year", "考核年度", "如 2025"),
+		text("organization", "organizationID", "党组织", "考核的党组织全称；考核社区的不填", false),
+		text("community", "communityID", "社区", "考核社区的，填社区的区域路径", false),
+		text("score", "score", "得分", "0–100分", true),
+		enum("grade", "grade", "等次", "好、较好、一般或差", true, grades...),
+		yesNo("leadership", "leadershipGood", "领导班子好", "“五个好”之一"),
+		yesNo("ranks", "ranksGood", "党员干部队伍好", "“五个好”之一"),
+		yesNo("mechanisms", "mechanismsGood", "工作机制好", "“五个好”之一"),
+		yesNo("results", "resultsGood", "工作业绩好", "“五个好”之一"),
+		yesNo("evaluation", "evaluationGood", "居民群众评价好", "“五个好”之一"),
 		text("note", "note", "备注", "", false),
 	}},
 }

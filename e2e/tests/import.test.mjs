@@ -76,13 +76,45 @@ describe('the import view', () => {
     await page.locator('[data-testid=ledger-import]').click()
     await page.locator('[data-testid=ledger-done]').waitFor()
     assert.match(await page.locator('[data-testid=ledger-done]').innerText(), /新建 2 条/)
-    assert.equal(await page.locator('[data-testid=ledger-progress] [role=progressbar]').getAttribute('aria-valuenow'), '100')
+    assert.equal(await page.locator('[data-testid=ledger-progress]').getAttribute('aria-valuenow'), '100')
     await shot(page, 'import-done')
     const { data } = await gql('query ($p: String!) { units(where: { nameHasPrefix: $p }) { totalCount } }', { p: `e2e导入单位` })
     assert.ok(data.units.totalCount >= 2)
 
     await page.locator('[data-testid=ledger-preview]').click()
     await page.locator('[data-testid=ledger-summary]', { hasText: '2 条不变' }).waitFor()
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
+  it('previews grid boundaries from a GIS in GCJ-02, converted, before saving', async () => {
+    const { data } = await gql('{ areas(first: 1, where: { kind: GRID }) { nodes { name boundary } } }')
+    const grid = data.areas.nodes[0]
+    const collection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: grid.name }, geometry: grid.boundary },
+        { type: 'Feature', properties: { name: '不存在的网格' }, geometry: grid.boundary },
+      ],
+    }
+    const page = await openPage(browser.context)
+    await visit(page, '/import')
+    await page.locator('[data-testid=grids-file]').setInputFiles({
+      name: '网格.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(collection)),
+    })
+    await page.locator('[data-testid=grids-crs]').click()
+    await page.getByRole('option', { name: 'GCJ-02（高德、腾讯）' }).click()
+    await page.locator('[data-testid=grids-preview]').click()
+    const summary = page.locator('[data-testid=grids-summary]')
+    await summary.waitFor()
+    assert.match(await summary.innerText(), /GCJ-02.*将更新 1 个网格边界.*1 个要素有问题/s)
+    assert.equal(await page.locator('[data-testid=grid-shape]').count(), 1, 'the grid found is drawn')
+    assert.match(await page.locator('[data-testid=grids-features]').innerText(), /系统中没有名为“不存在的网格”的网格/)
+    assert.ok(await page.locator('[data-testid=grids-save]').isDisabled(), 'a file with a problem cannot be saved')
+    await shot(page, 'import-grids')
+    assert.deepEqual(await seriousViolations(page), [])
     assert.deepEqual(page.problems, [])
     await page.close()
   })

@@ -104,3 +104,52 @@ export function rowsWithProblems(result: LedgerResult): (LedgerRow & { problems:
   const rank = (r: LedgerRow) => (r.action === 'FAILED' ? 0 : r.action === 'UNCHANGED' ? 2 : 1)
   return rows.sort((a, b) => rank(a) - rank(b))
 }
+
+/** GridFeature is what became, or would become, of a feature of a GeoJSON file. */
+export interface GridFeature {
+  index: number
+  name: string
+  areaId?: number
+  action: 'UPDATED' | 'UNCHANGED' | 'FAILED'
+  problem?: string
+  boundary?: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] }
+}
+
+/** GridResult is the report of an import of grid boundaries. */
+export interface GridResult {
+  file: string
+  crs: string
+  dryRun: boolean
+  written: boolean
+  features: GridFeature[]
+  updated: number
+  unchanged: number
+  failed: number
+}
+
+/** importGrids sends a GeoJSON FeatureCollection of grid boundaries; crs '' reads the file's own. */
+export async function importGrids(file: File, opts: { dryRun: boolean; crs: string; property: string }): Promise<GridResult> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const params = new URLSearchParams({ dryRun: String(opts.dryRun) })
+  if (opts.crs) params.set('crs', opts.crs)
+  if (opts.property) params.set('property', opts.property)
+  const res = await fetch(`/ledger/grids?${params}`, { method: 'POST', credentials: 'same-origin', headers: headers(), body: form })
+  if (!res.ok) {
+    let message = `HTTP ${res.status}`
+    try {
+      const body = await res.json()
+      message = String(body?.error?.message ?? message).replace(/^file: /, '')
+    } catch {
+      // keep the status
+    }
+    throw new Error(message)
+  }
+  return (await res.json()) as GridResult
+}
+
+/** rings lists a boundary's rings of [lng, lat] positions. */
+export function rings(boundary: GridFeature['boundary']): number[][][] {
+  if (!boundary) return []
+  return boundary.type === 'Polygon' ? (boundary.coordinates as number[][][]) : (boundary.coordinates as number[][][][]).flat()
+}

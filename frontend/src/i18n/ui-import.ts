@@ -40,5 +40,28 @@ export const messages = {
       FAILED: ['有问题', 'Problem'],
     },
     changed: ['改动：{columns}', 'Changes: {columns}'],
+    grids: {
+      title: ['网格边界（GIS）', 'Grid boundaries from a GIS'],
+      intro: [
+        '上传 GeoJSON 格式的网格边界（FeatureCollection，要素属性“网格”或“name”写明网格名称或路径）。高德、腾讯地图导出的为 GCJ-02 坐标，百度为 BD-09，保存前换算为 WGS-84；先预览，确认位置无误后保存。',
+        'Upload grid boundaries as a GeoJSON FeatureCollection (a feature property 网格 or name names the grid, or its path). AMap and Tencent export GCJ-02, Baidu BD-09: positions are converted to WGS-84 before saving. Preview first, then save.',
+      ],
+      choose: ['选择 GeoJSON 文件', 'Choose a GeoJSON file'],
+      crs: ['坐标系', 'Coordinate system'],
+      crsAuto: ['按文件标明的坐标系', 'As the file says'],
+      wgs84: ['WGS-84（GPS）', 'WGS-84 (GPS)'],
+      gcj02: ['GCJ-02（高德、腾讯）', 'GCJ-02 (AMap, Tencent)'],
+      bd09: ['BD-09（百度）', 'BD-09 (Baidu)'],
+      property: ['网格名称所在属性（默认“网格”或“name”）', 'Property naming the grid (default 网格 or name)'],
+      save: ['保存边界', 'Save the boundaries'],
+      preview: ['网格边界预览（WGS-84）', 'The boundaries as they would be saved (WGS-84)'],
+      summary: [
+        '坐标系 {crs}：将更新 {updated} 个网格边界，{unchanged} 个不变；{failed} 个要素有问题。',
+        'In {crs}: {updated} boundaries to update, {unchanged} unchanged; {failed} features with problems.',
+      ],
+      saved: ['已保存：更新 {updated} 个网格边界，{unchanged} 个不变。', 'Saved: {updated} boundaries updated, {unchanged} unchanged.'],
+      feature: ['要素', 'Feature'],
+      grid: ['网格', 'Grid'],
+    },
   },
 } as const
