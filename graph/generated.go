@@ -572,6 +572,7 @@ type ComplexityRoot struct {
 		FlowMember                   func(childComplexity int, input register.Flow) int
 		MoveMember                   func(childComplexity int, input register.Move) int
 		MoveUnit                     func(childComplexity int, input register.Relocation) int
+		RenewTerm                    func(childComplexity int, input register.Renewal) int
 		ResizeUnit                   func(childComplexity int, input register.Resize) int
 		TransferMember               func(childComplexity int, input register.Transfer) int
 		UpdateAffiliatedOrganization func(childComplexity int, id int, input ent.UpdateAffiliatedOrganizationInput) int
@@ -802,6 +803,11 @@ type ComplexityRoot struct {
 		Today         func(childComplexity int) int
 	}
 
+	RenewTermPayload struct {
+		Ended func(childComplexity int) int
+		Next  func(childComplexity int) int
+	}
+
 	RuleSetting struct {
 		CreatedAt        func(childComplexity int) int
 		Description      func(childComplexity int) int
@@ -1026,6 +1032,7 @@ type MutationResolver interface {
 	ChangeRuleSetting(ctx context.Context, input register.SettingChange) (*ent.RuleSetting, error)
 	DissolveOrganizationRehoming(ctx context.Context, input register.Rehoming) (*ent.Organization, error)
 	CreatePartyGroup(ctx context.Context, input register.PartyGroup) (*ent.Organization, error)
+	RenewTerm(ctx context.Context, input register.Renewal) (*register.Renewed, error)
 	CreateRectifications(ctx context.Context, input model.CreateRectificationsInput) ([]*ent.Rectification, error)
 	AssignRectification(ctx context.Context, id int, input model.AssignRectificationInput) (*ent.Rectification, error)
 	UpdateRectification(ctx context.Context, id int, input model.UpdateRectificationInput) (*ent.Rectification, error)
@@ -3466,6 +3473,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MoveUnit(childComplexity, args["input"].(register.Relocation)), true
+	case "Mutation.renewTerm":
+		if e.ComplexityRoot.Mutation.RenewTerm == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_renewTerm_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RenewTerm(childComplexity, args["input"].(register.Renewal)), true
 	case "Mutation.resizeUnit":
 		if e.ComplexityRoot.Mutation.ResizeUnit == nil {
 			break
@@ -4763,6 +4781,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RegisterCalendar.Today(childComplexity), true
 
+	case "RenewTermPayload.ended":
+		if e.ComplexityRoot.RenewTermPayload.Ended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewTermPayload.Ended(childComplexity), true
+	case "RenewTermPayload.next":
+		if e.ComplexityRoot.RenewTermPayload.Next == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewTermPayload.Next(childComplexity), true
+
 	case "RuleSetting.createdAt":
 		if e.ComplexityRoot.RuleSetting.CreatedAt == nil {
 			break
@@ -5493,6 +5524,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RectificationNoteWhereInput", ec.unmarshalInputRectificationNoteWhereInput),
 			graphql.NewInputUnmarshaler("RectificationOrder", ec.unmarshalInputRectificationOrder),
 			graphql.NewInputUnmarshaler("RectificationWhereInput", ec.unmarshalInputRectificationWhereInput),
+			graphql.NewInputUnmarshaler("RenewTermInput", ec.unmarshalInputRenewTermInput),
 			graphql.NewInputUnmarshaler("ResizeUnitInput", ec.unmarshalInputResizeUnitInput),
 			graphql.NewInputUnmarshaler("RuleSettingOrder", ec.unmarshalInputRuleSettingOrder),
 			graphql.NewInputUnmarshaler("RuleSettingWhereInput", ec.unmarshalInputRuleSettingWhereInput),
@@ -6919,6 +6951,16 @@ func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type RegisterCalendar", field.Name)
 }
 
+func (ec *executionContext) childFields_RenewTermPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ended":
+		return ec.fieldContext_RenewTermPayload_ended(ctx, field)
+	case "next":
+		return ec.fieldContext_RenewTermPayload_next(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RenewTermPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_RuleSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7845,6 +7887,20 @@ func (ec *executionContext) field_Mutation_moveUnit_args(ctx context.Context, ra
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (register.Relocation, error) {
 			return ec.unmarshalNMoveUnitInput2jicengᚋregisterᚐRelocation(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_renewTerm_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (register.Renewal, error) {
+			return ec.unmarshalNRenewTermInput2jicengᚋregisterᚐRenewal(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20142,6 +20198,50 @@ func (ec *executionContext) fieldContext_Mutation_createPartyGroup(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_renewTerm(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_renewTerm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RenewTerm(ctx, fc.Args["input"].(register.Renewal))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *register.Renewed) graphql.Marshaler {
+			return ec.marshalNRenewTermPayload2ᚖjicengᚋregisterᚐRenewed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_renewTerm(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenewTermPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_renewTerm_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createRectifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25085,6 +25185,70 @@ func (ec *executionContext) _RegisterCalendar_recordedSince(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_RegisterCalendar_recordedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RenewTermPayload_ended(ctx context.Context, field graphql.CollectedField, obj *register.Renewed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewTermPayload_ended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Term) graphql.Marshaler {
+			return ec.marshalOTerm2ᚖjicengᚋentᚐTerm(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewTermPayload_ended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RenewTermPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Term(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RenewTermPayload_next(ctx context.Context, field graphql.CollectedField, obj *register.Renewed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewTermPayload_next(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Next, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Term) graphql.Marshaler {
+			return ec.marshalNTerm2ᚖjicengᚋentᚐTerm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenewTermPayload_next(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RenewTermPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Term(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _RuleSetting_id(ctx context.Context, field graphql.CollectedField, obj *ent.RuleSetting) (ret graphql.Marshaler) {
@@ -43768,6 +43932,62 @@ func UnmarshalRectificationWhereInput(ctx context.Context, raw any) (ent.Rectifi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRenewTermInput(ctx context.Context, obj any) (register.Renewal, error) {
+	var it register.Renewal
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "on", "dueOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRenewTermInput unmarshals raw into the RenewTermInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRenewTermInput(ctx context.Context, raw any) (register.Renewal, error) {
+	var out register.Renewal
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RenewTermInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResizeUnitInput(ctx context.Context, obj any) (register.Resize, error) {
 	var it register.Resize
 	if obj == nil {
@@ -52446,6 +52666,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "renewTerm":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_renewTerm(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createRectifications":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createRectifications(ctx, field)
@@ -53871,6 +54098,44 @@ func (ec *executionContext) _RegisterCalendar(ctx context.Context, sel ast.Selec
 		case "recordedSince":
 			out.Values[i] = ec._RegisterCalendar_recordedSince(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var renewTermPayloadImplementors = []string{"RenewTermPayload"}
+
+func (ec *executionContext) _RenewTermPayload(ctx context.Context, sel ast.SelectionSet, obj *register.Renewed) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, renewTermPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RenewTermPayload")
+		case "ended":
+			out.Values[i] = ec._RenewTermPayload_ended(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "next":
+			out.Values[i] = ec._RenewTermPayload_next(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -56941,6 +57206,19 @@ func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._RegisterCalendar(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRenewTermInput2jicengᚋregisterᚐRenewal(ctx context.Context, v any) (register.Renewal, error) {
+	res, err := ec.unmarshalInputRenewTermInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRenewTermPayload2ᚖjicengᚋregisterᚐRenewed(ctx context.Context, sel ast.SelectionSet, v *register.Renewed) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RenewTermPayload!")
+		return graphql.Null
+	}
+	return ec._RenewTermPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNResizeUnitInput2jicengᚋregisterᚐResize(ctx context.Context, v any) (register.Resize, error) {

@@ -30,7 +30,7 @@ type Renewed struct {
 func RenewTerm(ctx context.Context, c *ent.Client, r Renewal) (*Renewed, error) {
 	org, err := c.Organization.Get(ctx, r.OrganizationID)
 	if ent.IsNotFound(err) {
-		return nil, notFound("organizationID", "no Organization has ID %d", r.OrganizationID)
+		return nil, notFound("organizationID", "ORGANIZATION_NOT_FOUND", "找不到该党组织", "no Organization has ID %d", r.OrganizationID)
 	} else if err != nil {
 		return nil, fmt.Errorf("loading organisation: %w", err)
 	}
