@@ -12,11 +12,11 @@ import (
 // item is a ledger item as the tests read it.
 type item struct {
 	ID, Status, Deadline, Responsible, HandedOverOn string
-	VerifiedOn, VerifiedByEntryID, OpenSince    *string
-	Reopened, Days                               int
-	Rule                                         string
-	Area                                         struct{ Name string }
-	NoteList                                     []struct{ Author, Text string }
+	VerifiedOn, VerifiedByEntryID, OpenSince        *string
+	Reopened, Days                                  int
+	Rule                                            string
+	Area                                            struct{ Name string }
+	NoteList                                        []struct{ Author, Text string }
 }
 
 const itemFields = `id status deadline responsible handedOverOn verifiedOn verifiedByEntryID openSince reopened days rule
