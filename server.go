@@ -24,6 +24,7 @@ import (
 	"github.com/rs/cors"
 
 	"jiceng/auth"
+	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/database"
 	"jiceng/demo"
@@ -86,6 +87,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return fmt.Errorf("loading the demo: %w", err)
 		}
 		logger.Info("demo", "loaded", loaded)
+		if loaded {
+			if err := demo.LoadLedger(ctx, store.Client, store.Read, store.Dialect, calendar.Today()); err != nil {
+				return fmt.Errorf("loading the demo's ledger: %w", err)
+			}
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
