@@ -1,4 +1,4 @@
-package demo
+package ledger
 
 import (
 	"context"
@@ -36,11 +36,11 @@ type handed struct {
 	on, closedOn time.Time
 }
 
-// LoadLedger writes the demo's ledger into a register that holds the demo
+// LoadDemo writes the demo's ledger (see demo/FACTS.md) into a register that holds the demo
 // anchored on ref, reading its history with a coverage engine on read (a
 // pool of the same database, in dialect). It does nothing when the ledger
 // holds items already.
-func LoadLedger(ctx context.Context, client *ent.Client, read *sql.DB, dialect string, ref time.Time) error {
+func LoadDemo(ctx context.Context, client *ent.Client, read *sql.DB, dialect string, ref time.Time) error {
 	ctx = policy.System(ctx)
 	ref = calendar.Day(ref)
 	if found, err := client.Rectification.Query().Exist(ctx); err != nil || found {
@@ -129,6 +129,3 @@ func writeItem(ctx context.Context, tx *ent.Client, h handed, i int, ref time.Ti
 	}
 	return u.Exec(ctx)
 }
-
-// System is the author of the notes the system writes.
-const System = "system"

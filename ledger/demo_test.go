@@ -1,4 +1,4 @@
-package demo_test
+package ledger_test
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func TestTheDemosLedger(t *testing.T) {
 	if err := demo.Load(ctx, st.Client, ref); err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.LoadLedger(ctx, st.Client, st.Read, st.Dialect, ref); err != nil {
+	if err := ledger.LoadDemo(ctx, st.Client, st.Read, st.Dialect, ref); err != nil {
 		t.Fatal(err)
 	}
 	items, err := st.Client.Rectification.Query().All(ctx)
