@@ -163,6 +163,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("GET /export/coverage.xlsx", withTimeout(cfg.timeout, guard.Require(exportCoverage(engine, logger))))
 	mux.Handle("GET /export/{file}", knownTable(withTimeout(cfg.timeout, guard.Require(exportTable(api, logger)))))
 	mux.Handle("GET /export/grids.geojson", withTimeout(cfg.timeout, guard.Require(exportGrids(api))))
+	mux.Handle("GET /export/deadlines.ics", withTimeout(cfg.timeout, guard.Require(exportDeadlines(api))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
