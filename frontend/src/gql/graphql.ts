@@ -3720,6 +3720,8 @@ export type GapFieldsFragment = { key: string, rule: RuleCode, family: RuleFamil
     | { __typename: 'MobileReport', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Period', id: string }
+    | { __typename: 'Rectification', id: string }
+    | { __typename: 'RectificationNote', id: string }
     | { __typename: 'RuleSetting', id: string }
     | { __typename: 'Term', id: string }
     | { __typename: 'Unit', id: string }
@@ -3742,6 +3744,8 @@ export type HistoryPeriodFragment = { id: string, attribute: Attribute, text: st
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization', id: string, name: string }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit', id: string, name: string }
@@ -3803,6 +3807,8 @@ export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNex
         | { __typename: 'MobileReport', id: string }
         | { __typename: 'Organization', id: string }
         | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
         | { __typename: 'RuleSetting', id: string }
         | { __typename: 'Term', id: string }
         | { __typename: 'Unit', id: string }
@@ -3831,6 +3837,8 @@ export type GridPanelQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
@@ -3861,6 +3869,8 @@ export type GridCoverageQuery = { coverage: { status: GridStatus | null, gapTota
         | { __typename: 'MobileReport', id: string }
         | { __typename: 'Organization', id: string }
         | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
         | { __typename: 'RuleSetting', id: string }
         | { __typename: 'Term', id: string }
         | { __typename: 'Unit', id: string }
@@ -3921,6 +3931,8 @@ export type MemberQuery = { node:
           | { __typename: 'MobileReport' }
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Period' }
+          | { __typename: 'Rectification' }
+          | { __typename: 'RectificationNote' }
           | { __typename: 'RuleSetting' }
           | { __typename: 'Term' }
           | { __typename: 'Unit', id: string, name: string }
@@ -3930,6 +3942,8 @@ export type MemberQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
@@ -3987,12 +4001,16 @@ export type OrganizationQuery = { node:
           | { __typename: 'MobileReport' }
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Period' }
+          | { __typename: 'Rectification' }
+          | { __typename: 'RectificationNote' }
           | { __typename: 'RuleSetting' }
           | { __typename: 'Term' }
           | { __typename: 'Unit', id: string, name: string }
           | { __typename: 'UnitCoverage' }
          | null }>, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string, kind: AreaKind }> | null, siteMembers: Array<{ id: string }> | null, children: Array<{ id: string, name: string, kind: OrganizationKind, establishedOn: string, dissolvedOn: string | null }> | null, memberships: Array<{ id: string, startedOn: string, endedOn: string | null, startReason: MembershipStartReason, endReason: MembershipEndReason | null, member: { id: string, name: string, status: MemberStatus, category: MemberCategory } }> | null, unitCoverages: Array<{ id: string, startedOn: string, endedOn: string | null, unit: { id: string, name: string, kind: UnitKind } }> | null, appointments: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, endedOn: string | null, holderName: string | null, holderAffiliation: string | null, member: { id: string, name: string } | null, unit: { id: string, name: string } | null }> | null, terms: Array<{ id: string, startedOn: string, dueOn: string, renewedOn: string | null }> | null, meetings: Array<{ id: string, type: MeetingType, heldOn: string, expectedAttendance: number, attendance: number, topic: string | null }> | null, kindChanges: Array<{ id: string, fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string, reason: string | null }> | null, assessments: Array<{ id: string, year: number, score: number, grade: AssessmentGrade }> | null }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
@@ -4049,6 +4067,8 @@ export type MeetingOrganizationQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization', id: string, name: string, kind: OrganizationKind, memberships: Array<{ startedOn: string, endedOn: string | null }> | null, groupMembers: Array<{ id: string }> | null }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
@@ -4114,6 +4134,8 @@ export type ScreenQuery = { coverage: { gapTotal: number, area: { id: string, na
         | { __typename: 'MobileReport', id: string }
         | { __typename: 'Organization', id: string }
         | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
         | { __typename: 'RuleSetting', id: string }
         | { __typename: 'Term', id: string }
         | { __typename: 'Unit', id: string }
@@ -4133,6 +4155,8 @@ export type TermGapsQueryVariables = Exact<{
 
 
 export type TermGapsQuery = { coverageGaps: { nodes: Array<{ rule: RuleCode, subject:
+        | { id: string }
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -4176,6 +4200,8 @@ export type UnitQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
     | { __typename: 'RuleSetting' }
     | { __typename: 'Term' }
     | { __typename: 'Unit', id: string, name: string, kind: UnitKind, creditCode: string | null, employees: number, aboveDesignatedSize: boolean, address: string | null, openedOn: string | null, plannedCloseOn: string | null, closedOn: string | null, gridID: string, coverageMode: CoverageMode | null, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
@@ -4194,6 +4220,8 @@ export type UnitQuery = { node:
           | { __typename: 'MobileReport' }
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Period' }
+          | { __typename: 'Rectification' }
+          | { __typename: 'RectificationNote' }
           | { __typename: 'RuleSetting' }
           | { __typename: 'Term' }
           | { __typename: 'Unit', id: string, name: string }
