@@ -24,11 +24,13 @@ import (
 	"github.com/rs/cors"
 
 	"jiceng/auth"
+	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/database"
 	"jiceng/demo"
 	"jiceng/frontend"
 	"jiceng/graph"
+	"jiceng/ledger"
 )
 
 func main() {
@@ -86,6 +88,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return fmt.Errorf("loading the demo: %w", err)
 		}
 		logger.Info("demo", "loaded", loaded)
+		if loaded {
+			if err := ledger.LoadDemo(ctx, store.Client, store.Read, store.Dialect, calendar.Today()); err != nil {
+				return fmt.Errorf("loading the demo's ledger: %w", err)
+			}
+		}
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -162,6 +169,8 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("POST /ledger/grids", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.grids))))
 	mux.Handle("GET /ledger/jobs/{id}", guard.Require(http.HandlerFunc(ledgers.poll)))
 	mux.Handle("GET /export/register.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.exportRegister))))
+
+	mux.Handle("GET /export/deadlines.ics", withTimeout(cfg.timeout, guard.Require(exportDeadlines(api))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -170,13 +170,21 @@ func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision 
 
 // bisect finds the first day of each key, which fires on hi and not on lo.
 func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, since map[GapKey]time.Time, revision int64) error {
+	return en.edge(ctx, lo, hi, keys, since, revision, true)
+}
+
+// edge finds, for each key, the first day after lo it fires (opening) or
+// it no longer fires (!opening), the key firing on hi and not on lo, or on
+// lo and not on hi: halving the days between, the keys of one half sharing
+// each reading.
+func (en *Engine) edge(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool) error {
 	if len(keys) == 0 {
 		return nil
 	}
 	days := int(hi.Sub(lo).Hours() / 24)
 	if days <= 1 {
 		for _, k := range keys {
-			since[k] = hi
+			day[k] = hi
 		}
 		return nil
 	}
@@ -185,16 +193,16 @@ func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, s
 	if err != nil {
 		return err
 	}
-	var before, after []GapKey
+	var early, late []GapKey // the change is on or before mid; after mid
 	for _, k := range keys {
-		if on[k] {
-			before = append(before, k)
+		if on[k] == opening {
+			early = append(early, k)
 		} else {
-			after = append(after, k)
+			late = append(late, k)
 		}
 	}
-	if err := en.bisect(ctx, lo, mid, before, since, revision); err != nil {
+	if err := en.edge(ctx, lo, mid, early, day, revision, opening); err != nil {
 		return err
 	}
-	return en.bisect(ctx, mid, hi, after, since, revision)
+	return en.edge(ctx, mid, hi, late, day, revision, opening)
 }

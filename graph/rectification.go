@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"slices"
 	"time"
@@ -85,4 +86,13 @@ func (r *Resolver) figures(ctx context.Context, f *rectify.Figures) (*model.Rect
 func tallyOf(t *rectify.Tally) *model.RectificationTally {
 	return &model.RectificationTally{Total: t.Total, Open: t.Open, Overdue: t.Overdue, Verified: t.Verified,
 		Waived: t.Waived, MedianDaysToClose: t.MedianDaysToClose}
+}
+
+// seriesError writes bad input to a series as a domain error.
+func seriesError(err error) error {
+	var fe *coverage.FieldError
+	if errors.As(err, &fe) {
+		return register.Fail(register.Invalid, fe.Field, "BAD_SERIES", fe.Zh, fe.En)
+	}
+	return err
 }

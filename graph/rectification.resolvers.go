@@ -92,6 +92,19 @@ func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int) (
 	return r.figures(ctx, rectify.Count(items))
 }
 
+// CoverageTrend is the resolver for the coverageTrend field.
+func (r *queryResolver) CoverageTrend(ctx context.Context, areaID *int, from time.Time, to time.Time, every model.TrendStep) ([]*coverage.TrendPoint, error) {
+	months := map[model.TrendStep]int{model.TrendStepMonth: 1, model.TrendStepQuarter: 3, model.TrendStepYear: 12}[every]
+	points, err := r.coverage.Trend(ctx, areaID, from, to, months)
+	return points, seriesError(err)
+}
+
+// CoverageChanges is the resolver for the coverageChanges field.
+func (r *queryResolver) CoverageChanges(ctx context.Context, areaID *int, from time.Time, to time.Time) (*coverage.Changes, error) {
+	changes, err := r.coverage.Changes(ctx, areaID, from, to)
+	return changes, seriesError(err)
+}
+
 // Rule is the resolver for the rule field.
 func (r *rectificationResolver) Rule(ctx context.Context, obj *ent.Rectification) (coverage.RuleCode, error) {
 	return coverage.RuleCode(obj.Rule), nil

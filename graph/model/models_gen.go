@@ -3,11 +3,15 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/rectification"
 	"jiceng/geo"
 	"jiceng/viewer"
+	"strconv"
 	"time"
 )
 
@@ -144,4 +148,62 @@ type Viewer struct {
 	Token bool `json:"token"`
 	// For an editor: the areas they may write in, with every area below them.
 	AreaIDs []int `json:"areaIDs"`
+}
+
+// How often a series of coverage readings is taken.
+type TrendStep string
+
+const (
+	TrendStepMonth   TrendStep = "MONTH"
+	TrendStepQuarter TrendStep = "QUARTER"
+	TrendStepYear    TrendStep = "YEAR"
+)
+
+var AllTrendStep = []TrendStep{
+	TrendStepMonth,
+	TrendStepQuarter,
+	TrendStepYear,
+}
+
+func (e TrendStep) IsValid() bool {
+	switch e {
+	case TrendStepMonth, TrendStepQuarter, TrendStepYear:
+		return true
+	}
+	return false
+}
+
+func (e TrendStep) String() string {
+	return string(e)
+}
+
+func (e *TrendStep) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TrendStep(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TrendStep", str)
+	}
+	return nil
+}
+
+func (e TrendStep) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TrendStep) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TrendStep) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
