@@ -30,7 +30,7 @@ import (
 	"jiceng/demo"
 	"jiceng/frontend"
 	"jiceng/graph"
-	"jiceng/ledger"
+	"jiceng/rectify"
 )
 
 func main() {
@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		}
 		logger.Info("demo", "loaded", loaded)
 		if loaded {
-			if err := ledger.LoadDemo(ctx, store.Client, store.Read, store.Dialect, calendar.Today()); err != nil {
+			if err := rectify.LoadDemo(ctx, store.Client, store.Read, store.Dialect, calendar.Today()); err != nil {
 				return fmt.Errorf("loading the demo's ledger: %w", err)
 			}
 		}

@@ -1,4 +1,4 @@
-package ledger_test
+package rectify_test
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 	"jiceng/database/dbtest"
 	"jiceng/demo"
 	"jiceng/ent/rectification"
-	"jiceng/ledger"
 	"jiceng/policy"
+	"jiceng/rectify"
 )
 
 // TestTheDemosLedger: the campaign's items, most verified by the demo's
@@ -23,7 +23,7 @@ func TestTheDemosLedger(t *testing.T) {
 	if err := demo.Load(ctx, st.Client, ref); err != nil {
 		t.Fatal(err)
 	}
-	if err := ledger.LoadDemo(ctx, st.Client, st.Read, st.Dialect, ref); err != nil {
+	if err := rectify.LoadDemo(ctx, st.Client, st.Read, st.Dialect, ref); err != nil {
 		t.Fatal(err)
 	}
 	items, err := st.Client.Rectification.Query().All(ctx)
@@ -39,7 +39,7 @@ func TestTheDemosLedger(t *testing.T) {
 		t.Errorf("want most items verified and a few overdue, got %v of %d", count, len(items))
 	}
 	defer calendar.Freeze(ref)()
-	book := ledger.New(st.Client, coverage.New(st.Client, st.Read, st.Dialect))
+	book := rectify.New(st.Client, coverage.New(st.Client, st.Read, st.Dialect))
 	if n, err := book.Reconcile(ctx); err != nil || n != 0 {
 		t.Errorf("the reconciler changed %d of the demo's items (%v): the demo's statuses disagree with its history", n, err)
 	}
