@@ -73,6 +73,10 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 				// gqlgen's and entgql's own errors: a bad query, a bad page, an unknown node.
 				field, _ := parsed.Extensions["field"].(string)
 				code := fmt.Sprint(parsed.Extensions["code"])
+				if code == "PERSISTED_QUERY_NOT_FOUND" || code == "PERSISTED_QUERY_NOT_SUPPORTED" {
+					// Clients (Apollo's, urql's) recognise these by their message.
+					return say(code, field, code, message{zh: parsed.Message, en: parsed.Message})
+				}
 				return say(code, field, code, message{zh: queryZh(code) + "：" + parsed.Message, en: parsed.Message})
 			}
 		}
@@ -141,8 +145,6 @@ func queryZh(code string) string {
 		return "查询语句无法解析"
 	case "GRAPHQL_VALIDATION_FAILED":
 		return "查询语句不符合接口定义"
-	case "PERSISTED_QUERY_NOT_FOUND":
-		return "未找到已保存的查询，请发送完整查询"
 	case "NOT_FOUND":
 		return "找不到该记录"
 	case "BAD_USER_INPUT":
