@@ -57,6 +57,8 @@ func TestBadInputInEachLanguage(t *testing.T) {
 			false, "parentID", "PARENT_KIND", []string{"党支部的上级应为", "一号网格第一党小组（党小组）"}, []string{"a BRANCH must sit under"}},
 		{"a date before the organisation existed", fmt.Sprintf(`mutation { createMeeting(input: {organizationID: %d, type: MONTHLY_MEETING, heldOn: "2019-03-05", expectedAttendance: 20, attendance: 10}) { id } }`, w.gridBranch.ID), nil,
 			false, "heldOn", "ORGANIZATION_NOT_EXISTING", []string{"召开日期：2019-03-05时一号网格党支部不存在"}, []string{"did not exist on 2019-03-05"}},
+		{"a date that is none", fmt.Sprintf(`mutation { createMeeting(input: {organizationID: %d, type: MONTHLY_MEETING, heldOn: "2025-13-01", expectedAttendance: 20, attendance: 10}) { id } }`, w.gridBranch.ID), nil,
+			false, "heldOn", "DATE_FORMAT", []string{"召开日期：“2025-13-01”不是“年-月-日”格式的日期"}, []string{`heldOn: "2025-13-01" is not a date written YYYY-MM-DD`}},
 		{"an editor outside their areas", fmt.Sprintf(`mutation { updateUnit(id: %d, input: {employees: 41}) { id } }`, w.unit.ID), nil,
 			true, "", "OUTSIDE_AREAS", []string{"编辑员只能修改自己负责区域内的记录", "单位“示例驾校”", "一号网格"}, []string{"in their own areas only"}},
 	}
