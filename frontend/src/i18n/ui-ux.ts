@@ -16,6 +16,11 @@ export const messages = {
     notMore: ['不能多于{label}（{n}）', 'Must not be more than {label} ({n})'],
   },
   auditWords: {
+    actors: {
+      user: ['用户', 'user'],
+      token: ['令牌', 'token'],
+      system: ['系统', 'system'],
+    },
     types: {
       Member: ['党员', 'Member'],
       Organization: ['党组织', 'Organisation'],

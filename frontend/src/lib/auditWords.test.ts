@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { enumOf, linkOf, readValue } from './auditWords'
+import { actorParts, enumOf, linkOf, readValue } from './auditWords'
 
 const names: Record<string, string> = { 'area 8589934606': '文化路一网格', 'area 8589934607': '文化路二网格', 'organization 4294967297': '文化路社区党委' }
 const nameOf = (kind: string, id: string) => names[`${kind} ${id}`]
@@ -25,5 +25,12 @@ describe('audit words', () => {
   it('leaves other values as they are', () => {
     expect(readValue('示例驾校', 'Unit', 'name', enumName, nameOf)).toBe('示例驾校')
     expect(readValue(null, 'Unit', 'grid', enumName, nameOf)).toBeNull()
+  })
+
+  it('splits the actor into its kind and name', () => {
+    expect(actorParts('user e2e-editor')).toEqual({ kind: 'user', name: 'e2e-editor' })
+    expect(actorParts('token 报表工具')).toEqual({ kind: 'token', name: '报表工具' })
+    expect(actorParts('system')).toEqual({ kind: 'system', name: '' })
+    expect(actorParts('someone')).toEqual({ kind: 'other', name: 'someone' })
   })
 })

@@ -66,3 +66,13 @@ export function readValue(
   if (!ids) return value
   return ids.map((id) => nameOf(linked, id) ?? id).join('、')
 }
+
+/**
+ * actorParts splits the audit log's actor ("user admin", "token 报表工具",
+ * "system") into its kind and name, for the page to word the kind.
+ */
+export function actorParts(actor: string): { kind: 'user' | 'token' | 'system' | 'other'; name: string } {
+  if (actor === 'system') return { kind: 'system', name: '' }
+  const m = /^(user|token) (.+)$/.exec(actor)
+  return m ? { kind: m[1] as 'user' | 'token', name: m[2] } : { kind: 'other', name: actor }
+}
