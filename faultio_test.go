@@ -37,7 +37,7 @@ func faultWriters(t *testing.T, url, token, parent string, n int, stop <-chan st
 			return
 		}
 		if firstCode(out) != "" {
-			if strings.Contains(fmt.Sprint(out), "nothing was written") {
+			if strings.Contains(fmt.Sprint(out), "nothing was written") || strings.Contains(fmt.Sprint(out), "未写入任何内容") {
 				a.saidNotWritten = true
 			}
 			return

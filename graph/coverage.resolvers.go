@@ -35,7 +35,7 @@ func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Ti
 func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error) {
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n < 0 {
-			return nil, &register.Error{Code: register.Invalid, Field: name, Message: "must not be negative"}
+			return nil, register.Fail(register.Invalid, name, "NEGATIVE", "不能为负数", "must not be negative")
 		}
 	}
 	f := coverage.GapFilter{AreaID: areaID, AsOf: asOf, Rules: rules, Severities: severities, Last: last}

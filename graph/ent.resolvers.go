@@ -22,7 +22,7 @@ func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
 	}
 	n, err := r.client.Noder(ctx, id)
 	if ent.IsNotFound(err) {
-		return nil, &register.Error{Code: register.NotFound, Field: "id", Message: fmt.Sprintf("no record has ID %d", id)}
+		return nil, register.Fail(register.NotFound, "id", "NOT_FOUND", "找不到该记录", fmt.Sprintf("no record has ID %d", id))
 	}
 	return n, err
 }

@@ -73,9 +73,8 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 				// gqlgen's and entgql's own errors: a bad query, a bad page, an unknown node.
 				field, _ := parsed.Extensions["field"].(string)
 				code := fmt.Sprint(parsed.Extensions["code"])
-				if code == "PERSISTED_QUERY_NOT_FOUND" {
-					// A protocol word, not a sentence: Apollo's
-					// PersistedQueryLink sends the query on reading exactly it.
+				if code == "PERSISTED_QUERY_NOT_FOUND" || code == "PERSISTED_QUERY_NOT_SUPPORTED" {
+					// Clients (Apollo's, urql's) recognise these by their message.
 					return say(code, field, code, message{zh: parsed.Message, en: parsed.Message})
 				}
 				return say(code, field, code, message{zh: queryZh(code) + "：" + parsed.Message, en: parsed.Message})
@@ -146,6 +145,20 @@ func queryZh(code string) string {
 		return "查询语句无法解析"
 	case "GRAPHQL_VALIDATION_FAILED":
 		return "查询语句不符合接口定义"
+	case "QUERY_TOO_LARGE":
+		return "查询语句过长"
+	case "QUERY_TOO_DEEP":
+		return "查询层级过深"
+	case "QUERY_TOO_WIDE":
+		return "查询的字段或列表过多"
+	case "QUERY_TOO_COSTLY":
+		return "查询计算量过大，请缩小范围或分页"
+	case "RESPONSE_TOO_LARGE":
+		return "结果过大，请缩小范围或分页"
+	case "TIMEOUT":
+		return "服务器正忙，请求超时；请重试或缩小查询范围"
+	case "RATE_LIMITED":
+		return "请求过于频繁，请稍后再试"
 	case "NOT_FOUND":
 		return "找不到该记录"
 	case "BAD_USER_INPUT":

@@ -50,8 +50,8 @@ func (r *queryResolver) gap(ctx context.Context, id int) (ent.Noder, error) {
 		return nil, err
 	}
 	if g == nil {
-		return nil, &register.Error{Code: register.NotFound, Field: "id",
-			Message: fmt.Sprintf("no gap has ID %d: it was not found as of its day, or the register has changed since", id)}
+		return nil, register.Fail(register.NotFound, "id", "GAP_NOT_FOUND", "找不到该缺口：当日没有此缺口，或台账已有变化",
+			fmt.Sprintf("no gap has ID %d: it was not found as of its day, or the register has changed since", id))
 	}
 	return g, nil
 }

@@ -28,13 +28,15 @@ func inputLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 	}
 	args := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
 	if order, ok := args["orderBy"].([]any); ok && len(order) > MaxOrderTerms {
-		return nil, &register.Error{Code: register.Invalid, Field: "orderBy",
-			Message: fmt.Sprintf("%d terms; at most %d are allowed", len(order), MaxOrderTerms)}
+		return nil, register.Fail(register.Invalid, "orderBy", "TOO_MANY_ORDER_TERMS",
+			fmt.Sprintf("排序条件有%d个，最多%d个", len(order), MaxOrderTerms),
+			fmt.Sprintf("%d terms; at most %d are allowed", len(order), MaxOrderTerms))
 	}
 	for name, v := range args {
 		if path, n := longInput(name, v); path != "" {
-			return nil, &register.Error{Code: register.Invalid, Field: path,
-				Message: fmt.Sprintf("%d values; at most %d are allowed in one list, ask in several requests", n, MaxListInput)}
+			return nil, register.Fail(register.Invalid, path, "LIST_TOO_LONG",
+				fmt.Sprintf("列表有%d项，一次最多%d项，请分几次提交", n, MaxListInput),
+				fmt.Sprintf("%d values; at most %d are allowed in one list, ask in several requests", n, MaxListInput))
 		}
 	}
 	return next(ctx)

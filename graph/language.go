@@ -100,10 +100,16 @@ func inputCoercion(e *gqlerror.Error) (field, reason string, m message, ok bool)
 	msg := e.Message
 	switch {
 	case strings.Contains(msg, "must be defined"):
-		field = fieldOfMessage(msg, " must be defined")
+		// gqlparser puts the variable's path on the error: variable.in.name.
+		if field = lastField(e); field == "" || field == "variable" {
+			field = fieldOfMessage(msg, " must be defined")
+		}
 		return field, "REQUIRED", labelled(field, message{zh: "必须填写", en: "must be given"}), field != ""
 	case strings.Contains(msg, "cannot be null") || strings.Contains(msg, "must not be null"):
-		field = fieldOfMessage(msg, " cannot be null")
+		field = lastField(e)
+		if field == "" || field == "variable" {
+			field = fieldOfMessage(msg, " cannot be null")
+		}
 		if field == "" {
 			field = fieldOfMessage(msg, " must not be null")
 		}

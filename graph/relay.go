@@ -31,8 +31,9 @@ func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 	last, _ := fc.Args["last"].(*int)
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n > MaxPageSize {
-			return nil, &register.Error{Code: register.Invalid, Field: name,
-				Message: fmt.Sprintf("%d is more than the largest page, %d; page through with after/before", *n, MaxPageSize)}
+			return nil, register.Fail(register.Invalid, name, "PAGE_TOO_LARGE",
+				fmt.Sprintf("每页%d条超过上限%d条，请翻页查看", *n, MaxPageSize),
+				fmt.Sprintf("%d is more than the largest page, %d; page through with after/before", *n, MaxPageSize))
 		}
 	}
 	if first == nil && last == nil && fc.Args != nil {

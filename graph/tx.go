@@ -229,17 +229,22 @@ func guardErrors(store *database.Store, logger *slog.Logger, next graphql.ErrorP
 			return next(ctx, err)
 		}
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		say := func(code string, m message) *gqlerror.Error {
+			out := withCode(gerr, code, "", m.in(ctx))
+			out.Extensions["reason"] = code
+			return out
+		}
 		switch {
 		case database.IsCorruption(err):
 			_ = store.NoteError(err)
 			logger.ErrorContext(ctx, "DATA_CORRUPTED", "err", err, "path", gerr.Path.String())
-			return withCode(gerr, "DATA_CORRUPTED", "", "the register is damaged and takes no more changes; an administrator must restore the last backup (jiceng restore)")
+			return say("DATA_CORRUPTED", message{zh: "台账数据已损坏，不再接受修改；请管理员用最近的备份恢复（jiceng restore）",
+				en: "the register is damaged and takes no more changes; an administrator must restore the last backup (jiceng restore)"})
 		case errors.Is(err, database.ErrBusy):
-			return withCode(gerr, "BUSY", "", err.Error())
-		case errors.Is(err, errUncertain):
-			return withCode(gerr, "COMMIT_UNCERTAIN", "", err.Error())
-		case errors.Is(err, sql.ErrTxDone):
-			return withCode(gerr, "COMMIT_UNCERTAIN", "", errUncertain.Error())
+			return say("BUSY", message{zh: "台账正忙于其他修改，本次未写入任何内容，请稍后重试", en: err.Error()})
+		case errors.Is(err, errUncertain), errors.Is(err, sql.ErrTxDone):
+			return say("COMMIT_UNCERTAIN", message{zh: "无法确认这项修改是否已保存（可能已保存）。请用同一个 Idempotency-Key 重新发送以取得结果；没有的话，请先查找该记录再重新提交",
+				en: errUncertain.Error()})
 		}
 		return next(ctx, err)
 	}

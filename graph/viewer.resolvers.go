@@ -16,7 +16,7 @@ import (
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
-		return nil, &register.Error{Code: register.Unauthenticated, Message: "sign in, or send an API token"}
+		return nil, register.Fail(register.Unauthenticated, "", "SIGN_IN", "请先登录", "sign in, or send an API token")
 	}
 	return &model.Viewer{Name: v.Name, Role: v.Role, Token: v.TokenID != 0, AreaIDs: v.Areas}, nil
 }

@@ -195,8 +195,9 @@ describe('an editor and the audit log', () => {
     const row = page.locator('[data-testid=audit-table] tbody tr').first()
     await row.filter({ hasText: address }).waitFor()
     const text = await row.innerText()
-    assert.match(text, new RegExp(`user ${accounts.editor.username}`))
-    assert.match(text, new RegExp(`Unit ${changed.id}`))
+    assert.ok(text.includes(`用户 ${accounts.editor.username}`), `the entry names the editor: ${text}`)
+    assert.ok(text.includes(`单位 ${changed.name}`), `the entry names the unit: ${text}`)
+    assert.ok(!text.includes(changed.id), `the entry shows no ID: ${text}`)
 
     const { data } = await gql(`{ auditEntries(where: { actorContainsFold: "${accounts.editor.username}" }) { totalCount } }`)
     await visit(page, '/audit')

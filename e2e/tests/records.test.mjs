@@ -15,7 +15,8 @@ async function serverSays(mutation, variables) {
   return errors[0]
 }
 
-const shown = (err) => err.message.replace(`${err.extensions.field}: `, '')
+// The form's label names the field; the message after it is shown at the field.
+const shown = (err) => err.message.replace(`${err.extensions.field}: `, '').replace(/^[^：]+：/, '')
 
 async function fieldError(page, field) {
   const error = page.locator(`[data-field=${field}] .el-form-item__error`)

@@ -23,6 +23,14 @@ export async function request<R, V>(
   return send(document, variables, signal, true, key)
 }
 
+/**
+ * requestLanguage is the dashboard's language as Accept-Language: the page's
+ * lang, which i18n/setLang keeps; Chinese when there is none.
+ */
+export function requestLanguage(): string {
+  return globalThis.document?.documentElement?.lang === 'en' ? 'en' : 'zh-CN'
+}
+
 /** idempotencyKey is a random key for one submission (crypto.randomUUID needs HTTPS; this does not). */
 export function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
@@ -37,7 +45,12 @@ async function send<R, V>(
   key?: string,
 ): Promise<R> {
   const token = csrfToken()
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
+  // The server writes its messages in the dashboard's language.
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'Accept-Language': requestLanguage(),
+  }
   if (token) headers[csrfHeader] = token
   if (key) headers['Idempotency-Key'] = key
   let response: Response

@@ -1,6 +1,9 @@
 // What went wrong with a request, in terms a person and a form can use:
 // every GraphQL error carries extensions.code and, for bad input,
-// extensions.field naming the input field ("creditCode", "parentID").
+// extensions.field naming the input field ("creditCode", "parentID"), and
+// extensions.reason naming the rule broken (ID_NUMBER_CHECK_CHARACTER). The
+// message is in the language the client asked for (Accept-Language).
+import { messages as records } from '@/i18n/records'
 
 /** One problem the server reported. */
 export interface Problem {
@@ -8,6 +11,8 @@ export interface Problem {
   code: string
   /** The input field the problem is about, when the server named one. */
   field?: string
+  /** The rule broken, stably (extensions.reason), when the server named one. */
+  reason?: string
   /** Seconds to wait before trying again (RATE_LIMITED, from Retry-After). */
   retryAfter?: number
 }
@@ -32,7 +37,7 @@ export class RequestError extends Error {
 
 interface RawError {
   message?: unknown
-  extensions?: { code?: unknown; field?: unknown }
+  extensions?: { code?: unknown; field?: unknown; reason?: unknown }
 }
 
 /** problemsOf reads the errors array of a GraphQL response. */
@@ -44,16 +49,21 @@ export function problemsOf(errors: unknown): Problem[] {
       code: typeof raw?.extensions?.code === 'string' ? raw.extensions.code : 'UNKNOWN',
     }
     if (typeof raw?.extensions?.field === 'string' && raw.extensions.field) p.field = raw.extensions.field
+    if (typeof raw?.extensions?.reason === 'string' && raw.extensions.reason) p.reason = raw.extensions.reason
     return p
   })
 }
 
 /**
  * fieldMessage is the message to show under a form field: the server writes
- * "creditCode: check character is …", and the field's label already says which.
+ * "creditCode: check character is …" (in Chinese "统一社会信用代码：校验位…"),
+ * and the field's label already says which.
  */
 export function fieldMessage(p: Problem): string {
-  if (p.field && p.message.startsWith(`${p.field}: `)) return p.message.slice(p.field.length + 2)
+  if (!p.field) return p.message
+  if (p.message.startsWith(`${p.field}: `)) return p.message.slice(p.field.length + 2)
+  const label = (records.fields as Record<string, readonly [string, string]>)[p.field]?.[0] ?? p.field
+  if (p.message.startsWith(`${label}：`)) return p.message.slice(label.length + 1)
   return p.message
 }
 

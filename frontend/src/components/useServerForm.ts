@@ -1,7 +1,8 @@
 // useServerForm runs a form's mutation and puts what the server rejected
 // under the field it names (extensions.field), the rest above the form —
 // among them a write the viewer's role or areas do not allow (FORBIDDEN),
-// in the server's words.
+// in the server's words. A form may pass its own checks (lib/validate.ts):
+// what they find is shown at the field and nothing is sent.
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 import { reactive, ref } from 'vue'
@@ -14,10 +15,19 @@ export function useServerForm(fields: readonly string[]) {
   const errors = reactive<FormErrors>({ fields: {}, general: [] })
   const saving = ref(false)
 
-  /** submit runs the mutation; it returns its result, or undefined when it failed. */
-  async function submit<T>(run: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * submit runs the mutation; it returns its result, or undefined when it
+   * failed. precheck, if given, returns the messages of the form's own
+   * checks by field: when there are any, they are shown and nothing is sent.
+   */
+  async function submit<T>(run: () => Promise<T>, precheck?: () => Record<string, string>): Promise<T | undefined> {
     errors.fields = {}
     errors.general = []
+    const found = precheck?.() ?? {}
+    if (Object.keys(found).length > 0) {
+      errors.fields = found
+      return undefined
+    }
     saving.value = true
     try {
       const result = await run()

@@ -1,0 +1,45 @@
+// Words of the checks a form makes before it sends (lib/validate.ts) and of
+// the audit log's document, Chinese and English side by side.
+export const messages = {
+  validate: {
+    required: ['必须填写', 'Required'],
+    idLength: ['身份证号应为18位，现为{n}位', 'An ID number has 18 characters, not {n}'],
+    idDigits: ['身份证号前17位应为数字，最后一位为数字或X', 'An ID number is 17 digits and a digit or X'],
+    idBirth: ['第7–14位“{digits}”不是有效的出生日期', 'Characters 7–14 “{digits}” are not a date of birth'],
+    idCheck: ['校验位是“{got}”，按前17位应为“{want}”，请核对', "The check character is '{got}'; the first 17 digits give '{want}'"],
+    phone: ['应为11位手机号码，或7–8位固定电话（可加区号和“-”，如0994-1234567）', 'An 11-digit mobile number, or a 7–8 digit landline (0994-1234567)'],
+    creditLength: ['统一社会信用代码应为18位，现为{n}位', 'A credit code has 18 characters, not {n}'],
+    creditChar: ['第{i}位“{c}”不允许（只能是数字和除I、O、S、V、Z以外的大写字母）', 'Character {i} “{c}” is not allowed (digits and capitals other than I, O, S, V, Z)'],
+    creditDivision: ['第3–8位是行政区划码，必须是数字', 'Characters 3–8 are the administrative division code: digits'],
+    creditCheck: ['校验位是“{got}”，按前17位应为“{want}”，请核对', "The check character is '{got}'; the first 17 give '{want}'"],
+    dateOrder: ['不能早于{label}（{date}）', 'Must not be before {label} ({date})'],
+    notMore: ['不能多于{label}（{n}）', 'Must not be more than {label} ({n})'],
+  },
+  auditWords: {
+    actors: {
+      user: ['用户', 'user'],
+      token: ['令牌', 'token'],
+      system: ['系统', 'system'],
+    },
+    types: {
+      Member: ['党员', 'Member'],
+      Organization: ['党组织', 'Organisation'],
+      Unit: ['单位', 'Unit'],
+      Area: ['区域', 'Area'],
+      Membership: ['组织关系', 'Membership'],
+      Appointment: ['任职', 'Appointment'],
+      Term: ['任期', 'Term'],
+      Meeting: ['组织生活', 'Meeting'],
+      UnitCoverage: ['单位覆盖', 'Unit coverage'],
+      AffiliatedOrganization: ['群团组织', 'Mass organisation'],
+      Assessment: ['考核', 'Assessment'],
+      Exemption: ['豁免', 'Exemption'],
+      RuleSetting: ['规则设定', 'Rule setting'],
+      InstructorVisit: ['指导员走访', 'Instructor visit'],
+      MobileReport: ['流动党员报告', 'Mobile member report'],
+      KindChange: ['组织类别变更', 'Change of kind'],
+      User: ['用户', 'User'],
+      APIToken: ['令牌', 'API token'],
+    },
+  },
+} as const
