@@ -39,11 +39,11 @@ type Rectification struct {
 	OrganizationID *int `json:"organization_id,omitempty"`
 	// The person responsible (负责人).
 	Responsible string `json:"responsible,omitempty"`
-	// Deadline holds the value of the "deadline" field.
+	// The day by which the gap is to be closed (整改时限).
 	Deadline time.Time `json:"deadline,omitempty"`
 	// What will be done (整改措施).
 	Plan string `json:"plan,omitempty"`
-	// Status holds the value of the "status" field.
+	// Where the item stands; VERIFIED, OVERDUE and reopening are set by the register from its gaps, not by hand.
 	Status rectification.Status `json:"status,omitempty"`
 	// Why the item was waived (免于整改), by the working committee.
 	WaiveReason string `json:"waive_reason,omitempty"`
@@ -67,11 +67,11 @@ type Rectification struct {
 
 // RectificationEdges holds the relations/edges for other nodes in the graph.
 type RectificationEdges struct {
-	// Area holds the value of the area edge.
+	// The community (or other area) responsible for the item.
 	Area *Area `json:"area,omitempty"`
-	// Organization holds the value of the organization edge.
+	// The organisation responsible, where one is.
 	Organization *Organization `json:"organization,omitempty"`
-	// Notes holds the value of the notes edge.
+	// The item's notes over time, the register's own among them (verified, reopened, overdue).
 	Notes []*RectificationNote `json:"notes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -20,11 +20,11 @@ type RectificationNote struct {
 	ID int `json:"id,omitempty"`
 	// RectificationID holds the value of the "rectification_id" field.
 	RectificationID int `json:"rectification_id,omitempty"`
-	// At holds the value of the "at" field.
+	// When the note was written.
 	At time.Time `json:"at,omitempty"`
 	// Who wrote it: "user 张三", or "system" for the reconciler.
 	Author string `json:"author,omitempty"`
-	// Text holds the value of the "text" field.
+	// What was done or found.
 	Text string `json:"text,omitempty"`
 	// What is attached (a file's description: 会议记录、照片…).
 	Attachment string `json:"attachment,omitempty"`
@@ -36,7 +36,7 @@ type RectificationNote struct {
 
 // RectificationNoteEdges holds the relations/edges for other nodes in the graph.
 type RectificationNoteEdges struct {
-	// Rectification holds the value of the rectification edge.
+	// The item the note is about.
 	Rectification *Rectification `json:"rectification,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -232,6 +232,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CoverageChanges struct {
+		Closed                 func(childComplexity int) int
+		From                   func(childComplexity int) int
+		MembersMoved           func(childComplexity int) int
+		Opened                 func(childComplexity int) int
+		OrganizationsDissolved func(childComplexity int) int
+		OrganizationsSetUp     func(childComplexity int) int
+		To                     func(childComplexity int) int
+		UnitsCovered           func(childComplexity int) int
+	}
+
 	CoverageReport struct {
 		Area          func(childComplexity int) int
 		AsOf          func(childComplexity int) int
@@ -276,6 +287,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	FamilyCount struct {
+		Count  func(childComplexity int) int
+		Family func(childComplexity int) int
+	}
+
 	Figure struct {
 		Name      func(childComplexity int) int
 		Threshold func(childComplexity int) int
@@ -298,6 +314,11 @@ type ComplexityRoot struct {
 		Subject       func(childComplexity int) int
 		SubjectName   func(childComplexity int) int
 		Suggestions   func(childComplexity int) int
+	}
+
+	GapChange struct {
+		Day func(childComplexity int) int
+		Gap func(childComplexity int) int
 	}
 
 	GapConnection struct {
@@ -696,7 +717,9 @@ type ComplexityRoot struct {
 		Assessments             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AssessmentOrder, where *ent.AssessmentWhereInput) int
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time, unitKinds []unit.Kind) int
+		CoverageChanges         func(childComplexity int, areaID *int, from time.Time, to time.Time) int
 		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
+		CoverageTrend           func(childComplexity int, areaID *int, from time.Time, to time.Time, every model.TrendStep) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
@@ -719,6 +742,13 @@ type ComplexityRoot struct {
 		UnitCoverages           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) int
 		Units                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) int
 		Viewer                  func(childComplexity int) int
+	}
+
+	RecordChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Day    func(childComplexity int) int
+		Record func(childComplexity int) int
 	}
 
 	Rectification struct {
@@ -867,6 +897,12 @@ type ComplexityRoot struct {
 	TransferMemberPayload struct {
 		Closed func(childComplexity int) int
 		Opened func(childComplexity int) int
+	}
+
+	TrendPoint struct {
+		AsOf     func(childComplexity int) int
+		Families func(childComplexity int) int
+		Report   func(childComplexity int) int
 	}
 
 	Unit struct {
@@ -1086,6 +1122,8 @@ type QueryResolver interface {
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
 	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) (*ent.RectificationConnection, error)
 	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
+	CoverageTrend(ctx context.Context, areaID *int, from time.Time, to time.Time, every model.TrendStep) ([]*coverage.TrendPoint, error)
+	CoverageChanges(ctx context.Context, areaID *int, from time.Time, to time.Time) (*coverage.Changes, error)
 	RegisterRevision(ctx context.Context) (int, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -1830,6 +1868,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEntryEdge.Node(childComplexity), true
 
+	case "CoverageChanges.closed":
+		if e.ComplexityRoot.CoverageChanges.Closed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.Closed(childComplexity), true
+	case "CoverageChanges.from":
+		if e.ComplexityRoot.CoverageChanges.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.From(childComplexity), true
+	case "CoverageChanges.membersMoved":
+		if e.ComplexityRoot.CoverageChanges.MembersMoved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.MembersMoved(childComplexity), true
+	case "CoverageChanges.opened":
+		if e.ComplexityRoot.CoverageChanges.Opened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.Opened(childComplexity), true
+	case "CoverageChanges.organizationsDissolved":
+		if e.ComplexityRoot.CoverageChanges.OrganizationsDissolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.OrganizationsDissolved(childComplexity), true
+	case "CoverageChanges.organizationsSetUp":
+		if e.ComplexityRoot.CoverageChanges.OrganizationsSetUp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.OrganizationsSetUp(childComplexity), true
+	case "CoverageChanges.to":
+		if e.ComplexityRoot.CoverageChanges.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.To(childComplexity), true
+	case "CoverageChanges.unitsCovered":
+		if e.ComplexityRoot.CoverageChanges.UnitsCovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageChanges.UnitsCovered(childComplexity), true
+
 	case "CoverageReport.area":
 		if e.ComplexityRoot.CoverageReport.Area == nil {
 			break
@@ -2009,6 +2096,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExemptionEdge.Node(childComplexity), true
 
+	case "FamilyCount.count":
+		if e.ComplexityRoot.FamilyCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyCount.Count(childComplexity), true
+	case "FamilyCount.family":
+		if e.ComplexityRoot.FamilyCount.Family == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyCount.Family(childComplexity), true
+
 	case "Figure.name":
 		if e.ComplexityRoot.Figure.Name == nil {
 			break
@@ -2118,6 +2218,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Gap.Suggestions(childComplexity), true
+
+	case "GapChange.day":
+		if e.ComplexityRoot.GapChange.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapChange.Day(childComplexity), true
+	case "GapChange.gap":
+		if e.ComplexityRoot.GapChange.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GapChange.Gap(childComplexity), true
 
 	case "GapConnection.edges":
 		if e.ComplexityRoot.GapConnection.Edges == nil {
@@ -4202,6 +4315,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Coverage(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["unitKinds"].([]unit.Kind)), true
+	case "Query.coverageChanges":
+		if e.ComplexityRoot.Query.CoverageChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coverageChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoverageChanges(childComplexity, args["areaId"].(*int), args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.coverageGaps":
 		if e.ComplexityRoot.Query.CoverageGaps == nil {
 			break
@@ -4213,6 +4337,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int])), true
+	case "Query.coverageTrend":
+		if e.ComplexityRoot.Query.CoverageTrend == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coverageTrend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoverageTrend(childComplexity, args["areaId"].(*int), args["from"].(time.Time), args["to"].(time.Time), args["every"].(model.TrendStep)), true
 	case "Query.exemptions":
 		if e.ComplexityRoot.Query.Exemptions == nil {
 			break
@@ -4441,6 +4576,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RecordChange.after":
+		if e.ComplexityRoot.RecordChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.After(childComplexity), true
+	case "RecordChange.before":
+		if e.ComplexityRoot.RecordChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Before(childComplexity), true
+	case "RecordChange.day":
+		if e.ComplexityRoot.RecordChange.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Day(childComplexity), true
+	case "RecordChange.record":
+		if e.ComplexityRoot.RecordChange.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordChange.Record(childComplexity), true
 
 	case "Rectification.area":
 		if e.ComplexityRoot.Rectification.Area == nil {
@@ -5028,6 +5188,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TransferMemberPayload.Opened(childComplexity), true
+
+	case "TrendPoint.asOf":
+		if e.ComplexityRoot.TrendPoint.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.AsOf(childComplexity), true
+	case "TrendPoint.families":
+		if e.ComplexityRoot.TrendPoint.Families == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Families(childComplexity), true
+	case "TrendPoint.report":
+		if e.ComplexityRoot.TrendPoint.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Report(childComplexity), true
 
 	case "Unit.aboveDesignatedSize":
 		if e.ComplexityRoot.Unit.AboveDesignatedSize == nil {
@@ -5981,6 +6160,28 @@ func (ec *executionContext) childFields_AuditEntryEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntryEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CoverageChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_CoverageChanges_from(ctx, field)
+	case "to":
+		return ec.fieldContext_CoverageChanges_to(ctx, field)
+	case "opened":
+		return ec.fieldContext_CoverageChanges_opened(ctx, field)
+	case "closed":
+		return ec.fieldContext_CoverageChanges_closed(ctx, field)
+	case "organizationsSetUp":
+		return ec.fieldContext_CoverageChanges_organizationsSetUp(ctx, field)
+	case "organizationsDissolved":
+		return ec.fieldContext_CoverageChanges_organizationsDissolved(ctx, field)
+	case "unitsCovered":
+		return ec.fieldContext_CoverageChanges_unitsCovered(ctx, field)
+	case "membersMoved":
+		return ec.fieldContext_CoverageChanges_membersMoved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoverageChanges", field.Name)
+}
+
 func (ec *executionContext) childFields_CoverageReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "area":
@@ -6069,6 +6270,16 @@ func (ec *executionContext) childFields_ExemptionEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ExemptionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_FamilyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "family":
+		return ec.fieldContext_FamilyCount_family(ctx, field)
+	case "count":
+		return ec.fieldContext_FamilyCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -6115,6 +6326,16 @@ func (ec *executionContext) childFields_Gap(ctx context.Context, field graphql.C
 		return ec.fieldContext_Gap_rectification(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Gap", field.Name)
+}
+
+func (ec *executionContext) childFields_GapChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "gap":
+		return ec.fieldContext_GapChange_gap(ctx, field)
+	case "day":
+		return ec.fieldContext_GapChange_day(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GapChange", field.Name)
 }
 
 func (ec *executionContext) childFields_GapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6787,6 +7008,20 @@ func (ec *executionContext) childFields_Placement(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Placement", field.Name)
 }
 
+func (ec *executionContext) childFields_RecordChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "record":
+		return ec.fieldContext_RecordChange_record(ctx, field)
+	case "day":
+		return ec.fieldContext_RecordChange_day(ctx, field)
+	case "before":
+		return ec.fieldContext_RecordChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_RecordChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordChange", field.Name)
+}
+
 func (ec *executionContext) childFields_Rectification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7081,6 +7316,18 @@ func (ec *executionContext) childFields_TransferMemberPayload(ctx context.Contex
 		return ec.fieldContext_TransferMemberPayload_opened(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TransferMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_TrendPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_TrendPoint_asOf(ctx, field)
+	case "report":
+		return ec.fieldContext_TrendPoint_report(ctx, field)
+	case "families":
+		return ec.fieldContext_TrendPoint_families(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrendPoint", field.Name)
 }
 
 func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8745,6 +8992,36 @@ func (ec *executionContext) field_Query_auditEntries_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_coverageChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8812,6 +9089,44 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_coverageTrend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "every",
+		func(ctx context.Context, v any) (model.TrendStep, error) {
+			return ec.unmarshalNTrendStep2jicengᚋgraphᚋmodelᚐTrendStep(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["every"] = arg3
 	return args, nil
 }
 
@@ -12824,6 +13139,244 @@ func (ec *executionContext) fieldContext_AuditEntryEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AuditEntryEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CoverageChanges_from(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageChanges", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CoverageChanges_to(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageChanges", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CoverageChanges_opened(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_opened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.GapChange) graphql.Marshaler {
+			return ec.marshalNGapChange2ᚕᚖjicengᚋcoverageᚐGapChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_opened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageChanges_closed(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_closed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.GapChange) graphql.Marshaler {
+			return ec.marshalNGapChange2ᚕᚖjicengᚋcoverageᚐGapChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_closed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GapChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageChanges_organizationsSetUp(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_organizationsSetUp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganizationsSetUp, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_organizationsSetUp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageChanges_organizationsDissolved(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_organizationsDissolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganizationsDissolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_organizationsDissolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageChanges_unitsCovered(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_unitsCovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitsCovered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_unitsCovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoverageChanges_membersMoved(ctx context.Context, field graphql.CollectedField, obj *coverage.Changes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageChanges_membersMoved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MembersMoved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
+			return ec.marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageChanges_membersMoved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoverageChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CoverageReport_area(ctx context.Context, field graphql.CollectedField, obj *coverage.Report) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13617,6 +14170,52 @@ func (ec *executionContext) fieldContext_ExemptionEdge_cursor(_ context.Context,
 	return graphql.NewScalarFieldContext("ExemptionEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _FamilyCount_family(ctx context.Context, field graphql.CollectedField, obj *coverage.FamilyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyCount_family(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Family, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.RuleFamily) graphql.Marshaler {
+			return ec.marshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyCount_family(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyCount", field, false, false, "RuleFamily")
+}
+
+func (ec *executionContext) _FamilyCount_count(ctx context.Context, field graphql.CollectedField, obj *coverage.FamilyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Figure_name(ctx context.Context, field graphql.CollectedField, obj *coverage.Figure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14101,6 +14700,61 @@ func (ec *executionContext) fieldContext_Gap_rectification(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _GapChange_gap(ctx context.Context, field graphql.CollectedField, obj *coverage.GapChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapChange_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+			return ec.marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapChange_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GapChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GapChange_day(ctx context.Context, field graphql.CollectedField, obj *coverage.GapChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GapChange_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GapChange_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GapChange", field, false, false, "Date")
 }
 
 func (ec *executionContext) _GapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *coverage.GapConnection) (ret graphql.Marshaler) {
@@ -23638,6 +24292,94 @@ func (ec *executionContext) fieldContext_Query_rectificationFigures(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_coverageTrend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coverageTrend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoverageTrend(ctx, fc.Args["areaId"].(*int), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["every"].(model.TrendStep))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.TrendPoint) graphql.Marshaler {
+			return ec.marshalNTrendPoint2ᚕᚖjicengᚋcoverageᚐTrendPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coverageTrend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrendPoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coverageTrend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_coverageChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_coverageChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CoverageChanges(ctx, fc.Args["areaId"].(*int), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Changes) graphql.Marshaler {
+			return ec.marshalNCoverageChanges2ᚖjicengᚋcoverageᚐChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_coverageChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageChanges(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_coverageChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_registerRevision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23767,6 +24509,107 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RecordChange_record(ctx context.Context, field graphql.CollectedField, obj *coverage.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordChange_day(ctx context.Context, field graphql.CollectedField, obj *coverage.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RecordChange_before(ctx context.Context, field graphql.CollectedField, obj *coverage.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecordChange_after(ctx context.Context, field graphql.CollectedField, obj *coverage.RecordChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecordChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Rectification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
@@ -26217,6 +27060,93 @@ func (ec *executionContext) fieldContext_TransferMemberPayload_opened(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrendPoint_asOf(ctx context.Context, field graphql.CollectedField, obj *coverage.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Date")
+}
+
+func (ec *executionContext) _TrendPoint_report(ctx context.Context, field graphql.CollectedField, obj *coverage.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrendPoint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrendPoint_families(ctx context.Context, field graphql.CollectedField, obj *coverage.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_families(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Families, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
+			return ec.marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_families(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrendPoint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -50352,6 +51282,74 @@ func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var coverageChangesImplementors = []string{"CoverageChanges"}
+
+func (ec *executionContext) _CoverageChanges(ctx context.Context, sel ast.SelectionSet, obj *coverage.Changes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coverageChangesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoverageChanges")
+		case "from":
+			out.Values[i] = ec._CoverageChanges_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CoverageChanges_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opened":
+			out.Values[i] = ec._CoverageChanges_opened(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closed":
+			out.Values[i] = ec._CoverageChanges_closed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organizationsSetUp":
+			out.Values[i] = ec._CoverageChanges_organizationsSetUp(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organizationsDissolved":
+			out.Values[i] = ec._CoverageChanges_organizationsDissolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitsCovered":
+			out.Values[i] = ec._CoverageChanges_unitsCovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "membersMoved":
+			out.Values[i] = ec._CoverageChanges_membersMoved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coverageReportImplementors = []string{"CoverageReport"}
 
 func (ec *executionContext) _CoverageReport(ctx context.Context, sel ast.SelectionSet, obj *coverage.Report) graphql.Marshaler {
@@ -50639,6 +51637,44 @@ func (ec *executionContext) _ExemptionEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var familyCountImplementors = []string{"FamilyCount"}
+
+func (ec *executionContext) _FamilyCount(ctx context.Context, sel ast.SelectionSet, obj *coverage.FamilyCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyCount")
+		case "family":
+			out.Values[i] = ec._FamilyCount_family(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FamilyCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var figureImplementors = []string{"Figure"}
 
 func (ec *executionContext) _Figure(ctx context.Context, sel ast.SelectionSet, obj *coverage.Figure) graphql.Marshaler {
@@ -50770,6 +51806,44 @@ func (ec *executionContext) _Gap(ctx context.Context, sel ast.SelectionSet, obj 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Gap_rectification(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var gapChangeImplementors = []string{"GapChange"}
+
+func (ec *executionContext) _GapChange(ctx context.Context, sel ast.SelectionSet, obj *coverage.GapChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, gapChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GapChange")
+		case "gap":
+			out.Values[i] = ec._GapChange_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "day":
+			out.Values[i] = ec._GapChange_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -53537,6 +54611,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_rectificationFigures(ctx, field)
 				})
+		case "coverageTrend":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coverageTrend(ctx, field)
+				})
+		case "coverageChanges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_coverageChanges(ctx, field)
+				})
 		case "registerRevision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -53562,6 +54648,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordChangeImplementors = []string{"RecordChange"}
+
+func (ec *executionContext) _RecordChange(ctx context.Context, sel ast.SelectionSet, obj *coverage.RecordChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordChange")
+		case "record":
+			out.Values[i] = ec._RecordChange_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "day":
+			out.Values[i] = ec._RecordChange_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._RecordChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._RecordChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -54547,6 +55681,49 @@ func (ec *executionContext) _TransferMemberPayload(ctx context.Context, sel ast.
 		case "opened":
 			out.Values[i] = ec._TransferMemberPayload_opened(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trendPointImplementors = []string{"TrendPoint"}
+
+func (ec *executionContext) _TrendPoint(ctx context.Context, sel ast.SelectionSet, obj *coverage.TrendPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trendPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrendPoint")
+		case "asOf":
+			out.Values[i] = ec._TrendPoint_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._TrendPoint_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "families":
+			out.Values[i] = ec._TrendPoint_families(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -55891,6 +57068,14 @@ func (ec *executionContext) unmarshalNConfirmMemberInput2jicengᚋregisterᚐCon
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCoverageChanges2ᚖjicengᚋcoverageᚐChanges(ctx context.Context, sel ast.SelectionSet, v *coverage.Changes) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CoverageChanges!")
+		return graphql.Null
+	}
+	return ec._CoverageChanges(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -56117,6 +57302,30 @@ func (ec *executionContext) unmarshalNExtendProbationInput2jicengᚋregisterᚐP
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCount(ctx context.Context, sel ast.SelectionSet, v *coverage.FamilyCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyCount!")
+		return graphql.Null
+	}
+	return ec._FamilyCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -56182,6 +57391,30 @@ func (ec *executionContext) marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx context.C
 		return graphql.Null
 	}
 	return ec._Gap(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGapChange2ᚕᚖjicengᚋcoverageᚐGapChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGapChange2ᚖjicengᚋcoverageᚐGapChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGapChange2ᚖjicengᚋcoverageᚐGapChange(ctx context.Context, sel ast.SelectionSet, v *coverage.GapChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GapChange!")
+		return graphql.Null
+	}
+	return ec._GapChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋcoverageᚐGapConnection(ctx context.Context, sel ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
@@ -57027,6 +58260,30 @@ func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx
 	return ec._Placement(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordChange(ctx context.Context, sel ast.SelectionSet, v *coverage.RecordChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecordChange!")
+		return graphql.Null
+	}
+	return ec._RecordChange(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -57479,6 +58736,40 @@ func (ec *executionContext) unmarshalNTransferReason2jicengᚋregisterᚐTransfe
 }
 
 func (ec *executionContext) marshalNTransferReason2jicengᚋregisterᚐTransferReason(ctx context.Context, sel ast.SelectionSet, v register.TransferReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNTrendPoint2ᚕᚖjicengᚋcoverageᚐTrendPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.TrendPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrendPoint2ᚖjicengᚋcoverageᚐTrendPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTrendPoint2ᚖjicengᚋcoverageᚐTrendPoint(ctx context.Context, sel ast.SelectionSet, v *coverage.TrendPoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TrendPoint!")
+		return graphql.Null
+	}
+	return ec._TrendPoint(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTrendStep2jicengᚋgraphᚋmodelᚐTrendStep(ctx context.Context, v any) (model.TrendStep, error) {
+	var res model.TrendStep
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTrendStep2jicengᚋgraphᚋmodelᚐTrendStep(ctx context.Context, sel ast.SelectionSet, v model.TrendStep) graphql.Marshaler {
 	return v
 }
 

@@ -52,11 +52,13 @@ func (Rectification) Fields() []ent.Field {
 		field.String("responsible").Validate(check.MaxRunes(100)).Optional().
 			Comment("The person responsible (负责人)."),
 		field.Time("deadline").SchemaType(dateColumn).
+			Comment("The day by which the gap is to be closed (整改时限).").
 			Annotations(dateScalar, entgql.OrderField("DEADLINE")),
 		field.String("plan").Validate(check.MaxRunes(2000)).Optional().
 			Comment("What will be done (整改措施)."),
 		field.Enum("status").Values("OPEN", "IN_PROGRESS", "DONE", "VERIFIED", "OVERDUE", "WAIVED").Default("OPEN").
-			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Comment("Where the item stands; VERIFIED, OVERDUE and reopening are set by the register from its gaps, not by hand.").
+			Annotations(rectificationStatusValues, entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.String("waive_reason").Validate(check.MaxRunes(1000)).Optional().
 			Comment("Why the item was waived (免于整改), by the working committee.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -84,9 +86,12 @@ func (Rectification) Fields() []ent.Field {
 // Edges of Rectification.
 func (Rectification) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("area", Area.Type).Field("area_id").Unique().Required(),
-		edge.To("organization", Organization.Type).Field("organization_id").Unique(),
-		edge.To("notes", RectificationNote.Type).Annotations(readOnly),
+		edge.To("area", Area.Type).Field("area_id").Unique().Required().
+			Comment("The community (or other area) responsible for the item."),
+		edge.To("organization", Organization.Type).Field("organization_id").Unique().
+			Comment("The organisation responsible, where one is."),
+		edge.To("notes", RectificationNote.Type).Annotations(readOnly).
+			Comment("The item's notes over time, the register's own among them (verified, reopened, overdue)."),
 	}
 }
 
@@ -122,10 +127,12 @@ func (RectificationNote) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("rectification_id").Immutable(),
 		field.Time("at").Default(time.Now).Immutable().
+			Comment("When the note was written.").
 			Annotations(entgql.OrderField("AT")),
 		field.String("author").Immutable().
 			Comment(`Who wrote it: "user 张三", or "system" for the reconciler.`),
-		field.String("text").Validate(check.MaxRunes(2000)).Validate(check.NotBlank).Immutable(),
+		field.String("text").Validate(check.MaxRunes(2000)).Validate(check.NotBlank).Immutable().
+			Comment("What was done or found."),
 		field.String("attachment").Validate(check.MaxRunes(500)).Optional().Immutable().
 			Comment("What is attached (a file's description: 会议记录、照片…)."),
 	}
@@ -134,7 +141,8 @@ func (RectificationNote) Fields() []ent.Field {
 // Edges of RectificationNote.
 func (RectificationNote) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("rectification", Rectification.Type).Ref("notes").Field("rectification_id").Unique().Required().Immutable(),
+		edge.From("rectification", Rectification.Type).Ref("notes").Field("rectification_id").Unique().Required().Immutable().
+			Comment("The item the note is about."),
 	}
 }
 

@@ -149,6 +149,15 @@ var organizationKindValues = EnumValues{
 	"PARTY_GROUP":                   "党小组: a Party group inside a branch.",
 }
 
+var rectificationStatusValues = EnumValues{
+	"OPEN":        "待整改: handed over, not yet worked on.",
+	"IN_PROGRESS": "整改中: the responsible community is working on it.",
+	"DONE":        "已整改: the community says it is done; the register has not yet seen the gap close.",
+	"VERIFIED":    "已核验: the register found the gap closed, on verifiedOn.",
+	"OVERDUE":     "已逾期: the deadline passed while the gap was open.",
+	"WAIVED":      "免于整改: the working committee waived it, with a reason.",
+}
+
 var unitKindValues = EnumValues{
 	"NON_PUBLIC_ENTERPRISE": "非公企业: a non-public enterprise (两新组织).",
 	"SOCIAL_ORGANIZATION":   "社会组织: a social organisation (两新组织).",

@@ -17,11 +17,16 @@ import (
 
 // What the working committee assigns: the area, organisation and person responsible, and the deadline.
 type AssignRectificationInput struct {
-	AreaID            *int       `json:"areaID,omitempty"`
-	OrganizationID    *int       `json:"organizationID,omitempty"`
-	ClearOrganization *bool      `json:"clearOrganization,omitempty"`
-	Responsible       *string    `json:"responsible,omitempty"`
-	Deadline          *time.Time `json:"deadline,omitempty"`
+	// The area (community) that is to answer for the item from now on.
+	AreaID *int `json:"areaID,omitempty"`
+	// The organisation responsible from now on.
+	OrganizationID *int `json:"organizationID,omitempty"`
+	// True to leave the item with no organisation responsible.
+	ClearOrganization *bool `json:"clearOrganization,omitempty"`
+	// The person responsible (负责人).
+	Responsible *string `json:"responsible,omitempty"`
+	// A new deadline.
+	Deadline *time.Time `json:"deadline,omitempty"`
 }
 
 // Gaps to hand over: by ID, or every gap found today in an area (of some rules) not yet handed over.
@@ -78,20 +83,27 @@ type GridFeature struct {
 
 // Ledger figures of a community.
 type RectificationAreaTally struct {
-	Area  *ent.Area           `json:"area"`
+	// The area responsible.
+	Area *ent.Area `json:"area"`
+	// Its items' figures.
 	Tally *RectificationTally `json:"tally"`
 }
 
 // The ledger's figures: in all, by community, by rule.
 type RectificationFigures struct {
-	All    *RectificationTally       `json:"all"`
+	// Every item in scope.
+	All *RectificationTally `json:"all"`
+	// By responsible area.
 	ByArea []*RectificationAreaTally `json:"byArea"`
+	// By rule.
 	ByRule []*RectificationRuleTally `json:"byRule"`
 }
 
 // Ledger figures of a rule.
 type RectificationRuleTally struct {
-	Rule  coverage.RuleCode   `json:"rule"`
+	// The rule whose gaps the items follow up.
+	Rule coverage.RuleCode `json:"rule"`
+	// Its items' figures.
 	Tally *RectificationTally `json:"tally"`
 }
 
@@ -100,10 +112,13 @@ type RectificationTally struct {
 	// Items handed over.
 	Total int `json:"total"`
 	// Items still followed up: open, in progress, done but not yet verified, overdue.
-	Open     int `json:"open"`
-	Overdue  int `json:"overdue"`
+	Open int `json:"open"`
+	// Items whose deadline passed while their gap was open.
+	Overdue int `json:"overdue"`
+	// Items the register found closed.
 	Verified int `json:"verified"`
-	Waived   int `json:"waived"`
+	// Items the working committee waived.
+	Waived int `json:"waived"`
 	// The median days from hand-over to verification; null while none is verified.
 	MedianDaysToClose *float64 `json:"medianDaysToClose,omitempty"`
 }
@@ -131,6 +146,7 @@ type SeverityCount struct {
 
 // What the community works on: the plan and the progress (open, in progress, done).
 type UpdateRectificationInput struct {
+	// What will be done (整改措施).
 	Plan *string `json:"plan,omitempty"`
 	// OPEN, IN_PROGRESS or DONE; verified and overdue follow from the register.
 	Status *rectification.Status `json:"status,omitempty"`
@@ -154,9 +170,12 @@ type Viewer struct {
 type TrendStep string
 
 const (
-	TrendStepMonth   TrendStep = "MONTH"
+	// The last day of every month.
+	TrendStepMonth TrendStep = "MONTH"
+	// The last day of every quarter.
 	TrendStepQuarter TrendStep = "QUARTER"
-	TrendStepYear    TrendStep = "YEAR"
+	// The last day of every year.
+	TrendStepYear TrendStep = "YEAR"
 )
 
 var AllTrendStep = []TrendStep{
