@@ -7,8 +7,12 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const dist = new URL('../dist/', import.meta.url).pathname
-/** Budget of initial JavaScript, gzipped, in KiB. */
-const budgetKiB = Number(process.env.JICENG_JS_BUDGET_KIB ?? 210)
+/**
+ * Budget of initial JavaScript, gzipped, in KiB. 225 since the record pages'
+ * operations came: the words of every view (i18n/ui-*.ts, about 8 KiB
+ * gzipped) load with the shell, and the header's area picker is a tree select.
+ */
+const budgetKiB = Number(process.env.JICENG_JS_BUDGET_KIB ?? 225)
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/([^"]+)"/g)].map((m) => m[1])

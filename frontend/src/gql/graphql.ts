@@ -1508,11 +1508,13 @@ export type CreateOrganizationInput = {
   siteMemberIDs?: Array<string> | null | undefined;
 };
 
+/** A new Party group (党小组): where it sits, its name, the day and its members. */
 export type CreatePartyGroupInput = {
   /** The member designated group leader (组长), one of memberIDs. */
   leaderID?: string | null | undefined;
   /** Members of the parent on the day who form the group. */
   memberIDs?: Array<string>;
+  /** The group's name, such as 第一党小组. */
   name: string;
   /** The day the group is set up and its members join it. */
   on: string;
@@ -1585,6 +1587,7 @@ export type CreateUnitInput = {
   plannedCloseOn?: string | null | undefined;
 };
 
+/** What dissolving an organisation with re-homing needs: the organisation, the day, the reason and where what hangs off it goes. */
 export type DissolveRehomingInput = {
   /** Becomes the parent of the organisations below it (required while it has any). */
   childrenTo?: string | null | undefined;
@@ -1592,7 +1595,9 @@ export type DissolveRehomingInput = {
   membersTo?: string | null | undefined;
   /** The first day the organisation no longer exists; members, units and organisations below move on this day. */
   on: string;
+  /** The organisation to dissolve. */
   organizationID: string;
+  /** Why it is dissolved (撤销原因). */
   reason: string;
   /** Covers its units from the day; left out, their coverage only ends. */
   unitsTo?: string | null | undefined;
@@ -3325,6 +3330,16 @@ export type OrganizationWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** An election of the next committee (换届): the organisation, the day and when the next term is due. */
+export type RenewTermInput = {
+  /** When the next term is due to end. */
+  dueOn: string;
+  /** The election day: the current term ends (its renewedOn) and the next starts. */
+  on: string;
+  /** The organisation whose committee was elected. */
+  organizationID: string;
+};
+
 /** A change of a unit's size from a day; what is left out keeps its value. */
 export type ResizeUnitInput = {
   /** Whether the unit is above designated size (规模以上) from the day. */
@@ -4850,6 +4865,13 @@ export type OrganizationSearchQueryVariables = Exact<{
 
 export type OrganizationSearchQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind }> } };
 
+export type RenewTermMutationVariables = Exact<{
+  input: RenewTermInput;
+}>;
+
+
+export type RenewTermMutation = { renewTerm: { next: { id: string } } };
+
 export type OrganizationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -6190,6 +6212,15 @@ export const OrganizationSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationSearchQuery, OrganizationSearchQueryVariables>;
+export const RenewTermDocument = new TypedDocumentString(`
+    mutation RenewTerm($input: RenewTermInput!) {
+  renewTerm(input: $input) {
+    next {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RenewTermMutation, RenewTermMutationVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
