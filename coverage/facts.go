@@ -30,7 +30,7 @@ func define(name string, deps []string, sql func(e *env) string) {
 // statement. Both planners inline an expression read once, which lets them
 // use the tables' indexes; these are read under joins that would otherwise
 // compute an organisation's kind on the day again for every row joined.
-var materialized = map[string]bool{"org_active": true, "org_core": true}
+var materialized = map[string]bool{"org_active": true, "org_core": true, "working_committees": true}
 
 // with writes the WITH clause holding the named expressions and those they
 // read, each after its dependencies.
@@ -101,6 +101,11 @@ func unattachedEver(m string) string {
 var branchKinds = quoteList(string(vocab.Branch), string(vocab.GridBranch))
 
 func init() {
+	// The sub-district working committees on {d}, whose monthly meetings
+	// train the grid secretaries.
+	define("working_committees", nil, func(*env) string {
+		return holding(vocab.OrganizationKindAttr, "'"+string(vocab.WorkingCommittee)+"'")
+	})
 	define("ms_active", nil, func(*env) string {
 		return `SELECT member_id, organization_id, started_on FROM memberships ms WHERE ` + active("ms", "started_on", "ended_on")
 	})

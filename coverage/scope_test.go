@@ -28,7 +28,11 @@ func TestScopedReportsAgree(t *testing.T) {
 	if err := demo.Load(ctx, st.Client, ref); err != nil {
 		t.Fatal(err)
 	}
-	scopedAgree(t, st, ref.AddDate(0, 0, -1), ref.AddDate(-1, 0, 0), ref.AddDate(-2, -4, 0))
+	days := []time.Time{ref.AddDate(0, 0, -1), ref.AddDate(-1, 0, 0), ref.AddDate(-2, -4, 0)}
+	if st.Dialect == dialect.Postgres {
+		days = days[1:2] // a day in the history is enough to keep CI's PostgreSQL run short
+	}
+	scopedAgree(t, st, days...)
 }
 
 // TestScopedReportsAgreeSynthetic does the same on a small synthetic city
