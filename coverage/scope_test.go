@@ -36,17 +36,14 @@ func TestScopedReportsAgree(t *testing.T) {
 }
 
 // TestScopedReportsAgreeSynthetic does the same on a small synthetic city
-// of two sub-districts (SQLite: synth writes its rows for it).
+// of two sub-districts.
 func TestScopedReportsAgreeSynthetic(t *testing.T) {
 	st := dbtest.Open(t)
-	if st.Dialect != dialect.SQLite {
-		t.Skip("synth generates into SQLite")
-	}
 	ctx := policy.System(context.Background())
 	day := time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
 	size := synth.Town
 	size.SubDistricts = 2
-	if _, err := synth.Generate(ctx, st.DB, size, day); err != nil {
+	if _, err := synth.GenerateIn(ctx, st.DB, st.Dialect, size, day); err != nil {
 		t.Fatal(err)
 	}
 	scopedAgree(t, st, day, day.AddDate(0, -5, 0))

@@ -115,7 +115,9 @@ func nullable(id int) any {
 
 func (g *gen) city() {
 	g.now = time.Now().UTC()
-	g.tx.ExecContext(g.ctx, "PRAGMA defer_foreign_keys = ON")
+	if !g.pg {
+		g.tx.ExecContext(g.ctx, "PRAGMA defer_foreign_keys = ON")
+	}
 	s := g.size
 	for sd := 0; sd < s.SubDistricts; sd++ {
 		sub := g.area(fmt.Sprintf("第%02d街道", sd+1), "SUBDISTRICT", 0, nil)
