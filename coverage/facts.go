@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"entgo.io/ent/dialect"
+
 	"jiceng/vocab"
 )
 
@@ -30,6 +32,10 @@ func define(name string, deps []string, sql func(e *env) string) {
 // statement. Both planners inline an expression read once, which lets them
 // use the tables' indexes; these are read under joins that would otherwise
 // compute an organisation's kind on the day again for every row joined.
+// inlined names the expressions a scoped analysis reads by ID, which
+// PostgreSQL must not compute in full (see with).
+var inlined = map[string]bool{"org_direct": true, "ms_active": true}
+
 var materialized = map[string]bool{"org_active": true, "org_core": true, "working_committees": true}
 
 // with writes the WITH clause holding the named expressions and those they
@@ -56,8 +62,13 @@ func (e *env) with(names ...string) string {
 	parts := make([]string, len(order))
 	for i, n := range order {
 		as := " AS ("
-		if materialized[n] || e.scoped() && n == "org_loc" {
+		switch {
+		case materialized[n] || e.scoped() && n == "org_loc":
 			as = " AS MATERIALIZED ("
+		case e.scoped() && e.query.dialect == dialect.Postgres && inlined[n]:
+			// PostgreSQL computes an expression read more than once in
+			// full; a scoped analysis reads a few rows of it by ID.
+			as = " AS NOT MATERIALIZED ("
 		}
 		parts[i] = n + as + ctes[n].sql(e) + ")"
 	}
