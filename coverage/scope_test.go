@@ -29,16 +29,17 @@ import (
 // area's gaps.
 func TestScopedReportsAgree(t *testing.T) {
 	st := dbtest.Open(t)
+	if st.Dialect == dialect.Postgres {
+		// The synthetic town's and the cross-area test run on both; the
+		// demo's 63 pairs of analyses take minutes on CI's PostgreSQL.
+		t.Skip("the demo's areas are compared on SQLite")
+	}
 	ctx := policy.System(context.Background())
 	ref := demo.Reference()
 	if err := demo.Load(ctx, st.Client, ref); err != nil {
 		t.Fatal(err)
 	}
-	days := []time.Time{ref.AddDate(0, 0, -1), ref.AddDate(-1, 0, 0), ref.AddDate(-2, -4, 0)}
-	if st.Dialect == dialect.Postgres {
-		days = days[1:2] // a day in the history is enough to keep CI's PostgreSQL run short
-	}
-	scopedAgree(t, st, days...)
+	scopedAgree(t, st, ref.AddDate(0, 0, -1), ref.AddDate(-1, 0, 0), ref.AddDate(-2, -4, 0))
 }
 
 // TestScopedReportsAgreeSynthetic does the same on a small synthetic city
