@@ -21,6 +21,8 @@ import (
 // access to its data.
 type Accounts struct {
 	client *ent.Client
+	// tokens keeps the viewers of API tokens in use (tokencache.go).
+	tokens tokenCache
 }
 
 // NewAccounts returns the accounts of a register.
@@ -122,6 +124,7 @@ func (a *Accounts) SetDisabled(ctx context.Context, username string, disabled bo
 }
 
 func (a *Accounts) changeUser(ctx context.Context, username, detail string, change func(*ent.UserUpdateOne)) error {
+	defer a.tokens.forget()
 	return register.InTx(ctx, a.client, func(c *ent.Client) error {
 		u, err := c.User.Query().Where(user.Username(username)).Only(ctx)
 		if ent.IsNotFound(err) {
@@ -193,6 +196,7 @@ func (a *Accounts) CreateToken(ctx context.Context, n NewToken) (string, *ent.AP
 // RevokeToken stops a token working.
 func (a *Accounts) RevokeToken(ctx context.Context, id int) error {
 	ctx = policy.System(ctx)
+	defer a.tokens.forget()
 	return register.InTx(ctx, a.client, func(c *ent.Client) error {
 		n, err := c.APIToken.Update().Where(apitoken.ID(id), apitoken.RevokedAtIsNil()).SetRevokedAt(time.Now()).Save(ctx)
 		if err != nil {

@@ -120,8 +120,12 @@ func (a *Accounts) BySession(ctx context.Context, cookie, address string) (*view
 // ByToken returns the viewer of an API token.
 func (a *Accounts) ByToken(ctx context.Context, token, address string) (*viewer.Viewer, error) {
 	ctx = policy.System(ctx)
+	hash := hashSecret(token)
+	if v, ok, err := a.cachedViewer(ctx, hash, address); ok || err != nil {
+		return v, err
+	}
 	t, err := a.client.APIToken.Query().
-		Where(apitoken.TokenHash(hashSecret(token)), apitoken.RevokedAtIsNil(), apitoken.ExpiresAtGT(time.Now())).
+		Where(apitoken.TokenHash(hash), apitoken.RevokedAtIsNil(), apitoken.ExpiresAtGT(time.Now())).
 		WithAreas().
 		Only(ctx)
 	if ent.IsNotFound(err) {
@@ -131,16 +135,31 @@ func (a *Accounts) ByToken(ctx context.Context, token, address string) (*viewer.
 	}
 	// When a token was last used is worth knowing to the minute, not more:
 	// most requests need no write.
-	if t.LastUsedAt == nil || time.Since(*t.LastUsedAt) > time.Minute {
-		_ = register.InTx(ctx, a.client, func(c *ent.Client) error {
-			return c.APIToken.UpdateOneID(t.ID).SetLastUsedAt(time.Now()).Exec(ctx)
-		})
+	lastUsed := time.Time{}
+	if t.LastUsedAt != nil {
+		lastUsed = *t.LastUsedAt
+	}
+	if time.Since(lastUsed) > time.Minute {
+		a.touch(ctx, t.ID)
+		lastUsed = time.Now()
 	}
 	uid := 0
 	if t.UserID != nil {
 		uid = *t.UserID
 	}
-	return viewerOf(ctx, a.client, uid, t.ID, t.Name, t.Role, areaIDs(t.Edges.Areas), address)
+	built := time.Now()
+	v, err := viewerOf(ctx, a.client, uid, t.ID, t.Name, t.Role, areaIDs(t.Edges.Areas), address)
+	if err == nil && t.ExpiresAt != nil {
+		a.tokens.put(hash, cachedToken{viewer: *v, expires: *t.ExpiresAt, built: built, lastUsed: lastUsed})
+	}
+	return v, err
+}
+
+// touch records that a token was used now.
+func (a *Accounts) touch(ctx context.Context, id int) {
+	_ = register.InTx(ctx, a.client, func(c *ent.Client) error {
+		return c.APIToken.UpdateOneID(id).SetLastUsedAt(time.Now()).Exec(ctx)
+	})
 }
 
 // viewerOf builds a viewer, widening an editor's areas to every area below them.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"entgo.io/ent/dialect"
+
 	"jiceng/vocab"
 )
 
@@ -30,7 +32,11 @@ func define(name string, deps []string, sql func(e *env) string) {
 // statement. Both planners inline an expression read once, which lets them
 // use the tables' indexes; these are read under joins that would otherwise
 // compute an organisation's kind on the day again for every row joined.
-var materialized = map[string]bool{"org_active": true, "org_core": true}
+// inlined names the expressions a scoped analysis reads by ID, which
+// PostgreSQL must not compute in full (see with).
+var inlined = map[string]bool{"org_direct": true, "ms_active": true}
+
+var materialized = map[string]bool{"org_active": true, "org_core": true, "working_committees": true}
 
 // with writes the WITH clause holding the named expressions and those they
 // read, each after its dependencies.
@@ -56,8 +62,13 @@ func (e *env) with(names ...string) string {
 	parts := make([]string, len(order))
 	for i, n := range order {
 		as := " AS ("
-		if materialized[n] || e.scoped() && n == "org_loc" {
+		switch {
+		case materialized[n] || e.scoped() && n == "org_loc":
 			as = " AS MATERIALIZED ("
+		case e.scoped() && e.query.dialect == dialect.Postgres && inlined[n]:
+			// PostgreSQL computes an expression read more than once in
+			// full; a scoped analysis reads a few rows of it by ID.
+			as = " AS NOT MATERIALIZED ("
 		}
 		parts[i] = n + as + ctes[n].sql(e) + ")"
 	}
@@ -101,6 +112,11 @@ func unattachedEver(m string) string {
 var branchKinds = quoteList(string(vocab.Branch), string(vocab.GridBranch))
 
 func init() {
+	// The sub-district working committees on {d}, whose monthly meetings
+	// train the grid secretaries.
+	define("working_committees", nil, func(*env) string {
+		return holding(vocab.OrganizationKindAttr, "'"+string(vocab.WorkingCommittee)+"'")
+	})
 	define("ms_active", nil, func(*env) string {
 		return `SELECT member_id, organization_id, started_on FROM memberships ms WHERE ` + active("ms", "started_on", "ended_on")
 	})

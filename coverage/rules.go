@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"jiceng/calendar"
-	"jiceng/vocab"
 )
 
 // rule is one rule of 全覆盖: which fact table it reads, when it fires (a
@@ -204,6 +203,7 @@ var rules = []*rule{
 	// The sub-district's monthly meeting (网格月例会) trains the grid
 	// secretaries by holding a meeting (以会代训): its roll says who came.
 	{Code: "LIFE_SECRETARY_TRAINING_MISSED", Family: Life, Severity: Low, facts: "org_facts", subject: "organizations",
+		needs: []string{"working_committees"},
 		when: func(*env) string {
 			return "f.kind = 'GRID_BRANCH' AND " + trainingMissed + " > 0"
 		},
@@ -360,8 +360,10 @@ const lastLife = `(SELECT MAX(z.day) FROM (
 		AND mt.held_on <= {d} AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
 	UNION ALL SELECT MAX(r.reported_on) FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on <= {d}) z)`
 
-// byWorkingCommittee tests that meeting mt was held by the working committee.
-var byWorkingCommittee = "mt.organization_id IN (" + holding(vocab.OrganizationKindAttr, "'"+string(vocab.WorkingCommittee)+"'") + ")"
+// byWorkingCommittee tests that meeting mt was held by the working committee
+// (the working committees on {d} are found once per statement: see
+// working_committees in facts.go).
+var byWorkingCommittee = "mt.organization_id IN (SELECT id FROM working_committees)"
 
 // trainingHeld counts the sub-district's monthly meetings of grid
 // secretaries with a roll in the training window.

@@ -104,8 +104,8 @@ func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
 	// Responsible for an area of it or covering one of its units (where
 	// org_direct looks), and their descendants to the depth org_loc looks
 	// up, who may be located where they are.
-	level, err := ids(`SELECT p.subject_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") +
-		` AND p.ref_id IN ` + e.scope.areas + ` UNION ` + covering)
+	responsible := `SELECT p.subject_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") + ` AND p.ref_id IN ` + e.scope.areas
+	level, err := ids(responsible + ` UNION ` + covering)
 	if err != nil {
 		return err
 	}
@@ -121,9 +121,10 @@ func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
 	}
 	slices.Sort(candidates)
 	e.scope.sets[scopeCandidates] = sqlList(slices.Compact(candidates))
-	// Located in the area, or covering a unit of it wherever they are (a
+	// Located in the area, or, wherever they are, responsible for an area
+	// of it (the areas' facts count them) or covering one of its units (a
 	// unit's coverage reads their kind).
-	if err := set(scopeOrgs, e.with("org_loc")+"\nSELECT l.id FROM org_loc l WHERE l.area_id IN "+e.scope.areas+" UNION "+covering); err != nil {
+	if err := set(scopeOrgs, e.with("org_loc")+"\nSELECT l.id FROM org_loc l WHERE l.area_id IN "+e.scope.areas+" UNION "+responsible+" UNION "+covering); err != nil {
 		return err
 	}
 	return set(scopeMembers, holdingWhere(vocab.MemberResidenceGrid, "IN "+e.scope.areas)+

@@ -120,6 +120,7 @@ func TestNestedQueriesAreEagerLoaded(t *testing.T) {
 				return n.Load()
 			}
 			w.addBranches(t, 3)
+			statements(3) // the token's first request also builds its viewer (auth/tokencache.go)
 			few := statements(3)
 			w.addBranches(t, 27)
 			many := statements(30)

@@ -48,12 +48,18 @@ type Counts struct {
 // Generate fills an empty register in db (SQLite) with a city of the size,
 // as it stands on asOf, and returns the row counts.
 func Generate(ctx context.Context, db *sql.DB, size Size, asOf time.Time) (Counts, error) {
+	return GenerateIn(ctx, db, dialect.SQLite, size, asOf)
+}
+
+// GenerateIn is Generate for a database of the dialect (dialect.SQLite or
+// dialect.Postgres).
+func GenerateIn(ctx context.Context, db *sql.DB, dialectName string, size Size, asOf time.Time) (Counts, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return Counts{}, err
 	}
 	defer tx.Rollback()
-	g := &gen{tx: tx, ctx: ctx, size: size, asOf: asOf, rnd: rand.New(rand.NewPCG(1, 2)),
+	g := &gen{tx: tx, ctx: ctx, size: size, asOf: asOf, rnd: rand.New(rand.NewPCG(1, 2)), pg: dialectName == dialect.Postgres,
 		next: map[string]int{}, rows: map[string][][]any{}, cols: map[string][]string{}}
 	g.city()
 	if err := g.flushAll(); err != nil {
@@ -64,7 +70,7 @@ func Generate(ctx context.Context, db *sql.DB, size Size, asOf time.Time) (Count
 	}
 	// The city is written as it stands; its history is today's values from
 	// each record's start, as for any register made without history.
-	if err := register.Backfill(ctx, db, dialect.SQLite); err != nil {
+	if err := register.Backfill(ctx, db, dialectName); err != nil {
 		return Counts{}, err
 	}
 	return g.counts, nil
@@ -82,6 +88,7 @@ type gen struct {
 	err    error
 	counts Counts
 	now    time.Time
+	pg     bool // PostgreSQL: numbered placeholders
 }
 
 // id returns the next ID of a table, in the range ent gives the table.
@@ -117,6 +124,19 @@ func (g *gen) flush(table string) error {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	stmt := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(row+", ", len(rows)), ", ")
+	if g.pg {
+		var b strings.Builder
+		n := 0
+		for _, c := range stmt {
+			if c == '?' {
+				n++
+				fmt.Fprintf(&b, "$%d", n)
+				continue
+			}
+			b.WriteRune(c)
+		}
+		stmt = b.String()
+	}
 	args := make([]any, 0, len(rows)*len(cols))
 	for _, r := range rows {
 		args = append(args, r...)
