@@ -125,6 +125,9 @@ func (r *queryResolver) UnitCoverages(ctx context.Context, after *entgql.Cursor[
 // Area returns AreaResolver implementation.
 func (r *Resolver) Area() AreaResolver { return &areaResolver{r} }
 
+// AuditEntry returns AuditEntryResolver implementation.
+func (r *Resolver) AuditEntry() AuditEntryResolver { return &auditEntryResolver{r} }
+
 // Member returns MemberResolver implementation.
 func (r *Resolver) Member() MemberResolver { return &memberResolver{r} }
 
@@ -148,6 +151,7 @@ func (r *Resolver) Unit() UnitResolver { return &unitResolver{r} }
 
 type (
 	areaResolver          struct{ *Resolver }
+	auditEntryResolver    struct{ *Resolver }
 	memberResolver        struct{ *Resolver }
 	organizationResolver  struct{ *Resolver }
 	periodResolver        struct{ *Resolver }

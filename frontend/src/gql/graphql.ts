@@ -4489,7 +4489,29 @@ export type AuditEntriesQueryVariables = Exact<{
 }>;
 
 
-export type AuditEntriesQuery = { auditEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actor: string, action: AuditEntryAction, entityType: string | null, entityID: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, detail: string | null, address: string | null }> } };
+export type AuditEntriesQuery = { auditEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actor: string, action: AuditEntryAction, entityType: string | null, entityID: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, detail: string | null, address: string | null, subject:
+        | { __typename: 'AffiliatedOrganization' }
+        | { __typename: 'Appointment' }
+        | { __typename: 'Area', name: string }
+        | { __typename: 'Assessment' }
+        | { __typename: 'AuditEntry' }
+        | { __typename: 'Exemption' }
+        | { __typename: 'Gap' }
+        | { __typename: 'InstructorVisit' }
+        | { __typename: 'KindChange' }
+        | { __typename: 'Meeting' }
+        | { __typename: 'Member', name: string }
+        | { __typename: 'Membership' }
+        | { __typename: 'MobileReport' }
+        | { __typename: 'Organization', name: string }
+        | { __typename: 'Period' }
+        | { __typename: 'Rectification' }
+        | { __typename: 'RectificationNote' }
+        | { __typename: 'RuleSetting' }
+        | { __typename: 'Term' }
+        | { __typename: 'Unit', name: string }
+        | { __typename: 'UnitCoverage' }
+       | null }> } };
 
 export type GapsQueryVariables = Exact<{
   areaId?: string | null | undefined;
@@ -5617,6 +5639,21 @@ export const AuditEntriesDocument = new TypedDocumentString(`
       action
       entityType
       entityID
+      subject {
+        __typename
+        ... on Member {
+          name
+        }
+        ... on Organization {
+          name
+        }
+        ... on Unit {
+          name
+        }
+        ... on Area {
+          name
+        }
+      }
       before
       after
       detail

@@ -15,6 +15,21 @@ export const AuditEntriesDocument = graphql(`
         action
         entityType
         entityID
+        subject {
+          __typename
+          ... on Member {
+            name
+          }
+          ... on Organization {
+            name
+          }
+          ... on Unit {
+            name
+          }
+          ... on Area {
+            name
+          }
+        }
         before
         after
         detail
