@@ -94,7 +94,10 @@ async function dialog(page, name) {
 async function choose(page, select, text) {
   await select.click()
   // The newest dropdown is the select's own: an earlier one may still be fading out.
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).last().click()
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: text }).last()
+  await item.click()
+  // Let this dropdown fade out before the next select opens its own.
+  await item.waitFor({ state: 'hidden' })
 }
 
 /** save presses the dialog's button (twice for one that ends history) and waits for it to close. */
