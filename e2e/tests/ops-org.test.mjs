@@ -91,13 +91,13 @@ async function dialog(page, name) {
 }
 
 /** choose picks an option of an Element Plus select by its text. */
-async function choose(page, select, text) {
+async function choose(page, select, text, { closes = true } = {}) {
   await select.click()
   // The newest dropdown is the select's own: an earlier one may still be fading out.
   const item = page.locator('.el-select-dropdown__item:visible', { hasText: text }).last()
   await item.click()
-  // Let this dropdown fade out before the next select opens its own.
-  await item.waitFor({ state: 'hidden' })
+  // Let a single select's dropdown fade out before the next select opens its own.
+  if (closes) await item.waitFor({ state: 'hidden' })
 }
 
 /** save presses the dialog's button (twice for one that ends history) and waits for it to close. */
@@ -201,8 +201,8 @@ describe('an administrator on an organisation’s page', () => {
     await visit(page, `/organizations/${fx.a.id}?action=addGroup`)
     const d = await dialog(page, 'addGroup')
     await d.locator('[data-field=name] input').fill(`e2e 党小组${run}`)
-    await choose(page, d.locator('[data-testid=group-members]'), fx.members[1].name)
-    await choose(page, d.locator('[data-testid=group-members]'), fx.members[2].name)
+    await choose(page, d.locator('[data-testid=group-members]'), fx.members[1].name, { closes: false })
+    await choose(page, d.locator('[data-testid=group-members]'), fx.members[2].name, { closes: false })
     await d.locator('[data-field=name] input').click()
     // Let the members' dropdown close before the leader's opens.
     await page.locator('.el-select-dropdown__item:visible', { hasText: fx.members[2].name }).first().waitFor({ state: 'hidden' })
