@@ -119,6 +119,15 @@ async function checked(page, name) {
 }
 
 describe('an administrator on an organisation’s page', () => {
+  it('opens the form of the organisation a community lacks with the community filled in (社区未组建’s remedy)', async () => {
+    const page = await openPage(browsers.admin.context)
+    await visit(page, `/organizations/new?area=${editorCommunity.id}`)
+    const areas = page.locator('[data-field=areaIDs]')
+    await areas.locator('.el-tag', { hasText: editorCommunity.name }).waitFor()
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
   it('follows the gap 没有书记 from the gaps table into a pre-filled appointment and carries it out', async () => {
     const page = await openPage(browsers.admin.context)
     await visit(page, `/gaps?rule=LIFE_NO_SECRETARY&area=${editorCommunity.id}`)

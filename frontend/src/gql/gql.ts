@@ -51,6 +51,7 @@ type Documents = {
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateMemberDocument,
     "\n  mutation CreateAppointment($input: CreateAppointmentInput!) {\n    createAppointment(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateAppointmentDocument,
+    "\n  mutation SucceedAppointment($endID: ID!, $endedOn: Date!, $input: CreateAppointmentInput!) {\n    ended: updateAppointment(id: $endID, input: { endedOn: $endedOn }) {\n      id\n    }\n    createAppointment(input: $input) {\n      id\n    }\n  }\n": typeof types.SucceedAppointmentDocument,
     "\n  mutation UpdateAppointment($id: ID!, $input: UpdateAppointmentInput!) {\n    updateAppointment(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateAppointmentDocument,
     "\n  mutation CreateTerm($input: CreateTermInput!) {\n    createTerm(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateTermDocument,
     "\n  mutation UpdateTerm($id: ID!, $input: UpdateTermInput!) {\n    updateTerm(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateTermDocument,
@@ -128,6 +129,7 @@ const documents: Documents = {
     "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) {\n      id\n    }\n  }\n": types.CreateMemberDocument,
     "\n  mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateMemberDocument,
     "\n  mutation CreateAppointment($input: CreateAppointmentInput!) {\n    createAppointment(input: $input) {\n      id\n    }\n  }\n": types.CreateAppointmentDocument,
+    "\n  mutation SucceedAppointment($endID: ID!, $endedOn: Date!, $input: CreateAppointmentInput!) {\n    ended: updateAppointment(id: $endID, input: { endedOn: $endedOn }) {\n      id\n    }\n    createAppointment(input: $input) {\n      id\n    }\n  }\n": types.SucceedAppointmentDocument,
     "\n  mutation UpdateAppointment($id: ID!, $input: UpdateAppointmentInput!) {\n    updateAppointment(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateAppointmentDocument,
     "\n  mutation CreateTerm($input: CreateTermInput!) {\n    createTerm(input: $input) {\n      id\n    }\n  }\n": types.CreateTermDocument,
     "\n  mutation UpdateTerm($id: ID!, $input: UpdateTermInput!) {\n    updateTerm(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateTermDocument,
@@ -310,6 +312,10 @@ export function graphql(source: "\n  mutation UpdateMember($id: ID!, $input: Upd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateAppointment($input: CreateAppointmentInput!) {\n    createAppointment(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateAppointmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SucceedAppointment($endID: ID!, $endedOn: Date!, $input: CreateAppointmentInput!) {\n    ended: updateAppointment(id: $endID, input: { endedOn: $endedOn }) {\n      id\n    }\n    createAppointment(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').SucceedAppointmentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

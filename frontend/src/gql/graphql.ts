@@ -4814,6 +4814,15 @@ export type CreateAppointmentMutationVariables = Exact<{
 
 export type CreateAppointmentMutation = { createAppointment: { id: string } };
 
+export type SucceedAppointmentMutationVariables = Exact<{
+  endID: string;
+  endedOn: string;
+  input: CreateAppointmentInput;
+}>;
+
+
+export type SucceedAppointmentMutation = { ended: { id: string }, createAppointment: { id: string } };
+
 export type UpdateAppointmentMutationVariables = Exact<{
   id: string;
   input: UpdateAppointmentInput;
@@ -6171,6 +6180,16 @@ export const CreateAppointmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAppointmentMutation, CreateAppointmentMutationVariables>;
+export const SucceedAppointmentDocument = new TypedDocumentString(`
+    mutation SucceedAppointment($endID: ID!, $endedOn: Date!, $input: CreateAppointmentInput!) {
+  ended: updateAppointment(id: $endID, input: {endedOn: $endedOn}) {
+    id
+  }
+  createAppointment(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SucceedAppointmentMutation, SucceedAppointmentMutationVariables>;
 export const UpdateAppointmentDocument = new TypedDocumentString(`
     mutation UpdateAppointment($id: ID!, $input: UpdateAppointmentInput!) {
   updateAppointment(id: $id, input: $input) {

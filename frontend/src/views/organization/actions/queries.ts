@@ -8,6 +8,20 @@ export const CreateAppointmentDocument = graphql(`
   }
 `)
 
+// A successor to an office held by one person at a time: the office ends and
+// the next begins in one request, so in one transaction — never an
+// organisation left without its secretary because the second half failed.
+export const SucceedAppointmentDocument = graphql(`
+  mutation SucceedAppointment($endID: ID!, $endedOn: Date!, $input: CreateAppointmentInput!) {
+    ended: updateAppointment(id: $endID, input: { endedOn: $endedOn }) {
+      id
+    }
+    createAppointment(input: $input) {
+      id
+    }
+  }
+`)
+
 export const UpdateAppointmentDocument = graphql(`
   mutation UpdateAppointment($id: ID!, $input: UpdateAppointmentInput!) {
     updateAppointment(id: $id, input: $input) {
