@@ -103,6 +103,8 @@ async function setDay(d, day) {
   const input = d.locator('[data-field=on] input')
   await input.fill(day)
   await input.press('Enter')
+  // Typing opens the date picker's panel; let it close before going on.
+  await d.page().locator('.el-picker__popper:visible').first().waitFor({ state: 'hidden' })
 }
 
 /** choose picks an option of an Element Plus select by its visible name. */

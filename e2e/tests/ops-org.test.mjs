@@ -149,6 +149,27 @@ describe('an administrator on an organisation’s page', () => {
     await page.close()
   })
 
+  it('appoints a successor: the office held ends the day the next begins, in one transaction', async () => {
+    await must('mutation ($in: CreateAppointmentInput!) { createAppointment(input: $in) { id } }', {
+      in: { role: 'SECRETARY', organizationID: fx.b.id, holderName: `e2e 原书记${run}`, startedOn: '2020-01-01' },
+    })
+    const page = await openPage(browsers.admin.context)
+    await visit(page, `/organizations/${fx.b.id}?action=appoint&role=SECRETARY`)
+    const d = await dialog(page, 'appoint')
+    await d.locator('.el-radio', { hasText: '外单位人员' }).click()
+    await d.locator('[data-testid=appoint-holder-name]').fill(`e2e 新书记${run}`)
+    await save(page, d, { ends: true })
+    const secretaries = (await must(
+      `query ($id: ID!) { node(id: $id) { ... on Organization { appointments { role endedOn startedOn holderName } } } }`,
+      { id: fx.b.id },
+    )).node.appointments.filter((a) => a.role === 'SECRETARY')
+    const before = secretaries.find((a) => a.holderName === `e2e 原书记${run}`)
+    const after = secretaries.find((a) => a.holderName === `e2e 新书记${run}`)
+    assert.ok(before?.endedOn && after && !after.endedOn && before.endedOn === after.startedOn, JSON.stringify(secretaries))
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
   it('renews an expired term, confirming the day it takes effect', async () => {
     const page = await openPage(browsers.admin.context)
     await visit(page, `/organizations/${fx.a.id}`)
