@@ -83,6 +83,7 @@ async function dialog(page, testid, shotName) {
   await d.waitFor()
   await page.waitForTimeout(350) // the dialog's opening animation
   if (shotName) await shot(page, shotName)
+  await calm(page)
   assert.deepEqual(await seriousViolations(page), [], `axe on ${testid}`)
   return d
 }
@@ -99,11 +100,26 @@ async function save(page, d, ends = false) {
 }
 
 /** setDay types a day into a dialog's effective-day picker. */
+/**
+ * calm waits until no popup of Element Plus (a select's list, the date
+ * picker's panel) is on screen, so that axe reads the page and its dialog,
+ * not a popup still fading out.
+ */
+async function calm(page) {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.el-popper')].every((e) => getComputedStyle(e).display === 'none' || e.getBoundingClientRect().width === 0),
+    null,
+    { timeout: 5000 },
+  )
+}
+
 async function setDay(d, day) {
   const input = d.locator('[data-field=on] input')
   await input.fill(day)
   await input.press('Enter')
-  // Typing opens the date picker's panel; let it close before going on.
+  // Typing opens the date picker's panel (a popup Element Plus leaves
+  // unnamed): click away so it closes, and let it go before going on.
+  await d.locator('.el-dialog__title').click()
   await d.page().locator('.el-picker__popper:visible').first().waitFor({ state: 'hidden' })
 }
 
@@ -156,6 +172,7 @@ describe('operations on a member, as the administrator', () => {
     await d.locator('[data-testid=action-save]').click()
     await d.locator('[data-testid=action-confirm]').waitFor()
     assert.match(await d.locator('[data-testid=action-confirm]').innerText(), /\d{4}-\d{2}-\d{2} 起生效/)
+    await calm(page)
     await shot(page, 'ops-member-transfer-confirm')
     assert.deepEqual(await seriousViolations(page), [])
     await d.locator('[data-testid=action-save]').click()
@@ -293,6 +310,8 @@ describe('within the role', () => {
     await visit(page, `/members/${fx.member.id}?action=transfer`)
     const d = await dialog(page, 'action-transfer', 'ops-member-transfer-editor')
     await page.locator('[data-field=toOrganizationID] .el-select').click()
+    // The choices arrive with the viewer's permissions: wait for them.
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor()
     const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
     assert.ok(offered.includes(fx.transferTo.name) || offered.includes(fx.placeIn.name), `the editor is offered its organisations: ${offered}`)
     assert.ok(!offered.includes(fx.outside.name), `the editor is not offered ${fx.outside.name} of another community`)
