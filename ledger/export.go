@@ -121,7 +121,21 @@ func Export(ctx context.Context, c *ent.Client) (*excelize.File, error) {
 			orgName[ms.OrganizationID], spreadsheet.LedgerDate(&ms.StartedOn), zhOf(startReasons, string(ms.StartReason)),
 			spreadsheet.LedgerDate(ms.EndedOn), end, empty(ms.Note)})
 	}
-	if err := exportLife(ctx, c, rows, ref{orgs: orgName, units: unitRef, members: idNumber, areas: im.areaPaths}); err != nil {
+	r := ref{orgs: orgName, units: unitRef, members: idNumber, areas: im.areaPaths}
+	if err := exportLife(ctx, c, rows, r); err != nil {
+		return nil, err
+	}
+	names := map[string]map[int]string{"Member": {}, "Organization": {}, "Unit": {}, "Area": {}}
+	for _, m := range members {
+		names["Member"][m.ID] = m.Name
+	}
+	for _, u := range units {
+		names["Unit"][u.ID] = u.Name
+	}
+	for id, p := range im.areaPaths {
+		names["Area"][id] = p[strings.LastIndex(p, pathSeparator)+1:]
+	}
+	if err := exportHistory(ctx, c, rows, r, names); err != nil {
 		return nil, err
 	}
 	return spreadsheet.Ledger(ledgerSheets(rows))
@@ -213,6 +227,14 @@ func exportLife(ctx context.Context, c *ent.Client, rows map[string][][]any, r r
 			id, name = r.of(r.members, a.MemberID), empty(a.HolderName)
 		}
 		rows[SheetVisits] = append(rows[SheetVisits], []any{r.units[x.UnitID], spreadsheet.LedgerDate(&x.VisitedOn), id, name, empty(x.Note)})
+	}
+	exemptions, err := c.Exemption.Query().Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return fmt.Errorf("loading exemptions: %w", err)
+	}
+	for _, x := range exemptions {
+		rows[SheetExemptions] = append(rows[SheetExemptions], []any{r.orgs[x.OrganizationID], zhOf(meetingTypes, string(x.MeetingType)),
+			spreadsheet.LedgerDate(&x.StartedOn), spreadsheet.LedgerDate(x.EndedOn), x.Reason})
 	}
 	sites, err := c.Organization.Query().Where(organization.HasSiteMembers()).WithSiteMembers().Order(ent.Asc("id")).All(ctx)
 	if err != nil {

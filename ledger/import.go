@@ -141,6 +141,8 @@ func (im *importer) sheet(s *sheet, rows []*row) error {
 		return im.each(rows, im.member)
 	case SheetMemberships:
 		return im.each(rows, im.membership)
+	case SheetHistory:
+		return im.historyRows(rows)
 	}
 	return im.lifeSheet(s, rows)
 }
@@ -264,7 +266,7 @@ func (im *importer) problemOf(r *row, err error) (Problem, bool) {
 	p := Problem{Sheet: r.sheet.name, Row: r.n}
 	at := func(field string) {
 		if c := r.sheet.byField(field); c != nil {
-			p.Column, p.Value = c.Header, r.cells[c.key]
+			p.Column, p.Value = c.Header, shown(c, r.cells[c.key])
 		}
 	}
 	var verr *ent.ValidationError

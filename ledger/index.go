@@ -82,6 +82,13 @@ func (im *importer) indexOf(sheet string) (map[string]known, error) {
 					"mechanisms_good": x.MechanismsGood, "results_good": x.ResultsGood, "evaluation_good": x.EvaluationGood, "note": x.Note}}
 			}
 		}
+	case SheetExemptions:
+		var all []*ent.Exemption
+		if all, err = im.c.Exemption.Query().All(ctx); err == nil {
+			for _, x := range all {
+				index[exemptionKey(x.OrganizationID, string(x.MeetingType), x.StartedOn)] = known{id: x.ID, cur: map[string]any{"ended_on": x.EndedOn, "reason": x.Reason}}
+			}
+		}
 	case SheetVisits:
 		var all []*ent.InstructorVisit
 		if all, err = im.c.InstructorVisit.Query().All(ctx); err == nil {

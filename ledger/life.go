@@ -141,7 +141,7 @@ func (im *importer) lifeSheet(s *sheet, rows []*row) error {
 	do := map[string]func(r *row, index map[string]known) error{
 		SheetCoverages: im.coverage, SheetAppointments: im.appointment, SheetTerms: im.term,
 		SheetMeetings: im.meeting, SheetAffiliated: im.affiliated, SheetReports: im.report, SheetVisits: im.visit,
-		SheetSiteMembers: im.siteMember, SheetAssessments: im.assessment,
+		SheetSiteMembers: im.siteMember, SheetAssessments: im.assessment, SheetExemptions: im.exemption,
 	}[s.name]
 	if do == nil {
 		return nil
@@ -452,6 +452,32 @@ func (im *importer) assessment(r *row, index map[string]known) error {
 		return change{m: b.Mutation(), save: saveOf(b)}
 	}, func(id int) change {
 		b := im.c.Assessment.UpdateOneID(id)
+		return change{m: b.Mutation(), save: saveOf(b)}
+	}, nil)
+}
+
+func exemptionKey(org int, kind string, started time.Time) string {
+	return fmt.Sprintf("%d|%s|%s", org, kind, day(started))
+}
+
+// exemption excuses an organisation from a type of meeting for a period.
+func (im *importer) exemption(r *row, index map[string]known) error {
+	p := &parser{r: r}
+	org := im.orgRef(p, "organization")
+	kind := p.enum("type")
+	started, ended := p.date("started"), p.date("ended")
+	inOrder(p, started, ended, "ended")
+	reason := p.text("reason")
+	key := ""
+	if org != nil && kind != "" && started != nil {
+		key = exemptionKey(org.ID, kind, *started)
+	}
+	fields := []field{{"ended_on", "ended", value(ended)}, {"reason", "reason", reason}}
+	return im.record(p, r.cells["organization"], index, key, "started", fields, func() change {
+		b := im.c.Exemption.Create().SetOrganizationID(org.ID).SetMeetingType(vocab.MeetingType(kind)).SetStartedOn(*started)
+		return change{m: b.Mutation(), save: saveOf(b)}
+	}, func(id int) change {
+		b := im.c.Exemption.UpdateOneID(id)
 		return change{m: b.Mutation(), save: saveOf(b)}
 	}, nil)
 }

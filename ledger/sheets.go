@@ -34,6 +34,8 @@ const (
 	SheetVisits        = "指导员走访"
 	SheetSiteMembers   = "临时党支部成员"
 	SheetAssessments   = "年度考核"
+	SheetExemptions    = "免开会议"
+	SheetHistory       = "历史变更"
 )
 
 // label is an enumeration's value and the Chinese a ledger writes it in.
@@ -264,6 +266,13 @@ var sheets = []*sheet{
 		text("topic", "topic", "主题", "会议主题", false),
 		text("attendees", "attendeeIDs", "参会党员", "参会党员的身份号码，多个用“；”分隔", false),
 	}},
+	{name: SheetExemptions, title: "经批准免于召开某类会议的党组织（如党员均外出务工的党小组）", columns: []column{
+		text("organization", "organizationID", "党组织", "免于召开会议的党组织全称", true),
+		enum("type", "meetingType", "会议类型", "免于召开的会议类型", true, meetingTypes...),
+		date("started", "startedOn", "开始日期", "免于召开的第一天", true),
+		date("ended", "endedOn", "结束日期", "恢复召开的日期；仍免于召开的不填", false),
+		text("reason", "reason", "原因和批准", "为什么免于召开，由谁批准", true),
+	}},
 	{name: SheetAffiliated, title: "工会、妇女组织、共青团等群团组织台账", columns: []column{
 		text("name", "name", "组织名称", "群团组织全称", true),
 		enum("kind", "kind", "组织类型", "工会、妇女组织、共青团或工会志愿服务队", true, affiliatedKinds...),
@@ -305,6 +314,7 @@ var sheets = []*sheet{
 		yesNo("evaluation", "evaluationGood", "居民群众评价好", "“五个好”之一"),
 		text("note", "note", "备注", "", false),
 	}},
+	historySheet,
 }
 
 func sheetNamed(name string) *sheet {
