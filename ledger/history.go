@@ -565,4 +565,3 @@ func (im *importer) markFailed(r *row) {
 		}
 	}
 }
-
