@@ -62,6 +62,14 @@ export const messages = {
       saved: ['已保存：更新 {updated} 个网格边界，{unchanged} 个不变。', 'Saved: {updated} boundaries updated, {unchanged} unchanged.'],
       feature: ['要素', 'Feature'],
       grid: ['网格', 'Grid'],
+      current: ['现有边界', 'Current boundaries'],
+      imported: ['导入的边界', 'Imported boundaries'],
+      withProblem: ['有问题的要素', 'Features with problems'],
+      none: ['无', 'none'],
+      mapDescription: [
+        '网格地图：导入的边界（{imported}）画在系统现有的 {current} 个网格边界之上',
+        'Grid map: the imported boundaries ({imported}) drawn over the register’s {current} current grid boundaries',
+      ],
     },
   },
 } as const
