@@ -7,6 +7,7 @@ import (
 
 	"jiceng/check"
 	"jiceng/database/dbtest"
+	"jiceng/ent/auditentry"
 	"jiceng/ent/exemption"
 	"jiceng/ent/member"
 	"jiceng/ent/period"
@@ -68,6 +69,11 @@ func TestTheHistorySheetImportsOnceAndAsOfADayGivesItsValues(t *testing.T) {
 	p, err := register.ValueOn(sys, st.Client, m.ID, vocab.MemberCategory, d("2010-01-01"))
 	if err != nil || p.Reason != "个体经营" {
 		t.Errorf("the reason of a period: %+v, %v", p, err)
+	}
+	// The restored history is the importing user's change, with the file.
+	entries := st.Client.AuditEntry.Query().Where(auditentry.EntityType("Member"), auditentry.EntityID(m.ID), auditentry.ActionEQ(auditentry.ActionUPDATE)).AllX(sys)
+	if len(entries) == 0 || entries[0].Actor != "user importer" || entries[0].Detail != "导入 台账.xlsx" {
+		t.Errorf("audit of the member's history: %+v", entries)
 	}
 	ex := st.Client.Exemption.Query().Where(exemption.MeetingTypeEQ(vocab.PartyGroupMeeting)).OnlyX(sys)
 	if ex.EndedOn != nil || !strings.Contains(ex.Reason, "批准") {

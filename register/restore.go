@@ -6,9 +6,12 @@ import (
 	"sort"
 	"time"
 
+	"jiceng/audit"
 	"jiceng/calendar"
 	"jiceng/ent"
+	"jiceng/ent/auditentry"
 	"jiceng/ent/privacy"
+	"jiceng/viewer"
 	"jiceng/vocab"
 )
 
@@ -76,6 +79,27 @@ func RestoreHistory(ctx context.Context, c *ent.Client, a vocab.Attribute, subje
 	if !sameKeys(now, today) {
 		return conflict("value", "HISTORY_CONTRADICTS_RECORD", "至今有效的取值与该记录现在的取值不一致", "the value in force today differs from the record's")
 	}
+	if viewer.FromContext(ctx) != nil {
+		// The history before and after, in the log, as the viewer's change.
+		show := func(v any, from time.Time, to *time.Time) string {
+			end := ""
+			if to != nil {
+				end = day(*to)
+			}
+			return fmt.Sprintf("%v %s–%s", v, day(from), end)
+		}
+		var before, after []string
+		for _, p := range old {
+			before = append(before, show(periodValue(s, p), p.ValidFrom, p.ValidTo))
+		}
+		for _, p := range sorted {
+			after = append(after, show(p.Value, p.From, p.To))
+		}
+		if err := audit.Record(ctx, c, audit.Entry{Action: auditentry.ActionUPDATE, EntityType: s.Type, EntityID: subject,
+			Before: map[string]any{string(a): before}, After: map[string]any{string(a): after}}); err != nil {
+			return err
+		}
+	}
 	for _, p := range old {
 		if err := c.Period.DeleteOne(p).Exec(sys); err != nil {
 			return fmt.Errorf("replacing the history of %s: %w", a, err)
@@ -91,17 +115,35 @@ func RestoreHistory(ctx context.Context, c *ent.Client, a vocab.Attribute, subje
 	if err != nil {
 		return err
 	}
+	// The record is updated (and the update audited) when its first day
+	// with today's values moves.
 	switch s.Type {
 	case "Member":
-		err = c.Member.UpdateOneID(subject).SetCurrentSince(since).Exec(ctx)
+		var r *ent.Member
+		if r, err = c.Member.Get(sys, subject); err == nil && !sameDay(r.CurrentSince, since) {
+			err = r.Update().SetCurrentSince(since).Exec(ctx)
+		}
 	case "Organization":
-		err = c.Organization.UpdateOneID(subject).SetCurrentSince(since).Exec(ctx)
+		var r *ent.Organization
+		if r, err = c.Organization.Get(sys, subject); err == nil && !sameDay(r.CurrentSince, since) {
+			err = r.Update().SetCurrentSince(since).Exec(ctx)
+		}
 	case "Unit":
-		err = c.Unit.UpdateOneID(subject).SetCurrentSince(since).Exec(ctx)
+		var r *ent.Unit
+		if r, err = c.Unit.Get(sys, subject); err == nil && !sameDay(r.CurrentSince, since) {
+			err = r.Update().SetCurrentSince(since).Exec(ctx)
+		}
 	case "Area":
-		err = c.Area.UpdateOneID(subject).SetCurrentSince(since).Exec(ctx)
+		var r *ent.Area
+		if r, err = c.Area.Get(sys, subject); err == nil && !sameDay(r.CurrentSince, since) {
+			err = r.Update().SetCurrentSince(since).Exec(ctx)
+		}
 	}
 	return err
+}
+
+func sameDay(a *time.Time, b time.Time) bool {
+	return a != nil && calendar.Day(*a).Equal(calendar.Day(b))
 }
 
 // periodValue is a period's value as RestoreHistory is given it.
