@@ -111,6 +111,27 @@ describe('the import view', () => {
     await summary.waitFor()
     assert.match(await summary.innerText(), /GCJ-02.*将更新 1 个网格边界.*1 个要素有问题/s)
     assert.equal(await page.locator('[data-testid=grid-shape]').count(), 1, 'the grid found is drawn')
+    // On the grid map's ECharts layer: the file's boundary over the register's grids.
+    const preview = page.locator('[data-testid=grid-preview]')
+    await preview.locator('canvas').first().waitFor()
+    assert.equal(await preview.getAttribute('data-imported'), '1')
+    assert.ok(Number(await preview.getAttribute('data-current')) > 1, 'the current grids are drawn under the new boundary')
+    assert.match(await preview.locator('[role=img]').getAttribute('aria-label'), new RegExp(`导入的边界（${grid.name}）画在系统现有的 \\d+ 个网格边界之上`))
+    // The canvas holds the new boundary's blue and the current grids' dashed grey.
+    const inks = await preview.locator('canvas').first().evaluate(async (canvas) => {
+      await new Promise((r) => setTimeout(r, 300))
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+      let blue = 0
+      let grey = 0
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]]
+        if (Math.abs(r - 64) < 24 && Math.abs(g - 158) < 24 && b > 230) blue++
+        if (Math.abs(r - 134) < 12 && Math.abs(g - 144) < 12 && Math.abs(b - 156) < 12) grey++
+      }
+      return { blue, grey }
+    })
+    assert.ok(inks.blue > 50, `the new boundary is drawn in blue (${inks.blue} pixels)`)
+    assert.ok(inks.grey > 50, `the current boundaries are drawn in grey (${inks.grey} pixels)`)
     assert.match(await page.locator('[data-testid=grids-features]').innerText(), /系统中没有名为“不存在的网格”的网格/)
     assert.ok(await page.locator('[data-testid=grids-save]').isDisabled(), 'a file with a problem cannot be saved')
     await shot(page, 'import-grids')
