@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -82,6 +83,37 @@ func TestTheHistorySheetImportsOnceAndAsOfADayGivesItsValues(t *testing.T) {
 	again := run(t, st, wb, false)
 	if again.Created+again.Updated+again.Failed != 0 {
 		t.Fatalf("again: created %d, updated %d, failed %d: %+v", again.Created, again.Updated, again.Failed, again.Problems)
+	}
+	// The export writes the exemption and every period back, as the sheets read them.
+	book, err := Export(context.Background(), st.Client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := book.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Read("export.xlsx", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex := out.rows[SheetExemptions]; len(ex) != 1 || ex[0].cells["type"] != "党小组会" || ex[0].cells["reason"] != rows[SheetExemptions][0][4] {
+		t.Errorf("exported exemptions: %+v", ex)
+	}
+	found := map[string]bool{}
+	for _, r := range out.rows[SheetHistory] {
+		found[r.cells["record"]+" "+r.cells["attribute"]+" "+r.cells["value"]+" "+r.cells["reason"]] = true
+	}
+	for _, want := range []string{idA + " 党员类别 个体党员 个体经营", idA + " 党员类别 在职党员 入职甲公司", codeA + " 职工人数 20 ", codeA + " 职工人数 40 扩大生产"} {
+		if !found[want] {
+			t.Errorf("exported history lacks %q", want)
+		}
+	}
+	// A history that contradicts its record's value today is refused at the open period.
+	rows[SheetHistory] = append(historyRows()[:4], []any{codeA, "甲公司", "职工人数", 30, d("2024-01-01"), nil, nil})
+	res := run(t, st, workbook(t, rows), false)
+	if res.Written || len(res.Problems) != 1 || res.Problems[0].Row != 8 || res.Problems[0].Column != "取值" || res.Problems[0].Reason != "HISTORY_CONTRADICTS_RECORD" {
+		t.Errorf("a contradicting history: %+v", res.Problems)
 	}
 }
 
