@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jiceng/ent"
+	"jiceng/ent/kindchange"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
@@ -315,11 +316,54 @@ func (im *importer) historyRows(rows []*row) error {
 				im.tick()
 			}
 		}
-		if len(differ) == 0 || bad[subject] {
+		if bad[subject] {
 			continue
 		}
-		if err := im.replay(differ, existing); err != nil {
-			return err
+		if len(differ) > 0 {
+			if err := im.replay(differ, existing); err != nil {
+				return err
+			}
+		}
+		if g := groups[subject+"|"+string(vocab.OrganizationKindAttr)]; g != nil && len(g.rows) > 0 {
+			if err := im.kindChanges(g.rows); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// kindChanges records each change of an organisation's kind its history
+// gives (the log upgradeOrganization keeps, read as kindChanges), when the
+// register does not have it yet.
+func (im *importer) kindChanges(rows []*hrow) error {
+	id := rows[0].subject
+	have, err := im.c.KindChange.Query().Where(kindchange.OrganizationID(id)).All(im.sys)
+	if err != nil {
+		return fmt.Errorf("loading kind changes: %w", err)
+	}
+	on := map[string]bool{}
+	for _, k := range have {
+		on[day(k.ChangedOn)] = true
+	}
+	for i := 1; i < len(rows); i++ {
+		prev, h := rows[i-1], rows[i]
+		if prev.to == nil || !prev.to.Equal(h.from) || prev.value == nil || h.value == nil || prev.text == h.text || on[day(h.from)] {
+			continue
+		}
+		b := im.c.KindChange.Create().SetOrganizationID(id).SetFromKind(prev.value.(vocab.OrganizationKind)).
+			SetToKind(h.value.(vocab.OrganizationKind)).SetChangedOn(h.from)
+		if h.reason != "" {
+			b.SetReason(h.reason)
+		}
+		if err := b.Exec(im.ctx); err != nil {
+			p, ok := im.problemOf(h.r, err)
+			if !ok {
+				return err
+			}
+			im.res.Problems = append(im.res.Problems, p)
+			im.markFailed(h.r)
+			return nil
 		}
 	}
 	return nil

@@ -122,6 +122,17 @@ func TestTheDemoComesBack(t *testing.T) {
 	if got, want := src.Client.Exemption.Query().CountX(ctx), dst.Client.Exemption.Query().CountX(ctx); got != want {
 		t.Errorf("exemptions: got %d, want %d", got, want)
 	}
+	// The log of kind changes (升格) follows from the kinds' history.
+	changes := func(st *database.Store) map[string]bool {
+		out := map[string]bool{}
+		for _, k := range st.Client.KindChange.Query().WithOrganization().AllX(ctx) {
+			out[fmt.Sprintf("%s %s→%s %s (%s)", k.Edges.Organization.Name, k.FromKind, k.ToKind, k.ChangedOn.Format(time.DateOnly), k.Reason)] = true
+		}
+		return out
+	}
+	if got, want := changes(dst), changes(src); !reflect.DeepEqual(got, want) || len(want) == 0 {
+		t.Errorf("kind changes: got %v, want %v", got, want)
+	}
 	yearEnd := time.Date(ref.Year()-1, time.December, 31, 0, 0, 0, 0, time.UTC)
 	// One engine per register: the report and the gaps of a day share its analysis.
 	srcEngine, dstEngine := coverage.New(src.Client, src.Read, src.Dialect), coverage.New(dst.Client, dst.Read, dst.Dialect)
