@@ -26,7 +26,7 @@ func (p *parser) problem(key, format string, args ...any) {
 
 // shown is a cell's value as the ledger shows it: a date cell as its day.
 func shown(c *column, v string) string {
-	if c != nil && c.kind == dateCell {
+	if c != nil && c.kind == dateCell && v != "" {
 		if t, err := parseDate(v); err == nil {
 			return t.Format(time.DateOnly)
 		}

@@ -196,7 +196,9 @@ func parseDate(s string) (time.Time, error) {
 
 // normaliseDate pads a day written 2024-3-1 or 2024年3月1日 to two digits.
 func normaliseDate(s string) string {
-	s = strings.Fields(s + " ")[0] // drop a time of day
+	if f := strings.Fields(s); len(f) > 0 {
+		s = f[0] // drop a time of day
+	}
 	var b strings.Builder
 	var digits []rune
 	flush := func() {
