@@ -208,6 +208,24 @@ describe('working on an item, as the community’s editor', () => {
     await editor.close()
   })
 
+  it('shows the administrator the change that closed the gap, with a link into the audit log', async () => {
+    const item = await itemOf(fx.mine.id)
+    const page = await openPage(admin.context)
+    await visit(page, `/rectifications/${item.id}`)
+    const closed = page.locator('[data-testid=item-closed-by]')
+    await closed.locator('[data-testid=closed-by-audit]').waitFor()
+    // The place was the editor's: the audit entry names them and the membership it made.
+    assert.match(await closed.innerText(), /用户 e2e-editor：新建\s*组织关系/)
+    // A verified item is found by its status, and not among the open ones.
+    await visit(page, `/rectifications?status=VERIFIED&sort=-verifiedOn`)
+    await page.locator('[data-testid=rectify-table] .el-table__row', { hasText: names.mine }).first().waitFor()
+    await visit(page, `/rectifications?status=OPEN&status=IN_PROGRESS&responsible=王主任`)
+    await page.locator('[data-testid=rectify-table]').waitFor()
+    assert.equal(await page.locator('[data-testid=rectify-table] .el-table__row', { hasText: names.mine }).count(), 0)
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
   it('shows the editor no item of another community, and no action on it', async () => {
     const other = await itemOf(fx.other.id)
     const editor = await launch({ as: 'editor' })

@@ -82,7 +82,6 @@ export const messages = {
       closedBy: ['关闭问题的修改', 'The change that closed it'],
       closedByText: ['{at} {actor}：{action}{entity}', '{at} {actor}: {action} {entity}'],
       auditLink: ['在审计日志中查看', 'See in the audit log'],
-      closedById: ['审计记录 {id}', 'Audit entry {id}'],
       notes: ['整改记录', 'Notes'],
       noNotes: ['还没有整改记录', 'No notes yet'],
       system: ['系统', 'System'],
