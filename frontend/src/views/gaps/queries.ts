@@ -10,6 +10,11 @@ export const GapsDocument = graphql(`
       }
       nodes {
         ...GapFields
+        id
+        rectification {
+          id
+          status
+        }
       }
     }
   }
