@@ -9,7 +9,7 @@
 #
 # Settings (environment): PG (server DSN without a database), DB (database
 # name, dropped and made again unless REUSE=1), SIZE (city, quarter, town),
-# C (concurrencies), D (length of each burst), ROUNDS (bursts per server, in
+# C (concurrencies), TOKENS (Jiceng tokens, used by the clients in turn), D (length of each burst), ROUNDS (bursts per server, in
 # turns), WRITES=0 to skip the measure with writes, PPROF=1 to build Jiceng
 # with a pprof listener on 127.0.0.1:16060, KEEP=1 to leave both servers
 # running at the end (their PIDs are printed).
@@ -23,6 +23,7 @@ C=${C:-1,8,32}
 D=${D:-5s}
 ROUNDS=${ROUNDS:-2}
 WRITES=${WRITES:-1}
+TOKENS=${TOKENS:-32}
 JPORT=${JPORT:-18080}
 PPORT=${PPORT:-15000}
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/jiceng-peer.XXXXXX")}
@@ -56,13 +57,20 @@ if [[ "${REUSE:-0}" != 1 ]]; then
 	timeout 30m "$WORK/peer" load -db "$DSN" -size "$SIZE"
 fi
 
-reporter=$("$WORK/jiceng" token create --db "$DSN" --data "$WORK/data" --role REPORTER --name peer-bench --expires 1d 2>/dev/null)
+# One REPORTER token per client (TOKENS=1: every client shares one, as one
+# reporting tool would; a costly query then runs one at a time per token,
+# see TurnCost in graph/turns.go).
+reporter=""
+for i in $(seq "$TOKENS"); do
+	t=$("$WORK/jiceng" token create --db "$DSN" --data "$WORK/data" --role REPORTER --name "peer-bench-$i" --expires 1d 2>/dev/null)
+	reporter=${reporter:+$reporter,}$t
+done
 admin=$("$WORK/jiceng" token create --db "$DSN" --data "$WORK/data" --role ADMIN --name peer-bench-writer --expires 1d 2>/dev/null)
 
 echo "== starting Jiceng on :$JPORT and PostGraphile on :$PPORT"
 # Limits raised so that the token's rate, cost and concurrency bound nothing.
 JICENG_PPROF=127.0.0.1:16060 "$WORK/jiceng" --db "$DSN" --data "$WORK/data" --addr "127.0.0.1:$JPORT" \
-	--rate 1000000 --cost-rate 1000000000 --concurrent 256 >"$WORK/jiceng.log" 2>&1 &
+	--rate 1000000 --cost-rate 1000000000 --concurrent 256 --timeout 120s >"$WORK/jiceng.log" 2>&1 &
 pids+=($!)
 # The same pool size as Jiceng's (16); simple collections so that nested
 # one-to-many fields are lists, as Jiceng's edges are.

@@ -17,12 +17,12 @@ import (
 type server struct {
 	name   string
 	url    string
-	token  string // sent as a Bearer token when set
+	tokens []string // Bearer tokens, one per client in turn; none when empty
 	client *http.Client
 }
 
-func newServer(name, url, token string, conns int) *server {
-	return &server{name: name, url: url, token: token, client: &http.Client{
+func newServer(name, url string, tokens []string, conns int) *server {
+	return &server{name: name, url: url, tokens: tokens, client: &http.Client{
 		Timeout: 60 * time.Second,
 		Transport: &http.Transport{
 			MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns,
@@ -37,14 +37,19 @@ func newServer(name, url, token string, conns int) *server {
 // post sends one GraphQL request and returns the response body; an HTTP
 // status other than 200 or a response with errors is an error.
 func (s *server) post(ctx context.Context, query string, vars map[string]any) ([]byte, error) {
+	return s.postAs(ctx, 0, query, vars)
+}
+
+// postAs is post by the client'th client, with its token.
+func (s *server) postAs(ctx context.Context, client int, query string, vars map[string]any) ([]byte, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	if s.token != "" {
-		req.Header.Set("Authorization", "Bearer "+s.token)
+	if len(s.tokens) > 0 {
+		req.Header.Set("Authorization", "Bearer "+s.tokens[client%len(s.tokens)])
 	}
 	resp, err := s.client.Do(req)
 	if err != nil {
@@ -87,14 +92,14 @@ func burst(ctx context.Context, s *server, query string, vars func(i int) map[st
 		wg        sync.WaitGroup
 	)
 	start := time.Now()
-	for range c {
+	for client := range c {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
 			for ctx.Err() == nil {
 				t := time.Now()
-				_, err := s.post(context.Background(), query, vars(int(seq.Add(1))))
+				_, err := s.postAs(context.Background(), client, query, vars(int(seq.Add(1))))
 				if err != nil {
 					mu.Lock()
 					errs++

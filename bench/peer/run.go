@@ -24,7 +24,7 @@ func commonFlags(fs *flag.FlagSet) *common {
 	c := &common{}
 	fs.StringVar(&c.dsn, "db", "", "the PostgreSQL database both servers read (for the units' IDs)")
 	fs.StringVar(&c.jiceng, "jiceng", "http://127.0.0.1:18080/graphql", "Jiceng's GraphQL endpoint")
-	fs.StringVar(&c.token, "token", "", "Jiceng API token (REPORTER)")
+	fs.StringVar(&c.token, "token", "", "Jiceng API tokens (REPORTER), comma-separated: client i uses the i-th, in turn")
 	fs.StringVar(&c.peer, "peer", "http://127.0.0.1:15000/graphql", "PostGraphile's GraphQL endpoint")
 	fs.DurationVar(&c.d, "d", 5*time.Second, "length of each burst")
 	fs.IntVar(&c.rounds, "rounds", 2, "bursts of each server per query and concurrency, in turns")
@@ -104,6 +104,8 @@ func run(ctx context.Context, args []string) error {
 	c := commonFlags(fs)
 	conc := fs.String("c", "1,8,32", "concurrencies")
 	only := fs.String("queries", "list,nested,by-id", "queries to run")
+	against := fs.Bool("against-jiceng", false, "-peer is another Jiceng (say, a build before a change): both get Jiceng's queries")
+	alone := fs.Bool("jiceng-only", false, "drive Jiceng alone (to profile it), PostGraphile neither checked nor measured")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -116,12 +118,26 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	maxC := cs[len(cs)-1]
-	j := newServer("jiceng", c.jiceng, c.token, maxC)
-	p := newServer("postgraphile", c.peer, "", maxC)
+	j := newServer("jiceng", c.jiceng, strings.Split(c.token, ","), maxC)
+	p := newServer("postgraphile", c.peer, nil, maxC)
+	if *against {
+		// Another Jiceng (a build to compare) in PostGraphile's place.
+		p = newServer("jiceng-b", c.peer, strings.Split(c.token, ","), maxC)
+	}
 	const row = "%-7s %3v %13v %8v %19v %8v %13v %6v %7v\n"
 	fmt.Printf(row, "query", "c", "jiceng req/s", "p95 ms", "postgraphile req/s", "p95 ms", "throughput ×", "p95 ×", "errors")
 	for _, q := range pairs(ids) {
+		if *against {
+			q.peer, q.peerV = q.jiceng, q.jicengV
+		}
 		if !strings.Contains(","+*only+",", ","+q.name+",") {
+			continue
+		}
+		if *alone {
+			for _, n := range cs {
+				a := burst(ctx, j, q.jiceng, q.jicengV, n, c.d)
+				fmt.Printf(row, q.name, n, f(a.rps(), 0), f(ms(a.p95), 1), "", "", "", "", a.errors)
+			}
 			continue
 		}
 		if err := same(ctx, j, p, q); err != nil {
