@@ -62,22 +62,20 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	}
 	srv.SetParserTokenLimit(opts.Limits.MaxTokens)
 	srv.Use(limiter{Limits: opts.Limits, es: es})
-	// First, so that every field is metered and none resolved once the
-	// request's budget or time is spent.
-	srv.AroundFields(meterFields)
+	// The one field middleware (fields.go): every field metered, none
+	// resolved once the request's budget or time is spent; arguments and
+	// pages bounded; reads of personal data noted.
+	srv.AroundFields(checkFields)
 	present := guardErrors(store, logger, presenter(logger, opts.NoIntrospection))
 	// Before the transactioner, so the ledger is reconciled once a write is committed.
 	srv.AroundResponses(reconcileAfterWrites(book, logger))
 	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
-	srv.AroundFields(inputLimits)
-	srv.AroundFields(pageLimits)
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.
 	srv.AroundResponses(capResponses)
 	srv.AroundResponses(takeViewerTurn)
 	srv.AroundResponses(takeTurns)
 	srv.AroundResponses(auditPersonalReads(logger))
-	srv.AroundFields(personalRead)
 	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 
@@ -19,27 +18,26 @@ const (
 	MaxOrderTerms = 5
 )
 
-// inputLimits refuses a field whose arguments hold a longer list than allowed,
-// naming the argument.
-func inputLimits(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || len(fc.Field.Arguments) == 0 {
-		return next(ctx)
+// checkInputs refuses a field whose arguments hold a longer list than
+// allowed, naming the argument.
+func checkInputs(oc *graphql.OperationContext, fc *graphql.FieldContext) error {
+	if fc.Field.Field == nil || len(fc.Field.Arguments) == 0 {
+		return nil
 	}
-	args := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
+	args := fc.Field.ArgumentMap(oc.Variables)
 	if order, ok := args["orderBy"].([]any); ok && len(order) > MaxOrderTerms {
-		return nil, register.Fail(register.Invalid, "orderBy", "TOO_MANY_ORDER_TERMS",
+		return register.Fail(register.Invalid, "orderBy", "TOO_MANY_ORDER_TERMS",
 			fmt.Sprintf("排序条件有%d个，最多%d个", len(order), MaxOrderTerms),
 			fmt.Sprintf("%d terms; at most %d are allowed", len(order), MaxOrderTerms))
 	}
 	for name, v := range args {
 		if path, n := longInput(name, v); path != "" {
-			return nil, register.Fail(register.Invalid, path, "LIST_TOO_LONG",
+			return register.Fail(register.Invalid, path, "LIST_TOO_LONG",
 				fmt.Sprintf("列表有%d项，一次最多%d项，请分几次提交", n, MaxListInput),
 				fmt.Sprintf("%d values; at most %d are allowed in one list, ask in several requests", n, MaxListInput))
 		}
 	}
-	return next(ctx)
+	return nil
 }
 
 // longInput finds a list longer than MaxListInput in an argument's value.

@@ -65,25 +65,29 @@ func meterOf(ctx context.Context) *meter {
 	if !graphql.HasOperationContext(ctx) {
 		return nil
 	}
-	m, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(meterKey).(*meter)
+	return operationMeter(graphql.GetOperationContext(ctx))
+}
+
+func operationMeter(oc *graphql.OperationContext) *meter {
+	m, _ := oc.Stats.GetExtension(meterKey).(*meter)
 	return m
 }
 
-// meterFields counts every field resolved against the request's budget and
-// stops resolving once it is spent or the request's context has ended.
-func meterFields(ctx context.Context, next graphql.Resolver) (any, error) {
-	m := meterOf(ctx)
+// meterField counts a field resolved against the request's budget (m, nil
+// outside a metered request) and refuses it once the budget or the request's
+// time is spent.
+func meterField(ctx context.Context, m *meter) error {
 	if m == nil {
-		return next(ctx)
+		return nil
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if m.over.Load() || m.used.Add(1) > m.limit {
 		m.over.Store(true)
-		return nil, errOverBudget
+		return errOverBudget
 	}
-	return next(ctx)
+	return nil
 }
 
 // capResponses replaces the response of a query that went over its budget

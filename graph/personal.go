@@ -68,10 +68,9 @@ func auditPersonalReads(logger *slog.Logger) graphql.ResponseMiddleware {
 }
 
 // personalRead notes the member of each unmasked phone number, ID number or
-// address a response returns, for auditPersonalReads to record.
-func personalRead(ctx context.Context, next graphql.Resolver) (any, error) {
-	res, err := next(ctx)
-	fc := graphql.GetFieldContext(ctx)
+// address a field (fc) resolved to (res, err), for auditPersonalReads to
+// record.
+func personalRead(ctx context.Context, fc *graphql.FieldContext, res any, err error) (any, error) {
 	if err == nil && fc != nil && fc.Object == "AuditEntry" && (fc.Field.Name == "before" || fc.Field.Name == "after") {
 		return loggedPersonalRead(ctx, fc, res)
 	}

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -18,20 +17,19 @@ const (
 	MaxPageSize     = 500
 )
 
-// pageLimits applies the page sizes to every field that returns a
-// connection. What a page loads, from "edges { node }" and "nodes" alike, is
-// decided by Paginate (ent/template/gql_paginate.tmpl).
-func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil ||
+// checkPage applies the page sizes to a field that returns a connection. What
+// a page loads, from "edges { node }" and "nodes" alike, is decided by
+// Paginate (ent/template/gql_paginate.tmpl).
+func checkPage(fc *graphql.FieldContext) error {
+	if fc.Field.Field == nil || fc.Field.Definition == nil ||
 		!strings.HasSuffix(fc.Field.Definition.Type.Name(), "Connection") {
-		return next(ctx)
+		return nil
 	}
 	first, _ := fc.Args["first"].(*int)
 	last, _ := fc.Args["last"].(*int)
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n > MaxPageSize {
-			return nil, register.Fail(register.Invalid, name, "PAGE_TOO_LARGE",
+			return register.Fail(register.Invalid, name, "PAGE_TOO_LARGE",
 				fmt.Sprintf("每页%d条超过上限%d条，请翻页查看", *n, MaxPageSize),
 				fmt.Sprintf("%d is more than the largest page, %d; page through with after/before", *n, MaxPageSize))
 		}
@@ -42,5 +40,5 @@ func pageLimits(ctx context.Context, next graphql.Resolver) (any, error) {
 			fc.Args["first"] = &size
 		}
 	}
-	return next(ctx)
+	return nil
 }
