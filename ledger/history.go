@@ -23,10 +23,15 @@ import (
 // The history sheet (历史变更) holds the register's history: one row per
 // period of an attribute with history (vocab.Attributes), the value it had
 // from a day (起始日期) until another (终止日期, empty while it holds). The
-// export writes every period; the import writes them back as dated changes
-// through the register's own hooks, a record's changes day by day, so the
-// periods the register keeps are the sheet's, and a second import of the
-// same sheet finds every period as it is and changes nothing.
+// export writes every period. The import checks every row (the record and
+// the value resolve, the value is in Chinese, the days are in order and not
+// after today, no two periods of an attribute overlap), and gives each
+// attribute whose periods differ from the sheet's exactly the sheet's,
+// through register.RestoreHistory: the changes took effect long ago, so
+// they are restored as periods, not replayed as today's changes (an
+// earlier kind replayed would be checked against today's children). A
+// second import of the same sheet finds every period as it is and changes
+// nothing.
 
 // historyAttr is how the sheet writes an attribute: its Chinese name, the
 // labels of its values when they are an enumeration, and the kind of record
@@ -80,9 +85,6 @@ func historyLabels() []label {
 	}
 	return out
 }
-
-// recordTypes are the kinds of record with history, as the sheet's notes name them.
-var recordTypes = map[string]string{"Member": "党员", "Organization": "党组织", "Unit": "单位", "Area": "区域", "RuleSetting": "规则设定"}
 
 var historySheet = &sheet{name: SheetHistory, title: "党员、党组织、单位、区域的历史变更（每行一段时间内的取值）", columns: []column{
 	code("record", "subjectID", "记录", "哪条记录的属性：党员填身份号码，党组织填全称，单位填统一社会信用代码（没有的填名称），区域填区域路径，规则设定填规则代码（分组织类别的写 代码/类别代码）", true),
@@ -320,7 +322,7 @@ func (im *importer) historyRows(rows []*row) error {
 			continue
 		}
 		if len(differ) > 0 {
-			if err := im.replay(differ, existing); err != nil {
+			if err := im.restore(differ); err != nil {
 				return err
 			}
 		}
@@ -547,12 +549,12 @@ func (im *importer) historyRow(p *parser, settingIDs map[string]int) *hrow {
 	return h
 }
 
-// replay writes a record's history: the periods of each attribute that
+// restore writes a record's history: the periods of each attribute that
 // differs become the rows', through the register's restore (which checks
 // them and audits the record's update), in a savepoint: a group the
 // register refuses is reported at its first row, and none of the record's
 // history is kept.
-func (im *importer) replay(groups []*hgroup, _ map[string][]*ent.Period) error {
+func (im *importer) restore(groups []*hgroup) error {
 	if _, err := im.c.ExecContext(im.ctx, "SAVEPOINT ledger_history"); err != nil {
 		return fmt.Errorf("ledger: savepoint: %w", err)
 	}
