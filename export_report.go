@@ -181,7 +181,11 @@ func halfYearBook(rep *halfYearData) (*excelize.File, error) {
 	if err := f.SetCellStyle(sheet, "A1", "A1", title); err != nil {
 		return nil, err
 	}
-	return f, f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9)}) // A4
+	// A4 portrait, one page wide.
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("portrait"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return nil, err
+	}
+	return f, f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +100,30 @@ func TestExportHalfYearReport(t *testing.T) {
 		}
 	}
 
+	t.Run("prints on A4 portrait, one page wide", func(t *testing.T) {
+		layout, err := book.GetPageLayout("半年汇报")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *layout.Size != 9 || *layout.Orientation != "portrait" || *layout.FitToWidth != 1 {
+			t.Errorf("size %d %s, fit %d wide; want A4 portrait one page wide", *layout.Size, *layout.Orientation, *layout.FitToWidth)
+		}
+		office := soffice(t)
+		file := filepath.Join(t.TempDir(), "report.xlsx")
+		if err := book.SaveAs(file); err != nil {
+			t.Fatal(err)
+		}
+		if pages := toPDF(t, office, file); pages < 1 || pages > 2 {
+			t.Errorf("the account prints on %d pages, want 1 or 2", pages)
+		}
+		pdf, err := os.ReadFile(strings.TrimSuffix(file, ".xlsx") + ".pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`/MediaBox\s*\[\s*0 0 59[56](\.\d+)? 84[12](\.\d+)?`).Match(pdf) {
+			t.Errorf("the PDF's pages are not A4 portrait: %s", regexp.MustCompile(`/MediaBox[^\]]*\]`).Find(pdf))
+		}
+	})
 	t.Run("without credentials", func(t *testing.T) {
 		res, _ := get(t, url+"/export/report.xlsx?"+span)
 		if res.StatusCode != http.StatusUnauthorized {
