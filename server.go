@@ -170,6 +170,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("GET /ledger/jobs/{id}", guard.Require(http.HandlerFunc(ledgers.poll)))
 	mux.Handle("GET /export/register.xlsx", withTimeout(cfg.timeout, guard.Require(http.HandlerFunc(ledgers.exportRegister))))
 
+	mux.Handle("GET /export/report.xlsx", withTimeout(cfg.timeout, guard.Require(exportReport(api, logger))))
 	mux.Handle("GET /export/deadlines.ics", withTimeout(cfg.timeout, guard.Require(exportDeadlines(api))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())

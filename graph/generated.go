@@ -25,6 +25,7 @@ import (
 	"jiceng/graph/model"
 	"jiceng/graph/scalar"
 	"jiceng/policy"
+	"jiceng/rectify"
 	"jiceng/register"
 	"jiceng/viewer"
 	"jiceng/vocab"
@@ -56,6 +57,7 @@ type ResolverRoot interface {
 	Gap() GapResolver
 	GapConnection() GapConnectionResolver
 	GapEdge() GapEdgeResolver
+	HalfYearReport() HalfYearReportResolver
 	Member() MemberResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
@@ -368,6 +370,31 @@ type ComplexityRoot struct {
 		Partial   func(childComplexity int) int
 		Total     func(childComplexity int) int
 		Uncovered func(childComplexity int) int
+	}
+
+	HalfYearAccount struct {
+		HandedOver func(childComplexity int) int
+		Overdue    func(childComplexity int) int
+		StillOpen  func(childComplexity int) int
+		Verified   func(childComplexity int) int
+	}
+
+	HalfYearAreaAccount struct {
+		Account func(childComplexity int) int
+		Area    func(childComplexity int) int
+	}
+
+	HalfYearReport struct {
+		ByArea         func(childComplexity int) int
+		Closed         func(childComplexity int) int
+		ClosedByFamily func(childComplexity int) int
+		End            func(childComplexity int) int
+		Found          func(childComplexity int) int
+		FoundByFamily  func(childComplexity int) int
+		From           func(childComplexity int) int
+		Ledger         func(childComplexity int) int
+		Start          func(childComplexity int) int
+		To             func(childComplexity int) int
 	}
 
 	InstructorVisit struct {
@@ -725,6 +752,7 @@ type ComplexityRoot struct {
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
 		GridMap                 func(childComplexity int, areaID *int, asOf *time.Time) int
+		HalfYearReport          func(childComplexity int, areaID *int, from time.Time, to time.Time) int
 		InstructorVisits        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.InstructorVisitOrder, where *ent.InstructorVisitWhereInput) int
 		KindChanges             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.KindChangeOrder, where *ent.KindChangeWhereInput) int
 		Meetings                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) int
@@ -1023,6 +1051,14 @@ type GapConnectionResolver interface {
 type GapEdgeResolver interface {
 	Cursor(ctx context.Context, obj *coverage.GapEdge) (*entgql.Cursor[int], error)
 }
+type HalfYearReportResolver interface {
+	Found(ctx context.Context, obj *rectify.HalfYear) (int, error)
+	FoundByFamily(ctx context.Context, obj *rectify.HalfYear) ([]*coverage.FamilyCount, error)
+	Closed(ctx context.Context, obj *rectify.HalfYear) (int, error)
+	ClosedByFamily(ctx context.Context, obj *rectify.HalfYear) ([]*coverage.FamilyCount, error)
+	Ledger(ctx context.Context, obj *rectify.HalfYear) (*rectify.Account, error)
+	ByArea(ctx context.Context, obj *rectify.HalfYear) ([]*model.HalfYearAreaAccount, error)
+}
 type MemberResolver interface {
 	History(ctx context.Context, obj *ent.Member, attribute *vocab.Attribute) ([]*ent.Period, error)
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
@@ -1124,6 +1160,7 @@ type QueryResolver interface {
 	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
+	HalfYearReport(ctx context.Context, areaID *int, from time.Time, to time.Time) (*rectify.HalfYear, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
 	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) (*ent.RectificationConnection, error)
 	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
@@ -2422,6 +2459,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GridRollup.Uncovered(childComplexity), true
+
+	case "HalfYearAccount.handedOver":
+		if e.ComplexityRoot.HalfYearAccount.HandedOver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAccount.HandedOver(childComplexity), true
+	case "HalfYearAccount.overdue":
+		if e.ComplexityRoot.HalfYearAccount.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAccount.Overdue(childComplexity), true
+	case "HalfYearAccount.stillOpen":
+		if e.ComplexityRoot.HalfYearAccount.StillOpen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAccount.StillOpen(childComplexity), true
+	case "HalfYearAccount.verified":
+		if e.ComplexityRoot.HalfYearAccount.Verified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAccount.Verified(childComplexity), true
+
+	case "HalfYearAreaAccount.account":
+		if e.ComplexityRoot.HalfYearAreaAccount.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAreaAccount.Account(childComplexity), true
+	case "HalfYearAreaAccount.area":
+		if e.ComplexityRoot.HalfYearAreaAccount.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAreaAccount.Area(childComplexity), true
+
+	case "HalfYearReport.byArea":
+		if e.ComplexityRoot.HalfYearReport.ByArea == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.ByArea(childComplexity), true
+	case "HalfYearReport.closed":
+		if e.ComplexityRoot.HalfYearReport.Closed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.Closed(childComplexity), true
+	case "HalfYearReport.closedByFamily":
+		if e.ComplexityRoot.HalfYearReport.ClosedByFamily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.ClosedByFamily(childComplexity), true
+	case "HalfYearReport.end":
+		if e.ComplexityRoot.HalfYearReport.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.End(childComplexity), true
+	case "HalfYearReport.found":
+		if e.ComplexityRoot.HalfYearReport.Found == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.Found(childComplexity), true
+	case "HalfYearReport.foundByFamily":
+		if e.ComplexityRoot.HalfYearReport.FoundByFamily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.FoundByFamily(childComplexity), true
+	case "HalfYearReport.from":
+		if e.ComplexityRoot.HalfYearReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.From(childComplexity), true
+	case "HalfYearReport.ledger":
+		if e.ComplexityRoot.HalfYearReport.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.Ledger(childComplexity), true
+	case "HalfYearReport.start":
+		if e.ComplexityRoot.HalfYearReport.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.Start(childComplexity), true
+	case "HalfYearReport.to":
+		if e.ComplexityRoot.HalfYearReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearReport.To(childComplexity), true
 
 	case "InstructorVisit.appointment":
 		if e.ComplexityRoot.InstructorVisit.Appointment == nil {
@@ -4392,6 +4528,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.GridMap(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
+	case "Query.halfYearReport":
+		if e.ComplexityRoot.Query.HalfYearReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_halfYearReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.HalfYearReport(childComplexity, args["areaId"].(*int), args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.instructorVisits":
 		if e.ComplexityRoot.Query.InstructorVisits == nil {
 			break
@@ -5817,7 +5964,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "halfyear.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5832,6 +5979,7 @@ var sources = []*ast.Source{
 	{Name: "audit.graphqls", Input: sourceData("audit.graphqls"), BuiltIn: false},
 	{Name: "coverage.graphqls", Input: sourceData("coverage.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "halfyear.graphqls", Input: sourceData("halfyear.graphqls"), BuiltIn: false},
 	{Name: "history.graphqls", Input: sourceData("history.graphqls"), BuiltIn: false},
 	{Name: "mutation.graphqls", Input: sourceData("mutation.graphqls"), BuiltIn: false},
 	{Name: "orgops.graphqls", Input: sourceData("orgops.graphqls"), BuiltIn: false},
@@ -6444,6 +6592,56 @@ func (ec *executionContext) childFields_GridRollup(ctx context.Context, field gr
 		return ec.fieldContext_GridRollup_uncovered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GridRollup", field.Name)
+}
+
+func (ec *executionContext) childFields_HalfYearAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "handedOver":
+		return ec.fieldContext_HalfYearAccount_handedOver(ctx, field)
+	case "verified":
+		return ec.fieldContext_HalfYearAccount_verified(ctx, field)
+	case "stillOpen":
+		return ec.fieldContext_HalfYearAccount_stillOpen(ctx, field)
+	case "overdue":
+		return ec.fieldContext_HalfYearAccount_overdue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HalfYearAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_HalfYearAreaAccount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_HalfYearAreaAccount_area(ctx, field)
+	case "account":
+		return ec.fieldContext_HalfYearAreaAccount_account(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HalfYearAreaAccount", field.Name)
+}
+
+func (ec *executionContext) childFields_HalfYearReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_HalfYearReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_HalfYearReport_to(ctx, field)
+	case "start":
+		return ec.fieldContext_HalfYearReport_start(ctx, field)
+	case "end":
+		return ec.fieldContext_HalfYearReport_end(ctx, field)
+	case "found":
+		return ec.fieldContext_HalfYearReport_found(ctx, field)
+	case "foundByFamily":
+		return ec.fieldContext_HalfYearReport_foundByFamily(ctx, field)
+	case "closed":
+		return ec.fieldContext_HalfYearReport_closed(ctx, field)
+	case "closedByFamily":
+		return ec.fieldContext_HalfYearReport_closedByFamily(ctx, field)
+	case "ledger":
+		return ec.fieldContext_HalfYearReport_ledger(ctx, field)
+	case "byArea":
+		return ec.fieldContext_HalfYearReport_byArea(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HalfYearReport", field.Name)
 }
 
 func (ec *executionContext) childFields_InstructorVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9269,6 +9467,36 @@ func (ec *executionContext) field_Query_gridMap_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["asOf"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_halfYearReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -15513,6 +15741,446 @@ func (ec *executionContext) _GridRollup_uncovered(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_GridRollup_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GridRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAccount_handedOver(ctx context.Context, field graphql.CollectedField, obj *rectify.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAccount_handedOver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HandedOver, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAccount_handedOver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAccount_verified(ctx context.Context, field graphql.CollectedField, obj *rectify.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAccount_verified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAccount_verified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAccount_stillOpen(ctx context.Context, field graphql.CollectedField, obj *rectify.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAccount_stillOpen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StillOpen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAccount_stillOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAccount_overdue(ctx context.Context, field graphql.CollectedField, obj *rectify.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAccount_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAccount_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAreaAccount_area(ctx context.Context, field graphql.CollectedField, obj *model.HalfYearAreaAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAreaAccount_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAreaAccount_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearAreaAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearAreaAccount_account(ctx context.Context, field graphql.CollectedField, obj *model.HalfYearAreaAccount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAreaAccount_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rectify.Account) graphql.Marshaler {
+			return ec.marshalNHalfYearAccount2ᚖjicengᚋrectifyᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAreaAccount_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearAreaAccount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HalfYearAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_from(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HalfYearReport_to(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearReport", field, false, false, "Date")
+}
+
+func (ec *executionContext) _HalfYearReport_start(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_end(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Report) graphql.Marshaler {
+			return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoverageReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_found(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_found(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().Found(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_found(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearReport", field, true, true, "Int")
+}
+
+func (ec *executionContext) _HalfYearReport_foundByFamily(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_foundByFamily(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().FoundByFamily(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
+			return ec.marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_foundByFamily(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_closed(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_closed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().Closed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_closed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearReport", field, true, true, "Int")
+}
+
+func (ec *executionContext) _HalfYearReport_closedByFamily(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_closedByFamily(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().ClosedByFamily(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
+			return ec.marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_closedByFamily(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_ledger(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_ledger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().Ledger(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rectify.Account) graphql.Marshaler {
+			return ec.marshalNHalfYearAccount2ᚖjicengᚋrectifyᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_ledger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HalfYearAccount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HalfYearReport_byArea(ctx context.Context, field graphql.CollectedField, obj *rectify.HalfYear) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearReport_byArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HalfYearReport().ByArea(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HalfYearAreaAccount) graphql.Marshaler {
+			return ec.marshalNHalfYearAreaAccount2ᚕᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearReport_byArea(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HalfYearReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HalfYearAreaAccount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _InstructorVisit_id(ctx context.Context, field graphql.CollectedField, obj *ent.InstructorVisit) (ret graphql.Marshaler) {
@@ -24212,6 +24880,50 @@ func (ec *executionContext) fieldContext_Query_gridFeatures(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_gridFeatures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_halfYearReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_halfYearReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().HalfYearReport(ctx, fc.Args["areaId"].(*int), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rectify.HalfYear) graphql.Marshaler {
+			return ec.marshalNHalfYearReport2ᚖjicengᚋrectifyᚐHalfYear(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_halfYearReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HalfYearReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_halfYearReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -52228,6 +52940,176 @@ func (ec *executionContext) _GridRollup(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var halfYearAccountImplementors = []string{"HalfYearAccount"}
+
+func (ec *executionContext) _HalfYearAccount(ctx context.Context, sel ast.SelectionSet, obj *rectify.Account) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, halfYearAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HalfYearAccount")
+		case "handedOver":
+			out.Values[i] = ec._HalfYearAccount_handedOver(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verified":
+			out.Values[i] = ec._HalfYearAccount_verified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stillOpen":
+			out.Values[i] = ec._HalfYearAccount_stillOpen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._HalfYearAccount_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var halfYearAreaAccountImplementors = []string{"HalfYearAreaAccount"}
+
+func (ec *executionContext) _HalfYearAreaAccount(ctx context.Context, sel ast.SelectionSet, obj *model.HalfYearAreaAccount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, halfYearAreaAccountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HalfYearAreaAccount")
+		case "area":
+			out.Values[i] = ec._HalfYearAreaAccount_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "account":
+			out.Values[i] = ec._HalfYearAreaAccount_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var halfYearReportImplementors = []string{"HalfYearReport"}
+
+func (ec *executionContext) _HalfYearReport(ctx context.Context, sel ast.SelectionSet, obj *rectify.HalfYear) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, halfYearReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HalfYearReport")
+		case "from":
+			out.Values[i] = ec._HalfYearReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._HalfYearReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._HalfYearReport_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._HalfYearReport_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "found":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_found(ctx, field, obj)
+				})
+		case "foundByFamily":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_foundByFamily(ctx, field, obj)
+				})
+		case "closed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_closed(ctx, field, obj)
+				})
+		case "closedByFamily":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_closedByFamily(ctx, field, obj)
+				})
+		case "ledger":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_ledger(ctx, field, obj)
+				})
+		case "byArea":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HalfYearReport_byArea(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var instructorVisitImplementors = []string{"InstructorVisit", "Node"}
 
 func (ec *executionContext) _InstructorVisit(ctx context.Context, sel ast.SelectionSet, obj *ent.InstructorVisit) graphql.Marshaler {
@@ -54644,6 +55526,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_gridFeatures(ctx, field)
+				})
+		case "halfYearReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_halfYearReport(ctx, field)
 				})
 		case "registerCalendar":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -57589,6 +58477,46 @@ func (ec *executionContext) unmarshalNGridStatus2jicengᚋcoverageᚐGridStatus(
 
 func (ec *executionContext) marshalNGridStatus2jicengᚋcoverageᚐGridStatus(ctx context.Context, sel ast.SelectionSet, v coverage.GridStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNHalfYearAccount2ᚖjicengᚋrectifyᚐAccount(ctx context.Context, sel ast.SelectionSet, v *rectify.Account) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HalfYearAccount!")
+		return graphql.Null
+	}
+	return ec._HalfYearAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHalfYearAreaAccount2ᚕᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HalfYearAreaAccount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHalfYearAreaAccount2ᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHalfYearAreaAccount2ᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccount(ctx context.Context, sel ast.SelectionSet, v *model.HalfYearAreaAccount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HalfYearAreaAccount!")
+		return graphql.Null
+	}
+	return ec._HalfYearAreaAccount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHalfYearReport2ᚖjicengᚋrectifyᚐHalfYear(ctx context.Context, sel ast.SelectionSet, v *rectify.HalfYear) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HalfYearReport!")
+		return graphql.Null
+	}
+	return ec._HalfYearReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {

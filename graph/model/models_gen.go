@@ -10,6 +10,7 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/rectification"
 	"jiceng/geo"
+	"jiceng/rectify"
 	"jiceng/viewer"
 	"strconv"
 	"time"
@@ -79,6 +80,14 @@ type GridFeature struct {
 	Gaps int `json:"gaps"`
 	// Gaps found in the grid, by severity, most urgent first.
 	GapsBySeverity []*SeverityCount `json:"gapsBySeverity"`
+}
+
+// The ledger's part of a half-yearly account for one area responsible.
+type HalfYearAreaAccount struct {
+	// The area responsible (a community, mostly).
+	Area *ent.Area `json:"area"`
+	// Its items' figures.
+	Account *rectify.Account `json:"account"`
 }
 
 // Ledger figures of a community.
