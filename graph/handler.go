@@ -77,6 +77,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundResponses(takeViewerTurn)
 	srv.AroundResponses(takeTurns)
 	srv.AroundResponses(auditPersonalReads(logger))
+	srv.AroundResponses(memoStandings)
 	srv.AroundFields(personalRead)
 	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
