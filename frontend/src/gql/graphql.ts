@@ -2564,6 +2564,8 @@ export type MemberWhereInput = {
   partyGroupIDNotIn?: Array<string> | null | undefined;
   /** Only where partyGroupID is set. */
   partyGroupIDNotNil?: boolean | null | undefined;
+  /** Only members counted on the day in the areas: where they live, else work, else where their organisation is (Member.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** probation_extended_to field predicates */
   probationExtendedTo?: string | null | undefined;
   /** Only where probationExtendedTo is more than this. */
@@ -3282,6 +3284,8 @@ export type OrganizationWhereInput = {
   parentIDNotIn?: Array<string> | null | undefined;
   /** Only where parentID is set. */
   parentIDNotNil?: boolean | null | undefined;
+  /** Only organisations located on the day in the areas (Organization.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** short_name field predicates */
   shortName?: string | null | undefined;
   /** Only where shortName contains this. */
@@ -3328,6 +3332,14 @@ export type OrganizationWhereInput = {
   updatedAtNEQ?: string | null | undefined;
   /** Only where updatedAt is none of these. */
   updatedAtNotIn?: Array<string> | null | undefined;
+};
+
+/** Records placed in areas on a day, as the coverage analysis places them. */
+export type PlacedInput = {
+  /** The areas; a record placed in one of them or an area within one matches. */
+  areaIDs: Array<string>;
+  /** The day; today when left out. */
+  asOf?: string | null | undefined;
 };
 
 /** An election of the next committee (换届): the organisation, the day and when the next term is due. */
@@ -3427,6 +3439,17 @@ export type Severity =
   | 'LOW'
   /** 中等: gaps of middle urgency. */
   | 'MEDIUM';
+
+/** Where an organisation's committee stands in its term on a day, as the term rules read it. */
+export type TermState =
+  /** A term in force, ending after the warning window. */
+  | 'CURRENT'
+  /** A term past its end without an election (LIFE_TERM_EXPIRED). */
+  | 'EXPIRED'
+  /** A term ending within the warning window (LIFE_TERM_EXPIRING). */
+  | 'EXPIRING'
+  /** No term: a Party group or temporary branch, which elect no committee, or one not yet due to have elected one. */
+  | 'NONE';
 
 /**
  * TermWhereInput is used for filtering Term objects.
@@ -4075,6 +4098,8 @@ export type UnitWhereInput = {
   openedOnNotNil?: boolean | null | undefined;
   /** At least one of these conditions holds. */
   or?: Array<UnitWhereInput> | null | undefined;
+  /** Only units in the areas' grids on the day (Unit.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** planned_close_on field predicates */
   plannedCloseOn?: string | null | undefined;
   /** Only where plannedCloseOn is more than this. */
@@ -4443,18 +4468,6 @@ export type HistoryPeriodFragment = { id: string, attribute: Attribute, text: st
     | { __typename: 'UnitCoverage' }
    | null };
 
-export type EditableOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EditableOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, viewerMayEdit: { allowed: boolean } }> }, units: { nodes: Array<{ id: string, name: string, viewerMayEdit: { allowed: boolean } }> }, areas: { nodes: Array<{ id: string, name: string, parent: { name: string } | null, viewerMayEdit: { allowed: boolean } }> } };
-
-export type MemberSearchQueryVariables = Exact<{
-  name: string;
-}>;
-
-
-export type MemberSearchQuery = { members: { nodes: Array<{ id: string, name: string }> } };
-
 export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -4469,6 +4482,18 @@ export type ViewerAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerAreasQuery = { viewer: { role: Role, areaIDs: Array<string> } };
+
+export type EditableOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditableOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, coversAs: CoverageMode | null, viewerMayEdit: { allowed: boolean } }> }, units: { nodes: Array<{ id: string, name: string, viewerMayEdit: { allowed: boolean } }> }, areas: { nodes: Array<{ id: string, name: string, parent: { name: string } | null, viewerMayEdit: { allowed: boolean } }> } };
+
+export type MemberSearchQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type MemberSearchQuery = { members: { nodes: Array<{ id: string, name: string }> } };
 
 export type OrganizationOptionsQueryVariables = Exact<{
   editor: boolean;
@@ -4603,7 +4628,7 @@ export type GridPanelQueryVariables = Exact<{
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, parent: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null } | null, children: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -4624,7 +4649,7 @@ export type GridPanelQuery = { node:
     | { __typename: 'UnitCoverage' }
    | null };
 
-export type PanelOrganizationFragment = { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null };
+export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null };
 
 export type GridCoverageQueryVariables = Exact<{
   id: string;
@@ -4757,7 +4782,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -4889,13 +4914,6 @@ export type UnitSearchQueryVariables = Exact<{
 
 export type UnitSearchQuery = { units: { nodes: Array<{ id: string, name: string, kind: UnitKind }> } };
 
-export type OrganizationSearchQueryVariables = Exact<{
-  where?: OrganizationWhereInput | null | undefined;
-}>;
-
-
-export type OrganizationSearchQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind }> } };
-
 export type RenewTermMutationVariables = Exact<{
   input: RenewTermInput;
 }>;
@@ -4923,7 +4941,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5120,39 +5138,11 @@ export type RegisterRevisionQuery = { registerRevision: number };
 
 export type OrgTreeQueryVariables = Exact<{
   after?: string | null | undefined;
-}>;
-
-
-export type OrgTreeQuery = { organizations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, parentID: string | null, establishedOn: string, dissolvedOn: string | null, memberships: Array<{ startedOn: string, endedOn: string | null }> | null, unitCoverages: Array<{ startedOn: string, endedOn: string | null }> | null, groupMembers: Array<{ id: string }> | null, terms: Array<{ startedOn: string, dueOn: string, renewedOn: string | null }> | null, kindChanges: Array<{ fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { name: string } | null }> | null }> } };
-
-export type TermGapsQueryVariables = Exact<{
   asOf?: string | null | undefined;
 }>;
 
 
-export type TermGapsQuery = { coverageGaps: { nodes: Array<{ rule: RuleCode, subject:
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-       }> } };
+export type OrgTreeQuery = { organizations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string } | null } | null }> } };
 
 export type CoverUnitMutationVariables = Exact<{
   input: CreateUnitCoverageInput;
@@ -5383,19 +5373,10 @@ export const PanelOrganizationFragmentDoc = new TypedDocumentString(`
     fragment PanelOrganization on Organization {
   id
   name
-  kind
-  formation
-  establishedOn
-  dissolvedOn
-  appointments {
-    role
-    startedOn
-    endedOn
-    holderName
-    member {
-      id
-      name
-    }
+  standing(asOf: $asOf) {
+    kind
+    leader
+    members
   }
 }
     `, {"fragmentName":"PanelOrganization"}) as unknown as TypedDocumentString<PanelOrganizationFragment, unknown>;
@@ -5510,6 +5491,41 @@ export const BreadcrumbsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<BreadcrumbsQuery, BreadcrumbsQueryVariables>;
+export const AreasDocument = new TypedDocumentString(`
+    query Areas {
+  areas(
+    first: 500
+    where: {kindIn: [SUBDISTRICT, COMMUNITY, GRID]}
+    orderBy: [{field: NAME}]
+  ) {
+    nodes {
+      id
+      name
+      kind
+      parentID
+      establishedOn
+      dissolvedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const RegisterCalendarDocument = new TypedDocumentString(`
+    query RegisterCalendar {
+  registerCalendar {
+    today
+    timeZone
+    recordedSince
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
+export const ViewerAreasDocument = new TypedDocumentString(`
+    query ViewerAreas {
+  viewer {
+    role
+    areaIDs
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerAreasQuery, ViewerAreasQueryVariables>;
 export const EditableOptionsDocument = new TypedDocumentString(`
     query EditableOptions {
   organizations(
@@ -5522,6 +5538,7 @@ export const EditableOptionsDocument = new TypedDocumentString(`
       name
       kind
       formation
+      coversAs
       viewerMayEdit {
         allowed
       }
@@ -5564,41 +5581,6 @@ export const MemberSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MemberSearchQuery, MemberSearchQueryVariables>;
-export const AreasDocument = new TypedDocumentString(`
-    query Areas {
-  areas(
-    first: 500
-    where: {kindIn: [SUBDISTRICT, COMMUNITY, GRID]}
-    orderBy: [{field: NAME}]
-  ) {
-    nodes {
-      id
-      name
-      kind
-      parentID
-      establishedOn
-      dissolvedOn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
-export const RegisterCalendarDocument = new TypedDocumentString(`
-    query RegisterCalendar {
-  registerCalendar {
-    today
-    timeZone
-    recordedSince
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
-export const ViewerAreasDocument = new TypedDocumentString(`
-    query ViewerAreas {
-  viewer {
-    role
-    areaIDs
-  }
-}
-    `) as unknown as TypedDocumentString<ViewerAreasQuery, ViewerAreasQueryVariables>;
 export const OrganizationOptionsDocument = new TypedDocumentString(`
     query OrganizationOptions($editor: Boolean!) {
   organizations(first: 500, orderBy: [{field: NAME}]) {
@@ -5785,17 +5767,11 @@ export const GridPanelDocument = new TypedDocumentString(`
       }
       organizations {
         ...PanelOrganization
-        groupMembers {
-          id
-        }
         parent {
           ...PanelOrganization
         }
         children {
           ...PanelOrganization
-          groupMembers {
-            id
-          }
         }
       }
       units {
@@ -5829,19 +5805,10 @@ export const GridPanelDocument = new TypedDocumentString(`
     fragment PanelOrganization on Organization {
   id
   name
-  kind
-  formation
-  establishedOn
-  dissolvedOn
-  appointments {
-    role
-    startedOn
-    endedOn
-    holderName
-    member {
-      id
-      name
-    }
+  standing(asOf: $asOf) {
+    kind
+    leader
+    members
   }
 }`) as unknown as TypedDocumentString<GridPanelQuery, GridPanelQueryVariables>;
 export const GridCoverageDocument = new TypedDocumentString(`
@@ -6041,6 +6008,20 @@ export const MemberDocument = new TypedDocumentString(`
       joinedPartyOn
       confirmedOn
       statusOn(asOf: $asOf)
+      categoryOn(asOf: $asOf)
+      mobilityOn(asOf: $asOf)
+      workUnitOn(asOf: $asOf) {
+        id
+        name
+      }
+      residenceGridOn(asOf: $asOf) {
+        id
+        name
+      }
+      partyGroupOn(asOf: $asOf) {
+        id
+        name
+      }
       viewerMayEdit {
         allowed
         refusal
@@ -6257,17 +6238,6 @@ export const UnitSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitSearchQuery, UnitSearchQueryVariables>;
-export const OrganizationSearchDocument = new TypedDocumentString(`
-    query OrganizationSearch($where: OrganizationWhereInput) {
-  organizations(first: 20, where: $where, orderBy: [{field: NAME}]) {
-    nodes {
-      id
-      name
-      kind
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationSearchQuery, OrganizationSearchQueryVariables>;
 export const RenewTermDocument = new TypedDocumentString(`
     mutation RenewTerm($input: RenewTermInput!) {
   renewTerm(input: $input) {
@@ -6288,6 +6258,20 @@ export const OrganizationDocument = new TypedDocumentString(`
       kind
       formation
       kindOn(asOf: $asOf)
+      standing(asOf: $asOf) {
+        name
+        kind
+        formation
+        parent {
+          id
+          name
+        }
+        members
+        units
+        term
+        termDueOn
+        leader
+      }
       community(asOf: $asOf) {
         id
         name
@@ -6759,7 +6743,7 @@ export const RegisterRevisionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RegisterRevisionQuery, RegisterRevisionQueryVariables>;
 export const OrgTreeDocument = new TypedDocumentString(`
-    query OrgTree($after: Cursor) {
+    query OrgTree($after: Cursor, $asOf: Date) {
   organizations(first: 500, after: $after) {
     pageInfo {
       hasNextPage
@@ -6767,62 +6751,23 @@ export const OrgTreeDocument = new TypedDocumentString(`
     }
     nodes {
       id
-      name
-      kind
-      formation
-      parentID
-      establishedOn
-      dissolvedOn
-      memberships {
-        startedOn
-        endedOn
-      }
-      unitCoverages {
-        startedOn
-        endedOn
-      }
-      groupMembers {
-        id
-      }
-      terms {
-        startedOn
-        dueOn
-        renewedOn
-      }
-      kindChanges {
-        fromKind
-        toKind
-        changedOn
-      }
-      appointments {
-        role
-        startedOn
-        endedOn
-        holderName
-        member {
-          name
+      standing(asOf: $asOf) {
+        name
+        kind
+        formation
+        parent {
+          id
         }
+        members
+        units
+        term
+        termDueOn
+        leader
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<OrgTreeQuery, OrgTreeQueryVariables>;
-export const TermGapsDocument = new TypedDocumentString(`
-    query TermGaps($asOf: Date) {
-  coverageGaps(
-    asOf: $asOf
-    rules: [LIFE_TERM_EXPIRED, LIFE_TERM_EXPIRING]
-    first: 500
-  ) {
-    nodes {
-      rule
-      subject {
-        id
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TermGapsQuery, TermGapsQueryVariables>;
 export const CoverUnitDocument = new TypedDocumentString(`
     mutation CoverUnit($input: CreateUnitCoverageInput!) {
   createUnitCoverage(input: $input) {
