@@ -63,6 +63,7 @@ func TestMemberFactsAsOfADay(t *testing.T) {
 }
 
 type standing struct {
+	Name      string
 	Kind      string
 	Parent    *struct{ Name string }
 	Members   int
@@ -76,7 +77,7 @@ func (w *town) standing(org, day string) *standing {
 	w.t.Helper()
 	var out struct{ Node struct{ Standing *standing } }
 	w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization {
-		standing(asOf: $d) { kind parent { name } members units term termDueOn leader } } } }`, "id", org, "d", day)
+		standing(asOf: $d) { name kind parent { name } members units term termDueOn leader } } } }`, "id", org, "d", day)
 	return out.Node.Standing
 }
 
@@ -86,7 +87,7 @@ func TestOrganizationStandingAsOfADay(t *testing.T) {
 		branch := w.create("Organization", map[string]any{"name": "企业党支部", "kind": "BRANCH",
 			"formation": "STANDALONE", "establishedOn": "2010-01-01", "parentID": w.general})
 		var out map[string]any
-		w.api.Do(&out, `mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: {parentID: $p}, on: "`+on+`") { id } }`, "id", branch, "p", w.committee)
+		w.api.Do(&out, `mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: {parentID: $p, name: "企业党总支"}, on: "`+on+`") { id } }`, "id", branch, "p", w.committee)
 		w.do("upgradeOrganization", "UpgradeOrganizationInput", map[string]any{"organizationID": branch, "toKind": "GENERAL_BRANCH", "on": on})
 		w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "王书记", "startedOn": on, "organizationID": branch})
 		w.create("UnitCoverage", map[string]any{"organizationID": branch, "unitID": w.unit, "startedOn": on})
@@ -94,6 +95,9 @@ func TestOrganizationStandingAsOfADay(t *testing.T) {
 		b, a := w.standing(branch, dayBefore), w.standing(branch, on)
 		if b == nil || a == nil {
 			t.Fatalf("standing: before %v, on %v", b, a)
+		}
+		if b.Name != "企业党支部" || a.Name != "企业党总支" {
+			t.Errorf("name: before %s, on %s", b.Name, a.Name)
 		}
 		if b.Kind != "BRANCH" || a.Kind != "GENERAL_BRANCH" {
 			t.Errorf("kind: before %s, on %s", b.Kind, a.Kind)
