@@ -187,11 +187,11 @@ func init() {
 	// attachment to a territorial organisation (挂靠).
 	define("unit_cov", []string{"org_active"}, func(e *env) string {
 		return `SELECT uc.unit_id,
-			MAX(CASE WHEN o.formation IN ('STANDALONE', 'TEMPORARY') THEN
+			MAX(CASE WHEN o.formation IN ` + formationsOf(ModeOwn) + ` THEN
 				CASE WHEN o.kind IN ('COMMITTEE', 'COMMUNITY_COMMITTEE', 'SUBDISTRICT_WORKING_COMMITTEE') THEN 3
 				WHEN o.kind = 'GENERAL_BRANCH' THEN 2 ELSE 1 END ELSE 0 END) AS own_rank,
-			MAX(CASE WHEN o.formation = 'JOINT' THEN 1 ELSE 0 END) AS joint,
-			MAX(CASE WHEN o.formation = 'TERRITORIAL' THEN 1 ELSE 0 END) AS affiliated,
+			MAX(CASE WHEN o.formation IN ` + formationsOf(ModeJoint) + ` THEN 1 ELSE 0 END) AS joint,
+			MAX(CASE WHEN o.formation IN ` + formationsOf(ModeAffiliated) + ` THEN 1 ELSE 0 END) AS affiliated,
 			COUNT(*) AS links
 			FROM unit_coverages uc JOIN org_active o ON o.id = uc.organization_id
 			WHERE ` + active("uc", "started_on", "ended_on") + e.only("uc.unit_id", scopeUnits) + ` GROUP BY uc.unit_id`
@@ -224,7 +224,7 @@ func init() {
 	})
 	define("org_offices", nil, func(e *env) string {
 		return `SELECT organization_id AS org_id,
-			SUM(CASE WHEN role IN ('SECRETARY', 'GROUP_LEADER') THEN 1 ELSE 0 END) AS leaders,
+			SUM(CASE WHEN role IN ` + leaderRoles + ` THEN 1 ELSE 0 END) AS leaders,
 			SUM(CASE WHEN role IN ('SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER') THEN 1 ELSE 0 END) AS office_holders
 			FROM appointments ap WHERE organization_id IS NOT NULL AND ` + active("ap", "started_on", "ended_on") + e.only("ap.organization_id", scopeOrgs) + `
 			GROUP BY organization_id`

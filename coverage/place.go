@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"time"
 
@@ -116,6 +117,34 @@ const (
 	ModeNone CoverageMode = "NONE"
 )
 
+// formationModes is how an organisation of each formation covers a unit
+// linked to it (DOMAIN.md section 3): a standalone or temporary
+// organisation is the unit's own, a joint branch joins it with others, a
+// territorial organisation takes it in (挂靠). The analysis's SQL and the
+// API's Organization.coversAs (through Standing's formation) read this one table.
+var formationModes = map[string]CoverageMode{
+	"STANDALONE":  ModeOwn,
+	"TEMPORARY":   ModeOwn,
+	"JOINT":       ModeJoint,
+	"TERRITORIAL": ModeAffiliated,
+}
+
+// ModeOf is how an organisation of the formation covers a unit linked to
+// it; "" for a formation that covers none.
+func ModeOf(formation string) CoverageMode { return formationModes[formation] }
+
+// formationsOf is the SQL list of the formations that cover a unit in mode m.
+func formationsOf(m CoverageMode) string {
+	var fs []string
+	for f, mode := range formationModes {
+		if mode == m {
+			fs = append(fs, f)
+		}
+	}
+	sort.Strings(fs)
+	return quoteList(fs...)
+}
+
 // coverageMode is the SQL of the mode of a unit fact row f: the one
 // definition the roll-up, the gaps and the API's Unit.coverageMode read.
 const coverageMode = `(CASE WHEN f.own_rank > 0 THEN 'OWN' WHEN f.joint = 1 THEN 'JOINT'
@@ -152,4 +181,44 @@ func (m *CoverageMode) UnmarshalGQL(v any) error {
 	}
 	*m = CoverageMode(s)
 	return nil
+}
+
+// PlacedIn is a SQL predicate on the members, units or organisations
+// table (typ "Member", "Unit" or "Organization"): the record is placed on
+// day, as Place places it, in one of the areas or an area within one. The
+// register's lists filter by area with it, so a list and the analysis
+// count the same records in an area.
+func PlacedIn(ctx context.Context, c *ent.Client, typ string, areas []int, day time.Time) (func(*entsql.Selector), error) {
+	dialectName, err := dialectOf(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	t, err := loadTree(ctx, &query{dialect: dialectName}, c, day)
+	if err != nil {
+		return nil, fmt.Errorf("placing the %ss in areas: %w", typ, err)
+	}
+	var within []int
+	for _, a := range areas {
+		within = append(within, t.within(a)...)
+	}
+	list := sqlList(within)
+	e := newEnv(dialectName, day, defaultSettings(), t.singleRoot())
+	var text string
+	switch typ {
+	case "Member":
+		text = e.with("member_facts") + "\nSELECT f.id FROM member_facts f WHERE f.area_id IN " + list
+	case "Unit":
+		text = "SELECT u.id FROM units u WHERE " + at(vocab.UnitGrid, "u") + " IN " + list
+	case "Organization":
+		text = e.with("org_loc") + "\nSELECT l.id FROM org_loc l WHERE COALESCE(l.area_id, " + e.root + ") IN " + list
+	default:
+		return nil, fmt.Errorf("coverage: cannot place a %s", typ)
+	}
+	return func(s *entsql.Selector) {
+		s.Where(entsql.P(func(b *entsql.Builder) {
+			b.Ident(s.C("id")).WriteString(" IN (")
+			e.query.write(b, text)
+			b.WriteString(")")
+		}))
+	}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 )
 
 // query is SQL written once for both dialects, with named parameters in
@@ -103,4 +104,24 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 // transaction of a write being placed.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// write writes the SQL into an ent builder, each parameter as one of the
+// builder's arguments, so that the text can stand inside a statement ent
+// builds (a list's filter).
+func (q *query) write(b *entsql.Builder, text string) {
+	last := 0
+	for _, m := range paramRef.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		last = m[1]
+		v := q.params[text[m[2]:m[3]]]
+		if _, isDate := v.(time.Time); isDate && q.dialect == dialect.Postgres {
+			b.WriteString("CAST(")
+			b.Arg(q.value(v))
+			b.WriteString(" AS date)")
+			continue
+		}
+		b.Arg(q.value(v))
+	}
+	b.WriteString(text[last:])
 }

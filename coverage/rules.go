@@ -153,10 +153,7 @@ var rules = []*rule{
 		remedy: text("尽快选举或任命书记", "Elect or appoint a secretary without delay"),
 	},
 	{Code: "LIFE_TERM_EXPIRED", Family: Life, Severity: High, facts: "org_facts", subject: "organizations",
-		when: func(e *env) string {
-			return "f.term_years > 0 AND ((f.has_term = 1 AND f.term_due <= {d} AND (f.term_renewed IS NULL OR f.term_renewed > {d}))" +
-				" OR (f.has_term = 0 AND f.established_on <= " + e.termCut("f.term_years") + "))"
-		},
+		when:    termExpired,
 		columns: []string{"f.term_due", "f.established_on", "f.term_years"},
 		figures: func(e *env, v []any) []*Figure {
 			due, ok := sqlDate(v[0])
@@ -174,9 +171,7 @@ var rules = []*rule{
 		remedy: text("按期召开党员大会换届选举；确需延期的须报上级批准，延期不超过一年", "Hold the election at the members' assembly; a postponement needs approval and may not exceed one year"),
 	},
 	{Code: "LIFE_TERM_EXPIRING", Family: Life, Severity: Low, facts: "org_facts", subject: "organizations",
-		when: func(e *env) string {
-			return "f.term_years > 0 AND f.has_term = 1 AND f.term_due > {d} AND f.term_due <= {expiring_end} AND (f.term_renewed IS NULL OR f.term_renewed > {d})"
-		},
+		when:    termExpiring,
 		columns: []string{"f.term_due"},
 		figures: func(e *env, v []any) []*Figure {
 			due, _ := sqlDate(v[0])

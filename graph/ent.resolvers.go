@@ -149,14 +149,28 @@ func (r *Resolver) RuleSetting() RuleSettingResolver { return &ruleSettingResolv
 // Unit returns UnitResolver implementation.
 func (r *Resolver) Unit() UnitResolver { return &unitResolver{r} }
 
+// MemberWhereInput returns MemberWhereInputResolver implementation.
+func (r *Resolver) MemberWhereInput() MemberWhereInputResolver { return &memberWhereInputResolver{r} }
+
+// OrganizationWhereInput returns OrganizationWhereInputResolver implementation.
+func (r *Resolver) OrganizationWhereInput() OrganizationWhereInputResolver {
+	return &organizationWhereInputResolver{r}
+}
+
+// UnitWhereInput returns UnitWhereInputResolver implementation.
+func (r *Resolver) UnitWhereInput() UnitWhereInputResolver { return &unitWhereInputResolver{r} }
+
 type (
-	areaResolver          struct{ *Resolver }
-	auditEntryResolver    struct{ *Resolver }
-	memberResolver        struct{ *Resolver }
-	organizationResolver  struct{ *Resolver }
-	periodResolver        struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	rectificationResolver struct{ *Resolver }
-	ruleSettingResolver   struct{ *Resolver }
-	unitResolver          struct{ *Resolver }
+	areaResolver                   struct{ *Resolver }
+	auditEntryResolver             struct{ *Resolver }
+	memberResolver                 struct{ *Resolver }
+	organizationResolver           struct{ *Resolver }
+	periodResolver                 struct{ *Resolver }
+	queryResolver                  struct{ *Resolver }
+	rectificationResolver          struct{ *Resolver }
+	ruleSettingResolver            struct{ *Resolver }
+	unitResolver                   struct{ *Resolver }
+	memberWhereInputResolver       struct{ *Resolver }
+	organizationWhereInputResolver struct{ *Resolver }
+	unitWhereInputResolver         struct{ *Resolver }
 )

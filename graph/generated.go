@@ -61,12 +61,16 @@ type ResolverRoot interface {
 	Member() MemberResolver
 	Mutation() MutationResolver
 	Organization() OrganizationResolver
+	OrganizationStanding() OrganizationStandingResolver
 	Period() PeriodResolver
 	Placement() PlacementResolver
 	Query() QueryResolver
 	Rectification() RectificationResolver
 	RuleSetting() RuleSettingResolver
 	Unit() UnitResolver
+	MemberWhereInput() MemberWhereInputResolver
+	OrganizationWhereInput() OrganizationWhereInputResolver
+	UnitWhereInput() UnitWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -482,6 +486,7 @@ type ComplexityRoot struct {
 		AttendedMeetings     func(childComplexity int) int
 		BornOn               func(childComplexity int) int
 		Category             func(childComplexity int) int
+		CategoryOn           func(childComplexity int, asOf *time.Time) int
 		ConfirmedOn          func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Ethnicity            func(childComplexity int) int
@@ -494,16 +499,20 @@ type ComplexityRoot struct {
 		JoinedPartyOn        func(childComplexity int) int
 		Memberships          func(childComplexity int) int
 		MobilePlace          func(childComplexity int) int
+		MobilePlaceOn        func(childComplexity int, asOf *time.Time) int
 		MobileReports        func(childComplexity int) int
 		Mobility             func(childComplexity int) int
+		MobilityOn           func(childComplexity int, asOf *time.Time) int
 		Name                 func(childComplexity int) int
 		PartyGroup           func(childComplexity int) int
 		PartyGroupID         func(childComplexity int) int
+		PartyGroupOn         func(childComplexity int, asOf *time.Time) int
 		Phone                func(childComplexity int) int
 		PlacedIn             func(childComplexity int, asOf *time.Time) int
 		ProbationExtendedTo  func(childComplexity int) int
 		ResidenceGrid        func(childComplexity int) int
 		ResidenceGridID      func(childComplexity int) int
+		ResidenceGridOn      func(childComplexity int, asOf *time.Time) int
 		SiteBranches         func(childComplexity int) int
 		Status               func(childComplexity int) int
 		StatusOn             func(childComplexity int, asOf *time.Time) int
@@ -512,6 +521,7 @@ type ComplexityRoot struct {
 		ViewerMayEdit        func(childComplexity int) int
 		WorkUnit             func(childComplexity int) int
 		WorkUnitID           func(childComplexity int) int
+		WorkUnitOn           func(childComplexity int, asOf *time.Time) int
 	}
 
 	MemberConnection struct {
@@ -652,6 +662,7 @@ type ComplexityRoot struct {
 		Assessments       func(childComplexity int) int
 		Children          func(childComplexity int) int
 		Community         func(childComplexity int, asOf *time.Time) int
+		CoversAs          func(childComplexity int, asOf *time.Time) int
 		CreatedAt         func(childComplexity int) int
 		DissolutionReason func(childComplexity int) int
 		DissolvedOn       func(childComplexity int) int
@@ -672,6 +683,7 @@ type ComplexityRoot struct {
 		PlacedIn          func(childComplexity int, asOf *time.Time) int
 		ShortName         func(childComplexity int) int
 		SiteMembers       func(childComplexity int) int
+		Standing          func(childComplexity int, asOf *time.Time) int
 		Terms             func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
@@ -696,6 +708,18 @@ type ComplexityRoot struct {
 		MeetingsBehind func(childComplexity int) int
 		TermExpired    func(childComplexity int) int
 		WithSecretary  func(childComplexity int) int
+	}
+
+	OrganizationStanding struct {
+		Formation func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Leader    func(childComplexity int) int
+		Members   func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Parent    func(childComplexity int) int
+		Term      func(childComplexity int) int
+		TermDueOn func(childComplexity int) int
+		Units     func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -1064,6 +1088,12 @@ type MemberResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
+	WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error)
+	ResidenceGridOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
+	PartyGroupOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Organization, error)
+	CategoryOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Category, error)
+	MobilityOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Mobility, error)
+	MobilePlaceOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*string, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Member) (*policy.Permission, error)
 }
 type MutationResolver interface {
@@ -1124,7 +1154,14 @@ type OrganizationResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*policy.Placement, error)
 	Community(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*ent.Area, error)
 	KindOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*vocab.OrganizationKind, error)
+	Standing(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Standing, error)
+	CoversAs(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.CoverageMode, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
+}
+type OrganizationStandingResolver interface {
+	Parent(ctx context.Context, obj *coverage.Standing) (*ent.Organization, error)
+
+	TermDueOn(ctx context.Context, obj *coverage.Standing) (*time.Time, error)
 }
 type PeriodResolver interface {
 	Subject(ctx context.Context, obj *ent.Period) (ent.Noder, error)
@@ -1185,6 +1222,16 @@ type UnitResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
+}
+
+type MemberWhereInputResolver interface {
+	Placed(ctx context.Context, obj *ent.MemberWhereInput, data *model.PlacedInput) error
+}
+type OrganizationWhereInputResolver interface {
+	Placed(ctx context.Context, obj *ent.OrganizationWhereInput, data *model.PlacedInput) error
+}
+type UnitWhereInputResolver interface {
+	Placed(ctx context.Context, obj *ent.UnitWhereInput, data *model.PlacedInput) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2893,6 +2940,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Category(childComplexity), true
+	case "Member.categoryOn":
+		if e.ComplexityRoot.Member.CategoryOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_categoryOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.CategoryOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.confirmedOn":
 		if e.ComplexityRoot.Member.ConfirmedOn == nil {
 			break
@@ -2975,6 +3033,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.MobilePlace(childComplexity), true
+	case "Member.mobilePlaceOn":
+		if e.ComplexityRoot.Member.MobilePlaceOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_mobilePlaceOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.MobilePlaceOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.mobileReports":
 		if e.ComplexityRoot.Member.MobileReports == nil {
 			break
@@ -2987,6 +3056,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Mobility(childComplexity), true
+	case "Member.mobilityOn":
+		if e.ComplexityRoot.Member.MobilityOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_mobilityOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.MobilityOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.name":
 		if e.ComplexityRoot.Member.Name == nil {
 			break
@@ -3005,6 +3085,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.PartyGroupID(childComplexity), true
+	case "Member.partyGroupOn":
+		if e.ComplexityRoot.Member.PartyGroupOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_partyGroupOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.PartyGroupOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.phone":
 		if e.ComplexityRoot.Member.Phone == nil {
 			break
@@ -3040,6 +3131,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.ResidenceGridID(childComplexity), true
+	case "Member.residenceGridOn":
+		if e.ComplexityRoot.Member.ResidenceGridOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_residenceGridOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.ResidenceGridOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.siteBranches":
 		if e.ComplexityRoot.Member.SiteBranches == nil {
 			break
@@ -3093,6 +3195,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.WorkUnitID(childComplexity), true
+	case "Member.workUnitOn":
+		if e.ComplexityRoot.Member.WorkUnitOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_workUnitOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.WorkUnitOn(childComplexity, args["asOf"].(*time.Time)), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -4006,6 +4119,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Community(childComplexity, args["asOf"].(*time.Time)), true
+	case "Organization.coversAs":
+		if e.ComplexityRoot.Organization.CoversAs == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_coversAs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.CoversAs(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.createdAt":
 		if e.ComplexityRoot.Organization.CreatedAt == nil {
 			break
@@ -4141,6 +4265,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.SiteMembers(childComplexity), true
+	case "Organization.standing":
+		if e.ComplexityRoot.Organization.Standing == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_standing_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Standing(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.terms":
 		if e.ComplexityRoot.Organization.Terms == nil {
 			break
@@ -4234,6 +4369,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganizationKindCount.WithSecretary(childComplexity), true
+
+	case "OrganizationStanding.formation":
+		if e.ComplexityRoot.OrganizationStanding.Formation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Formation(childComplexity), true
+	case "OrganizationStanding.kind":
+		if e.ComplexityRoot.OrganizationStanding.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Kind(childComplexity), true
+	case "OrganizationStanding.leader":
+		if e.ComplexityRoot.OrganizationStanding.Leader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Leader(childComplexity), true
+	case "OrganizationStanding.members":
+		if e.ComplexityRoot.OrganizationStanding.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Members(childComplexity), true
+	case "OrganizationStanding.name":
+		if e.ComplexityRoot.OrganizationStanding.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Name(childComplexity), true
+	case "OrganizationStanding.parent":
+		if e.ComplexityRoot.OrganizationStanding.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Parent(childComplexity), true
+	case "OrganizationStanding.term":
+		if e.ComplexityRoot.OrganizationStanding.Term == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Term(childComplexity), true
+	case "OrganizationStanding.termDueOn":
+		if e.ComplexityRoot.OrganizationStanding.TermDueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.TermDueOn(childComplexity), true
+	case "OrganizationStanding.units":
+		if e.ComplexityRoot.OrganizationStanding.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Units(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -5857,6 +6047,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganizationWhereInput", ec.unmarshalInputOrganizationWhereInput),
 			graphql.NewInputUnmarshaler("PeriodOrder", ec.unmarshalInputPeriodOrder),
 			graphql.NewInputUnmarshaler("PeriodWhereInput", ec.unmarshalInputPeriodWhereInput),
+			graphql.NewInputUnmarshaler("PlacedInput", ec.unmarshalInputPlacedInput),
 			graphql.NewInputUnmarshaler("RectificationNoteOrder", ec.unmarshalInputRectificationNoteOrder),
 			graphql.NewInputUnmarshaler("RectificationNoteWhereInput", ec.unmarshalInputRectificationNoteWhereInput),
 			graphql.NewInputUnmarshaler("RectificationOrder", ec.unmarshalInputRectificationOrder),
@@ -6872,6 +7063,18 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_grid(ctx, field)
 	case "statusOn":
 		return ec.fieldContext_Member_statusOn(ctx, field)
+	case "workUnitOn":
+		return ec.fieldContext_Member_workUnitOn(ctx, field)
+	case "residenceGridOn":
+		return ec.fieldContext_Member_residenceGridOn(ctx, field)
+	case "partyGroupOn":
+		return ec.fieldContext_Member_partyGroupOn(ctx, field)
+	case "categoryOn":
+		return ec.fieldContext_Member_categoryOn(ctx, field)
+	case "mobilityOn":
+		return ec.fieldContext_Member_mobilityOn(ctx, field)
+	case "mobilePlaceOn":
+		return ec.fieldContext_Member_mobilePlaceOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Member_viewerMayEdit(ctx, field)
 	}
@@ -7092,6 +7295,10 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_community(ctx, field)
 	case "kindOn":
 		return ec.fieldContext_Organization_kindOn(ctx, field)
+	case "standing":
+		return ec.fieldContext_Organization_standing(ctx, field)
+	case "coversAs":
+		return ec.fieldContext_Organization_coversAs(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
@@ -7136,6 +7343,30 @@ func (ec *executionContext) childFields_OrganizationKindCount(ctx context.Contex
 		return ec.fieldContext_OrganizationKindCount_meetingsBehind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationKindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganizationStanding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_OrganizationStanding_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_OrganizationStanding_kind(ctx, field)
+	case "formation":
+		return ec.fieldContext_OrganizationStanding_formation(ctx, field)
+	case "parent":
+		return ec.fieldContext_OrganizationStanding_parent(ctx, field)
+	case "members":
+		return ec.fieldContext_OrganizationStanding_members(ctx, field)
+	case "units":
+		return ec.fieldContext_OrganizationStanding_units(ctx, field)
+	case "term":
+		return ec.fieldContext_OrganizationStanding_term(ctx, field)
+	case "termDueOn":
+		return ec.fieldContext_OrganizationStanding_termDueOn(ctx, field)
+	case "leader":
+		return ec.fieldContext_OrganizationStanding_leader(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganizationStanding", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7854,6 +8085,20 @@ func (ec *executionContext) field_Area_history_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_categoryOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_grid_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7882,6 +8127,48 @@ func (ec *executionContext) field_Member_history_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_mobilePlaceOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_mobilityOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_partyGroupOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_placedIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7896,7 +8183,35 @@ func (ec *executionContext) field_Member_placedIn_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_residenceGridOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_statusOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_workUnitOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -8878,6 +9193,20 @@ func (ec *executionContext) field_Organization_community_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_coversAs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8907,6 +9236,20 @@ func (ec *executionContext) field_Organization_kindOn_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Organization_placedIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_standing_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -18401,6 +18744,270 @@ func (ec *executionContext) fieldContext_Member_statusOn(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Member_workUnitOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_workUnitOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().WorkUnitOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖjicengᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_workUnitOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_workUnitOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_residenceGridOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_residenceGridOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().ResidenceGridOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_residenceGridOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_residenceGridOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_partyGroupOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_partyGroupOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().PartyGroupOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_partyGroupOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_partyGroupOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_categoryOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_categoryOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().CategoryOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *member.Category) graphql.Marshaler {
+			return ec.marshalOMemberCategory2ᚖjicengᚋentᚋmemberᚐCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_categoryOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MemberCategory does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_categoryOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_mobilityOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_mobilityOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().MobilityOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *member.Mobility) graphql.Marshaler {
+			return ec.marshalOMemberMobility2ᚖjicengᚋentᚋmemberᚐMobility(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_mobilityOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MemberMobility does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_mobilityOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_mobilePlaceOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_mobilePlaceOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().MobilePlaceOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_mobilePlaceOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_mobilePlaceOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Member_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22830,6 +23437,94 @@ func (ec *executionContext) fieldContext_Organization_kindOn(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_standing(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_standing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Standing(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Standing) graphql.Marshaler {
+			return ec.marshalOOrganizationStanding2ᚖjicengᚋcoverageᚐStanding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_standing(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationStanding(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_standing_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_coversAs(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_coversAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().CoversAs(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.CoverageMode) graphql.Marshaler {
+			return ec.marshalOCoverageMode2ᚖjicengᚋcoverageᚐCoverageMode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_coversAs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CoverageMode does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_coversAs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23149,6 +23844,222 @@ func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Co
 }
 func (ec *executionContext) fieldContext_OrganizationKindCount_meetingsBehind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationStanding_name(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrganizationStanding_kind(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v vocab.OrganizationKind) graphql.Marshaler {
+			return ec.marshalNOrganizationKind2jicengᚋvocabᚐOrganizationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "OrganizationKind")
+}
+
+func (ec *executionContext) _OrganizationStanding_formation(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_formation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Formation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v organization.Formation) graphql.Marshaler {
+			return ec.marshalNOrganizationFormation2jicengᚋentᚋorganizationᚐFormation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_formation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "OrganizationFormation")
+}
+
+func (ec *executionContext) _OrganizationStanding_parent(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrganizationStanding().Parent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationStanding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationStanding_members(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationStanding_units(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationStanding_term(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_term(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Term, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v coverage.TermState) graphql.Marshaler {
+			return ec.marshalNTermState2jicengᚋcoverageᚐTermState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_term(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "TermState")
+}
+
+func (ec *executionContext) _OrganizationStanding_termDueOn(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_termDueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrganizationStanding().TermDueOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_termDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, true, true, "Date")
+}
+
+func (ec *executionContext) _OrganizationStanding_leader(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_leader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leader, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_leader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -39447,7 +40358,7 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "confirmedOn", "confirmedOnNEQ", "confirmedOnIn", "confirmedOnNotIn", "confirmedOnGT", "confirmedOnGTE", "confirmedOnLT", "confirmedOnLTE", "confirmedOnIsNil", "confirmedOnNotNil", "probationExtendedTo", "probationExtendedToNEQ", "probationExtendedToIn", "probationExtendedToNotIn", "probationExtendedToGT", "probationExtendedToGTE", "probationExtendedToLT", "probationExtendedToLTE", "probationExtendedToIsNil", "probationExtendedToNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith", "hasSiteBranches", "hasSiteBranchesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "gender", "genderNEQ", "genderIn", "genderNotIn", "ethnicity", "ethnicityNEQ", "ethnicityIn", "ethnicityNotIn", "ethnicityGT", "ethnicityGTE", "ethnicityLT", "ethnicityLTE", "ethnicityContains", "ethnicityHasPrefix", "ethnicityHasSuffix", "ethnicityIsNil", "ethnicityNotNil", "ethnicityEqualFold", "ethnicityContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "joinedPartyOn", "joinedPartyOnNEQ", "joinedPartyOnIn", "joinedPartyOnNotIn", "joinedPartyOnGT", "joinedPartyOnGTE", "joinedPartyOnLT", "joinedPartyOnLTE", "confirmedOn", "confirmedOnNEQ", "confirmedOnIn", "confirmedOnNotIn", "confirmedOnGT", "confirmedOnGTE", "confirmedOnLT", "confirmedOnLTE", "confirmedOnIsNil", "confirmedOnNotNil", "probationExtendedTo", "probationExtendedToNEQ", "probationExtendedToIn", "probationExtendedToNotIn", "probationExtendedToGT", "probationExtendedToGTE", "probationExtendedToLT", "probationExtendedToLTE", "probationExtendedToIsNil", "probationExtendedToNotNil", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "mobility", "mobilityNEQ", "mobilityIn", "mobilityNotIn", "mobilityIsNil", "mobilityNotNil", "mobilePlace", "mobilePlaceNEQ", "mobilePlaceIn", "mobilePlaceNotIn", "mobilePlaceGT", "mobilePlaceGTE", "mobilePlaceLT", "mobilePlaceLTE", "mobilePlaceContains", "mobilePlaceHasPrefix", "mobilePlaceHasSuffix", "mobilePlaceIsNil", "mobilePlaceNotNil", "mobilePlaceEqualFold", "mobilePlaceContainsFold", "externalOrganization", "externalOrganizationNEQ", "externalOrganizationIn", "externalOrganizationNotIn", "externalOrganizationGT", "externalOrganizationGTE", "externalOrganizationLT", "externalOrganizationLTE", "externalOrganizationContains", "externalOrganizationHasPrefix", "externalOrganizationHasSuffix", "externalOrganizationIsNil", "externalOrganizationNotNil", "externalOrganizationEqualFold", "externalOrganizationContainsFold", "partyGroupID", "partyGroupIDNEQ", "partyGroupIDIn", "partyGroupIDNotIn", "partyGroupIDIsNil", "partyGroupIDNotNil", "residenceGridID", "residenceGridIDNEQ", "residenceGridIDIn", "residenceGridIDNotIn", "residenceGridIDIsNil", "residenceGridIDNotNil", "workUnitID", "workUnitIDNEQ", "workUnitIDIn", "workUnitIDNotIn", "workUnitIDIsNil", "workUnitIDNotNil", "hasPartyGroup", "hasPartyGroupWith", "hasResidenceGrid", "hasResidenceGridWith", "hasWorkUnit", "hasWorkUnitWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasMobileReports", "hasMobileReportsWith", "hasAttendedMeetings", "hasAttendedMeetingsWith", "hasSiteBranches", "hasSiteBranchesWith", "placed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40609,6 +41520,15 @@ func (ec *executionContext) unmarshalInputMemberWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasSiteBranchesWith = data
+		case "placed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placed"))
+			data, err := ec.unmarshalOPlacedInput2ᚖjicengᚋgraphᚋmodelᚐPlacedInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.MemberWhereInput().Placed(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -41986,7 +42906,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasSiteMembers", "hasSiteMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "shortName", "shortNameNEQ", "shortNameIn", "shortNameNotIn", "shortNameGT", "shortNameGTE", "shortNameLT", "shortNameLTE", "shortNameContains", "shortNameHasPrefix", "shortNameHasSuffix", "shortNameIsNil", "shortNameNotNil", "shortNameEqualFold", "shortNameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "formation", "formationNEQ", "formationIn", "formationNotIn", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "dissolutionReason", "dissolutionReasonNEQ", "dissolutionReasonIn", "dissolutionReasonNotIn", "dissolutionReasonGT", "dissolutionReasonGTE", "dissolutionReasonLT", "dissolutionReasonLTE", "dissolutionReasonContains", "dissolutionReasonHasPrefix", "dissolutionReasonHasSuffix", "dissolutionReasonIsNil", "dissolutionReasonNotNil", "dissolutionReasonEqualFold", "dissolutionReasonContainsFold", "activityBudget", "activityBudgetNEQ", "activityBudgetIn", "activityBudgetNotIn", "activityBudgetGT", "activityBudgetGTE", "activityBudgetLT", "activityBudgetLTE", "activityBudgetIsNil", "activityBudgetNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasAreas", "hasAreasWith", "hasSiteMembers", "hasSiteMembersWith", "hasUnitCoverages", "hasUnitCoveragesWith", "hasMemberships", "hasMembershipsWith", "hasAppointments", "hasAppointmentsWith", "hasTerms", "hasTermsWith", "hasMeetings", "hasMeetingsWith", "hasExemptions", "hasExemptionsWith", "hasAssessments", "hasAssessmentsWith", "hasKindChanges", "hasKindChangesWith", "hasGroupMembers", "hasGroupMembersWith", "placed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42959,6 +43879,15 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasGroupMembersWith = data
+		case "placed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placed"))
+			data, err := ec.unmarshalOPlacedInput2ᚖjicengᚋgraphᚋmodelᚐPlacedInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.OrganizationWhereInput().Placed(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -43810,6 +44739,55 @@ func (ec *executionContext) unmarshalInputPeriodWhereInput(ctx context.Context, 
 func UnmarshalPeriodWhereInput(ctx context.Context, raw any) (ent.PeriodWhereInput, error) {
 	var out ent.PeriodWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeriodWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlacedInput(ctx context.Context, obj any) (model.PlacedInput, error) {
+	var it model.PlacedInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"areaIDs", "asOf"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "areaIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIDs"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDs = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlacedInput unmarshals raw into the PlacedInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlacedInput(ctx context.Context, raw any) (model.PlacedInput, error) {
+	var out model.PlacedInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlacedInput", raw, &out)
 	return out, err
 }
 
@@ -48003,7 +48981,7 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasCoverages", "hasCoveragesWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasVisits", "hasVisitsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "creditCode", "creditCodeNEQ", "creditCodeIn", "creditCodeNotIn", "creditCodeGT", "creditCodeGTE", "creditCodeLT", "creditCodeLTE", "creditCodeContains", "creditCodeHasPrefix", "creditCodeHasSuffix", "creditCodeIsNil", "creditCodeNotNil", "creditCodeEqualFold", "creditCodeContainsFold", "employees", "employeesNEQ", "employeesIn", "employeesNotIn", "employeesGT", "employeesGTE", "employeesLT", "employeesLTE", "aboveDesignatedSize", "aboveDesignatedSizeNEQ", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "openedOn", "openedOnNEQ", "openedOnIn", "openedOnNotIn", "openedOnGT", "openedOnGTE", "openedOnLT", "openedOnLTE", "openedOnIsNil", "openedOnNotNil", "plannedCloseOn", "plannedCloseOnNEQ", "plannedCloseOnIn", "plannedCloseOnNotIn", "plannedCloseOnGT", "plannedCloseOnGTE", "plannedCloseOnLT", "plannedCloseOnLTE", "plannedCloseOnIsNil", "plannedCloseOnNotNil", "closedOn", "closedOnNEQ", "closedOnIn", "closedOnNotIn", "closedOnGT", "closedOnGTE", "closedOnLT", "closedOnLTE", "closedOnIsNil", "closedOnNotNil", "gridID", "gridIDNEQ", "gridIDIn", "gridIDNotIn", "hasGrid", "hasGridWith", "hasCoverages", "hasCoveragesWith", "hasWorkers", "hasWorkersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAppointments", "hasAppointmentsWith", "hasVisits", "hasVisitsWith", "placed"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48920,6 +49898,15 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasVisitsWith = data
+		case "placed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placed"))
+			data, err := ec.unmarshalOPlacedInput2ᚖjicengᚋgraphᚋmodelᚐPlacedInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.UnitWhereInput().Placed(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -53833,6 +54820,42 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_statusOn(ctx, field, obj)
 				})
+		case "workUnitOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_workUnitOn(ctx, field, obj)
+				})
+		case "residenceGridOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_residenceGridOn(ctx, field, obj)
+				})
+		case "partyGroupOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_partyGroupOn(ctx, field, obj)
+				})
+		case "categoryOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_categoryOn(ctx, field, obj)
+				})
+		case "mobilityOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_mobilityOn(ctx, field, obj)
+				})
+		case "mobilePlaceOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_mobilePlaceOn(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -54927,6 +55950,18 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_kindOn(ctx, field, obj)
 				})
+		case "standing":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_standing(ctx, field, obj)
+				})
+		case "coversAs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_coversAs(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -55071,6 +56106,81 @@ func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.
 			out.Values[i] = ec._OrganizationKindCount_meetingsBehind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var organizationStandingImplementors = []string{"OrganizationStanding"}
+
+func (ec *executionContext) _OrganizationStanding(ctx context.Context, sel ast.SelectionSet, obj *coverage.Standing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationStandingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganizationStanding")
+		case "name":
+			out.Values[i] = ec._OrganizationStanding_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._OrganizationStanding_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formation":
+			out.Values[i] = ec._OrganizationStanding_formation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrganizationStanding_parent(ctx, field, obj)
+				})
+		case "members":
+			out.Values[i] = ec._OrganizationStanding_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "units":
+			out.Values[i] = ec._OrganizationStanding_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "term":
+			out.Values[i] = ec._OrganizationStanding_term(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "termDueOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrganizationStanding_termDueOn(ctx, field, obj)
+				})
+		case "leader":
+			out.Values[i] = ec._OrganizationStanding_leader(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -59677,6 +60787,16 @@ func (ec *executionContext) marshalNTermOrderField2ᚖjicengᚋentᚐTermOrderFi
 	return v
 }
 
+func (ec *executionContext) unmarshalNTermState2jicengᚋcoverageᚐTermState(ctx context.Context, v any) (coverage.TermState, error) {
+	var res coverage.TermState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTermState2jicengᚋcoverageᚐTermState(ctx context.Context, sel ast.SelectionSet, v coverage.TermState) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNTermWhereInput2ᚖjicengᚋentᚐTermWhereInput(ctx context.Context, v any) (*ent.TermWhereInput, error) {
 	res, err := ec.unmarshalInputTermWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -62406,6 +63526,13 @@ func (ec *executionContext) unmarshalOOrganizationOrder2ᚕᚖjicengᚋentᚐOrg
 	return res, nil
 }
 
+func (ec *executionContext) marshalOOrganizationStanding2ᚖjicengᚋcoverageᚐStanding(ctx context.Context, sel ast.SelectionSet, v *coverage.Standing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OrganizationStanding(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOOrganizationWhereInput2ᚕᚖjicengᚋentᚐOrganizationWhereInputᚄ(ctx context.Context, v any) ([]*ent.OrganizationWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -62497,6 +63624,14 @@ func (ec *executionContext) unmarshalOPeriodWhereInput2ᚖjicengᚋentᚐPeriodW
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputPeriodWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPlacedInput2ᚖjicengᚋgraphᚋmodelᚐPlacedInput(ctx context.Context, v any) (*model.PlacedInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPlacedInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

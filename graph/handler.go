@@ -76,6 +76,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundResponses(takeViewerTurn)
 	srv.AroundResponses(takeTurns)
 	srv.AroundResponses(auditPersonalReads(logger))
+	srv.AroundResponses(memoStandings)
 	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())

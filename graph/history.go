@@ -2,11 +2,16 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/99designs/gqlgen/graphql"
 
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/graph/model"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -59,4 +64,60 @@ func (r *Resolver) textOn(ctx context.Context, subject int, attr vocab.Attribute
 		return nil, err
 	}
 	return p.Text, nil
+}
+
+// refOn is the ID a record-valued attribute names on a day; 0 for none.
+func (r *Resolver) refOn(ctx context.Context, subject int, attr vocab.Attribute, asOf *time.Time) (int, error) {
+	p, err := register.ValueOn(ctx, r.client, subject, attr, dayOr(asOf))
+	if err != nil || p == nil || p.RefID == nil {
+		return 0, err
+	}
+	return *p.RefID, nil
+}
+
+// standingsKey holds a request's standings, read once per day asked: the
+// tree asks for every organisation's.
+type standingsKey struct{}
+
+type standingsMemo struct {
+	mu   sync.Mutex
+	days map[time.Time]*standingsDay
+}
+
+type standingsDay struct {
+	once sync.Once
+	all  map[int]*coverage.Standing
+	err  error
+}
+
+// memoStandings gives each response its own standings memo.
+func memoStandings(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	return next(context.WithValue(ctx, standingsKey{}, &standingsMemo{days: map[time.Time]*standingsDay{}}))
+}
+
+// standingsOf is every organisation's standing on day, read once per
+// request and day (and on every call outside a request).
+func standingsOf(ctx context.Context, c *ent.Client, day time.Time) (map[int]*coverage.Standing, error) {
+	memo, _ := ctx.Value(standingsKey{}).(*standingsMemo)
+	if memo == nil {
+		return coverage.Standings(ctx, c, day)
+	}
+	memo.mu.Lock()
+	d := memo.days[day]
+	if d == nil {
+		d = &standingsDay{}
+		memo.days[day] = d
+	}
+	memo.mu.Unlock()
+	d.once.Do(func() { d.all, d.err = coverage.Standings(ctx, c, day) })
+	return d.all, d.err
+}
+
+// placedIn is the predicate of a list's placed filter: the records of typ
+// the analysis places in the areas on the day; nil when no area is named.
+func (r *Resolver) placedIn(ctx context.Context, typ string, in *model.PlacedInput) (func(*entsql.Selector), error) {
+	if in == nil {
+		return nil, nil
+	}
+	return coverage.PlacedIn(ctx, r.client, typ, in.AreaIDs, dayOr(in.AsOf))
 }

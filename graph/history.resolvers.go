@@ -11,6 +11,7 @@ import (
 	"jiceng/coverage"
 	"jiceng/ent"
 	"jiceng/ent/member"
+	"jiceng/ent/predicate"
 	"jiceng/graph/model"
 	"jiceng/policy"
 	"jiceng/register"
@@ -50,6 +51,58 @@ func (r *memberResolver) StatusOn(ctx context.Context, obj *ent.Member, asOf *ti
 	}
 	st := member.Status(*v)
 	return &st, nil
+}
+
+// WorkUnitOn is the resolver for the workUnitOn field.
+func (r *memberResolver) WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error) {
+	id, err := r.refOn(ctx, obj.ID, vocab.MemberWorkUnit, asOf)
+	if err != nil || id == 0 {
+		return nil, err
+	}
+	return r.client.Unit.Get(ctx, id)
+}
+
+// ResidenceGridOn is the resolver for the residenceGridOn field.
+func (r *memberResolver) ResidenceGridOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error) {
+	id, err := r.refOn(ctx, obj.ID, vocab.MemberResidenceGrid, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return r.areaOrNil(ctx, id)
+}
+
+// PartyGroupOn is the resolver for the partyGroupOn field.
+func (r *memberResolver) PartyGroupOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Organization, error) {
+	id, err := r.refOn(ctx, obj.ID, vocab.MemberPartyGroup, asOf)
+	if err != nil || id == 0 {
+		return nil, err
+	}
+	return r.client.Organization.Get(ctx, id)
+}
+
+// CategoryOn is the resolver for the categoryOn field.
+func (r *memberResolver) CategoryOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Category, error) {
+	v, err := r.textOn(ctx, obj.ID, vocab.MemberCategory, asOf)
+	if err != nil || v == nil {
+		return nil, err
+	}
+	c := member.Category(*v)
+	return &c, nil
+}
+
+// MobilityOn is the resolver for the mobilityOn field.
+func (r *memberResolver) MobilityOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Mobility, error) {
+	v, err := r.textOn(ctx, obj.ID, vocab.MemberMobility, asOf)
+	if err != nil || v == nil || *v == "" {
+		return nil, err
+	}
+	m := member.Mobility(*v)
+	return &m, nil
+}
+
+// MobilePlaceOn is the resolver for the mobilePlaceOn field.
+func (r *memberResolver) MobilePlaceOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*string, error) {
+	return r.textOn(ctx, obj.ID, vocab.MemberMobilePlace, asOf)
 }
 
 // ConfirmMember is the resolver for the confirmMember field.
@@ -131,6 +184,45 @@ func (r *organizationResolver) KindOn(ctx context.Context, obj *ent.Organization
 	return &k, nil
 }
 
+// Standing is the resolver for the standing field.
+func (r *organizationResolver) Standing(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Standing, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil {
+		return nil, err
+	}
+	return all[obj.ID], nil
+}
+
+// CoversAs is the resolver for the coversAs field.
+func (r *organizationResolver) CoversAs(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.CoverageMode, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil {
+		return nil, err
+	}
+	s := all[obj.ID]
+	if s == nil || s.Kind == vocab.PartyGroup {
+		return nil, nil
+	}
+	m := coverage.ModeOf(string(s.Formation))
+	if m == "" {
+		return nil, nil
+	}
+	return &m, nil
+}
+
+// Parent is the resolver for the parent field.
+func (r *organizationStandingResolver) Parent(ctx context.Context, obj *coverage.Standing) (*ent.Organization, error) {
+	if obj.ParentID == 0 {
+		return nil, nil
+	}
+	return r.client.Organization.Get(ctx, obj.ParentID)
+}
+
+// TermDueOn is the resolver for the termDueOn field.
+func (r *organizationStandingResolver) TermDueOn(ctx context.Context, obj *coverage.Standing) (*time.Time, error) {
+	return obj.TermDue, nil
+}
+
 // Subject is the resolver for the subject field.
 func (r *periodResolver) Subject(ctx context.Context, obj *ent.Period) (ent.Noder, error) {
 	return r.client.Noder(ctx, obj.SubjectID)
@@ -196,7 +288,45 @@ func (r *unitResolver) CoverageMode(ctx context.Context, obj *ent.Unit, asOf *ti
 	return &m, nil
 }
 
+// Placed is the resolver for the placed field.
+func (r *memberWhereInputResolver) Placed(ctx context.Context, obj *ent.MemberWhereInput, data *model.PlacedInput) error {
+	p, err := r.placedIn(ctx, "Member", data)
+	if err != nil || p == nil {
+		return err
+	}
+	obj.AddPredicates(predicate.Member(p))
+	return nil
+}
+
+// Placed is the resolver for the placed field.
+func (r *organizationWhereInputResolver) Placed(ctx context.Context, obj *ent.OrganizationWhereInput, data *model.PlacedInput) error {
+	p, err := r.placedIn(ctx, "Organization", data)
+	if err != nil || p == nil {
+		return err
+	}
+	obj.AddPredicates(predicate.Organization(p))
+	return nil
+}
+
+// Placed is the resolver for the placed field.
+func (r *unitWhereInputResolver) Placed(ctx context.Context, obj *ent.UnitWhereInput, data *model.PlacedInput) error {
+	p, err := r.placedIn(ctx, "Unit", data)
+	if err != nil || p == nil {
+		return err
+	}
+	obj.AddPredicates(predicate.Unit(p))
+	return nil
+}
+
+// OrganizationStanding returns OrganizationStandingResolver implementation.
+func (r *Resolver) OrganizationStanding() OrganizationStandingResolver {
+	return &organizationStandingResolver{r}
+}
+
 // Placement returns PlacementResolver implementation.
 func (r *Resolver) Placement() PlacementResolver { return &placementResolver{r} }
 
-type placementResolver struct{ *Resolver }
+type (
+	organizationStandingResolver struct{ *Resolver }
+	placementResolver            struct{ *Resolver }
+)

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jiceng/coverage"
+	"jiceng/vocab"
 )
 
 // printAsReport sets a sheet up to print as the official report: A4
@@ -57,36 +58,10 @@ func headerWidth(header string) float64 {
 	return max(width, 8)
 }
 
-// ruleNames are the rules' names as the reports write them.
-var ruleNames = map[coverage.RuleCode]string{
-	"WORK_GRID_UNCOVERED":            "网格无党组织负责",
-	"WORK_COMMUNITY_UNORGANIZED":     "社区未建党组织",
-	"WORK_UNIT_UNREACHED":            "单位党的工作未覆盖",
-	"ORG_UNIT_SHOULD_ORGANIZE":       "应建未建党组织",
-	"ORG_UNIT_NEEDS_JOINT":           "党员不足三人未联建或挂靠",
-	"ORG_MEMBER_UNATTACHED":          "党员组织关系未落实（口袋党员）",
-	"ORG_MOBILE_REPORT_OVERDUE":      "流动党员未按月报告",
-	"ORG_MEMBER_LAPSE_RISK":          "连续六个月未参加组织生活",
-	"LIFE_NO_SECRETARY":              "党组织无书记",
-	"LIFE_TERM_EXPIRED":              "换届逾期",
-	"LIFE_TERM_EXPIRING":             "即将到期换届",
-	"LIFE_MEETINGS_BEHIND":           "“三会一课”不足",
-	"STRUCT_BRANCH_OVERSIZE":         "党支部党员超过50人",
-	"STRUCT_COMMITTEE_MISSING":       "应设支委会未设",
-	"STRUCT_JOINT_OVERWIDE":          "联合党支部覆盖过宽",
-	"STRUCT_TEMPORARY_STALE":         "临时党支部逾期未撤销",
-	"LIFE_SECRETARY_TRAINING_MISSED": "网格党支部书记缺席月例会",
-	"STRUCT_COMMITTEE_OVERSIZE":      "支委会委员超过规定人数",
-	"STRUCT_UPGRADE_TO_COMMITTEE":    "党员百人以上宜成立党委",
-}
-
-// ruleName is a rule's Chinese name, its code when it has none yet.
-func ruleName(code coverage.RuleCode) string {
-	if n, ok := ruleNames[code]; ok {
-		return n
-	}
-	return string(code)
-}
+// ruleName is a rule's Chinese name: the dashboard's (frontend/src/i18n/
+// enums.ts, read into vocab by go generate ./vocab), so a printed report
+// and the screen name a gap alike; its code when it has none yet.
+func ruleName(code coverage.RuleCode) string { return vocab.Zh("RuleCode", string(code)) }
 
 // figureNames are the figures' names in words.
 var figureNames = map[string]string{

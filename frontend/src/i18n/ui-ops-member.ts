@@ -13,8 +13,8 @@ export const messages = {
     refusal: {
       READ_ONLY_ROLE: ['只读角色：您的角色只能查看，不能修改登记。', 'Read-only role: you may view the register but not change it.'],
       OUTSIDE_AREAS: [
-        '该记录属于{area}，您只能编辑本辖区的记录。',
-        'This record belongs to {area}; you may edit records of your own areas only.',
+        '该记录属于{area}，不在您负责的范围内，您只能编辑本辖区的记录。',
+        'This record belongs to {area}, outside your areas; you may edit records of your own areas only.',
       ],
       NOT_PLACED: ['该记录不属于任何社区，只有管理员可以修改。', 'This record sits in no community; only an administrator may change it.'],
     },

@@ -8,14 +8,6 @@ export const messages = {
     reason: ['原因', 'Reason'],
     required: ['请填写{field}', 'Enter {field}'],
     afterToday: ['生效日期不能晚于今天', 'The effective day cannot be after today'],
-    readOnly: {
-      READ_ONLY_ROLE: ['您的角色只能查看，不能修改登记信息。', 'Your role reads the register only; it cannot change it.'],
-      OUTSIDE_AREAS: [
-        '该组织属于{area}，不在您负责的范围内，只能查看。',
-        'This organisation is in {area}, outside your areas: you can only read it.',
-      ],
-      NOT_PLACED: ['该组织属于街道本级，只有管理员可以修改。', 'This organisation belongs to the sub-district itself: only an administrator may change it.'],
-    },
     action: {
       appoint: ['任命', 'Appoint'],
       endOffice: ['免职', 'End an office'],

@@ -14,6 +14,7 @@ export const messages = {
     creditCheck: ['校验位是“{got}”，按前17位应为“{want}”，请核对', "The check character is '{got}'; the first 17 give '{want}'"],
     dateOrder: ['不能早于{label}（{date}）', 'Must not be before {label} ({date})'],
     notMore: ['不能多于{label}（{n}）', 'Must not be more than {label} ({n})'],
+    afterToday: ['生效日期不能晚于今天', 'The effective day cannot be after today'],
   },
   auditWords: {
     actors: {

@@ -1,36 +1,27 @@
-// The organisation tree as of a day: which organisations existed, of which
-// kind (an upgrade changes the kind from a day on), with their members,
-// covered units, secretary and term.
-import type { AppointmentRole, OrganizationFormation, OrganizationKind } from '@/gql/graphql'
-import { memberCount } from './memberCount'
-import { activeOn } from './dates'
+// The organisation tree as of a day. What each organisation was on that day
+// (its kind, parent, members, units, term and secretary) is the server's
+// reading (Organization.standing(asOf), the coverage analysis's own
+// definitions); the dashboard only arranges and orders the rows.
+import type { OrganizationFormation, OrganizationKind, TermState } from '@/gql/graphql'
 import { compareNames } from './names'
 
-/** OrgRow is an organisation as the tree query returns it. */
+export type { TermState }
+
+/** OrgRow is an organisation as the tree query returns it; standing is null on a day it did not exist. */
 export interface OrgRow {
   id: string
-  name: string
-  kind: OrganizationKind
-  formation: OrganizationFormation
-  parentID?: string | null
-  establishedOn: string
-  dissolvedOn?: string | null
-  memberships?: ReadonlyArray<{ startedOn: string; endedOn?: string | null }> | null
-  unitCoverages?: ReadonlyArray<{ startedOn: string; endedOn?: string | null }> | null
-  groupMembers?: ReadonlyArray<{ id: string }> | null
-  terms?: ReadonlyArray<{ startedOn: string; dueOn: string; renewedOn?: string | null }> | null
-  kindChanges?: ReadonlyArray<{ fromKind: OrganizationKind; toKind: OrganizationKind; changedOn: string }> | null
-  appointments?: ReadonlyArray<{
-    role: AppointmentRole
-    startedOn: string
-    endedOn?: string | null
-    holderName?: string | null
-    member?: { name: string } | null
-  }> | null
+  standing?: {
+    name: string
+    kind: OrganizationKind
+    formation: OrganizationFormation
+    parent?: { id: string } | null
+    members: number
+    units: number
+    term: TermState
+    termDueOn?: string | null
+    leader?: string | null
+  } | null
 }
-
-/** TermState is where an organisation's committee stands in its term. */
-export type TermState = 'NONE' | 'CURRENT' | 'EXPIRING' | 'EXPIRED'
 
 /** OrgNode is one organisation in the tree. */
 export interface OrgNode {
@@ -49,61 +40,40 @@ export interface OrgNode {
   children: OrgNode[]
 }
 
-/** kindOn is the kind an organisation had on a day, undoing upgrades made after it. */
-export function kindOn(row: Pick<OrgRow, 'kind' | 'kindChanges'>, asOf: string): OrganizationKind {
-  const later = [...(row.kindChanges ?? [])].filter((c) => c.changedOn > asOf).sort((a, b) => (a.changedOn < b.changedOn ? -1 : 1))
-  return later.length > 0 ? later[0].fromKind : row.kind
-}
-
-/** termOn is the term in force on a day: expired when it was due and not renewed by then. */
-export function termOn(terms: OrgRow['terms'], asOf: string): { state: TermState; dueOn?: string } {
-  const started = [...(terms ?? [])].filter((t) => t.startedOn <= asOf).sort((a, b) => (a.startedOn < b.startedOn ? 1 : -1))
-  const term = started[0]
-  if (!term) return { state: 'NONE' }
-  if (term.renewedOn && term.renewedOn <= asOf) return { state: 'CURRENT', dueOn: term.dueOn }
-  return { state: term.dueOn <= asOf ? 'EXPIRED' : 'CURRENT', dueOn: term.dueOn }
-}
-
-/** holderOn is who held a role on a day. */
-export function holderOn(appointments: OrgRow['appointments'], roles: readonly AppointmentRole[], asOf: string): string | undefined {
-  const a = (appointments ?? []).find((x) => roles.includes(x.role) && activeOn(asOf, x.startedOn, x.endedOn))
-  return a ? (a.member?.name ?? a.holderName ?? undefined) : undefined
-}
+const order: OrganizationKind[] = ['SUBDISTRICT_WORKING_COMMITTEE', 'COMMUNITY_COMMITTEE', 'COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GRID_BRANCH', 'PARTY_GROUP']
 
 /**
- * buildOrgTree arranges the organisations that existed on asOf under their
- * parents; one whose parent did not exist then becomes a root.
+ * buildOrgTree arranges the organisations that existed on the day under
+ * their parents of that day; one whose parent did not exist then becomes a root.
  */
-export function buildOrgTree(rows: readonly OrgRow[], asOf: string, flagged: Map<string, TermState> = new Map()): OrgNode[] {
-  const alive = rows.filter((r) => activeOn(asOf, r.establishedOn, r.dissolvedOn))
+export function buildOrgTree(rows: readonly OrgRow[]): OrgNode[] {
   const nodes = new Map<string, OrgNode>()
-  for (const r of alive) {
-    const kind = kindOn(r, asOf)
-    const group = kind === 'PARTY_GROUP'
-    const term = termOn(r.terms, asOf)
-    const members = memberCount(r, kind, asOf)
+  const parents = new Map<string, string | undefined>()
+  for (const r of rows) {
+    const s = r.standing
+    if (!s) continue
     nodes.set(r.id, {
       id: r.id,
-      name: r.name,
-      kind,
-      formation: r.formation,
-      secretary: holderOn(r.appointments, group ? ['GROUP_LEADER'] : ['SECRETARY'], asOf),
-      members,
+      name: s.name,
+      kind: s.kind,
+      formation: s.formation,
+      secretary: s.leader ?? undefined,
+      members: s.members,
       totalMembers: 0,
-      units: (r.unitCoverages ?? []).filter((c) => activeOn(asOf, c.startedOn, c.endedOn)).length,
-      term: flagged.get(r.id) ?? term.state,
-      dueOn: term.dueOn,
+      units: s.units,
+      term: s.term,
+      dueOn: s.termDueOn ?? undefined,
       children: [],
     })
+    parents.set(r.id, s.parent?.id)
   }
   const roots: OrgNode[] = []
-  for (const r of alive) {
-    const node = nodes.get(r.id)!
-    const parent = r.parentID ? nodes.get(r.parentID) : undefined
+  for (const [id, node] of nodes) {
+    const p = parents.get(id)
+    const parent = p ? nodes.get(p) : undefined
     if (parent) parent.children.push(node)
     else roots.push(node)
   }
-  const order: OrganizationKind[] = ['SUBDISTRICT_WORKING_COMMITTEE', 'COMMUNITY_COMMITTEE', 'COMMITTEE', 'GENERAL_BRANCH', 'BRANCH', 'GRID_BRANCH', 'PARTY_GROUP']
   const total = (n: OrgNode): number => {
     n.children.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || compareNames(a.name, b.name))
     // A Party group's members also have their relationship in its branch: not counted twice.
@@ -111,6 +81,7 @@ export function buildOrgTree(rows: readonly OrgRow[], asOf: string, flagged: Map
     n.children.filter((c) => c.kind === 'PARTY_GROUP').forEach(total)
     return n.totalMembers
   }
+  roots.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || compareNames(a.name, b.name))
   roots.forEach(total)
   return roots
 }

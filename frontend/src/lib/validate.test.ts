@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { creditCode, creditCodeCheck, findings, idNumber, idNumberCheck, notBefore, notMore, phone, required } from './validate'
+import { creditCode, creditCodeCheck, findings, idNumber, idNumberCheck, notAfter, notBefore, notMore, phone, required } from './validate'
 import { messages } from '@/i18n/ui-ux'
 
 // t renders a key of ui-ux.ts in Chinese, as the dashboard does by default.
@@ -69,5 +69,10 @@ describe('validate', () => {
       idNumber: '校验位是“1”，按前17位应为“X”，请核对',
       attendance: '不能多于fields.expectedAttendance（36）',
     })
+  })
+  it('refuses an effective day after the last day allowed', () => {
+    expect(notAfter('2026-12-03', '2026-12-02')).toEqual({ key: 'validate.afterToday' })
+    expect(notAfter('2026-12-02', '2026-12-02')).toBeUndefined()
+    expect(notAfter('', '2026-12-02')).toBeUndefined()
   })
 })

@@ -84,6 +84,12 @@ export function notBefore(later: string | null | undefined, earlier: string | nu
   return { key: 'validate.dateOrder', named: { date: earlier, label: earlierLabel } }
 }
 
+/** notAfter: a day (YYYY-MM-DD) must not be after the last day allowed (an effective day: today in the register's time zone). */
+export function notAfter(day: string | null | undefined, last: string): Finding | undefined {
+  if (blank(day) || day! <= last) return undefined
+  return { key: 'validate.afterToday' }
+}
+
 /** notMore: a count must not exceed another, named by its label key. */
 export function notMore(n: number | null | undefined, most: number | null | undefined, mostLabel: string): Finding | undefined {
   if (n == null || most == null || n <= most) return undefined

@@ -1,7 +1,9 @@
 // useActionForm is useServerForm for an operation's dialog: before sending,
-// it checks the required fields and that no effective day is after today,
-// and says so at the field; the server's refusals land at their field too.
+// it checks the required fields and that no effective day is after today
+// (lib/validate.ts's checks), and says so at the field; the server's
+// refusals land at their field too.
 import { useI18n } from 'vue-i18n'
+import { findings, notAfter, required as filled, type Checks } from '@/lib/validate'
 import { registerToday } from '@/state/calendar'
 import { useServerForm } from '../useServerForm'
 
@@ -11,16 +13,12 @@ export function useActionForm(fields: readonly string[]) {
 
   /** check reports whether values are complete, putting what is missing at its field. */
   function check(values: Record<string, unknown>, required: readonly string[], days: readonly string[]): boolean {
-    const out: Record<string, string> = {}
-    for (const k of required) {
-      const v = values[k]
-      if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) out[k] = t('ops.required')
-    }
+    const checks: Checks = {}
+    const add = (k: string, c: Checks[string][number]) => (checks[k] ??= []).push(c)
+    for (const k of required) add(k, () => filled(values[k] as never))
     const today = registerToday()
-    for (const k of days) {
-      const v = values[k]
-      if (typeof v === 'string' && v > today && !out[k]) out[k] = t('ops.futureDay')
-    }
+    for (const k of days) add(k, () => (typeof values[k] === 'string' ? notAfter(values[k] as string, today) : undefined))
+    const out = findings(checks, t)
     form.errors.fields = out
     form.errors.general = []
     return Object.keys(out).length === 0

@@ -19,17 +19,11 @@ export const GridPanelDocument = graphql(`
         }
         organizations {
           ...PanelOrganization
-          groupMembers {
-            id
-          }
           parent {
             ...PanelOrganization
           }
           children {
             ...PanelOrganization
-            groupMembers {
-              id
-            }
           }
         }
         units {
@@ -66,19 +60,10 @@ graphql(`
   fragment PanelOrganization on Organization {
     id
     name
-    kind
-    formation
-    establishedOn
-    dissolvedOn
-    appointments {
-      role
-      startedOn
-      endedOn
-      holderName
-      member {
-        id
-        name
-      }
+    standing(asOf: $asOf) {
+      kind
+      leader
+      members
     }
   }
 `)

@@ -14,6 +14,20 @@ export const MemberDocument = graphql(`
         joinedPartyOn
         confirmedOn
         statusOn(asOf: $asOf)
+        categoryOn(asOf: $asOf)
+        mobilityOn(asOf: $asOf)
+        workUnitOn(asOf: $asOf) {
+          id
+          name
+        }
+        residenceGridOn(asOf: $asOf) {
+          id
+          name
+        }
+        partyGroupOn(asOf: $asOf) {
+          id
+          name
+        }
         viewerMayEdit {
           allowed
           refusal

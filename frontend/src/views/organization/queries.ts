@@ -11,6 +11,20 @@ export const OrganizationDocument = graphql(`
         kind
         formation
         kindOn(asOf: $asOf)
+        standing(asOf: $asOf) {
+          name
+          kind
+          formation
+          parent {
+            id
+            name
+          }
+          members
+          units
+          term
+          termDueOn
+          leader
+        }
         community(asOf: $asOf) {
           id
           name

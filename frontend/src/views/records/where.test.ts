@@ -8,16 +8,12 @@ describe('the register lists’ filters', () => {
     expect(memberWhere(f)).toBeUndefined()
     expect(organizationWhere(f)).toBeUndefined()
   })
-  it('put a unit in its grid and join filters with and', () => {
+  it('narrow to the records the server places in the areas, joining filters with and', () => {
     expect(unitWhere({ search: '超市', areaIds: ['7', '8'], kind: 'MARKET', status: 'current' })).toEqual({
-      and: [{ nameContainsFold: '超市' }, { hasGridWith: [{ idIn: ['7', '8'] }] }, { kindIn: ['MARKET'] }, { closedOnIsNil: true }],
+      and: [{ nameContainsFold: '超市' }, { placed: { areaIDs: ['7', '8'] } }, { kindIn: ['MARKET'] }, { closedOnIsNil: true }],
     })
-  })
-  it('place a member where they live, else work, else where their organisation is', () => {
-    const w = memberWhere({ search: '', areaIds: ['7'] })
-    expect(w?.or).toHaveLength(3)
-    expect(w?.or?.[1]).toMatchObject({ residenceGridIDIsNil: true })
-    expect(w?.or?.[2]).toMatchObject({ residenceGridIDIsNil: true, workUnitIDIsNil: true })
+    expect(memberWhere({ search: '', areaIds: ['7'] })).toEqual({ placed: { areaIDs: ['7'] } })
+    expect(organizationWhere({ search: '', areaIds: ['7'] })).toEqual({ placed: { areaIDs: ['7'] } })
   })
   it('read a member’s kind as category and status as status', () => {
     expect(memberWhere({ search: '', areaIds: [], kind: 'RETIRED', status: 'FULL' })).toEqual({ and: [{ categoryIn: ['RETIRED'] }, { statusIn: ['FULL'] }] })

@@ -1,10 +1,10 @@
 // The filters of the register lists as the API's where inputs: an area
 // (the header's, or a community chosen in the list) as the set of its own
 // and its grids' IDs, a kind and a status. Records are in an area as the
-// analysis places them, as far as a filter can say it: a unit in its grid;
-// a member where they live, else where they work, else where their
-// organisation is responsible; an organisation where it is responsible,
-// where a unit it covers is, or where its parent is responsible.
+// analysis places them today: the server's placed filter reads the
+// coverage package's placement (a member where they live, else work, else
+// where their organisation is; a unit in its grid; an organisation where it
+// is responsible, else where a unit it covers is, else where its parent is).
 import type { MemberWhereInput, OrganizationWhereInput, UnitWhereInput } from '@/gql/graphql'
 
 /** Filters are what a list is narrowed to; an empty area list means everywhere. */
@@ -20,52 +20,31 @@ const all = <T>(parts: (T | undefined)[]): T | undefined => {
   return ps.length === 0 ? undefined : ps.length === 1 ? ps[0] : ({ and: ps } as T)
 }
 const named = (search: string) => (search ? { nameContainsFold: search } : undefined)
+/** placedIn narrows a list to the records the analysis places in the areas today. */
+const placedIn = (f: Filters) => (f.areaIds.length ? { placed: { areaIDs: [...f.areaIds] } } : undefined)
 
 export function unitWhere(f: Filters): UnitWhereInput | undefined {
   return all<UnitWhereInput>([
     named(f.search),
-    f.areaIds.length ? { hasGridWith: [{ idIn: [...f.areaIds] }] } : undefined,
+    placedIn(f),
     f.kind ? { kindIn: [f.kind as never] } : undefined,
     f.status === 'current' ? { closedOnIsNil: true } : f.status === 'ended' ? { closedOnNotNil: true } : undefined,
   ])
 }
 
 export function memberWhere(f: Filters): MemberWhereInput | undefined {
-  const ids = [...f.areaIds]
   return all<MemberWhereInput>([
     named(f.search),
-    ids.length
-      ? {
-          or: [
-            { hasResidenceGridWith: [{ idIn: ids }] },
-            { residenceGridIDIsNil: true, hasWorkUnitWith: [{ hasGridWith: [{ idIn: ids }] }] },
-            {
-              residenceGridIDIsNil: true,
-              workUnitIDIsNil: true,
-              hasMembershipsWith: [{ endedOnIsNil: true, hasOrganizationWith: [{ hasAreasWith: [{ idIn: ids }] }] }],
-            },
-          ],
-        }
-      : undefined,
+    placedIn(f),
     f.kind ? { categoryIn: [f.kind as never] } : undefined,
     f.status ? { statusIn: [f.status as never] } : undefined,
   ])
 }
 
 export function organizationWhere(f: Filters): OrganizationWhereInput | undefined {
-  const ids = [...f.areaIds]
-  const inArea = { hasAreasWith: [{ idIn: ids }] }
   return all<OrganizationWhereInput>([
     named(f.search),
-    ids.length
-      ? {
-          or: [
-            inArea,
-            { hasUnitCoveragesWith: [{ hasUnitWith: [{ hasGridWith: [{ idIn: ids }] }] }] },
-            { hasParentWith: [inArea] },
-          ],
-        }
-      : undefined,
+    placedIn(f),
     f.kind ? { kindIn: [f.kind as never] } : undefined,
     f.status === 'current' ? { dissolvedOnIsNil: true } : f.status === 'ended' ? { dissolvedOnNotNil: true } : undefined,
   ])

@@ -1,7 +1,7 @@
 import { graphql } from '@/gql'
 
 export const OrgTreeDocument = graphql(`
-  query OrgTree($after: Cursor) {
+  query OrgTree($after: Cursor, $asOf: Date) {
     organizations(first: 500, after: $after) {
       pageInfo {
         hasNextPage
@@ -9,54 +9,18 @@ export const OrgTreeDocument = graphql(`
       }
       nodes {
         id
-        name
-        kind
-        formation
-        parentID
-        establishedOn
-        dissolvedOn
-        memberships {
-          startedOn
-          endedOn
-        }
-        unitCoverages {
-          startedOn
-          endedOn
-        }
-        groupMembers {
-          id
-        }
-        terms {
-          startedOn
-          dueOn
-          renewedOn
-        }
-        kindChanges {
-          fromKind
-          toKind
-          changedOn
-        }
-        appointments {
-          role
-          startedOn
-          endedOn
-          holderName
-          member {
-            name
+        standing(asOf: $asOf) {
+          name
+          kind
+          formation
+          parent {
+            id
           }
-        }
-      }
-    }
-  }
-`)
-
-export const TermGapsDocument = graphql(`
-  query TermGaps($asOf: Date) {
-    coverageGaps(asOf: $asOf, rules: [LIFE_TERM_EXPIRED, LIFE_TERM_EXPIRING], first: 500) {
-      nodes {
-        rule
-        subject {
-          id
+          members
+          units
+          term
+          termDueOn
+          leader
         }
       }
     }

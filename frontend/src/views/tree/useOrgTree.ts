@@ -1,32 +1,34 @@
-// The organisations of the register, all pages of them, and the terms the
-// coverage analysis flags as expired or ending soon on the day.
+// The organisations of the register as they stood on the day, all pages of
+// them: each one's standing is the server's (the same reading the term and
+// office rules make), so the tree and the gaps agree.
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { request } from '@/api/client'
 import type { OrgTreeQuery } from '@/gql/graphql'
-import { buildOrgTree, type TermState } from '@/lib/orgTree'
-import { OrgTreeDocument, TermGapsDocument } from './queries'
+import { buildOrgTree } from '@/lib/orgTree'
+import { OrgTreeDocument } from './queries'
 
 type Row = OrgTreeQuery['organizations']['nodes'][number]
 
 export function useOrgTree(asOf: () => string) {
   const rows = shallowRef<Row[]>([])
-  const flagged = shallowRef(new Map<string, TermState>())
   const error = shallowRef<unknown>()
   const loading = ref(false)
   let alive = true
   onScopeDispose(() => (alive = false))
 
   async function load() {
+    const day = asOf()
     loading.value = true
     try {
       const all: Row[] = []
       let after: string | null | undefined
       do {
-        const page = (await request(OrgTreeDocument, { after })).organizations
+        const page = (await request(OrgTreeDocument, { after, asOf: day })).organizations
         all.push(...page.nodes)
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined
       } while (after)
-      if (alive) rows.value = all
+      // A later day asked for meanwhile wins.
+      if (alive && day === asOf()) rows.value = all
       error.value = undefined
     } catch (err) {
       error.value = err
@@ -35,19 +37,6 @@ export function useOrgTree(asOf: () => string) {
     }
   }
 
-  async function loadFlags(day: string) {
-    try {
-      const gaps = (await request(TermGapsDocument, { asOf: day })).coverageGaps.nodes
-      if (alive && day === asOf()) {
-        flagged.value = new Map(gaps.map((g) => [g.subject.id, g.rule === 'LIFE_TERM_EXPIRED' ? 'EXPIRED' : 'EXPIRING']))
-      }
-    } catch {
-      // Without the analysis the tree still shows terms from their dates.
-      flagged.value = new Map()
-    }
-  }
-
-  void load()
-  watch(asOf, loadFlags, { immediate: true })
-  return { tree: computed(() => buildOrgTree(rows.value, asOf(), flagged.value)), error, loading, reload: load }
+  watch(asOf, load, { immediate: true })
+  return { tree: computed(() => buildOrgTree(rows.value)), error, loading, reload: load }
 }

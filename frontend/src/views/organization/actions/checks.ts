@@ -1,17 +1,18 @@
-// What the operations' dialogs check before they send anything.
-import { localDate } from '@/lib/dates'
+// What the operations' dialogs check before they send anything: the checks
+// of lib/validate.ts, with the register's today.
+import { notAfter, required } from '@/lib/validate'
+import { registerToday } from '@/state/calendar'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
 /** checkOn says what is wrong with an effective day, or nothing. */
 export function checkOn(on: string, t: T): string | undefined {
-  if (!on) return t('orgOps.required', { field: t('orgOps.on') })
-  if (on > localDate()) return t('orgOps.afterToday')
-  return undefined
+  const f = required(on) ?? notAfter(on, registerToday())
+  return f ? t(f.key, f.named) : undefined
 }
 
 /**
- * requireFields puts "请填写…" under each empty field named (field → its
+ * requireFields puts "必须填写" under each empty field named (field → its
  * label) and reports whether all were filled.
  */
 export function requireFields(
@@ -21,10 +22,10 @@ export function requireFields(
   t: T,
 ): boolean {
   let ok = true
-  for (const [field, label] of Object.entries(labels)) {
-    const v = values[field]
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
-      errors.fields[field] = t('orgOps.required', { field: label })
+  for (const field of Object.keys(labels)) {
+    const f = required(values[field] as never)
+    if (f) {
+      errors.fields[field] = t(f.key, f.named)
       ok = false
     }
   }

@@ -98,18 +98,6 @@ export const UnitSearchDocument = graphql(`
   }
 `)
 
-export const OrganizationSearchDocument = graphql(`
-  query OrganizationSearch($where: OrganizationWhereInput) {
-    organizations(first: 20, where: $where, orderBy: [{ field: NAME }]) {
-      nodes {
-        id
-        name
-        kind
-      }
-    }
-  }
-`)
-
 export const RenewTermDocument = graphql(`
   mutation RenewTerm($input: RenewTermInput!) {
     renewTerm(input: $input) {

@@ -10,10 +10,3 @@ export interface ActionUnit {
     | { id: string; role: string; startedOn: string; endedOn?: string | null; holderName?: string | null; member?: { id: string; name: string } | null }[]
     | null
 }
-
-/** coverageModeOf is how an organisation of a formation covers a unit (DOMAIN.md §3). */
-export function coverageModeOf(formation: string): 'OWN' | 'JOINT' | 'AFFILIATED' {
-  if (formation === 'STANDALONE' || formation === 'TEMPORARY') return 'OWN'
-  if (formation === 'JOINT') return 'JOINT'
-  return 'AFFILIATED'
-}

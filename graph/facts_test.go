@@ -1,0 +1,300 @@
+package graph_test
+
+import (
+	"testing"
+)
+
+// The API's "as of" fields of a record read the register's one derivation
+// of each fact (the coverage package's SQL, the periods in force): on the
+// day before a change they give the old value, on the day of it the new.
+
+// dayBefore is the day before the changes made on the day on.
+const dayBefore = "2024-05-31"
+
+func TestMemberFactsAsOfADay(t *testing.T) {
+	w := newTown(t)
+	other := w.create("Unit", map[string]any{"name": "西边企业", "kind": "NON_PUBLIC_ENTERPRISE", "employees": 5, "gridID": w.west})
+	group := w.create("Organization", map[string]any{"name": "东网格党小组", "kind": "PARTY_GROUP",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg})
+	m := w.member("FULL", w.east, map[string]any{"workUnitID": w.unit})
+	w.do("changeWorkUnit", "ChangeWorkUnitInput", map[string]any{"memberID": m, "workUnitID": other, "on": on})
+	w.do("moveMember", "MoveMemberInput", map[string]any{"memberID": m, "residenceGridID": w.west, "on": on})
+	w.do("changeMemberCategory", "ChangeMemberCategoryInput", map[string]any{"memberID": m, "category": "RETIRED", "on": on})
+	var upd map[string]any
+	w.api.Do(&upd, `mutation($id: ID!, $g: ID!) { updateMember(id: $id, input: {partyGroupID: $g}, on: "`+on+`") { id } }`, "id", m, "g", group)
+	mobile := w.member("FULL", w.east, nil)
+	w.do("flowMember", "FlowMemberInput", map[string]any{"memberID": mobile, "direction": "OUTFLOW", "place": "深圳", "on": on})
+
+	type facts struct {
+		WorkUnitOn, ResidenceGridOn, PartyGroupOn, Grid *struct{ Name string }
+		CategoryOn                                    string
+		MobilityOn                                    *string
+	}
+	read := func(id, day string) facts {
+		t.Helper()
+		var out struct{ Node facts }
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Member {
+			workUnitOn(asOf: $d) { name } residenceGridOn(asOf: $d) { name } partyGroupOn(asOf: $d) { name }
+			grid(asOf: $d) { name } categoryOn(asOf: $d) mobilityOn(asOf: $d) } } }`, "id", id, "d", day)
+		return out.Node
+	}
+	name := func(x *struct{ Name string }) string {
+		if x == nil {
+			return ""
+		}
+		return x.Name
+	}
+	b, a := read(m, dayBefore), read(m, on)
+	if name(b.WorkUnitOn) != "历史企业" || name(a.WorkUnitOn) != "西边企业" {
+		t.Errorf("work unit: before %q, on %q", name(b.WorkUnitOn), name(a.WorkUnitOn))
+	}
+	if name(b.ResidenceGridOn) != "东网格" || name(a.ResidenceGridOn) != "西网格" || name(b.Grid) != "东网格" || name(a.Grid) != "西网格" {
+		t.Errorf("grid: before %+v, on %+v", b, a)
+	}
+	if name(b.PartyGroupOn) != "" || name(a.PartyGroupOn) != "东网格党小组" {
+		t.Errorf("Party group: before %q, on %q", name(b.PartyGroupOn), name(a.PartyGroupOn))
+	}
+	if b.CategoryOn != "IN_SERVICE" || a.CategoryOn != "RETIRED" {
+		t.Errorf("category: before %q, on %q", b.CategoryOn, a.CategoryOn)
+	}
+	if mb, ma := read(mobile, dayBefore), read(mobile, on); mb.MobilityOn != nil || ma.MobilityOn == nil || *ma.MobilityOn != "OUTFLOW" {
+		t.Errorf("mobility: before %v, on %v", mb.MobilityOn, ma.MobilityOn)
+	}
+}
+
+type standing struct {
+	Name      string
+	Kind      string
+	Parent    *struct{ Name string }
+	Members   int
+	Units     int
+	Term      string
+	TermDueOn *string
+	Leader    *string
+}
+
+func (w *town) standing(org, day string) *standing {
+	w.t.Helper()
+	var out struct{ Node struct{ Standing *standing } }
+	w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization {
+		standing(asOf: $d) { name kind parent { name } members units term termDueOn leader } } } }`, "id", org, "d", day)
+	return out.Node.Standing
+}
+
+func TestOrganizationStandingAsOfADay(t *testing.T) {
+	t.Run("kind, parent, members and leader change on their day", func(t *testing.T) {
+		w := newTown(t)
+		branch := w.create("Organization", map[string]any{"name": "企业党支部", "kind": "BRANCH",
+			"formation": "STANDALONE", "establishedOn": "2010-01-01", "parentID": w.general})
+		var out map[string]any
+		w.api.Do(&out, `mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: {parentID: $p, name: "企业党总支"}, on: "`+on+`") { id } }`, "id", branch, "p", w.committee)
+		w.do("upgradeOrganization", "UpgradeOrganizationInput", map[string]any{"organizationID": branch, "toKind": "GENERAL_BRANCH", "on": on})
+		w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "王书记", "startedOn": on, "organizationID": branch})
+		w.create("UnitCoverage", map[string]any{"organizationID": branch, "unitID": w.unit, "startedOn": on})
+		w.member("FULL", w.east, nil) // in the general branch from 2012-01-01
+		b, a := w.standing(branch, dayBefore), w.standing(branch, on)
+		if b == nil || a == nil {
+			t.Fatalf("standing: before %v, on %v", b, a)
+		}
+		if b.Name != "企业党支部" || a.Name != "企业党总支" {
+			t.Errorf("name: before %s, on %s", b.Name, a.Name)
+		}
+		if b.Kind != "BRANCH" || a.Kind != "GENERAL_BRANCH" {
+			t.Errorf("kind: before %s, on %s", b.Kind, a.Kind)
+		}
+		if b.Parent == nil || b.Parent.Name != "历史社区党总支" || a.Parent == nil || a.Parent.Name != "历史街道党工委" {
+			t.Errorf("parent: before %+v, on %+v", b.Parent, a.Parent)
+		}
+		if b.Leader != nil || a.Leader == nil || *a.Leader != "王书记" {
+			t.Errorf("leader: before %v, on %v", b.Leader, a.Leader)
+		}
+		if b.Units != 0 || a.Units != 1 {
+			t.Errorf("units: before %d, on %d", b.Units, a.Units)
+		}
+		if g0, g1 := w.standing(w.general, "2011-12-31"), w.standing(w.general, "2012-01-01"); g0.Members != 0 || g1.Members != 1 {
+			t.Errorf("members of the general branch: %d the day before the membership, %d on its day", g0.Members, g1.Members)
+		}
+		if s := w.standing(branch, "2009-12-31"); s != nil {
+			t.Errorf("the day before it was established: %+v, want null", s)
+		}
+	})
+	t.Run("a Party group's members are those placed in it on the day", func(t *testing.T) {
+		w := newTown(t)
+		group := w.create("Organization", map[string]any{"name": "东网格党小组", "kind": "PARTY_GROUP",
+			"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg})
+		m := w.member("FULL", w.east, nil)
+		var out map[string]any
+		w.api.Do(&out, `mutation($id: ID!, $g: ID!) { updateMember(id: $id, input: {partyGroupID: $g}, on: "`+on+`") { id } }`, "id", m, "g", group)
+		if b, a := w.standing(group, dayBefore), w.standing(group, on); b.Members != 0 || a.Members != 1 || a.Term != "NONE" {
+			t.Errorf("group: before %+v, on %+v", b, a)
+		}
+	})
+	t.Run("the term state is the term rules' reading", func(t *testing.T) {
+		w := newTown(t)
+		// A community grid branch serves five years; established in 2000,
+		// it was due to have elected a committee by 2005-01-01.
+		w.create("Term", map[string]any{"organizationID": w.eastOrg, "startedOn": "2019-06-01", "dueOn": on})
+		cases := []struct{ day, state, due string }{
+			{"2004-12-31", "NONE", ""},
+			{"2005-01-01", "EXPIRED", "2005-01-01"},
+			{"2019-06-01", "CURRENT", on},
+			{dayBefore, "EXPIRING", on},
+			{on, "EXPIRED", on},
+		}
+		for _, c := range cases {
+			s := w.standing(w.eastOrg, c.day)
+			due := ""
+			if s.TermDueOn != nil {
+				due = *s.TermDueOn
+			}
+			if s.Term != c.state || due != c.due {
+				t.Errorf("%s: term %s due %q, want %s due %q", c.day, s.Term, due, c.state, c.due)
+			}
+		}
+		// The gaps agree with the standing on the day the term ends.
+		if r := w.report(w.east, on); r.gaps("LIFE_TERM_EXPIRED") != 1 {
+			t.Errorf("LIFE_TERM_EXPIRED on %s: %d, want 1", on, r.gaps("LIFE_TERM_EXPIRED"))
+		}
+		if r := w.report(w.east, dayBefore); r.gaps("LIFE_TERM_EXPIRING") != 1 || r.gaps("LIFE_TERM_EXPIRED") != 0 {
+			t.Errorf("on %s: %+v", dayBefore, r.Gaps)
+		}
+	})
+}
+
+func TestHowAUnitIsCoveredAsOfADay(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2010-01-01", "parentID": w.general})
+	w.create("UnitCoverage", map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2020-01-01"})
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!) { updateOrganization(id: $id, input: {formation: TERRITORIAL}, on: "`+on+`") { id } }`, "id", joint)
+	var read struct {
+		Org struct {
+			Before, On *string
+		}
+		Unit struct {
+			Early, Before, On *string
+		}
+	}
+	w.api.Do(&read, `query($o: ID!, $u: ID!) {
+		org: node(id: $o) { ... on Organization { before: coversAs(asOf: "`+dayBefore+`") on: coversAs(asOf: "`+on+`") } }
+		unit: node(id: $u) { ... on Unit { early: coverageMode(asOf: "2019-12-31") before: coverageMode(asOf: "`+dayBefore+`") on: coverageMode(asOf: "`+on+`") } } }`,
+		"o", joint, "u", w.unit)
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	if str(read.Org.Before) != "JOINT" || str(read.Org.On) != "AFFILIATED" {
+		t.Errorf("coversAs: before %q, on %q", str(read.Org.Before), str(read.Org.On))
+	}
+	if str(read.Unit.Early) != "NONE" || str(read.Unit.Before) != "JOINT" || str(read.Unit.On) != "AFFILIATED" {
+		t.Errorf("coverageMode: %q, %q, %q", str(read.Unit.Early), str(read.Unit.Before), str(read.Unit.On))
+	}
+	var group struct{ Node struct{ CoversAs *string } }
+	g := w.create("Organization", map[string]any{"name": "党小组", "kind": "PARTY_GROUP", "formation": "TERRITORIAL",
+		"establishedOn": "2010-01-01", "parentID": w.eastOrg})
+	w.api.Do(&group, `query($id: ID!) { node(id: $id) { ... on Organization { coversAs } } }`, "id", g)
+	if group.Node.CoversAs != nil {
+		t.Errorf("a Party group covers as %q", *group.Node.CoversAs)
+	}
+}
+
+// The grid panel reads how each unit of a grid is covered from
+// Unit.coverageMode, the expression the gaps read: a unit a union reaches
+// (a union volunteer team) is reached in both, from the union's day.
+func TestTheGridPanelAndTheGapsAgreeOnAUnitAUnionReaches(t *testing.T) {
+	w := newTown(t)
+	w.create("AffiliatedOrganization", map[string]any{"name": "企业工会志愿服务队", "kind": "UNION", "unitID": w.unit, "establishedOn": on})
+	panel := func(day string) (mode string, unreached int) {
+		t.Helper()
+		var out struct {
+			Node struct {
+				Units []struct {
+					ID           string
+					CoverageMode string
+				}
+			}
+			CoverageGaps struct {
+				Nodes []struct{ Subject struct{ ID string } }
+			}
+		}
+		w.api.Do(&out, `query($g: ID!, $d: Date) {
+			node(id: $g) { ... on Area { units { id coverageMode(asOf: $d) } } }
+			coverageGaps(areaId: $g, asOf: $d, rules: [WORK_UNIT_UNREACHED], first: 50) { nodes { subject { id } } } }`, "g", w.east, "d", day)
+		for _, u := range out.Node.Units {
+			if u.ID == w.unit {
+				mode = u.CoverageMode
+			}
+		}
+		for _, g := range out.CoverageGaps.Nodes {
+			if g.Subject.ID == w.unit {
+				unreached++
+			}
+		}
+		return mode, unreached
+	}
+	if mode, gaps := panel(dayBefore); mode != "NONE" || gaps != 1 {
+		t.Errorf("the day before the union: panel %s, %d unreached gaps; want NONE and 1", mode, gaps)
+	}
+	if mode, gaps := panel(on); mode != "MASS_ORGANIZATION_ONLY" || gaps != 0 {
+		t.Errorf("on the union's day: panel %s, %d unreached gaps; want MASS_ORGANIZATION_ONLY and 0", mode, gaps)
+	}
+}
+
+// The register lists' area filter places records as the analysis does, on
+// the day: a member who moved and a unit that moved are listed in the old
+// grid before the move and in the new one from it.
+func TestTheListsAreaFilterPlacesRecordsAsTheAnalysisDoes(t *testing.T) {
+	w := newTown(t)
+	m := w.member("FULL", w.east, nil)
+	w.do("moveMember", "MoveMemberInput", map[string]any{"memberID": m, "residenceGridID": w.west, "on": on})
+	w.do("moveUnit", "MoveUnitInput", map[string]any{"unitID": w.unit, "gridID": w.west, "on": on})
+	// A member with no home in a grid counts where their work unit is.
+	worker := w.member("FULL", "", map[string]any{"workUnitID": w.unit})
+	list := func(area, day string) (members, units, orgs []string) {
+		t.Helper()
+		var out struct {
+			Members, Units, Organizations struct{ Nodes []struct{ ID string } }
+		}
+		w.api.Do(&out, `query($p: PlacedInput!) {
+			members(first: 50, where: {placed: $p}) { nodes { id } }
+			units(first: 50, where: {placed: $p}) { nodes { id } }
+			organizations(first: 50, where: {placed: $p}) { nodes { id } } }`, "p", map[string]any{"areaIDs": []string{area}, "asOf": day})
+		ids := func(ns []struct{ ID string }) []string {
+			var s []string
+			for _, n := range ns {
+				s = append(s, n.ID)
+			}
+			return s
+		}
+		return ids(out.Members.Nodes), ids(out.Units.Nodes), ids(out.Organizations.Nodes)
+	}
+	has := func(xs []string, x string) bool {
+		for _, y := range xs {
+			if y == x {
+				return true
+			}
+		}
+		return false
+	}
+	bm, bu, bo := list(w.east, dayBefore)
+	if !has(bm, m) || !has(bm, worker) || !has(bu, w.unit) || !has(bo, w.eastOrg) {
+		t.Errorf("east, the day before: members %v, units %v, organisations %v", bm, bu, bo)
+	}
+	am, au, _ := list(w.east, on)
+	if has(am, m) || has(am, worker) || has(au, w.unit) {
+		t.Errorf("east, on the day: members %v, units %v; want neither the member, the worker nor the unit", am, au)
+	}
+	wm, wu, _ := list(w.west, on)
+	if !has(wm, m) || !has(wm, worker) || !has(wu, w.unit) {
+		t.Errorf("west, on the day: members %v, units %v", wm, wu)
+	}
+	// The community holds its grids' records; the sub-district every organisation.
+	cm, _, _ := list(w.community, on)
+	_, _, so := list(w.sub, on)
+	if !has(cm, m) || len(so) != 3 {
+		t.Errorf("community members %v; sub-district organisations %v", cm, so)
+	}
+}
