@@ -479,8 +479,8 @@ func group(asOf time.Time, within int, rs []*Reminder) *List {
 			cmp.Compare(a.SubjectName, b.SubjectName), cmp.Compare(a.SubjectID, b.SubjectID))
 	})
 	type key struct {
-		who string
-		org int
+		who  string
+		org  int
 		area int
 	}
 	byKey := map[key]*Group{}
