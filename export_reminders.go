@@ -12,7 +12,7 @@ import (
 )
 
 // reminderQuery reads the reminders the viewer may see through the API.
-const reminderQuery = `query($a: ID, $w: Int, $k: [ReminderKind!]) { reminders(areaId: $a, within: $w, kinds: $k) { asOf
+const reminderQuery = `query($a: ID, $d: Date, $w: Int, $k: [ReminderKind!]) { reminders(areaId: $a, asOf: $d, within: $w, kinds: $k) { asOf
 	groups { responsible organization { name } reminders { kind subjectName due daysLeft overdue responsible
 		organization { name } area { name } rectification { id } subject { id } } } } }`
 
@@ -39,6 +39,9 @@ func readReminders(api http.Handler, w http.ResponseWriter, r *http.Request, kin
 	vars := map[string]any{}
 	if a := r.URL.Query().Get("areaId"); a != "" {
 		vars["a"] = a
+	}
+	if d := r.URL.Query().Get("asOf"); d != "" {
+		vars["d"] = d
 	}
 	if s := r.URL.Query().Get("within"); s != "" {
 		n, err := strconv.Atoi(s)
@@ -76,7 +79,7 @@ func readReminders(api http.Handler, w http.ResponseWriter, r *http.Request, kin
 	return list.AsOf, rows, true
 }
 
-// exportReminders serves GET /export/reminders.xlsx?areaId=…&within=…&kind=…:
+// exportReminders serves GET /export/reminders.xlsx?areaId=…&asOf=…&within=…&kind=…:
 // the to-do list (待办提醒) the viewer may see, one row per reminder,
 // grouped by the person responsible as the list is.
 func exportReminders(api http.Handler, logger *slog.Logger) http.Handler {

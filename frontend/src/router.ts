@@ -32,6 +32,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/screen', component: () => import('@/views/screen/ScreenView.vue'), meta: { title: 'nav.screen', wall: true } },
   { path: '/tree', component: () => import('@/views/tree/TreeView.vue'), meta: { title: 'nav.tree' } },
   { path: '/gaps', component: () => import('@/views/gaps/GapsView.vue'), meta: { title: 'nav.gaps' } },
+  { path: '/todo', component: () => import('@/views/todo/TodoView.vue'), meta: { title: 'remind.nav' } },
   { path: '/rollup', component: () => import('@/views/rollup/RollupView.vue'), meta: { title: 'nav.rollup' } },
   { path: '/records', component: () => import('@/views/records/RecordsView.vue'), meta: { title: 'nav.records' } },
   { path: '/import', component: () => import('@/views/import/ImportView.vue'), meta: { title: 'ledger.title', ...write } },

@@ -3330,6 +3330,34 @@ export type OrganizationWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** RectificationStatus is enum for the field status */
+export type RectificationStatus =
+  /** 已整改: the community says it is done; the register has not yet seen the gap close. */
+  | 'DONE'
+  /** 整改中: the responsible community is working on it. */
+  | 'IN_PROGRESS'
+  /** 待整改: handed over, not yet worked on. */
+  | 'OPEN'
+  /** 已逾期: the deadline passed while the gap was open. */
+  | 'OVERDUE'
+  /** 已核验: the register found the gap closed, on verifiedOn. */
+  | 'VERIFIED'
+  /** 免于整改: the working committee waived it, with a reason. */
+  | 'WAIVED';
+
+/** What a reminder is about. */
+export type ReminderKind =
+  /** A mobile member's monthly report is missing (四个一). */
+  | 'MOBILE_REPORT'
+  /** A probationary member's year of probation (or its extension) ends: confirm or extend (Party Constitution Art. 7). */
+  | 'PROBATION'
+  /** A ledger item whose deadline is near or has passed while its gap is open. */
+  | 'RECTIFICATION'
+  /** A grid branch's secretary missed the sub-district's monthly meeting that trains grid secretaries (以会代训). */
+  | 'SECRETARY_TRAINING'
+  /** A committee's term ends within the months of TERM_EXPIRING_MONTHS, or has ended without renewal (换届). */
+  | 'TERM_RENEWAL';
+
 /** An election of the next committee (换届): the organisation, the day and when the next term is due. */
 export type RenewTermInput = {
   /** When the next term is due to end. */
@@ -5118,6 +5146,59 @@ export type RegisterRevisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegisterRevisionQuery = { registerRevision: number };
 
+export type RemindersQueryVariables = Exact<{
+  areaId?: string | null | undefined;
+  asOf?: string | null | undefined;
+  within?: number | null | undefined;
+}>;
+
+
+export type RemindersQuery = { reminders: { asOf: string, total: number, counts: Array<{ kind: ReminderKind, count: number }>, groups: Array<{ responsible: string | null, organization: { id: string, name: string } | null, area: { id: string, name: string } | null, reminders: Array<{ kind: ReminderKind, rule: RuleCode | null, subjectName: string, due: string, daysLeft: number, overdue: boolean, action: string | null, subject:
+          | { __typename: 'AffiliatedOrganization', id: string }
+          | { __typename: 'Appointment', id: string }
+          | { __typename: 'Area', id: string }
+          | { __typename: 'Assessment', id: string }
+          | { __typename: 'AuditEntry', id: string }
+          | { __typename: 'Exemption', id: string }
+          | { __typename: 'Gap', id: string }
+          | { __typename: 'InstructorVisit', id: string }
+          | { __typename: 'KindChange', id: string }
+          | { __typename: 'Meeting', id: string }
+          | { __typename: 'Member', id: string }
+          | { __typename: 'Membership', id: string }
+          | { __typename: 'MobileReport', id: string }
+          | { __typename: 'Organization', id: string }
+          | { __typename: 'Period', id: string }
+          | { __typename: 'Rectification', id: string }
+          | { __typename: 'RectificationNote', id: string }
+          | { __typename: 'RuleSetting', id: string }
+          | { __typename: 'Term', id: string }
+          | { __typename: 'Unit', id: string }
+          | { __typename: 'UnitCoverage', id: string }
+         | null, rectification: { id: string, status: RectificationStatus } | null, gap: { key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, subject:
+            | { __typename: 'AffiliatedOrganization', id: string }
+            | { __typename: 'Appointment', id: string }
+            | { __typename: 'Area', id: string }
+            | { __typename: 'Assessment', id: string }
+            | { __typename: 'AuditEntry', id: string }
+            | { __typename: 'Exemption', id: string }
+            | { __typename: 'Gap', id: string }
+            | { __typename: 'InstructorVisit', id: string }
+            | { __typename: 'KindChange', id: string }
+            | { __typename: 'Meeting', id: string }
+            | { __typename: 'Member', id: string }
+            | { __typename: 'Membership', id: string }
+            | { __typename: 'MobileReport', id: string }
+            | { __typename: 'Organization', id: string }
+            | { __typename: 'Period', id: string }
+            | { __typename: 'Rectification', id: string }
+            | { __typename: 'RectificationNote', id: string }
+            | { __typename: 'RuleSetting', id: string }
+            | { __typename: 'Term', id: string }
+            | { __typename: 'Unit', id: string }
+            | { __typename: 'UnitCoverage', id: string }
+          , grid: { id: string, name: string } | null, community: { id: string, name: string } | null, figures: Array<{ name: string, value: number, threshold: number | null }>, message: { zh: string, en: string }, remedy: { zh: string, en: string }, suggestions: Array<{ id: string, name: string }> } | null }> }> } };
+
 export type OrgTreeQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -6758,6 +6839,84 @@ export const RegisterRevisionDocument = new TypedDocumentString(`
   registerRevision
 }
     `) as unknown as TypedDocumentString<RegisterRevisionQuery, RegisterRevisionQueryVariables>;
+export const RemindersDocument = new TypedDocumentString(`
+    query Reminders($areaId: ID, $asOf: Date, $within: Int) {
+  reminders(areaId: $areaId, asOf: $asOf, within: $within) {
+    asOf
+    total
+    counts {
+      kind
+      count
+    }
+    groups {
+      responsible
+      organization {
+        id
+        name
+      }
+      area {
+        id
+        name
+      }
+      reminders {
+        kind
+        rule
+        subjectName
+        due
+        daysLeft
+        overdue
+        action
+        subject {
+          __typename
+          id
+        }
+        rectification {
+          id
+          status
+        }
+        gap {
+          ...GapFields
+        }
+      }
+    }
+  }
+}
+    fragment GapFields on Gap {
+  key
+  rule
+  family
+  severity
+  subjectName
+  subject {
+    __typename
+    id
+  }
+  grid {
+    id
+    name
+  }
+  community {
+    id
+    name
+  }
+  figures {
+    name
+    value
+    threshold
+  }
+  message {
+    zh
+    en
+  }
+  remedy {
+    zh
+    en
+  }
+  suggestions {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RemindersQuery, RemindersQueryVariables>;
 export const OrgTreeDocument = new TypedDocumentString(`
     query OrgTree($after: Cursor) {
   organizations(first: 500, after: $after) {
