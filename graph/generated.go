@@ -720,7 +720,7 @@ type ComplexityRoot struct {
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time, unitKinds []unit.Kind) int
 		CoverageChanges         func(childComplexity int, areaID *int, from time.Time, to time.Time) int
-		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int], orderBy *model.GapOrder) int
 		CoverageTrend           func(childComplexity int, areaID *int, from time.Time, to time.Time, every model.TrendStep) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
@@ -1158,7 +1158,7 @@ type QueryResolver interface {
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error)
-	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int], orderBy *model.GapOrder) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
@@ -4385,7 +4385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int])), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int]), args["orderBy"].(*model.GapOrder)), true
 	case "Query.coverageTrend":
 		if e.ComplexityRoot.Query.CoverageTrend == nil {
 			break
@@ -9373,6 +9373,14 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.GapOrder, error) {
+			return ec.unmarshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
 	return args, nil
 }
 
@@ -24404,7 +24412,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["orderBy"].(*model.GapOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
@@ -61524,6 +61532,22 @@ func (ec *executionContext) marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx context.C
 		return graphql.Null
 	}
 	return ec._Gap(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx context.Context, v any) (*model.GapOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.GapOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx context.Context, sel ast.SelectionSet, v *model.GapOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx context.Context, v any) (*geo.Geometry, error) {

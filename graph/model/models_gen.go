@@ -230,6 +230,64 @@ type Viewer struct {
 	AreaIDs []int `json:"areaIDs"`
 }
 
+// How a list of gaps is ordered.
+type GapOrder string
+
+const (
+	// By severity, then as the rules are listed, then by subject.
+	GapOrderSeverity GapOrder = "SEVERITY"
+	// By age: the first day each gap fired (openSince), the oldest first; gaps open since the same day by severity.
+	GapOrderAge GapOrder = "AGE"
+)
+
+var AllGapOrder = []GapOrder{
+	GapOrderSeverity,
+	GapOrderAge,
+}
+
+func (e GapOrder) IsValid() bool {
+	switch e {
+	case GapOrderSeverity, GapOrderAge:
+		return true
+	}
+	return false
+}
+
+func (e GapOrder) String() string {
+	return string(e)
+}
+
+func (e *GapOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GapOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GapOrder", str)
+	}
+	return nil
+}
+
+func (e GapOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GapOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GapOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // What a reminder is about.
 type ReminderKind string
 
