@@ -79,4 +79,22 @@ describe('the to-do view', () => {
       await editor.close()
     }
   })
+
+  it('sorts the gaps table by age, the oldest first, with how long each has been open', async () => {
+    const { data, errors } = await gql(`{ coverageGaps(orderBy: AGE, first: 50) { nodes { subjectName openSince } } }`)
+    assert.equal(errors, undefined, JSON.stringify(errors))
+    const want = data.coverageGaps.nodes
+    assert.ok(want.length > 0)
+    const page = await openPage(browser.context)
+    await visit(page, '/gaps?order=age')
+    await page.locator('[data-testid=gap-age]').first().waitFor({ timeout: 90_000 })
+    await page.waitForLoadState('networkidle')
+    const ages = (await page.locator('[data-testid=gap-age]').allTextContents()).map((s) => Number(/(\d+)/.exec(s)[1]))
+    assert.equal(ages.length, want.filter((g) => g.openSince).length)
+    assert.deepEqual([...ages].sort((a, b) => b - a), ages, 'the oldest first')
+    await shot(page, 'gaps-by-age')
+    assert.deepEqual(await seriousViolations(page), [])
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
 })

@@ -1779,6 +1779,13 @@ export type FlowMemberInput = {
   reason?: string | null | undefined;
 };
 
+/** How a list of gaps is ordered. */
+export type GapOrder =
+  /** By age: the first day each gap fired (openSince), the oldest first; gaps open since the same day by severity. */
+  | 'AGE'
+  /** By severity, then as the rules are listed, then by subject. */
+  | 'SEVERITY';
+
 /** How well a grid is covered on a date. */
 export type GridStatus =
   /** An organisation is responsible for the grid and none of its gaps is HIGH or CRITICAL. */
@@ -4548,10 +4555,12 @@ export type GapsQueryVariables = Exact<{
   severities?: Array<Severity> | Severity | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: GapOrder | null | undefined;
+  withAge?: boolean | null | undefined;
 }>;
 
 
-export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, subject:
+export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ openSince?: string | null, key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -5753,7 +5762,7 @@ export const AuditEntriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
-    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor) {
+    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor, $orderBy: GapOrder, $withAge: Boolean = false) {
   coverageGaps(
     areaId: $areaId
     asOf: $asOf
@@ -5761,6 +5770,7 @@ export const GapsDocument = new TypedDocumentString(`
     severities: $severities
     first: $first
     after: $after
+    orderBy: $orderBy
   ) {
     totalCount
     pageInfo {
@@ -5769,6 +5779,7 @@ export const GapsDocument = new TypedDocumentString(`
     }
     nodes {
       ...GapFields
+      openSince @include(if: $withAge)
     }
   }
 }

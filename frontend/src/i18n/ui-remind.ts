@@ -3,6 +3,9 @@ export const messages = {
   remind: {
     nav: ['待办', 'To do'],
     title: ['待办提醒', 'To do'],
+    byAge: ['按持续时间排序', 'Oldest first'],
+    age: ['持续', 'Open for'],
+    openFor: ['已持续 {n} 天', 'Open {n} day(s)'],
     hint: [
       '整改期限和预备党员转正提前{n}天提醒；换届按规则提前三个月提醒；流动党员未按月报告、网格党支部书记缺席月例会即时提醒。',
       'Deadlines and confirmations are reminded {n} days ahead; terms three months ahead, as the rule says; missing monthly reports and missed training as soon as they happen.',
