@@ -32,7 +32,7 @@ func (r *queryResolver) Coverage(ctx context.Context, areaID *int, asOf *time.Ti
 }
 
 // CoverageGaps is the resolver for the coverageGaps field.
-func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error) {
+func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int], orderBy *model.GapOrder) (*coverage.GapConnection, error) {
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && *n < 0 {
 			return nil, register.Fail(register.Invalid, name, "NEGATIVE", "不能为负数", "must not be negative")
@@ -51,6 +51,13 @@ func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *tim
 	}
 	if f.Before, err = gapCursorString(before, "before"); err != nil {
 		return nil, err
+	}
+	if orderBy != nil && *orderBy == model.GapOrderAge {
+		floor, err := register.RecordedSince(ctx, r.client)
+		if err != nil {
+			return nil, err
+		}
+		return r.coverage.GapsByAge(ctx, f, floor)
 	}
 	return r.coverage.Gaps(ctx, f)
 }

@@ -34,6 +34,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/gaps', component: () => import('@/views/gaps/GapsView.vue'), meta: { title: 'nav.gaps' } },
   { path: '/rectifications', component: () => import('@/views/rectify/RectifyView.vue'), meta: { title: 'rectify.title' } },
   { path: '/rectifications/:id', component: () => import('@/views/rectify/RectifyItem.vue'), meta: { title: 'rectify.item.title' } },
+
+  { path: '/todo', component: () => import('@/views/todo/TodoView.vue'), meta: { title: 'remind.nav' } },
   { path: '/rollup', component: () => import('@/views/rollup/RollupView.vue'), meta: { title: 'nav.rollup' } },
   { path: '/trend', component: () => import('@/views/trend/TrendView.vue'), meta: { title: 'trendui.nav' } },
   { path: '/report', component: () => import('@/views/report/ReportView.vue'), meta: { title: 'trendui.reportNav' } },

@@ -145,6 +145,70 @@ type RegisterCalendar struct {
 	RecordedSince *time.Time `json:"recordedSince,omitempty"`
 }
 
+// One thing due.
+type Reminder struct {
+	// What it is about.
+	Kind ReminderKind `json:"kind"`
+	// The coverage rule behind it (the gap's rule of a ledger item); null for probation.
+	Rule *coverage.RuleCode `json:"rule,omitempty"`
+	// The record it is about: the member or organisation, or the subject of a ledger item's gap.
+	Subject ent.Noder `json:"subject,omitempty"`
+	// The subject's name.
+	SubjectName string `json:"subjectName"`
+	// The day it is due: the deadline, the end of the term or of probation, the day the report went missing, the day of the meeting missed.
+	Due time.Time `json:"due"`
+	// Days from the day examined to the day due; negative once it has passed.
+	DaysLeft int `json:"daysLeft"`
+	// True when the day due is before the day examined.
+	Overdue bool `json:"overdue"`
+	// The person responsible: the ledger item's 负责人, else the responsible organisation's secretary in office; null when nobody is.
+	Responsible *string `json:"responsible,omitempty"`
+	// The organisation responsible: the item's, the organisation itself, or where the member's relationship sits.
+	Organization *ent.Organization `json:"organization,omitempty"`
+	// The community it lies in (else the grid or area).
+	Area *ent.Area `json:"area,omitempty"`
+	// The ledger item, for a RECTIFICATION reminder.
+	Rectification *ent.Rectification `json:"rectification,omitempty"`
+	// The gap behind it as found on the day examined, when there is one.
+	Gap *coverage.Gap `json:"gap,omitempty"`
+	// The operation on the subject's page that deals with it (the dashboard's ?action= deep link: renew, mobileReport, confirm); null when the page itself is the place.
+	Action *string `json:"action,omitempty"`
+}
+
+// The reminders of one person responsible in one organisation (or, with none, one area).
+type ReminderGroup struct {
+	// The person responsible; null when nobody is.
+	Responsible *string `json:"responsible,omitempty"`
+	// The organisation responsible.
+	Organization *ent.Organization `json:"organization,omitempty"`
+	// The community of the first reminder.
+	Area *ent.Area `json:"area,omitempty"`
+	// The reminders, the earliest due first.
+	Reminders []*Reminder `json:"reminders"`
+}
+
+// How many reminders of a kind.
+type ReminderKindCount struct {
+	// The kind.
+	Kind ReminderKind `json:"kind"`
+	// How many reminders of it the list holds.
+	Count int `json:"count"`
+}
+
+// What is due as of a day.
+type ReminderList struct {
+	// The day examined.
+	AsOf time.Time `json:"asOf"`
+	// How many days ahead deadlines and confirmations are reminded of.
+	Within int `json:"within"`
+	// The reminders grouped by person responsible, the group with the earliest due first.
+	Groups []*ReminderGroup `json:"groups"`
+	// How many reminders of each kind, every kind in order.
+	Counts []*ReminderKindCount `json:"counts"`
+	// How many reminders in all.
+	Total int `json:"total"`
+}
+
 // How many gaps of a severity.
 type SeverityCount struct {
 	// The severity.
@@ -173,6 +237,131 @@ type Viewer struct {
 	Token bool `json:"token"`
 	// For an editor: the areas they may write in, with every area below them.
 	AreaIDs []int `json:"areaIDs"`
+}
+
+// How a list of gaps is ordered.
+type GapOrder string
+
+const (
+	// By severity, then as the rules are listed, then by subject.
+	GapOrderSeverity GapOrder = "SEVERITY"
+	// By age: the first day each gap fired (openSince), the oldest first; gaps open since the same day by severity.
+	GapOrderAge GapOrder = "AGE"
+)
+
+var AllGapOrder = []GapOrder{
+	GapOrderSeverity,
+	GapOrderAge,
+}
+
+func (e GapOrder) IsValid() bool {
+	switch e {
+	case GapOrderSeverity, GapOrderAge:
+		return true
+	}
+	return false
+}
+
+func (e GapOrder) String() string {
+	return string(e)
+}
+
+func (e *GapOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GapOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GapOrder", str)
+	}
+	return nil
+}
+
+func (e GapOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GapOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GapOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a reminder is about.
+type ReminderKind string
+
+const (
+	// A ledger item whose deadline is near or has passed while its gap is open.
+	ReminderKindRectification ReminderKind = "RECTIFICATION"
+	// A committee's term ends within the months of TERM_EXPIRING_MONTHS, or has ended without renewal (换届).
+	ReminderKindTermRenewal ReminderKind = "TERM_RENEWAL"
+	// A mobile member's monthly report is missing (四个一).
+	ReminderKindMobileReport ReminderKind = "MOBILE_REPORT"
+	// A probationary member's year of probation (or its extension) ends: confirm or extend (Party Constitution Art. 7).
+	ReminderKindProbation ReminderKind = "PROBATION"
+	// A grid branch's secretary missed the sub-district's monthly meeting that trains grid secretaries (以会代训).
+	ReminderKindSecretaryTraining ReminderKind = "SECRETARY_TRAINING"
+)
+
+var AllReminderKind = []ReminderKind{
+	ReminderKindRectification,
+	ReminderKindTermRenewal,
+	ReminderKindMobileReport,
+	ReminderKindProbation,
+	ReminderKindSecretaryTraining,
+}
+
+func (e ReminderKind) IsValid() bool {
+	switch e {
+	case ReminderKindRectification, ReminderKindTermRenewal, ReminderKindMobileReport, ReminderKindProbation, ReminderKindSecretaryTraining:
+		return true
+	}
+	return false
+}
+
+func (e ReminderKind) String() string {
+	return string(e)
+}
+
+func (e *ReminderKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReminderKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReminderKind", str)
+	}
+	return nil
+}
+
+func (e ReminderKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReminderKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReminderKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // How often a series of coverage readings is taken.

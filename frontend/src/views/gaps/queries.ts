@@ -1,8 +1,8 @@
 import { graphql } from '@/gql'
 
 export const GapsDocument = graphql(`
-  query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor) {
-    coverageGaps(areaId: $areaId, asOf: $asOf, rules: $rules, severities: $severities, first: $first, after: $after) {
+  query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor, $orderBy: GapOrder, $withAge: Boolean = false) {
+    coverageGaps(areaId: $areaId, asOf: $asOf, rules: $rules, severities: $severities, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -15,6 +15,8 @@ export const GapsDocument = graphql(`
           id
           status
         }
+
+        openSince @include(if: $withAge)
       }
     }
   }
