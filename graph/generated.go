@@ -771,7 +771,7 @@ type ComplexityRoot struct {
 		AuditEntries            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AuditEntryOrder, where *ent.AuditEntryWhereInput) int
 		Coverage                func(childComplexity int, areaID *int, asOf *time.Time, unitKinds []unit.Kind) int
 		CoverageChanges         func(childComplexity int, areaID *int, from time.Time, to time.Time) int
-		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) int
+		CoverageGaps            func(childComplexity int, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int], orderBy *model.GapOrder) int
 		CoverageTrend           func(childComplexity int, areaID *int, from time.Time, to time.Time, every model.TrendStep) int
 		Exemptions              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.ExemptionOrder, where *ent.ExemptionWhereInput) int
 		GridFeatures            func(childComplexity int, areaID *int, asOf *time.Time) int
@@ -791,6 +791,7 @@ type ComplexityRoot struct {
 		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) int
 		RegisterCalendar        func(childComplexity int) int
 		RegisterRevision        func(childComplexity int) int
+		Reminders               func(childComplexity int, areaID *int, asOf *time.Time, within *int, kinds []model.ReminderKind) int
 		RuleSettings            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RuleSettingOrder, where *ent.RuleSettingWhereInput) int
 		Terms                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.TermOrder, where *ent.TermWhereInput) int
 		UnitCoverages           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) int
@@ -885,6 +886,42 @@ type ComplexityRoot struct {
 		RecordedSince func(childComplexity int) int
 		TimeZone      func(childComplexity int) int
 		Today         func(childComplexity int) int
+	}
+
+	Reminder struct {
+		Action        func(childComplexity int) int
+		Area          func(childComplexity int) int
+		DaysLeft      func(childComplexity int) int
+		Due           func(childComplexity int) int
+		Gap           func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Organization  func(childComplexity int) int
+		Overdue       func(childComplexity int) int
+		Rectification func(childComplexity int) int
+		Responsible   func(childComplexity int) int
+		Rule          func(childComplexity int) int
+		Subject       func(childComplexity int) int
+		SubjectName   func(childComplexity int) int
+	}
+
+	ReminderGroup struct {
+		Area         func(childComplexity int) int
+		Organization func(childComplexity int) int
+		Reminders    func(childComplexity int) int
+		Responsible  func(childComplexity int) int
+	}
+
+	ReminderKindCount struct {
+		Count func(childComplexity int) int
+		Kind  func(childComplexity int) int
+	}
+
+	ReminderList struct {
+		AsOf   func(childComplexity int) int
+		Counts func(childComplexity int) int
+		Groups func(childComplexity int) int
+		Total  func(childComplexity int) int
+		Within func(childComplexity int) int
 	}
 
 	RenewTermPayload struct {
@@ -1194,7 +1231,7 @@ type QueryResolver interface {
 	Units(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitOrder, where *ent.UnitWhereInput) (*ent.UnitConnection, error)
 	UnitCoverages(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.UnitCoverageOrder, where *ent.UnitCoverageWhereInput) (*ent.UnitCoverageConnection, error)
 	Coverage(ctx context.Context, areaID *int, asOf *time.Time, unitKinds []unit.Kind) (*coverage.Report, error)
-	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int]) (*coverage.GapConnection, error)
+	CoverageGaps(ctx context.Context, areaID *int, asOf *time.Time, rules []coverage.RuleCode, severities []coverage.Severity, first *int, after *entgql.Cursor[int], last *int, before *entgql.Cursor[int], orderBy *model.GapOrder) (*coverage.GapConnection, error)
 	GridMap(ctx context.Context, areaID *int, asOf *time.Time) (map[string]any, error)
 	GridFeatures(ctx context.Context, areaID *int, asOf *time.Time) ([]*model.GridFeature, error)
 	HalfYearReport(ctx context.Context, areaID *int, from time.Time, to time.Time) (*rectify.HalfYear, error)
@@ -1203,6 +1240,7 @@ type QueryResolver interface {
 	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
 	CoverageTrend(ctx context.Context, areaID *int, from time.Time, to time.Time, every model.TrendStep) ([]*coverage.TrendPoint, error)
 	CoverageChanges(ctx context.Context, areaID *int, from time.Time, to time.Time) (*coverage.Changes, error)
+	Reminders(ctx context.Context, areaID *int, asOf *time.Time, within *int, kinds []model.ReminderKind) (*model.ReminderList, error)
 	RegisterRevision(ctx context.Context) (int, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -4673,7 +4711,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int])), true
+		return e.ComplexityRoot.Query.CoverageGaps(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["rules"].([]coverage.RuleCode), args["severities"].([]coverage.Severity), args["first"].(*int), args["after"].(*entgql.Cursor[int]), args["last"].(*int), args["before"].(*entgql.Cursor[int]), args["orderBy"].(*model.GapOrder)), true
 	case "Query.coverageTrend":
 		if e.ComplexityRoot.Query.CoverageTrend == nil {
 			break
@@ -4874,6 +4912,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RegisterRevision(childComplexity), true
+	case "Query.reminders":
+		if e.ComplexityRoot.Query.Reminders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reminders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Reminders(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time), args["within"].(*int), args["kinds"].([]model.ReminderKind)), true
 	case "Query.ruleSettings":
 		if e.ComplexityRoot.Query.RuleSettings == nil {
 			break
@@ -5288,6 +5337,154 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RegisterCalendar.Today(childComplexity), true
+
+	case "Reminder.action":
+		if e.ComplexityRoot.Reminder.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Action(childComplexity), true
+	case "Reminder.area":
+		if e.ComplexityRoot.Reminder.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Area(childComplexity), true
+	case "Reminder.daysLeft":
+		if e.ComplexityRoot.Reminder.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.DaysLeft(childComplexity), true
+	case "Reminder.due":
+		if e.ComplexityRoot.Reminder.Due == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Due(childComplexity), true
+	case "Reminder.gap":
+		if e.ComplexityRoot.Reminder.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Gap(childComplexity), true
+	case "Reminder.kind":
+		if e.ComplexityRoot.Reminder.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Kind(childComplexity), true
+	case "Reminder.organization":
+		if e.ComplexityRoot.Reminder.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Organization(childComplexity), true
+	case "Reminder.overdue":
+		if e.ComplexityRoot.Reminder.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Overdue(childComplexity), true
+	case "Reminder.rectification":
+		if e.ComplexityRoot.Reminder.Rectification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Rectification(childComplexity), true
+	case "Reminder.responsible":
+		if e.ComplexityRoot.Reminder.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Responsible(childComplexity), true
+	case "Reminder.rule":
+		if e.ComplexityRoot.Reminder.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Rule(childComplexity), true
+	case "Reminder.subject":
+		if e.ComplexityRoot.Reminder.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.Subject(childComplexity), true
+	case "Reminder.subjectName":
+		if e.ComplexityRoot.Reminder.SubjectName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reminder.SubjectName(childComplexity), true
+
+	case "ReminderGroup.area":
+		if e.ComplexityRoot.ReminderGroup.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderGroup.Area(childComplexity), true
+	case "ReminderGroup.organization":
+		if e.ComplexityRoot.ReminderGroup.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderGroup.Organization(childComplexity), true
+	case "ReminderGroup.reminders":
+		if e.ComplexityRoot.ReminderGroup.Reminders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderGroup.Reminders(childComplexity), true
+	case "ReminderGroup.responsible":
+		if e.ComplexityRoot.ReminderGroup.Responsible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderGroup.Responsible(childComplexity), true
+
+	case "ReminderKindCount.count":
+		if e.ComplexityRoot.ReminderKindCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderKindCount.Count(childComplexity), true
+	case "ReminderKindCount.kind":
+		if e.ComplexityRoot.ReminderKindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderKindCount.Kind(childComplexity), true
+
+	case "ReminderList.asOf":
+		if e.ComplexityRoot.ReminderList.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderList.AsOf(childComplexity), true
+	case "ReminderList.counts":
+		if e.ComplexityRoot.ReminderList.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderList.Counts(childComplexity), true
+	case "ReminderList.groups":
+		if e.ComplexityRoot.ReminderList.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderList.Groups(childComplexity), true
+	case "ReminderList.total":
+		if e.ComplexityRoot.ReminderList.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderList.Total(childComplexity), true
+	case "ReminderList.within":
+		if e.ComplexityRoot.ReminderList.Within == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReminderList.Within(childComplexity), true
 
 	case "RenewTermPayload.ended":
 		if e.ComplexityRoot.RenewTermPayload.Ended == nil {
@@ -6155,7 +6352,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "halfyear.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "halfyear.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "reminders.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6177,6 +6374,7 @@ var sources = []*ast.Source{
 	{Name: "permission.graphqls", Input: sourceData("permission.graphqls"), BuiltIn: false},
 	{Name: "rectification.graphqls", Input: sourceData("rectification.graphqls"), BuiltIn: false},
 	{Name: "register.graphqls", Input: sourceData("register.graphqls"), BuiltIn: false},
+	{Name: "reminders.graphqls", Input: sourceData("reminders.graphqls"), BuiltIn: false},
 	{Name: "revision.graphqls", Input: sourceData("revision.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "viewer.graphqls", Input: sourceData("viewer.graphqls"), BuiltIn: false},
@@ -7627,6 +7825,78 @@ func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, fi
 		return ec.fieldContext_RegisterCalendar_recordedSince(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RegisterCalendar", field.Name)
+}
+
+func (ec *executionContext) childFields_Reminder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Reminder_kind(ctx, field)
+	case "rule":
+		return ec.fieldContext_Reminder_rule(ctx, field)
+	case "subject":
+		return ec.fieldContext_Reminder_subject(ctx, field)
+	case "subjectName":
+		return ec.fieldContext_Reminder_subjectName(ctx, field)
+	case "due":
+		return ec.fieldContext_Reminder_due(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_Reminder_daysLeft(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Reminder_overdue(ctx, field)
+	case "responsible":
+		return ec.fieldContext_Reminder_responsible(ctx, field)
+	case "organization":
+		return ec.fieldContext_Reminder_organization(ctx, field)
+	case "area":
+		return ec.fieldContext_Reminder_area(ctx, field)
+	case "rectification":
+		return ec.fieldContext_Reminder_rectification(ctx, field)
+	case "gap":
+		return ec.fieldContext_Reminder_gap(ctx, field)
+	case "action":
+		return ec.fieldContext_Reminder_action(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reminder", field.Name)
+}
+
+func (ec *executionContext) childFields_ReminderGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "responsible":
+		return ec.fieldContext_ReminderGroup_responsible(ctx, field)
+	case "organization":
+		return ec.fieldContext_ReminderGroup_organization(ctx, field)
+	case "area":
+		return ec.fieldContext_ReminderGroup_area(ctx, field)
+	case "reminders":
+		return ec.fieldContext_ReminderGroup_reminders(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReminderGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_ReminderKindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ReminderKindCount_kind(ctx, field)
+	case "count":
+		return ec.fieldContext_ReminderKindCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReminderKindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReminderList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_ReminderList_asOf(ctx, field)
+	case "within":
+		return ec.fieldContext_ReminderList_within(ctx, field)
+	case "groups":
+		return ec.fieldContext_ReminderList_groups(ctx, field)
+	case "counts":
+		return ec.fieldContext_ReminderList_counts(ctx, field)
+	case "total":
+		return ec.fieldContext_ReminderList_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReminderList", field.Name)
 }
 
 func (ec *executionContext) childFields_RenewTermPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9644,6 +9914,14 @@ func (ec *executionContext) field_Query_coverageGaps_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.GapOrder, error) {
+			return ec.unmarshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg8
 	return args, nil
 }
 
@@ -10408,6 +10686,44 @@ func (ec *executionContext) field_Query_rectifications_args(ctx context.Context,
 		return nil, err
 	}
 	args["deadlineTo"] = arg10
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reminders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "within",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["within"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ReminderKind, error) {
+			return ec.unmarshalOReminderKind2ᚕjicengᚋgraphᚋmodelᚐReminderKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg3
 	return args, nil
 }
 
@@ -25675,7 +25991,7 @@ func (ec *executionContext) _Query_coverageGaps(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]))
+			return ec.Resolvers.Query().CoverageGaps(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["rules"].([]coverage.RuleCode), fc.Args["severities"].([]coverage.Severity), fc.Args["first"].(*int), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["orderBy"].(*model.GapOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *coverage.GapConnection) graphql.Marshaler {
@@ -26043,6 +26359,50 @@ func (ec *executionContext) fieldContext_Query_coverageChanges(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_coverageChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reminders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reminders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Reminders(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time), fc.Args["within"].(*int), fc.Args["kinds"].([]model.ReminderKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReminderList) graphql.Marshaler {
+			return ec.marshalNReminderList2ᚖjicengᚋgraphᚋmodelᚐReminderList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reminders(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReminderList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reminders_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27697,6 +28057,648 @@ func (ec *executionContext) _RegisterCalendar_recordedSince(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_RegisterCalendar_recordedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Reminder_kind(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReminderKind) graphql.Marshaler {
+			return ec.marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "ReminderKind")
+}
+
+func (ec *executionContext) _Reminder_rule(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.RuleCode) graphql.Marshaler {
+			return ec.marshalORuleCode2ᚖjicengᚋcoverageᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "RuleCode")
+}
+
+func (ec *executionContext) _Reminder_subject(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalONode2jicengᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminder_subjectName(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_subjectName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubjectName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_subjectName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "String")
+}
+
+func (ec *executionContext) _Reminder_due(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_due(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Due, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_due(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Reminder_daysLeft(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Reminder_overdue(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Reminder_responsible(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responsible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "String")
+}
+
+func (ec *executionContext) _Reminder_organization(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminder_area(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminder_rectification(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_rectification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rectification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Rectification) graphql.Marshaler {
+			return ec.marshalORectification2ᚖjicengᚋentᚐRectification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_rectification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rectification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminder_gap(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coverage.Gap) graphql.Marshaler {
+			return ec.marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reminder",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Gap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reminder_action(ctx context.Context, field graphql.CollectedField, obj *model.Reminder) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reminder_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reminder_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reminder", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReminderGroup_responsible(ctx context.Context, field graphql.CollectedField, obj *model.ReminderGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderGroup_responsible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Responsible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderGroup_responsible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReminderGroup_organization(ctx context.Context, field graphql.CollectedField, obj *model.ReminderGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderGroup_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖjicengᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderGroup_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderGroup_area(ctx context.Context, field graphql.CollectedField, obj *model.ReminderGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderGroup_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderGroup_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderGroup_reminders(ctx context.Context, field graphql.CollectedField, obj *model.ReminderGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderGroup_reminders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reminders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Reminder) graphql.Marshaler {
+			return ec.marshalNReminder2ᚕᚖjicengᚋgraphᚋmodelᚐReminderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderGroup_reminders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reminder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderKindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.ReminderKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderKindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReminderKind) graphql.Marshaler {
+			return ec.marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderKindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderKindCount", field, false, false, "ReminderKind")
+}
+
+func (ec *executionContext) _ReminderKindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ReminderKindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderKindCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderKindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReminderList_asOf(ctx context.Context, field graphql.CollectedField, obj *model.ReminderList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderList_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderList_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderList", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ReminderList_within(ctx context.Context, field graphql.CollectedField, obj *model.ReminderList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderList_within(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Within, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderList_within(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderList", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReminderList_groups(ctx context.Context, field graphql.CollectedField, obj *model.ReminderList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderList_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReminderGroup) graphql.Marshaler {
+			return ec.marshalNReminderGroup2ᚕᚖjicengᚋgraphᚋmodelᚐReminderGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderList_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReminderGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderList_counts(ctx context.Context, field graphql.CollectedField, obj *model.ReminderList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderList_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReminderKindCount) graphql.Marshaler {
+			return ec.marshalNReminderKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐReminderKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderList_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReminderList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReminderKindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReminderList_total(ctx context.Context, field graphql.CollectedField, obj *model.ReminderList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReminderList_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReminderList_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReminderList", field, false, false, "Int")
 }
 
 func (ec *executionContext) _RenewTermPayload_ended(ctx context.Context, field graphql.CollectedField, obj *register.Renewed) (ret graphql.Marshaler) {
@@ -56673,6 +57675,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_coverageChanges(ctx, field)
 				})
+		case "reminders":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reminders(ctx, field)
+				})
 		case "registerRevision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -57282,6 +58290,238 @@ func (ec *executionContext) _RegisterCalendar(ctx context.Context, sel ast.Selec
 		case "recordedSince":
 			out.Values[i] = ec._RegisterCalendar_recordedSince(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reminderImplementors = []string{"Reminder"}
+
+func (ec *executionContext) _Reminder(ctx context.Context, sel ast.SelectionSet, obj *model.Reminder) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Reminder")
+		case "kind":
+			out.Values[i] = ec._Reminder_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._Reminder_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._Reminder_subject(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "subjectName":
+			out.Values[i] = ec._Reminder_subjectName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "due":
+			out.Values[i] = ec._Reminder_due(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "daysLeft":
+			out.Values[i] = ec._Reminder_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._Reminder_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "responsible":
+			out.Values[i] = ec._Reminder_responsible(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organization":
+			out.Values[i] = ec._Reminder_organization(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "area":
+			out.Values[i] = ec._Reminder_area(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rectification":
+			out.Values[i] = ec._Reminder_rectification(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._Reminder_gap(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._Reminder_action(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reminderGroupImplementors = []string{"ReminderGroup"}
+
+func (ec *executionContext) _ReminderGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ReminderGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReminderGroup")
+		case "responsible":
+			out.Values[i] = ec._ReminderGroup_responsible(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organization":
+			out.Values[i] = ec._ReminderGroup_organization(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "area":
+			out.Values[i] = ec._ReminderGroup_area(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reminders":
+			out.Values[i] = ec._ReminderGroup_reminders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reminderKindCountImplementors = []string{"ReminderKindCount"}
+
+func (ec *executionContext) _ReminderKindCount(ctx context.Context, sel ast.SelectionSet, obj *model.ReminderKindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderKindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReminderKindCount")
+		case "kind":
+			out.Values[i] = ec._ReminderKindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ReminderKindCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reminderListImplementors = []string{"ReminderList"}
+
+func (ec *executionContext) _ReminderList(ctx context.Context, sel ast.SelectionSet, obj *model.ReminderList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reminderListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReminderList")
+		case "asOf":
+			out.Values[i] = ec._ReminderList_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "within":
+			out.Values[i] = ec._ReminderList_within(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._ReminderList_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._ReminderList_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ReminderList_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -60555,6 +61795,96 @@ func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodel�
 	return ec._RegisterCalendar(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReminder2ᚕᚖjicengᚋgraphᚋmodelᚐReminderᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Reminder) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminder(ctx context.Context, sel ast.SelectionSet, v *model.Reminder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Reminder!")
+		return graphql.Null
+	}
+	return ec._Reminder(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReminderGroup2ᚕᚖjicengᚋgraphᚋmodelᚐReminderGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminderGroup2ᚖjicengᚋgraphᚋmodelᚐReminderGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReminderGroup2ᚖjicengᚋgraphᚋmodelᚐReminderGroup(ctx context.Context, sel ast.SelectionSet, v *model.ReminderGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReminderGroup!")
+		return graphql.Null
+	}
+	return ec._ReminderGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx context.Context, v any) (model.ReminderKind, error) {
+	var res model.ReminderKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx context.Context, sel ast.SelectionSet, v model.ReminderKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReminderKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐReminderKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderKindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminderKindCount2ᚖjicengᚋgraphᚋmodelᚐReminderKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReminderKindCount2ᚖjicengᚋgraphᚋmodelᚐReminderKindCount(ctx context.Context, sel ast.SelectionSet, v *model.ReminderKindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReminderKindCount!")
+		return graphql.Null
+	}
+	return ec._ReminderKindCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReminderList2ᚖjicengᚋgraphᚋmodelᚐReminderList(ctx context.Context, sel ast.SelectionSet, v *model.ReminderList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReminderList!")
+		return graphql.Null
+	}
+	return ec._ReminderList(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRenewTermInput2jicengᚋregisterᚐRenewal(ctx context.Context, v any) (register.Renewal, error) {
 	res, err := ec.unmarshalInputRenewTermInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62252,6 +63582,22 @@ func (ec *executionContext) marshalOGap2ᚖjicengᚋcoverageᚐGap(ctx context.C
 	return ec._Gap(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx context.Context, v any) (*model.GapOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.GapOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGapOrder2ᚖjicengᚋgraphᚋmodelᚐGapOrder(ctx context.Context, sel ast.SelectionSet, v *model.GapOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOGeoJSON2ᚖjicengᚋgeoᚐGeometry(ctx context.Context, v any) (*geo.Geometry, error) {
 	if v == nil {
 		return nil, nil
@@ -63800,6 +65146,42 @@ func (ec *executionContext) unmarshalORectificationWhereInput2ᚖjicengᚋentᚐ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOReminderKind2ᚕjicengᚋgraphᚋmodelᚐReminderKindᚄ(ctx context.Context, v any) ([]model.ReminderKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ReminderKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReminderKind2ᚕjicengᚋgraphᚋmodelᚐReminderKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReminderKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(ctx context.Context, v any) ([]coverage.RuleCode, error) {
 	if v == nil {
 		return nil, nil
@@ -63834,6 +65216,22 @@ func (ec *executionContext) marshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalORuleCode2ᚖjicengᚋcoverageᚐRuleCode(ctx context.Context, v any) (*coverage.RuleCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(coverage.RuleCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORuleCode2ᚖjicengᚋcoverageᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v *coverage.RuleCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalORuleSetting2ᚖjicengᚋentᚐRuleSetting(ctx context.Context, sel ast.SelectionSet, v *ent.RuleSetting) graphql.Marshaler {

@@ -90,6 +90,14 @@ type HalfYearAreaAccount struct {
 	Account *rectify.Account `json:"account"`
 }
 
+// Records placed in areas on a day, as the coverage analysis places them.
+type PlacedInput struct {
+	// The areas; a record placed in one of them or an area within one matches.
+	AreaIDs []int `json:"areaIDs"`
+	// The day; today when left out.
+	AsOf *time.Time `json:"asOf,omitempty"`
+}
+
 // Ledger figures of a community.
 type RectificationAreaTally struct {
 	// The area responsible.

@@ -1813,6 +1813,13 @@ export type FlowMemberInput = {
   reason?: string | null | undefined;
 };
 
+/** How a list of gaps is ordered. */
+export type GapOrder =
+  /** By age: the first day each gap fired (openSince), the oldest first; gaps open since the same day by severity. */
+  | 'AGE'
+  /** By severity, then as the rules are listed, then by subject. */
+  | 'SEVERITY';
+
 /** How well a grid is covered on a date. */
 export type GridStatus =
   /** An organisation is responsible for the grid and none of its gaps is HIGH or CRITICAL. */
@@ -2598,6 +2605,8 @@ export type MemberWhereInput = {
   partyGroupIDNotIn?: Array<string> | null | undefined;
   /** Only where partyGroupID is set. */
   partyGroupIDNotNil?: boolean | null | undefined;
+  /** Only members counted on the day in the areas: where they live, else work, else where their organisation is (Member.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** probation_extended_to field predicates */
   probationExtendedTo?: string | null | undefined;
   /** Only where probationExtendedTo is more than this. */
@@ -3316,6 +3325,8 @@ export type OrganizationWhereInput = {
   parentIDNotIn?: Array<string> | null | undefined;
   /** Only where parentID is set. */
   parentIDNotNil?: boolean | null | undefined;
+  /** Only organisations located on the day in the areas (Organization.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** short_name field predicates */
   shortName?: string | null | undefined;
   /** Only where shortName contains this. */
@@ -3364,6 +3375,14 @@ export type OrganizationWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** Records placed in areas on a day, as the coverage analysis places them. */
+export type PlacedInput = {
+  /** The areas; a record placed in one of them or an area within one matches. */
+  areaIDs: Array<string>;
+  /** The day; today when left out. */
+  asOf?: string | null | undefined;
+};
+
 /** Ordering options for Rectification connections */
 export type RectificationOrder = {
   /** The ordering direction. */
@@ -3401,6 +3420,19 @@ export type RectificationStatus =
   | 'VERIFIED'
   /** 免于整改: the working committee waived it, with a reason. */
   | 'WAIVED';
+
+/** What a reminder is about. */
+export type ReminderKind =
+  /** A mobile member's monthly report is missing (四个一). */
+  | 'MOBILE_REPORT'
+  /** A probationary member's year of probation (or its extension) ends: confirm or extend (Party Constitution Art. 7). */
+  | 'PROBATION'
+  /** A ledger item whose deadline is near or has passed while its gap is open. */
+  | 'RECTIFICATION'
+  /** A grid branch's secretary missed the sub-district's monthly meeting that trains grid secretaries (以会代训). */
+  | 'SECRETARY_TRAINING'
+  /** A committee's term ends within the months of TERM_EXPIRING_MONTHS, or has ended without renewal (换届). */
+  | 'TERM_RENEWAL';
 
 /** An election of the next committee (换届): the organisation, the day and when the next term is due. */
 export type RenewTermInput = {
@@ -3499,6 +3531,17 @@ export type Severity =
   | 'LOW'
   /** 中等: gaps of middle urgency. */
   | 'MEDIUM';
+
+/** Where an organisation's committee stands in its term on a day, as the term rules read it. */
+export type TermState =
+  /** A term in force, ending after the warning window. */
+  | 'CURRENT'
+  /** A term past its end without an election (LIFE_TERM_EXPIRED). */
+  | 'EXPIRED'
+  /** A term ending within the warning window (LIFE_TERM_EXPIRING). */
+  | 'EXPIRING'
+  /** No term: a Party group or temporary branch, which elect no committee, or one not yet due to have elected one. */
+  | 'NONE';
 
 /**
  * TermWhereInput is used for filtering Term objects.
@@ -3728,6 +3771,15 @@ export type TransferReason =
   | 'INDIVIDUAL'
   /** It moves with the member's whole unit (整建制转移). */
   | 'WHOLE_UNIT';
+
+/** How often a series of coverage readings is taken. */
+export type TrendStep =
+  /** The last day of every month. */
+  | 'MONTH'
+  /** The last day of every quarter. */
+  | 'QUARTER'
+  /** The last day of every year. */
+  | 'YEAR';
 
 /**
  * UnitCoverageWhereInput is used for filtering UnitCoverage objects.
@@ -4147,6 +4199,8 @@ export type UnitWhereInput = {
   openedOnNotNil?: boolean | null | undefined;
   /** At least one of these conditions holds. */
   or?: Array<UnitWhereInput> | null | undefined;
+  /** Only units in the areas' grids on the day (Unit.placedIn). */
+  placed?: PlacedInput | null | undefined;
   /** planned_close_on field predicates */
   plannedCloseOn?: string | null | undefined;
   /** Only where plannedCloseOn is more than this. */
@@ -4525,18 +4579,6 @@ export type HistoryPeriodFragment = { id: string, attribute: Attribute, text: st
     | { __typename: 'UnitCoverage' }
    | null };
 
-export type EditableOptionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EditableOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, viewerMayEdit: { allowed: boolean } }> }, units: { nodes: Array<{ id: string, name: string, viewerMayEdit: { allowed: boolean } }> }, areas: { nodes: Array<{ id: string, name: string, parent: { name: string } | null, viewerMayEdit: { allowed: boolean } }> } };
-
-export type MemberSearchQueryVariables = Exact<{
-  name: string;
-}>;
-
-
-export type MemberSearchQuery = { members: { nodes: Array<{ id: string, name: string }> } };
-
 export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -4551,6 +4593,18 @@ export type ViewerAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerAreasQuery = { viewer: { role: Role, areaIDs: Array<string> } };
+
+export type EditableOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditableOptionsQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, coversAs: CoverageMode | null, viewerMayEdit: { allowed: boolean } }> }, units: { nodes: Array<{ id: string, name: string, viewerMayEdit: { allowed: boolean } }> }, areas: { nodes: Array<{ id: string, name: string, parent: { name: string } | null, viewerMayEdit: { allowed: boolean } }> } };
+
+export type MemberSearchQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type MemberSearchQuery = { members: { nodes: Array<{ id: string, name: string }> } };
 
 export type OrganizationOptionsQueryVariables = Exact<{
   editor: boolean;
@@ -4602,10 +4656,12 @@ export type GapsQueryVariables = Exact<{
   severities?: Array<Severity> | Severity | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: GapOrder | null | undefined;
+  withAge?: boolean | null | undefined;
 }>;
 
 
-export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, rectification: { id: string, status: RectificationStatus } | null, subject:
+export type GapsQuery = { coverageGaps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, openSince?: string | null, key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, rectification: { id: string, status: RectificationStatus } | null, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -4685,7 +4741,7 @@ export type GridPanelQueryVariables = Exact<{
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, parent: { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null } | null, children: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, groupMembers: Array<{ id: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -4706,7 +4762,7 @@ export type GridPanelQuery = { node:
     | { __typename: 'UnitCoverage' }
    | null };
 
-export type PanelOrganizationFragment = { id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, establishedOn: string, dissolvedOn: string | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { id: string, name: string } | null }> | null };
+export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null };
 
 export type GridCoverageQueryVariables = Exact<{
   id: string;
@@ -4839,7 +4895,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -4971,13 +5027,6 @@ export type UnitSearchQueryVariables = Exact<{
 
 export type UnitSearchQuery = { units: { nodes: Array<{ id: string, name: string, kind: UnitKind }> } };
 
-export type OrganizationSearchQueryVariables = Exact<{
-  where?: OrganizationWhereInput | null | undefined;
-}>;
-
-
-export type OrganizationSearchQuery = { organizations: { nodes: Array<{ id: string, name: string, kind: OrganizationKind }> } };
-
 export type RenewTermMutationVariables = Exact<{
   input: RenewTermInput;
 }>;
@@ -5005,7 +5054,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5363,6 +5412,19 @@ export type WaiveRectificationMutationVariables = Exact<{
 
 export type WaiveRectificationMutation = { waiveRectification: { id: string, status: RectificationStatus } };
 
+export type AccountFiguresFragment = { handedOver: number, verified: number, stillOpen: number, overdue: number };
+
+export type ReportCoverageFragment = { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
+
+export type HalfYearQueryVariables = Exact<{
+  areaId?: string | null | undefined;
+  from: string;
+  to: string;
+}>;
+
+
+export type HalfYearQuery = { halfYearReport: { from: string, to: string, found: number, closed: number, foundByFamily: Array<{ family: RuleFamily, count: number }>, closedByFamily: Array<{ family: RuleFamily, count: number }>, ledger: { handedOver: number, verified: number, stillOpen: number, overdue: number }, byArea: Array<{ area: { id: string, name: string }, account: { handedOver: number, verified: number, stillOpen: number, overdue: number } }>, start: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, end: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } } } };
+
 export type RollupFiguresFragment = { status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, instructorContacted: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
 
 export type RollupQueryVariables = Exact<{
@@ -5408,40 +5470,266 @@ export type RegisterRevisionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegisterRevisionQuery = { registerRevision: number };
 
-export type OrgTreeQueryVariables = Exact<{
-  after?: string | null | undefined;
+export type RemindersQueryVariables = Exact<{
+  areaId?: string | null | undefined;
+  asOf?: string | null | undefined;
+  within?: number | null | undefined;
 }>;
 
 
-export type OrgTreeQuery = { organizations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, kind: OrganizationKind, formation: OrganizationFormation, parentID: string | null, establishedOn: string, dissolvedOn: string | null, memberships: Array<{ startedOn: string, endedOn: string | null }> | null, unitCoverages: Array<{ startedOn: string, endedOn: string | null }> | null, groupMembers: Array<{ id: string }> | null, terms: Array<{ startedOn: string, dueOn: string, renewedOn: string | null }> | null, kindChanges: Array<{ fromKind: OrganizationKind, toKind: OrganizationKind, changedOn: string }> | null, appointments: Array<{ role: AppointmentRole, startedOn: string, endedOn: string | null, holderName: string | null, member: { name: string } | null }> | null }> } };
+export type RemindersQuery = { reminders: { asOf: string, total: number, counts: Array<{ kind: ReminderKind, count: number }>, groups: Array<{ responsible: string | null, organization: { id: string, name: string } | null, area: { id: string, name: string } | null, reminders: Array<{ kind: ReminderKind, rule: RuleCode | null, subjectName: string, due: string, daysLeft: number, overdue: boolean, action: string | null, subject:
+          | { __typename: 'AffiliatedOrganization', id: string }
+          | { __typename: 'Appointment', id: string }
+          | { __typename: 'Area', id: string }
+          | { __typename: 'Assessment', id: string }
+          | { __typename: 'AuditEntry', id: string }
+          | { __typename: 'Exemption', id: string }
+          | { __typename: 'Gap', id: string }
+          | { __typename: 'InstructorVisit', id: string }
+          | { __typename: 'KindChange', id: string }
+          | { __typename: 'Meeting', id: string }
+          | { __typename: 'Member', id: string }
+          | { __typename: 'Membership', id: string }
+          | { __typename: 'MobileReport', id: string }
+          | { __typename: 'Organization', id: string }
+          | { __typename: 'Period', id: string }
+          | { __typename: 'Rectification', id: string }
+          | { __typename: 'RectificationNote', id: string }
+          | { __typename: 'RuleSetting', id: string }
+          | { __typename: 'Term', id: string }
+          | { __typename: 'Unit', id: string }
+          | { __typename: 'UnitCoverage', id: string }
+         | null, rectification: { id: string, status: RectificationStatus } | null, gap: { key: string, rule: RuleCode, family: RuleFamily, severity: Severity, subjectName: string, subject:
+            | { __typename: 'AffiliatedOrganization', id: string }
+            | { __typename: 'Appointment', id: string }
+            | { __typename: 'Area', id: string }
+            | { __typename: 'Assessment', id: string }
+            | { __typename: 'AuditEntry', id: string }
+            | { __typename: 'Exemption', id: string }
+            | { __typename: 'Gap', id: string }
+            | { __typename: 'InstructorVisit', id: string }
+            | { __typename: 'KindChange', id: string }
+            | { __typename: 'Meeting', id: string }
+            | { __typename: 'Member', id: string }
+            | { __typename: 'Membership', id: string }
+            | { __typename: 'MobileReport', id: string }
+            | { __typename: 'Organization', id: string }
+            | { __typename: 'Period', id: string }
+            | { __typename: 'Rectification', id: string }
+            | { __typename: 'RectificationNote', id: string }
+            | { __typename: 'RuleSetting', id: string }
+            | { __typename: 'Term', id: string }
+            | { __typename: 'Unit', id: string }
+            | { __typename: 'UnitCoverage', id: string }
+          , grid: { id: string, name: string } | null, community: { id: string, name: string } | null, figures: Array<{ name: string, value: number, threshold: number | null }>, message: { zh: string, en: string }, remedy: { zh: string, en: string }, suggestions: Array<{ id: string, name: string }> } | null }> }> } };
 
-export type TermGapsQueryVariables = Exact<{
+export type OrgTreeQueryVariables = Exact<{
+  after?: string | null | undefined;
   asOf?: string | null | undefined;
 }>;
 
 
-export type TermGapsQuery = { coverageGaps: { nodes: Array<{ rule: RuleCode, subject:
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
-        | { id: string }
+export type OrgTreeQuery = { organizations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string } | null } | null }> } };
+
+export type TrendFiguresFragment = { gapTotal: number, units: { total: number, withoutOrganization: number }, members: { total: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
+
+export type TrendQueryVariables = Exact<{
+  areaId?: string | null | undefined;
+  from: string;
+  to: string;
+  every: TrendStep;
+}>;
+
+
+export type TrendQuery = { coverageTrend: Array<{ asOf: string, report: { gapTotal: number, units: { total: number, withoutOrganization: number }, members: { total: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, families: Array<{ family: RuleFamily, count: number }> }> };
+
+export type ChangedGapFragment = { day: string, gap: { key: string, rule: RuleCode, severity: Severity, subjectName: string, subject:
+      | { __typename: 'AffiliatedOrganization', id: string }
+      | { __typename: 'Appointment', id: string }
+      | { __typename: 'Area', id: string }
+      | { __typename: 'Assessment', id: string }
+      | { __typename: 'AuditEntry', id: string }
+      | { __typename: 'Exemption', id: string }
+      | { __typename: 'Gap', id: string }
+      | { __typename: 'InstructorVisit', id: string }
+      | { __typename: 'KindChange', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Member', id: string }
+      | { __typename: 'Membership', id: string }
+      | { __typename: 'MobileReport', id: string }
+      | { __typename: 'Organization', id: string }
+      | { __typename: 'Period', id: string }
+      | { __typename: 'Rectification', id: string }
+      | { __typename: 'RectificationNote', id: string }
+      | { __typename: 'RuleSetting', id: string }
+      | { __typename: 'Term', id: string }
+      | { __typename: 'Unit', id: string }
+      | { __typename: 'UnitCoverage', id: string }
+    , community: { name: string } | null } };
+
+export type ChangedRecordFragment = { day: string, before: string | null, after: string | null, record:
+    | { __typename: 'AffiliatedOrganization', id: string }
+    | { __typename: 'Appointment', id: string }
+    | { __typename: 'Area', id: string }
+    | { __typename: 'Assessment', id: string }
+    | { __typename: 'AuditEntry', id: string }
+    | { __typename: 'Exemption', id: string }
+    | { __typename: 'Gap', id: string }
+    | { __typename: 'InstructorVisit', id: string }
+    | { __typename: 'KindChange', id: string }
+    | { __typename: 'Meeting', id: string }
+    | { __typename: 'Member', name: string, id: string }
+    | { __typename: 'Membership', id: string }
+    | { __typename: 'MobileReport', id: string }
+    | { __typename: 'Organization', name: string, id: string }
+    | { __typename: 'Period', id: string }
+    | { __typename: 'Rectification', id: string }
+    | { __typename: 'RectificationNote', id: string }
+    | { __typename: 'RuleSetting', id: string }
+    | { __typename: 'Term', id: string }
+    | { __typename: 'Unit', name: string, id: string }
+    | { __typename: 'UnitCoverage', id: string }
+   };
+
+export type CoverageChangesQueryVariables = Exact<{
+  areaId?: string | null | undefined;
+  from: string;
+  to: string;
+}>;
+
+
+export type CoverageChangesQuery = { coverageChanges: { from: string, to: string, opened: Array<{ day: string, gap: { key: string, rule: RuleCode, severity: Severity, subjectName: string, subject:
+          | { __typename: 'AffiliatedOrganization', id: string }
+          | { __typename: 'Appointment', id: string }
+          | { __typename: 'Area', id: string }
+          | { __typename: 'Assessment', id: string }
+          | { __typename: 'AuditEntry', id: string }
+          | { __typename: 'Exemption', id: string }
+          | { __typename: 'Gap', id: string }
+          | { __typename: 'InstructorVisit', id: string }
+          | { __typename: 'KindChange', id: string }
+          | { __typename: 'Meeting', id: string }
+          | { __typename: 'Member', id: string }
+          | { __typename: 'Membership', id: string }
+          | { __typename: 'MobileReport', id: string }
+          | { __typename: 'Organization', id: string }
+          | { __typename: 'Period', id: string }
+          | { __typename: 'Rectification', id: string }
+          | { __typename: 'RectificationNote', id: string }
+          | { __typename: 'RuleSetting', id: string }
+          | { __typename: 'Term', id: string }
+          | { __typename: 'Unit', id: string }
+          | { __typename: 'UnitCoverage', id: string }
+        , community: { name: string } | null } }>, closed: Array<{ day: string, gap: { key: string, rule: RuleCode, severity: Severity, subjectName: string, subject:
+          | { __typename: 'AffiliatedOrganization', id: string }
+          | { __typename: 'Appointment', id: string }
+          | { __typename: 'Area', id: string }
+          | { __typename: 'Assessment', id: string }
+          | { __typename: 'AuditEntry', id: string }
+          | { __typename: 'Exemption', id: string }
+          | { __typename: 'Gap', id: string }
+          | { __typename: 'InstructorVisit', id: string }
+          | { __typename: 'KindChange', id: string }
+          | { __typename: 'Meeting', id: string }
+          | { __typename: 'Member', id: string }
+          | { __typename: 'Membership', id: string }
+          | { __typename: 'MobileReport', id: string }
+          | { __typename: 'Organization', id: string }
+          | { __typename: 'Period', id: string }
+          | { __typename: 'Rectification', id: string }
+          | { __typename: 'RectificationNote', id: string }
+          | { __typename: 'RuleSetting', id: string }
+          | { __typename: 'Term', id: string }
+          | { __typename: 'Unit', id: string }
+          | { __typename: 'UnitCoverage', id: string }
+        , community: { name: string } | null } }>, organizationsSetUp: Array<{ day: string, before: string | null, after: string | null, record:
+        | { __typename: 'AffiliatedOrganization', id: string }
+        | { __typename: 'Appointment', id: string }
+        | { __typename: 'Area', id: string }
+        | { __typename: 'Assessment', id: string }
+        | { __typename: 'AuditEntry', id: string }
+        | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
+        | { __typename: 'InstructorVisit', id: string }
+        | { __typename: 'KindChange', id: string }
+        | { __typename: 'Meeting', id: string }
+        | { __typename: 'Member', name: string, id: string }
+        | { __typename: 'Membership', id: string }
+        | { __typename: 'MobileReport', id: string }
+        | { __typename: 'Organization', name: string, id: string }
+        | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
+        | { __typename: 'RuleSetting', id: string }
+        | { __typename: 'Term', id: string }
+        | { __typename: 'Unit', name: string, id: string }
+        | { __typename: 'UnitCoverage', id: string }
+       }>, organizationsDissolved: Array<{ day: string, before: string | null, after: string | null, record:
+        | { __typename: 'AffiliatedOrganization', id: string }
+        | { __typename: 'Appointment', id: string }
+        | { __typename: 'Area', id: string }
+        | { __typename: 'Assessment', id: string }
+        | { __typename: 'AuditEntry', id: string }
+        | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
+        | { __typename: 'InstructorVisit', id: string }
+        | { __typename: 'KindChange', id: string }
+        | { __typename: 'Meeting', id: string }
+        | { __typename: 'Member', name: string, id: string }
+        | { __typename: 'Membership', id: string }
+        | { __typename: 'MobileReport', id: string }
+        | { __typename: 'Organization', name: string, id: string }
+        | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
+        | { __typename: 'RuleSetting', id: string }
+        | { __typename: 'Term', id: string }
+        | { __typename: 'Unit', name: string, id: string }
+        | { __typename: 'UnitCoverage', id: string }
+       }>, unitsCovered: Array<{ day: string, before: string | null, after: string | null, record:
+        | { __typename: 'AffiliatedOrganization', id: string }
+        | { __typename: 'Appointment', id: string }
+        | { __typename: 'Area', id: string }
+        | { __typename: 'Assessment', id: string }
+        | { __typename: 'AuditEntry', id: string }
+        | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
+        | { __typename: 'InstructorVisit', id: string }
+        | { __typename: 'KindChange', id: string }
+        | { __typename: 'Meeting', id: string }
+        | { __typename: 'Member', name: string, id: string }
+        | { __typename: 'Membership', id: string }
+        | { __typename: 'MobileReport', id: string }
+        | { __typename: 'Organization', name: string, id: string }
+        | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
+        | { __typename: 'RuleSetting', id: string }
+        | { __typename: 'Term', id: string }
+        | { __typename: 'Unit', name: string, id: string }
+        | { __typename: 'UnitCoverage', id: string }
+       }>, membersMoved: Array<{ day: string, before: string | null, after: string | null, record:
+        | { __typename: 'AffiliatedOrganization', id: string }
+        | { __typename: 'Appointment', id: string }
+        | { __typename: 'Area', id: string }
+        | { __typename: 'Assessment', id: string }
+        | { __typename: 'AuditEntry', id: string }
+        | { __typename: 'Exemption', id: string }
+        | { __typename: 'Gap', id: string }
+        | { __typename: 'InstructorVisit', id: string }
+        | { __typename: 'KindChange', id: string }
+        | { __typename: 'Meeting', id: string }
+        | { __typename: 'Member', name: string, id: string }
+        | { __typename: 'Membership', id: string }
+        | { __typename: 'MobileReport', id: string }
+        | { __typename: 'Organization', name: string, id: string }
+        | { __typename: 'Period', id: string }
+        | { __typename: 'Rectification', id: string }
+        | { __typename: 'RectificationNote', id: string }
+        | { __typename: 'RuleSetting', id: string }
+        | { __typename: 'Term', id: string }
+        | { __typename: 'Unit', name: string, id: string }
+        | { __typename: 'UnitCoverage', id: string }
        }> } };
 
 export type CoverUnitMutationVariables = Exact<{
@@ -5673,22 +5961,55 @@ export const PanelOrganizationFragmentDoc = new TypedDocumentString(`
     fragment PanelOrganization on Organization {
   id
   name
-  kind
-  formation
-  establishedOn
-  dissolvedOn
-  appointments {
-    role
-    startedOn
-    endedOn
-    holderName
-    member {
-      id
-      name
-    }
+  standing(asOf: $asOf) {
+    kind
+    leader
+    members
   }
 }
     `, {"fragmentName":"PanelOrganization"}) as unknown as TypedDocumentString<PanelOrganizationFragment, unknown>;
+export const AccountFiguresFragmentDoc = new TypedDocumentString(`
+    fragment AccountFigures on HalfYearAccount {
+  handedOver
+  verified
+  stillOpen
+  overdue
+}
+    `, {"fragmentName":"AccountFigures"}) as unknown as TypedDocumentString<AccountFiguresFragment, unknown>;
+export const ReportCoverageFragmentDoc = new TypedDocumentString(`
+    fragment ReportCoverage on CoverageReport {
+  asOf
+  area {
+    id
+    name
+  }
+  gapTotal
+  units {
+    total
+    ownCommittee
+    ownGeneralBranch
+    ownBranch
+    inJointBranch
+    withoutOrganization
+    shouldOrganize
+    affiliated
+    instructorAssigned
+  }
+  members {
+    total
+    full
+    probationary
+    mobile
+    unattached
+  }
+  grids {
+    total
+    covered
+    partial
+    uncovered
+  }
+}
+    `, {"fragmentName":"ReportCoverage"}) as unknown as TypedDocumentString<ReportCoverageFragment, unknown>;
 export const RollupFiguresFragmentDoc = new TypedDocumentString(`
     fragment RollupFigures on CoverageReport {
   area {
@@ -5740,6 +6061,63 @@ export const RollupFiguresFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RollupFigures"}) as unknown as TypedDocumentString<RollupFiguresFragment, unknown>;
+export const TrendFiguresFragmentDoc = new TypedDocumentString(`
+    fragment TrendFigures on CoverageReport {
+  gapTotal
+  units {
+    total
+    withoutOrganization
+  }
+  members {
+    total
+    unattached
+  }
+  grids {
+    total
+    covered
+    partial
+    uncovered
+  }
+}
+    `, {"fragmentName":"TrendFigures"}) as unknown as TypedDocumentString<TrendFiguresFragment, unknown>;
+export const ChangedGapFragmentDoc = new TypedDocumentString(`
+    fragment ChangedGap on GapChange {
+  day
+  gap {
+    key
+    rule
+    severity
+    subjectName
+    subject {
+      __typename
+      id
+    }
+    community {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ChangedGap"}) as unknown as TypedDocumentString<ChangedGapFragment, unknown>;
+export const ChangedRecordFragmentDoc = new TypedDocumentString(`
+    fragment ChangedRecord on RecordChange {
+  day
+  before
+  after
+  record {
+    __typename
+    id
+    ... on Organization {
+      name
+    }
+    ... on Unit {
+      name
+    }
+    ... on Member {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ChangedRecord"}) as unknown as TypedDocumentString<ChangedRecordFragment, unknown>;
 export const BreadcrumbsDocument = new TypedDocumentString(`
     query Breadcrumbs($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -5800,6 +6178,41 @@ export const BreadcrumbsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<BreadcrumbsQuery, BreadcrumbsQueryVariables>;
+export const AreasDocument = new TypedDocumentString(`
+    query Areas {
+  areas(
+    first: 500
+    where: {kindIn: [SUBDISTRICT, COMMUNITY, GRID]}
+    orderBy: [{field: NAME}]
+  ) {
+    nodes {
+      id
+      name
+      kind
+      parentID
+      establishedOn
+      dissolvedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const RegisterCalendarDocument = new TypedDocumentString(`
+    query RegisterCalendar {
+  registerCalendar {
+    today
+    timeZone
+    recordedSince
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
+export const ViewerAreasDocument = new TypedDocumentString(`
+    query ViewerAreas {
+  viewer {
+    role
+    areaIDs
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerAreasQuery, ViewerAreasQueryVariables>;
 export const EditableOptionsDocument = new TypedDocumentString(`
     query EditableOptions {
   organizations(
@@ -5812,6 +6225,7 @@ export const EditableOptionsDocument = new TypedDocumentString(`
       name
       kind
       formation
+      coversAs
       viewerMayEdit {
         allowed
       }
@@ -5854,41 +6268,6 @@ export const MemberSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MemberSearchQuery, MemberSearchQueryVariables>;
-export const AreasDocument = new TypedDocumentString(`
-    query Areas {
-  areas(
-    first: 500
-    where: {kindIn: [SUBDISTRICT, COMMUNITY, GRID]}
-    orderBy: [{field: NAME}]
-  ) {
-    nodes {
-      id
-      name
-      kind
-      parentID
-      establishedOn
-      dissolvedOn
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
-export const RegisterCalendarDocument = new TypedDocumentString(`
-    query RegisterCalendar {
-  registerCalendar {
-    today
-    timeZone
-    recordedSince
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;
-export const ViewerAreasDocument = new TypedDocumentString(`
-    query ViewerAreas {
-  viewer {
-    role
-    areaIDs
-  }
-}
-    `) as unknown as TypedDocumentString<ViewerAreasQuery, ViewerAreasQueryVariables>;
 export const OrganizationOptionsDocument = new TypedDocumentString(`
     query OrganizationOptions($editor: Boolean!) {
   organizations(first: 500, orderBy: [{field: NAME}]) {
@@ -5962,7 +6341,7 @@ export const AuditEntriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
 export const GapsDocument = new TypedDocumentString(`
-    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor) {
+    query Gaps($areaId: ID, $asOf: Date, $rules: [RuleCode!], $severities: [Severity!], $first: Int, $after: Cursor, $orderBy: GapOrder, $withAge: Boolean = false) {
   coverageGaps(
     areaId: $areaId
     asOf: $asOf
@@ -5970,6 +6349,7 @@ export const GapsDocument = new TypedDocumentString(`
     severities: $severities
     first: $first
     after: $after
+    orderBy: $orderBy
   ) {
     totalCount
     pageInfo {
@@ -5983,6 +6363,7 @@ export const GapsDocument = new TypedDocumentString(`
         id
         status
       }
+      openSince @include(if: $withAge)
     }
   }
 }
@@ -6080,17 +6461,11 @@ export const GridPanelDocument = new TypedDocumentString(`
       }
       organizations {
         ...PanelOrganization
-        groupMembers {
-          id
-        }
         parent {
           ...PanelOrganization
         }
         children {
           ...PanelOrganization
-          groupMembers {
-            id
-          }
         }
       }
       units {
@@ -6124,19 +6499,10 @@ export const GridPanelDocument = new TypedDocumentString(`
     fragment PanelOrganization on Organization {
   id
   name
-  kind
-  formation
-  establishedOn
-  dissolvedOn
-  appointments {
-    role
-    startedOn
-    endedOn
-    holderName
-    member {
-      id
-      name
-    }
+  standing(asOf: $asOf) {
+    kind
+    leader
+    members
   }
 }`) as unknown as TypedDocumentString<GridPanelQuery, GridPanelQueryVariables>;
 export const GridCoverageDocument = new TypedDocumentString(`
@@ -6336,6 +6702,20 @@ export const MemberDocument = new TypedDocumentString(`
       joinedPartyOn
       confirmedOn
       statusOn(asOf: $asOf)
+      categoryOn(asOf: $asOf)
+      mobilityOn(asOf: $asOf)
+      workUnitOn(asOf: $asOf) {
+        id
+        name
+      }
+      residenceGridOn(asOf: $asOf) {
+        id
+        name
+      }
+      partyGroupOn(asOf: $asOf) {
+        id
+        name
+      }
       viewerMayEdit {
         allowed
         refusal
@@ -6552,17 +6932,6 @@ export const UnitSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitSearchQuery, UnitSearchQueryVariables>;
-export const OrganizationSearchDocument = new TypedDocumentString(`
-    query OrganizationSearch($where: OrganizationWhereInput) {
-  organizations(first: 20, where: $where, orderBy: [{field: NAME}]) {
-    nodes {
-      id
-      name
-      kind
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OrganizationSearchQuery, OrganizationSearchQueryVariables>;
 export const RenewTermDocument = new TypedDocumentString(`
     mutation RenewTerm($input: RenewTermInput!) {
   renewTerm(input: $input) {
@@ -6583,6 +6952,20 @@ export const OrganizationDocument = new TypedDocumentString(`
       kind
       formation
       kindOn(asOf: $asOf)
+      standing(asOf: $asOf) {
+        name
+        kind
+        formation
+        parent {
+          id
+          name
+        }
+        members
+        units
+        term
+        termDueOn
+        leader
+      }
       community(asOf: $asOf) {
         id
         name
@@ -7129,6 +7512,79 @@ export const WaiveRectificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WaiveRectificationMutation, WaiveRectificationMutationVariables>;
+export const HalfYearDocument = new TypedDocumentString(`
+    query HalfYear($areaId: ID, $from: Date!, $to: Date!) {
+  halfYearReport(areaId: $areaId, from: $from, to: $to) {
+    from
+    to
+    found
+    closed
+    foundByFamily {
+      family
+      count
+    }
+    closedByFamily {
+      family
+      count
+    }
+    ledger {
+      ...AccountFigures
+    }
+    byArea {
+      area {
+        id
+        name
+      }
+      account {
+        ...AccountFigures
+      }
+    }
+    start {
+      ...ReportCoverage
+    }
+    end {
+      ...ReportCoverage
+    }
+  }
+}
+    fragment AccountFigures on HalfYearAccount {
+  handedOver
+  verified
+  stillOpen
+  overdue
+}
+fragment ReportCoverage on CoverageReport {
+  asOf
+  area {
+    id
+    name
+  }
+  gapTotal
+  units {
+    total
+    ownCommittee
+    ownGeneralBranch
+    ownBranch
+    inJointBranch
+    withoutOrganization
+    shouldOrganize
+    affiliated
+    instructorAssigned
+  }
+  members {
+    total
+    full
+    probationary
+    mobile
+    unattached
+  }
+  grids {
+    total
+    covered
+    partial
+    uncovered
+  }
+}`) as unknown as TypedDocumentString<HalfYearQuery, HalfYearQueryVariables>;
 export const RollupDocument = new TypedDocumentString(`
     query Rollup($areaId: ID, $asOf: Date) {
   coverage(areaId: $areaId, asOf: $asOf) {
@@ -7286,8 +7742,86 @@ export const RegisterRevisionDocument = new TypedDocumentString(`
   registerRevision
 }
     `) as unknown as TypedDocumentString<RegisterRevisionQuery, RegisterRevisionQueryVariables>;
+export const RemindersDocument = new TypedDocumentString(`
+    query Reminders($areaId: ID, $asOf: Date, $within: Int) {
+  reminders(areaId: $areaId, asOf: $asOf, within: $within) {
+    asOf
+    total
+    counts {
+      kind
+      count
+    }
+    groups {
+      responsible
+      organization {
+        id
+        name
+      }
+      area {
+        id
+        name
+      }
+      reminders {
+        kind
+        rule
+        subjectName
+        due
+        daysLeft
+        overdue
+        action
+        subject {
+          __typename
+          id
+        }
+        rectification {
+          id
+          status
+        }
+        gap {
+          ...GapFields
+        }
+      }
+    }
+  }
+}
+    fragment GapFields on Gap {
+  key
+  rule
+  family
+  severity
+  subjectName
+  subject {
+    __typename
+    id
+  }
+  grid {
+    id
+    name
+  }
+  community {
+    id
+    name
+  }
+  figures {
+    name
+    value
+    threshold
+  }
+  message {
+    zh
+    en
+  }
+  remedy {
+    zh
+    en
+  }
+  suggestions {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RemindersQuery, RemindersQueryVariables>;
 export const OrgTreeDocument = new TypedDocumentString(`
-    query OrgTree($after: Cursor) {
+    query OrgTree($after: Cursor, $asOf: Date) {
   organizations(first: 500, after: $after) {
     pageInfo {
       hasNextPage
@@ -7295,62 +7829,112 @@ export const OrgTreeDocument = new TypedDocumentString(`
     }
     nodes {
       id
-      name
-      kind
-      formation
-      parentID
-      establishedOn
-      dissolvedOn
-      memberships {
-        startedOn
-        endedOn
-      }
-      unitCoverages {
-        startedOn
-        endedOn
-      }
-      groupMembers {
-        id
-      }
-      terms {
-        startedOn
-        dueOn
-        renewedOn
-      }
-      kindChanges {
-        fromKind
-        toKind
-        changedOn
-      }
-      appointments {
-        role
-        startedOn
-        endedOn
-        holderName
-        member {
-          name
+      standing(asOf: $asOf) {
+        name
+        kind
+        formation
+        parent {
+          id
         }
+        members
+        units
+        term
+        termDueOn
+        leader
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<OrgTreeQuery, OrgTreeQueryVariables>;
-export const TermGapsDocument = new TypedDocumentString(`
-    query TermGaps($asOf: Date) {
-  coverageGaps(
-    asOf: $asOf
-    rules: [LIFE_TERM_EXPIRED, LIFE_TERM_EXPIRING]
-    first: 500
-  ) {
-    nodes {
-      rule
-      subject {
-        id
-      }
+export const TrendDocument = new TypedDocumentString(`
+    query Trend($areaId: ID, $from: Date!, $to: Date!, $every: TrendStep!) {
+  coverageTrend(areaId: $areaId, from: $from, to: $to, every: $every) {
+    asOf
+    report {
+      ...TrendFigures
+    }
+    families {
+      family
+      count
     }
   }
 }
-    `) as unknown as TypedDocumentString<TermGapsQuery, TermGapsQueryVariables>;
+    fragment TrendFigures on CoverageReport {
+  gapTotal
+  units {
+    total
+    withoutOrganization
+  }
+  members {
+    total
+    unattached
+  }
+  grids {
+    total
+    covered
+    partial
+    uncovered
+  }
+}`) as unknown as TypedDocumentString<TrendQuery, TrendQueryVariables>;
+export const CoverageChangesDocument = new TypedDocumentString(`
+    query CoverageChanges($areaId: ID, $from: Date!, $to: Date!) {
+  coverageChanges(areaId: $areaId, from: $from, to: $to) {
+    from
+    to
+    opened {
+      ...ChangedGap
+    }
+    closed {
+      ...ChangedGap
+    }
+    organizationsSetUp {
+      ...ChangedRecord
+    }
+    organizationsDissolved {
+      ...ChangedRecord
+    }
+    unitsCovered {
+      ...ChangedRecord
+    }
+    membersMoved {
+      ...ChangedRecord
+    }
+  }
+}
+    fragment ChangedGap on GapChange {
+  day
+  gap {
+    key
+    rule
+    severity
+    subjectName
+    subject {
+      __typename
+      id
+    }
+    community {
+      name
+    }
+  }
+}
+fragment ChangedRecord on RecordChange {
+  day
+  before
+  after
+  record {
+    __typename
+    id
+    ... on Organization {
+      name
+    }
+    ... on Unit {
+      name
+    }
+    ... on Member {
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<CoverageChangesQuery, CoverageChangesQueryVariables>;
 export const CoverUnitDocument = new TypedDocumentString(`
     mutation CoverUnit($input: CreateUnitCoverageInput!) {
   createUnitCoverage(input: $input) {
