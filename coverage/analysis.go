@@ -56,6 +56,9 @@ type analysis struct {
 	joint []candidate
 	// kindOf is each organisation's kind on the day.
 	kindOf map[int]vocab.OrganizationKind
+	// area is the area a scoped analysis holds for (with those below it);
+	// 0 for the whole register's.
+	area int
 }
 
 type candidate struct{ id, area, units int }
@@ -142,6 +145,7 @@ func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, wh
 			}
 		}
 		if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
+			a.area = where.id
 			return a.env.scopeTo(ctx, tx, areas)
 		}
 		return nil
