@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -36,6 +37,8 @@ type cache struct {
 	entries map[string]*entry
 	order   []string // least recently used first
 	flight  singleflight.Group
+	// stayed counts the scoped analyses found current after writes elsewhere.
+	stayed atomic.Int64
 }
 
 // entry is a cached analysis and the revision it is known current at.
@@ -126,6 +129,7 @@ func (c *cache) current(e *entry, revision, touched int64) bool {
 		return false
 	}
 	e.revision = revision
+	c.stayed.Add(1)
 	return true
 }
 
