@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
@@ -374,6 +375,17 @@ func BenchmarkCityCacheMemory(b *testing.B) {
 		after := heap()
 		b.ReportMetric(float64(after-before)/1e6, "MB-cached")
 		b.ReportMetric(float64(after-before)/1e6/float64(days), "MB/day")
+		if path := os.Getenv("JICENG_BENCH_HEAPPROFILE"); path != "" {
+			// What the cached analyses hold, while they are held.
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
 		runtime.KeepAlive(en)
 	}
 }
