@@ -32,13 +32,13 @@ import (
 // scoped analyses stay cached while no write touches their area) with a
 // full recomputation by a fresh engine, for today and for two past days.
 // JICENG_PROPERTY_SEED replays a seed; JICENG_PROPERTY_STEPS sets the
-// number of writes (default 20).
+// number of writes (default 12).
 func TestIncrementalAgreesWithRecomputation(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("JICENG_PROPERTY_SEED"); s != "" {
 		seed, _ = strconv.ParseUint(s, 10, 64)
 	}
-	steps := 20
+	steps := 12
 	if s := os.Getenv("JICENG_PROPERTY_STEPS"); s != "" {
 		steps, _ = strconv.Atoi(s)
 	}
