@@ -112,8 +112,13 @@ func TestIncrementalAgreesWithRecomputation(t *testing.T) {
 	}{
 		{"new member", func() string {
 			return write(today, func(c *ent.Client, ctx context.Context) error {
-				create := c.Member.Create().SetName(r.name("新党员")).SetGender(member.GenderFEMALE).SetStatus(member.StatusFULL).
-					SetCategory(member.CategoryIN_SERVICE).SetJoinedPartyOn(backdated())
+				joined := backdated()
+				status := member.StatusFULL
+				if joined.After(today.AddDate(-1, 0, 0)) {
+					status = member.StatusPROBATIONARY // a year's probation first
+				}
+				create := c.Member.Create().SetName(r.name("新党员")).SetGender(member.GenderFEMALE).SetStatus(status).
+					SetCategory(member.CategoryIN_SERVICE).SetJoinedPartyOn(joined)
 				if rnd.IntN(3) > 0 {
 					create.SetResidenceGridID(grids[pick(len(grids))].ID)
 				}
