@@ -21,10 +21,10 @@ type tally struct {
 	// unitsBy and unitGaps are the unit table and the gaps on units by the
 	// units' kind, for a report scoped to some kinds (the 两新 table).
 	unitsBy  map[unit.Kind]*UnitRollup
-	unitGaps map[unit.Kind]map[RuleCode]int
+	unitGaps map[unit.Kind]gapCounts
 	members  MemberRollup
 	kinds    map[vocab.OrganizationKind]*OrganizationKindCount
-	gaps     map[RuleCode]int
+	gaps     gapCounts
 	grids    GridRollup
 	assess   AssessmentRollup
 	// orgs counts the organisations responsible for the area itself (grids).
@@ -56,6 +56,9 @@ type analysis struct {
 	joint []candidate
 	// kindOf is each organisation's kind on the day.
 	kindOf map[int]vocab.OrganizationKind
+	// area is the area a scoped analysis holds for (with those below it);
+	// 0 for the whole register's.
+	area int
 }
 
 type candidate struct{ id, area, units int }
@@ -63,7 +66,7 @@ type candidate struct{ id, area, units int }
 func (a *analysis) tally(id int) *tally {
 	t, ok := a.tallies[id]
 	if !ok {
-		t = &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}, gaps: map[RuleCode]int{}}
+		t = &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}}
 		a.tallies[id] = t
 	}
 	return t
@@ -75,7 +78,37 @@ func (a *analysis) read(id int) *tally {
 	if t, ok := a.tallies[id]; ok {
 		return t
 	}
-	return &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}, gaps: map[RuleCode]int{}}
+	return &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}}
+}
+
+// gapCounts counts gaps by rule, one slot a rule in the order of rules
+// (nil: none): a cached analysis keeps one per area and kind of unit, and
+// a slot costs 4 bytes where a map's entry cost tens.
+type gapCounts []int32
+
+// ruleIndex is each rule's place in rules.
+var ruleIndex = func() map[RuleCode]int {
+	m := map[RuleCode]int{}
+	for i, r := range rules {
+		m[r.Code] = i
+	}
+	return m
+}()
+
+// of is the count of a rule's gaps.
+func (g gapCounts) of(code RuleCode) int {
+	if g == nil {
+		return 0
+	}
+	return int(g[ruleIndex[code]])
+}
+
+// add counts a gap of the rule.
+func (g *gapCounts) add(code RuleCode) {
+	if *g == nil {
+		*g = make(gapCounts, len(rules))
+	}
+	(*g)[ruleIndex[code]]++
 }
 
 func (t *tally) kind(k vocab.OrganizationKind) *OrganizationKindCount {
@@ -142,6 +175,7 @@ func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, wh
 			}
 		}
 		if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
+			a.area = where.id
 			return a.env.scopeTo(ctx, tx, areas)
 		}
 		return nil
@@ -195,15 +229,14 @@ func (a *analysis) finish() {
 	behind := map[int]bool{}
 	for _, g := range a.gaps {
 		for _, t := range a.located(g.areaID) {
-			t.gaps[g.rule.Code]++
+			t.gaps.add(g.rule.Code)
 			if g.unitKind != "" {
 				if t.unitGaps == nil {
-					t.unitGaps = map[unit.Kind]map[RuleCode]int{}
+					t.unitGaps = map[unit.Kind]gapCounts{}
 				}
-				if t.unitGaps[g.unitKind] == nil {
-					t.unitGaps[g.unitKind] = map[RuleCode]int{}
-				}
-				t.unitGaps[g.unitKind][g.rule.Code]++
+				c := t.unitGaps[g.unitKind]
+				c.add(g.rule.Code)
+				t.unitGaps[g.unitKind] = c
 			}
 		}
 		if g.rule.Code == "LIFE_MEETINGS_BEHIND" && !behind[g.subjectID] {
@@ -328,7 +361,7 @@ func (a *analysis) gapRows(rs []*rule, id, area int, detail, name string, flags,
 		n := len(r.columns)
 		if toInt(flags[i]) == 1 {
 			a.gaps = append(a.gaps, &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: id, areaID: area,
-				detail: detail, name: name, values: values[at : at+n]})
+				detail: detail, name: name, values: slices.Clone(values[at : at+n])}) // not the whole row
 		}
 		at += n
 	}
@@ -528,9 +561,9 @@ func (a *analysis) gridStatuses() {
 
 func urgentGaps(t *tally) int {
 	n := 0
-	for code, c := range t.gaps {
-		if s := ruleByCode[code].Severity; s == Critical || s == High {
-			n += c
+	for i, c := range t.gaps {
+		if s := rules[i].Severity; s == Critical || s == High {
+			n += int(c)
 		}
 	}
 	return n

@@ -5,16 +5,22 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"entgo.io/ent/dialect"
 
+	"jiceng/calendar"
 	"jiceng/database"
 	"jiceng/demo"
+	"jiceng/ent"
 	"jiceng/policy"
+	"jiceng/register"
 	"jiceng/synth"
 )
 
@@ -285,5 +291,101 @@ func BenchmarkFuxinRollup(b *testing.B) {
 		if _, err := engine(st).Coverage(policy.System(context.Background()), nil, &ref, 2); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkGridAfterWrite is one grid's report read right after a write:
+// elsewhere (an instructor's visit to a unit of another sub-district),
+// which leaves the grid's analysis current, and here (a visit to a unit of
+// the grid), which makes it cold. Each loop makes both writes, each
+// followed by a read; it reports each read's time in ms and the first as
+// a multiple of the second (x-here). The visits are dated today, after the
+// day examined, so the figures the other benchmarks check do not change.
+func BenchmarkGridAfterWrite(b *testing.B) {
+	st := city(b)
+	grid := benchGrid(b, st)
+	ctx := policy.System(context.Background())
+	var here, elsewhere int
+	if err := st.Read.QueryRow("SELECT id FROM units WHERE grid_id = ? ORDER BY id LIMIT 1", grid).Scan(&here); err != nil {
+		b.Fatal(err)
+	}
+	// A unit whose grid lies in another sub-district than the grid's.
+	if err := st.Read.QueryRow(`SELECT u.id FROM units u JOIN areas g ON g.id = u.grid_id JOIN areas c ON c.id = g.parent_id
+		WHERE c.parent_id <> (SELECT c2.parent_id FROM areas g2 JOIN areas c2 ON c2.id = g2.parent_id WHERE g2.id = ?)
+		ORDER BY u.id LIMIT 1`, grid).Scan(&elsewhere); err != nil {
+		b.Fatal(err)
+	}
+	visit := func(unitID int) {
+		err := register.InTx(ctx, st.Client, func(c *ent.Client) error {
+			return c.InstructorVisit.Create().SetUnitID(unitID).SetVisitedOn(calendar.Today()).Exec(ctx)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	en := engine(st)
+	read := func() time.Duration {
+		start := time.Now()
+		if _, err := en.Coverage(ctx, &grid, &benchAsOf, 0); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	read()
+	var warmTotal, coldTotal time.Duration
+	for b.Loop() {
+		visit(elsewhere)
+		warmTotal += read()
+		visit(here)
+		coldTotal += read()
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(warmTotal.Microseconds())/n/1000, "ms-elsewhere")
+	b.ReportMetric(float64(coldTotal.Microseconds())/n/1000, "ms-here")
+	if coldTotal > 0 {
+		b.ReportMetric(float64(warmTotal)/float64(coldTotal), "x-here")
+	}
+}
+
+// BenchmarkCityCacheMemory is the memory the cache holds for the city's
+// analyses of several days (JICENG_BENCH_DAYS, default 8): the live heap
+// after a collection, with the analyses cached, less the heap before. Run
+// it with -benchtime 1x.
+func BenchmarkCityCacheMemory(b *testing.B) {
+	st := city(b)
+	days := 8
+	if s := os.Getenv("JICENG_BENCH_DAYS"); s != "" {
+		days, _ = strconv.Atoi(s)
+	}
+	ctx := policy.System(context.Background())
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	for b.Loop() {
+		before := heap()
+		en := engine(st)
+		for i := range days {
+			if _, err := en.analysis(ctx, benchAsOf.AddDate(0, 0, -i)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		after := heap()
+		b.ReportMetric(float64(after-before)/1e6, "MB-cached")
+		b.ReportMetric(float64(after-before)/1e6/float64(days), "MB/day")
+		if path := os.Getenv("JICENG_BENCH_HEAPPROFILE"); path != "" {
+			// What the cached analyses hold, while they are held.
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+		runtime.KeepAlive(en)
 	}
 }

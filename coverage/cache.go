@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -14,19 +16,35 @@ import (
 	"jiceng/register"
 )
 
-// cacheSize is how many analyses are kept: a few days examined at once by
-// a few users, of the register as it stands.
-const cacheSize = 8
+// cacheSize is how many analyses of the whole register are kept: a few
+// days examined at once by a few users, of the register as it stands.
+// scopedSize is how many analyses of one area are kept: each holds only
+// its area's rows.
+const (
+	cacheSize  = 8
+	scopedSize = 256
+)
 
-// cache keeps analyses by the day examined and the register's revision, a
-// counter every committed write advances: an analysis of a revision is
-// never stale, so reports, grid maps and every page of gaps of one day
-// share one reading of the register.
+// cache keeps analyses by the day examined and the area they hold for,
+// each with the register's revision it is current at: an analysis of a
+// revision is never stale, so reports, grid maps and every page of gaps of
+// one day share one reading of the register. An analysis of the whole
+// register is current at its revision only; one scoped to an area stays
+// current from revision to revision while no write touches the area
+// (touch.go): a write in one grid leaves the others' analyses warm.
 type cache struct {
 	mu      sync.Mutex
-	entries map[string]*analysis
-	order   []string
+	entries map[string]*entry
+	order   []string // least recently used first
 	flight  singleflight.Group
+	// stayed counts the scoped analyses found current after writes elsewhere.
+	stayed atomic.Int64
+}
+
+// entry is a cached analysis and the revision it is known current at.
+type entry struct {
+	a        *analysis
+	revision int64
 }
 
 // analysis returns the analysis of the register as it stands, as of asOf.
@@ -54,30 +72,37 @@ func (w scopeKey) String() string {
 
 // analysisOf returns an analysis of the register as it stands, as of asOf,
 // that holds for the area (0: the whole register): the whole register's
-// when it is at hand, else one scoped to the area (see scope.go).
+// when it is at hand, else one scoped to the area (see scope.go), kept
+// while no write touches the area.
 func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey) (*analysis, error) {
-	revision, err := en.revision(ctx)
+	c := &en.cache
+	var scoped *entry
+	if where.id != 0 {
+		scoped = c.get(asOf, where)
+	}
+	area := 0
+	if scoped != nil {
+		area = scoped.a.area
+	}
+	revision, touched, err := en.revisions(ctx, area)
 	if err != nil {
 		return nil, err
 	}
-	c := &en.cache
-	if a := c.get(asOf, revision, scopeKey{}); a != nil {
-		return a, nil
+	if e := c.get(asOf, scopeKey{}); e != nil && c.current(e, revision, 0) {
+		return e.a, nil
 	}
-	if where.id != 0 {
-		if a := c.get(asOf, revision, where); a != nil {
-			return a, nil
-		}
+	if scoped != nil && c.current(scoped, revision, touched) {
+		return scoped.a, nil
 	}
 	// One reading per key, however many requests ask at once; it goes on if
 	// the first to ask gives up, since the others are waiting for it, and a
 	// request that runs out of time stops waiting for it.
-	done := c.flight.DoChan(key(asOf, revision, where), func() (any, error) {
+	done := c.flight.DoChan(key(asOf, where)+"@"+strconv.FormatInt(revision, 10), func() (any, error) {
 		a, revision, err := en.consistentIn(context.WithoutCancel(ctx), asOf, revision, where)
 		if err != nil {
 			return nil, err
 		}
-		c.put(asOf, revision, where, a)
+		c.put(asOf, where, &entry{a: a, revision: revision})
 		return a, nil
 	})
 	select {
@@ -89,6 +114,37 @@ func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey
 		}
 		return res.Val.(*analysis), nil
 	}
+}
+
+// current says whether a cached analysis holds at revision, given the
+// latest revision at which a write touched its area (or the whole
+// register), and if so notes it current at revision.
+func (c *cache) current(e *entry, revision, touched int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case e.revision == revision:
+		return true
+	case e.a.area == 0 || revision < e.revision || touched > e.revision:
+		return false
+	}
+	e.revision = revision
+	c.stayed.Add(1)
+	return true
+}
+
+// revisions reads the register's revision and the latest revision at
+// which a write touched the area or the whole register, in one statement,
+// so both are of one snapshot. Area 0 reads the revision alone.
+func (en *Engine) revisions(ctx context.Context, area int) (revision, touched int64, err error) {
+	if area == 0 {
+		revision, err = en.revision(ctx)
+		return revision, revision, err
+	}
+	if err := en.read.QueryRowContext(ctx, fmt.Sprintf(register.AreaRevisions, area)).Scan(&revision, &touched); err != nil {
+		return 0, 0, fmt.Errorf("reading the register's revision: %w", err)
+	}
+	return revision, touched, nil
 }
 
 // fastTries is how many times an analysis reads with its statements side
@@ -142,30 +198,54 @@ func revisionIn(ctx context.Context, q interface {
 	return revision, nil
 }
 
-func key(asOf time.Time, revision int64, where scopeKey) string {
-	return asOf.Format("2006-01-02") + "@" + strconv.FormatInt(revision, 10) + where.String()
+func key(asOf time.Time, where scopeKey) string {
+	return asOf.Format("2006-01-02") + where.String()
 }
 
-func (c *cache) get(asOf time.Time, revision int64, where scopeKey) *analysis {
+func (c *cache) get(asOf time.Time, where scopeKey) *entry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.entries[key(asOf, revision, where)]
+	k := key(asOf, where)
+	e := c.entries[k]
+	if e != nil {
+		c.use(k)
+	}
+	return e
 }
 
-func (c *cache) put(asOf time.Time, revision int64, where scopeKey, a *analysis) {
+// use moves a key to the end of the order, the most recently used.
+func (c *cache) use(k string) {
+	if i := slices.Index(c.order, k); i >= 0 {
+		c.order = append(c.order[:i], c.order[i+1:]...)
+	}
+	c.order = append(c.order, k)
+}
+
+// put keeps an analysis, unless one of a later revision is kept, and drops
+// the least recently used beyond the sizes.
+func (c *cache) put(asOf time.Time, where scopeKey, e *entry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	k := key(asOf, revision, where)
-	if _, ok := c.entries[k]; ok {
+	k := key(asOf, where)
+	if old, ok := c.entries[k]; ok && old.revision > e.revision {
 		return
 	}
 	if c.entries == nil {
-		c.entries = map[string]*analysis{}
+		c.entries = map[string]*entry{}
 	}
-	c.entries[k] = a
-	c.order = append(c.order, k)
-	if len(c.order) > cacheSize {
-		delete(c.entries, c.order[0])
-		c.order = c.order[1:]
+	c.entries[k] = e
+	c.use(k)
+	wholes, scoped := 0, 0
+	for i := len(c.order) - 1; i >= 0; i-- {
+		k := c.order[i]
+		n := &scoped
+		limit := scopedSize
+		if c.entries[k].a.area == 0 {
+			n, limit = &wholes, cacheSize
+		}
+		if *n++; *n > limit {
+			delete(c.entries, k)
+			c.order = append(c.order[:i], c.order[i+1:]...)
+		}
 	}
 }

@@ -64,9 +64,12 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 		t := a.read(g.ID)
 		bySeverity := map[string]int{}
 		total := 0
-		for code, n := range t.gaps {
-			bySeverity[string(ruleByCode[code].Severity)] += n
-			total += n
+		for i, n := range t.gaps {
+			if n == 0 {
+				continue // as before: a severity with no gap is not listed
+			}
+			bySeverity[string(rules[i].Severity)] += int(n)
+			total += int(n)
 		}
 		community := a.tree.nearest(g.ID, "COMMUNITY")
 		props := map[string]any{

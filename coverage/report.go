@@ -73,9 +73,9 @@ func (a *analysis) report(id, depth int, areas map[int]*ent.Area, kinds []unit.K
 		}
 		units.JointBranches = t.units.JointBranches
 	}
-	members.Unattached = t.gaps["ORG_MEMBER_UNATTACHED"]
-	members.ReportOverdue = t.gaps["ORG_MOBILE_REPORT_OVERDUE"]
-	members.LapseRisk = t.gaps["ORG_MEMBER_LAPSE_RISK"]
+	members.Unattached = t.gaps.of("ORG_MEMBER_UNATTACHED")
+	members.ReportOverdue = t.gaps.of("ORG_MOBILE_REPORT_OVERDUE")
+	members.LapseRisk = t.gaps.of("ORG_MEMBER_LAPSE_RISK")
 	r := &Report{Area: areas[id], AsOf: a.env.asOf, Units: &units, Members: &members, Grids: &grids,
 		Organizations: []*OrganizationKindCount{}, Gaps: []*GapCount{}, Children: []*Report{}}
 	for _, k := range vocab.OrganizationKinds {
@@ -85,11 +85,11 @@ func (a *analysis) report(id, depth int, areas map[int]*ent.Area, kinds []unit.K
 		}
 	}
 	for _, rl := range rules {
-		n := t.gaps[rl.Code]
+		n := t.gaps.of(rl.Code)
 		if len(kinds) > 0 && rl.facts == "unit_facts" {
 			n = 0
 			for _, k := range uniqueKinds(kinds) {
-				n += t.unitGaps[k][rl.Code]
+				n += t.unitGaps[k].of(rl.Code)
 			}
 		}
 		if n > 0 {

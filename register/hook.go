@@ -63,8 +63,22 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if err != nil {
 			return nil, err
 		}
+		// The areas the record touches as it stood and as it stands: a
+		// member who moves from one grid to another touches both.
+		var touched touch
+		if m.Op().Is(entgo.OpUpdateOne) {
+			if err := touched.gather(ctx, m); err != nil {
+				return nil, err
+			}
+		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
+			return nil, err
+		}
+		if err := touched.gather(ctx, m); err != nil {
+			return nil, err
+		}
+		if err := touched.record(ctx, tm.Client()); err != nil {
 			return nil, err
 		}
 		if entry != nil {
