@@ -86,7 +86,7 @@ type Result struct {
 func Import(ctx context.Context, client *ent.Client, wb *Workbook, opts Options) (*Result, error) {
 	res := &Result{File: opts.File, DryRun: opts.DryRun, Unknown: wb.Unknown, Rows: []Outcome{}, Problems: []Problem{}}
 	reason := "导入 " + opts.File
-	ctx = audit.WithDetail(ctx, reason)
+	ctx = register.Bulk(audit.WithDetail(ctx, reason))
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("starting the import's transaction: %w", err)

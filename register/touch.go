@@ -30,6 +30,16 @@ const WholeRegister = 0
 const AreaRevisions = `SELECT r.revision, COALESCE((SELECT MAX(a.revision) FROM area_revisions a WHERE a.area_id IN (%d, 0)), 0)
 	FROM register_revision r WHERE r.id = 1`
 
+type bulkKey struct{}
+
+// Bulk marks the writes made with ctx as touching the whole register, so
+// they skip finding the areas each one touches: for a load of many records
+// in one transaction (an import, the demo), after which every analysis is
+// read afresh anyway.
+func Bulk(ctx context.Context) context.Context {
+	return context.WithValue(ctx, bulkKey{}, true)
+}
+
 // touch is the areas a write touches, gathered before and after it.
 type touch struct {
 	areas map[int]bool
@@ -39,6 +49,10 @@ type touch struct {
 // gather adds the areas the record of m touches as it now stands.
 func (t *touch) gather(ctx context.Context, m entgo.Mutation) error {
 	if t.all {
+		return nil
+	}
+	if ctx.Value(bulkKey{}) != nil {
+		t.all = true
 		return nil
 	}
 	id, ok := m.(interface{ ID() (int, bool) }).ID()
