@@ -57,6 +57,8 @@ type HTTP struct {
 	api      *limiter
 	costs    *limiter
 	flights  inFlight
+	// serverTime is each viewer's recent use of the server's time (Hog).
+	serverTime *serverTime
 	// Failed sign-ins (successes are not counted): by address; by account
 	// from one address, so that guessing at someone's password from one
 	// place does not lock them out from another; and by account from
@@ -83,7 +85,7 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	}
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
 		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
-		flights:      inFlight{n: map[string]int{}},
+		flights: inFlight{n: map[string]int{}}, serverTime: newServerTime(),
 		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 
@@ -250,6 +252,7 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 			return
 		}
 		defer h.flights.leave(key)
+		defer h.serverTime.start(key)()
 		b := &budget{h: h, key: key}
 		ctx := viewer.NewContext(r.Context(), v)
 		ctx = ent.NewContext(ctx, h.client)

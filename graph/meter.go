@@ -28,6 +28,7 @@ type meter struct {
 	maxBytes int
 	used     atomic.Int64
 	over     atomic.Bool
+	giveWay  *giveWay // set when the query gives way to others (turns.go)
 }
 
 var errOverBudget = errors.New("over the request's budget")
@@ -82,6 +83,9 @@ func meterFields(ctx context.Context, next graphql.Resolver) (any, error) {
 	if m.over.Load() || m.used.Add(1) > m.limit {
 		m.over.Store(true)
 		return nil, errOverBudget
+	}
+	if m.giveWay != nil {
+		priority.wait(ctx, m.giveWay)
 	}
 	return next(ctx)
 }
