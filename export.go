@@ -25,7 +25,7 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 		if s := r.URL.Query().Get("areaId"); s != "" {
 			id, err := strconv.Atoi(s)
 			if err != nil {
-				badRequest(w, "areaId", "is not an ID")
+				badRequest(w, r, "areaId", "区域：不是有效的编号", "areaId: is not an ID")
 				return
 			}
 			areaID = &id
@@ -34,7 +34,7 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 		if s := r.URL.Query().Get("asOf"); s != "" {
 			d, err := check.ParseDate(s)
 			if err != nil {
-				badRequest(w, "asOf", err.Error())
+				badRequest(w, r, "asOf", "日期：格式不正确，应为 2025-06-30", "asOf: "+err.Error())
 				return
 			}
 			asOf = d
@@ -42,7 +42,7 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 		rep, err := engine.Coverage(ctx, areaID, &asOf, 1)
 		var noArea *coverage.NotFoundError
 		if errors.As(err, &noArea) {
-			badRequest(w, "areaId", noArea.Error())
+			badRequest(w, r, "areaId", "区域：找不到该区域", "areaId: "+noArea.Error())
 			return
 		}
 		var gaps *coverage.GapConnection
@@ -51,13 +51,13 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 		}
 		if err != nil {
 			logger.ErrorContext(ctx, "exporting coverage", "err", err)
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		book, err := spreadsheet.Coverage(rep, gaps.Nodes())
 		if err != nil {
 			logger.ErrorContext(ctx, "writing the workbook", "err", err)
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		name := "全部"
@@ -73,10 +73,4 @@ func exportCoverage(engine *coverage.Engine, logger *slog.Logger) http.Handler {
 			logger.ErrorContext(ctx, "sending the workbook", "err", err)
 		}
 	})
-}
-
-func badRequest(w http.ResponseWriter, field, message string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusBadRequest)
-	fmt.Fprintf(w, `{"error":{"code":"BAD_USER_INPUT","field":%q,"message":%q}}`, field, field+": "+message)
 }

@@ -112,13 +112,13 @@ func exportTable(api http.Handler, logger *slog.Logger) http.Handler {
 		}
 		charset := strings.ToLower(r.URL.Query().Get("charset"))
 		if charset != "" && charset != "utf-8" && charset != "gb18030" {
-			badRequest(w, "charset", "must be utf-8 or gb18030")
+			badRequest(w, r, "charset", "字符集：须是 utf-8 或 gb18030", "charset: must be utf-8 or gb18030")
 			return
 		}
 		vars, err := t.params(r)
 		if err != nil {
 			field, msg, _ := strings.Cut(err.Error(), ": ")
-			badRequest(w, field, msg)
+			badRequest(w, r, field, "填写的内容有误："+msg, field+": "+msg)
 			return
 		}
 		var out bytes.Buffer
@@ -146,7 +146,7 @@ func exportTable(api http.Handler, logger *slog.Logger) http.Handler {
 			}
 			if err := json.Unmarshal(page[t.field], &conn); err != nil {
 				logger.ErrorContext(r.Context(), "exporting a table", "table", t.field, "err", err)
-				http.Error(w, "could not export; try again", http.StatusInternalServerError)
+				serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 				return
 			}
 			for _, n := range conn.Nodes {
@@ -166,7 +166,7 @@ func exportTable(api http.Handler, logger *slog.Logger) http.Handler {
 		if charset == "gb18030" {
 			if body, err = simplifiedchinese.GB18030.NewEncoder().Bytes(out.Bytes()); err != nil {
 				logger.ErrorContext(r.Context(), "encoding GB 18030", "err", err)
-				http.Error(w, "could not export; try again", http.StatusInternalServerError)
+				serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 				return
 			}
 		} else {
@@ -302,7 +302,7 @@ func exportGrids(api http.Handler) http.Handler {
 			} `json:"features"`
 		}
 		if err := json.Unmarshal(data["gridMap"], &fc); err != nil {
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		for i := range fc.Features {

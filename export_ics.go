@@ -33,7 +33,7 @@ func exportDeadlines(api http.Handler) http.Handler {
 			}
 		}
 		if err := json.Unmarshal(data["rectifications"], &page); err != nil {
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		var b strings.Builder

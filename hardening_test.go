@@ -153,17 +153,22 @@ func TestSlowQueriesRunOutOfTime(t *testing.T) {
 		_, slow = api(t, url, token, `{ coverage { gapTotal } }`)
 		took = time.Since(began)
 	}()
+	var quick time.Duration // the slowest quick request
 	for i := 0; i < 5; i++ {
+		began := time.Now()
 		if status, out := api(t, url, token, `{ areas(first: 1) { totalCount } }`); status != http.StatusOK || firstCode(out) != "" {
 			t.Errorf("a quick request during the slow one: got %d %v", status, out)
 		}
+		quick = max(quick, time.Since(began))
 	}
 	wg.Wait()
 	if firstCode(slow) != "TIMEOUT" {
 		t.Errorf("the slow request: got %v, want TIMEOUT", slow)
 	}
-	if took > time.Second {
-		t.Errorf("the slow request was refused after %s, want soon after its 60 ms", took)
+	// Soon after its 60 ms: within a second, or on a machine so loaded
+	// that a quick request takes over 50 ms, within 20 quick requests.
+	if bound := max(time.Second, 20*quick); took > bound {
+		t.Errorf("the slow request was refused after %s, want soon after its 60 ms (within %s)", took, bound)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+
+	"jiceng/httperr"
 )
 
 // maxBody is the largest request body the API reads. A GraphQL query is a
@@ -20,16 +22,16 @@ const maxBody = 1 << 20
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > maxBody {
-			tooLarge(w)
+			tooLarge(w, r)
 			return
 		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		if err != nil {
-			http.Error(w, "could not read the request", http.StatusBadRequest)
+			httperr.Write(w, r, httperr.New(http.StatusBadRequest, "BAD_REQUEST", "", "UNREADABLE", "无法读取请求内容", "could not read the request"))
 			return
 		}
 		if len(body) > maxBody {
-			tooLarge(w)
+			tooLarge(w, r)
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -37,10 +39,25 @@ func limitBody(next http.Handler) http.Handler {
 	})
 }
 
-func tooLarge(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	_, _ = io.WriteString(w, `{"errors":[{"message":"the request body is larger than 1 MiB","extensions":{"code":"PAYLOAD_TOO_LARGE"}}]}`)
+func tooLarge(w http.ResponseWriter, r *http.Request) {
+	httperr.Write(w, r, httperr.New(http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "", "PAYLOAD_TOO_LARGE",
+		"请求内容大于 1 MiB", "the request body is larger than 1 MiB"))
+}
+
+// badRequest refuses a request whose field is wrong, with 400 BAD_USER_INPUT.
+func badRequest(w http.ResponseWriter, r *http.Request, field, zh, en string) {
+	httperr.Write(w, r, httperr.New(http.StatusBadRequest, "BAD_USER_INPUT", field, "BAD_VALUE", zh, en))
+}
+
+// forbidden refuses a request the viewer's role does not allow.
+func forbidden(w http.ResponseWriter, r *http.Request, reason, zh, en string) {
+	httperr.Write(w, r, httperr.New(http.StatusForbidden, "FORBIDDEN", "", reason, zh, en))
+}
+
+// serverError answers a request the server could not finish (the cause is
+// logged by the caller), with 500 and no detail.
+func serverError(w http.ResponseWriter, r *http.Request, zh, en string) {
+	httperr.Write(w, r, httperr.New(http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "", "INTERNAL", zh, en))
 }
 
 // withTimeout gives each request at most d, from reading its body to
@@ -70,7 +87,7 @@ func recoverPanics(logger *slog.Logger, next http.Handler) http.Handler {
 					panic(v)
 				}
 				logger.ErrorContext(r.Context(), "panic", "panic", v, "path", r.URL.Path, "stack", string(debug.Stack()))
-				http.Error(w, "internal error; it has been logged", http.StatusInternalServerError)
+				serverError(w, r, "服务器内部错误，已记录在日志中", "internal error; it has been logged")
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -21,6 +21,7 @@ import (
 	"jiceng/database"
 	"jiceng/ent/auditentry"
 	"jiceng/geo"
+	"jiceng/httperr"
 	"jiceng/ledger"
 	"jiceng/policy"
 	"jiceng/viewer"
@@ -70,16 +71,10 @@ func ownerOf(v *viewer.Viewer) string { return fmt.Sprintf("%d/%d/%s", v.UserID,
 func mayImport(w http.ResponseWriter, r *http.Request) (*viewer.Viewer, bool) {
 	v := viewer.FromContext(r.Context())
 	if !v.CanWrite() {
-		forbiddenJSON(w, "只有管理员和编辑可以导入台账")
+		forbidden(w, r, "ROLE", "只有管理员和编辑可以导入台账", "only administrators and editors may import a ledger")
 		return nil, false
 	}
 	return v, true
-}
-
-func forbiddenJSON(w http.ResponseWriter, message string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusForbidden)
-	_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "FORBIDDEN", "message": message}})
 }
 
 // template serves GET /import/template.xlsx.
@@ -90,7 +85,7 @@ func (im *imports) template(w http.ResponseWriter, r *http.Request) {
 	book, err := ledger.Template()
 	if err != nil {
 		im.logger.ErrorContext(r.Context(), "writing the ledger template", "err", err)
-		http.Error(w, "could not write the template; try again", http.StatusInternalServerError)
+		serverError(w, r, "模板未能生成，请重试", "could not write the template; try again")
 		return
 	}
 	sendWorkbook(w, "ledger-template.xlsx", "基层党组织台账导入模板.xlsx")
@@ -103,13 +98,13 @@ func (im *imports) template(w http.ResponseWriter, r *http.Request) {
 // the template's form, for an administrator.
 func (im *imports) exportRegister(w http.ResponseWriter, r *http.Request) {
 	if v := viewer.FromContext(r.Context()); v.Role != viewer.Admin {
-		forbiddenJSON(w, "只有管理员可以导出整个台账")
+		forbidden(w, r, "ROLE", "只有管理员可以导出整个台账", "only administrators may export the whole register")
 		return
 	}
 	book, err := ledger.Export(r.Context(), im.store.Client)
 	if err != nil {
 		im.logger.ErrorContext(r.Context(), "exporting the register", "err", err)
-		http.Error(w, "could not export; try again", http.StatusInternalServerError)
+		serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 		return
 	}
 	// The workbook holds every member's personal data unmasked: each is
@@ -124,7 +119,7 @@ func (im *imports) exportRegister(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		im.logger.ErrorContext(r.Context(), "recording the export's reads of personal data", "err", err)
-		http.Error(w, "could not export; try again", http.StatusInternalServerError)
+		serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 		return
 	}
 	day := time.Now().Format("20060102")
@@ -150,12 +145,12 @@ func (im *imports) start(w http.ResponseWriter, r *http.Request) {
 	}
 	name, data, err := uploaded(r)
 	if err != nil {
-		badRequest(w, "file", err.Error())
+		badRequest(w, r, "file", err.Error(), err.Error())
 		return
 	}
 	wb, err := ledger.Read(name, bytes.NewReader(data))
 	if err != nil {
-		badRequest(w, "file", err.Error())
+		badRequest(w, r, "file", err.Error(), err.Error())
 		return
 	}
 	dry := r.URL.Query().Get("dryRun") == "true" || r.URL.Query().Get("dryRun") == "1"
@@ -206,14 +201,14 @@ func (im *imports) grids(w http.ResponseWriter, r *http.Request) {
 	}
 	name, data, err := uploaded(r)
 	if err != nil {
-		badRequest(w, "file", err.Error())
+		badRequest(w, r, "file", err.Error(), err.Error())
 		return
 	}
 	q := r.URL.Query()
 	var crs geo.CRS
 	if s := q.Get("crs"); s != "" {
 		if crs, err = ledger.ParseCRS(s); err != nil {
-			badRequest(w, "crs", err.Error())
+			badRequest(w, r, "crs", err.Error(), err.Error())
 			return
 		}
 	}
@@ -222,11 +217,11 @@ func (im *imports) grids(w http.ResponseWriter, r *http.Request) {
 	var bad *ledger.BadFile
 	switch {
 	case errors.As(err, &bad):
-		badRequest(w, "file", bad.Message)
+		badRequest(w, r, "file", bad.Message, bad.Message)
 		return
 	case err != nil:
 		im.logger.ErrorContext(r.Context(), "importing grid boundaries", "file", name, "err", err)
-		http.Error(w, "could not import; nothing was written; try again", http.StatusInternalServerError)
+		serverError(w, r, "导入未能完成，台账没有任何改动；请重试", "could not import; nothing was written; try again")
 		return
 	}
 	writeJSONStatus(w, http.StatusOK, res)
@@ -242,7 +237,7 @@ func (im *imports) poll(w http.ResponseWriter, r *http.Request) {
 	job := im.jobs[r.PathValue("id")]
 	im.mu.Unlock()
 	if job == nil || job.owner != ownerOf(v) {
-		http.Error(w, "no such import", http.StatusNotFound)
+		httperr.Write(w, r, httperr.New(http.StatusNotFound, "NOT_FOUND", "", "NO_SUCH_IMPORT", "找不到这次导入", "no such import"))
 		return
 	}
 	writeJSONStatus(w, http.StatusOK, job.snapshot())
@@ -274,7 +269,7 @@ func uploaded(r *http.Request) (string, []byte, error) {
 	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "multipart/form-data" {
 		f, h, err := r.FormFile("file")
 		if err != nil {
-			return "", nil, fmt.Errorf("send the ledger as the form's file part (at most %d MiB)", maxLedger>>20)
+			return "", nil, fmt.Errorf("请以表单的 file 部分上传台账（至多 %d MiB）", maxLedger>>20)
 		}
 		defer f.Close()
 		data, err := io.ReadAll(f)
@@ -282,7 +277,7 @@ func uploaded(r *http.Request) (string, []byte, error) {
 	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
-		return "", nil, fmt.Errorf("the ledger is larger than %d MiB, or could not be read", maxLedger>>20)
+		return "", nil, fmt.Errorf("台账文件大于 %d MiB，或无法读取", maxLedger>>20)
 	}
 	name := filepath.Base(r.URL.Query().Get("file"))
 	if name == "." || name == "/" {

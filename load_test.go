@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,6 +65,21 @@ func TestLoad(t *testing.T) {
 	attacks := attackBodies()
 	var sent, refused atomic.Int64
 	var statuses sync.Map
+	// What became of each kind of attack: answered 200, and how long its
+	// answers took in all (the time the server spent on the attack).
+	served := make([]atomic.Int64, len(attacks))
+	servedFor := make([]atomic.Int64, len(attacks))
+	if path := os.Getenv("JICENG_LOAD_PROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	stopAt := time.Now().Add(phase)
 	var wg sync.WaitGroup
 	for worker := 0; worker < 6; worker++ {
@@ -71,8 +87,13 @@ func TestLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := worker; time.Now().Before(stopAt); i++ {
+				began := time.Now()
 				status, _ := send(url, attacker, attacks[i%len(attacks)])
 				sent.Add(1)
+				if status == http.StatusOK {
+					served[i%len(attacks)].Add(1)
+					servedFor[i%len(attacks)].Add(int64(time.Since(began)))
+				}
 				if status != http.StatusOK {
 					refused.Add(1)
 				}
@@ -89,6 +110,11 @@ func TestLoad(t *testing.T) {
 		return true
 	})
 	slices.Sort(byStatus)
+	for i := range attacks {
+		if n := served[i].Load(); n > 0 {
+			t.Logf("attack %d (%.60s): %d served, %s in all", i, attacks[i], n, time.Duration(servedFor[i].Load()).Round(time.Millisecond))
+		}
+	}
 	t.Logf("normal client p95: quiet %s, under attack %s (%.2fx); attacker sent %d requests in %s, %d refused (%s)",
 		quiet.Round(10*time.Microsecond), loaded.Round(10*time.Microsecond), float64(loaded)/float64(quiet),
 		sent.Load(), phase, refused.Load(), strings.Join(byStatus, ", "))

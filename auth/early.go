@@ -35,11 +35,11 @@ func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(
 		return func() {}, true
 	}
 	if ok, wait := h.api.allow(key); !ok {
-		refuseEarly(w, wait, "too many requests; slow down")
+		refuseEarly(w, r, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
 		return nil, false
 	}
 	if !h.flights.enter(key, h.opts.Concurrent) {
-		refuseEarly(w, time.Second, "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+		refuseEarly(w, r, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
 		return nil, false
 	}
 	return func() { h.flights.leave(key) }, true
@@ -47,7 +47,7 @@ func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(
 
 // refuseEarly answers 429 and closes the connection, so that the server
 // does not read (to discard) a body it will not serve.
-func refuseEarly(w http.ResponseWriter, wait time.Duration, message string) {
+func refuseEarly(w http.ResponseWriter, r *http.Request, wait time.Duration, reason, zh, en string) {
 	w.Header().Set("Connection", "close")
-	tooMany(w, wait, message)
+	tooMany(w, r, wait, reason, zh, en)
 }

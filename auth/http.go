@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"jiceng/ent"
+	"jiceng/httperr"
 	"jiceng/viewer"
 )
 
@@ -57,6 +58,8 @@ type HTTP struct {
 	api      *limiter
 	costs    *limiter
 	flights  inFlight
+	// serverTime is each viewer's recent use of the server's time (Hog).
+	serverTime *serverTime
 	// Failed sign-ins (successes are not counted): by address; by account
 	// from one address, so that guessing at someone's password from one
 	// place does not lock them out from another; and by account from
@@ -83,7 +86,7 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	}
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
 		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
-		flights:      inFlight{n: map[string]int{}},
+		flights: inFlight{n: map[string]int{}}, serverTime: newServerTime(),
 		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 
@@ -121,35 +124,35 @@ const maxSignInBody = 4096
 
 func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		fail(w, http.StatusUnsupportedMediaType, "BAD_USER_INPUT", `sign in with Content-Type: application/json`)
+		fail(w, r, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "", "MEDIA_TYPE", "登录请以 Content-Type: application/json 发送", `sign in with Content-Type: application/json`)
 		return
 	}
 	if !h.sameOrigin(r) {
-		fail(w, http.StatusForbidden, "FORBIDDEN", "sign in from Jiceng's own pages, or from a site in --cors-origins")
+		fail(w, r, http.StatusForbidden, "FORBIDDEN", "", "FOREIGN_ORIGIN", "请从基层系统自己的页面登录，或从 --cors-origins 中列出的网站登录", "sign in from Jiceng's own pages, or from a site in --cors-origins")
 		return
 	}
 	address := h.addressOf(r)
 	if blocked, wait := h.addressFails.blocked(address); blocked {
-		tooMany(w, wait, "too many failed sign-ins from this address; wait and try again")
+		tooMany(w, r, wait, "ADDRESS_FAILURES", "此地址登录失败次数过多，请稍后再试", "too many failed sign-ins from this address; wait and try again")
 		return
 	}
 	if r.ContentLength > maxSignInBody {
-		fail(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "a sign-in is a username and a password")
+		fail(w, r, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", "", "PAYLOAD_TOO_LARGE", "登录只需发送用户名和密码，请求内容过长", "a sign-in is a username and a password")
 		return
 	}
 	var in struct{ Username, Password string }
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxSignInBody)).Decode(&in); err != nil {
-		fail(w, http.StatusBadRequest, "BAD_USER_INPUT", `send {"username": "…", "password": "…"} as JSON`)
+		fail(w, r, http.StatusBadRequest, "BAD_REQUEST", "", "NOT_JSON", `请以 JSON 发送 {"username": "…", "password": "…"}`, `send {"username": "…", "password": "…"} as JSON`)
 		return
 	}
 	account := strings.ToLower(strings.TrimSpace(in.Username))
 	pair := account + "\x00" + address
 	if blocked, wait := h.pairFails.blocked(pair); blocked {
-		tooMany(w, wait, "too many failed sign-ins for this user from this address; wait and try again")
+		tooMany(w, r, wait, "USER_ADDRESS_FAILURES", "该用户从此地址登录失败次数过多，请稍后再试", "too many failed sign-ins for this user from this address; wait and try again")
 		return
 	}
 	if blocked, wait := h.accountFails.blocked(account); blocked {
-		tooMany(w, wait, "too many failed sign-ins for this user; wait and try again")
+		tooMany(w, r, wait, "USER_FAILURES", "该用户登录失败次数过多，请稍后再试", "too many failed sign-ins for this user; wait and try again")
 		return
 	}
 	s, err := h.accounts.SignIn(r.Context(), in.Username, in.Password, address)
@@ -158,11 +161,11 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 		h.addressFails.take(address)
 		h.pairFails.take(pair)
 		h.accountFails.take(account)
-		fail(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
+		fail(w, r, http.StatusUnauthorized, "UNAUTHENTICATED", "", "BAD_CREDENTIALS", "用户名或密码错误，或该用户已停用", err.Error())
 		return
 	case err != nil:
 		h.logger.ErrorContext(r.Context(), "signing in", "err", err)
-		fail(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "could not sign in; try again")
+		fail(w, r, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "", "INTERNAL", "暂时无法登录，请重试", "could not sign in; try again")
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: s.Cookie, Path: "/", Expires: s.Expires,
@@ -177,7 +180,7 @@ func (h *HTTP) signOut(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		_, csrf, err := h.accounts.BySession(r.Context(), c.Value, h.addressOf(r))
 		if err == nil && !sameToken(r.Header.Get(CSRFHeader), csrf) {
-			fail(w, http.StatusForbidden, "FORBIDDEN", "send the session's token in the "+CSRFHeader+" header")
+			fail(w, r, http.StatusForbidden, "FORBIDDEN", "", "CSRF_TOKEN", "请在 "+CSRFHeader+" 请求头中发送会话的令牌", "send the session's token in the "+CSRFHeader+" header")
 			return
 		}
 		if err := h.accounts.SignOut(r.Context(), c.Value); err != nil {
@@ -205,7 +208,7 @@ func (h *HTTP) me(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, nobody)
 	case err != nil:
 		h.logger.ErrorContext(r.Context(), "reading the session", "err", err)
-		fail(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "could not read the session; try again")
+		fail(w, r, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "", "INTERNAL", "暂时无法读取会话，请重试", "could not read the session; try again")
 	default:
 		writeJSON(w, http.StatusOK, describe(v, csrf))
 	}
@@ -224,17 +227,12 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 			return
 		}
 		defer release()
-		v, status, err := h.authenticate(r)
-		if err != nil {
-			code := "UNAUTHENTICATED"
-			switch status {
-			case http.StatusForbidden:
-				code = "FORBIDDEN"
-			case http.StatusServiceUnavailable:
-				code = "SERVICE_UNAVAILABLE"
+		v, refused := h.authenticate(r)
+		if refused != nil {
+			if refused.Status == http.StatusServiceUnavailable {
 				w.Header().Set("Retry-After", "5")
 			}
-			graphqlError(w, status, code, err.Error())
+			httperr.Write(w, r, *refused)
 			return
 		}
 		key := "user:" + strconv.Itoa(v.UserID)
@@ -242,14 +240,15 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 			key = "token:" + strconv.Itoa(v.TokenID)
 		}
 		if ok, wait := h.api.allow(key); !ok {
-			tooMany(w, wait, "too many requests; slow down")
+			tooMany(w, r, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
 			return
 		}
 		if !h.flights.enter(key, h.opts.Concurrent) {
-			tooMany(w, time.Second, "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+			tooMany(w, r, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
 			return
 		}
 		defer h.flights.leave(key)
+		defer h.serverTime.start(key)()
 		b := &budget{h: h, key: key}
 		ctx := viewer.NewContext(r.Context(), v)
 		ctx = ent.NewContext(ctx, h.client)
@@ -258,32 +257,48 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 	})
 }
 
-func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, int, error) {
+// The refusals of a credential.
+var (
+	notBearer   = httperr.New(http.StatusUnauthorized, "UNAUTHENTICATED", "", "NOT_BEARER", "Authorization 请求头须是 Bearer <令牌>", "the Authorization header must be Bearer <token>")
+	nobody      = httperr.New(http.StatusUnauthorized, "UNAUTHENTICATED", "", "NO_CREDENTIALS", "请登录，或以 Authorization: Bearer <令牌> 发送接口令牌", "sign in, or send an API token as Authorization: Bearer <token>")
+	unknown     = httperr.New(http.StatusUnauthorized, "UNAUTHENTICATED", "", "UNKNOWN_CREDENTIALS", "会话或令牌无效：不存在、已过期或已撤销", ErrUnknown.Error())
+	noCSRF      = httperr.New(http.StatusForbidden, "FORBIDDEN", "", "CSRF_TOKEN", "使用会话 Cookie 的请求须在 "+CSRFHeader+" 请求头中发送会话的令牌", "a request made with the session cookie must send the session's token in the "+CSRFHeader+" header")
+	unavailable = httperr.New(http.StatusServiceUnavailable, "SERVICE_UNAVAILABLE", "", "UNAVAILABLE", "台账暂时无法访问，无法核对凭据，请稍后再试", errUnavailable.Error())
+)
+
+func (h *HTTP) authenticate(r *http.Request) (*viewer.Viewer, *httperr.Error) {
 	ctx, address := r.Context(), h.addressOf(r)
 	if authz := r.Header.Get("Authorization"); authz != "" {
 		token, ok := strings.CutPrefix(authz, "Bearer ")
 		if !ok {
-			return nil, http.StatusUnauthorized, errors.New("the Authorization header must be Bearer <token>")
+			return nil, &notBearer
 		}
 		v, err := h.accounts.ByToken(ctx, strings.TrimSpace(token), address)
-		if err = h.quiet(ctx, err); err != nil {
-			return nil, statusOf(err), err
+		if err != nil {
+			return nil, h.refusal(ctx, err)
 		}
-		return v, http.StatusOK, nil
+		return v, nil
 	}
 	c, err := r.Cookie(CookieName)
 	if err != nil {
-		return nil, http.StatusUnauthorized, errors.New("sign in, or send an API token as Authorization: Bearer <token>")
+		return nil, &nobody
 	}
 	v, csrf, err := h.accounts.BySession(ctx, c.Value, address)
 	if err != nil {
-		err = h.quiet(ctx, err)
-		return nil, statusOf(err), err
+		return nil, h.refusal(ctx, err)
 	}
 	if !sameToken(r.Header.Get(CSRFHeader), csrf) {
-		return nil, http.StatusForbidden, errors.New("a request made with the session cookie must send the session's token in the " + CSRFHeader + " header")
+		return nil, &noCSRF
 	}
-	return v, http.StatusOK, nil
+	return v, nil
+}
+
+// refusal is the answer to a credential that could not be checked.
+func (h *HTTP) refusal(ctx context.Context, err error) *httperr.Error {
+	if err = h.quiet(ctx, err); errors.Is(err, errUnavailable) {
+		return &unavailable
+	}
+	return &unknown
 }
 
 // errUnavailable is a credential that could not be checked because the
@@ -297,14 +312,6 @@ func (h *HTTP) quiet(ctx context.Context, err error) error {
 	}
 	h.logger.ErrorContext(ctx, "authenticating", "err", err)
 	return errUnavailable
-}
-
-// statusOf is the status of a refused credential.
-func statusOf(err error) int {
-	if errors.Is(err, errUnavailable) {
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusUnauthorized
 }
 
 func sameToken(got, want string) bool {
@@ -336,17 +343,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func fail(w http.ResponseWriter, status int, code, message string) {
-	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": message}})
+func fail(w http.ResponseWriter, r *http.Request, status int, code, field, reason, zh, en string) {
+	httperr.Write(w, r, httperr.New(status, code, field, reason, zh, en))
 }
 
-// graphqlError answers an API request in the shape of a GraphQL response,
-// so clients read every refusal the same way.
-func graphqlError(w http.ResponseWriter, status int, code, message string) {
-	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": message, "extensions": map[string]string{"code": code}}}})
-}
-
-func tooMany(w http.ResponseWriter, wait time.Duration, message string) {
+// tooMany answers 429 RATE_LIMITED with Retry-After in seconds.
+func tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration, reason, zh, en string) {
 	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-	graphqlError(w, http.StatusTooManyRequests, "RATE_LIMITED", message)
+	fail(w, r, http.StatusTooManyRequests, "RATE_LIMITED", "", reason, zh, en)
 }

@@ -75,6 +75,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundResponses(capResponses)
 	srv.AroundResponses(takeViewerTurn)
 	srv.AroundResponses(takeTurns)
+	srv.AroundResponses(givePriority)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundResponses(memoStandings)
 	srv.SetErrorPresenter(present)
@@ -82,7 +83,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())
 		return errInternal
 	})
-	return cacheable(overHTTP(wellFormed(withLanguage(withIdempotencyKey(srv)))))
+	return cacheable(overHTTP(withLanguage(withIdempotencyKey(srv))))
 }
 
 // txOpener opens the transaction of a mutation, keeping driver messages out

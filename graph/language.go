@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"jiceng/check"
 	"jiceng/ent"
+	"jiceng/httperr"
 	"jiceng/register"
 	"jiceng/vocab"
 )
@@ -36,29 +36,8 @@ func inChinese(ctx context.Context) bool {
 	return zh || !ok
 }
 
-// prefersChinese reads an Accept-Language header ("en-GB,en;q=0.9",
-// "zh-CN,zh;q=0.9,en;q=0.8"): English only when an English range has a
-// higher quality than every Chinese one, and than any "*".
-func prefersChinese(header string) bool {
-	zh, en := -1.0, -1.0
-	for _, part := range strings.Split(header, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-		switch primary {
-		case "zh", "*":
-			zh = max(zh, q)
-		case "en":
-			en = max(en, q)
-		}
-	}
-	return en <= 0 || zh >= en
-}
+// prefersChinese reads an Accept-Language header (see httperr.PrefersChinese).
+func prefersChinese(header string) bool { return httperr.PrefersChinese(header) }
 
 // message is an error's text in each language; the presenter sends one.
 type message struct{ zh, en string }

@@ -28,6 +28,7 @@ type meter struct {
 	maxBytes int
 	used     atomic.Int64
 	over     atomic.Bool
+	giveWay  *giveWay // set when the query gives way to others (turns.go)
 }
 
 var errOverBudget = errors.New("over the request's budget")
@@ -86,6 +87,9 @@ func meterField(ctx context.Context, m *meter) error {
 	if m.over.Load() || m.used.Add(1) > m.limit {
 		m.over.Store(true)
 		return errOverBudget
+	}
+	if m.giveWay != nil {
+		priority.wait(ctx, m.giveWay)
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"jiceng/httperr"
 )
 
 // Codes of requests refused before they reach GraphQL, and of a register
@@ -40,19 +42,20 @@ func overHTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case http.MethodPost:
-			if msg, status, code := checkPost(r); msg != "" {
-				refuse(w, r, status, code, msg)
+			if e := checkPost(r); e != nil {
+				httperr.Write(w, r, *e)
 				return
 			}
 		case http.MethodGet:
-			if msg := checkGet(r); msg != "" {
-				refuse(w, r, http.StatusBadRequest, codeBadRequest, msg)
+			if e := checkGet(r); e != nil {
+				httperr.Write(w, r, *e)
 				return
 			}
 		case http.MethodOptions:
 		default:
 			w.Header().Set("Allow", "GET, POST")
-			refuse(w, r, http.StatusMethodNotAllowed, codeMethodNotAllowed, "send GraphQL requests with POST, or queries with GET")
+			httperr.Write(w, r, httperr.New(http.StatusMethodNotAllowed, codeMethodNotAllowed, "", "METHOD",
+				"请用 POST 发送 GraphQL 请求，查询也可以用 GET", "send GraphQL requests with POST, or queries with GET"))
 			return
 		}
 		state, ok := r.Context().Value(answerKey{}).(*answerState)
@@ -66,15 +69,25 @@ func overHTTP(next http.Handler) http.Handler {
 	})
 }
 
-// checkPost reads and checks a POST body, and puts it back for gqlgen.
-func checkPost(r *http.Request) (msg string, status int, code string) {
+// badRequest is a request that is not one GraphQL request.
+func badRequest(field, reason, zh, en string) *httperr.Error {
+	e := httperr.New(http.StatusBadRequest, codeBadRequest, field, reason, zh, en)
+	return &e
+}
+
+// checkPost reads and checks a POST body, and puts it back for gqlgen. The
+// body is decoded once, into its parameters left raw; each is told apart
+// by its first byte, which the decoding has checked is valid JSON.
+func checkPost(r *http.Request) *httperr.Error {
 	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || media != "application/json" {
-		return "send the request as Content-Type: application/json", http.StatusUnsupportedMediaType, codeMediaType
+		e := httperr.New(http.StatusUnsupportedMediaType, codeMediaType, "", "MEDIA_TYPE",
+			"请以 Content-Type: application/json 发送请求", "send the request as Content-Type: application/json")
+		return &e
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		return "the request body could not be read", http.StatusBadRequest, codeBadRequest
+		return badRequest("", "UNREADABLE", "无法读取请求内容", "the request body could not be read")
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	var params map[string]json.RawMessage
@@ -82,99 +95,101 @@ func checkPost(r *http.Request) (msg string, status int, code string) {
 		var syntax *json.SyntaxError
 		switch {
 		case strings.HasPrefix(strings.TrimSpace(string(body)), "["):
-			return "the body is a JSON array; send one request, a JSON object with \"query\", at a time", http.StatusBadRequest, codeBadRequest
+			return badRequest("", "BATCH", "请求是一个 JSON 数组：不支持批量请求，请每次发送一个带 \"query\" 的 JSON 对象",
+				"the body is a JSON array; send one request, a JSON object with \"query\", at a time")
 		case errors.As(err, &syntax):
-			return fmt.Sprintf("the body is not JSON (at byte %d)", syntax.Offset), http.StatusBadRequest, codeBadRequest
+			return badRequest("", "NOT_JSON", fmt.Sprintf("请求内容不是 JSON（第 %d 字节）", syntax.Offset),
+				fmt.Sprintf("the body is not JSON (at byte %d)", syntax.Offset))
 		default:
-			return "the body must be a JSON object with \"query\", and maybe \"variables\", \"operationName\" and \"extensions\"", http.StatusBadRequest, codeBadRequest
+			return badRequest("", "NOT_AN_OBJECT", "请求内容须是带 \"query\" 的 JSON 对象，可另带 \"variables\"、\"operationName\" 和 \"extensions\"",
+				"the body must be a JSON object with \"query\", and maybe \"variables\", \"operationName\" and \"extensions\"")
 		}
 	}
-	for name, kind := range map[string]string{"query": "string", "operationName": "string", "variables": "object", "extensions": "object"} {
-		if raw, ok := params[name]; ok && !isJSON(raw, kind) {
-			return fmt.Sprintf("%s: must be a %s", name, kind), http.StatusBadRequest, codeBadRequest
+	for _, p := range []struct{ name, kind, zh string }{
+		{"query", "string", "字符串"}, {"operationName", "string", "字符串"}, {"variables", "object", "JSON 对象"}, {"extensions", "object", "JSON 对象"},
+	} {
+		if raw, ok := params[p.name]; ok && !isKind(raw, p.kind) {
+			return badRequest(p.name, "WRONG_TYPE", p.name+" 须是"+p.zh, p.name+": must be a "+p.kind)
 		}
 	}
 	var query string
 	_ = json.Unmarshal(params["query"], &query)
-	if msg := checkParams(query, !isNull(params["query"]), params["extensions"]); msg != "" {
-		return msg, http.StatusBadRequest, codeBadRequest
+	if e := checkParams(query, !isNull(params["query"]), params["extensions"]); e != nil {
+		return e
 	}
 	if bytes.Contains(body, []byte(`\u0000`)) {
-		return "the request holds the NUL character (\\u0000), which no text in the register may contain", http.StatusBadRequest, "BAD_USER_INPUT"
+		e := httperr.New(http.StatusBadRequest, "BAD_USER_INPUT", "", "NUL_CHARACTER", "请求中含有 NUL 字符（\\u0000），台账中的文字不能含有它",
+			"the request holds the NUL character (\\u0000), which no text in the register may contain")
+		return &e
 	}
-	return "", 0, ""
+	return nil
 }
 
 // checkGet checks the parameters of a GET request.
-func checkGet(r *http.Request) string {
+func checkGet(r *http.Request) *httperr.Error {
 	q := r.URL.Query()
 	for _, name := range []string{"variables", "extensions"} {
-		if v := q.Get(name); v != "" && !isJSON(json.RawMessage(v), "object") {
-			return name + ": must be a JSON object"
+		if v := q.Get(name); v != "" && !isObject(json.RawMessage(v)) {
+			return badRequest(name, "WRONG_TYPE", name+" 须是 JSON 对象", name+": must be a JSON object")
 		}
 	}
 	if strings.Contains(r.URL.RawQuery, "%00") {
-		return "the request holds the NUL character, which no text in the register may contain"
+		e := httperr.New(http.StatusBadRequest, "BAD_USER_INPUT", "", "NUL_CHARACTER", "请求中含有 NUL 字符，台账中的文字不能含有它",
+			"the request holds the NUL character, which no text in the register may contain")
+		return &e
 	}
 	return checkParams(q.Get("query"), q.Has("query"), json.RawMessage(q.Get("extensions")))
 }
 
 // checkParams requires a query, unless a persisted query's hash stands for it.
-func checkParams(query string, hasQuery bool, extensions json.RawMessage) string {
-	var ext struct {
-		PersistedQuery *struct{ SHA256Hash string } `json:"persistedQuery"`
+func checkParams(query string, hasQuery bool, extensions json.RawMessage) *httperr.Error {
+	if (!hasQuery || strings.TrimSpace(query) == "") && !persisted(extensions) {
+		return badRequest("query", "QUERY_MISSING", "缺少 query：请以 \"query\" 发送 GraphQL 查询语句（或在 extensions.persistedQuery 中发送已存查询的哈希）",
+			"query: missing; send the GraphQL document as \"query\" (or a persisted query's hash in extensions.persistedQuery)")
 	}
-	_ = json.Unmarshal(extensions, &ext)
-	if (!hasQuery || strings.TrimSpace(query) == "") && ext.PersistedQuery == nil {
-		return "query: missing; send the GraphQL document as \"query\" (or a persisted query's hash in extensions.persistedQuery)"
-	}
-	return ""
+	return nil
 }
 
 func isNull(raw json.RawMessage) bool {
 	return len(raw) == 0 || string(bytes.TrimSpace(raw)) == "null"
 }
 
-// isJSON reports whether raw is null or a JSON value of the kind.
-func isJSON(raw json.RawMessage, kind string) bool {
+// isKind reports whether raw, a valid JSON value, is null or of the kind.
+func isKind(raw json.RawMessage, kind string) bool {
+	raw = bytes.TrimSpace(raw)
 	if isNull(raw) {
 		return true
 	}
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return false
-	}
-	switch v.(type) {
-	case string:
+	switch raw[0] {
+	case '"':
 		return kind == "string"
-	case map[string]any:
+	case '{':
 		return kind == "object"
 	}
 	return false
 }
 
-// refuse answers a request refused before GraphQL, in the media type it accepts.
-func refuse(w http.ResponseWriter, r *http.Request, status int, code, message string) {
-	w.Header().Set("Content-Type", mediaType(r)+"; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{
-		"message": message, "extensions": map[string]string{"code": code}}}})
+// isObject reports whether raw is null or a JSON object.
+func isObject(raw json.RawMessage) bool {
+	if isNull(raw) {
+		return true
+	}
+	var m map[string]json.RawMessage
+	return json.Unmarshal(raw, &m) == nil
+}
+
+// persisted reports whether extensions name a persisted query, which
+// stands for the document (the server answers PersistedQueryNotFound when
+// it does not know the hash yet).
+func persisted(raw json.RawMessage) bool {
+	var ext struct {
+		PersistedQuery *json.RawMessage `json:"persistedQuery"`
+	}
+	return len(raw) > 0 && json.Unmarshal(raw, &ext) == nil && ext.PersistedQuery != nil
 }
 
 // mediaType is the response media type the request prefers of the two.
-func mediaType(r *http.Request) string {
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		media, _, _ := mime.ParseMediaType(strings.TrimSpace(part))
-		switch media {
-		case "application/graphql-response+json":
-			return media
-		case "application/json":
-			return media
-		}
-	}
-	return "application/json"
-}
+func mediaType(r *http.Request) string { return httperr.MediaType(r) }
 
 type answerKey struct{}
 
@@ -276,8 +291,9 @@ func (w *specWriter) finish() {
 	case w.r.Method == http.MethodGet && status == http.StatusNotAcceptable && strings.Contains(fmt.Sprint(body.Errors[0]["message"]), "only allow query"):
 		status = http.StatusMethodNotAllowed
 		w.Header().Set("Allow", "POST")
-		body.Errors = []map[string]any{{"message": "a mutation is sent with POST; GET is for queries only",
-			"extensions": map[string]any{"code": codeMethodNotAllowed}}}
+		e := httperr.New(status, codeMethodNotAllowed, "", "MUTATION_OVER_GET", "修改请用 POST 发送；GET 只能用于查询", "a mutation is sent with POST; GET is for queries only")
+		body.Errors = []map[string]any{{"message": e.Message(w.r),
+			"extensions": map[string]any{"code": codeMethodNotAllowed, "reason": e.Reason}}}
 	case codes[codePersistedQuery]:
 		// Apollo's PersistedQueryLink sends the query on this answer.
 		status = http.StatusOK

@@ -139,7 +139,7 @@ export async function importGrids(file: File, opts: { dryRun: boolean; crs: stri
     let message = `HTTP ${res.status}`
     try {
       const body = await res.json()
-      message = String(body?.error?.message ?? message).replace(/^file: /, '')
+      message = String(body?.errors?.[0]?.message ?? body?.error?.message ?? message).replace(/^file: /, '')
     } catch {
       // keep the status
     }
