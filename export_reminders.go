@@ -46,7 +46,7 @@ func readReminders(api http.Handler, w http.ResponseWriter, r *http.Request, kin
 	if s := r.URL.Query().Get("within"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			badRequest(w, "within", "within must be a whole number of days")
+			badRequest(w, r, "within", "提前天数须为整数", "within must be a whole number of days")
 			return "", nil, false
 		}
 		vars["w"] = n
@@ -69,7 +69,7 @@ func readReminders(api http.Handler, w http.ResponseWriter, r *http.Request, kin
 		Groups []struct{ Reminders []reminderRow }
 	}
 	if err := json.Unmarshal(data["reminders"], &list); err != nil {
-		http.Error(w, "could not export; try again", http.StatusInternalServerError)
+		serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 		return "", nil, false
 	}
 	var rows []reminderRow

@@ -75,13 +75,13 @@ func exportReport(api http.Handler, logger *slog.Logger) http.Handler {
 		var rep halfYearData
 		if err := json.Unmarshal(data["halfYearReport"], &rep); err != nil {
 			logger.ErrorContext(r.Context(), "reading the half-yearly account", "err", err)
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		book, err := halfYearBook(&rep)
 		if err != nil {
 			logger.ErrorContext(r.Context(), "writing the workbook", "err", err)
-			http.Error(w, "could not export; try again", http.StatusInternalServerError)
+			serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 			return
 		}
 		name := "全部"
