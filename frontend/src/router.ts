@@ -4,6 +4,7 @@
 // to /login, remembering where it was going; a view the role may not use
 // (a form for a reader, the audit log for all but an administrator) says so.
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import { loadViewWords } from '@/i18n'
 import { allows, type Access } from '@/lib/access'
 import { isDate } from '@/lib/dates'
 import { isAfterToday } from '@/lib/registerDays'
@@ -82,6 +83,10 @@ export async function guard(to: Pick<RouteLocationNormalized, 'path' | 'query' |
   return true
 }
 
+// The views' own words are read before the first page is shown; should
+// their chunk fail to load, the page still opens (and the next navigation
+// tries again).
+router.beforeEach(() => loadViewWords().then(() => true, () => true))
 router.beforeEach(guard)
 
 // A session the server ended (expired, signed out elsewhere, user disabled):

@@ -2,7 +2,7 @@
 import { createI18n } from 'vue-i18n'
 import { enumMessages } from './enums'
 import { messages as records } from './records'
-import { parts } from './parts'
+import { parts, viewParts } from './parts'
 import { messages as ui } from './ui'
 
 /** Lang is a language the dashboard speaks. */
@@ -37,6 +37,27 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': messagesOf(0), en: messagesOf(1) },
 })
+
+let viewWords: Promise<void> | undefined
+
+/**
+ * loadViewWords reads the views' own words (i18n/parts.ts viewParts) into
+ * both languages, once; the router waits for it before the first page.
+ */
+export function loadViewWords(): Promise<void> {
+  viewWords ??= Promise.all(Object.values(viewParts).map((load) => load()))
+    .then((modules) => {
+      for (const m of modules) {
+        i18n.global.mergeLocaleMessage('zh-CN', pick(m.messages, 0))
+        i18n.global.mergeLocaleMessage('en', pick(m.messages, 1))
+      }
+    })
+    .catch((err: unknown) => {
+      viewWords = undefined
+      throw err
+    })
+  return viewWords
+}
 
 /** setLang switches the language, remembers it, and tells assistive technology. */
 export function setLang(lang: Lang) {

@@ -4,10 +4,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { messages as records } from './records'
-import { parts } from './parts'
+import { parts, viewParts } from './parts'
 import { messages as ui } from './ui'
 
 type Tree = { [key: string]: Tree | readonly [string, string] }
+
+const views = (await Promise.all(Object.values(viewParts).map((load) => load()))).map((m) => m.messages)
 
 function has(tree: Tree, path: string[]): boolean {
   const [head, ...rest] = path
@@ -32,6 +34,6 @@ describe('message keys', () => {
   }
   it('finds the keys', () => expect(keys.size).toBeGreaterThan(100))
   it.each([...keys].filter((k) => !k.startsWith('enum.')))('%s exists', (key) => {
-    expect(has(Object.assign({}, ui, ...parts, records) as unknown as Tree, key.split('.'))).toBe(true)
+    expect(has(Object.assign({}, ui, ...parts, ...views, records) as unknown as Tree, key.split('.'))).toBe(true)
   })
 })
