@@ -69,6 +69,7 @@ func meterOf(ctx context.Context) *meter {
 	return operationMeter(graphql.GetOperationContext(ctx))
 }
 
+// operationMeter is the meter of an operation whose context is at hand.
 func operationMeter(oc *graphql.OperationContext) *meter {
 	m, _ := oc.Stats.GetExtension(meterKey).(*meter)
 	return m
