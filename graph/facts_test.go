@@ -27,8 +27,8 @@ func TestMemberFactsAsOfADay(t *testing.T) {
 
 	type facts struct {
 		WorkUnitOn, ResidenceGridOn, PartyGroupOn, Grid *struct{ Name string }
-		CategoryOn                                    string
-		MobilityOn                                    *string
+		CategoryOn                                      string
+		MobilityOn                                      *string
 	}
 	read := func(id, day string) facts {
 		t.Helper()
