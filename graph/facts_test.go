@@ -298,3 +298,40 @@ func TestTheListsAreaFilterPlacesRecordsAsTheAnalysisDoes(t *testing.T) {
 		t.Errorf("community members %v; sub-district organisations %v", cm, so)
 	}
 }
+
+// The organisation's page shows the areas an organisation was responsible
+// for on the day it is read for, from the areas' history: the day before a
+// change the old areas, on its day the new.
+func TestAnOrganizationsAreasAsOfADay(t *testing.T) {
+	w := newTown(t)
+	w.do("changeOrganizationAreas", "ChangeOrganizationAreasInput", map[string]any{"organizationID": w.eastOrg,
+		"addAreaIDs": []string{w.west}, "removeAreaIDs": []string{w.east}, "on": on})
+	areas := func(day string) []string {
+		t.Helper()
+		var out struct {
+			Node struct {
+				Standing struct{ Areas []struct{ Name string } }
+				Areas    []struct{ Name string }
+			}
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization {
+			standing(asOf: $d) { areas { name } } areas { name } } } }`, "id", w.eastOrg, "d", day)
+		if len(out.Node.Areas) != 1 || out.Node.Areas[0].Name != "西网格" {
+			t.Errorf("today's areas %+v, want 西网格", out.Node.Areas)
+		}
+		var names []string
+		for _, a := range out.Node.Standing.Areas {
+			names = append(names, a.Name)
+		}
+		return names
+	}
+	if b := areas(dayBefore); len(b) != 1 || b[0] != "东网格" {
+		t.Errorf("the day before the change: %v, want [东网格]", b)
+	}
+	if a := areas(on); len(a) != 1 || a[0] != "西网格" {
+		t.Errorf("on the day of the change: %v, want [西网格]", a)
+	}
+	if s := areas("2000-01-01"); len(s) != 1 || s[0] != "东网格" {
+		t.Errorf("on the day it was established: %v, want [东网格]", s)
+	}
+}

@@ -4741,7 +4741,7 @@ export type GridPanelQueryVariables = Exact<{
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -4760,9 +4760,9 @@ export type GridPanelQuery = { node:
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
     | { __typename: 'UnitCoverage' }
-   | null };
+   | null, units: { nodes: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> } };
 
-export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null };
+export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null };
 
 export type GridCoverageQueryVariables = Exact<{
   id: string;
@@ -5054,7 +5054,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string }> } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5965,6 +5965,9 @@ export const PanelOrganizationFragmentDoc = new TypedDocumentString(`
     kind
     leader
     members
+    parent {
+      id
+    }
   }
 }
     `, {"fragmentName":"PanelOrganization"}) as unknown as TypedDocumentString<PanelOrganizationFragment, unknown>;
@@ -6461,30 +6464,13 @@ export const GridPanelDocument = new TypedDocumentString(`
       }
       organizations {
         ...PanelOrganization
-        parent {
-          ...PanelOrganization
+        standing(asOf: $asOf) {
+          parent {
+            ...PanelOrganization
+          }
         }
         children {
           ...PanelOrganization
-        }
-      }
-      units {
-        id
-        name
-        kind
-        coverageMode(asOf: $asOf)
-        placedIn(asOf: $asOf) {
-          grid {
-            id
-          }
-        }
-        coverages {
-          startedOn
-          endedOn
-          organization {
-            id
-            name
-          }
         }
       }
       residentMembers {
@@ -6492,6 +6478,22 @@ export const GridPanelDocument = new TypedDocumentString(`
         status
         category
         mobility
+      }
+    }
+  }
+  units(first: 500, where: {placed: {areaIDs: [$id], asOf: $asOf}}) {
+    nodes {
+      id
+      name
+      kind
+      coverageMode(asOf: $asOf)
+      coverages {
+        startedOn
+        endedOn
+        organization {
+          id
+          name
+        }
       }
     }
   }
@@ -6503,6 +6505,9 @@ export const GridPanelDocument = new TypedDocumentString(`
     kind
     leader
     members
+    parent {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<GridPanelQuery, GridPanelQueryVariables>;
 export const GridCoverageDocument = new TypedDocumentString(`
@@ -6965,6 +6970,10 @@ export const OrganizationDocument = new TypedDocumentString(`
         term
         termDueOn
         leader
+        areas {
+          id
+          name
+        }
       }
       community(asOf: $asOf) {
         id

@@ -24,6 +24,10 @@ export const OrganizationDocument = graphql(`
           term
           termDueOn
           leader
+          areas {
+            id
+            name
+          }
         }
         community(asOf: $asOf) {
           id
