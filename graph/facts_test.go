@@ -335,3 +335,36 @@ func TestAnOrganizationsAreasAsOfADay(t *testing.T) {
 		t.Errorf("on the day it was established: %v, want [东网格]", s)
 	}
 }
+
+// The unit's cover dialog offers the organisations by how each would cover
+// the unit on the dialog's day (the organisations list's coversAs(asOf)):
+// one that became territorial on a day covers jointly the day before and
+// by attachment on the day.
+func TestTheCoverDialogReadsHowOrganizationsCoverOnItsDay(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2010-01-01", "parentID": w.general})
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!) { updateOrganization(id: $id, input: {formation: TERRITORIAL}, on: "`+on+`") { id } }`, "id", joint)
+	mode := func(day string) string {
+		t.Helper()
+		var list struct {
+			Organizations struct {
+				Nodes []struct {
+					ID       string
+					CoversAs *string
+				}
+			}
+		}
+		w.api.Do(&list, `query($d: Date) { organizations(first: 500, where: { dissolvedOnIsNil: true }) { nodes { id coversAs(asOf: $d) } } }`, "d", day)
+		for _, n := range list.Organizations.Nodes {
+			if n.ID == joint && n.CoversAs != nil {
+				return *n.CoversAs
+			}
+		}
+		return ""
+	}
+	if b, a := mode(dayBefore), mode(on); b != "JOINT" || a != "AFFILIATED" {
+		t.Errorf("coversAs in the list: the day before %q, on the day %q; want JOINT, AFFILIATED", b, a)
+	}
+}

@@ -5790,6 +5790,13 @@ export type ResizeUnitActionMutationVariables = Exact<{
 
 export type ResizeUnitActionMutation = { resizeUnit: { id: string } };
 
+export type CoversAsOnQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type CoversAsOnQuery = { organizations: { nodes: Array<{ id: string, coversAs: CoverageMode | null }> } };
+
 export type UnitQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -8000,6 +8007,16 @@ export const ResizeUnitActionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResizeUnitActionMutation, ResizeUnitActionMutationVariables>;
+export const CoversAsOnDocument = new TypedDocumentString(`
+    query CoversAsOn($asOf: Date) {
+  organizations(first: 500, where: {dissolvedOnIsNil: true}) {
+    nodes {
+      id
+      coversAs(asOf: $asOf)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoversAsOnQuery, CoversAsOnQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
     query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {
