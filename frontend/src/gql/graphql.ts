@@ -5034,6 +5034,36 @@ export type RenewTermMutationVariables = Exact<{
 
 export type RenewTermMutation = { renewTerm: { next: { id: string } } };
 
+export type OrgCoversAsOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrgCoversAsOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, coversAs: CoverageMode | null }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type OrganizationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -5134,7 +5164,37 @@ export type MeetingOrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, kind: OrganizationKind, memberships: Array<{ startedOn: string, endedOn: string | null }> | null, groupMembers: Array<{ id: string }> | null }
+    | { __typename: 'Organization', id: string, name: string, kind: OrganizationKind }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
+export type MeetingMembersQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MeetingMembersQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, standing: { members: number } | null }
     | { __typename: 'Period' }
     | { __typename: 'Rectification' }
     | { __typename: 'RectificationNote' }
@@ -6953,6 +7013,17 @@ export const RenewTermDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenewTermMutation, RenewTermMutationVariables>;
+export const OrgCoversAsOnDocument = new TypedDocumentString(`
+    query OrgCoversAsOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      coversAs(asOf: $asOf)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgCoversAsOnQuery, OrgCoversAsOnQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -7164,17 +7235,23 @@ export const MeetingOrganizationDocument = new TypedDocumentString(`
       id
       name
       kind
-      memberships {
-        startedOn
-        endedOn
-      }
-      groupMembers {
-        id
-      }
     }
   }
 }
     `) as unknown as TypedDocumentString<MeetingOrganizationQuery, MeetingOrganizationQueryVariables>;
+export const MeetingMembersDocument = new TypedDocumentString(`
+    query MeetingMembers($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      standing(asOf: $asOf) {
+        members
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingMembersQuery, MeetingMembersQueryVariables>;
 export const UnitListDocument = new TypedDocumentString(`
     query UnitList($where: UnitWhereInput, $orderBy: [UnitOrder!], $first: Int, $after: Cursor) {
   units(first: $first, after: $after, where: $where, orderBy: $orderBy) {
