@@ -368,3 +368,48 @@ func TestTheCoverDialogReadsHowOrganizationsCoverOnItsDay(t *testing.T) {
 		t.Errorf("coversAs in the list: the day before %q, on the day %q; want JOINT, AFFILIATED", b, a)
 	}
 }
+
+// The grid panel lists the units located in the grid on the day (the units
+// list's placed filter), so a unit that moved away after the day is still
+// listed for it, and shows a Party group under its branch of the day
+// (its standing's parent), not today's.
+func TestTheGridPanelReadsItsUnitsAndGroupsOnTheDay(t *testing.T) {
+	w := newTown(t)
+	westOrg := w.create("Organization", map[string]any{"name": "西网格党支部", "kind": "GRID_BRANCH",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.general, "areaIDs": []string{w.west}})
+	group := w.create("Organization", map[string]any{"name": "网格党小组", "kind": "PARTY_GROUP",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg, "areaIDs": []string{w.east}})
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: {parentID: $p}, on: "`+on+`") { id } }`, "id", group, "p", westOrg)
+	w.do("moveUnit", "MoveUnitInput", map[string]any{"unitID": w.unit, "gridID": w.west, "on": on})
+	panel := func(day string) (units []string, branch string) {
+		t.Helper()
+		var read struct {
+			Node struct {
+				Organizations []struct {
+					ID       string
+					Standing *struct{ Parent *struct{ Name string } }
+				}
+			}
+			Units struct{ Nodes []struct{ Name string } }
+		}
+		w.api.Do(&read, `query($id: ID!, $d: Date) {
+			node(id: $id) { ... on Area { organizations { id standing(asOf: $d) { parent { name } } } } }
+			units(first: 500, where: { placed: { areaIDs: [$id], asOf: $d } }) { nodes { name } } }`, "id", w.east, "d", day)
+		for _, u := range read.Units.Nodes {
+			units = append(units, u.Name)
+		}
+		for _, o := range read.Node.Organizations {
+			if o.ID == group && o.Standing != nil && o.Standing.Parent != nil {
+				branch = o.Standing.Parent.Name
+			}
+		}
+		return units, branch
+	}
+	if u, b := panel(dayBefore); len(u) != 1 || u[0] != "历史企业" || b != "东网格党支部" {
+		t.Errorf("the east grid the day before: units %v, the group's branch %q; want [历史企业], 东网格党支部", u, b)
+	}
+	if u, b := panel(on); len(u) != 0 || b != "西网格党支部" {
+		t.Errorf("the east grid on the day: units %v, the group's branch %q; want none, 西网格党支部", u, b)
+	}
+}
