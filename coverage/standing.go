@@ -37,6 +37,9 @@ type Standing struct {
 	// Leader is the secretary or, of a Party group, the group leader in
 	// office; nil while the office is vacant.
 	Leader *string
+	// AreaIDs are the areas the organisation was responsible for on the day
+	// (its ORGANIZATION_AREA periods in force), by ID.
+	AreaIDs []int
 }
 
 // TermState is where an organisation's committee stands in its term on a day.
@@ -139,6 +142,21 @@ func Standings(ctx context.Context, c *ent.Client, day time.Time) (map[int]*Stan
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading who led the organisations as of %s: %w", day.Format(time.DateOnly), err)
+	}
+	areas := `SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationArea, "p") + ` AND p.ref_id IS NOT NULL
+		ORDER BY p.subject_id, p.ref_id`
+	err = e.query.rows(ctx, c, areas, func(r *sql.Rows) error {
+		var id, area int
+		if err := r.Scan(&id, &area); err != nil {
+			return err
+		}
+		if s := out[id]; s != nil {
+			s.AreaIDs = append(s.AreaIDs, area)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the organisations' areas as of %s: %w", day.Format(time.DateOnly), err)
 	}
 	return out, nil
 }

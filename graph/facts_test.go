@@ -298,3 +298,118 @@ func TestTheListsAreaFilterPlacesRecordsAsTheAnalysisDoes(t *testing.T) {
 		t.Errorf("community members %v; sub-district organisations %v", cm, so)
 	}
 }
+
+// The organisation's page shows the areas an organisation was responsible
+// for on the day it is read for, from the areas' history: the day before a
+// change the old areas, on its day the new.
+func TestAnOrganizationsAreasAsOfADay(t *testing.T) {
+	w := newTown(t)
+	w.do("changeOrganizationAreas", "ChangeOrganizationAreasInput", map[string]any{"organizationID": w.eastOrg,
+		"addAreaIDs": []string{w.west}, "removeAreaIDs": []string{w.east}, "on": on})
+	areas := func(day string) []string {
+		t.Helper()
+		var out struct {
+			Node struct {
+				Standing struct{ Areas []struct{ Name string } }
+				Areas    []struct{ Name string }
+			}
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization {
+			standing(asOf: $d) { areas { name } } areas { name } } } }`, "id", w.eastOrg, "d", day)
+		if len(out.Node.Areas) != 1 || out.Node.Areas[0].Name != "西网格" {
+			t.Errorf("today's areas %+v, want 西网格", out.Node.Areas)
+		}
+		var names []string
+		for _, a := range out.Node.Standing.Areas {
+			names = append(names, a.Name)
+		}
+		return names
+	}
+	if b := areas(dayBefore); len(b) != 1 || b[0] != "东网格" {
+		t.Errorf("the day before the change: %v, want [东网格]", b)
+	}
+	if a := areas(on); len(a) != 1 || a[0] != "西网格" {
+		t.Errorf("on the day of the change: %v, want [西网格]", a)
+	}
+	if s := areas("2000-01-01"); len(s) != 1 || s[0] != "东网格" {
+		t.Errorf("on the day it was established: %v, want [东网格]", s)
+	}
+}
+
+// The unit's cover dialog offers the organisations by how each would cover
+// the unit on the dialog's day (the organisations list's coversAs(asOf)):
+// one that became territorial on a day covers jointly the day before and
+// by attachment on the day.
+func TestTheCoverDialogReadsHowOrganizationsCoverOnItsDay(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2010-01-01", "parentID": w.general})
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!) { updateOrganization(id: $id, input: {formation: TERRITORIAL}, on: "`+on+`") { id } }`, "id", joint)
+	mode := func(day string) string {
+		t.Helper()
+		var list struct {
+			Organizations struct {
+				Nodes []struct {
+					ID       string
+					CoversAs *string
+				}
+			}
+		}
+		w.api.Do(&list, `query($d: Date) { organizations(first: 500, where: { dissolvedOnIsNil: true }) { nodes { id coversAs(asOf: $d) } } }`, "d", day)
+		for _, n := range list.Organizations.Nodes {
+			if n.ID == joint && n.CoversAs != nil {
+				return *n.CoversAs
+			}
+		}
+		return ""
+	}
+	if b, a := mode(dayBefore), mode(on); b != "JOINT" || a != "AFFILIATED" {
+		t.Errorf("coversAs in the list: the day before %q, on the day %q; want JOINT, AFFILIATED", b, a)
+	}
+}
+
+// The grid panel lists the units located in the grid on the day (the units
+// list's placed filter), so a unit that moved away after the day is still
+// listed for it, and shows a Party group under its branch of the day
+// (its standing's parent), not today's.
+func TestTheGridPanelReadsItsUnitsAndGroupsOnTheDay(t *testing.T) {
+	w := newTown(t)
+	westOrg := w.create("Organization", map[string]any{"name": "西网格党支部", "kind": "GRID_BRANCH",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.general, "areaIDs": []string{w.west}})
+	group := w.create("Organization", map[string]any{"name": "网格党小组", "kind": "PARTY_GROUP",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg, "areaIDs": []string{w.east}})
+	var out map[string]any
+	w.api.Do(&out, `mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: {parentID: $p}, on: "`+on+`") { id } }`, "id", group, "p", westOrg)
+	w.do("moveUnit", "MoveUnitInput", map[string]any{"unitID": w.unit, "gridID": w.west, "on": on})
+	panel := func(day string) (units []string, branch string) {
+		t.Helper()
+		var read struct {
+			Node struct {
+				Organizations []struct {
+					ID       string
+					Standing *struct{ Parent *struct{ Name string } }
+				}
+			}
+			Units struct{ Nodes []struct{ Name string } }
+		}
+		w.api.Do(&read, `query($id: ID!, $d: Date) {
+			node(id: $id) { ... on Area { organizations { id standing(asOf: $d) { parent { name } } } } }
+			units(first: 500, where: { placed: { areaIDs: [$id], asOf: $d } }) { nodes { name } } }`, "id", w.east, "d", day)
+		for _, u := range read.Units.Nodes {
+			units = append(units, u.Name)
+		}
+		for _, o := range read.Node.Organizations {
+			if o.ID == group && o.Standing != nil && o.Standing.Parent != nil {
+				branch = o.Standing.Parent.Name
+			}
+		}
+		return units, branch
+	}
+	if u, b := panel(dayBefore); len(u) != 1 || u[0] != "历史企业" || b != "东网格党支部" {
+		t.Errorf("the east grid the day before: units %v, the group's branch %q; want [历史企业], 东网格党支部", u, b)
+	}
+	if u, b := panel(on); len(u) != 0 || b != "西网格党支部" {
+		t.Errorf("the east grid on the day: units %v, the group's branch %q; want none, 西网格党支部", u, b)
+	}
+}

@@ -711,6 +711,7 @@ type ComplexityRoot struct {
 	}
 
 	OrganizationStanding struct {
+		Areas     func(childComplexity int) int
 		Formation func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		Leader    func(childComplexity int) int
@@ -1199,6 +1200,8 @@ type OrganizationStandingResolver interface {
 	Parent(ctx context.Context, obj *coverage.Standing) (*ent.Organization, error)
 
 	TermDueOn(ctx context.Context, obj *coverage.Standing) (*time.Time, error)
+
+	Areas(ctx context.Context, obj *coverage.Standing) ([]*ent.Area, error)
 }
 type PeriodResolver interface {
 	Subject(ctx context.Context, obj *ent.Period) (ent.Noder, error)
@@ -4408,6 +4411,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganizationKindCount.WithSecretary(childComplexity), true
 
+	case "OrganizationStanding.areas":
+		if e.ComplexityRoot.OrganizationStanding.Areas == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationStanding.Areas(childComplexity), true
 	case "OrganizationStanding.formation":
 		if e.ComplexityRoot.OrganizationStanding.Formation == nil {
 			break
@@ -7563,6 +7572,8 @@ func (ec *executionContext) childFields_OrganizationStanding(ctx context.Context
 		return ec.fieldContext_OrganizationStanding_termDueOn(ctx, field)
 	case "leader":
 		return ec.fieldContext_OrganizationStanding_leader(ctx, field)
+	case "areas":
+		return ec.fieldContext_OrganizationStanding_areas(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationStanding", field.Name)
 }
@@ -24376,6 +24387,38 @@ func (ec *executionContext) _OrganizationStanding_leader(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_OrganizationStanding_leader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganizationStanding", field, false, false, "String")
+}
+
+func (ec *executionContext) _OrganizationStanding_areas(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationStanding_areas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.OrganizationStanding().Areas(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚕᚖjicengᚋentᚐAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationStanding_areas(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationStanding",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -57184,6 +57227,12 @@ func (ec *executionContext) _OrganizationStanding(ctx context.Context, sel ast.S
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "areas":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._OrganizationStanding_areas(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

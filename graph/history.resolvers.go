@@ -10,6 +10,7 @@ import (
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/ent/area"
 	"jiceng/ent/member"
 	"jiceng/ent/predicate"
 	"jiceng/graph/model"
@@ -221,6 +222,14 @@ func (r *organizationStandingResolver) Parent(ctx context.Context, obj *coverage
 // TermDueOn is the resolver for the termDueOn field.
 func (r *organizationStandingResolver) TermDueOn(ctx context.Context, obj *coverage.Standing) (*time.Time, error) {
 	return obj.TermDue, nil
+}
+
+// Areas is the resolver for the areas field.
+func (r *organizationStandingResolver) Areas(ctx context.Context, obj *coverage.Standing) ([]*ent.Area, error) {
+	if len(obj.AreaIDs) == 0 {
+		return []*ent.Area{}, nil
+	}
+	return r.client.Area.Query().Where(area.IDIn(obj.AreaIDs...)).Order(ent.Asc(area.FieldID)).All(ctx)
 }
 
 // Subject is the resolver for the subject field.

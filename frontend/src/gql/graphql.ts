@@ -4741,7 +4741,7 @@ export type GridPanelQueryVariables = Exact<{
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, standing: { kind: OrganizationKind, leader: string | null, members: number } | null }> | null, units: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, placedIn: { grid: { id: string } | null }, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -4760,9 +4760,9 @@ export type GridPanelQuery = { node:
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
     | { __typename: 'UnitCoverage' }
-   | null };
+   | null, units: { nodes: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> } };
 
-export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number } | null };
+export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null };
 
 export type GridCoverageQueryVariables = Exact<{
   id: string;
@@ -5034,6 +5034,36 @@ export type RenewTermMutationVariables = Exact<{
 
 export type RenewTermMutation = { renewTerm: { next: { id: string } } };
 
+export type OrgCoversAsOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrgCoversAsOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, coversAs: CoverageMode | null }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type OrganizationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -5054,7 +5084,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Organization', id: string, name: string, shortName: string | null, kind: OrganizationKind, formation: OrganizationFormation, kindOn: OrganizationKind | null, establishedOn: string, dissolvedOn: string | null, dissolutionReason: string | null, activityBudget: number | null, parentID: string | null, standing: { name: string, kind: OrganizationKind, formation: OrganizationFormation, members: number, units: number, term: TermState, termDueOn: string | null, leader: string | null, parent: { id: string, name: string } | null, areas: Array<{ id: string, name: string }> } | null, community: { id: string, name: string } | null, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5134,7 +5164,37 @@ export type MeetingOrganizationQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, kind: OrganizationKind, memberships: Array<{ startedOn: string, endedOn: string | null }> | null, groupMembers: Array<{ id: string }> | null }
+    | { __typename: 'Organization', id: string, name: string, kind: OrganizationKind }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
+export type MeetingMembersQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type MeetingMembersQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, standing: { members: number } | null }
     | { __typename: 'Period' }
     | { __typename: 'Rectification' }
     | { __typename: 'RectificationNote' }
@@ -5790,6 +5850,13 @@ export type ResizeUnitActionMutationVariables = Exact<{
 
 export type ResizeUnitActionMutation = { resizeUnit: { id: string } };
 
+export type CoversAsOnQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type CoversAsOnQuery = { organizations: { nodes: Array<{ id: string, coversAs: CoverageMode | null }> } };
+
 export type UnitQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -5965,6 +6032,9 @@ export const PanelOrganizationFragmentDoc = new TypedDocumentString(`
     kind
     leader
     members
+    parent {
+      id
+    }
   }
 }
     `, {"fragmentName":"PanelOrganization"}) as unknown as TypedDocumentString<PanelOrganizationFragment, unknown>;
@@ -6461,30 +6531,13 @@ export const GridPanelDocument = new TypedDocumentString(`
       }
       organizations {
         ...PanelOrganization
-        parent {
-          ...PanelOrganization
+        standing(asOf: $asOf) {
+          parent {
+            ...PanelOrganization
+          }
         }
         children {
           ...PanelOrganization
-        }
-      }
-      units {
-        id
-        name
-        kind
-        coverageMode(asOf: $asOf)
-        placedIn(asOf: $asOf) {
-          grid {
-            id
-          }
-        }
-        coverages {
-          startedOn
-          endedOn
-          organization {
-            id
-            name
-          }
         }
       }
       residentMembers {
@@ -6492,6 +6545,22 @@ export const GridPanelDocument = new TypedDocumentString(`
         status
         category
         mobility
+      }
+    }
+  }
+  units(first: 500, where: {placed: {areaIDs: [$id], asOf: $asOf}}) {
+    nodes {
+      id
+      name
+      kind
+      coverageMode(asOf: $asOf)
+      coverages {
+        startedOn
+        endedOn
+        organization {
+          id
+          name
+        }
       }
     }
   }
@@ -6503,6 +6572,9 @@ export const GridPanelDocument = new TypedDocumentString(`
     kind
     leader
     members
+    parent {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<GridPanelQuery, GridPanelQueryVariables>;
 export const GridCoverageDocument = new TypedDocumentString(`
@@ -6941,6 +7013,17 @@ export const RenewTermDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenewTermMutation, RenewTermMutationVariables>;
+export const OrgCoversAsOnDocument = new TypedDocumentString(`
+    query OrgCoversAsOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      coversAs(asOf: $asOf)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgCoversAsOnQuery, OrgCoversAsOnQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -6965,6 +7048,10 @@ export const OrganizationDocument = new TypedDocumentString(`
         term
         termDueOn
         leader
+        areas {
+          id
+          name
+        }
       }
       community(asOf: $asOf) {
         id
@@ -7148,17 +7235,23 @@ export const MeetingOrganizationDocument = new TypedDocumentString(`
       id
       name
       kind
-      memberships {
-        startedOn
-        endedOn
-      }
-      groupMembers {
-        id
-      }
     }
   }
 }
     `) as unknown as TypedDocumentString<MeetingOrganizationQuery, MeetingOrganizationQueryVariables>;
+export const MeetingMembersDocument = new TypedDocumentString(`
+    query MeetingMembers($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      standing(asOf: $asOf) {
+        members
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeetingMembersQuery, MeetingMembersQueryVariables>;
 export const UnitListDocument = new TypedDocumentString(`
     query UnitList($where: UnitWhereInput, $orderBy: [UnitOrder!], $first: Int, $after: Cursor) {
   units(first: $first, after: $after, where: $where, orderBy: $orderBy) {
@@ -7991,6 +8084,16 @@ export const ResizeUnitActionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResizeUnitActionMutation, ResizeUnitActionMutationVariables>;
+export const CoversAsOnDocument = new TypedDocumentString(`
+    query CoversAsOn($asOf: Date) {
+  organizations(first: 500, where: {dissolvedOnIsNil: true}) {
+    nodes {
+      id
+      coversAs(asOf: $asOf)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoversAsOnQuery, CoversAsOnQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
     query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {

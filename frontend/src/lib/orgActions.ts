@@ -62,13 +62,6 @@ export function orgActionLink<A extends OrgAction>(orgId: string, action: A, par
 /** actionParams are the names a link may pre-fill, cleared from the URL when a dialog closes. */
 export const actionParams = ['action', 'role', 'appointment', 'unit', 'mode', 'stop', 'toKind'] as const
 
-/** coverModeOf is how an organisation of this formation covers a unit (DOMAIN.md §3). */
-export function coverModeOf(formation: string): CoverMode {
-  if (formation === 'STANDALONE' || formation === 'TEMPORARY') return 'OWN'
-  if (formation === 'JOINT') return 'JOINT'
-  return 'AFFILIATED'
-}
-
 /** upgradeTargets are the kinds an organisation of a kind may be upgraded to (升格). */
 export function upgradeTargets(kind: OrganizationKind): OrganizationKind[] {
   if (kind === 'BRANCH' || kind === 'GRID_BRANCH') return ['GENERAL_BRANCH']

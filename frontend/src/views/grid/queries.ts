@@ -19,30 +19,13 @@ export const GridPanelDocument = graphql(`
         }
         organizations {
           ...PanelOrganization
-          parent {
-            ...PanelOrganization
+          standing(asOf: $asOf) {
+            parent {
+              ...PanelOrganization
+            }
           }
           children {
             ...PanelOrganization
-          }
-        }
-        units {
-          id
-          name
-          kind
-          coverageMode(asOf: $asOf)
-          placedIn(asOf: $asOf) {
-            grid {
-              id
-            }
-          }
-          coverages {
-            startedOn
-            endedOn
-            organization {
-              id
-              name
-            }
           }
         }
         residentMembers {
@@ -50,6 +33,24 @@ export const GridPanelDocument = graphql(`
           status
           category
           mobility
+        }
+      }
+    }
+    # The units located in the grid on the day, placed by the server as the
+    # analysis places them (a unit that moved away since is still listed).
+    units(first: 500, where: { placed: { areaIDs: [$id], asOf: $asOf } }) {
+      nodes {
+        id
+        name
+        kind
+        coverageMode(asOf: $asOf)
+        coverages {
+          startedOn
+          endedOn
+          organization {
+            id
+            name
+          }
         }
       }
     }
@@ -64,6 +65,9 @@ graphql(`
       kind
       leader
       members
+      parent {
+        id
+      }
     }
   }
 `)

@@ -24,6 +24,10 @@ export const OrganizationDocument = graphql(`
           term
           termDueOn
           leader
+          areas {
+            id
+            name
+          }
         }
         community(asOf: $asOf) {
           id
@@ -183,12 +187,22 @@ export const MeetingOrganizationDocument = graphql(`
         id
         name
         kind
-        memberships {
-          startedOn
-          endedOn
-        }
-        groupMembers {
-          id
+      }
+    }
+  }
+`)
+
+// The organisation's members on the meeting's day, as the analysis counts
+// them (Organization.standing): a Party group's those placed in it, a
+// temporary branch's its site members, any other's its memberships then.
+export const MeetingMembersDocument = graphql(`
+  query MeetingMembers($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        standing(asOf: $asOf) {
+          members
         }
       }
     }

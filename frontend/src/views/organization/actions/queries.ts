@@ -107,3 +107,17 @@ export const RenewTermDocument = graphql(`
     }
   }
 `)
+
+// How the organisation would cover a unit on the cover dialog's day: its
+// formation then (Organization.coversAs), the coverage package's reading.
+export const OrgCoversAsOnDocument = graphql(`
+  query OrgCoversAsOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        coversAs(asOf: $asOf)
+      }
+    }
+  }
+`)

@@ -64,3 +64,16 @@ export const ResizeUnitDocument = graphql(`
     }
   }
 `)
+
+// How each organisation would cover a unit on the dialog's day: its
+// formation then (Organization.coversAs), not today's.
+export const CoversAsOnDocument = graphql(`
+  query CoversAsOn($asOf: Date) {
+    organizations(first: 500, where: { dissolvedOnIsNil: true }) {
+      nodes {
+        id
+        coversAs(asOf: $asOf)
+      }
+    }
+  }
+`)
