@@ -62,6 +62,15 @@ func TestTheDemosLedger(t *testing.T) {
 			t.Errorf("item %d (%s) open since %s, the walk back from its hand-over says %s", it.ID, it.Rule,
 				it.GapSince.Format(time.DateOnly), want.Format(time.DateOnly))
 		}
+		// A walk of two readings gives a day the gap fired on continuously:
+		// no earlier than its first day, no later than the hand-over.
+		bounded, err := en.OpenSinceOf(ctx, it.HandedOverOn, floor, []coverage.GapKey{rectify.Key(it)}, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, ok := bounded[rectify.Key(it)]; !ok || d.Before(*it.GapSince) || d.After(it.HandedOverOn) {
+			t.Errorf("item %d (%s) open since %s; the walk of two readings says %v", it.ID, it.Rule, it.GapSince.Format(time.DateOnly), d)
+		}
 	}
 	defer calendar.Freeze(ref)()
 	book := rectify.New(st.Client, coverage.New(st.Client, st.Read, st.Dialect))
