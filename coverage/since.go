@@ -3,6 +3,7 @@ package coverage
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"jiceng/calendar"
@@ -87,6 +88,7 @@ type sinceEntry struct {
 	revision int64
 	since    map[GapKey]time.Time
 	err      error
+	done     atomic.Bool // since and err are set
 }
 
 // OpenSince says, for every gap found as of a day, the first day it fired
@@ -111,15 +113,48 @@ func (en *Engine) OpenSince(ctx context.Context, asOf, floor time.Time) (map[Gap
 		sinceCache.Store(en, fresh)
 		e = fresh
 	}
-	e.once.Do(func() { e.since, e.err = en.walkBack(context.WithoutCancel(ctx), asOf, floor, revision) })
+	e.once.Do(func() {
+		e.since, e.err = en.walkBack(context.WithoutCancel(ctx), asOf, floor, revision, nil, nil)
+		e.done.Store(true)
+	})
 	return e.since, e.err
+}
+
+// OpenSinceOf is OpenSince for a few gaps found as of a day (the keys of a
+// hand-over), at a bounded cost: the whole register's walk when it is kept
+// for the day and the register's revision already, else a walk for keys
+// alone of at most readings readings of the register. A gap whose first
+// day the walk could not narrow down within them gets the earliest day it
+// is known to have fired on continuously: open since then at the latest.
+// Keys not found on the day are left out.
+func (en *Engine) OpenSinceOf(ctx context.Context, asOf, floor time.Time, keys []GapKey, readings int) (map[GapKey]time.Time, error) {
+	asOf = calendar.Day(asOf)
+	revision, err := en.revision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if v, ok := sinceCache.Load(en); ok {
+		if e := v.(*sinceEntry); e.asOf.Equal(asOf) && e.revision == revision && e.done.Load() && e.err == nil {
+			out := make(map[GapKey]time.Time, len(keys))
+			for _, k := range keys {
+				if d, ok := e.since[k]; ok {
+					out[k] = d
+				}
+			}
+			return out, nil
+		}
+	}
+	return en.walkBack(ctx, asOf, floor, revision, keys, &readings)
 }
 
 // walkYears bounds the walk back: a gap found that long before the day
 // is open since then at the latest.
 const walkYears = 3
 
-func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision int64) (map[GapKey]time.Time, error) {
+// walkBack walks back from asOf for the keys found on it (of only, when
+// only is not nil), reading the register at most *left times when left is
+// not nil (see OpenSinceOf).
+func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision int64, only []GapKey, left *int) (map[GapKey]time.Time, error) {
 	if bound := calendar.AddYears(asOf, -walkYears); floor.Before(bound) {
 		floor = bound
 	}
@@ -129,11 +164,20 @@ func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision 
 	}
 	since := make(map[GapKey]time.Time, len(now))
 	open := make([]GapKey, 0, len(now))
-	for k := range now {
-		open = append(open, k)
+	if only == nil {
+		for k := range now {
+			open = append(open, k)
+		}
+	} else {
+		for _, k := range only {
+			if now[k] {
+				now[k] = false // once each
+				open = append(open, k)
+			}
+		}
 	}
 	hi := asOf // every key in open fires on every day from hi to asOf
-	for len(open) > 0 {
+	for len(open) > 0 && spend(left) {
 		lo := calendar.AddMonths(hi, -1)
 		if !lo.After(floor) {
 			lo = floor
@@ -154,7 +198,7 @@ func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision 
 			}
 		}
 		// The keys of started fired on hi and not on lo.
-		if err := en.bisect(ctx, lo, hi, started, since, revision); err != nil {
+		if err := en.edgeWithin(ctx, lo, hi, started, since, revision, true, left); err != nil {
 			return nil, err
 		}
 		open, hi = still, lo
@@ -168,9 +212,17 @@ func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision 
 	return since, nil
 }
 
-// bisect finds the first day of each key, which fires on hi and not on lo.
-func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, since map[GapKey]time.Time, revision int64) error {
-	return en.edge(ctx, lo, hi, keys, since, revision, true)
+// spend takes one reading from the budget left (none: no bound); false
+// when it is spent.
+func spend(left *int) bool {
+	if left == nil {
+		return true
+	}
+	if *left <= 0 {
+		return false
+	}
+	*left--
+	return true
 }
 
 // edge finds, for each key, the first day after lo it fires (opening) or
@@ -178,11 +230,18 @@ func (en *Engine) bisect(ctx context.Context, lo, hi time.Time, keys []GapKey, s
 // lo and not on hi: halving the days between, the keys of one half sharing
 // each reading.
 func (en *Engine) edge(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool) error {
+	return en.edgeWithin(ctx, lo, hi, keys, day, revision, opening, nil)
+}
+
+// edgeWithin is edge reading the register at most *left times (no bound
+// when left is nil); once they are spent, a key gets hi, the day it is
+// known to have changed by.
+func (en *Engine) edgeWithin(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool, left *int) error {
 	if len(keys) == 0 {
 		return nil
 	}
 	days := int(hi.Sub(lo).Hours() / 24)
-	if days <= 1 {
+	if days <= 1 || !spend(left) {
 		for _, k := range keys {
 			day[k] = hi
 		}
@@ -201,8 +260,21 @@ func (en *Engine) edge(ctx context.Context, lo, hi time.Time, keys []GapKey, day
 			late = append(late, k)
 		}
 	}
-	if err := en.edge(ctx, lo, mid, early, day, revision, opening); err != nil {
+	if err := en.edgeWithin(ctx, lo, mid, early, day, revision, opening, left); err != nil {
 		return err
 	}
-	return en.edge(ctx, mid, hi, late, day, revision, opening)
+	return en.edgeWithin(ctx, mid, hi, late, day, revision, opening, left)
+}
+
+// FirstDays says, for each key, the first day after lo it fires, every key
+// firing on hi and not on lo: the days between are halved, the keys of one
+// half sharing each reading.
+func (en *Engine) FirstDays(ctx context.Context, lo, hi time.Time, keys []GapKey) (map[GapKey]time.Time, error) {
+	revision, err := en.revision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[GapKey]time.Time, len(keys))
+	err = en.edge(ctx, calendar.Day(lo), calendar.Day(hi), keys, out, revision, true)
+	return out, err
 }

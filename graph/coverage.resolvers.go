@@ -57,9 +57,17 @@ func (r *queryResolver) CoverageGaps(ctx context.Context, areaID *int, asOf *tim
 		if err != nil {
 			return nil, err
 		}
-		return r.coverage.GapsByAge(ctx, f, floor)
+		conn, err := r.coverage.GapsByAge(ctx, f, floor)
+		if err == nil {
+			expectGaps(ctx, conn.Nodes())
+		}
+		return conn, err
 	}
-	return r.coverage.Gaps(ctx, f)
+	conn, err := r.coverage.Gaps(ctx, f)
+	if err == nil {
+		expectGaps(ctx, conn.Nodes())
+	}
+	return conn, err
 }
 
 // GridMap is the resolver for the gridMap field.

@@ -78,6 +78,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundResponses(givePriority)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundResponses(memoStandings)
+	srv.AroundResponses(withGapItems)
 	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", v, "path", graphql.GetPath(ctx).String())

@@ -26,13 +26,7 @@ func (r *gapResolver) OpenSince(ctx context.Context, obj *coverage.Gap) (*time.T
 
 // Rectification is the resolver for the rectification field.
 func (r *gapResolver) Rectification(ctx context.Context, obj *coverage.Gap) (*ent.Rectification, error) {
-	k := obj.GapKey()
-	it, err := r.client.Rectification.Query().Where(rectification.Rule(string(k.Rule)), rectification.SubjectID(k.SubjectID),
-		rectification.Detail(k.Detail), rectification.StatusNEQ(rectification.StatusWAIVED)).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return it, err
+	return gapItem(ctx, r.client, obj.GapKey())
 }
 
 // CreateRectifications is the resolver for the createRectifications field.

@@ -132,6 +132,10 @@ func TestLedgerClosesItself(t *testing.T) {
 	if got.Status != "VERIFIED" || got.VerifiedOn == nil || *got.VerifiedOn != "2026-03-02" || got.VerifiedByEntryID == nil || got.Days != 0 {
 		t.Fatalf("after the fix: %+v", got)
 	}
+	// The gap's first day was recorded at the hand-over and is kept once verified.
+	if got.OpenSince == nil || *got.OpenSince != "2026-03-02" {
+		t.Errorf("a verified item's openSince = %v, want the gap's first day 2026-03-02", got.OpenSince)
+	}
 	var entry struct {
 		Node struct{ EntityType, EntityID string }
 	}

@@ -32,8 +32,9 @@ var responsibles = []string{"王建华", "李秀兰", "张志强", "刘海燕", 
 
 // handed is a gap handed over on a day, and the day it closed (zero while open).
 type handed struct {
-	gap          *coverage.Gap
-	on, closedOn time.Time
+	gap                 *coverage.Gap
+	on, closedOn, since time.Time
+	check               int // the monthly check it was handed over on
 }
 
 // LoadDemo writes the demo's ledger (see demo/FACTS.md) into a register that holds the demo
@@ -68,7 +69,7 @@ func LoadDemo(ctx context.Context, client *ent.Client, read *sql.DB, dialect str
 				continue
 			}
 			taken[k] = true
-			h := handed{gap: g, on: day}
+			h := handed{gap: g, on: day, check: m}
 			if _, open := checks[ledgerMonths][k]; !open {
 				for c := m + 1; c <= ledgerMonths; c++ {
 					if _, fires := checks[c][k]; !fires {
@@ -79,6 +80,9 @@ func LoadDemo(ctx context.Context, client *ent.Client, read *sql.DB, dialect str
 			}
 			items = append(items, h)
 		}
+	}
+	if err := openSince(ctx, en, client, ref, checks, items); err != nil {
+		return err
 	}
 	return register.InTx(ctx, client, func(tx *ent.Client) error {
 		overdue := 0
@@ -91,6 +95,57 @@ func LoadDemo(ctx context.Context, client *ent.Client, read *sql.DB, dialect str
 	})
 }
 
+// openSince sets the first day of each item's gap, as a hand-over records
+// it: from the monthly checks, the month the gap began to fire
+// continuously before its hand-over, then the day within it; a gap firing
+// on every check before it is walked back from the first check.
+func openSince(ctx context.Context, en *coverage.Engine, client *ent.Client, ref time.Time,
+	checks []map[coverage.GapKey]coverage.FoundGap, items []handed) error {
+	check := func(c int) time.Time { return calendar.AddMonths(ref, c-ledgerMonths) }
+	within := map[int][]coverage.GapKey{} // by the check before the month the gap began in
+	var first []coverage.GapKey           // firing on every check before its hand-over
+	at := map[coverage.GapKey]int{}
+	for i, h := range items {
+		k := h.gap.GapKey()
+		at[k] = i
+		c := h.check - 1
+		for c >= 0 {
+			if _, fires := checks[c][k]; !fires {
+				break
+			}
+			c--
+		}
+		if c < 0 {
+			first = append(first, k)
+		} else {
+			within[c] = append(within[c], k)
+		}
+	}
+	for c, keys := range within {
+		days, err := en.FirstDays(ctx, check(c), check(c+1), keys)
+		if err != nil {
+			return err
+		}
+		for k, d := range days {
+			items[at[k]].since = d
+		}
+	}
+	if len(first) > 0 {
+		floor, err := register.RecordedSince(ctx, client)
+		if err != nil {
+			return err
+		}
+		days, err := en.OpenSinceOf(ctx, check(0), floor, first, 1<<20)
+		if err != nil {
+			return err
+		}
+		for k, d := range days {
+			items[at[k]].since = d
+		}
+	}
+	return nil
+}
+
 // writeItem writes the i-th item of the ledger with its notes.
 func writeItem(ctx context.Context, tx *ent.Client, h handed, i int, ref time.Time, overdue *int) error {
 	g, k := h.gap, h.gap.GapKey()
@@ -98,7 +153,7 @@ func writeItem(ctx context.Context, tx *ent.Client, h handed, i int, ref time.Ti
 	r, err := tx.Rectification.Create().SetRule(string(k.Rule)).SetSubjectID(k.SubjectID).SetDetail(k.Detail).
 		SetGapID(g.ID).SetSubjectName(g.SubjectName).SetAreaID(g.Community.ID).
 		SetResponsible(responsibles[i%len(responsibles)]).SetDeadline(deadline).SetHandedOverOn(h.on).
-		SetPlan(g.Remedy.Zh).Save(ctx)
+		SetPlan(g.Remedy.Zh).SetNillableGapSince(nonZero(h.since)).Save(ctx)
 	if err != nil {
 		return fmt.Errorf("handing over %s: %w", g.SubjectName, err)
 	}
@@ -128,4 +183,11 @@ func writeItem(ctx context.Context, tx *ent.Client, h handed, i int, ref time.Ti
 		return err
 	}
 	return u.Exec(ctx)
+}
+
+func nonZero(d time.Time) *time.Time {
+	if d.IsZero() {
+		return nil
+	}
+	return &d
 }

@@ -3,6 +3,7 @@ package rectify_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"jiceng/calendar"
 	"jiceng/coverage"
@@ -11,6 +12,7 @@ import (
 	"jiceng/ent/rectification"
 	"jiceng/policy"
 	"jiceng/rectify"
+	"jiceng/register"
 )
 
 // TestTheDemosLedger: the campaign's items, most verified by the demo's
@@ -37,6 +39,38 @@ func TestTheDemosLedger(t *testing.T) {
 	t.Logf("%d items: %v", len(items), count)
 	if count[rectification.StatusVERIFIED]*2 <= len(items) || count[rectification.StatusOVERDUE] == 0 || count[rectification.StatusOVERDUE] > 5 {
 		t.Errorf("want most items verified and a few overdue, got %v of %d", count, len(items))
+	}
+	// Every item carries its gap's first day, on or before its hand-over,
+	// as the hand-over's own walk back finds it.
+	floor, err := register.RecordedSince(ctx, st.Client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := coverage.New(st.Client, st.Read, st.Dialect)
+	for i, it := range items {
+		if it.GapSince == nil || it.GapSince.After(it.HandedOverOn) {
+			t.Fatalf("item %d (%s, handed over %s) open since %v", it.ID, it.Rule, it.HandedOverOn.Format(time.DateOnly), it.GapSince)
+		}
+		if i%(len(items)/4+1) != 0 {
+			continue
+		}
+		since, err := en.OpenSinceOf(ctx, it.HandedOverOn, floor, []coverage.GapKey{rectify.Key(it)}, 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := since[rectify.Key(it)]; !want.Equal(*it.GapSince) {
+			t.Errorf("item %d (%s) open since %s, the walk back from its hand-over says %s", it.ID, it.Rule,
+				it.GapSince.Format(time.DateOnly), want.Format(time.DateOnly))
+		}
+		// A walk of two readings gives a day the gap fired on continuously:
+		// no earlier than its first day, no later than the hand-over.
+		bounded, err := en.OpenSinceOf(ctx, it.HandedOverOn, floor, []coverage.GapKey{rectify.Key(it)}, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, ok := bounded[rectify.Key(it)]; !ok || d.Before(*it.GapSince) || d.After(it.HandedOverOn) {
+			t.Errorf("item %d (%s) open since %s; the walk of two readings says %v", it.ID, it.Rule, it.GapSince.Format(time.DateOnly), d)
+		}
 	}
 	defer calendar.Freeze(ref)()
 	book := rectify.New(st.Client, coverage.New(st.Client, st.Read, st.Dialect))

@@ -33,6 +33,14 @@ type HandOver struct {
 // maxHandOver bounds the gaps one hand-over may take.
 const maxHandOver = 5000
 
+// sinceReadings bounds the readings of the register a hand-over spends on
+// its gaps' first days when the gaps view has not walked them back today
+// already (see coverage.Engine.OpenSinceOf): one reading of the Fuxin demo
+// costs about 0.08 s, so a hand-over of a whole community waits a few
+// seconds at most; a gap whose first day is not narrowed down within them
+// is recorded open since the earliest day the walk saw it fire.
+const sinceReadings = 40
+
 // Create hands gaps over with c (a transaction's client): one item per
 // gap. A gap asked for by ID must be found today and not be followed up
 // already; gaps asked for by area and rule that are followed up already are
@@ -49,6 +57,10 @@ func (l *Ledger) Create(ctx context.Context, c *ent.Client, h HandOver) ([]*ent.
 		return nil, err
 	}
 	followed, err := followedUp(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	since, err := l.since(ctx, c, gaps, today, followed)
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +88,9 @@ func (l *Ledger) Create(ctx context.Context, c *ent.Client, h HandOver) ([]*ent.
 		create := c.Rectification.Create().SetRule(string(k.Rule)).SetSubjectID(k.SubjectID).SetDetail(k.Detail).
 			SetGapID(g.ID).SetSubjectName(g.SubjectName).SetAreaID(*area).SetNillableOrganizationID(h.OrganizationID).
 			SetNillableResponsible(h.Responsible).SetDeadline(h.Deadline).SetNillablePlan(h.Plan).SetHandedOverOn(today)
+		if d, ok := since[k]; ok {
+			create.SetGapSince(d)
+		}
 		r, err := create.Save(ctx)
 		if err != nil {
 			return nil, err
@@ -121,6 +136,25 @@ func (l *Ledger) gaps(ctx context.Context, h HandOver, today time.Time) ([]*cove
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// since are the first days of the gaps to hand over (those not followed
+// up already), as the register's history shows them.
+func (l *Ledger) since(ctx context.Context, c *ent.Client, gaps []*coverage.Gap, today time.Time, followed map[coverage.GapKey]bool) (map[coverage.GapKey]time.Time, error) {
+	keys := make([]coverage.GapKey, 0, len(gaps))
+	for _, g := range gaps {
+		if !followed[g.GapKey()] {
+			keys = append(keys, g.GapKey())
+		}
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	floor, err := register.RecordedSince(policy.System(ctx), c)
+	if err != nil {
+		return nil, err
+	}
+	return l.engine.OpenSinceOf(ctx, today, floor, keys, sinceReadings)
 }
 
 // followedUp are the gaps of the items not waived.

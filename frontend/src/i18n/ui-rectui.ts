@@ -122,6 +122,10 @@ export const messages = {
       title: ['免于整改', 'Waive the item'],
       reason: ['理由', 'Reason'],
       preview: ['“{subject}”的这个问题将不再跟进，理由记入台账和审计日志。', 'The gap of {subject} is no longer followed up; the reason goes into the ledger and the audit log.'],
+      confirm: [
+        '确定对“{subject}”的“{rule}”免于整改吗？免于整改后不能撤回，该事项不再跟进。',
+        'Waive “{rule}” of {subject}? A waiver cannot be undone; the item is no longer followed up.',
+      ],
     },
     handOver: {
       button: ['转办所选（{n}）', 'Hand over the selected ({n})'],
