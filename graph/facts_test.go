@@ -334,6 +334,29 @@ func TestAnOrganizationsAreasAsOfADay(t *testing.T) {
 	if s := areas("2000-01-01"); len(s) != 1 || s[0] != "东网格" {
 		t.Errorf("on the day it was established: %v, want [东网格]", s)
 	}
+	// The grid panel's side of the same fact: the organisations responsible
+	// for a grid on a day.
+	responsible := func(grid, day string) bool {
+		t.Helper()
+		var out struct {
+			Node struct{ ResponsibleOn []struct{ ID string } }
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Area { responsibleOn(asOf: $d) { id } } } }`, "id", grid, "d", day)
+		for _, o := range out.Node.ResponsibleOn {
+			if o.ID == w.eastOrg {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		grid, day string
+		want      bool
+	}{{w.east, dayBefore, true}, {w.east, on, false}, {w.west, dayBefore, false}, {w.west, on, true}} {
+		if got := responsible(c.grid, c.day); got != c.want {
+			t.Errorf("responsibleOn(%s) of grid %s: %v, want %v", c.day, c.grid, got, c.want)
+		}
+	}
 }
 
 // The unit's cover dialog offers the organisations by how each would cover

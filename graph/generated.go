@@ -154,6 +154,7 @@ type ComplexityRoot struct {
 		ParentID                func(childComplexity int) int
 		ResidentMembers         func(childComplexity int) int
 		Residents               func(childComplexity int) int
+		ResponsibleOn           func(childComplexity int, asOf *time.Time) int
 		Units                   func(childComplexity int) int
 		UpdatedAt               func(childComplexity int) int
 		ViewerMayEdit           func(childComplexity int) int
@@ -1094,6 +1095,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AreaResolver interface {
+	ResponsibleOn(ctx context.Context, obj *ent.Area, asOf *time.Time) ([]*ent.Organization, error)
 	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Area) (*policy.Permission, error)
 }
@@ -1652,6 +1654,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Area.Residents(childComplexity), true
+	case "Area.responsibleOn":
+		if e.ComplexityRoot.Area.ResponsibleOn == nil {
+			break
+		}
+
+		args, err := ec.field_Area_responsibleOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Area.ResponsibleOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Area.units":
 		if e.ComplexityRoot.Area.Units == nil {
 			break
@@ -6550,6 +6563,8 @@ func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.
 		return ec.fieldContext_Area_affiliatedOrganizations(ctx, field)
 	case "assessments":
 		return ec.fieldContext_Area_assessments(ctx, field)
+	case "responsibleOn":
+		return ec.fieldContext_Area_responsibleOn(ctx, field)
 	case "history":
 		return ec.fieldContext_Area_history(ctx, field)
 	case "viewerMayEdit":
@@ -8363,6 +8378,20 @@ func (ec *executionContext) field_Area_history_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Area_responsibleOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -12617,6 +12646,50 @@ func (ec *executionContext) fieldContext_Area_assessments(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Assessment(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Area_responsibleOn(ctx context.Context, field graphql.CollectedField, obj *ent.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_responsibleOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Area().ResponsibleOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_responsibleOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Area",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Area_responsibleOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -53523,6 +53596,12 @@ func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Area_assessments(ctx, field, obj)
+				})
+		case "responsibleOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Area_responsibleOn(ctx, field, obj)
 				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -12,13 +12,34 @@ import (
 	"jiceng/ent"
 	"jiceng/ent/area"
 	"jiceng/ent/member"
+	"jiceng/ent/organization"
 	"jiceng/ent/predicate"
 	"jiceng/graph/model"
 	"jiceng/policy"
 	"jiceng/register"
 	"jiceng/vocab"
+	"slices"
 	"time"
 )
+
+// ResponsibleOn is the resolver for the responsibleOn field.
+func (r *areaResolver) ResponsibleOn(ctx context.Context, obj *ent.Area, asOf *time.Time) ([]*ent.Organization, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil {
+		return nil, err
+	}
+	var ids []int
+	for id, s := range all {
+		if slices.Contains(s.AreaIDs, obj.ID) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return []*ent.Organization{}, nil
+	}
+	return r.client.Organization.Query().Where(organization.IDIn(ids...)).
+		Order(ent.Asc(organization.FieldNameKey), ent.Asc(organization.FieldID)).All(ctx)
+}
 
 // History is the resolver for the history field.
 func (r *areaResolver) History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error) {

@@ -4741,7 +4741,7 @@ export type GridPanelQueryVariables = Exact<{
 export type GridPanelQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
-    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null }> | null }> | null, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
+    | { __typename: 'Area', id: string, name: string, kind: AreaKind, households: number, residents: number, parent: { id: string, name: string } | null, organizations: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null } | null } | null, children: Array<{ id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null }> | null }>, residentMembers: Array<{ id: string, status: MemberStatus, category: MemberCategory, mobility: MemberMobility | null }> | null }
     | { __typename: 'Assessment' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Exemption' }
@@ -6529,7 +6529,7 @@ export const GridPanelDocument = new TypedDocumentString(`
         id
         name
       }
-      organizations {
+      organizations: responsibleOn(asOf: $asOf) {
         ...PanelOrganization
         standing(asOf: $asOf) {
           parent {

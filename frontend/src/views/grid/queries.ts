@@ -17,7 +17,8 @@ export const GridPanelDocument = graphql(`
           id
           name
         }
-        organizations {
+        # The organisations responsible for the grid on the day, not today.
+        organizations: responsibleOn(asOf: $asOf) {
           ...PanelOrganization
           standing(asOf: $asOf) {
             parent {
