@@ -157,18 +157,24 @@ func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*an
 // analyseIn reads the register as of asOf with read: all of it, or only
 // what can be located in an area and the areas below it.
 func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, where scopeKey) (*analysis, error) {
+	return en.analyseWith(ctx, asOf, read, where, false)
+}
+
+// analyseWith is analyseIn, lean (see env.lean) or not.
+func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, where scopeKey, lean bool) (*analysis, error) {
 	settings, err := LoadSettingsOn(ctx, en.client, asOf)
 	if err != nil {
 		return nil, err
 	}
 	var a *analysis
-	err = read(ctx, func(tx *sql.Tx) error {
+	err = read(ctx, func(tx querier) error {
 		t, err := loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
 		if err != nil {
 			return err
 		}
 		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 			tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
+		a.env.lean = lean
 		if where.community {
 			if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
 				where.id = c
@@ -206,7 +212,7 @@ func run(ctx context.Context, read reader, parts []part) error {
 	}()
 	for _, p := range parts {
 		g.Go(func() error {
-			return read(gctx, func(tx *sql.Tx) error {
+			return read(gctx, func(tx querier) error {
 				return p.query.rows(gctx, tx, p.text, func(r *sql.Rows) error {
 					v, err := scanAll(r.Scan, p.cols)
 					if err != nil {
@@ -347,7 +353,9 @@ func (a *analysis) rulesOf(facts string) (rs []*rule, flags, values []string, ne
 		if r.facts == facts {
 			rs = append(rs, r)
 			flags = append(flags, flag(r.when(a.env)))
-			values = append(values, r.columns...)
+			if !a.env.lean {
+				values = append(values, r.columns...)
+			}
 			needs = append(needs, r.needs...)
 		}
 	}
@@ -360,8 +368,11 @@ func (a *analysis) gapRows(rs []*rule, id, area int, detail, name string, flags,
 	for i, r := range rs {
 		n := len(r.columns)
 		if toInt(flags[i]) == 1 {
-			a.gaps = append(a.gaps, &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: id, areaID: area,
-				detail: detail, name: name, values: slices.Clone(values[at : at+n])}) // not the whole row
+			g := &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: id, areaID: area, detail: detail, name: name}
+			if len(values) > 0 { // none in a lean analysis
+				g.values = slices.Clone(values[at : at+n]) // not the whole row
+			}
+			a.gaps = append(a.gaps, g)
 		}
 		at += n
 	}
@@ -384,9 +395,12 @@ func (a *analysis) gapLists(facts string) (rs []*rule, cols []string, needs []st
 		if r.facts != facts {
 			continue
 		}
-		parts := []string{"CAST(f.id AS TEXT)", "(SELECT s.name FROM " + r.subject + " s WHERE s.id = f.id)"}
-		for _, c := range r.columns {
-			parts = append(parts, "CAST("+c+" AS TEXT)")
+		parts := []string{"CAST(f.id AS TEXT)"}
+		if !a.env.lean {
+			parts = append(parts, "(SELECT s.name FROM "+r.subject+" s WHERE s.id = f.id)")
+			for _, c := range r.columns {
+				parts = append(parts, "CAST("+c+" AS TEXT)")
+			}
 		}
 		for i, p := range parts {
 			parts[i] = "COALESCE(" + p + ", '')"
@@ -408,14 +422,16 @@ func (a *analysis) readGapLists(rs []*rule, area int, lists []any) {
 		}
 		for _, rec := range strings.Split(list, recordSep) {
 			f := strings.Split(rec, unitSep)
-			values := make([]any, len(r.columns))
-			for j := range values {
-				if f[2+j] != "" {
-					values[j] = f[2+j]
+			g := &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: toInt(f[0]), areaID: area}
+			if len(f) > 1 { // the ID alone in a lean analysis
+				g.name, g.values = f[1], make([]any, len(r.columns))
+				for j := range g.values {
+					if f[2+j] != "" {
+						g.values[j] = f[2+j]
+					}
 				}
 			}
-			a.gaps = append(a.gaps, &gapRow{rule: r, order: ruleOrder[r.Code], subjectID: toInt(f[0]), areaID: area,
-				name: f[1], values: values})
+			a.gaps = append(a.gaps, g)
 		}
 	}
 }
@@ -453,8 +469,11 @@ func (a *analysis) organizations() part {
 				behind := ruleByCode["LIFE_MEETINGS_BEHIND"]
 				for _, rec := range strings.Split(list, recordSep) {
 					f := strings.Split(rec, unitSep)
-					a.gaps = append(a.gaps, &gapRow{rule: behind, order: ruleOrder[behind.Code], subjectID: id, areaID: area,
-						detail: f[0], name: toString(v[3]), values: []any{f[1], f[2]}})
+					g := &gapRow{rule: behind, order: ruleOrder[behind.Code], subjectID: id, areaID: area, detail: f[0], name: toString(v[3])}
+					if len(f) > 2 { // the type alone in a lean analysis
+						g.values = []any{f[1], f[2]}
+					}
+					a.gaps = append(a.gaps, g)
 				}
 			}
 		},

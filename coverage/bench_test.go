@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -154,7 +153,7 @@ func officialTable(ctx context.Context, en *Engine, settings *Settings) (*tally,
 	}
 	read := en.at(revision)
 	var t *tree
-	err = read(ctx, func(tx *sql.Tx) error {
+	err = read(ctx, func(tx querier) error {
 		var err error
 		t, err = loadTree(ctx, &query{dialect: en.dialect}, tx, benchAsOf)
 		return err

@@ -55,13 +55,13 @@ func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error
 var errMoved = errors.New("the register changed during the analysis")
 
 // reader runs fn with a transaction that sees one revision of the register.
-type reader func(ctx context.Context, fn func(tx *sql.Tx) error) error
+type reader func(ctx context.Context, fn func(tx querier) error) error
 
 // at reads in a snapshot of its own each time, and fails with errMoved
 // when the snapshot is not of revision: the statements of one analysis can
 // run side by side and still all see the same register.
 func (en *Engine) at(revision int64) reader {
-	return func(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return func(ctx context.Context, fn func(tx querier) error) error {
 		return en.snapshot(ctx, func(tx *sql.Tx) error {
 			// The first read fixes the snapshot, so the revision read here
 			// is the one every later statement in tx sees.
@@ -78,9 +78,9 @@ func (en *Engine) at(revision int64) reader {
 }
 
 // within reads with tx, one statement at a time.
-func within(tx *sql.Tx) reader {
+func within(tx querier) reader {
 	var mu sync.Mutex
-	return func(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return func(ctx context.Context, fn func(tx querier) error) error {
 		mu.Lock()
 		defer mu.Unlock()
 		return fn(tx)

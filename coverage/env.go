@@ -24,6 +24,10 @@ type env struct {
 	// scope is, for an analysis scoped to an area, what it reads (see
 	// scope.go); nil for the whole register.
 	scope *scope
+	// lean is set for an analysis read for its counts and its gaps' keys
+	// alone (a trend's day, a day of a walk back through history): its
+	// gaps carry no subject's name and no figures.
+	lean bool
 }
 
 func newEnv(dialect string, asOf time.Time, settings *Settings, root int) *env {

@@ -96,6 +96,9 @@ func (e *env) behindList() string {
 	held := `(SELECT COUNT(*) FROM meetings mt WHERE mt.organization_id = f.id AND mt.type = r.type
 		AND mt.held_on > {window_start} AND mt.held_on <= {d})`
 	record := "r.type || " + e.char(0x1f) + " || CAST(" + held + " AS TEXT) || " + e.char(0x1f) + " || CAST(" + required + " AS TEXT)"
+	if e.lean {
+		record = "r.type"
+	}
 	return `(SELECT ` + e.listAgg(record, e.char(0x1e)) + ` FROM (` + e.requirements() + `) r
 		WHERE r.kind = f.kind AND ` + required + ` > ` + held + `
 		AND (r.type <> 'BRANCH_COMMITTEE' OR f.full_members >= ` + e.settings.byKind("BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", "f.kind") + `)

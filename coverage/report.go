@@ -32,6 +32,11 @@ func (en *Engine) Coverage(ctx context.Context, areaID *int, asOf *time.Time, de
 	if err != nil {
 		return nil, err
 	}
+	return en.reportOf(ctx, a, areaID, depth, unitKinds)
+}
+
+// reportOf is Coverage's report of an area from an analysis that holds for it.
+func (en *Engine) reportOf(ctx context.Context, a *analysis, areaID *int, depth int, unitKinds []unit.Kind) (*Report, error) {
 	id, err := a.scope(areaID)
 	if err != nil {
 		return nil, err

@@ -63,21 +63,6 @@ func (en *Engine) Found(ctx context.Context, asOf time.Time) (map[GapKey]FoundGa
 	return out, nil
 }
 
-// keysOn are the keys of the gaps found as of a day, read without keeping
-// the reading in the engine's cache: walking back through history must not
-// push out the readings users are looking at.
-func (en *Engine) keysOn(ctx context.Context, d time.Time, revision int64) (map[GapKey]bool, error) {
-	a, _, err := en.consistent(ctx, d, revision)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[GapKey]bool, len(a.gaps))
-	for _, g := range a.gaps {
-		out[GapKey{Rule: g.rule.Code, SubjectID: g.subjectID, Detail: g.detail}] = true
-	}
-	return out, nil
-}
-
 // sinceCache keeps, per engine, the last walk back through history: the
 // first day of every gap of a day, for one revision of the register.
 var sinceCache sync.Map // *Engine → *sinceEntry
@@ -151,17 +136,72 @@ func (en *Engine) OpenSinceOf(ctx context.Context, asOf, floor time.Time, keys [
 // is open since then at the latest.
 const walkYears = 3
 
+// walker reads the days of a walk back through history in one span, lean
+// (see env.lean), keeping none of them in the engine's cache: walking back
+// must not push out the readings users are looking at. left, when not
+// nil, is how many readings it may still take.
+type walker struct {
+	s    *span
+	left *int
+}
+
+// keys are the keys of the gaps found as of each day, read side by side.
+func (w *walker) keys(days []time.Time) ([]map[GapKey]bool, error) {
+	as, err := w.s.read(days)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]map[GapKey]bool, len(as))
+	for i, a := range as {
+		out[i] = make(map[GapKey]bool, len(a.gaps))
+		for _, g := range a.gaps {
+			out[i][GapKey{Rule: g.rule.Code, SubjectID: g.subjectID, Detail: g.detail}] = true
+		}
+	}
+	return out, nil
+}
+
+// walk runs fn with a walker of the register at revision, whose budget is
+// a copy of *left (none when left is nil) each time the span starts over.
+func (en *Engine) walk(ctx context.Context, revision int64, left *int, fn func(w *walker) error) error {
+	_, err := en.inSpan(ctx, revision, scopeKey{}, func(s *span) error {
+		w := &walker{s: s}
+		if left != nil {
+			budget := *left
+			w.left = &budget
+		}
+		return fn(w)
+	})
+	return err
+}
+
 // walkBack walks back from asOf for the keys found on it (of only, when
 // only is not nil), reading the register at most *left times when left is
 // not nil (see OpenSinceOf).
 func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision int64, only []GapKey, left *int) (map[GapKey]time.Time, error) {
+	var since map[GapKey]time.Time
+	err := en.walk(ctx, revision, left, func(w *walker) error {
+		var err error
+		since, err = w.walkBack(asOf, floor, only)
+		return err
+	})
+	return since, err
+}
+
+// monthsAhead is how many months back an unbounded walk reads at once: a
+// month more than it needs costs a reading, a month at a time costs the
+// two cores' reading side by side.
+const monthsAhead = 2 * spanWorkers
+
+func (w *walker) walkBack(asOf, floor time.Time, only []GapKey) (map[GapKey]time.Time, error) {
 	if bound := calendar.AddYears(asOf, -walkYears); floor.Before(bound) {
 		floor = bound
 	}
-	now, err := en.keysOn(ctx, asOf, revision)
+	found, err := w.keys([]time.Time{asOf})
 	if err != nil {
 		return nil, err
 	}
+	now := found[0]
 	since := make(map[GapKey]time.Time, len(now))
 	open := make([]GapKey, 0, len(now))
 	if only == nil {
@@ -176,33 +216,56 @@ func (en *Engine) walkBack(ctx context.Context, asOf, floor time.Time, revision 
 			}
 		}
 	}
+	step := monthsAhead
+	if w.left != nil {
+		step = 1 // a bounded walk narrows down the months nearest the day first
+	}
 	hi := asOf // every key in open fires on every day from hi to asOf
-	for len(open) > 0 && spend(left) {
-		lo := calendar.AddMonths(hi, -1)
-		if !lo.After(floor) {
-			lo = floor
+	for len(open) > 0 {
+		// The next months back, a month a reading, to floor at the earliest.
+		var los []time.Time
+		for h := hi; len(los) < step; {
+			lo := calendar.AddMonths(h, -1)
+			if !lo.After(floor) {
+				lo = floor
+			}
+			if !lo.Before(h) || !spend(w.left) {
+				break
+			}
+			los, h = append(los, lo), lo
+			if lo.Equal(floor) {
+				break
+			}
 		}
-		if !lo.Before(hi) {
+		if len(los) == 0 {
 			break
 		}
-		on, err := en.keysOn(ctx, lo, revision)
+		on, err := w.keys(los)
 		if err != nil {
 			return nil, err
 		}
-		var still, started []GapKey
-		for _, k := range open {
-			if on[k] {
-				still = append(still, k)
-			} else {
-				started = append(started, k)
+		var edges []interval
+		for i, lo := range los {
+			var still, started []GapKey
+			for _, k := range open {
+				if on[i][k] {
+					still = append(still, k)
+				} else {
+					started = append(started, k)
+				}
+			}
+			if len(started) > 0 { // they fired on hi and not on lo
+				edges = append(edges, interval{lo, hi, started})
+			}
+			open, hi = still, lo
+			if len(open) == 0 {
+				break
 			}
 		}
-		// The keys of started fired on hi and not on lo.
-		if err := en.edgeWithin(ctx, lo, hi, started, since, revision, true, left); err != nil {
+		if err := w.edges(edges, since, true); err != nil {
 			return nil, err
 		}
-		open, hi = still, lo
-		if lo.Equal(floor) {
+		if hi.Equal(floor) {
 			break
 		}
 	}
@@ -225,45 +288,70 @@ func spend(left *int) bool {
 	return true
 }
 
-// edge finds, for each key, the first day after lo it fires (opening) or
-// it no longer fires (!opening), the key firing on hi and not on lo, or on
-// lo and not on hi: halving the days between, the keys of one half sharing
-// each reading.
-func (en *Engine) edge(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool) error {
-	return en.edgeWithin(ctx, lo, hi, keys, day, revision, opening, nil)
+// interval is the days after lo up to hi in which each of the keys
+// changed: it fired on one and not on the other.
+type interval struct {
+	lo, hi time.Time
+	keys   []GapKey
 }
 
-// edgeWithin is edge reading the register at most *left times (no bound
-// when left is nil); once they are spent, a key gets hi, the day it is
-// known to have changed by.
-func (en *Engine) edgeWithin(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool, left *int) error {
+// edge finds, for each key, the first day after lo it fires (opening) or
+// it no longer fires (!opening), the key firing on hi and not on lo, or on
+// lo and not on hi (see walker.edges).
+func (en *Engine) edge(ctx context.Context, lo, hi time.Time, keys []GapKey, day map[GapKey]time.Time, revision int64, opening bool) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	days := int(hi.Sub(lo).Hours() / 24)
-	if days <= 1 || !spend(left) {
-		for _, k := range keys {
-			day[k] = hi
+	return en.walk(ctx, revision, nil, func(w *walker) error {
+		return w.edges([]interval{{lo, hi, keys}}, day, opening)
+	})
+}
+
+// edges finds, for each key of the intervals, the first day of its
+// interval it fires (opening) or it no longer fires (!opening): halving
+// each interval, the keys of one half sharing each reading, and the
+// halves of every interval read side by side. Once the budget is spent, a
+// key gets the end of its interval, the day it is known to have changed by.
+func (w *walker) edges(todo []interval, day map[GapKey]time.Time, opening bool) error {
+	for len(todo) > 0 {
+		var halved []interval
+		var mids []time.Time
+		for _, iv := range todo {
+			days := int(iv.hi.Sub(iv.lo).Hours() / 24)
+			if days <= 1 || !spend(w.left) {
+				for _, k := range iv.keys {
+					day[k] = iv.hi
+				}
+				continue
+			}
+			halved, mids = append(halved, iv), append(mids, iv.lo.AddDate(0, 0, days/2))
 		}
-		return nil
-	}
-	mid := lo.AddDate(0, 0, days/2)
-	on, err := en.keysOn(ctx, mid, revision)
-	if err != nil {
-		return err
-	}
-	var early, late []GapKey // the change is on or before mid; after mid
-	for _, k := range keys {
-		if on[k] == opening {
-			early = append(early, k)
-		} else {
-			late = append(late, k)
+		if len(mids) == 0 {
+			return nil
+		}
+		on, err := w.keys(mids)
+		if err != nil {
+			return err
+		}
+		todo = todo[:0:0]
+		for i, iv := range halved {
+			var early, late []GapKey // the change is on or before mid; after mid
+			for _, k := range iv.keys {
+				if on[i][k] == opening {
+					early = append(early, k)
+				} else {
+					late = append(late, k)
+				}
+			}
+			if len(early) > 0 {
+				todo = append(todo, interval{iv.lo, mids[i], early})
+			}
+			if len(late) > 0 {
+				todo = append(todo, interval{mids[i], iv.hi, late})
+			}
 		}
 	}
-	if err := en.edgeWithin(ctx, lo, mid, early, day, revision, opening, left); err != nil {
-		return err
-	}
-	return en.edgeWithin(ctx, mid, hi, late, day, revision, opening, left)
+	return nil
 }
 
 // FirstDays says, for each key, the first day after lo it fires, every key

@@ -63,15 +63,25 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.En }
 
 // Trend is the coverage of an area (nil: the whole register) on each day
 // of the series from, every months, to: the official table's figures and
-// the gaps by rule family, each day read as Coverage reads it.
+// the gaps by rule family, each day's what Coverage reports for it. The
+// days are read in one span (span.go), all of one revision of the
+// register, without keeping their readings in the engine's cache.
 func (en *Engine) Trend(ctx context.Context, areaID *int, from, to time.Time, months int) ([]*TrendPoint, error) {
 	days, err := TrendDays(from, to, months)
 	if err != nil {
 		return nil, err
 	}
+	var where scopeKey
+	if areaID != nil {
+		where.id = *areaID
+	}
+	as, _, err := en.readDays(ctx, days, where)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*TrendPoint, 0, len(days))
-	for _, d := range days {
-		r, err := en.Coverage(ctx, areaID, &d, 0)
+	for i, d := range days {
+		r, err := en.reportOf(ctx, as[i], areaID, 0, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -2,7 +2,9 @@ package coverage_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,11 +15,13 @@ import (
 	"jiceng/policy"
 )
 
-// TestTrendAndChangesOverTheDemo reads the demo's last year by quarter:
-// every point of the trend is coverage(asOf) of its day, and the changes
-// between two days are exactly the difference of the two days' gaps, each
-// opened (closed) on a day it is found (not found) and was not (was) the
-// day before.
+// TestTrendAndChangesOverTheDemo reads the demo's last year by month, for
+// the whole register and for a community: every point of the trend is
+// coverage(asOf) of its day, every official-table figure and gap count,
+// and its family counts are those of the day's gaps; the changes between
+// two days are exactly the difference of the two days' gaps, each opened
+// (closed) on a day it is found (not found) and was not (was) the day
+// before.
 func TestTrendAndChangesOverTheDemo(t *testing.T) {
 	st := dbtest.Open(t)
 	ctx := policy.System(context.Background())
@@ -28,28 +32,57 @@ func TestTrendAndChangesOverTheDemo(t *testing.T) {
 	defer calendar.Freeze(ref)()
 	en := coverage.New(st.Client, st.Read, st.Dialect)
 	from := calendar.AddYears(ref, -1)
-	points, err := en.Trend(ctx, nil, from, ref, 3)
+	fresh := coverage.New(st.Client, st.Read, st.Dialect)
+	whole, err := fresh.Coverage(ctx, nil, &ref, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(points) != 5 {
-		t.Fatalf("%d points over a year by quarter, want 5", len(points))
-	}
-	fresh := coverage.New(st.Client, st.Read, st.Dialect)
-	for _, p := range points {
-		want, err := fresh.Coverage(ctx, nil, &p.AsOf, 0)
+	community := whole.Children[0].Children[0].Area.ID
+	for _, areaID := range []*int{nil, &community} {
+		points, err := en.Trend(ctx, areaID, from, ref, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(p.Report, want) {
-			t.Errorf("%s: the trend's report differs from coverage(asOf)", p.AsOf.Format("2006-01-02"))
+		if len(points) != 13 {
+			t.Fatalf("%d points over a year by month, want 13", len(points))
 		}
-		sum := 0
-		for _, f := range p.Families {
-			sum += f.Count
+		changed := false
+		for _, p := range points {
+			day := p.AsOf.Format("2006-01-02")
+			want, err := coverage.New(st.Client, st.Read, st.Dialect).Coverage(ctx, areaID, &p.AsOf, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (p.Report.Area == nil) != (want.Area == nil) || want.Area != nil && p.Report.Area.ID != want.Area.ID {
+				t.Errorf("%s: the trend's report is of area %v, coverage's of %v", day, p.Report.Area, want.Area)
+			}
+			got := *p.Report
+			got.Area = want.Area // an entity read twice holds its client's state: the IDs are compared above
+			if !reflect.DeepEqual(&got, want) {
+				t.Errorf("%s (area %v): the trend's report differs from coverage(asOf):\n%s", day, areaID, reportDiff(&got, want))
+			}
+			gaps, err := fresh.Gaps(ctx, coverage.GapFilter{AreaID: areaID, AsOf: &p.AsOf, First: 1 << 30})
+			if err != nil {
+				t.Fatal(err)
+			}
+			families := map[coverage.RuleFamily]int{}
+			for _, g := range gaps.Nodes() {
+				families[g.Family]++
+			}
+			sum := 0
+			for _, f := range p.Families {
+				sum += f.Count
+				if f.Count != families[f.Family] {
+					t.Errorf("%s (area %v): %d gaps of family %s, the day's gaps hold %d", day, areaID, f.Count, f.Family, families[f.Family])
+				}
+			}
+			if sum != want.GapTotal || sum != gaps.TotalCount {
+				t.Errorf("%s: families sum to %d gaps, coverage says %d, the gaps %d", day, sum, want.GapTotal, gaps.TotalCount)
+			}
+			changed = changed || !reflect.DeepEqual(p.Report.Members, points[0].Report.Members)
 		}
-		if sum != want.GapTotal {
-			t.Errorf("%s: families sum to %d gaps, coverage says %d", p.AsOf.Format("2006-01-02"), sum, want.GapTotal)
+		if !changed {
+			t.Errorf("area %v: the members' figures are the same every month of the year", areaID)
 		}
 	}
 	if _, err := en.Trend(ctx, nil, ref, from, 1); err == nil {
@@ -97,4 +130,17 @@ func TestTrendAndChangesOverTheDemo(t *testing.T) {
 			t.Errorf("%s %s: the day %s is not the day it changed", k.Rule, c.Gap.SubjectName, c.Day.Format("2006-01-02"))
 		}
 	}
+}
+
+// reportDiff names the parts of two reports that differ.
+func reportDiff(got, want *coverage.Report) string {
+	var out []string
+	for name, pair := range map[string][2]any{"units": {got.Units, want.Units}, "members": {got.Members, want.Members},
+		"grids": {got.Grids, want.Grids}, "organizations": {got.Organizations, want.Organizations},
+		"gaps": {got.Gaps, want.Gaps}, "assessments": {got.Assessments, want.Assessments}, "status": {got.Status, want.Status}} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			out = append(out, fmt.Sprintf("%s: %+v, want %+v", name, pair[0], pair[1]))
+		}
+	}
+	return strings.Join(out, "\n")
 }
