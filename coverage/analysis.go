@@ -157,11 +157,23 @@ func (en *Engine) analyse(ctx context.Context, asOf time.Time, read reader) (*an
 // analyseIn reads the register as of asOf with read: all of it, or only
 // what can be located in an area and the areas below it.
 func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, where scopeKey) (*analysis, error) {
-	return en.analyseWith(ctx, asOf, read, where, false)
+	return en.analyseWith(ctx, asOf, read, where, reading{})
 }
 
-// analyseWith is analyseIn, lean (see env.lean) or not.
-func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, where scopeKey, lean bool) (*analysis, error) {
+// reading is what an analysis reads: everything, or (lean, see env.lean)
+// the counts and the gaps' keys; of the rules' fact tables, those of only
+// (its gaps and the tallies read with them alone, for a walk asking about
+// a few rules' gaps), or all of them when only is nil.
+type reading struct {
+	lean bool
+	only map[string]bool
+}
+
+// reads says whether the reading reads the statement of a fact table.
+func (r reading) reads(facts string) bool { return r.only == nil || r.only[facts] }
+
+// analyseWith is analyseIn reading what r says.
+func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, where scopeKey, r reading) (*analysis, error) {
 	settings, err := LoadSettingsOn(ctx, en.client, asOf)
 	if err != nil {
 		return nil, err
@@ -174,7 +186,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 		}
 		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 			tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
-		a.env.lean = lean
+		a.env.lean = r.lean
 		if where.community {
 			if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
 				where.id = c
@@ -189,7 +201,15 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 	if err != nil {
 		return nil, err
 	}
-	parts := []part{a.memberTable(), a.organizations(), a.unitTable(), a.areas(), a.assessments()}
+	var parts []part
+	for _, p := range []struct {
+		facts string
+		part  func() part
+	}{{"member_facts", a.memberTable}, {"org_facts", a.organizations}, {"unit_facts", a.unitTable}, {"area_facts", a.areas}, {"", a.assessments}} {
+		if p.facts == "" && r.only == nil || p.facts != "" && r.reads(p.facts) {
+			parts = append(parts, p.part())
+		}
+	}
 	if err := run(ctx, read, parts); err != nil {
 		return nil, err
 	}

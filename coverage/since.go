@@ -145,9 +145,25 @@ type walker struct {
 	left *int
 }
 
-// keys are the keys of the gaps found as of each day, read side by side.
-func (w *walker) keys(days []time.Time) ([]map[GapKey]bool, error) {
-	as, err := w.s.read(days)
+// keys are the keys of the gaps found as of each day, read side by side:
+// of every rule, or when asking for some keys (asking[i] for days[i]), of
+// those keys' rules alone, from their fact tables' statements.
+func (w *walker) keys(days []time.Time, asking ...[]GapKey) ([]map[GapKey]bool, error) {
+	rs := make([]reading, len(days))
+	for i := range rs {
+		rs[i].lean = true
+		if i < len(asking) {
+			rs[i].only = map[string]bool{}
+			for _, k := range asking[i] {
+				facts := ruleByCode[k.Rule].facts
+				if facts == "meetings" {
+					facts = "org_facts" // read with the organisations (see organizations)
+				}
+				rs[i].only[facts] = true
+			}
+		}
+	}
+	as, err := w.s.readAs(days, rs)
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +256,11 @@ func (w *walker) walkBack(asOf, floor time.Time, only []GapKey) (map[GapKey]time
 		if len(los) == 0 {
 			break
 		}
-		on, err := w.keys(los)
+		asking := make([][]GapKey, len(los))
+		for i := range asking {
+			asking[i] = open
+		}
+		on, err := w.keys(los, asking...)
 		if err != nil {
 			return nil, err
 		}
@@ -316,6 +336,7 @@ func (w *walker) edges(todo []interval, day map[GapKey]time.Time, opening bool) 
 	for len(todo) > 0 {
 		var halved []interval
 		var mids []time.Time
+		var asking [][]GapKey
 		for _, iv := range todo {
 			days := int(iv.hi.Sub(iv.lo).Hours() / 24)
 			if days <= 1 || !spend(w.left) {
@@ -325,11 +346,12 @@ func (w *walker) edges(todo []interval, day map[GapKey]time.Time, opening bool) 
 				continue
 			}
 			halved, mids = append(halved, iv), append(mids, iv.lo.AddDate(0, 0, days/2))
+			asking = append(asking, iv.keys)
 		}
 		if len(mids) == 0 {
 			return nil
 		}
-		on, err := w.keys(mids)
+		on, err := w.keys(mids, asking...)
 		if err != nil {
 			return err
 		}

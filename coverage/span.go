@@ -27,6 +27,7 @@ type span struct {
 
 type spanJob struct {
 	day  time.Time
+	r    reading
 	done chan<- spanResult
 }
 
@@ -84,7 +85,7 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 						if !more {
 							return nil
 						}
-						a, err := en.analyseWith(gctx, j.day, read, where, true)
+						a, err := en.analyseWith(gctx, j.day, read, where, j.r)
 						j.done <- spanResult{a, err}
 						if err != nil {
 							return err
@@ -97,8 +98,17 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 	return s
 }
 
-// read analyses the days, in their order.
+// read analyses the days, in their order, lean.
 func (s *span) read(days []time.Time) ([]*analysis, error) {
+	rs := make([]reading, len(days))
+	for i := range rs {
+		rs[i].lean = true
+	}
+	return s.readAs(days, rs)
+}
+
+// readAs analyses each day as its reading says, in their order.
+func (s *span) readAs(days []time.Time, rs []reading) ([]*analysis, error) {
 	results := make([]chan spanResult, len(days))
 	for i := range results {
 		results[i] = make(chan spanResult, 1)
@@ -108,7 +118,7 @@ func (s *span) read(days []time.Time) ([]*analysis, error) {
 		defer close(sent)
 		for i, d := range days {
 			select {
-			case s.jobs <- spanJob{day: d, done: results[i]}:
+			case s.jobs <- spanJob{day: d, r: rs[i], done: results[i]}:
 			case <-s.ctx.Done():
 				results[i] <- spanResult{err: s.ctx.Err()}
 			}
