@@ -167,6 +167,9 @@ func (en *Engine) analyseIn(ctx context.Context, asOf time.Time, read reader, wh
 type reading struct {
 	lean bool
 	only map[string]bool
+	// settings, when set, are the rule settings' history the day's are
+	// read from (a span reads them once).
+	settings *settingHistory
 }
 
 // reads says whether the reading reads the statement of a fact table.
@@ -174,8 +177,11 @@ func (r reading) reads(facts string) bool { return r.only == nil || r.only[facts
 
 // analyseWith is analyseIn reading what r says.
 func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, where scopeKey, r reading) (*analysis, error) {
-	settings, err := LoadSettingsOn(ctx, en.client, asOf)
-	if err != nil {
+	var settings *Settings
+	var err error
+	if r.settings != nil {
+		settings = r.settings.on(asOf)
+	} else if settings, err = LoadSettingsOn(ctx, en.client, asOf); err != nil {
 		return nil, err
 	}
 	var a *analysis

@@ -33,22 +33,49 @@ func LoadSettings(ctx context.Context, client *ent.Client) (*Settings, error) {
 // LoadSettingsOn reads the rule settings in force on day: each row's value
 // and period as its history gives them for that day.
 func LoadSettingsOn(ctx context.Context, client *ent.Client, day time.Time) (*Settings, error) {
+	h, err := loadSettingHistory(ctx, client, &day)
+	if err != nil {
+		return nil, err
+	}
+	return h.on(day), nil
+}
+
+// settingHistory is the register's rule settings and their periods (those
+// in force on one day, or all of them), read once for the days of a span.
+type settingHistory struct {
+	rows    []*ent.RuleSetting
+	periods []*ent.Period
+}
+
+// loadSettingHistory reads the settings and their periods in force on day,
+// or every period when day is nil.
+func loadSettingHistory(ctx context.Context, client *ent.Client, day *time.Time) (*settingHistory, error) {
 	rows, err := client.RuleSetting.Query().All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading rule settings: %w", err)
 	}
-	ps, err := client.Period.Query().Where(
-		period.AttributeIn(vocab.SettingValue, vocab.SettingPeriod),
-		period.ValidFromLTE(day), period.Or(period.ValidToIsNil(), period.ValidToGT(day)),
-	).All(ctx)
+	q := client.Period.Query().Where(period.AttributeIn(vocab.SettingValue, vocab.SettingPeriod))
+	if day != nil {
+		q = q.Where(period.ValidFromLTE(*day), period.Or(period.ValidToIsNil(), period.ValidToGT(*day)))
+	}
+	ps, err := q.All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading the history of rule settings: %w", err)
 	}
+	return &settingHistory{rows: rows, periods: ps}, nil
+}
+
+// on is the settings in force on day.
+func (h *settingHistory) on(day time.Time) *Settings {
 	on := map[int]*ent.Period{}
-	for _, p := range ps {
-		on[p.SubjectID*2+boolInt(p.Attribute == vocab.SettingPeriod)] = p
+	for _, p := range h.periods {
+		if !calendar.Day(p.ValidFrom).After(day) && (p.ValidTo == nil || calendar.Day(*p.ValidTo).After(day)) {
+			on[p.SubjectID*2+boolInt(p.Attribute == vocab.SettingPeriod)] = p
+		}
 	}
-	for _, r := range rows {
+	rows := make([]*ent.RuleSetting, len(h.rows))
+	for i, row := range h.rows {
+		r := *row // the rows are shared by the days of a span
 		if p, ok := on[r.ID*2]; ok && p.Number != nil {
 			r.Value = *p.Number
 		}
@@ -60,10 +87,11 @@ func LoadSettingsOn(ctx context.Context, client *ent.Client, day time.Time) (*Se
 				r.PeriodMonths = &n
 			}
 		}
+		rows[i] = &r
 	}
 	s := &Settings{rows: map[string]setting{}}
 	s.fill(rows)
-	return s, nil
+	return s
 }
 
 // fill sets the defaults of DOMAIN.md, then the register's rows over them.

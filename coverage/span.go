@@ -66,6 +66,14 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 	ctx, stop := context.WithCancel(ctx)
 	g, gctx := errgroup.WithContext(ctx)
 	s := &span{jobs: make(chan spanJob), g: g, ctx: gctx, stop: stop}
+	var settings *settingHistory
+	loaded := make(chan struct{})
+	g.Go(func() error {
+		var err error
+		settings, err = loadSettingHistory(gctx, en.client, nil)
+		close(loaded)
+		return err
+	})
 	for range workers {
 		g.Go(func() error {
 			return open(gctx, func(tx querier) error {
@@ -76,6 +84,11 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 					return fmt.Errorf("coverage: a span reads in a transaction")
 				}
 				p := &prepared{tx: ptx, stmts: map[string]*sql.Stmt{}}
+				select {
+				case <-loaded:
+				case <-gctx.Done():
+					return gctx.Err()
+				}
 				read := within(p)
 				for {
 					select {
@@ -85,6 +98,7 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 						if !more {
 							return nil
 						}
+						j.r.settings = settings
 						a, err := en.analyseWith(gctx, j.day, read, where, j.r)
 						j.done <- spanResult{a, err}
 						if err != nil {
