@@ -59,6 +59,19 @@ type analysis struct {
 	// area is the area a scoped analysis holds for (with those below it);
 	// 0 for the whole register's.
 	area int
+	// subjects are, for a reading asking about some gaps alone, the IDs of
+	// their subjects by fact table (see reading.subjects).
+	subjects map[string][]int
+}
+
+// subjectsOf is, for a reading asking about some gaps, the SQL condition
+// that a fact row is of one of their subjects; else "".
+func (a *analysis) subjectsOf(facts string) string {
+	ids, ok := a.subjects[facts]
+	if !ok {
+		return ""
+	}
+	return " WHERE f.id IN " + sqlList(ids)
 }
 
 type candidate struct{ id, area, units int }
@@ -170,6 +183,11 @@ type reading struct {
 	// settings, when set, are the rule settings' history the day's are
 	// read from (a span reads them once).
 	settings *settingHistory
+	// subjects, when set, holds the IDs of the subjects of the gaps a walk
+	// asks about, by fact table: the statements read those fact rows alone
+	// (a row's rules read the row, not the others), so the reading finds
+	// exactly which of those gaps fire, and its tallies are not the day's.
+	subjects map[string][]int
 }
 
 // reads says whether the reading reads the statement of a fact table.
@@ -192,7 +210,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 		}
 		a = &analysis{env: newEnv(en.dialect, asOf, settings, t.singleRoot()), tree: t,
 			tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
-		a.env.lean = r.lean
+		a.env.lean, a.subjects = r.lean, r.subjects
 		if where.community {
 			if c := t.nearest(where.id, "COMMUNITY"); c != 0 {
 				where.id = c
@@ -322,7 +340,7 @@ func (a *analysis) unitTable() part {
 	return part{
 		query: a.env.query,
 		text: a.env.with(append(needs, "unit_facts")...) + "\nSELECT " + strings.Join(append(append(cols, gaps...), "f.kind"), ", ") +
-			" FROM unit_facts f GROUP BY f.area_id, f.kind",
+			" FROM unit_facts f" + a.subjectsOf("unit_facts") + " GROUP BY f.area_id, f.kind",
 		cols: n + len(gaps) + 1,
 		row: func(v []any) {
 			kind := unit.Kind(toString(v[len(v)-1]))
@@ -357,7 +375,7 @@ func (a *analysis) memberTable() part {
 	n := len(cols)
 	return part{
 		query: a.env.query,
-		text:  a.env.with(append(needs, "member_facts")...) + "\nSELECT " + strings.Join(append(cols, gaps...), ", ") + " FROM member_facts f GROUP BY f.area_id",
+		text:  a.env.with(append(needs, "member_facts")...) + "\nSELECT " + strings.Join(append(cols, gaps...), ", ") + " FROM member_facts f" + a.subjectsOf("member_facts") + " GROUP BY f.area_id",
 		cols:  n + len(gaps),
 		row: func(v []any) {
 			a.readGapLists(rs, toInt(v[0]), v[n:])
@@ -472,7 +490,7 @@ func (a *analysis) organizations() part {
 	settings := a.env.settings
 	return part{
 		query: a.env.query,
-		text:  a.env.with(append(needs, "org_facts")...) + "\nSELECT " + strings.Join(cols, ", ") + " FROM org_facts f",
+		text:  a.env.with(append(needs, "org_facts")...) + "\nSELECT " + strings.Join(cols, ", ") + " FROM org_facts f" + a.subjectsOf("org_facts"),
 		cols:  len(cols),
 		row: func(v []any) {
 			id, area, kind := toInt(v[0]), toInt(v[1]), kindOf(v[2])
@@ -514,7 +532,7 @@ func (a *analysis) areas() part {
 	cols = append(cols, values...)
 	return part{
 		query: a.env.query,
-		text:  a.env.with("area_facts") + "\nSELECT " + strings.Join(cols, ", ") + " FROM area_facts f",
+		text:  a.env.with("area_facts") + "\nSELECT " + strings.Join(cols, ", ") + " FROM area_facts f" + a.subjectsOf("area_facts"),
 		cols:  len(cols),
 		row: func(v []any) {
 			id := toInt(v[0])

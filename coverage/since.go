@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -153,13 +154,18 @@ func (w *walker) keys(days []time.Time, asking ...[]GapKey) ([]map[GapKey]bool, 
 	for i := range rs {
 		rs[i].lean = true
 		if i < len(asking) {
-			rs[i].only = map[string]bool{}
+			rs[i].only, rs[i].subjects = map[string]bool{}, map[string][]int{}
 			for _, k := range asking[i] {
 				facts := ruleByCode[k.Rule].facts
 				if facts == "meetings" {
 					facts = "org_facts" // read with the organisations (see organizations)
 				}
 				rs[i].only[facts] = true
+				rs[i].subjects[facts] = append(rs[i].subjects[facts], k.SubjectID)
+			}
+			for f, ids := range rs[i].subjects {
+				slices.Sort(ids)
+				rs[i].subjects[f] = slices.Compact(ids)
 			}
 		}
 	}

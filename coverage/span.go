@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -82,6 +83,15 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 				})
 				if !ok {
 					return fmt.Errorf("coverage: a span reads in a transaction")
+				}
+				if en.dialect == dialect.Postgres {
+					// A statement run again with other days must be planned
+					// for them: a generic plan would serve every day alike.
+					rows, err := tx.QueryContext(gctx, "SET LOCAL plan_cache_mode = force_custom_plan")
+					if err != nil {
+						return fmt.Errorf("starting a span: %w", err)
+					}
+					rows.Close()
 				}
 				p := &prepared{tx: ptx, stmts: map[string]*sql.Stmt{}}
 				select {
