@@ -220,6 +220,9 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 			a.area = where.id
 			return a.env.scopeTo(ctx, tx, areas)
 		}
+		if r.subjects != nil {
+			a.env.scope = subjectScope(r.subjects)
+		}
 		return nil
 	})
 	if err != nil {

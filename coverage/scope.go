@@ -44,19 +44,49 @@ func (e *env) scoped() bool { return e.scope != nil }
 // only is, in a scoped analysis, the SQL condition " AND col IN (set)";
 // else "".
 func (e *env) only(col, set string) string {
-	if !e.scoped() {
+	list, ok := "", e.scoped()
+	if ok {
+		list, ok = e.scope.sets[set]
+	}
+	if !ok {
 		return ""
 	}
-	return " AND " + col + " IN " + e.scope.sets[set]
+	return " AND " + col + " IN " + list
 }
 
 // inAreas is, in a scoped analysis, the SQL condition " AND col IN (the
 // areas)"; else "".
 func (e *env) inAreas(col string) string {
-	if !e.scoped() {
+	if !e.scoped() || e.scope.areas == "" {
 		return ""
 	}
 	return " AND " + col + " IN " + e.scope.areas
+}
+
+// subjectScope is the scope of a reading asking about some gaps alone (see
+// reading.subjects), of no area: it restricts a candidate set to those
+// subjects only where every statement the reading runs reads that set for
+// them alone. The members' facts read the members; the units' facts read
+// the units and every member working in them (so members are not narrowed
+// when units are asked about); the units' and the areas' facts read every
+// organisation covering them or responsible for them (so organisations are
+// narrowed only when the organisations' facts are all that is read).
+func subjectScope(subjects map[string][]int) *scope {
+	sc := &scope{sets: map[string]string{}}
+	members, asksMembers := subjects["member_facts"]
+	orgs, asksOrgs := subjects["org_facts"]
+	units, asksUnits := subjects["unit_facts"]
+	_, asksAreas := subjects["area_facts"]
+	if asksMembers && !asksUnits {
+		sc.sets[scopeMembers] = sqlList(members)
+	}
+	if asksOrgs && !asksMembers && !asksUnits && !asksAreas {
+		sc.sets[scopeOrgs], sc.sets[scopeCandidates] = sqlList(orgs), sqlList(orgs)
+	}
+	if asksUnits {
+		sc.sets[scopeUnits] = sqlList(units)
+	}
+	return sc
 }
 
 // sqlList writes IDs as a SQL list; (NULL), which holds nothing, when
