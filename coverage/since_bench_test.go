@@ -3,6 +3,7 @@ package coverage
 import (
 	"context"
 	"testing"
+	"time"
 
 	"jiceng/calendar"
 	"jiceng/database"
@@ -15,7 +16,8 @@ import (
 // the first day of every gap of the reference day (a fresh engine each
 // time, so nothing is cached), beside BenchmarkFuxinRollup, one cold
 // reading of the same register: the ratio is how many readings the walk
-// costs.
+// costs. "cpu-x-rollup" is the walk's CPU time (SQLite's is the process's)
+// as a multiple of one cold roll-up's in the same run.
 func BenchmarkFuxinOpenSince(b *testing.B) {
 	ctx := policy.System(context.Background())
 	st, err := database.Open(ctx, "", b.TempDir())
@@ -32,11 +34,24 @@ func BenchmarkFuxinOpenSince(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var rollupCPU time.Duration
+	for range 2 {
+		cpu := processCPU()
+		if _, err := engine(st).Coverage(ctx, nil, &ref, 2); err != nil {
+			b.Fatal(err)
+		}
+		rollupCPU += (processCPU() - cpu) / 2
+	}
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		since, err := engine(st).OpenSince(ctx, ref, floor)
 		if err != nil || len(since) == 0 {
 			b.Fatal(len(since), err)
 		}
 	}
+	b.StopTimer()
+	walk := (processCPU() - cpu) / time.Duration(b.N)
+	b.ReportMetric(float64(walk.Milliseconds()), "cpu-ms")
+	b.ReportMetric(float64(walk)/float64(rollupCPU), "cpu-x-rollup")
 }
