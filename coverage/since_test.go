@@ -1,15 +1,11 @@
 package coverage_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"jiceng/calendar"
 	"jiceng/coverage"
-	"jiceng/database/dbtest"
-	"jiceng/demo"
-	"jiceng/policy"
 	"jiceng/register"
 )
 
@@ -18,13 +14,7 @@ import (
 // made afresh: the gap is found on it and on every month of the walk up to
 // the day, and not found the day before it unless it is the walk's floor.
 func TestOpenSinceIsTheFirstDayOfTheRun(t *testing.T) {
-	st := dbtest.Open(t)
-	ctx := policy.System(context.Background())
-	ref := demo.Reference()
-	if err := demo.Load(ctx, st.Client, ref); err != nil {
-		t.Fatal(err)
-	}
-	defer calendar.Freeze(ref)()
+	st, ctx, ref := frozenDemo(t)
 	floor, err := register.RecordedSince(ctx, st.Client)
 	if err != nil {
 		t.Fatal(err)

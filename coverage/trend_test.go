@@ -10,6 +10,7 @@ import (
 
 	"jiceng/calendar"
 	"jiceng/coverage"
+	"jiceng/database"
 	"jiceng/database/dbtest"
 	"jiceng/demo"
 	"jiceng/policy"
@@ -23,13 +24,7 @@ import (
 // (closed) on a day it is found (not found) and was not (was) the day
 // before.
 func TestTrendAndChangesOverTheDemo(t *testing.T) {
-	st := dbtest.Open(t)
-	ctx := policy.System(context.Background())
-	ref := demo.Reference()
-	if err := demo.Load(ctx, st.Client, ref); err != nil {
-		t.Fatal(err)
-	}
-	defer calendar.Freeze(ref)()
+	st, ctx, ref := frozenDemo(t)
 	en := coverage.New(st.Client, st.Read, st.Dialect)
 	from := calendar.AddYears(ref, -1)
 	fresh := coverage.New(st.Client, st.Read, st.Dialect)
@@ -143,4 +138,18 @@ func reportDiff(got, want *coverage.Report) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// frozenDemo is a register holding the demo, with today frozen at its
+// reference day until the test ends.
+func frozenDemo(t *testing.T) (*database.Store, context.Context, time.Time) {
+	t.Helper()
+	st := dbtest.Open(t)
+	ctx := policy.System(context.Background())
+	ref := demo.Reference()
+	if err := demo.Load(ctx, st.Client, ref); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(calendar.Freeze(ref))
+	return st, ctx, ref
 }
