@@ -7,7 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
-		"slices"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
