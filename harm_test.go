@@ -132,3 +132,78 @@ func TestAttacksDoNoHarm(t *testing.T) {
 		})
 	}
 }
+
+// TestAnonymousBodiesAreNotRead: 800 connections without credentials at
+// once, 400 sending a body of 1 MiB to the API and 400 to sign-in, are
+// refused (401 and 413) without their bodies being read: the heap of this
+// process, which holds the server and the 800 clients' connections, grows
+// by less than 160 MiB, where reading the bodies would take 800 MiB.
+func TestAnonymousBodiesAreNotRead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("800 connections")
+	}
+	url, stop := startIn(t, map[string]string{"JICENG_DATA": t.TempDir()})
+	defer stop()
+	body := bytes.Repeat([]byte("x"), 1<<20)
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	heap0 := ms.HeapAlloc
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+		}
+	}()
+	statuses := map[string]map[int]int{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0, DisableKeepAlives: true}, Timeout: 30 * time.Second}
+	for i := range 800 {
+		path := []string{"/query", "/auth/signin"}[i%2]
+		wg.Go(func() {
+			req, _ := http.NewRequest(http.MethodPost, url+path, bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			status := 0
+			if res, err := client.Do(req); err == nil {
+				status = res.StatusCode
+				res.Body.Close()
+			}
+			mu.Lock()
+			if statuses[path] == nil {
+				statuses[path] = map[int]int{}
+			}
+			statuses[path][status]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	close(done)
+	grew := int64(peak.Load()) - int64(heap0)
+	t.Logf("statuses %v; heap %d MiB, at most %+d MiB with the connections", statuses, heap0>>20, grew>>20)
+	// A connection the server closes while the client still sends its body
+	// may end without a status (0) on the client's side.
+	for path, want := range map[string]int{"/query": http.StatusUnauthorized, "/auth/signin": http.StatusRequestEntityTooLarge} {
+		for status, n := range statuses[path] {
+			if status != want && status != 0 {
+				t.Errorf("%s: %d answered %d, want %d", path, n, status, want)
+			}
+		}
+		if statuses[path][want] == 0 {
+			t.Errorf("%s: none answered %d: %v", path, want, statuses[path])
+		}
+	}
+	if grew > 160<<20 {
+		t.Errorf("the heap grew by %d MiB with 800 bodies of 1 MiB, want at most 160 MiB", grew>>20)
+	}
+}
