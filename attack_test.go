@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -63,35 +64,64 @@ func TestSignInHolds(t *testing.T) {
 		}
 	})
 	t.Run("wrong passwords from one address do not lock the user out elsewhere", func(t *testing.T) {
-		limited := 0
-		for i := 0; i < 12; i++ {
-			if res := signIn(t, url, "application/json", "", "10.0.0.2", wrong); res.StatusCode == http.StatusTooManyRequests {
-				limited++
+		// Ten failures of one user from one address, then one every 6 s:
+		// the right password from there is refused while the address waits
+		// (within its Retry-After), and from another address it is not.
+		// On a slow machine a bucket may refill before the right password
+		// arrives; that round proves nothing and is tried again.
+		for round := 0; ; round++ {
+			limited, at := untilLimited(t, 10, 6*time.Second, func() *http.Response {
+				return signIn(t, url, "application/json", "", "10.0.0.2", wrong)
+			})
+			res := signIn(t, url, "application/json", "", "10.0.0.2", right)
+			if res.StatusCode == http.StatusTooManyRequests {
+				break
 			}
-		}
-		if limited == 0 {
-			t.Error("12 wrong passwords from one address were all answered")
-		}
-		if res := signIn(t, url, "application/json", "", "10.0.0.2", right); res.StatusCode != http.StatusTooManyRequests {
-			t.Errorf("the right password from the guessing address: got %d, want 429", res.StatusCode)
+			wait, _ := strconv.Atoi(limited.Header.Get("Retry-After"))
+			if since := time.Since(at); since < time.Duration(wait-1)*time.Second || round == 4 {
+				t.Fatalf("the right password from the guessing address %s after its 429 (Retry-After %ds): got %d, want 429", since, wait, res.StatusCode)
+			}
 		}
 		if res := signIn(t, url, "application/json", "", "10.0.0.3", right); res.StatusCode != http.StatusOK {
 			t.Errorf("the right password from the user's own address: got %d, want 200", res.StatusCode)
 		}
 	})
 	t.Run("an address that guesses at many users is limited", func(t *testing.T) {
-		limited := false
-		for i := 0; i < 40 && !limited; i++ {
-			res := signIn(t, url, "application/json", "", "10.0.0.4", `{"username":"user`+strings.Repeat("x", i)+`","password":"x"}`)
-			limited = res.StatusCode == http.StatusTooManyRequests
-		}
-		if !limited {
-			t.Error("40 wrong sign-ins for different users from one address were all answered")
-		}
+		i := 0
+		untilLimited(t, 30, 2*time.Second, func() *http.Response {
+			i++
+			return signIn(t, url, "application/json", "", "10.0.0.4", `{"username":"user`+strconv.Itoa(i)+`","password":"x"}`)
+		})
 		if res := signIn(t, url, "application/json", "", "10.0.0.5", `{"username":"wang","password":"a long password"}`); res.StatusCode != http.StatusOK {
 			t.Errorf("another address behind the same proxy: got %d, want 200", res.StatusCode)
 		}
 	})
+}
+
+// untilLimited sends wrong sign-ins until one is refused with 429, and
+// returns it and when it arrived. A limit of burst failures that refills
+// one every refill must refuse one within burst+1 attempts, plus one for
+// each refill the attempts took (on a slow machine they take longer); it
+// fails the test if it does not.
+func untilLimited(t *testing.T, burst int, refill time.Duration, send func() *http.Response) (*http.Response, time.Time) {
+	t.Helper()
+	began := time.Now()
+	for n := 1; ; n++ {
+		res := send()
+		if res.StatusCode == http.StatusTooManyRequests {
+			if res.Header.Get("Retry-After") == "" {
+				t.Errorf("a 429 without Retry-After")
+			}
+			return res, time.Now()
+		}
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("a wrong sign-in: got %d, want 401 or 429", res.StatusCode)
+		}
+		if allowed := burst + 1 + int(time.Since(began)/refill); n > allowed {
+			t.Fatalf("%d wrong sign-ins in %s were all answered, want a 429 within %d (%d, then one every %s)",
+				n, time.Since(began).Round(time.Millisecond), allowed, burst, refill)
+		}
+	}
 }
 
 // TestForwardedForIsIgnoredFromUntrustedPeers: without --trusted-proxies a

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,8 +33,7 @@ func TestLoad(t *testing.T) {
 	env := map[string]string{"JICENG_DATA": t.TempDir()}
 	attacker := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "attacker", "--role", "REPORTER"))
 	normal := strings.TrimSpace(command(t, env, "", "token", "create", "--name", "dashboard", "--role", "ANALYST"))
-	url, stop := startIn(t, env, "--demo")
-	defer stop()
+	url, profile := serveApart(t, env["JICENG_DATA"])
 	if !strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Fatalf("the load test runs on loopback only, not %s", url)
 	}
@@ -63,25 +61,28 @@ func TestLoad(t *testing.T) {
 	quiet := p95(light(time.Now().Add(phase)))
 
 	attacks := attackBodies()
+	if only := os.Getenv("JICENG_LOAD_ATTACKS"); only != "" {
+		// Some of the attacks only, by their index, to profile each apart.
+		var chosen [][]byte
+		for _, a := range strings.Split(only, ",") {
+			if i, err := strconv.Atoi(a); err == nil && i >= 0 && i < len(attacks) {
+				chosen = append(chosen, attacks[i])
+			}
+		}
+		attacks = chosen
+	}
 	var sent, refused atomic.Int64
 	var statuses sync.Map
 	// What became of each kind of attack: answered 200, and how long its
 	// answers took in all (the time the server spent on the attack).
 	served := make([]atomic.Int64, len(attacks))
 	servedFor := make([]atomic.Int64, len(attacks))
-	if path := os.Getenv("JICENG_LOAD_PROFILE"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			t.Fatal(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
 	stopAt := time.Now().Add(phase)
 	var wg sync.WaitGroup
+	if profile != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); profile(phase) }()
+	}
 	for worker := 0; worker < 6; worker++ {
 		wg.Add(1)
 		go func() {

@@ -99,9 +99,13 @@ func satMul(a, b int) int {
 }
 
 // checkArguments refuses a list in an argument longer than its maximum:
-// nodes(ids:) takes MaxIDs, any other list (nameIn, idIn…) MaxListValues.
-// Every field of the document is looked at once, fragments included.
-func (l Limits) checkArguments(op *ast.OperationDefinition, doc *ast.QueryDocument, vars map[string]any) *gqlerror.Error {
+// nodes(ids:) takes MaxIDs, any other list (nameIn, idIn…) MaxListValues,
+// at every level of the argument's type (a list inside a scalar, such as a
+// GeoJSON boundary's coordinates, is not counted). Every field of the
+// validated document is looked at once, fragments included. Lists in
+// variables were already counted before the body was decoded (early.go);
+// this counts literal lists, and the variables of a persisted query.
+func (l Limits) checkArguments(schema *ast.Schema, op *ast.OperationDefinition, doc *ast.QueryDocument, vars map[string]any) *gqlerror.Error {
 	var walk func(set ast.SelectionSet) *gqlerror.Error
 	walk = func(set ast.SelectionSet) *gqlerror.Error {
 		for _, sel := range set {
@@ -112,11 +116,15 @@ func (l Limits) checkArguments(op *ast.OperationDefinition, doc *ast.QueryDocume
 					if s.Name == "nodes" && a.Name == "ids" {
 						limit = l.MaxIDs
 					}
+					if s.Definition == nil {
+						continue
+					}
+					def := s.Definition.Arguments.ForName(a.Name)
 					v, err := a.Value.Value(vars)
-					if err != nil {
+					if def == nil || err != nil {
 						continue // validation reports it
 					}
-					if e := longList(a.Name, v, limit); e != nil {
+					if e := longList(schema, a.Name, def.Type, v, limit); e != nil {
 						return e
 					}
 				}
@@ -142,28 +150,46 @@ func (l Limits) checkArguments(op *ast.OperationDefinition, doc *ast.QueryDocume
 	return nil
 }
 
-// longList finds a list in an argument's value longer than limit.
-func longList(path string, v any, limit int) *gqlerror.Error {
-	switch x := v.(type) {
-	case []any:
+// longList finds a list longer than limit in a value of a type.
+func longList(schema *ast.Schema, path string, typ *ast.Type, v any, limit int) *gqlerror.Error {
+	if typ == nil {
+		return nil
+	}
+	if typ.Elem != nil {
+		x, ok := v.([]any)
+		if !ok {
+			return longList(schema, path, typ.Elem, v, limit)
+		}
 		if len(x) > limit {
-			name := path[strings.LastIndexByte(path, '.')+1:]
-			return &gqlerror.Error{
-				Message:    fmt.Sprintf("%s: %d values; at most %d are allowed in one request, ask in parts", name, len(x), limit),
-				Extensions: map[string]any{"code": "BAD_USER_INPUT", "field": path},
-			}
+			return tooLong(path, len(x), limit)
 		}
 		for _, e := range x {
-			if err := longList(path, e, limit); err != nil {
+			if err := longList(schema, path, typ.Elem, e, limit); err != nil {
 				return err
 			}
 		}
-	case map[string]any:
-		for k, e := range x {
-			if err := longList(path+"."+k, e, limit); err != nil {
+		return nil
+	}
+	def := schema.Types[typ.NamedType]
+	x, ok := v.(map[string]any)
+	if def == nil || def.Kind != ast.InputObject || !ok {
+		return nil
+	}
+	for k, e := range x {
+		if f := def.Fields.ForName(k); f != nil {
+			if err := longList(schema, path+"."+k, f.Type, e, limit); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// tooLong is the refusal of a list of n values where limit are allowed.
+func tooLong(path string, n, limit int) *gqlerror.Error {
+	name := path[strings.LastIndexByte(path, '.')+1:]
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf("%s: %d values; at most %d are allowed in one request, ask in parts", name, n, limit),
+		Extensions: map[string]any{"code": "BAD_USER_INPUT", "field": path},
+	}
 }

@@ -46,8 +46,12 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	es := NewExecutableSchema(Config{Schema: publicSchema(parsedSchema), Resolvers: &Resolver{client: client, coverage: engine, ledger: book}})
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	if opts.Limits == (Limits{}) {
+		opts.Limits = DefaultLimits
+	}
+	// The limits that need no decoding come before gqlgen's (early.go).
+	srv.AddTransport(early{Transport: transport.GET{}, limits: opts.Limits, schema: es.Schema()})
+	srv.AddTransport(early{Transport: transport.POST{}, limits: opts.Limits, schema: es.Schema()})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// Automatic persisted queries: a client sends a query's hash, and the
 	// query itself only when told PersistedQueryNotFound.
@@ -56,9 +60,6 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 		srv.Use(extension.Introspection{})
 	} else {
 		srv.SetDisableSuggestion(true)
-	}
-	if opts.Limits == (Limits{}) {
-		opts.Limits = DefaultLimits
 	}
 	srv.SetParserTokenLimit(opts.Limits.MaxTokens)
 	srv.Use(limiter{Limits: opts.Limits, es: es})

@@ -122,7 +122,7 @@ func (l limiter) MutateOperationContext(ctx context.Context, oc *graphql.Operati
 		// Reads no record: measured apart, with bounds of its own (introspection.go).
 		return DefaultIntrospectionLimits.check(oc.Doc, oc.Operation, l.MaxAliases)
 	}
-	if err := l.checkArguments(oc.Operation, oc.Doc, oc.Variables); err != nil {
+	if err := l.checkArguments(l.es.Schema(), oc.Operation, oc.Doc, oc.Variables); err != nil {
 		return err
 	}
 	m := l.Measure(ctx, l.es, oc.Doc, oc.Operation, oc.Variables)

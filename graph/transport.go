@@ -42,15 +42,19 @@ func overHTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
 		case http.MethodPost:
-			if e := checkPost(r); e != nil {
+			req, e := checkPost(r)
+			if e != nil {
 				httperr.Write(w, r, *e)
 				return
 			}
+			r = withRawRequest(r, req)
 		case http.MethodGet:
 			if e := checkGet(r); e != nil {
 				httperr.Write(w, r, *e)
 				return
 			}
+			q := r.URL.Query()
+			r = withRawRequest(r, rawRequest{query: q.Get("query"), operation: q.Get("operationName"), variables: json.RawMessage(q.Get("variables"))})
 		case http.MethodOptions:
 		default:
 			w.Header().Set("Allow", "GET, POST")
@@ -77,8 +81,16 @@ func badRequest(field, reason, zh, en string) *httperr.Error {
 
 // checkPost reads and checks a POST body, and puts it back for gqlgen. The
 // body is decoded once, into its parameters left raw; each is told apart
-// by its first byte, which the decoding has checked is valid JSON.
-func checkPost(r *http.Request) *httperr.Error {
+// by its first byte, which the decoding has checked is valid JSON. The
+// document, operation name and raw variables are returned for the checks
+// before gqlgen decodes them (early.go).
+func checkPost(r *http.Request) (rawRequest, *httperr.Error) {
+	var req rawRequest
+	e := checkPostInto(r, &req)
+	return req, e
+}
+
+func checkPostInto(r *http.Request, req *rawRequest) *httperr.Error {
 	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || media != "application/json" {
 		e := httperr.New(http.StatusUnsupportedMediaType, codeMediaType, "", "MEDIA_TYPE",
@@ -114,6 +126,8 @@ func checkPost(r *http.Request) *httperr.Error {
 	}
 	var query string
 	_ = json.Unmarshal(params["query"], &query)
+	_ = json.Unmarshal(params["operationName"], &req.operation)
+	req.query, req.variables = query, params["variables"]
 	if e := checkParams(query, !isNull(params["query"]), params["extensions"]); e != nil {
 		return e
 	}
