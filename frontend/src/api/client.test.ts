@@ -55,6 +55,47 @@ describe('request', () => {
     fetch.mockResolvedValueOnce(json(429, { errors: [{ message: 'too many requests', extensions: { code: 'RATE_LIMITED' } }] }, { 'Retry-After': '3' }))
     await expect(m.client.request(doc, {})).rejects.toMatchObject({ problems: [{ code: 'RATE_LIMITED', retryAfter: 3 }] })
   })
+  it('sends again, after the Retry-After, a request refused for too many at once', async () => {
+    vi.useFakeTimers()
+    try {
+      const refused = () =>
+        json(429, { errors: [{ message: 'too many requests at once', extensions: { code: 'RATE_LIMITED', reason: 'CONCURRENT' } }] }, { 'Retry-After': '1' })
+      fetch.mockResolvedValueOnce(refused()).mockResolvedValueOnce(json(200, { data: { __typename: 'Query' } }))
+      const answer = m.client.request(doc, {})
+      await vi.advanceTimersByTimeAsync(999)
+      expect(fetch).toHaveBeenCalledTimes(2) // the session's, and the refused one
+      await vi.advanceTimersByTimeAsync(300)
+      expect(await answer).toEqual({ __typename: 'Query' })
+      expect(fetch).toHaveBeenCalledTimes(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+  it('gives up after some tries, and stops waiting when the request is aborted', async () => {
+    vi.useFakeTimers()
+    try {
+      const refused = () =>
+        json(429, { errors: [{ message: 'too many requests at once', extensions: { code: 'RATE_LIMITED', reason: 'CONCURRENT' } }] }, { 'Retry-After': '1' })
+      fetch.mockImplementation(async () => refused())
+      const answer = m.client.request(doc, {})
+      const failed = expect(answer).rejects.toMatchObject({ problems: [{ code: 'RATE_LIMITED', reason: 'CONCURRENT', retryAfter: 1 }] })
+      await vi.advanceTimersByTimeAsync(10_000)
+      await failed
+      expect(fetch).toHaveBeenCalledTimes(1 + 1 + m.client.concurrentRetries)
+
+      fetch.mockClear()
+      const controller = new AbortController()
+      const aborted = m.client.request(doc, {}, controller.signal)
+      const stopped = expect(aborted).rejects.toBeDefined()
+      await vi.advanceTimersByTimeAsync(100)
+      controller.abort()
+      await stopped
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(fetch).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
   it('reads the session again after a 403 for a stale token, and retries once with the new one', async () => {
     fetch
       .mockResolvedValueOnce(json(403, { errors: [{ message: 'send the token', extensions: { code: 'FORBIDDEN' } }] }))

@@ -3,8 +3,10 @@
 // RequestError that says what went wrong. A 401 ends the session (the
 // router then asks the user to sign in again); a 403 for a stale token
 // (the user signed in again in another tab) reads the session anew and
-// retries once. Each mutation is sent with its own Idempotency-Key, kept
-// for that retry, so that the server never saves one submission twice.
+// retries once; a 429 for too many requests at once (CONCURRENT) is sent
+// again after the Retry-After. Each mutation is sent with its own
+// Idempotency-Key, kept for those retries, so that the server never saves
+// one submission twice.
 import type { TypedDocumentString } from '@/gql/graphql'
 import { csrfToken, restoreSession, sessionExpired } from '@/state/session'
 import { csrfHeader, retryAfterSeconds } from './auth'
@@ -37,12 +39,35 @@ export function idempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/**
+ * concurrentRetries is how many times a request refused for being one too
+ * many at once for its user (429, reason CONCURRENT: the server's
+ * --concurrent) is sent again, after the Retry-After the server gives.
+ */
+export const concurrentRetries = 5
+
+/** pause waits ms, or rejects as fetch does when the signal aborts. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', stop, { once: true })
+  })
+}
+
 async function send<R, V>(
   document: TypedDocumentString<R, V>,
   variables: V,
   signal: AbortSignal | undefined,
   mayRetry: boolean,
   key?: string,
+  tries = 0,
 ): Promise<R> {
   const token = csrfToken()
   // The server writes its messages in the dashboard's language.
@@ -84,6 +109,12 @@ async function send<R, V>(
     const wait = retryAfterSeconds(response.headers.get('Retry-After'))
     if (problems.length === 0) problems.push({ message: 'rate limited', code: 'RATE_LIMITED' })
     for (const p of problems) p.retryAfter = wait
+  }
+  if (response.status === 429 && tries < concurrentRetries && problems.some((p) => p.reason === 'CONCURRENT') && !signal?.aborted) {
+    // Refused unread, before any work: the user had as many requests served
+    // as the server allows at once. Wait as it says and send it again.
+    await pause((problems[0].retryAfter ?? 1) * 1000 + Math.random() * 250, signal)
+    return send(document, variables, signal, mayRetry, key, tries + 1)
   }
   if (problems.length > 0) throw new RequestError(response.ok ? 'graphql' : 'http', problems)
   if (!response.ok || body?.data == null) {

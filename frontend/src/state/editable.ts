@@ -4,7 +4,7 @@
 // says they may edit (viewerMayEdit). Pickers offer only these, so that an
 // editor is not led to a choice the server refuses; the server judges each
 // write again.
-import { computed, watch } from 'vue'
+import { computed, getCurrentScope, watch, type EffectScope } from 'vue'
 import { request } from '@/api/client'
 import { useQuery } from '@/api/useQuery'
 import { graphql } from '@/gql'
@@ -18,7 +18,21 @@ const ViewerAreasDocument = graphql(`
   }
 `)
 
+// One reading of the viewer's areas per component: a component that asks
+// for organisation and unit options (each of which asks this) sends one
+// ViewerAreas query, not two, so that a page stays within the requests a
+// user may have served at once (the server's --concurrent, 4).
+const perScope = new WeakMap<EffectScope, ReturnType<typeof readEditable>>()
+
 export function useEditable() {
+  const scope = getCurrentScope()
+  if (!scope) return readEditable()
+  let e = perScope.get(scope)
+  if (!e) perScope.set(scope, (e = readEditable()))
+  return e
+}
+
+function readEditable() {
   const q = useQuery(ViewerAreasDocument, () => ({}))
   /** areas is null for every area (an administrator), else the set the viewer may write in; undefined until known. */
   const areas = computed<Set<string> | null | undefined>(() => {

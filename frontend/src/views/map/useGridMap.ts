@@ -1,7 +1,7 @@
 // The grids to draw: the coverage analysis's gridMap (boundaries with their
 // status); should the analysis fail, the register's own boundaries, so the
 // map still shows every grid, without colours.
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { request } from '@/api/client'
 import { RequestError } from '@/api/errors'
 import { graphql } from '@/gql'
@@ -40,8 +40,8 @@ const GridBoundariesDocument = graphql(`
   }
 `)
 
-async function fromRegister(areaId: string | undefined, asOf: string): Promise<GridFeature[]> {
-  const data = await request(GridBoundariesDocument, {})
+async function fromRegister(areaId: string | undefined, asOf: string, signal: AbortSignal): Promise<GridFeature[]> {
+  const data = await request(GridBoundariesDocument, {}, signal)
   const nodes = data.areas.nodes.filter(
     (g) =>
       g.boundary &&
@@ -62,39 +62,49 @@ async function fromRegister(areaId: string | undefined, asOf: string): Promise<G
   })
 }
 
-/** useGridMap loads the grids of the area on the day. */
+/**
+ * useGridMap loads the grids of the area on the day. A load overtaken by a
+ * newer one, or still running when the view goes away, is aborted: the
+ * server then stops its analysis, which would otherwise go on holding the
+ * viewer's turn (graph/turns.go) and one of the requests they may have
+ * served at once, ahead of the next view's queries.
+ */
 export function useGridMap(areaId: () => string | undefined, asOf: () => string) {
   const features = shallowRef<GridFeature[]>([])
   const degraded = shallowRef<RequestError>()
   const error = shallowRef<unknown>()
   const loading = ref(false)
-  let generation = 0
+  let current: AbortController | undefined
 
   async function load() {
-    const mine = ++generation
+    current?.abort()
+    const mine = new AbortController()
+    current = mine
+    const { signal } = mine
     const [area, day] = [areaId(), asOf()]
     loading.value = true
     try {
       let next: GridFeature[]
       let why: RequestError | undefined
       try {
-        next = readGridMap((await request(GridMapDocument, { areaId: area, asOf: day })).gridMap)
+        next = readGridMap((await request(GridMapDocument, { areaId: area, asOf: day }, signal)).gridMap)
       } catch (err) {
         if (!(err instanceof RequestError) || err.kind === 'network') throw err
         why = err
-        next = await fromRegister(area, day)
+        next = await fromRegister(area, day, signal)
       }
-      if (mine !== generation) return
+      if (signal.aborted) return
       features.value = next
       degraded.value = why
       error.value = undefined
     } catch (err) {
-      if (mine === generation) error.value = err
+      if (!signal.aborted) error.value = err
     } finally {
-      if (mine === generation) loading.value = false
+      if (current === mine) loading.value = false
     }
   }
 
   watch([areaId, asOf], load, { immediate: true })
+  onScopeDispose(() => current?.abort())
   return { features, degraded, error, loading, reload: load, hasStatus: computed(() => !degraded.value) }
 }
