@@ -48,6 +48,16 @@ func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error
 		return fmt.Errorf("starting the analysis: %w", err)
 	}
 	defer tx.Rollback()
+	if en.dialect == dialect.Postgres {
+		// The analysis' statements join fact tables whose sizes PostgreSQL
+		// cannot estimate (rows=10^15 where there are 10^5), so it would
+		// spend most of a cold roll-up compiling them with its JIT (47 of
+		// the city's 64 s, BENCHMARKS.md); they run in well under that
+		// interpreted.
+		if _, err := tx.ExecContext(ctx, "SET LOCAL jit = off"); err != nil {
+			return fmt.Errorf("starting the analysis: %w", err)
+		}
+	}
 	return fn(tx)
 }
 

@@ -47,34 +47,44 @@ func BenchmarkExplainCity(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			start := time.Now()
-			n := 0
-			if err := p.query.rows(ctx, st.DB, p.text, func(*sql.Rows) error { n++; return nil }); err != nil {
-				b.Fatal(err)
-			}
-			took := time.Since(start)
-			explain := "EXPLAIN QUERY PLAN "
-			if st.Dialect == dialect.Postgres {
-				explain = "EXPLAIN (ANALYZE, BUFFERS) "
-			}
-			var plan strings.Builder
-			rows, err := st.DB.QueryContext(ctx, explain+stmt, args...)
+			var (
+				took time.Duration
+				n    int
+				plan strings.Builder
+			)
+			// In the engine's own read transaction, with its settings.
+			err = en.snapshot(ctx, func(tx *sql.Tx) error {
+				start := time.Now()
+				if err := p.query.rows(ctx, tx, p.text, func(*sql.Rows) error { n++; return nil }); err != nil {
+					return err
+				}
+				took = time.Since(start)
+				explain := "EXPLAIN QUERY PLAN "
+				if st.Dialect == dialect.Postgres {
+					explain = "EXPLAIN (ANALYZE, BUFFERS) "
+				}
+				rows, err := tx.QueryContext(ctx, explain+stmt, args...)
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				for rows.Next() {
+					cols, _ := rows.Columns()
+					v := make([]any, len(cols))
+					ptrs := make([]any, len(cols))
+					for j := range v {
+						ptrs[j] = &v[j]
+					}
+					if err := rows.Scan(ptrs...); err != nil {
+						return err
+					}
+					fmt.Fprintln(&plan, v...)
+				}
+				return rows.Err()
+			})
 			if err != nil {
 				b.Fatal(err)
 			}
-			for rows.Next() {
-				cols, _ := rows.Columns()
-				v := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for j := range v {
-					ptrs[j] = &v[j]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					b.Fatal(err)
-				}
-				fmt.Fprintln(&plan, v...)
-			}
-			rows.Close()
 			file := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.txt", st.Dialect, i, names[i]))
 			text := fmt.Sprintf("-- %s: %d rows in %s\n%s\n\n-- args %v\n%s\n", names[i], n, took.Round(time.Millisecond), plan.String(), args, stmt)
 			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {

@@ -278,16 +278,16 @@ func init() {
 			LEFT JOIN org_terms ot ON ot.org_id = o.id`
 	})
 	// Organisations that met without keeping a roll in the lapse window: all
-	// their members count as having had organisational life.
+	// their members count as having had organisational life (their kept
+	// roll-less days, register/lifedays.go).
 	define("rollless", []string{"member_core"}, func(e *env) string {
 		mine := ""
 		if e.scoped() {
 			// Only the organisations and Party groups of the members read.
 			mine = ` AND mt.organization_id IN (SELECT org_id FROM member_core UNION SELECT party_group_id FROM member_core)`
 		}
-		return `SELECT DISTINCT mt.organization_id FROM meetings mt
-			WHERE mt.held_on > {lapse_start} AND mt.held_on <= {d}
-			AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)` + mine
+		return `SELECT DISTINCT mt.organization_id FROM rollless_days mt
+			WHERE mt.day > {lapse_start} AND mt.day <= {d}` + mine
 	})
 	define("area_orgs", []string{"org_active"}, func(e *env) string {
 		return `SELECT oa.area_id, COUNT(*) AS orgs,

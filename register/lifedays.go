@@ -14,50 +14,63 @@ import (
 	"jiceng/ent"
 )
 
-// The days of each member's organisational life are kept as a fact, table
-// life_days (member_id, day), so that the lapse rule (Party Constitution
-// Art. 9) finds a member's last day on or before any day by its primary
-// key instead of reading the member's meetings. A member has organisational
-// life on a day when recorded present at a meeting held that day, or when
-// the member's relationship sat that day in an organisation that held a
-// meeting without keeping a roll (all its members count as present),
-// across every transfer inside the register. Mobile members' reports and
-// their Party group's meetings are read where they are (coverage/rules.go).
+// The days of organisational life are kept as facts, so that the lapse
+// rule (Party Constitution Art. 9) finds a member's last day on or before
+// any day by an index instead of reading meetings: life_days (member_id,
+// day) holds the days each member was recorded present at a meeting, and
+// rollless_days (organization_id, day) the days each organisation held a
+// meeting without keeping a roll (all its members then count as present).
+// A member's days in an organisation follow from the member's
+// relationships (memberships, each with its dates) and the organisation's
+// roll-less days, read where they are (coverage/rules.go), so a transfer
+// changes no kept row, and an organisation's roll-less meeting is one row,
+// not one per member.
 //
 // The rows are derived: a write of a meeting (its day, organisation or
-// roll) or of a membership re-derives the rows of the members it concerns,
-// before and after, in its transaction; a bulk load re-derives every
-// member's once, before it commits. The migration that made the table
-// (database/migrations/*/…_life_days.sql) filled it with the same SELECT.
+// roll) derives again the rows of its attendees and of its organisation,
+// as they were and as they are, in its transaction; a bulk load derives
+// every row once, before it commits. The migration that made the tables
+// (database/migrations/*/…_life_days.sql) filled them with the same SELECTs.
 
-// lifeDaysOf selects the rows of life_days of the members the test on
-// member_id (a SQL condition on the column named by %[1]s) admits.
-const lifeDaysOf = `SELECT ma.member_id, mt.held_on FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id WHERE %[1]s
-	UNION SELECT y.member_id, mt.held_on FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
-	WHERE %[2]s AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
-	AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)`
+// attendedDays selects the rows of life_days of the members the test on
+// ma.member_id (%s) admits; rolllessDays those of rollless_days of the
+// organisations the test on mt.organization_id admits.
+const (
+	attendedDays = `SELECT DISTINCT ma.member_id, mt.held_on FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id WHERE %s`
+	rolllessDays = `SELECT DISTINCT mt.organization_id, mt.held_on FROM meetings mt
+	WHERE %s AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)`
+)
 
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// RefreshLifeDays derives again the life days of the members given, or of
-// every member when ids is nil.
-func RefreshLifeDays(ctx context.Context, db execer, ids []int) error {
-	del, attended, belonged := "DELETE FROM life_days", "1 = 1", "1 = 1"
-	if ids != nil {
-		if len(ids) == 0 {
-			return nil
+// RefreshLifeDays derives again the life days of the members and the
+// roll-less days of the organisations given; nil for both derives every
+// row.
+func RefreshLifeDays(ctx context.Context, db execer, members, orgs []int) error {
+	for _, t := range []struct {
+		table, key, column, derive string
+		ids                        []int
+	}{
+		{"life_days", "member_id", "ma.member_id", attendedDays, members},
+		{"rollless_days", "organization_id", "mt.organization_id", rolllessDays, orgs},
+	} {
+		del, which := "DELETE FROM "+t.table, "1 = 1"
+		if members != nil || orgs != nil {
+			if len(t.ids) == 0 {
+				continue
+			}
+			list := idList(t.ids)
+			del += " WHERE " + t.key + " IN " + list
+			which = t.column + " IN " + list
 		}
-		list := idList(ids)
-		del += " WHERE member_id IN " + list
-		attended, belonged = "ma.member_id IN "+list, "y.member_id IN "+list
-	}
-	if _, err := db.ExecContext(ctx, del); err != nil {
-		return fmt.Errorf("register: clearing life days: %w", err)
-	}
-	if _, err := db.ExecContext(ctx, "INSERT INTO life_days (member_id, day) "+fmt.Sprintf(lifeDaysOf, attended, belonged)); err != nil {
-		return fmt.Errorf("register: deriving life days: %w", err)
+		if _, err := db.ExecContext(ctx, del); err != nil {
+			return fmt.Errorf("register: clearing %s: %w", t.table, err)
+		}
+		if _, err := db.ExecContext(ctx, "INSERT INTO "+t.table+" ("+t.key+", day) "+fmt.Sprintf(t.derive, which)); err != nil {
+			return fmt.Errorf("register: deriving %s: %w", t.table, err)
+		}
 	}
 	return nil
 }
@@ -74,18 +87,17 @@ func idList(ids []int) string {
 // the life days are to be derived again when its transaction commits.
 type bulkState struct{ lifeHooked atomic.Bool }
 
-// lifeWrite is the members whose life days a write of a meeting or a
-// membership may change, gathered before and after it.
+// lifeWrite is the members and organisations whose kept days a write of a
+// meeting may change, gathered before and after it.
 type lifeWrite struct {
-	members map[int]bool
-	pending bool
+	members, orgs map[int]bool
+	pending       bool
 }
 
-// concerns says whether a mutation may change life days.
+// lifeConcerned says whether a mutation may change kept days: a meeting
+// created, or its day, organisation or roll changed.
 func lifeConcerned(m entgo.Mutation) bool {
-	switch m.(type) {
-	case *ent.MeetingMutation, *ent.MembershipMutation:
-	default:
+	if _, ok := m.(*ent.MeetingMutation); !ok {
 		return false
 	}
 	if m.Op().Is(entgo.OpCreate) {
@@ -97,17 +109,16 @@ func lifeConcerned(m entgo.Mutation) bool {
 	changed = append(changed, m.ClearedEdges()...)
 	for _, f := range changed {
 		switch f {
-		case "held_on", "organization_id", "organization", "attendees", "member_id", "member", "started_on", "ended_on":
+		case "held_on", "organization_id", "organization", "attendees":
 			return true
 		}
 	}
 	return false
 }
 
-// gather adds the members whose life days the record of m concerns as it
-// now stands: a meeting's attendees and everyone whose relationship ever
-// sat in its organisation; a membership's member. In a bulk load it
-// arranges instead for every member's days to be derived at commit.
+// gather adds the attendees and the organisation of the meeting of m as it
+// now stands. In a bulk load it arranges instead for every row to be
+// derived at commit.
 func (w *lifeWrite) gather(ctx context.Context, m entgo.Mutation) error {
 	if !lifeConcerned(m) {
 		return nil
@@ -121,7 +132,7 @@ func (w *lifeWrite) gather(ctx context.Context, m entgo.Mutation) error {
 			tx.OnCommit(func(next ent.Committer) ent.Committer {
 				return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 					b.lifeHooked.Store(false)
-					if err := RefreshLifeDays(ctx, tx.Client(), nil); err != nil {
+					if err := RefreshLifeDays(ctx, tx.Client(), nil, nil); err != nil {
 						return err
 					}
 					return next.Commit(ctx, tx)
@@ -140,52 +151,64 @@ func (w *lifeWrite) gather(ctx context.Context, m entgo.Mutation) error {
 	if !ok {
 		return fmt.Errorf("register: a %s write without its ID", m.Type())
 	}
-	stmt := `SELECT member_id FROM memberships WHERE id = ` + strconv.Itoa(id)
-	if _, meeting := m.(*ent.MeetingMutation); meeting {
-		stmt = `SELECT member_id FROM meeting_attendees WHERE meeting_id = ` + strconv.Itoa(id) + `
-			UNION SELECT y.member_id FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id WHERE mt.id = ` + strconv.Itoa(id)
-	}
-	rows, err := m.(txMutation).Client().QueryContext(ctx, stmt)
+	rows, err := m.(txMutation).Client().QueryContext(ctx, `SELECT 0, member_id FROM meeting_attendees WHERE meeting_id = `+strconv.Itoa(id)+`
+		UNION ALL SELECT 1, organization_id FROM meetings WHERE id = `+strconv.Itoa(id))
 	if err != nil {
 		return fmt.Errorf("register: finding whose life days a write changes: %w", err)
 	}
 	defer rows.Close()
 	if w.members == nil {
-		w.members = map[int]bool{}
+		w.members, w.orgs = map[int]bool{}, map[int]bool{}
 	}
 	for rows.Next() {
-		var member int
-		if err := rows.Scan(&member); err != nil {
+		var org, id int
+		if err := rows.Scan(&org, &id); err != nil {
 			return err
 		}
-		w.members[member] = true
+		if org == 1 {
+			w.orgs[id] = true
+		} else {
+			w.members[id] = true
+		}
 	}
 	w.pending = true
 	return rows.Err()
 }
 
-// record derives again the life days of the members gathered.
+// record derives again the kept days of the members and organisations
+// gathered.
 func (w *lifeWrite) record(ctx context.Context, c *ent.Client) error {
 	if !w.pending {
 		return nil
 	}
-	ids := make([]int, 0, len(w.members))
-	for id := range w.members {
+	return RefreshLifeDays(ctx, c, sortedKeys(w.members), sortedKeys(w.orgs))
+}
+
+func sortedKeys(set map[int]bool) []int {
+	ids := make([]int, 0, len(set))
+	for id := range set {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	return RefreshLifeDays(ctx, c, ids)
+	return ids
 }
 
-// LifeDaysDrift counts the rows by which life_days differs from the days
-// derived afresh from the meetings and memberships: 0 when every write
-// kept them.
+// LifeDaysDrift counts the rows by which life_days and rollless_days
+// differ from the days derived afresh from the meetings and their rolls: 0
+// when every write kept them.
 func LifeDaysDrift(ctx context.Context, db interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }) (int, error) {
-	derived := "SELECT * FROM (" + fmt.Sprintf(lifeDaysOf, "1 = 1", "1 = 1") + ") d"
-	var n int
-	err := db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+derived+` EXCEPT SELECT member_id, day FROM life_days) a)
-		+ (SELECT COUNT(*) FROM (SELECT member_id, day FROM life_days EXCEPT `+derived+`) b)`).Scan(&n)
-	return n, err
+	total := 0
+	for table, derive := range map[string]string{"life_days": fmt.Sprintf(attendedDays, "1 = 1"), "rollless_days": fmt.Sprintf(rolllessDays, "1 = 1")} {
+		key := "SELECT * FROM (" + derive + ") d"
+		kept := "SELECT * FROM " + table
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+key+` EXCEPT `+kept+`) a)
+			+ (SELECT COUNT(*) FROM (`+kept+` EXCEPT `+key+`) b)`).Scan(&n); err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
 }
