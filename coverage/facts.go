@@ -96,12 +96,16 @@ func (e *env) behindList() string {
 	held := `(SELECT COUNT(*) FROM meetings mt WHERE mt.organization_id = f.id AND mt.type = r.type
 		AND mt.held_on > {window_start} AND mt.held_on <= {d})`
 	record := "r.type || " + e.char(0x1f) + " || CAST(" + held + " AS TEXT) || " + e.char(0x1f) + " || CAST(" + required + " AS TEXT)"
-	// The held count only for the requirements of the organisation's kind:
-	// PostgreSQL would otherwise count the meetings for every kind's
-	// requirements (it tests the comparison first), 12 index scans an
-	// organisation instead of one or two.
+	behind := required + ` > ` + held
+	if e.query.dialect == dialect.Postgres {
+		// The held count only for the requirements of the organisation's
+		// kind: PostgreSQL tests the comparison first, so it would count
+		// the meetings for every kind's requirements, 12 index scans an
+		// organisation instead of one or two.
+		behind = `CASE WHEN r.kind = f.kind THEN ` + behind + ` ELSE 1 = 0 END`
+	}
 	return `(SELECT ` + e.listAgg(record, e.char(0x1e)) + ` FROM (` + e.requirements() + `) r
-		WHERE r.kind = f.kind AND CASE WHEN r.kind = f.kind THEN ` + required + ` > ` + held + ` ELSE 1 = 0 END
+		WHERE r.kind = f.kind AND ` + behind + `
 		AND (r.type <> 'BRANCH_COMMITTEE' OR f.full_members >= ` + e.settings.byKind("BRANCH_COMMITTEE_REQUIRED_FULL_MEMBERS", "f.kind") + `)
 		AND NOT EXISTS (SELECT 1 FROM exemptions x WHERE x.organization_id = f.id AND x.meeting_type = r.type
 			AND ` + active("x", "started_on", "ended_on") + `))`
