@@ -59,16 +59,19 @@ func BenchmarkCityLapse(b *testing.B) {
 	}
 	kept := statement(ctes["rollless"].sql(e), lifeSince, lastLife)
 	scanned := statement(scannedRollless, scannedLifeSince, scannedLastLife)
-	read := func(text string) ([]string, error) {
-		var out []string
-		err := e.query.rows(ctx, st.DB, text, func(r *sql.Rows) error {
-			var id, had int
-			var last sql.NullString
-			if err := r.Scan(&id, &had, &last); err != nil {
-				return err
-			}
-			out = append(out, fmt.Sprint(id, had, last.String))
-			return nil
+	en := engine(st)
+	read := func(text string) (out []string, err error) {
+		// In the engine's own read transaction, with its settings.
+		err = en.snapshot(ctx, func(tx *sql.Tx) error {
+			return e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
+				var id, had int
+				var last sql.NullString
+				if err := r.Scan(&id, &had, &last); err != nil {
+					return err
+				}
+				out = append(out, fmt.Sprint(id, had, last.String))
+				return nil
+			})
 		})
 		return out, err
 	}
