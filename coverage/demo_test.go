@@ -9,6 +9,7 @@ import (
 	"jiceng/database/dbtest"
 	"jiceng/demo"
 	"jiceng/policy"
+	"jiceng/register"
 	"jiceng/vocab"
 )
 
@@ -20,6 +21,15 @@ func TestTheFuxinStory(t *testing.T) {
 	ctx := policy.System(context.Background())
 	if err := demo.Load(ctx, st.Client, demo.Reference()); err != nil {
 		t.Fatal(err)
+	}
+	// A bulk load derives the kept days of organisational life once, at
+	// its commit (register/lifedays.go).
+	var kept int
+	if err := st.DB.QueryRow("SELECT COUNT(*) FROM life_days").Scan(&kept); err != nil || kept == 0 {
+		t.Errorf("the demo's life days: %d rows (%v), want the days its members attended", kept, err)
+	}
+	if drift, err := register.LifeDaysDrift(ctx, st.DB); err != nil || drift != 0 {
+		t.Errorf("the demo's kept life days are off by %d rows (%v)", drift, err)
 	}
 	en := coverage.New(st.Client, st.Read, st.Dialect)
 	ref := demo.Reference()

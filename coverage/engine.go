@@ -48,6 +48,17 @@ func (en *Engine) snapshot(ctx context.Context, fn func(tx *sql.Tx) error) error
 		return fmt.Errorf("starting the analysis: %w", err)
 	}
 	defer tx.Rollback()
+	if en.dialect == dialect.Postgres {
+		// The analysis' statements join fact tables whose sizes PostgreSQL
+		// cannot estimate (rows=10^15 where there are 10^5), so it would
+		// spend most of a cold roll-up compiling them with its JIT (47 of
+		// the city's 64 s, BENCHMARKS.md); they run in well under that
+		// interpreted. Their sorts and hashes of every member (about 16 MB
+		// for the city) spill to disk in the default 4 MB of work memory.
+		if _, err := tx.ExecContext(ctx, "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"); err != nil {
+			return fmt.Errorf("starting the analysis: %w", err)
+		}
+	}
 	return fn(tx)
 }
 

@@ -330,29 +330,29 @@ var ruleByCode = func() map[RuleCode]*rule {
 }()
 
 // lifeSince is the SQL test that member f had organisational life in the
-// lapse window: attended a meeting, belonged (then) to an organisation that
-// met without keeping a roll, or to a Party group that did, or (mobile)
-// reported. A member with no Party group is tested like any other.
+// lapse window: belonged (on {d}) to an organisation that met without
+// keeping a roll, or to a Party group that did, or attended a meeting, or
+// belonged then to another organisation of the register that met without a
+// roll, or (mobile) reported. A member with no Party group is tested like
+// any other. The days are kept facts, each found by an index (life_days,
+// rollless_days: see register/lifedays.go).
 const lifeSince = `(f.org_id IN (SELECT organization_id FROM rollless)
 	OR EXISTS (SELECT 1 FROM rollless rl WHERE rl.organization_id = f.party_group_id)
-	OR EXISTS (SELECT 1 FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
-		WHERE ma.member_id = f.id AND mt.held_on > {lapse_start} AND mt.held_on <= {d})
-	OR EXISTS (SELECT 1 FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
-		WHERE y.member_id = f.id AND y.organization_id <> f.org_id AND mt.held_on > {lapse_start} AND mt.held_on <= {d}
-		AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
-		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id))
+	OR EXISTS (SELECT 1 FROM life_days l WHERE l.member_id = f.id AND l.day > {lapse_start} AND l.day <= {d})
+	OR EXISTS (SELECT 1 FROM memberships y JOIN rollless_days rd ON rd.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND y.organization_id <> f.org_id AND rd.day > {lapse_start} AND rd.day <= {d}
+		AND rd.day >= y.started_on AND (y.ended_on IS NULL OR rd.day < y.ended_on))
 	OR EXISTS (SELECT 1 FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on > {lapse_start} AND r.reported_on <= {d}))`
 
 // lastLife is the day of member f's last organisational life up to {d}, in
-// whichever organisation of the register it was.
+// whichever organisation of the register it was: the last meeting attended,
+// the last roll-less meeting of an organisation while the member belonged
+// to it, of the member's Party group, and the last mobile report.
 const lastLife = `(SELECT MAX(z.day) FROM (
-	SELECT MAX(mt.held_on) AS day FROM meeting_attendees ma JOIN meetings mt ON mt.id = ma.meeting_id
-		WHERE ma.member_id = f.id AND mt.held_on <= {d}
-	UNION ALL SELECT MAX(mt.held_on) FROM memberships y JOIN meetings mt ON mt.organization_id = y.organization_id
-		WHERE y.member_id = f.id AND mt.held_on <= {d} AND mt.held_on >= y.started_on AND (y.ended_on IS NULL OR mt.held_on < y.ended_on)
-		AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
-	UNION ALL SELECT MAX(mt.held_on) FROM meetings mt WHERE mt.organization_id = f.party_group_id
-		AND mt.held_on <= {d} AND NOT EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = mt.id)
+	SELECT MAX(l.day) AS day FROM life_days l WHERE l.member_id = f.id AND l.day <= {d}
+	UNION ALL SELECT MAX(rd.day) FROM memberships y JOIN rollless_days rd ON rd.organization_id = y.organization_id
+		WHERE y.member_id = f.id AND rd.day <= {d} AND rd.day >= y.started_on AND (y.ended_on IS NULL OR rd.day < y.ended_on)
+	UNION ALL SELECT MAX(rd.day) FROM rollless_days rd WHERE rd.organization_id = f.party_group_id AND rd.day <= {d}
 	UNION ALL SELECT MAX(r.reported_on) FROM mobile_reports r WHERE r.member_id = f.id AND r.reported_on <= {d}) z)`
 
 // byWorkingCommittee tests that meeting mt was held by the working committee

@@ -187,7 +187,7 @@ func (st *Store) prepare(ctx context.Context, o options) error {
 }
 
 // bookkeeping are tables that hold no records of the register.
-var bookkeeping = []string{VersionTable, "register_revision", "area_revisions", "idempotency_keys", "sessions"}
+var bookkeeping = []string{VersionTable, "register_revision", "area_revisions", "life_days", "rollless_days", "idempotency_keys", "sessions"}
 
 // Count counts the rows of each table of the register.
 func Count(ctx context.Context, db *sql.DB, dialectName string) (map[string]int, error) {

@@ -65,9 +65,16 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		}
 		// The areas the record touches as it stood and as it stands: a
 		// member who moves from one grid to another touches both.
-		var touched touch
+		// So do the members whose life days a meeting or membership concerns.
+		var (
+			touched touch
+			life    lifeWrite
+		)
 		if m.Op().Is(entgo.OpUpdateOne) {
 			if err := touched.gather(ctx, m); err != nil {
+				return nil, err
+			}
+			if err := life.gather(ctx, m); err != nil {
 				return nil, err
 			}
 		}
@@ -79,6 +86,12 @@ func guard(next entgo.Mutator) entgo.Mutator {
 			return nil, err
 		}
 		if err := touched.record(ctx, tm.Client()); err != nil {
+			return nil, err
+		}
+		if err := life.gather(ctx, m); err != nil {
+			return nil, err
+		}
+		if err := life.record(ctx, tm.Client()); err != nil {
 			return nil, err
 		}
 		if entry != nil {

@@ -37,7 +37,7 @@ type bulkKey struct{}
 // in one transaction (an import, the demo), after which every analysis is
 // read afresh anyway.
 func Bulk(ctx context.Context) context.Context {
-	return context.WithValue(ctx, bulkKey{}, true)
+	return context.WithValue(ctx, bulkKey{}, &bulkState{})
 }
 
 // touch is the areas a write touches, gathered before and after it.

@@ -65,6 +65,10 @@ func GenerateIn(ctx context.Context, db *sql.DB, dialectName string, size Size, 
 	if err := g.flushAll(); err != nil {
 		return Counts{}, err
 	}
+	// Written past the register's hooks, so its life days are derived here.
+	if err := register.RefreshLifeDays(ctx, tx, nil, nil); err != nil {
+		return Counts{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return Counts{}, err
 	}
