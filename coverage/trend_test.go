@@ -32,8 +32,8 @@ func TestTrendAndChangesOverTheDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(points) != 5 {
-		t.Fatalf("%d points over a year by quarter, want 5", len(points))
+	if len(points) != 6 {
+		t.Fatalf("%d points over a year by quarter, want 6: the first day, four quarter-ends and the last", len(points))
 	}
 	fresh := coverage.New(st.Client, st.Read, st.Dialect)
 	for _, p := range points {
