@@ -83,7 +83,7 @@ func TestAWaivedItemWasOpenBeforeItsDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	for stmt, at := range map[string]time.Time{
-		`UPDATE rectifications SET waived_on = NULL, updated_at = ?`: time.Date(2026, 4, 20, 9, 0, 0, 0, shanghai),
+		`UPDATE rectifications SET waived_on = NULL, updated_at = ?`:                                time.Date(2026, 4, 20, 9, 0, 0, 0, shanghai),
 		`UPDATE audit_entries SET at = ? WHERE entity_type = 'Rectification' AND action = 'UPDATE'`: time.Date(2026, 4, 10, 0, 30, 0, 0, shanghai).UTC(),
 	} {
 		if w.store.Dialect == dialect.Postgres {
