@@ -28,6 +28,7 @@ export const messages = {
       '-verifiedOn': ['最近核销', 'Latest verified'],
     },
     scope: ['范围：{name}', 'Scope: {name}'],
+    export: ['导出 Excel', 'Export to Excel'],
     col: {
       rule: ['问题', 'Gap'],
       subject: ['对象', 'Subject'],
