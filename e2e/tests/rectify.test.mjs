@@ -277,6 +277,9 @@ describe('working on an item, as the community’s editor', () => {
     await save(page, d)
     await page.locator('[data-testid=item-status][data-status=WAIVED]').waitFor()
     assert.equal((await itemOf(fx.other.id)).status, 'WAIVED')
+    // The item keeps the day it was waived: today.
+    const { registerCalendar } = await must('{ registerCalendar { today } }')
+    assert.equal(await page.locator('[data-testid=item-waived-on]').innerText(), registerCalendar.today)
     assert.deepEqual(page.problems, [])
     await page.close()
   })

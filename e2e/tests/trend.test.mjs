@@ -49,7 +49,7 @@ async function check(page, name) {
 }
 
 describe('coverage over time', () => {
-  it('draws the year month by month, its table holding the API’s figures', async () => {
+  it('draws the year by month-ends, its table holding the API’s figures and rates', async () => {
     const { today, root } = await setting()
     const from = monthsBefore(today, 12)
     const { data, errors } = await gql(

@@ -5329,7 +5329,7 @@ export type RectificationQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
-    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, subject:
+    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, waivedOn: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -7484,6 +7484,7 @@ export const RectificationDocument = new TypedDocumentString(`
       plan
       status
       waiveReason
+      waivedOn
       handedOverOn
       openSince
       verifiedOn
