@@ -16,7 +16,7 @@ const halfYearQuery = `query($areaId: ID, $from: Date!, $to: Date!) {
     from to found closed
     foundByFamily { family count }
     closedByFamily { family count }
-    ledger { handedOver verified stillOpen overdue }
+    ledger { handedOver verified stillOpen overdue waived }
     byArea { area { name } account { handedOver verified stillOpen overdue } }
     start { ...figures }
     end { ...figures }
@@ -38,7 +38,7 @@ type halfYearFigures struct {
 	Grids    map[string]int
 }
 
-type halfYearAccount struct{ HandedOver, Verified, StillOpen, Overdue int }
+type halfYearAccount struct{ HandedOver, Verified, StillOpen, Overdue, Waived int }
 
 type halfYearData struct {
 	From, To                      string
@@ -129,6 +129,7 @@ func halfYearBook(rep *halfYearData) (*excelize.File, error) {
 	for _, c := range rep.ClosedByFamily {
 		add("　其中："+familyZh[c.Family], c.Count)
 	}
+	add("期间经党工委同意免于整改的事项", rep.Ledger.Waived)
 	add("期末仍未整改的事项", rep.Ledger.StillOpen)
 	add("　其中：已逾期", rep.Ledger.Overdue)
 	add()

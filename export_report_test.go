@@ -33,7 +33,7 @@ func TestExportHalfYearReport(t *testing.T) {
 	}
 	span := fmt.Sprintf("from=%s&to=%s", from.Format(time.DateOnly), to.Format(time.DateOnly))
 	_, out = api(t, url, token, fmt.Sprintf(`{ halfYearReport(from: %q, to: %q) {
-		found closed ledger { handedOver verified stillOpen overdue } byArea { area { name } account { stillOpen } }
+		found closed ledger { handedOver verified stillOpen overdue waived } byArea { area { name } account { stillOpen } }
 		start { gapTotal units { total } } end { gapTotal units { total } } } }`, from.Format(time.DateOnly), to.Format(time.DateOnly)))
 	if out["errors"] != nil {
 		t.Fatalf("halfYearReport: %v", out["errors"])
@@ -72,12 +72,13 @@ func TestExportHalfYearReport(t *testing.T) {
 		return nil
 	}
 	for label, want := range map[string]any{
-		"期间发现的缺口":        rep["found"],
-		"期间消除的缺口":        rep["closed"],
-		"期间转办的整改事项":      ledger["handedOver"],
-		"期间整改销号（经核验）的事项": ledger["verified"],
-		"期末仍未整改的事项":      ledger["stillOpen"],
-		"　其中：已逾期":        ledger["overdue"],
+		"期间发现的缺口":         rep["found"],
+		"期间消除的缺口":         rep["closed"],
+		"期间转办的整改事项":       ledger["handedOver"],
+		"期间整改销号（经核验）的事项":  ledger["verified"],
+		"期末仍未整改的事项":       ledger["stillOpen"],
+		"　其中：已逾期":         ledger["overdue"],
+		"期间经党工委同意免于整改的事项": ledger["waived"],
 	} {
 		if got := row(label)[1]; got != whole(want) {
 			t.Errorf("%s: the workbook says %s, the API %s", label, got, whole(want))
@@ -142,6 +143,51 @@ func TestExportHalfYearReport(t *testing.T) {
 		body, _ := io.ReadAll(res.Body)
 		if res.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "AFTER_TODAY") || !strings.Contains(string(body), "不能晚于今天") {
 			t.Errorf("got %d %s, want a refusal naming the day", res.StatusCode, body)
+		}
+	})
+	t.Run("the ledger's items, filtered and ordered as the page", func(t *testing.T) {
+		_, out := api(t, url, token, `{ rectifications(first: 500, status: [VERIFIED, OVERDUE], orderBy: [{field: HANDED_OVER_ON, direction: DESC}, {field: DEADLINE}]) {
+			totalCount nodes { subjectName status handedOverOn days } } }`)
+		if out["errors"] != nil {
+			t.Fatalf("rectifications: %v", out["errors"])
+		}
+		conn := out["data"].(map[string]any)["rectifications"].(map[string]any)
+		nodes := conn["nodes"].([]any)
+		req, _ := http.NewRequest(http.MethodGet, url+"/export/rectifications.xlsx?status=VERIFIED&status=OVERDUE&orderBy=HANDED_OVER_ON:DESC&orderBy=DEADLINE:ASC", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Disposition"), "rectifications-") {
+			t.Fatalf("got %d %v", res.StatusCode, res.Header)
+		}
+		book, err := excelize.OpenReader(res.Body)
+		if err != nil {
+			t.Fatalf("not a workbook: %v", err)
+		}
+		rows, err := book.GetRows("整改台账")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(nodes) == 0 || len(rows) != len(nodes)+1 || whole(conn["totalCount"]) != fmt.Sprint(len(nodes)) {
+			t.Fatalf("%d rows for %d items (%v in all)", len(rows)-1, len(nodes), conn["totalCount"])
+		}
+		status := map[string]string{"VERIFIED": "已核销", "OVERDUE": "已逾期"}
+		for i, n := range nodes {
+			n := n.(map[string]any)
+			r := rows[i+1]
+			if r[2] != n["subjectName"] || r[7] != n["handedOverOn"] || r[9] != status[n["status"].(string)] || r[13] != whole(n["days"]) {
+				t.Errorf("row %d: %v, the API says %v", i+1, r, n)
+			}
+		}
+		req, _ = http.NewRequest(http.MethodGet, url+"/export/rectifications.xlsx?status=NOPE", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode/100 != 4 {
+			t.Errorf("an unknown status: %v, want a refusal", err)
+		} else {
+			res.Body.Close()
 		}
 	})
 }

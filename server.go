@@ -173,6 +173,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	mux.Handle("GET /export/report.xlsx", withTimeout(cfg.timeout, guard.Require(exportReport(api, logger))))
 	mux.Handle("GET /export/deadlines.ics", withTimeout(cfg.timeout, guard.Require(exportDeadlines(api))))
 	mux.Handle("GET /export/reminders.xlsx", withTimeout(cfg.timeout, guard.Require(exportReminders(api, logger))))
+	mux.Handle("GET /export/rectifications.xlsx", withTimeout(cfg.timeout, guard.Require(exportRectifications(api, logger))))
 	mux.Handle("GET /schema.graphql", guard.Require(graph.SchemaHandler(cfg.introspect)))
 	mux.Handle("/graphiql", frontend.GraphiQL())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -80,6 +80,12 @@ func AddMonths(day time.Time, n int) time.Time {
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, time.UTC)
 }
 
+// MonthEnd is the last day of day's month.
+func MonthEnd(day time.Time) time.Time {
+	y, m, _ := day.Date()
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+}
+
 // AddYears moves day by n years; 29 February becomes 28 February in a year
 // that has none.
 func AddYears(day time.Time, n int) time.Time { return AddMonths(day, 12*n) }

@@ -35,22 +35,26 @@ var Families = []RuleFamily{Work, Organization, Life, Structure}
 // maxTrendPoints bounds a series.
 const maxTrendPoints = 150
 
-// TrendDays are the days of a series: from, then every months after it
-// while not after to, and to.
+// TrendDays are the days of a series: from, the reporting days after it
+// and before to (the last day of every month, of every quarter when months
+// is 3, of every year when 12), and to.
 func TrendDays(from, to time.Time, months int) ([]time.Time, error) {
 	from, to = calendar.Day(from), calendar.Day(to)
 	if to.Before(from) {
 		return nil, &FieldError{Field: "to", Zh: "结束日期早于开始日期", En: "to is before from"}
 	}
-	var out []time.Time
-	for d := from; !d.After(to); d = calendar.AddMonths(from, months*len(out)) {
-		if len(out) == maxTrendPoints {
+	out := []time.Time{from}
+	for d := calendar.MonthEnd(from); d.Before(to); d = calendar.MonthEnd(d.AddDate(0, 0, 1)) {
+		if !d.After(from) || int(d.Month())%months != 0 {
+			continue
+		}
+		if len(out) == maxTrendPoints-1 {
 			return nil, &FieldError{Field: "every", Zh: fmt.Sprintf("一次最多 %d 个时点，请放宽间隔或缩短时段", maxTrendPoints),
 				En: fmt.Sprintf("at most %d days in a series; choose a longer step or a shorter span", maxTrendPoints)}
 		}
 		out = append(out, d)
 	}
-	if !out[len(out)-1].Equal(to) {
+	if !to.Equal(from) {
 		out = append(out, to)
 	}
 	return out, nil

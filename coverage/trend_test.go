@@ -38,8 +38,12 @@ func TestTrendAndChangesOverTheDemo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(points) != 13 {
-			t.Fatalf("%d points over a year by month, want 13", len(points))
+		days, err := coverage.TrendDays(from, ref, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(points) != len(days) || len(points) < 13 {
+			t.Fatalf("%d points over a year by month, want the first day, every month-end and the last (%d)", len(points), len(days))
 		}
 		changed := false
 		for _, p := range points {
@@ -100,18 +104,32 @@ func TestTrendAndChangesOverTheDemo(t *testing.T) {
 		return out
 	}
 	before, after := on(from), on(ref)
+	listed := func(changes []*coverage.GapChange) map[coverage.GapKey]bool {
+		out := map[coverage.GapKey]bool{}
+		for _, c := range changes {
+			out[c.Gap.GapKey()] = true
+		}
+		return out
+	}
+	gotOpened, gotClosed := listed(ch.Opened), listed(ch.Closed)
 	opened, closed := 0, 0
 	for k := range after {
 		if !before[k] {
 			opened++
+			if !gotOpened[k] {
+				t.Errorf("%s %d opened in the year and not listed", k.Rule, k.SubjectID)
+			}
 		}
 	}
 	for k := range before {
 		if !after[k] {
 			closed++
+			if !gotClosed[k] {
+				t.Errorf("%s %d closed in the year and not listed", k.Rule, k.SubjectID)
+			}
 		}
 	}
-	if len(ch.Opened) != opened || len(ch.Closed) != closed {
+	if len(ch.Opened) != opened || len(ch.Closed) != closed || len(gotOpened) != opened || len(gotClosed) != closed {
 		t.Errorf("changes: %d opened, %d closed; the two readings differ by %d opened, %d closed",
 			len(ch.Opened), len(ch.Closed), opened, closed)
 	}

@@ -2725,6 +2725,11 @@ func (_q *RectificationQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, rectification.FieldWaiveReason)
 				fieldSeen[rectification.FieldWaiveReason] = struct{}{}
 			}
+		case "waivedOn":
+			if _, ok := fieldSeen[rectification.FieldWaivedOn]; !ok {
+				selectedFields = append(selectedFields, rectification.FieldWaivedOn)
+				fieldSeen[rectification.FieldWaivedOn] = struct{}{}
+			}
 		case "handedOverOn":
 			if _, ok := fieldSeen[rectification.FieldHandedOverOn]; !ok {
 				selectedFields = append(selectedFields, rectification.FieldHandedOverOn)

@@ -7627,6 +7627,18 @@ type RectificationWhereInput struct {
 	WaiveReasonEqualFold    *string  `json:"waiveReasonEqualFold,omitempty"`
 	WaiveReasonContainsFold *string  `json:"waiveReasonContainsFold,omitempty"`
 
+	// "waived_on" field predicates.
+	WaivedOn       *time.Time  `json:"waivedOn,omitempty"`
+	WaivedOnNEQ    *time.Time  `json:"waivedOnNEQ,omitempty"`
+	WaivedOnIn     []time.Time `json:"waivedOnIn,omitempty"`
+	WaivedOnNotIn  []time.Time `json:"waivedOnNotIn,omitempty"`
+	WaivedOnGT     *time.Time  `json:"waivedOnGT,omitempty"`
+	WaivedOnGTE    *time.Time  `json:"waivedOnGTE,omitempty"`
+	WaivedOnLT     *time.Time  `json:"waivedOnLT,omitempty"`
+	WaivedOnLTE    *time.Time  `json:"waivedOnLTE,omitempty"`
+	WaivedOnIsNil  bool        `json:"waivedOnIsNil,omitempty"`
+	WaivedOnNotNil bool        `json:"waivedOnNotNil,omitempty"`
+
 	// "handed_over_on" field predicates.
 	HandedOverOn      *time.Time  `json:"handedOverOn,omitempty"`
 	HandedOverOnNEQ   *time.Time  `json:"handedOverOnNEQ,omitempty"`
@@ -8102,6 +8114,36 @@ func (i *RectificationWhereInput) P() (predicate.Rectification, error) {
 	}
 	if i.WaiveReasonContainsFold != nil {
 		predicates = append(predicates, rectification.WaiveReasonContainsFold(*i.WaiveReasonContainsFold))
+	}
+	if i.WaivedOn != nil {
+		predicates = append(predicates, rectification.WaivedOnEQ(*i.WaivedOn))
+	}
+	if i.WaivedOnNEQ != nil {
+		predicates = append(predicates, rectification.WaivedOnNEQ(*i.WaivedOnNEQ))
+	}
+	if len(i.WaivedOnIn) > 0 {
+		predicates = append(predicates, rectification.WaivedOnIn(i.WaivedOnIn...))
+	}
+	if len(i.WaivedOnNotIn) > 0 {
+		predicates = append(predicates, rectification.WaivedOnNotIn(i.WaivedOnNotIn...))
+	}
+	if i.WaivedOnGT != nil {
+		predicates = append(predicates, rectification.WaivedOnGT(*i.WaivedOnGT))
+	}
+	if i.WaivedOnGTE != nil {
+		predicates = append(predicates, rectification.WaivedOnGTE(*i.WaivedOnGTE))
+	}
+	if i.WaivedOnLT != nil {
+		predicates = append(predicates, rectification.WaivedOnLT(*i.WaivedOnLT))
+	}
+	if i.WaivedOnLTE != nil {
+		predicates = append(predicates, rectification.WaivedOnLTE(*i.WaivedOnLTE))
+	}
+	if i.WaivedOnIsNil {
+		predicates = append(predicates, rectification.WaivedOnIsNil())
+	}
+	if i.WaivedOnNotNil {
+		predicates = append(predicates, rectification.WaivedOnNotNil())
 	}
 	if i.HandedOverOn != nil {
 		predicates = append(predicates, rectification.HandedOverOnEQ(*i.HandedOverOn))

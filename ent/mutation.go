@@ -17844,6 +17844,7 @@ type RectificationMutation struct {
 	plan                    *string
 	status                  *rectification.Status
 	waive_reason            *string
+	waived_on               *time.Time
 	handed_over_on          *time.Time
 	gap_since               *time.Time
 	verified_on             *time.Time
@@ -18573,6 +18574,55 @@ func (m *RectificationMutation) ResetWaiveReason() {
 	delete(m.clearedFields, rectification.FieldWaiveReason)
 }
 
+// SetWaivedOn sets the "waived_on" field.
+func (m *RectificationMutation) SetWaivedOn(t time.Time) {
+	m.waived_on = &t
+}
+
+// WaivedOn returns the value of the "waived_on" field in the mutation.
+func (m *RectificationMutation) WaivedOn() (r time.Time, exists bool) {
+	v := m.waived_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWaivedOn returns the old "waived_on" field's value of the Rectification entity.
+// If the Rectification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RectificationMutation) OldWaivedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWaivedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWaivedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWaivedOn: %w", err)
+	}
+	return oldValue.WaivedOn, nil
+}
+
+// ClearWaivedOn clears the value of the "waived_on" field.
+func (m *RectificationMutation) ClearWaivedOn() {
+	m.waived_on = nil
+	m.clearedFields[rectification.FieldWaivedOn] = struct{}{}
+}
+
+// WaivedOnCleared returns if the "waived_on" field was cleared in this mutation.
+func (m *RectificationMutation) WaivedOnCleared() bool {
+	_, ok := m.clearedFields[rectification.FieldWaivedOn]
+	return ok
+}
+
+// ResetWaivedOn resets all changes to the "waived_on" field.
+func (m *RectificationMutation) ResetWaivedOn() {
+	m.waived_on = nil
+	delete(m.clearedFields, rectification.FieldWaivedOn)
+}
+
 // SetHandedOverOn sets the "handed_over_on" field.
 func (m *RectificationMutation) SetHandedOverOn(t time.Time) {
 	m.handed_over_on = &t
@@ -19045,7 +19095,7 @@ func (m *RectificationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RectificationMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 21)
 	if m.created_at != nil {
 		fields = append(fields, rectification.FieldCreatedAt)
 	}
@@ -19087,6 +19137,9 @@ func (m *RectificationMutation) Fields() []string {
 	}
 	if m.waive_reason != nil {
 		fields = append(fields, rectification.FieldWaiveReason)
+	}
+	if m.waived_on != nil {
+		fields = append(fields, rectification.FieldWaivedOn)
 	}
 	if m.handed_over_on != nil {
 		fields = append(fields, rectification.FieldHandedOverOn)
@@ -19142,6 +19195,8 @@ func (m *RectificationMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case rectification.FieldWaiveReason:
 		return m.WaiveReason()
+	case rectification.FieldWaivedOn:
+		return m.WaivedOn()
 	case rectification.FieldHandedOverOn:
 		return m.HandedOverOn()
 	case rectification.FieldGapSince:
@@ -19191,6 +19246,8 @@ func (m *RectificationMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldStatus(ctx)
 	case rectification.FieldWaiveReason:
 		return m.OldWaiveReason(ctx)
+	case rectification.FieldWaivedOn:
+		return m.OldWaivedOn(ctx)
 	case rectification.FieldHandedOverOn:
 		return m.OldHandedOverOn(ctx)
 	case rectification.FieldGapSince:
@@ -19309,6 +19366,13 @@ func (m *RectificationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetWaiveReason(v)
+		return nil
+	case rectification.FieldWaivedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWaivedOn(v)
 		return nil
 	case rectification.FieldHandedOverOn:
 		v, ok := value.(time.Time)
@@ -19460,6 +19524,9 @@ func (m *RectificationMutation) ClearedFields() []string {
 	if m.FieldCleared(rectification.FieldWaiveReason) {
 		fields = append(fields, rectification.FieldWaiveReason)
 	}
+	if m.FieldCleared(rectification.FieldWaivedOn) {
+		fields = append(fields, rectification.FieldWaivedOn)
+	}
 	if m.FieldCleared(rectification.FieldGapSince) {
 		fields = append(fields, rectification.FieldGapSince)
 	}
@@ -19500,6 +19567,9 @@ func (m *RectificationMutation) ClearField(name string) error {
 		return nil
 	case rectification.FieldWaiveReason:
 		m.ClearWaiveReason()
+		return nil
+	case rectification.FieldWaivedOn:
+		m.ClearWaivedOn()
 		return nil
 	case rectification.FieldGapSince:
 		m.ClearGapSince()
@@ -19562,6 +19632,9 @@ func (m *RectificationMutation) ResetField(name string) error {
 		return nil
 	case rectification.FieldWaiveReason:
 		m.ResetWaiveReason()
+		return nil
+	case rectification.FieldWaivedOn:
+		m.ResetWaivedOn()
 		return nil
 	case rectification.FieldHandedOverOn:
 		m.ResetHandedOverOn()

@@ -47,6 +47,8 @@ type Rectification struct {
 	Status rectification.Status `json:"status,omitempty"`
 	// Why the item was waived (免于整改), by the working committee.
 	WaiveReason string `json:"waive_reason,omitempty"`
+	// The day the working committee waived the item (免于整改); before it the item counts as still open.
+	WaivedOn *time.Time `json:"waived_on,omitempty"`
 	// The day the gap was handed over.
 	HandedOverOn time.Time `json:"handed_over_on,omitempty"`
 	// The first day the gap fired, continuously, before it was handed over.
@@ -122,7 +124,7 @@ func (*Rectification) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case rectification.FieldRule, rectification.FieldDetail, rectification.FieldSubjectName, rectification.FieldResponsible, rectification.FieldPlan, rectification.FieldStatus, rectification.FieldWaiveReason:
 			values[i] = new(sql.NullString)
-		case rectification.FieldCreatedAt, rectification.FieldUpdatedAt, rectification.FieldDeadline, rectification.FieldHandedOverOn, rectification.FieldGapSince, rectification.FieldVerifiedOn:
+		case rectification.FieldCreatedAt, rectification.FieldUpdatedAt, rectification.FieldDeadline, rectification.FieldWaivedOn, rectification.FieldHandedOverOn, rectification.FieldGapSince, rectification.FieldVerifiedOn:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -229,6 +231,13 @@ func (_m *Rectification) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field waive_reason", values[i])
 			} else if value.Valid {
 				_m.WaiveReason = value.String
+			}
+		case rectification.FieldWaivedOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field waived_on", values[i])
+			} else if value.Valid {
+				_m.WaivedOn = new(time.Time)
+				*_m.WaivedOn = value.Time
 			}
 		case rectification.FieldHandedOverOn:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -364,6 +373,11 @@ func (_m *Rectification) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("waive_reason=")
 	builder.WriteString(_m.WaiveReason)
+	builder.WriteString(", ")
+	if v := _m.WaivedOn; v != nil {
+		builder.WriteString("waived_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("handed_over_on=")
 	builder.WriteString(_m.HandedOverOn.Format(time.ANSIC))

@@ -171,6 +171,20 @@ func (_c *RectificationCreate) SetNillableWaiveReason(v *string) *RectificationC
 	return _c
 }
 
+// SetWaivedOn sets the "waived_on" field.
+func (_c *RectificationCreate) SetWaivedOn(v time.Time) *RectificationCreate {
+	_c.mutation.SetWaivedOn(v)
+	return _c
+}
+
+// SetNillableWaivedOn sets the "waived_on" field if the given value is not nil.
+func (_c *RectificationCreate) SetNillableWaivedOn(v *time.Time) *RectificationCreate {
+	if v != nil {
+		_c.SetWaivedOn(*v)
+	}
+	return _c
+}
+
 // SetHandedOverOn sets the "handed_over_on" field.
 func (_c *RectificationCreate) SetHandedOverOn(v time.Time) *RectificationCreate {
 	_c.mutation.SetHandedOverOn(v)
@@ -465,6 +479,10 @@ func (_c *RectificationCreate) createSpec() (*Rectification, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.WaiveReason(); ok {
 		_spec.SetField(rectification.FieldWaiveReason, field.TypeString, value)
 		_node.WaiveReason = value
+	}
+	if value, ok := _c.mutation.WaivedOn(); ok {
+		_spec.SetField(rectification.FieldWaivedOn, field.TypeTime, value)
+		_node.WaivedOn = &value
 	}
 	if value, ok := _c.mutation.HandedOverOn(); ok {
 		_spec.SetField(rectification.FieldHandedOverOn, field.TypeTime, value)

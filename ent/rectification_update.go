@@ -160,6 +160,26 @@ func (_u *RectificationUpdate) ClearWaiveReason() *RectificationUpdate {
 	return _u
 }
 
+// SetWaivedOn sets the "waived_on" field.
+func (_u *RectificationUpdate) SetWaivedOn(v time.Time) *RectificationUpdate {
+	_u.mutation.SetWaivedOn(v)
+	return _u
+}
+
+// SetNillableWaivedOn sets the "waived_on" field if the given value is not nil.
+func (_u *RectificationUpdate) SetNillableWaivedOn(v *time.Time) *RectificationUpdate {
+	if v != nil {
+		_u.SetWaivedOn(*v)
+	}
+	return _u
+}
+
+// ClearWaivedOn clears the value of the "waived_on" field.
+func (_u *RectificationUpdate) ClearWaivedOn() *RectificationUpdate {
+	_u.mutation.ClearWaivedOn()
+	return _u
+}
+
 // SetVerifiedOn sets the "verified_on" field.
 func (_u *RectificationUpdate) SetVerifiedOn(v time.Time) *RectificationUpdate {
 	_u.mutation.SetVerifiedOn(v)
@@ -435,6 +455,12 @@ func (_u *RectificationUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.WaiveReasonCleared() {
 		_spec.ClearField(rectification.FieldWaiveReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.WaivedOn(); ok {
+		_spec.SetField(rectification.FieldWaivedOn, field.TypeTime, value)
+	}
+	if _u.mutation.WaivedOnCleared() {
+		_spec.ClearField(rectification.FieldWaivedOn, field.TypeTime)
 	}
 	if _u.mutation.GapSinceCleared() {
 		_spec.ClearField(rectification.FieldGapSince, field.TypeTime)
@@ -719,6 +745,26 @@ func (_u *RectificationUpdateOne) SetNillableWaiveReason(v *string) *Rectificati
 // ClearWaiveReason clears the value of the "waive_reason" field.
 func (_u *RectificationUpdateOne) ClearWaiveReason() *RectificationUpdateOne {
 	_u.mutation.ClearWaiveReason()
+	return _u
+}
+
+// SetWaivedOn sets the "waived_on" field.
+func (_u *RectificationUpdateOne) SetWaivedOn(v time.Time) *RectificationUpdateOne {
+	_u.mutation.SetWaivedOn(v)
+	return _u
+}
+
+// SetNillableWaivedOn sets the "waived_on" field if the given value is not nil.
+func (_u *RectificationUpdateOne) SetNillableWaivedOn(v *time.Time) *RectificationUpdateOne {
+	if v != nil {
+		_u.SetWaivedOn(*v)
+	}
+	return _u
+}
+
+// ClearWaivedOn clears the value of the "waived_on" field.
+func (_u *RectificationUpdateOne) ClearWaivedOn() *RectificationUpdateOne {
+	_u.mutation.ClearWaivedOn()
 	return _u
 }
 
@@ -1027,6 +1073,12 @@ func (_u *RectificationUpdateOne) sqlSave(ctx context.Context) (_node *Rectifica
 	}
 	if _u.mutation.WaiveReasonCleared() {
 		_spec.ClearField(rectification.FieldWaiveReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.WaivedOn(); ok {
+		_spec.SetField(rectification.FieldWaivedOn, field.TypeTime, value)
+	}
+	if _u.mutation.WaivedOnCleared() {
+		_spec.ClearField(rectification.FieldWaivedOn, field.TypeTime)
 	}
 	if _u.mutation.GapSinceCleared() {
 		_spec.ClearField(rectification.FieldGapSince, field.TypeTime)

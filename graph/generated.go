@@ -382,6 +382,7 @@ type ComplexityRoot struct {
 		Overdue    func(childComplexity int) int
 		StillOpen  func(childComplexity int) int
 		Verified   func(childComplexity int) int
+		Waived     func(childComplexity int) int
 	}
 
 	HalfYearAreaAccount struct {
@@ -835,6 +836,7 @@ type ComplexityRoot struct {
 		VerifiedByEntryID func(childComplexity int) int
 		VerifiedOn        func(childComplexity int) int
 		WaiveReason       func(childComplexity int) int
+		WaivedOn          func(childComplexity int) int
 	}
 
 	RectificationAreaTally struct {
@@ -995,7 +997,9 @@ type ComplexityRoot struct {
 	TrendPoint struct {
 		AsOf     func(childComplexity int) int
 		Families func(childComplexity int) int
+		GridRate func(childComplexity int) int
 		Report   func(childComplexity int) int
+		UnitRate func(childComplexity int) int
 	}
 
 	Unit struct {
@@ -2585,6 +2589,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.HalfYearAccount.Verified(childComplexity), true
+	case "HalfYearAccount.waived":
+		if e.ComplexityRoot.HalfYearAccount.Waived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HalfYearAccount.Waived(childComplexity), true
 
 	case "HalfYearAreaAccount.account":
 		if e.ComplexityRoot.HalfYearAreaAccount.Account == nil {
@@ -5177,6 +5187,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.WaiveReason(childComplexity), true
+	case "Rectification.waivedOn":
+		if e.ComplexityRoot.Rectification.WaivedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.WaivedOn(childComplexity), true
 
 	case "RectificationAreaTally.area":
 		if e.ComplexityRoot.RectificationAreaTally.Area == nil {
@@ -5768,12 +5784,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrendPoint.Families(childComplexity), true
+	case "TrendPoint.gridRate":
+		if e.ComplexityRoot.TrendPoint.GridRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.GridRate(childComplexity), true
 	case "TrendPoint.report":
 		if e.ComplexityRoot.TrendPoint.Report == nil {
 			break
 		}
 
 		return e.ComplexityRoot.TrendPoint.Report(childComplexity), true
+	case "TrendPoint.unitRate":
+		if e.ComplexityRoot.TrendPoint.UnitRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.UnitRate(childComplexity), true
 
 	case "Unit.aboveDesignatedSize":
 		if e.ComplexityRoot.Unit.AboveDesignatedSize == nil {
@@ -7015,6 +7043,8 @@ func (ec *executionContext) childFields_HalfYearAccount(ctx context.Context, fie
 		return ec.fieldContext_HalfYearAccount_verified(ctx, field)
 	case "stillOpen":
 		return ec.fieldContext_HalfYearAccount_stillOpen(ctx, field)
+	case "waived":
+		return ec.fieldContext_HalfYearAccount_waived(ctx, field)
 	case "overdue":
 		return ec.fieldContext_HalfYearAccount_overdue(ctx, field)
 	}
@@ -7715,6 +7745,8 @@ func (ec *executionContext) childFields_Rectification(ctx context.Context, field
 		return ec.fieldContext_Rectification_status(ctx, field)
 	case "waiveReason":
 		return ec.fieldContext_Rectification_waiveReason(ctx, field)
+	case "waivedOn":
+		return ec.fieldContext_Rectification_waivedOn(ctx, field)
 	case "handedOverOn":
 		return ec.fieldContext_Rectification_handedOverOn(ctx, field)
 	case "gapSince":
@@ -8065,6 +8097,10 @@ func (ec *executionContext) childFields_TrendPoint(ctx context.Context, field gr
 		return ec.fieldContext_TrendPoint_report(ctx, field)
 	case "families":
 		return ec.fieldContext_TrendPoint_families(ctx, field)
+	case "unitRate":
+		return ec.fieldContext_TrendPoint_unitRate(ctx, field)
+	case "gridRate":
+		return ec.fieldContext_TrendPoint_gridRate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrendPoint", field.Name)
 }
@@ -16552,6 +16588,29 @@ func (ec *executionContext) _HalfYearAccount_stillOpen(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_HalfYearAccount_stillOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HalfYearAccount_waived(ctx context.Context, field graphql.CollectedField, obj *rectify.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HalfYearAccount_waived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HalfYearAccount_waived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("HalfYearAccount", field, false, false, "Int")
 }
 
@@ -27033,6 +27092,29 @@ func (ec *executionContext) fieldContext_Rectification_waiveReason(_ context.Con
 	return graphql.NewScalarFieldContext("Rectification", field, false, false, "String")
 }
 
+func (ec *executionContext) _Rectification_waivedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_waivedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WaivedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_waivedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, false, false, "Date")
+}
+
 func (ec *executionContext) _Rectification_handedOverOn(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29937,6 +30019,52 @@ func (ec *executionContext) fieldContext_TrendPoint_families(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TrendPoint_unitRate(ctx context.Context, field graphql.CollectedField, obj *coverage.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_unitRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitRate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_unitRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, true, false, "Float")
+}
+
+func (ec *executionContext) _TrendPoint_gridRate(ctx context.Context, field graphql.CollectedField, obj *coverage.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_gridRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GridRate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_gridRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, true, false, "Float")
 }
 
 func (ec *executionContext) _Unit_id(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
@@ -46523,7 +46651,7 @@ func (ec *executionContext) unmarshalInputRectificationWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "gapID", "gapIDNEQ", "gapIDIn", "gapIDNotIn", "gapIDGT", "gapIDGTE", "gapIDLT", "gapIDLTE", "subjectName", "subjectNameNEQ", "subjectNameIn", "subjectNameNotIn", "subjectNameGT", "subjectNameGTE", "subjectNameLT", "subjectNameLTE", "subjectNameContains", "subjectNameHasPrefix", "subjectNameHasSuffix", "subjectNameEqualFold", "subjectNameContainsFold", "areaID", "areaIDNEQ", "areaIDIn", "areaIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "organizationIDIsNil", "organizationIDNotNil", "responsible", "responsibleNEQ", "responsibleIn", "responsibleNotIn", "responsibleGT", "responsibleGTE", "responsibleLT", "responsibleLTE", "responsibleContains", "responsibleHasPrefix", "responsibleHasSuffix", "responsibleIsNil", "responsibleNotNil", "responsibleEqualFold", "responsibleContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "plan", "planNEQ", "planIn", "planNotIn", "planGT", "planGTE", "planLT", "planLTE", "planContains", "planHasPrefix", "planHasSuffix", "planIsNil", "planNotNil", "planEqualFold", "planContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "waiveReason", "waiveReasonNEQ", "waiveReasonIn", "waiveReasonNotIn", "waiveReasonGT", "waiveReasonGTE", "waiveReasonLT", "waiveReasonLTE", "waiveReasonContains", "waiveReasonHasPrefix", "waiveReasonHasSuffix", "waiveReasonIsNil", "waiveReasonNotNil", "waiveReasonEqualFold", "waiveReasonContainsFold", "handedOverOn", "handedOverOnNEQ", "handedOverOnIn", "handedOverOnNotIn", "handedOverOnGT", "handedOverOnGTE", "handedOverOnLT", "handedOverOnLTE", "gapSince", "gapSinceNEQ", "gapSinceIn", "gapSinceNotIn", "gapSinceGT", "gapSinceGTE", "gapSinceLT", "gapSinceLTE", "gapSinceIsNil", "gapSinceNotNil", "verifiedOn", "verifiedOnNEQ", "verifiedOnIn", "verifiedOnNotIn", "verifiedOnGT", "verifiedOnGTE", "verifiedOnLT", "verifiedOnLTE", "verifiedOnIsNil", "verifiedOnNotNil", "verifiedByEntryID", "verifiedByEntryIDNEQ", "verifiedByEntryIDIn", "verifiedByEntryIDNotIn", "verifiedByEntryIDGT", "verifiedByEntryIDGTE", "verifiedByEntryIDLT", "verifiedByEntryIDLTE", "verifiedByEntryIDIsNil", "verifiedByEntryIDNotNil", "reopened", "reopenedNEQ", "reopenedIn", "reopenedNotIn", "reopenedGT", "reopenedGTE", "reopenedLT", "reopenedLTE", "hasArea", "hasAreaWith", "hasOrganization", "hasOrganizationWith", "hasNotes", "hasNotesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "gapID", "gapIDNEQ", "gapIDIn", "gapIDNotIn", "gapIDGT", "gapIDGTE", "gapIDLT", "gapIDLTE", "subjectName", "subjectNameNEQ", "subjectNameIn", "subjectNameNotIn", "subjectNameGT", "subjectNameGTE", "subjectNameLT", "subjectNameLTE", "subjectNameContains", "subjectNameHasPrefix", "subjectNameHasSuffix", "subjectNameEqualFold", "subjectNameContainsFold", "areaID", "areaIDNEQ", "areaIDIn", "areaIDNotIn", "organizationID", "organizationIDNEQ", "organizationIDIn", "organizationIDNotIn", "organizationIDIsNil", "organizationIDNotNil", "responsible", "responsibleNEQ", "responsibleIn", "responsibleNotIn", "responsibleGT", "responsibleGTE", "responsibleLT", "responsibleLTE", "responsibleContains", "responsibleHasPrefix", "responsibleHasSuffix", "responsibleIsNil", "responsibleNotNil", "responsibleEqualFold", "responsibleContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "plan", "planNEQ", "planIn", "planNotIn", "planGT", "planGTE", "planLT", "planLTE", "planContains", "planHasPrefix", "planHasSuffix", "planIsNil", "planNotNil", "planEqualFold", "planContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "waiveReason", "waiveReasonNEQ", "waiveReasonIn", "waiveReasonNotIn", "waiveReasonGT", "waiveReasonGTE", "waiveReasonLT", "waiveReasonLTE", "waiveReasonContains", "waiveReasonHasPrefix", "waiveReasonHasSuffix", "waiveReasonIsNil", "waiveReasonNotNil", "waiveReasonEqualFold", "waiveReasonContainsFold", "waivedOn", "waivedOnNEQ", "waivedOnIn", "waivedOnNotIn", "waivedOnGT", "waivedOnGTE", "waivedOnLT", "waivedOnLTE", "waivedOnIsNil", "waivedOnNotNil", "handedOverOn", "handedOverOnNEQ", "handedOverOnIn", "handedOverOnNotIn", "handedOverOnGT", "handedOverOnGTE", "handedOverOnLT", "handedOverOnLTE", "gapSince", "gapSinceNEQ", "gapSinceIn", "gapSinceNotIn", "gapSinceGT", "gapSinceGTE", "gapSinceLT", "gapSinceLTE", "gapSinceIsNil", "gapSinceNotNil", "verifiedOn", "verifiedOnNEQ", "verifiedOnIn", "verifiedOnNotIn", "verifiedOnGT", "verifiedOnGTE", "verifiedOnLT", "verifiedOnLTE", "verifiedOnIsNil", "verifiedOnNotNil", "verifiedByEntryID", "verifiedByEntryIDNEQ", "verifiedByEntryIDIn", "verifiedByEntryIDNotIn", "verifiedByEntryIDGT", "verifiedByEntryIDGTE", "verifiedByEntryIDLT", "verifiedByEntryIDLTE", "verifiedByEntryIDIsNil", "verifiedByEntryIDNotNil", "reopened", "reopenedNEQ", "reopenedIn", "reopenedNotIn", "reopenedGT", "reopenedGTE", "reopenedLT", "reopenedLTE", "hasArea", "hasAreaWith", "hasOrganization", "hasOrganizationWith", "hasNotes", "hasNotesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47335,6 +47463,76 @@ func (ec *executionContext) unmarshalInputRectificationWhereInput(ctx context.Co
 				return it, err
 			}
 			it.WaiveReasonContainsFold = data
+		case "waivedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOn = data
+		case "waivedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnNEQ = data
+		case "waivedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnIn = data
+		case "waivedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnNotIn = data
+		case "waivedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnGT = data
+		case "waivedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnGTE = data
+		case "waivedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnLT = data
+		case "waivedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnLTE = data
+		case "waivedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnIsNil = data
+		case "waivedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waivedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaivedOnNotNil = data
 		case "handedOverOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handedOverOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -55077,6 +55275,11 @@ func (ec *executionContext) _HalfYearAccount(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "waived":
+			out.Values[i] = ec._HalfYearAccount_waived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "overdue":
 			out.Values[i] = ec._HalfYearAccount_overdue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57971,6 +58174,11 @@ func (ec *executionContext) _Rectification(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "waivedOn":
+			out.Values[i] = ec._Rectification_waivedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "handedOverOn":
 			out.Values[i] = ec._Rectification_handedOverOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59142,6 +59350,16 @@ func (ec *executionContext) _TrendPoint(ctx context.Context, sel ast.SelectionSe
 		case "families":
 			out.Values[i] = ec._TrendPoint_families(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitRate":
+			out.Values[i] = ec._TrendPoint_unitRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "gridRate":
+			out.Values[i] = ec._TrendPoint_gridRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"jiceng/calendar"
+	"jiceng/database"
 	"jiceng/database/dbtest"
 	"jiceng/graph/graphtest"
 )
@@ -14,6 +15,7 @@ import (
 // east grid, and a unit in the east grid.
 type town struct {
 	t                           *testing.T
+	store                       *database.Store
 	api                         *graphtest.Client
 	sub, community, east, west  string
 	committee, general, eastOrg string
@@ -29,7 +31,8 @@ func (w *town) create(kind string, input map[string]any) string {
 
 func newTown(t *testing.T) *town {
 	t.Helper()
-	w := &town{t: t, api: graphtest.New(t, dbtest.Open(t))}
+	st := dbtest.Open(t)
+	w := &town{t: t, store: st, api: graphtest.New(t, st)}
 	w.sub = w.create("Area", map[string]any{"name": "历史街道", "kind": "SUBDISTRICT"})
 	w.community = w.create("Area", map[string]any{"name": "历史社区", "kind": "COMMUNITY", "parentID": w.sub})
 	w.east = w.create("Area", map[string]any{"name": "东网格", "kind": "GRID", "parentID": w.community, "residents": 800})

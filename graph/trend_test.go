@@ -39,7 +39,7 @@ func TestTrendAndChangesOverTheAPI(t *testing.T) {
 	var days []string
 	for _, p := range trend.CoverageTrend {
 		days = append(days, p.AsOf)
-		want := p.AsOf == "2026-04-05"
+		want := p.AsOf == "2026-03-31"
 		got := false
 		for _, g := range p.Report.Gaps {
 			got = got || (g.Rule == "WORK_GRID_UNCOVERED" && g.Count == 1)
@@ -53,8 +53,8 @@ func TestTrendAndChangesOverTheAPI(t *testing.T) {
 			t.Errorf("%s: the trend and coverage(asOf) disagree", p.AsOf)
 		}
 	}
-	if len(days) != 3 || days[0] != "2026-01-05" || days[1] != "2026-04-05" || days[2] != "2026-06-30" {
-		t.Errorf("days %v, want 2026-01-05, 2026-04-05, 2026-06-30", days)
+	if len(days) != 3 || days[0] != "2026-01-05" || days[1] != "2026-03-31" || days[2] != "2026-06-30" {
+		t.Errorf("days %v, want 2026-01-05, the quarter-end 2026-03-31, 2026-06-30", days)
 	}
 
 	var ch struct {

@@ -19,9 +19,11 @@ type Account struct {
 	HandedOver int
 	// Verified counts the items the register found closed in the span.
 	Verified int
-	// StillOpen counts the items handed over by the last day and not
-	// verified by it; items waived are left out.
+	// StillOpen counts the items handed over by the last day and neither
+	// verified nor waived by it (OpenOn).
 	StillOpen int
+	// Waived counts the items the working committee waived in the span.
+	Waived int
 	// Overdue counts the items still open whose deadline was before the
 	// last day.
 	Overdue int
@@ -110,19 +112,20 @@ func (l *Ledger) HalfYear(ctx context.Context, areaID *int, from, to time.Time) 
 }
 
 func (a *Account) add(it *ent.Rectification, from, to time.Time) {
-	handed := calendar.Day(it.HandedOverOn)
-	if !handed.Before(from) {
+	eve := from.AddDate(0, 0, -1)
+	if !HandedOverBy(it, eve) {
 		a.HandedOver++
 	}
-	verified := it.VerifiedOn != nil && !calendar.Day(*it.VerifiedOn).After(to)
-	if verified && !calendar.Day(*it.VerifiedOn).Before(from) {
+	if VerifiedBy(it, to) && !VerifiedBy(it, eve) {
 		a.Verified++
 	}
-	if verified || it.Status == rectification.StatusWAIVED {
-		return
+	if WaivedBy(it, to) && !WaivedBy(it, eve) {
+		a.Waived++
 	}
-	a.StillOpen++
-	if calendar.Day(it.Deadline).Before(to) {
+	if OpenOn(it, to) {
+		a.StillOpen++
+	}
+	if OverdueOn(it, to) {
 		a.Overdue++
 	}
 }

@@ -159,7 +159,7 @@ func Waive(ctx context.Context, c *ent.Client, id int, reason string) (*ent.Rect
 	if reason == "" {
 		return nil, register.Fail(register.Invalid, "reason", "WAIVE_REASON", "免于整改须说明理由", "say why the item is waived")
 	}
-	u := c.Rectification.UpdateOneID(id).SetStatus(rectification.StatusWAIVED).SetWaiveReason(reason)
+	u := c.Rectification.UpdateOneID(id).SetStatus(rectification.StatusWAIVED).SetWaiveReason(reason).SetWaivedOn(calendar.Today())
 	return saveWithNote(ctx, c, id, u, "免于整改："+reason, nil)
 }
 

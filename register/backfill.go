@@ -29,7 +29,7 @@ func Backfill(ctx context.Context, db *sql.DB, dialectName string) error {
 		return fmt.Errorf("backfilling history: %w", err)
 	}
 	b.tx = tx
-	steps := []func() error{b.confirmations, b.attributes, b.kinds, b.currentSince, b.nameKeys}
+	steps := []func() error{b.confirmations, b.attributes, b.kinds, b.currentSince, b.nameKeys, b.waivedDays}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			_ = tx.Rollback()

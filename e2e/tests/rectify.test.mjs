@@ -8,6 +8,7 @@
 // analyst no action. The gaps handed over are made here (two new members
 // nobody has placed: pocket-member gaps).
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { editorCommunity, gql, launch, openPage, seriousViolations, shot, visit } from '../lib/browser.mjs'
 
@@ -122,6 +123,10 @@ describe('handing gaps over, as the administrator', () => {
     await page.waitForTimeout(300) // the chart's first paint
     await shot(page, 'rectify-ledger')
     assert.deepEqual(await seriousViolations(page), [])
+    // The items the filters select, as a workbook.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=rectify-export]').click()])
+    assert.match(file.suggestedFilename(), /\.xlsx$/)
+    assert.equal(readFileSync(await file.path()).subarray(0, 2).toString(), 'PK', 'the file is a workbook (a zip)')
     assert.deepEqual(page.problems, [])
     await page.close()
   })
@@ -272,6 +277,9 @@ describe('working on an item, as the community’s editor', () => {
     await save(page, d)
     await page.locator('[data-testid=item-status][data-status=WAIVED]').waitFor()
     assert.equal((await itemOf(fx.other.id)).status, 'WAIVED')
+    // The item keeps the day it was waived: today.
+    const { registerCalendar } = await must('{ registerCalendar { today } }')
+    assert.equal(await page.locator('[data-testid=item-waived-on]').innerText(), registerCalendar.today)
     assert.deepEqual(page.problems, [])
     await page.close()
   })

@@ -1,5 +1,5 @@
-// Coverage over time: the 趋势 view draws the demo's year month by month
-// with the API's figures in its table, lists what changed between two
+// Coverage over time: the 趋势 view draws the demo's year month-end by
+// month-end with the API's figures and rates in its table, lists what changed between two
 // days, and the 半年汇报 page gives the last half year's account with the
 // API's numbers, prints on A4 without the header and downloads as Excel.
 import assert from 'node:assert/strict'
@@ -19,6 +19,20 @@ const monthsBefore = (day, months) => {
   return first.toISOString().slice(0, 10)
 }
 
+// reportingDays are the days of a monthly series: from, every month-end
+// after it and before to, and to.
+const reportingDays = (from, to) => {
+  const out = [from]
+  const [y, m] = from.split('-').map(Number)
+  for (let i = 0; ; i++) {
+    const end = new Date(Date.UTC(y, m + i, 0)).toISOString().slice(0, 10)
+    if (end >= to) break
+    if (end > from) out.push(end)
+  }
+  if (to !== from) out.push(to)
+  return out
+}
+
 async function setting() {
   const { data, errors } = await gql(`{ registerCalendar { today recordedSince }
     areas(first: 10, where: { kind: SUBDISTRICT }) { nodes { id name } } }`)
@@ -35,17 +49,17 @@ async function check(page, name) {
 }
 
 describe('coverage over time', () => {
-  it('draws the year month by month, its table holding the API’s figures', async () => {
+  it('draws the year by month-ends, its table holding the API’s figures and rates', async () => {
     const { today, root } = await setting()
     const from = monthsBefore(today, 12)
     const { data, errors } = await gql(
       `query($a: ID, $f: Date!, $t: Date!) { coverageTrend(areaId: $a, from: $f, to: $t, every: MONTH) {
-        asOf report { gapTotal units { total withoutOrganization } grids { total covered } members { total } } families { family count } } }`,
+        asOf unitRate gridRate report { gapTotal units { total withoutOrganization } grids { total covered } members { total } } families { family count } } }`,
       { a: root.id, f: from, t: today },
     )
     assert.equal(errors, undefined, JSON.stringify(errors))
     const points = data.coverageTrend
-    assert.equal(points.length, 13)
+    assert.deepEqual(points.map((p) => p.asOf), reportingDays(from, today), 'the first day, the month-ends, the last day')
     const page = await openPage(browser.context)
     await visit(page, `/trend?asOf=${today}&from=${from}&to=${today}&every=MONTH`)
     const table = page.locator('[data-testid=trend-table]')
@@ -61,6 +75,9 @@ describe('coverage over time', () => {
     assert.equal(await cell('gridsCovered'), p.report.grids.covered)
     assert.equal(await cell('members'), p.report.members.total)
     assert.equal(await cell('gapTotal'), p.report.gapTotal)
+    const rate = async (field) => (await row.locator(`td[data-field=${field}]`).innerText()).replace('%', '')
+    assert.equal(await rate('unitRate'), p.unitRate === null ? '—' : String(p.unitRate))
+    assert.equal(await rate('gridRate'), p.gridRate === null ? '—' : String(p.gridRate))
     for (const f of p.families) assert.equal(await cell(f.family), f.count, f.family)
     assert.ok(points.some((q) => q.report.gapTotal !== points[0].report.gapTotal), 'the demo’s gaps change over the year')
     // The charts are drawn (ECharts paints on a canvas).
@@ -131,7 +148,7 @@ describe('the half-yearly account', () => {
       today.slice(5) >= '07-01' ? [year, 1, `${year}-01-01`, `${year}-06-30`] : [year - 1, 2, `${year - 1}-07-01`, `${year - 1}-12-31`]
     const { data, errors } = await gql(
       `query($a: ID, $f: Date!, $t: Date!) { halfYearReport(areaId: $a, from: $f, to: $t) {
-        found closed ledger { handedOver verified stillOpen overdue } byArea { area { name } account { stillOpen } }
+        found closed ledger { handedOver verified stillOpen overdue waived } byArea { area { name } account { stillOpen } }
         start { gapTotal units { total } } end { gapTotal units { total } } } }`,
       { a: root.id, f: from, t: to },
     )
@@ -148,7 +165,7 @@ describe('the half-yearly account', () => {
     const figure = async (name) => Number(await report.locator(`[data-testid=report-summary] tr[data-figure=${name}] td`).innerText())
     assert.equal(await figure('found'), r.found)
     assert.equal(await figure('closed'), r.closed)
-    for (const k of ['handedOver', 'verified', 'stillOpen', 'overdue']) assert.equal(await figure(k), r.ledger[k], k)
+    for (const k of ['handedOver', 'verified', 'stillOpen', 'overdue', 'waived']) assert.equal(await figure(k), r.ledger[k], k)
     const cov = (name) => report.locator(`[data-testid=report-coverage] tr[data-figure=${name}] td`).allInnerTexts()
     assert.deepEqual((await cov('gapTotal')).slice(0, 2).map(Number), [r.start.gapTotal, r.end.gapTotal])
     assert.deepEqual((await cov('unitsTotal')).slice(0, 2).map(Number), [r.start.units.total, r.end.units.total])
@@ -171,6 +188,33 @@ describe('the half-yearly account', () => {
     assert.match(file.suggestedFilename(), /半年汇报.+\.xlsx$/)
     assert.equal(readFileSync(await file.path()).subarray(0, 2).toString(), 'PK', 'the file is a workbook (a zip)')
     assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
+  it('gives the last month’s account (每月报表) with the API’s numbers', async () => {
+    const { today, root } = await setting()
+    const [y, m] = today.split('-').map(Number)
+    const last = new Date(Date.UTC(y, m - 1, 0))
+    const [year, month] = [last.getUTCFullYear(), last.getUTCMonth() + 1]
+    const from = `${year}-${String(month).padStart(2, '0')}-01`
+    const to = last.toISOString().slice(0, 10)
+    const { data, errors } = await gql(
+      `query($a: ID, $f: Date!, $t: Date!) { halfYearReport(areaId: $a, from: $f, to: $t) { found closed ledger { handedOver verified stillOpen overdue waived } } }`,
+      { a: root.id, f: from, t: to },
+    )
+    assert.equal(errors, undefined, JSON.stringify(errors))
+    const r = data.halfYearReport
+    const page = await openPage(browser.context)
+    await visit(page, `/report?asOf=${today}&year=${year}&month=${month}`)
+    const report = page.locator('[data-testid=report]')
+    await report.waitFor()
+    assert.ok((await report.locator('h2').innerText()).includes(`${year}年${month}月`))
+    assert.ok((await report.innerText()).includes(`${from} 至 ${to}`))
+    const figure = async (name) => Number(await report.locator(`[data-testid=report-summary] tr[data-figure=${name}] td`).innerText())
+    assert.equal(await figure('found'), r.found)
+    assert.equal(await figure('closed'), r.closed)
+    for (const k of ['handedOver', 'verified', 'stillOpen', 'overdue', 'waived']) assert.equal(await figure(k), r.ledger[k], k)
+    await check(page, 'report-month')
     await page.close()
   })
 })

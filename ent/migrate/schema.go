@@ -635,6 +635,7 @@ var (
 		{Name: "plan", Type: field.TypeString, Nullable: true},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "IN_PROGRESS", "DONE", "VERIFIED", "OVERDUE", "WAIVED"}, Default: "OPEN"},
 		{Name: "waive_reason", Type: field.TypeString, Nullable: true},
+		{Name: "waived_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "handed_over_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "gap_since", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "verified_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
@@ -652,13 +653,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "rectifications_areas_area",
-				Columns:    []*schema.Column{RectificationsColumns[19]},
+				Columns:    []*schema.Column{RectificationsColumns[20]},
 				RefColumns: []*schema.Column{AreasColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "rectifications_organizations_organization",
-				Columns:    []*schema.Column{RectificationsColumns[20]},
+				Columns:    []*schema.Column{RectificationsColumns[21]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -672,7 +673,7 @@ var (
 			{
 				Name:    "rectification_area_id",
 				Unique:  false,
-				Columns: []*schema.Column{RectificationsColumns[19]},
+				Columns: []*schema.Column{RectificationsColumns[20]},
 			},
 			{
 				Name:    "rectification_status",

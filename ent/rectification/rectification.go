@@ -46,6 +46,8 @@ const (
 	FieldStatus = "status"
 	// FieldWaiveReason holds the string denoting the waive_reason field in the database.
 	FieldWaiveReason = "waive_reason"
+	// FieldWaivedOn holds the string denoting the waived_on field in the database.
+	FieldWaivedOn = "waived_on"
 	// FieldHandedOverOn holds the string denoting the handed_over_on field in the database.
 	FieldHandedOverOn = "handed_over_on"
 	// FieldGapSince holds the string denoting the gap_since field in the database.
@@ -106,6 +108,7 @@ var Columns = []string{
 	FieldPlan,
 	FieldStatus,
 	FieldWaiveReason,
+	FieldWaivedOn,
 	FieldHandedOverOn,
 	FieldGapSince,
 	FieldVerifiedOn,
@@ -254,6 +257,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByWaiveReason orders the results by the waive_reason field.
 func ByWaiveReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWaiveReason, opts...).ToFunc()
+}
+
+// ByWaivedOn orders the results by the waived_on field.
+func ByWaivedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWaivedOn, opts...).ToFunc()
 }
 
 // ByHandedOverOn orders the results by the handed_over_on field.

@@ -120,6 +120,11 @@ func WaiveReason(v string) predicate.Rectification {
 	return predicate.Rectification(sql.FieldEQ(FieldWaiveReason, v))
 }
 
+// WaivedOn applies equality check predicate on the "waived_on" field. It's identical to WaivedOnEQ.
+func WaivedOn(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldEQ(FieldWaivedOn, v))
+}
+
 // HandedOverOn applies equality check predicate on the "handed_over_on" field. It's identical to HandedOverOnEQ.
 func HandedOverOn(v time.Time) predicate.Rectification {
 	return predicate.Rectification(sql.FieldEQ(FieldHandedOverOn, v))
@@ -848,6 +853,56 @@ func WaiveReasonEqualFold(v string) predicate.Rectification {
 // WaiveReasonContainsFold applies the ContainsFold predicate on the "waive_reason" field.
 func WaiveReasonContainsFold(v string) predicate.Rectification {
 	return predicate.Rectification(sql.FieldContainsFold(FieldWaiveReason, v))
+}
+
+// WaivedOnEQ applies the EQ predicate on the "waived_on" field.
+func WaivedOnEQ(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldEQ(FieldWaivedOn, v))
+}
+
+// WaivedOnNEQ applies the NEQ predicate on the "waived_on" field.
+func WaivedOnNEQ(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldNEQ(FieldWaivedOn, v))
+}
+
+// WaivedOnIn applies the In predicate on the "waived_on" field.
+func WaivedOnIn(vs ...time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldIn(FieldWaivedOn, vs...))
+}
+
+// WaivedOnNotIn applies the NotIn predicate on the "waived_on" field.
+func WaivedOnNotIn(vs ...time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldNotIn(FieldWaivedOn, vs...))
+}
+
+// WaivedOnGT applies the GT predicate on the "waived_on" field.
+func WaivedOnGT(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldGT(FieldWaivedOn, v))
+}
+
+// WaivedOnGTE applies the GTE predicate on the "waived_on" field.
+func WaivedOnGTE(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldGTE(FieldWaivedOn, v))
+}
+
+// WaivedOnLT applies the LT predicate on the "waived_on" field.
+func WaivedOnLT(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldLT(FieldWaivedOn, v))
+}
+
+// WaivedOnLTE applies the LTE predicate on the "waived_on" field.
+func WaivedOnLTE(v time.Time) predicate.Rectification {
+	return predicate.Rectification(sql.FieldLTE(FieldWaivedOn, v))
+}
+
+// WaivedOnIsNil applies the IsNil predicate on the "waived_on" field.
+func WaivedOnIsNil() predicate.Rectification {
+	return predicate.Rectification(sql.FieldIsNull(FieldWaivedOn))
+}
+
+// WaivedOnNotNil applies the NotNil predicate on the "waived_on" field.
+func WaivedOnNotNil() predicate.Rectification {
+	return predicate.Rectification(sql.FieldNotNull(FieldWaivedOn))
 }
 
 // HandedOverOnEQ applies the EQ predicate on the "handed_over_on" field.

@@ -796,7 +796,7 @@ func init() {
 	// rectification.WaiveReasonValidator is a validator for the "waive_reason" field. It is called by the builders before save.
 	rectification.WaiveReasonValidator = rectificationDescWaiveReason.Validators[0].(func(string) error)
 	// rectificationDescReopened is the schema descriptor for reopened field.
-	rectificationDescReopened := rectificationFields[17].Descriptor()
+	rectificationDescReopened := rectificationFields[18].Descriptor()
 	// rectification.DefaultReopened holds the default value on creation for the reopened field.
 	rectification.DefaultReopened = rectificationDescReopened.Default.(int)
 	rectificationnote.Policy = privacy.NewPolicies(schema.RectificationNote{})

@@ -62,6 +62,9 @@ func (Rectification) Fields() []ent.Field {
 		field.String("waive_reason").Validate(check.MaxRunes(1000)).Optional().
 			Comment("Why the item was waived (免于整改), by the working committee.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("waived_on").Optional().Nillable().SchemaType(dateColumn).
+			Comment("The day the working committee waived the item (免于整改); before it the item counts as still open.").
+			Annotations(dateScalar, entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("handed_over_on").SchemaType(dateColumn).Immutable().
 			Comment("The day the gap was handed over.").
 			Annotations(dateScalar, entgql.OrderField("HANDED_OVER_ON"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),

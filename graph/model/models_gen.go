@@ -372,15 +372,15 @@ func (e ReminderKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// How often a series of coverage readings is taken.
+// How often a series of coverage readings is taken: on the reporting days (month-, quarter- or year-ends) between its first and last day.
 type TrendStep string
 
 const (
 	// The last day of every month.
 	TrendStepMonth TrendStep = "MONTH"
-	// The last day of every quarter.
+	// The last day of every quarter (31 March, 30 June, 30 September, 31 December).
 	TrendStepQuarter TrendStep = "QUARTER"
-	// The last day of every year.
+	// The last day of every year (31 December).
 	TrendStepYear TrendStep = "YEAR"
 )
 

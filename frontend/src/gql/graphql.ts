@@ -3772,13 +3772,13 @@ export type TransferReason =
   /** It moves with the member's whole unit (整建制转移). */
   | 'WHOLE_UNIT';
 
-/** How often a series of coverage readings is taken. */
+/** How often a series of coverage readings is taken: on the reporting days (month-, quarter- or year-ends) between its first and last day. */
 export type TrendStep =
   /** The last day of every month. */
   | 'MONTH'
-  /** The last day of every quarter. */
+  /** The last day of every quarter (31 March, 30 June, 30 September, 31 December). */
   | 'QUARTER'
-  /** The last day of every year. */
+  /** The last day of every year (31 December). */
   | 'YEAR';
 
 /**
@@ -5329,7 +5329,7 @@ export type RectificationQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
-    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, subject:
+    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, waivedOn: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -5472,7 +5472,7 @@ export type WaiveRectificationMutationVariables = Exact<{
 
 export type WaiveRectificationMutation = { waiveRectification: { id: string, status: RectificationStatus } };
 
-export type AccountFiguresFragment = { handedOver: number, verified: number, stillOpen: number, overdue: number };
+export type AccountFiguresFragment = { handedOver: number, verified: number, stillOpen: number, overdue: number, waived: number };
 
 export type ReportCoverageFragment = { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
 
@@ -5483,7 +5483,7 @@ export type HalfYearQueryVariables = Exact<{
 }>;
 
 
-export type HalfYearQuery = { halfYearReport: { from: string, to: string, found: number, closed: number, foundByFamily: Array<{ family: RuleFamily, count: number }>, closedByFamily: Array<{ family: RuleFamily, count: number }>, ledger: { handedOver: number, verified: number, stillOpen: number, overdue: number }, byArea: Array<{ area: { id: string, name: string }, account: { handedOver: number, verified: number, stillOpen: number, overdue: number } }>, start: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, end: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } } } };
+export type HalfYearQuery = { halfYearReport: { from: string, to: string, found: number, closed: number, foundByFamily: Array<{ family: RuleFamily, count: number }>, closedByFamily: Array<{ family: RuleFamily, count: number }>, ledger: { handedOver: number, verified: number, stillOpen: number, overdue: number, waived: number }, byArea: Array<{ area: { id: string, name: string }, account: { handedOver: number, verified: number, stillOpen: number, overdue: number, waived: number } }>, start: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, end: { asOf: string, gapTotal: number, area: { id: string, name: string } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, withoutOrganization: number, shouldOrganize: number, affiliated: number, instructorAssigned: number }, members: { total: number, full: number, probationary: number, mobile: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } } } };
 
 export type RollupFiguresFragment = { status: GridStatus | null, gapTotal: number, area: { id: string, name: string, kind: AreaKind } | null, units: { total: number, ownCommittee: number, ownGeneralBranch: number, ownBranch: number, inJointBranch: number, inJointBranchWithEnoughMembers: number, jointBranches: number, withoutOrganization: number, shouldOrganize: number, shouldOrganizeWithPartyGroup: number, withOneOrTwoMembers: number, withNoMembers: number, affiliated: number, instructorAssigned: number, instructorContacted: number, employees: number, members: number, membersNotTransferredIn: number }, members: { total: number, full: number, probationary: number, inService: number, retired: number, selfEmployed: number, mobile: number, outflow: number, inflow: number, unattached: number, reportOverdue: number, lapseRisk: number }, grids: { total: number, covered: number, partial: number, uncovered: number } };
 
@@ -5601,7 +5601,7 @@ export type TrendQueryVariables = Exact<{
 }>;
 
 
-export type TrendQuery = { coverageTrend: Array<{ asOf: string, report: { gapTotal: number, units: { total: number, withoutOrganization: number }, members: { total: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, families: Array<{ family: RuleFamily, count: number }> }> };
+export type TrendQuery = { coverageTrend: Array<{ asOf: string, unitRate: number | null, gridRate: number | null, report: { gapTotal: number, units: { total: number, withoutOrganization: number }, members: { total: number, unattached: number }, grids: { total: number, covered: number, partial: number, uncovered: number } }, families: Array<{ family: RuleFamily, count: number }> }> };
 
 export type ChangedGapFragment = { day: string, gap: { key: string, rule: RuleCode, severity: Severity, subjectName: string, subject:
       | { __typename: 'AffiliatedOrganization', id: string }
@@ -6044,6 +6044,7 @@ export const AccountFiguresFragmentDoc = new TypedDocumentString(`
   verified
   stillOpen
   overdue
+  waived
 }
     `, {"fragmentName":"AccountFigures"}) as unknown as TypedDocumentString<AccountFiguresFragment, unknown>;
 export const ReportCoverageFragmentDoc = new TypedDocumentString(`
@@ -7483,6 +7484,7 @@ export const RectificationDocument = new TypedDocumentString(`
       plan
       status
       waiveReason
+      waivedOn
       handedOverOn
       openSince
       verifiedOn
@@ -7645,6 +7647,7 @@ export const HalfYearDocument = new TypedDocumentString(`
   verified
   stillOpen
   overdue
+  waived
 }
 fragment ReportCoverage on CoverageReport {
   asOf
@@ -7943,6 +7946,8 @@ export const TrendDocument = new TypedDocumentString(`
     query Trend($areaId: ID, $from: Date!, $to: Date!, $every: TrendStep!) {
   coverageTrend(areaId: $areaId, from: $from, to: $to, every: $every) {
     asOf
+    unitRate
+    gridRate
     report {
       ...TrendFigures
     }

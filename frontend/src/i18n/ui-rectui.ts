@@ -28,6 +28,7 @@ export const messages = {
       '-verifiedOn': ['最近核销', 'Latest verified'],
     },
     scope: ['范围：{name}', 'Scope: {name}'],
+    export: ['导出 Excel', 'Export to Excel'],
     col: {
       rule: ['问题', 'Gap'],
       subject: ['对象', 'Subject'],
@@ -70,6 +71,7 @@ export const messages = {
       plan: ['整改措施', 'Plan'],
       noPlan: ['尚未填写', 'Not written yet'],
       waiveReason: ['免于整改理由', 'Why waived'],
+      waivedOn: ['免于整改日期', 'Waived on'],
       reopened: ['重新打开次数', 'Reopened'],
       gap: ['问题', 'The gap'],
       gapGone: ['登记中已不再出现这个问题。', 'The register no longer shows this gap.'],

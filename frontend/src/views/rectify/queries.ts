@@ -123,6 +123,7 @@ export const RectificationDocument = graphql(`
         plan
         status
         waiveReason
+        waivedOn
         handedOverOn
         openSince
         verifiedOn

@@ -6,6 +6,7 @@ graphql(`
     verified
     stillOpen
     overdue
+    waived
   }
 `)
 

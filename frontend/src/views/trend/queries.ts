@@ -24,6 +24,8 @@ export const TrendDocument = graphql(`
   query Trend($areaId: ID, $from: Date!, $to: Date!, $every: TrendStep!) {
     coverageTrend(areaId: $areaId, from: $from, to: $to, every: $every) {
       asOf
+      unitRate
+      gridRate
       report {
         ...TrendFigures
       }

@@ -1,0 +1,2 @@
+-- Modify "rectifications" table
+ALTER TABLE "rectifications" ADD COLUMN "waived_on" date NULL;
