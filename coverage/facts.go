@@ -166,7 +166,7 @@ func init() {
 	// A member is where they live, else where they work, else where their
 	// organisation is.
 	define("member_facts", []string{"member_core", "org_loc"}, func(e *env) string {
-		facts := `SELECT mc.*, COALESCE(mc.residence_grid_id, ` + at(vocab.UnitGrid, "wu") + `, ol.area_id, ` + e.root + `) AS area_id
+		facts := `SELECT mc.*, ` + memberArea(e, "mc.residence_grid_id", "wu", "ol") + ` AS area_id
 			FROM member_core mc
 			LEFT JOIN units wu ON wu.id = mc.work_unit_id
 			LEFT JOIN org_loc ol ON ol.id = mc.org_id`

@@ -436,3 +436,66 @@ func TestTheGridPanelReadsItsUnitsAndGroupsOnTheDay(t *testing.T) {
 		t.Errorf("the east grid on the day: units %v, the group's branch %q; want none, 西网格党支部", u, b)
 	}
 }
+
+// The lists' area filter holds the Party members of an area on the day,
+// whether the rules count them then or not: a member whose relationship
+// was transferred out is still listed where they live (or work, or where
+// their last organisation is), as is one whose relationship is held
+// outside; a member who died is listed until that day and not from it.
+func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
+	w := newTown(t)
+	out := w.member("FULL", w.east, nil)
+	worker := w.member("FULL", "", map[string]any{"workUnitID": w.unit})
+	homeless := w.member("FULL", "", nil)
+	held := w.create("Member", map[string]any{"name": "外地党员", "gender": "MALE", "status": "FULL", "category": "IN_SERVICE",
+		"joinedPartyOn": "2010-07-01", "residenceGridID": w.east, "externalOrganization": "外省某党委"})
+	died := w.member("FULL", w.east, nil)
+	for _, m := range []string{out, worker, homeless} {
+		var r map[string]any
+		w.api.Do(&r, `mutation($m: ID!) { transferMember(input: {memberID: $m, on: "`+on+`"}) { closed { id } } }`, "m", m)
+	}
+	var ms struct {
+		Node struct{ Memberships []struct{ ID string } }
+	}
+	w.api.Do(&ms, `query($id: ID!) { node(id: $id) { ... on Member { memberships { id } } } }`, "id", died)
+	var r map[string]any
+	w.api.Do(&r, `mutation($id: ID!) { updateMembership(id: $id, input: {endedOn: "`+on+`", endReason: DIED}) { id } }`, "id", ms.Node.Memberships[0].ID)
+
+	listed := func(area, day string) map[string]bool {
+		t.Helper()
+		var res struct {
+			Members struct{ Nodes []struct{ ID string } }
+		}
+		w.api.Do(&res, `query($p: PlacedInput!) { members(first: 50, where: {placed: $p}) { nodes { id } } }`,
+			"p", map[string]any{"areaIDs": []string{area}, "asOf": day})
+		got := map[string]bool{}
+		for _, n := range res.Members.Nodes {
+			got[n.ID] = true
+		}
+		return got
+	}
+	for _, day := range []string{dayBefore, on} {
+		east, community := listed(w.east, day), listed(w.community, day)
+		if !east[out] || !east[worker] || !east[held] || east[homeless] {
+			t.Errorf("east on %s: %v; want the member transferred out, the worker and the member held outside, not the homeless one", day, east)
+		}
+		if !community[homeless] {
+			t.Errorf("community on %s: %v; want the member with no home or work, where their last organisation is", day, community)
+		}
+	}
+	if !listed(w.east, dayBefore)[died] || listed(w.east, on)[died] {
+		t.Errorf("the member who died on %s: listed the day before %v, on the day %v", on, listed(w.east, dayBefore)[died], listed(w.east, on)[died])
+	}
+	// The rules count the members transferred out no longer; the member's
+	// page places them where the list does.
+	if b, a := w.report(w.east, dayBefore).Members.Total, w.report(w.east, on).Members.Total; b != 4 || a != 1 {
+		t.Errorf("members the analysis counts in the east grid: %d the day before, %d on the day; want 4 and 1", b, a)
+	}
+	var p struct {
+		Node struct{ PlacedIn struct{ Grid *struct{ ID string } } }
+	}
+	w.api.Do(&p, `query($id: ID!) { node(id: $id) { ... on Member { placedIn(asOf: "`+on+`") { grid { id } } } } }`, "id", out)
+	if p.Node.PlacedIn.Grid == nil || p.Node.PlacedIn.Grid.ID != w.east {
+		t.Errorf("Member.placedIn of the member transferred out: %+v, want the east grid", p.Node.PlacedIn.Grid)
+	}
+}
