@@ -215,11 +215,11 @@ func init() {
 	// An organisation's members on {d}: those whose relationship sits in it,
 	// and for a temporary branch, which takes no relationships (支部工作条例
 	// Art. 5), the site members taking part in its life.
+	// orgMemberPairs (standing.go) is the one list of who they are.
 	define("org_members", []string{"ms_active"}, func(e *env) string {
 		return `SELECT x.org_id, COUNT(*) AS members,
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
-			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
-				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
+			FROM (` + orgMemberPairs() + `) x
 			JOIN members m ON m.id = x.member_id WHERE 1 = 1` + e.only("x.org_id", scopeOrgs) + ` GROUP BY x.org_id`
 	})
 	define("org_offices", nil, func(e *env) string {

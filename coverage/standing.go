@@ -161,6 +161,45 @@ func Standings(ctx context.Context, c *ent.Client, day time.Time) (map[int]*Stan
 	return out, nil
 }
 
+// orgMemberPairs is the SQL of every organisation's members on {d}, as
+// (org_id, member_id) rows: those whose relationship sits in it (ms_active)
+// and a temporary branch's site members. The standing's and the analysis's
+// member counts (org_members) and MembersOn read it.
+func orgMemberPairs() string {
+	return `SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
+				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p")
+}
+
+// MembersOn are the IDs of the members an organisation of the kind had on
+// day, those its standing counts: a Party group's, the members placed in
+// it (member_core); another's, orgMemberPairs. The pickers of its
+// secretary, its Party groups' members and a meeting's roll read them.
+func MembersOn(ctx context.Context, c *ent.Client, orgID int, kind vocab.OrganizationKind, day time.Time) ([]int, error) {
+	dialectName, err := dialectOf(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	e := newEnv(dialectName, day, defaultSettings(), 0)
+	e.query.params["id"] = orgID
+	text := e.with("ms_active") + "\nSELECT DISTINCT x.member_id FROM (" + orgMemberPairs() + ") x WHERE x.org_id = {id}"
+	if kind == vocab.PartyGroup {
+		text = e.with("member_core") + "\nSELECT mc.id FROM member_core mc WHERE mc.party_group_id = {id}"
+	}
+	var ids []int
+	err = e.query.rows(ctx, c, text, func(r *sql.Rows) error {
+		var id int
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the members of organisation %d as of %s: %w", orgID, day.Format(time.DateOnly), err)
+	}
+	return ids, nil
+}
+
 // MarshalGQL writes the state as a GraphQL enum value.
 func (s TermState) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
 

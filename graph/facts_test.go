@@ -499,3 +499,85 @@ func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
 		t.Errorf("Member.placedIn of the member transferred out: %+v, want the east grid", p.Node.PlacedIn.Grid)
 	}
 }
+
+// The cover dialog's links an organisation can end, the grid panel's
+// organisations linked to a unit, and the dialogs' pickers of an
+// organisation's members are read from the server for their day: the day
+// before a change the old, on its day the new; and the members listed are
+// those the standing counts.
+func TestLinksAndMembersOfADay(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2010-01-01", "parentID": w.general})
+	old := w.create("UnitCoverage", map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2020-01-01", "endedOn": on})
+	next := w.create("UnitCoverage", map[string]any{"organizationID": w.eastOrg, "unitID": w.unit, "startedOn": on})
+	group := w.create("Organization", map[string]any{"name": "东网格党小组", "kind": "PARTY_GROUP",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg})
+	moved := w.member("FULL", w.east, nil)
+	var r map[string]any
+	w.api.Do(&r, `mutation($m: ID!, $o: ID!) { transferMember(input: {memberID: $m, toOrganizationID: $o, on: "`+on+`"}) { closed { id } } }`, "m", moved, "o", w.eastOrg)
+	grouped := w.member("FULL", w.east, nil)
+	w.api.Do(&r, `mutation($id: ID!, $g: ID!) { updateMember(id: $id, input: {partyGroupID: $g}, on: "`+on+`") { id } }`, "id", grouped, "g", group)
+
+	type link struct {
+		ID           string
+		Organization struct{ ID string }
+	}
+	var read struct {
+		Unit struct {
+			Before, On []link
+		}
+		Joint struct {
+			Before, On []link
+		}
+	}
+	w.api.Do(&read, `query($u: ID!, $j: ID!) {
+		unit: node(id: $u) { ... on Unit { before: coveragesOn(asOf: "`+dayBefore+`") { id organization { id } } on: coveragesOn(asOf: "`+on+`") { id organization { id } } } }
+		joint: node(id: $j) { ... on Organization { before: coveragesOn(asOf: "`+dayBefore+`") { id organization { id } } on: coveragesOn(asOf: "`+on+`") { id organization { id } } } } }`,
+		"u", w.unit, "j", joint)
+	if b, a := read.Unit.Before, read.Unit.On; len(b) != 1 || b[0].ID != old || b[0].Organization.ID != joint || len(a) != 1 || a[0].ID != next {
+		t.Errorf("Unit.coveragesOn: the day before %+v, on the day %+v; want the joint branch's link, then the grid branch's", b, a)
+	}
+	if b, a := read.Joint.Before, read.Joint.On; len(b) != 1 || b[0].ID != old || len(a) != 0 {
+		t.Errorf("Organization.coveragesOn of the joint branch: the day before %+v, on the day %+v; want its link, then none", b, a)
+	}
+
+	members := func(org, day string) (ids []string, counted int) {
+		t.Helper()
+		var out struct {
+			Node struct {
+				MembersOn []struct{ ID string }
+				Standing  *struct{ Members int }
+			}
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization { membersOn(asOf: $d) { id } standing(asOf: $d) { members } } } }`, "id", org, "d", day)
+		for _, m := range out.Node.MembersOn {
+			ids = append(ids, m.ID)
+		}
+		if out.Node.Standing != nil {
+			counted = out.Node.Standing.Members
+		}
+		return ids, counted
+	}
+	has := func(ids []string, id string) bool {
+		for _, x := range ids {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		org, day, member string
+		want             bool
+	}{
+		{w.general, dayBefore, moved, true}, {w.general, on, moved, false},
+		{w.eastOrg, dayBefore, moved, false}, {w.eastOrg, on, moved, true},
+		{group, dayBefore, grouped, false}, {group, on, grouped, true},
+	} {
+		ids, counted := members(c.org, c.day)
+		if has(ids, c.member) != c.want || len(ids) != counted {
+			t.Errorf("membersOn(%s) of %s: %v (standing counts %d); want the member: %v", c.day, c.org, ids, counted, c.want)
+		}
+	}
+}
