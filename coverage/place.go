@@ -225,45 +225,6 @@ func PlacedIn(ctx context.Context, c *ent.Client, typ string, areas []int, day t
 	}, nil
 }
 
-// linkInForce is the SQL test that coverage link uc, of organisation o,
-// holds on {d}: the link and the organisation are both in force. The
-// analysis's unit_cov counts these links (through org_active) and
-// LinksOn lists them.
-func linkInForce(uc, o string) string {
-	return active(uc, "started_on", "ended_on") + " AND " + active(o, "established_on", "dissolved_on")
-}
-
-// LinksOn are the IDs of the coverage links (unit_coverages) in force on
-// day of the unit (by "unit_id") or of the organisation (by
-// "organization_id") with the ID: the links a unit's mode comes from, and
-// those an organisation can end.
-func LinksOn(ctx context.Context, c *ent.Client, by string, id int, day time.Time) ([]int, error) {
-	if by != "unit_id" && by != "organization_id" {
-		return nil, fmt.Errorf("coverage: cannot list links by %q", by)
-	}
-	dialectName, err := dialectOf(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	e := newEnv(dialectName, day, defaultSettings(), 0)
-	e.query.params["id"] = id
-	text := `SELECT uc.id FROM unit_coverages uc JOIN organizations o ON o.id = uc.organization_id
-		WHERE uc.` + by + ` = {id} AND ` + linkInForce("uc", "o") + ` ORDER BY uc.started_on, uc.id`
-	var ids []int
-	err = e.query.rows(ctx, c, text, func(r *sql.Rows) error {
-		var link int
-		if err := r.Scan(&link); err != nil {
-			return err
-		}
-		ids = append(ids, link)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading the coverage links of %s %d as of %s: %w", by, id, day.Format(time.DateOnly), err)
-	}
-	return ids, nil
-}
-
 // memberArea is the SQL of where a member is: the home grid (the
 // expression residence), else the grid of the work unit (units alias wu),
 // else where the organisation is (org_loc alias ol), else the

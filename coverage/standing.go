@@ -170,36 +170,6 @@ func orgMemberPairs() string {
 				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p")
 }
 
-// MembersOn are the IDs of the members an organisation of the kind had on
-// day, those its standing counts: a Party group's, the members placed in
-// it (member_core); another's, orgMemberPairs. The pickers of its
-// secretary, its Party groups' members and a meeting's roll read them.
-func MembersOn(ctx context.Context, c *ent.Client, orgID int, kind vocab.OrganizationKind, day time.Time) ([]int, error) {
-	dialectName, err := dialectOf(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	e := newEnv(dialectName, day, defaultSettings(), 0)
-	e.query.params["id"] = orgID
-	text := e.with("ms_active") + "\nSELECT DISTINCT x.member_id FROM (" + orgMemberPairs() + ") x WHERE x.org_id = {id}"
-	if kind == vocab.PartyGroup {
-		text = e.with("member_core") + "\nSELECT mc.id FROM member_core mc WHERE mc.party_group_id = {id}"
-	}
-	var ids []int
-	err = e.query.rows(ctx, c, text, func(r *sql.Rows) error {
-		var id int
-		if err := r.Scan(&id); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading the members of organisation %d as of %s: %w", orgID, day.Format(time.DateOnly), err)
-	}
-	return ids, nil
-}
-
 // MarshalGQL writes the state as a GraphQL enum value.
 func (s TermState) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
 

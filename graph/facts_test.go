@@ -504,7 +504,7 @@ func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
 // organisations linked to a unit, and the dialogs' pickers of an
 // organisation's members are read from the server for their day: the day
 // before a change the old, on its day the new; and the members listed are
-// those the standing counts.
+// those the standing counts. So are the offices the dialogs end or succeed.
 func TestLinksAndMembersOfADay(t *testing.T) {
 	w := newTown(t)
 	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
@@ -579,5 +579,17 @@ func TestLinksAndMembersOfADay(t *testing.T) {
 		if has(ids, c.member) != c.want || len(ids) != counted {
 			t.Errorf("membersOn(%s) of %s: %v (standing counts %d); want the member: %v", c.day, c.org, ids, counted, c.want)
 		}
+	}
+
+	// The offices held on the day: the secretary who served until it, then the successor.
+	first := w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "前任书记", "startedOn": "2020-01-01", "endedOn": on, "organizationID": w.eastOrg})
+	second := w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "现任书记", "startedOn": on, "organizationID": w.eastOrg})
+	var offices struct {
+		Node struct{ Before, On []struct{ ID string } }
+	}
+	w.api.Do(&offices, `query($id: ID!) { node(id: $id) { ... on Organization {
+		before: officesOn(asOf: "`+dayBefore+`") { id } on: officesOn(asOf: "`+on+`") { id } } } }`, "id", w.eastOrg)
+	if b, a := offices.Node.Before, offices.Node.On; len(b) != 1 || b[0].ID != first || len(a) != 1 || a[0].ID != second {
+		t.Errorf("officesOn: the day before %v, on the day %v; want the first secretary, then the second", b, a)
 	}
 }

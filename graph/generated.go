@@ -681,6 +681,7 @@ type ComplexityRoot struct {
 		MembersOn         func(childComplexity int, asOf *time.Time) int
 		Memberships       func(childComplexity int) int
 		Name              func(childComplexity int) int
+		OfficesOn         func(childComplexity int, asOf *time.Time) int
 		Parent            func(childComplexity int) int
 		ParentID          func(childComplexity int) int
 		PlacedIn          func(childComplexity int, asOf *time.Time) int
@@ -1201,6 +1202,7 @@ type OrganizationResolver interface {
 	CoversAs(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.CoverageMode, error)
 	CoveragesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.UnitCoverage, error)
 	MembersOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Member, error)
+	OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
 }
 type OrganizationStandingResolver interface {
@@ -4312,6 +4314,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Name(childComplexity), true
+	case "Organization.officesOn":
+		if e.ComplexityRoot.Organization.OfficesOn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_officesOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.OfficesOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.parent":
 		if e.ComplexityRoot.Organization.Parent == nil {
 			break
@@ -7564,6 +7577,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_coveragesOn(ctx, field)
 	case "membersOn":
 		return ec.fieldContext_Organization_membersOn(ctx, field)
+	case "officesOn":
+		return ec.fieldContext_Organization_officesOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
@@ -9605,6 +9620,20 @@ func (ec *executionContext) field_Organization_kindOn_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Organization_membersOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_officesOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -24094,6 +24123,50 @@ func (ec *executionContext) fieldContext_Organization_membersOn(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Organization_membersOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_officesOn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_officesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().OfficesOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_officesOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_officesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57316,6 +57389,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_membersOn(ctx, field, obj)
+				})
+		case "officesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_officesOn(ctx, field, obj)
 				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

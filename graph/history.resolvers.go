@@ -10,6 +10,7 @@ import (
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/ent/appointment"
 	"jiceng/ent/area"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
@@ -252,6 +253,20 @@ func (r *organizationResolver) MembersOn(ctx context.Context, obj *ent.Organizat
 		return []*ent.Member{}, err
 	}
 	return r.client.Member.Query().Where(member.IDIn(ids...)).Order(ent.Asc(member.FieldNameKey), ent.Asc(member.FieldID)).All(ctx)
+}
+
+// OfficesOn is the resolver for the officesOn field.
+func (r *organizationResolver) OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil || all[obj.ID] == nil {
+		return []*ent.Appointment{}, err
+	}
+	ids, err := coverage.OfficesOn(ctx, r.client, obj.ID, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return []*ent.Appointment{}, err
+	}
+	return r.client.Appointment.Query().Where(appointment.IDIn(ids...)).
+		Order(ent.Asc(appointment.FieldStartedOn), ent.Asc(appointment.FieldID)).All(ctx)
 }
 
 // Parent is the resolver for the parent field.

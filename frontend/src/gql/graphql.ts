@@ -5094,6 +5094,36 @@ export type OrgMembersOnQuery = { node:
     | { __typename: 'UnitCoverage' }
    | null };
 
+export type OrgOfficesOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrgOfficesOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, officesOn: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, holderName: string | null, member: { id: string, name: string } | null }> }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type OrganizationQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -7104,6 +7134,27 @@ export const OrgMembersOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrgMembersOnQuery, OrgMembersOnQueryVariables>;
+export const OrgOfficesOnDocument = new TypedDocumentString(`
+    query OrgOfficesOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      officesOn(asOf: $asOf) {
+        id
+        role
+        title
+        startedOn
+        holderName
+        member {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgOfficesOnQuery, OrgOfficesOnQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {

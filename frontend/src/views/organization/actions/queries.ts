@@ -147,3 +147,28 @@ export const OrgMembersOnDocument = graphql(`
     }
   }
 `)
+
+// The offices held in the organisation on a dialog's day
+// (Organization.officesOn): those an end dialog offers, and the holder a
+// successor replaces.
+export const OrgOfficesOnDocument = graphql(`
+  query OrgOfficesOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        officesOn(asOf: $asOf) {
+          id
+          role
+          title
+          startedOn
+          holderName
+          member {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
