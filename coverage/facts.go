@@ -177,7 +177,7 @@ func init() {
 	// A member is where they live, else where they work, else where their
 	// organisation is.
 	define("member_facts", []string{"member_core", "org_loc"}, func(e *env) string {
-		facts := `SELECT mc.*, COALESCE(mc.residence_grid_id, ` + at(vocab.UnitGrid, "wu") + `, ol.area_id, ` + e.root + `) AS area_id
+		facts := `SELECT mc.*, ` + memberArea(e, "mc.residence_grid_id", "wu", "ol") + ` AS area_id
 			FROM member_core mc
 			LEFT JOIN units wu ON wu.id = mc.work_unit_id
 			LEFT JOIN org_loc ol ON ol.id = mc.org_id`
@@ -226,11 +226,11 @@ func init() {
 	// An organisation's members on {d}: those whose relationship sits in it,
 	// and for a temporary branch, which takes no relationships (支部工作条例
 	// Art. 5), the site members taking part in its life.
+	// orgMemberPairs (standing.go) is the one list of who they are.
 	define("org_members", []string{"ms_active"}, func(e *env) string {
 		return `SELECT x.org_id, COUNT(*) AS members,
 			SUM(CASE WHEN ` + at(vocab.MemberStatus, "m") + ` = 'FULL' THEN 1 ELSE 0 END) AS full_members
-			FROM (SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
-				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p") + `) x
+			FROM (` + orgMemberPairs() + `) x
 			JOIN members m ON m.id = x.member_id WHERE 1 = 1` + e.only("x.org_id", scopeOrgs) + ` GROUP BY x.org_id`
 	})
 	define("org_offices", nil, func(e *env) string {

@@ -26,7 +26,8 @@ func init() { policy.Place = Place }
 
 // Place locates the member, unit, organisation or area with the ID as of
 // day, with the same SQL the analysis uses to count it: a member where
-// they live, else where they work, else where their organisation is; a
+// they live, else where they work, else where their organisation is
+// (member_place: counted by the rules on the day or not); a
 // unit in its grid; an organisation in an area it is responsible for, else
 // the grid of a unit it covers, else where its parent is. c may be a
 // transaction's client: a write is placed as it stands inside it. Access
@@ -45,7 +46,7 @@ func Place(ctx context.Context, c *ent.Client, typ string, id int, day time.Time
 	var text string
 	switch typ {
 	case "Member":
-		text = e.with("member_facts") + "\nSELECT f.area_id FROM member_facts f WHERE f.id = {id}"
+		text = e.with("member_place") + "\nSELECT f.area_id FROM member_place f WHERE f.id = {id}"
 	case "Unit":
 		text = "SELECT " + at(vocab.UnitGrid, "u") + " FROM units u WHERE u.id = {id}"
 	case "Organization":
@@ -186,8 +187,9 @@ func (m *CoverageMode) UnmarshalGQL(v any) error {
 // PlacedIn is a SQL predicate on the members, units or organisations
 // table (typ "Member", "Unit" or "Organization"): the record is placed on
 // day, as Place places it, in one of the areas or an area within one. The
-// register's lists filter by area with it, so a list and the analysis
-// count the same records in an area.
+// register's lists filter by area with it, so a list holds the records the
+// analysis places in an area; a member list also holds the Party members
+// of the area the rules do not count that day (see member_place).
 func PlacedIn(ctx context.Context, c *ent.Client, typ string, areas []int, day time.Time) (func(*entsql.Selector), error) {
 	dialectName, err := dialectOf(ctx, c)
 	if err != nil {
@@ -206,7 +208,7 @@ func PlacedIn(ctx context.Context, c *ent.Client, typ string, areas []int, day t
 	var text string
 	switch typ {
 	case "Member":
-		text = e.with("member_facts") + "\nSELECT f.id FROM member_facts f WHERE f.area_id IN " + list
+		text = e.with("member_place") + "\nSELECT f.id FROM member_place f WHERE f.area_id IN " + list
 	case "Unit":
 		text = "SELECT u.id FROM units u WHERE " + at(vocab.UnitGrid, "u") + " IN " + list
 	case "Organization":
@@ -221,4 +223,38 @@ func PlacedIn(ctx context.Context, c *ent.Client, typ string, areas []int, day t
 			b.WriteString(")")
 		}))
 	}, nil
+}
+
+// memberArea is the SQL of where a member is: the home grid (the
+// expression residence), else the grid of the work unit (units alias wu),
+// else where the organisation is (org_loc alias ol), else the
+// sub-district. The analysis (member_facts) and Place (member_place) read it.
+func memberArea(e *env, residence, wu, ol string) string {
+	return "COALESCE(" + residence + ", " + at(vocab.UnitGrid, wu) + ", " + ol + ".area_id, " + e.root + ")"
+}
+
+// endedByLeaving is the SQL list of the reasons a membership ends with the
+// member no longer in the Party.
+var endedByLeaving = quoteList("DIED", "LEFT_PARTY")
+
+func init() {
+	// Where every Party member of {d} is, whether the rules count them that
+	// day or not: a member whose relationship was transferred out, or is
+	// held outside, or who flowed out, is still placed where they live,
+	// else work, else where their last organisation is. Those who died or
+	// left the Party by {d}, and those who joined later, are placed nowhere.
+	// Access control and the lists' area filter read it.
+	define("member_place", []string{"ms_active", "org_loc"}, func(e *env) string {
+		return `SELECT m.id, ` + memberArea(e, at(vocab.MemberResidenceGrid, "m"), "wu", "ol") + ` AS area_id
+			FROM members m
+			LEFT JOIN units wu ON wu.id = ` + at(vocab.MemberWorkUnit, "m") + `
+			LEFT JOIN org_loc ol ON ol.id = COALESCE(
+				(SELECT MIN(ms.organization_id) FROM ms_active ms WHERE ms.member_id = m.id),
+				(SELECT y.organization_id FROM memberships y WHERE y.member_id = m.id AND y.started_on <= {d}
+					ORDER BY y.started_on DESC, y.id DESC LIMIT 1))
+			WHERE m.joined_party_on <= {d}
+			AND NOT EXISTS (SELECT 1 FROM memberships y WHERE y.member_id = m.id AND y.ended_on <= {d}
+				AND y.end_reason IN ` + endedByLeaving + `
+				AND NOT EXISTS (SELECT 1 FROM memberships z WHERE z.member_id = m.id AND z.started_on >= y.ended_on AND z.started_on <= {d}))`
+	})
 }

@@ -161,6 +161,15 @@ func Standings(ctx context.Context, c *ent.Client, day time.Time) (map[int]*Stan
 	return out, nil
 }
 
+// orgMemberPairs is the SQL of every organisation's members on {d}, as
+// (org_id, member_id) rows: those whose relationship sits in it (ms_active)
+// and a temporary branch's site members. The standing's and the analysis's
+// member counts (org_members) and MembersOn read it.
+func orgMemberPairs() string {
+	return `SELECT ms.organization_id AS org_id, ms.member_id FROM ms_active ms
+				UNION ALL SELECT p.subject_id, p.ref_id FROM periods p WHERE ` + inForceOn(vocab.OrganizationSiteMember, "p")
+}
+
 // MarshalGQL writes the state as a GraphQL enum value.
 func (s TermState) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(s))) }
 

@@ -436,3 +436,160 @@ func TestTheGridPanelReadsItsUnitsAndGroupsOnTheDay(t *testing.T) {
 		t.Errorf("the east grid on the day: units %v, the group's branch %q; want none, 西网格党支部", u, b)
 	}
 }
+
+// The lists' area filter holds the Party members of an area on the day,
+// whether the rules count them then or not: a member whose relationship
+// was transferred out is still listed where they live (or work, or where
+// their last organisation is), as is one whose relationship is held
+// outside; a member who died is listed until that day and not from it.
+func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
+	w := newTown(t)
+	out := w.member("FULL", w.east, nil)
+	worker := w.member("FULL", "", map[string]any{"workUnitID": w.unit})
+	homeless := w.member("FULL", "", nil)
+	held := w.create("Member", map[string]any{"name": "外地党员", "gender": "MALE", "status": "FULL", "category": "IN_SERVICE",
+		"joinedPartyOn": "2010-07-01", "residenceGridID": w.east, "externalOrganization": "外省某党委"})
+	died := w.member("FULL", w.east, nil)
+	for _, m := range []string{out, worker, homeless} {
+		var r map[string]any
+		w.api.Do(&r, `mutation($m: ID!) { transferMember(input: {memberID: $m, on: "`+on+`"}) { closed { id } } }`, "m", m)
+	}
+	var ms struct {
+		Node struct{ Memberships []struct{ ID string } }
+	}
+	w.api.Do(&ms, `query($id: ID!) { node(id: $id) { ... on Member { memberships { id } } } }`, "id", died)
+	var r map[string]any
+	w.api.Do(&r, `mutation($id: ID!) { updateMembership(id: $id, input: {endedOn: "`+on+`", endReason: DIED}) { id } }`, "id", ms.Node.Memberships[0].ID)
+
+	listed := func(area, day string) map[string]bool {
+		t.Helper()
+		var res struct {
+			Members struct{ Nodes []struct{ ID string } }
+		}
+		w.api.Do(&res, `query($p: PlacedInput!) { members(first: 50, where: {placed: $p}) { nodes { id } } }`,
+			"p", map[string]any{"areaIDs": []string{area}, "asOf": day})
+		got := map[string]bool{}
+		for _, n := range res.Members.Nodes {
+			got[n.ID] = true
+		}
+		return got
+	}
+	for _, day := range []string{dayBefore, on} {
+		east, community := listed(w.east, day), listed(w.community, day)
+		if !east[out] || !east[worker] || !east[held] || east[homeless] {
+			t.Errorf("east on %s: %v; want the member transferred out, the worker and the member held outside, not the homeless one", day, east)
+		}
+		if !community[homeless] {
+			t.Errorf("community on %s: %v; want the member with no home or work, where their last organisation is", day, community)
+		}
+	}
+	if !listed(w.east, dayBefore)[died] || listed(w.east, on)[died] {
+		t.Errorf("the member who died on %s: listed the day before %v, on the day %v", on, listed(w.east, dayBefore)[died], listed(w.east, on)[died])
+	}
+	// The rules count the members transferred out no longer; the member's
+	// page places them where the list does.
+	if b, a := w.report(w.east, dayBefore).Members.Total, w.report(w.east, on).Members.Total; b != 4 || a != 1 {
+		t.Errorf("members the analysis counts in the east grid: %d the day before, %d on the day; want 4 and 1", b, a)
+	}
+	var p struct {
+		Node struct{ PlacedIn struct{ Grid *struct{ ID string } } }
+	}
+	w.api.Do(&p, `query($id: ID!) { node(id: $id) { ... on Member { placedIn(asOf: "`+on+`") { grid { id } } } } }`, "id", out)
+	if p.Node.PlacedIn.Grid == nil || p.Node.PlacedIn.Grid.ID != w.east {
+		t.Errorf("Member.placedIn of the member transferred out: %+v, want the east grid", p.Node.PlacedIn.Grid)
+	}
+}
+
+// The cover dialog's links an organisation can end, the grid panel's
+// organisations linked to a unit, and the dialogs' pickers of an
+// organisation's members are read from the server for their day: the day
+// before a change the old, on its day the new; and the members listed are
+// those the standing counts. So are the offices the dialogs end or succeed.
+func TestLinksAndMembersOfADay(t *testing.T) {
+	w := newTown(t)
+	joint := w.create("Organization", map[string]any{"name": "联合党支部", "kind": "BRANCH",
+		"formation": "JOINT", "establishedOn": "2010-01-01", "parentID": w.general})
+	old := w.create("UnitCoverage", map[string]any{"organizationID": joint, "unitID": w.unit, "startedOn": "2020-01-01", "endedOn": on})
+	next := w.create("UnitCoverage", map[string]any{"organizationID": w.eastOrg, "unitID": w.unit, "startedOn": on})
+	group := w.create("Organization", map[string]any{"name": "东网格党小组", "kind": "PARTY_GROUP",
+		"formation": "TERRITORIAL", "establishedOn": "2000-01-01", "parentID": w.eastOrg})
+	moved := w.member("FULL", w.east, nil)
+	var r map[string]any
+	w.api.Do(&r, `mutation($m: ID!, $o: ID!) { transferMember(input: {memberID: $m, toOrganizationID: $o, on: "`+on+`"}) { closed { id } } }`, "m", moved, "o", w.eastOrg)
+	grouped := w.member("FULL", w.east, nil)
+	w.api.Do(&r, `mutation($id: ID!, $g: ID!) { updateMember(id: $id, input: {partyGroupID: $g}, on: "`+on+`") { id } }`, "id", grouped, "g", group)
+
+	type link struct {
+		ID           string
+		Organization struct{ ID string }
+	}
+	var read struct {
+		Unit struct {
+			Before, On []link
+		}
+		Joint struct {
+			Before, On []link
+		}
+	}
+	w.api.Do(&read, `query($u: ID!, $j: ID!) {
+		unit: node(id: $u) { ... on Unit { before: coveragesOn(asOf: "`+dayBefore+`") { id organization { id } } on: coveragesOn(asOf: "`+on+`") { id organization { id } } } }
+		joint: node(id: $j) { ... on Organization { before: coveragesOn(asOf: "`+dayBefore+`") { id organization { id } } on: coveragesOn(asOf: "`+on+`") { id organization { id } } } } }`,
+		"u", w.unit, "j", joint)
+	if b, a := read.Unit.Before, read.Unit.On; len(b) != 1 || b[0].ID != old || b[0].Organization.ID != joint || len(a) != 1 || a[0].ID != next {
+		t.Errorf("Unit.coveragesOn: the day before %+v, on the day %+v; want the joint branch's link, then the grid branch's", b, a)
+	}
+	if b, a := read.Joint.Before, read.Joint.On; len(b) != 1 || b[0].ID != old || len(a) != 0 {
+		t.Errorf("Organization.coveragesOn of the joint branch: the day before %+v, on the day %+v; want its link, then none", b, a)
+	}
+
+	members := func(org, day string) (ids []string, counted int) {
+		t.Helper()
+		var out struct {
+			Node struct {
+				MembersOn []struct{ ID string }
+				Standing  *struct{ Members int }
+			}
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Organization { membersOn(asOf: $d) { id } standing(asOf: $d) { members } } } }`, "id", org, "d", day)
+		for _, m := range out.Node.MembersOn {
+			ids = append(ids, m.ID)
+		}
+		if out.Node.Standing != nil {
+			counted = out.Node.Standing.Members
+		}
+		return ids, counted
+	}
+	has := func(ids []string, id string) bool {
+		for _, x := range ids {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		org, day, member string
+		want             bool
+	}{
+		{w.general, dayBefore, moved, true}, {w.general, on, moved, false},
+		{w.eastOrg, dayBefore, moved, false}, {w.eastOrg, on, moved, true},
+		{group, dayBefore, grouped, false}, {group, on, grouped, true},
+	} {
+		ids, counted := members(c.org, c.day)
+		if has(ids, c.member) != c.want || len(ids) != counted {
+			t.Errorf("membersOn(%s) of %s: %v (standing counts %d); want the member: %v", c.day, c.org, ids, counted, c.want)
+		}
+	}
+
+	// The offices held on the day: the secretary who served until it, then the successor.
+	first := w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "前任书记", "startedOn": "2020-01-01", "endedOn": on, "organizationID": w.eastOrg})
+	second := w.create("Appointment", map[string]any{"role": "SECRETARY", "holderName": "现任书记", "startedOn": on, "organizationID": w.eastOrg})
+	var offices struct {
+		Node struct{ Before, On []struct{ ID string } }
+	}
+	w.api.Do(&offices, `query($id: ID!) { node(id: $id) { ... on Organization {
+		before: officesOn(asOf: "`+dayBefore+`") { id } on: officesOn(asOf: "`+on+`") { id } } } }`, "id", w.eastOrg)
+	if b, a := offices.Node.Before, offices.Node.On; len(b) != 1 || b[0].ID != first || len(a) != 1 || a[0].ID != second {
+		t.Errorf("officesOn: the day before %v, on the day %v; want the first secretary, then the second", b, a)
+	}
+}

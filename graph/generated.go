@@ -664,6 +664,7 @@ type ComplexityRoot struct {
 		Assessments       func(childComplexity int) int
 		Children          func(childComplexity int) int
 		Community         func(childComplexity int, asOf *time.Time) int
+		CoveragesOn       func(childComplexity int, asOf *time.Time) int
 		CoversAs          func(childComplexity int, asOf *time.Time) int
 		CreatedAt         func(childComplexity int) int
 		DissolutionReason func(childComplexity int) int
@@ -678,8 +679,10 @@ type ComplexityRoot struct {
 		KindChanges       func(childComplexity int) int
 		KindOn            func(childComplexity int, asOf *time.Time) int
 		Meetings          func(childComplexity int) int
+		MembersOn         func(childComplexity int, asOf *time.Time) int
 		Memberships       func(childComplexity int) int
 		Name              func(childComplexity int) int
+		OfficesOn         func(childComplexity int, asOf *time.Time) int
 		Parent            func(childComplexity int) int
 		ParentID          func(childComplexity int) int
 		PlacedIn          func(childComplexity int, asOf *time.Time) int
@@ -1010,6 +1013,7 @@ type ComplexityRoot struct {
 		ClosedOn                func(childComplexity int) int
 		CoverageMode            func(childComplexity int, asOf *time.Time) int
 		Coverages               func(childComplexity int) int
+		CoveragesOn             func(childComplexity int, asOf *time.Time) int
 		CreatedAt               func(childComplexity int) int
 		CreditCode              func(childComplexity int) int
 		Employees               func(childComplexity int) int
@@ -1200,6 +1204,9 @@ type OrganizationResolver interface {
 	KindOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*vocab.OrganizationKind, error)
 	Standing(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.Standing, error)
 	CoversAs(ctx context.Context, obj *ent.Organization, asOf *time.Time) (*coverage.CoverageMode, error)
+	CoveragesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.UnitCoverage, error)
+	MembersOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Member, error)
+	OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
 }
 type OrganizationStandingResolver interface {
@@ -1268,6 +1275,7 @@ type UnitResolver interface {
 	History(ctx context.Context, obj *ent.Unit, attribute *vocab.Attribute) ([]*ent.Period, error)
 	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
+	CoveragesOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.UnitCoverage, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
 }
 
@@ -4183,6 +4191,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Community(childComplexity, args["asOf"].(*time.Time)), true
+	case "Organization.coveragesOn":
+		if e.ComplexityRoot.Organization.CoveragesOn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_coveragesOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.CoveragesOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.coversAs":
 		if e.ComplexityRoot.Organization.CoversAs == nil {
 			break
@@ -4282,6 +4301,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Meetings(childComplexity), true
+	case "Organization.membersOn":
+		if e.ComplexityRoot.Organization.MembersOn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_membersOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.MembersOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.memberships":
 		if e.ComplexityRoot.Organization.Memberships == nil {
 			break
@@ -4294,6 +4324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Name(childComplexity), true
+	case "Organization.officesOn":
+		if e.ComplexityRoot.Organization.OfficesOn == nil {
+			break
+		}
+
+		args, err := ec.field_Organization_officesOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.OfficesOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Organization.parent":
 		if e.ComplexityRoot.Organization.Parent == nil {
 			break
@@ -5850,6 +5891,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.Coverages(childComplexity), true
+	case "Unit.coveragesOn":
+		if e.ComplexityRoot.Unit.CoveragesOn == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_coveragesOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.CoveragesOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Unit.createdAt":
 		if e.ComplexityRoot.Unit.CreatedAt == nil {
 			break
@@ -7551,6 +7603,12 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_standing(ctx, field)
 	case "coversAs":
 		return ec.fieldContext_Organization_coversAs(ctx, field)
+	case "coveragesOn":
+		return ec.fieldContext_Organization_coveragesOn(ctx, field)
+	case "membersOn":
+		return ec.fieldContext_Organization_membersOn(ctx, field)
+	case "officesOn":
+		return ec.fieldContext_Organization_officesOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
@@ -8151,6 +8209,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_placedIn(ctx, field)
 	case "coverageMode":
 		return ec.fieldContext_Unit_coverageMode(ctx, field)
+	case "coveragesOn":
+		return ec.fieldContext_Unit_coveragesOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Unit_viewerMayEdit(ctx, field)
 	}
@@ -9539,6 +9599,20 @@ func (ec *executionContext) field_Organization_community_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_coveragesOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_coversAs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9568,6 +9642,34 @@ func (ec *executionContext) field_Organization_history_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Organization_kindOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_membersOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organization_officesOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -11034,6 +11136,20 @@ func (ec *executionContext) field_RuleSetting_history_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Unit_coverageMode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_coveragesOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
@@ -23984,6 +24100,138 @@ func (ec *executionContext) fieldContext_Organization_coversAs(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_coveragesOn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_coveragesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().CoveragesOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_coveragesOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_coveragesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_membersOn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_membersOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().MembersOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_membersOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_membersOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_officesOn(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_officesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().OfficesOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_officesOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_officesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30684,6 +30932,50 @@ func (ec *executionContext) fieldContext_Unit_coverageMode(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Unit_coverageMode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_coveragesOn(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_coveragesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().CoveragesOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_coveragesOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_coveragesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57289,6 +57581,24 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_coversAs(ctx, field, obj)
 				})
+		case "coveragesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_coveragesOn(ctx, field, obj)
+				})
+		case "membersOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_membersOn(ctx, field, obj)
+				})
+		case "officesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_officesOn(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -59508,6 +59818,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_coverageMode(ctx, field, obj)
+				})
+		case "coveragesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_coveragesOn(ctx, field, obj)
 				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

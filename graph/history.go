@@ -11,6 +11,7 @@ import (
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/ent/unitcoverage"
 	"jiceng/graph/model"
 	"jiceng/register"
 	"jiceng/vocab"
@@ -111,6 +112,18 @@ func standingsOf(ctx context.Context, c *ent.Client, day time.Time) (map[int]*co
 	memo.mu.Unlock()
 	d.once.Do(func() { d.all, d.err = coverage.Standings(ctx, c, day) })
 	return d.all, d.err
+}
+
+// linksOn are the coverage links in force on the day of the unit or
+// organisation (by "unit_id" or "organization_id"), oldest first, as the
+// coverage package reads them.
+func (r *Resolver) linksOn(ctx context.Context, by string, id int, asOf *time.Time) ([]*ent.UnitCoverage, error) {
+	ids, err := coverage.LinksOn(ctx, r.client, by, id, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return []*ent.UnitCoverage{}, err
+	}
+	return r.client.UnitCoverage.Query().Where(unitcoverage.IDIn(ids...)).
+		Order(ent.Asc(unitcoverage.FieldStartedOn), ent.Asc(unitcoverage.FieldID)).All(ctx)
 }
 
 // placedIn is the predicate of a list's placed filter: the records of typ

@@ -10,6 +10,7 @@ import (
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent"
+	"jiceng/ent/appointment"
 	"jiceng/ent/area"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
@@ -232,6 +233,42 @@ func (r *organizationResolver) CoversAs(ctx context.Context, obj *ent.Organizati
 	return &m, nil
 }
 
+// CoveragesOn is the resolver for the coveragesOn field.
+func (r *organizationResolver) CoveragesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.UnitCoverage, error) {
+	return r.linksOn(ctx, "organization_id", obj.ID, asOf)
+}
+
+// MembersOn is the resolver for the membersOn field.
+func (r *organizationResolver) MembersOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Member, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil {
+		return nil, err
+	}
+	s := all[obj.ID]
+	if s == nil {
+		return []*ent.Member{}, nil
+	}
+	ids, err := coverage.MembersOn(ctx, r.client, obj.ID, s.Kind, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return []*ent.Member{}, err
+	}
+	return r.client.Member.Query().Where(member.IDIn(ids...)).Order(ent.Asc(member.FieldNameKey), ent.Asc(member.FieldID)).All(ctx)
+}
+
+// OfficesOn is the resolver for the officesOn field.
+func (r *organizationResolver) OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error) {
+	all, err := standingsOf(ctx, r.client, dayOr(asOf))
+	if err != nil || all[obj.ID] == nil {
+		return []*ent.Appointment{}, err
+	}
+	ids, err := coverage.OfficesOn(ctx, r.client, obj.ID, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return []*ent.Appointment{}, err
+	}
+	return r.client.Appointment.Query().Where(appointment.IDIn(ids...)).
+		Order(ent.Asc(appointment.FieldStartedOn), ent.Asc(appointment.FieldID)).All(ctx)
+}
+
 // Parent is the resolver for the parent field.
 func (r *organizationStandingResolver) Parent(ctx context.Context, obj *coverage.Standing) (*ent.Organization, error) {
 	if obj.ParentID == 0 {
@@ -316,6 +353,11 @@ func (r *unitResolver) CoverageMode(ctx context.Context, obj *ent.Unit, asOf *ti
 		return nil, err
 	}
 	return &m, nil
+}
+
+// CoveragesOn is the resolver for the coveragesOn field.
+func (r *unitResolver) CoveragesOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.UnitCoverage, error) {
+	return r.linksOn(ctx, "unit_id", obj.ID, asOf)
 }
 
 // Placed is the resolver for the placed field.

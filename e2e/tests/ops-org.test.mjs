@@ -226,6 +226,31 @@ describe('an administrator on an organisation’s page', () => {
     await page.close()
   })
 
+  it('offers to stop covering the links in force on the dialog’s day, not today’s', async () => {
+    const { registerCalendar } = await must('{ registerCalendar { today } }')
+    const day = new Date(`${registerCalendar.today}T00:00:00Z`)
+    day.setUTCDate(day.getUTCDate() - 1)
+    const yesterday = day.toISOString().slice(0, 10)
+    const page = await openPage(browsers.admin.context)
+    // The link the test above made starts today: the deep link chooses it on today…
+    await visit(page, `/organizations/${fx.a.id}?action=coverUnit&stop=1&unit=${fx.unit.id}`)
+    const d = await dialog(page, 'coverUnit')
+    const preview = d.locator('[data-testid=cover-preview-stop]')
+    await preview.filter({ hasText: fx.unit.name }).waitFor()
+    // …and on the day before it, when it was not in force, there is none to end.
+    const on = d.locator('[data-field=endedOn] input')
+    await on.fill(yesterday)
+    await on.press('Enter')
+    await d.locator('.el-dialog__title').click()
+    await preview.filter({ hasText: yesterday }).waitFor()
+    await page.waitForLoadState('networkidle')
+    assert.doesNotMatch(await preview.innerText(), new RegExp(fx.unit.name))
+    await d.locator('[data-testid=cover-coverage]').click()
+    await page.locator('.el-select-dropdown__empty:visible').last().waitFor()
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
   it('adds a Party group with its members; the group’s page counts them and offers no 新建下级组织', async () => {
     const page = await openPage(browsers.admin.context)
     await visit(page, `/organizations/${fx.a.id}?action=addGroup`)

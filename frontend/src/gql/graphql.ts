@@ -4760,7 +4760,7 @@ export type GridPanelQuery = { node:
     | { __typename: 'Term' }
     | { __typename: 'Unit' }
     | { __typename: 'UnitCoverage' }
-   | null, units: { nodes: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, coverages: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }> } };
+   | null, units: { nodes: Array<{ id: string, name: string, kind: UnitKind, coverageMode: CoverageMode | null, coveragesOn: Array<{ id: string, organization: { id: string, name: string } }> }> } };
 
 export type PanelOrganizationFragment = { id: string, name: string, standing: { kind: OrganizationKind, leader: string | null, members: number, parent: { id: string } | null } | null };
 
@@ -5034,13 +5034,13 @@ export type RenewTermMutationVariables = Exact<{
 
 export type RenewTermMutation = { renewTerm: { next: { id: string } } };
 
-export type OrgCoversAsOnQueryVariables = Exact<{
+export type OrgCoverDayQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
 }>;
 
 
-export type OrgCoversAsOnQuery = { node:
+export type OrgCoverDayQuery = { node:
     | { __typename: 'AffiliatedOrganization' }
     | { __typename: 'Appointment' }
     | { __typename: 'Area' }
@@ -5054,7 +5054,67 @@ export type OrgCoversAsOnQuery = { node:
     | { __typename: 'Member' }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, coversAs: CoverageMode | null }
+    | { __typename: 'Organization', id: string, coversAs: CoverageMode | null, coveragesOn: Array<{ id: string, unit: { id: string, name: string } }> }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
+export type OrgMembersOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrgMembersOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, membersOn: Array<{ id: string, name: string }> }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
+export type OrgOfficesOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OrgOfficesOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, officesOn: Array<{ id: string, role: AppointmentRole, title: string | null, startedOn: string, holderName: string | null, member: { id: string, name: string } | null }> }
     | { __typename: 'Period' }
     | { __typename: 'Rectification' }
     | { __typename: 'RectificationNote' }
@@ -5857,6 +5917,36 @@ export type CoversAsOnQueryVariables = Exact<{
 
 export type CoversAsOnQuery = { organizations: { nodes: Array<{ id: string, coversAs: CoverageMode | null }> } };
 
+export type UnitLinksOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type UnitLinksOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit', id: string, coveragesOn: Array<{ id: string, organization: { id: string, name: string } }> }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type UnitQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -6555,9 +6645,8 @@ export const GridPanelDocument = new TypedDocumentString(`
       name
       kind
       coverageMode(asOf: $asOf)
-      coverages {
-        startedOn
-        endedOn
+      coveragesOn(asOf: $asOf) {
+        id
         organization {
           id
           name
@@ -7014,17 +7103,59 @@ export const RenewTermDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenewTermMutation, RenewTermMutationVariables>;
-export const OrgCoversAsOnDocument = new TypedDocumentString(`
-    query OrgCoversAsOn($id: ID!, $asOf: Date) {
+export const OrgCoverDayDocument = new TypedDocumentString(`
+    query OrgCoverDay($id: ID!, $asOf: Date) {
   node(id: $id) {
     __typename
     ... on Organization {
       id
       coversAs(asOf: $asOf)
+      coveragesOn(asOf: $asOf) {
+        id
+        unit {
+          id
+          name
+        }
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrgCoversAsOnQuery, OrgCoversAsOnQueryVariables>;
+    `) as unknown as TypedDocumentString<OrgCoverDayQuery, OrgCoverDayQueryVariables>;
+export const OrgMembersOnDocument = new TypedDocumentString(`
+    query OrgMembersOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      membersOn(asOf: $asOf) {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgMembersOnQuery, OrgMembersOnQueryVariables>;
+export const OrgOfficesOnDocument = new TypedDocumentString(`
+    query OrgOfficesOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      officesOn(asOf: $asOf) {
+        id
+        role
+        title
+        startedOn
+        holderName
+        member {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgOfficesOnQuery, OrgOfficesOnQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($id: ID!, $asOf: Date) {
   node(id: $id) {
@@ -8099,6 +8230,23 @@ export const CoversAsOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoversAsOnQuery, CoversAsOnQueryVariables>;
+export const UnitLinksOnDocument = new TypedDocumentString(`
+    query UnitLinksOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Unit {
+      id
+      coveragesOn(asOf: $asOf) {
+        id
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitLinksOnQuery, UnitLinksOnQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
     query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {

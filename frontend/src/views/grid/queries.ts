@@ -45,9 +45,9 @@ export const GridPanelDocument = graphql(`
         name
         kind
         coverageMode(asOf: $asOf)
-        coverages {
-          startedOn
-          endedOn
+        # The links in force on the day, which the mode comes from.
+        coveragesOn(asOf: $asOf) {
+          id
           organization {
             id
             name

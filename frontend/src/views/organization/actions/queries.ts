@@ -108,15 +108,66 @@ export const RenewTermDocument = graphql(`
   }
 `)
 
-// How the organisation would cover a unit on the cover dialog's day: its
-// formation then (Organization.coversAs), the coverage package's reading.
-export const OrgCoversAsOnDocument = graphql(`
-  query OrgCoversAsOn($id: ID!, $asOf: Date) {
+// The cover dialog's day as the coverage package reads it: how the
+// organisation would cover a unit (its formation then, Organization.coversAs)
+// and the links in force then, which it can end (Organization.coveragesOn).
+export const OrgCoverDayDocument = graphql(`
+  query OrgCoverDay($id: ID!, $asOf: Date) {
     node(id: $id) {
       __typename
       ... on Organization {
         id
         coversAs(asOf: $asOf)
+        coveragesOn(asOf: $asOf) {
+          id
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
+
+// The members of the organisation on a dialog's day, those its standing
+// counts (Organization.membersOn): the pickers of an office holder, a
+// Party group's members and a meeting's roll.
+export const OrgMembersOnDocument = graphql(`
+  query OrgMembersOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        membersOn(asOf: $asOf) {
+          id
+          name
+        }
+      }
+    }
+  }
+`)
+
+// The offices held in the organisation on a dialog's day
+// (Organization.officesOn): those an end dialog offers, and the holder a
+// successor replaces.
+export const OrgOfficesOnDocument = graphql(`
+  query OrgOfficesOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        officesOn(asOf: $asOf) {
+          id
+          role
+          title
+          startedOn
+          holderName
+          member {
+            id
+            name
+          }
+        }
       }
     }
   }

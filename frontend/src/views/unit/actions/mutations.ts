@@ -77,3 +77,23 @@ export const CoversAsOnDocument = graphql(`
     }
   }
 `)
+
+// The unit's coverage links in force on the end dialog's day
+// (Unit.coveragesOn), the coverage package's reading: those it can end then.
+export const UnitLinksOnDocument = graphql(`
+  query UnitLinksOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Unit {
+        id
+        coveragesOn(asOf: $asOf) {
+          id
+          organization {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
