@@ -155,6 +155,17 @@ func TestRemindersComeDueOnTheirDay(t *testing.T) {
 		}
 	})
 
+	t.Run("a waived item is due before the day it was waived, not from it", func(t *testing.T) {
+		defer calendar.Freeze(date("2026-04-20"))()
+		w.api.Do(nil, `mutation($id: ID!) { waiveRectification(id: $id, reason: "网格撤并，无需整改") { id } }`, "id", handed.CreateRectifications[0].ID)
+		if !reminders(t, w.api, "2026-04-05").has("RECTIFICATION", w.west, "2026-04-30") {
+			t.Error("the item waived on 20 April is not due on 5 April")
+		}
+		if reminders(t, w.api, "2026-04-20").has("RECTIFICATION", w.west, "2026-04-30") {
+			t.Error("the item is still due on the day it was waived")
+		}
+	})
+
 	t.Run("bad input", func(t *testing.T) {
 		if e := w.api.Fail(`{ reminders(within: -1) { total } }`); e.Field() != "within" || e.Reason() != "WITHIN_OUT_OF_RANGE" {
 			t.Errorf("within -1: %+v", e)

@@ -7,16 +7,15 @@ import (
 	"jiceng/calendar"
 	"jiceng/coverage"
 	"jiceng/ent/rectification"
+	"jiceng/rectify"
 )
 
-// rectifications are the ledger's items handed over by the day, neither
-// waived nor verified by then, whose deadline falls within the days ahead
+// rectifications are the ledger's items open on the day (rectify.OpenOnDay:
+// handed over by then, neither waived nor verified by then), whose deadline falls within the days ahead
 // or has passed.
 func (l *lister) rectifications(ctx context.Context) ([]*Reminder, error) {
 	items, err := l.c.Rectification.Query().Where(
-		rectification.StatusNEQ(rectification.StatusWAIVED),
-		rectification.HandedOverOnLTE(l.asOf),
-		rectification.Or(rectification.VerifiedOnIsNil(), rectification.VerifiedOnGT(l.asOf)),
+		rectify.OpenOnDay(l.asOf),
 		rectification.DeadlineLTE(l.horizon()),
 	).All(ctx)
 	if err != nil {
