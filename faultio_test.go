@@ -167,7 +167,7 @@ func TestIOErrors(t *testing.T) {
 func TestDiskFull(t *testing.T) {
 	sqliteOnly(t)
 	data := t.TempDir()
-	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", data).Run(); err != nil {
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", data).Run(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here: %v", err)
 	}
 	defer exec.Command("umount", "-l", data).Run()
@@ -177,7 +177,7 @@ func TestDiskFull(t *testing.T) {
 	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)
 	parent := out["data"].(map[string]any)["createArea"].(map[string]any)["id"].(string)
 	ballast := filepath.Join(data, "ballast")
-	os.WriteFile(ballast, make([]byte, 512<<10), 0o644)
+	os.WriteFile(ballast, make([]byte, 1536<<10), 0o644) // leaves the register little room; a failed write of it fills the disk too
 	stop := make(chan struct{})
 	wait := faultWriters(t, url, token, parent, 4, stop)
 	full := false

@@ -492,7 +492,9 @@ func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
 		t.Errorf("members the analysis counts in the east grid: %d the day before, %d on the day; want 4 and 1", b, a)
 	}
 	var p struct {
-		Node struct{ PlacedIn struct{ Grid *struct{ ID string } } }
+		Node struct {
+			PlacedIn struct{ Grid *struct{ ID string } }
+		}
 	}
 	w.api.Do(&p, `query($id: ID!) { node(id: $id) { ... on Member { placedIn(asOf: "`+on+`") { grid { id } } } } }`, "id", out)
 	if p.Node.PlacedIn.Grid == nil || p.Node.PlacedIn.Grid.ID != w.east {
