@@ -44,7 +44,8 @@ var placeable = map[string]bool{"Member": true, "Unit": true, "Organization": tr
 // edge name (the same name means the same type on every record type).
 var edgeTypes = map[string]string{
 	"organization": "Organization", "party_group": "Organization", "unit": "Unit", "work_unit": "Unit",
-	"member": "Member", "grid": "Area", "residence_grid": "Area", "community": "Area", "areas": "Area",
+	"member": "Member", "attendees": "Member", "site_members": "Member",
+	"grid": "Area", "residence_grid": "Area", "community": "Area", "areas": "Area",
 }
 
 // linkFields are the fields holding the records a link record (a
