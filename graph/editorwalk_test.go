@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -19,9 +20,10 @@ type step func(b *border) (string, []any)
 // where the mutation can move or link a record, across the border. An
 // adminOnly mutation is refused to the editor as such, with that reason.
 type walkCase struct {
-	inside, outside, across step
-	insideWant              string
-	adminOnly               string
+	inside, outside step
+	across          []step
+	insideWant      string
+	adminOnly       string
 }
 
 // create and update write the usual documents: input-only mutations and
@@ -93,7 +95,7 @@ func areaID(f fn) func(b *border) string { return func(b *border) string { retur
 func updates(name, typ string, in, across func(b *border) map[string]any) walkCase {
 	c := walkCase{inside: update(name, "Update"+typ+"Input", inRec(typ), in), outside: update(name, "Update"+typ+"Input", outRec(typ), in)}
 	if across != nil {
-		c.across = update(name, "Update"+typ+"Input", inRec(typ), across)
+		c.across = []step{update(name, "Update"+typ+"Input", inRec(typ), across)}
 	}
 	return c
 }
@@ -104,7 +106,7 @@ func creates(name string, in, out, across func(b *border) map[string]any) walkCa
 	input := strings.ToUpper(name[:1]) + name[1:] + "Input"
 	c := walkCase{inside: create(name, input, in), outside: create(name, input, out)}
 	if across != nil {
-		c.across = create(name, input, across)
+		c.across = []step{create(name, input, across)}
 	}
 	return c
 }
@@ -119,6 +121,9 @@ func byMember(name, input string, field string, m, farM fn, rest ...any) walkCas
 // stated is c refused inside for the reason want (CODE/REASON).
 func stated(c walkCase, want string) walkCase { c.insideWant = want; return c }
 
+// also adds more ways across the border to c.
+func also(c walkCase, more ...step) walkCase { c.across = append(c.across, more...); return c }
+
 func adminOnly(name string, s step) walkCase { return walkCase{inside: s, adminOnly: name} }
 
 const day = "2024-06-01"
@@ -128,26 +133,26 @@ var walkCases = map[string]walkCase{
 	"extendProbation": byMember("extendProbation", "ExtendProbationInput", "memberID", atProb, atFarProb, "until", "2024-11-20", "reason", "考察"),
 	"moveMember": func() walkCase {
 		c := byMember("moveMember", "MoveMemberInput", "memberID", atMember, atFarMember, "residenceGridID", atWest, "on", day)
-		c.across = create("moveMember", "MoveMemberInput", kv("memberID", atMember, "residenceGridID", atFarGrid, "on", day))
+		c.across = []step{create("moveMember", "MoveMemberInput", kv("memberID", atMember, "residenceGridID", atFarGrid, "on", day))}
 		return c
 	}(),
 	"changeWorkUnit": {
 		inside:  create("changeWorkUnit", "ChangeWorkUnitInput", kv("memberID", atMember, "workUnitID", atWestUnit, "on", day)),
 		outside: create("changeWorkUnit", "ChangeWorkUnitInput", kv("memberID", atFarMember, "workUnitID", atFarUnit, "on", day)),
-		across:  create("changeWorkUnit", "ChangeWorkUnitInput", kv("memberID", atMember, "workUnitID", atFarUnit, "on", day)),
+		across:  []step{create("changeWorkUnit", "ChangeWorkUnitInput", kv("memberID", atMember, "workUnitID", atFarUnit, "on", day))},
 	},
 	"changeMemberCategory": byMember("changeMemberCategory", "ChangeMemberCategoryInput", "memberID", atMember, atFarMember, "category", "RETIRED", "on", day),
 	"flowMember":           byMember("flowMember", "FlowMemberInput", "memberID", atMember, atFarMember, "direction", "OUTFLOW", "place", "乌鲁木齐", "on", day),
 	"moveUnit": func() walkCase {
 		c := byMember("moveUnit", "MoveUnitInput", "unitID", atEastUnit, atFarUnit, "gridID", atWest, "on", day)
-		c.across = create("moveUnit", "MoveUnitInput", kv("unitID", atEastUnit, "gridID", atFarGrid, "on", day))
+		c.across = []step{create("moveUnit", "MoveUnitInput", kv("unitID", atEastUnit, "gridID", atFarGrid, "on", day))}
 		return c
 	}(),
 	"resizeUnit": byMember("resizeUnit", "ResizeUnitInput", "unitID", atEastUnit, atFarUnit, "employees", 33, "on", day),
 	"changeOrganizationAreas": {
 		inside:  create("changeOrganizationAreas", "ChangeOrganizationAreasInput", kv("organizationID", atEastOrg, "addAreaIDs", list(atWest), "on", day)),
 		outside: create("changeOrganizationAreas", "ChangeOrganizationAreasInput", kv("organizationID", atFarOrg, "addAreaIDs", list(atFarGrid), "on", day)),
-		across:  create("changeOrganizationAreas", "ChangeOrganizationAreasInput", kv("organizationID", atEastOrg, "addAreaIDs", list(atFarGrid), "on", day)),
+		across:  []step{create("changeOrganizationAreas", "ChangeOrganizationAreasInput", kv("organizationID", atEastOrg, "addAreaIDs", list(atFarGrid), "on", day))},
 	},
 	"changeRuleSetting": adminOnly("ADMIN_ONLY", func(b *border) (string, []any) {
 		return `mutation($in: ChangeRuleSettingInput!) { r: changeRuleSetting(input: $in) { __typename } }`, []any{"in", map[string]any{"id": b.ruleSetting, "value": 4, "on": day}}
@@ -160,51 +165,63 @@ var walkCases = map[string]walkCase{
 	"updateArea": {
 		inside:  update("updateArea", "UpdateAreaInput", areaID(atEast), kv("residents", 810)),
 		outside: update("updateArea", "UpdateAreaInput", areaID(atFarGrid), kv("residents", 810)),
-		across:  update("updateArea", "UpdateAreaInput", areaID(atEast), kv("parentID", atFar)),
+		across:  []step{update("updateArea", "UpdateAreaInput", areaID(atEast), kv("parentID", atFar))},
 	},
-	"createOrganization": creates("createOrganization",
+	"createOrganization": also(creates("createOrganization",
 		kv("name", "西网格党支部", "kind", "GRID_BRANCH", "formation", "TERRITORIAL", "establishedOn", "2024-01-01", "parentID", atGeneral, "areaIDs", list(atWest)),
 		kv("name", "远二网格党支部", "kind", "GRID_BRANCH", "formation", "TERRITORIAL", "establishedOn", "2024-01-01", "parentID", atFarGeneral, "areaIDs", list(atFarGrid)),
 		kv("name", "越界党支部", "kind", "GRID_BRANCH", "formation", "TERRITORIAL", "establishedOn", "2024-01-01", "parentID", atGeneral, "areaIDs", list(atFarGrid))),
-	"updateOrganization": {
+		create("createOrganization", "CreateOrganizationInput", kv("name", "西网格党支部", "kind", "GRID_BRANCH", "formation", "TERRITORIAL", "establishedOn", "2024-01-01", "parentID", atGeneral, "areaIDs", list(atWest), "siteMemberIDs", list(atFarMember))),
+		create("createOrganization", "CreateOrganizationInput", kv("name", "西网格党支部", "kind", "GRID_BRANCH", "formation", "TERRITORIAL", "establishedOn", "2024-01-01", "parentID", atFarGeneral, "areaIDs", list(atWest)))),
+	"updateOrganization": also(walkCase{
 		inside:  update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("name", "东网格第一党支部")),
 		outside: update("updateOrganization", "UpdateOrganizationInput", areaID(atFarOrg), kv("name", "改名")),
-		across:  update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("addAreaIDs", list(atFarGrid))),
+		across:  []step{update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("addAreaIDs", list(atFarGrid)))},
 	},
+		update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("addSiteMemberIDs", list(atFarMember))),
+		update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("parentID", atFarGeneral))),
 	"createUnit": creates("createUnit", kv("name", "新厂", "kind", "MARKET", "gridID", atWest), kv("name", "新厂", "kind", "MARKET", "gridID", atFarGrid), nil),
 	"updateUnit": {
 		inside:  update("updateUnit", "UpdateUnitInput", areaID(atEastUnit), kv("name", "历史企业二厂")),
 		outside: update("updateUnit", "UpdateUnitInput", areaID(atFarUnit), kv("name", "改名")),
-		across:  update("updateUnit", "UpdateUnitInput", areaID(atEastUnit), kv("gridID", atFarGrid)),
+		across:  []step{update("updateUnit", "UpdateUnitInput", areaID(atEastUnit), kv("gridID", atFarGrid))},
 	},
 	"createUnitCoverage": creates("createUnitCoverage", kv("organizationID", atEastOrg, "unitID", atWestUnit, "startedOn", "2024-01-01"),
 		kv("organizationID", atFarOrg, "unitID", atFarUnit, "startedOn", "2024-01-01"),
 		kv("organizationID", atEastOrg, "unitID", atFarUnit, "startedOn", "2024-01-01")),
-	"updateUnitCoverage": updates("updateUnitCoverage", "UnitCoverage", kv("note", "联建"), kv("unitID", atFarUnit)),
+	"updateUnitCoverage": also(updates("updateUnitCoverage", "UnitCoverage", kv("note", "联建"), kv("unitID", atFarUnit)),
+		update("updateUnitCoverage", "UpdateUnitCoverageInput", inRec("UnitCoverage"), kv("organizationID", atFarOrg))),
 	"createMember": creates("createMember",
 		kv("name", "新党员", "gender", "MALE", "status", "FULL", "category", "IN_SERVICE", "joinedPartyOn", "2015-07-01", "residenceGridID", atWest),
 		kv("name", "新党员", "gender", "MALE", "status", "FULL", "category", "IN_SERVICE", "joinedPartyOn", "2015-07-01", "residenceGridID", atFarGrid),
 		kv("name", "新党员", "gender", "MALE", "status", "FULL", "category", "IN_SERVICE", "joinedPartyOn", "2015-07-01", "residenceGridID", atWest, "workUnitID", atFarUnit)),
-	"updateMember": {
+	"updateMember": also(walkCase{
 		inside:  update("updateMember", "UpdateMemberInput", areaID(atMember), kv("ethnicity", "汉族")),
 		outside: update("updateMember", "UpdateMemberInput", areaID(atFarMember), kv("ethnicity", "汉族")),
-		across:  update("updateMember", "UpdateMemberInput", areaID(atMember), kv("residenceGridID", atFarGrid)),
+		across:  []step{update("updateMember", "UpdateMemberInput", areaID(atMember), kv("residenceGridID", atFarGrid))},
 	},
+		update("updateMember", "UpdateMemberInput", areaID(atMember), kv("workUnitID", atFarUnit)),
+		update("updateMember", "UpdateMemberInput", areaID(atMember), kv("clearResidenceGrid", true, "workUnitID", atFarUnit))),
 	"createMobileReport": creates("createMobileReport", kv("memberID", atMobile, "reportedOn", "2024-04-01"), kv("memberID", atFarMobile, "reportedOn", "2024-04-01"), nil),
 	"updateMobileReport": updates("updateMobileReport", "MobileReport", kv("note", "电话汇报"), kv("memberID", atFarMobile)),
 	"createMembership": creates("createMembership",
 		kv("memberID", atLoner, "organizationID", atEastOrg, "startedOn", "2024-01-01", "startReason", "TRANSFERRED_IN"),
 		kv("memberID", atFarLoner, "organizationID", atFarOrg, "startedOn", "2024-01-01", "startReason", "TRANSFERRED_IN"),
 		kv("memberID", atLoner, "organizationID", atFarOrg, "startedOn", "2024-01-01", "startReason", "TRANSFERRED_IN")),
-	"updateMembership": updates("updateMembership", "Membership", kv("note", "转入"), kv("organizationID", atFarOrg)),
+	"updateMembership": also(updates("updateMembership", "Membership", kv("note", "转入"), kv("organizationID", atFarOrg)),
+		update("updateMembership", "UpdateMembershipInput", inRec("Membership"), kv("memberID", atFarMember))),
 	"createAffiliatedOrganization": creates("createAffiliatedOrganization", kv("name", "妇联", "kind", "WOMENS_ORGANIZATION", "unitID", atWestUnit),
 		kv("name", "妇联", "kind", "WOMENS_ORGANIZATION", "unitID", atFarUnit), kv("name", "妇联", "kind", "WOMENS_ORGANIZATION", "unitID", atWestUnit, "communityID", atFar)),
-	"updateAffiliatedOrganization": updates("updateAffiliatedOrganization", "AffiliatedOrganization", kv("membersCount", 12), kv("unitID", atFarUnit)),
-	"createAppointment": creates("createAppointment",
+	"updateAffiliatedOrganization": also(updates("updateAffiliatedOrganization", "AffiliatedOrganization", kv("membersCount", 12), kv("unitID", atFarUnit)),
+		update("updateAffiliatedOrganization", "UpdateAffiliatedOrganizationInput", inRec("AffiliatedOrganization"), kv("communityID", atFar))),
+	"createAppointment": also(creates("createAppointment",
 		kv("role", "SECRETARY", "organizationID", atEastOrg, "memberID", atMember, "startedOn", "2024-01-01"),
 		kv("role", "SECRETARY", "organizationID", atFarOrg, "memberID", atFarMember, "startedOn", "2024-01-01"),
 		kv("role", "SECRETARY", "organizationID", atEastOrg, "memberID", atFarMember, "startedOn", "2024-01-01")),
-	"updateAppointment": updates("updateAppointment", "Appointment", kv("note", "分管组织"), kv("organizationID", atFarGeneral)),
+		create("createAppointment", "CreateAppointmentInput", kv("role", "LIAISON", "organizationID", atEastOrg, "unitID", atFarUnit, "holderName", "联络员", "startedOn", "2024-01-01"))),
+	"updateAppointment": also(updates("updateAppointment", "Appointment", kv("note", "分管组织"), kv("organizationID", atFarGeneral)),
+		update("updateAppointment", "UpdateAppointmentInput", inRec("Appointment"), kv("memberID", atFarMember)),
+		update("updateAppointment", "UpdateAppointmentInput", inRec("Appointment"), kv("unitID", atFarUnit))),
 	"createTerm": creates("createTerm", kv("organizationID", atEastOrg, "startedOn", "2024-01-01", "dueOn", "2029-01-01"),
 		kv("organizationID", atFarOrg, "startedOn", "2024-01-01", "dueOn", "2029-01-01"), nil),
 	"updateTerm": updates("updateTerm", "Term", kv("note", "按期"), kv("organizationID", atFarOrg)),
@@ -212,14 +229,16 @@ var walkCases = map[string]walkCase{
 		kv("organizationID", atEastOrg, "type", "PARTY_LECTURE", "heldOn", "2024-04-01", "expectedAttendance", 1, "attendance", 1),
 		kv("organizationID", atFarOrg, "type", "PARTY_LECTURE", "heldOn", "2024-04-01", "expectedAttendance", 1, "attendance", 1),
 		kv("organizationID", atEastOrg, "type", "PARTY_LECTURE", "heldOn", "2024-04-01", "expectedAttendance", 1, "attendance", 1, "attendeeIDs", list(atFarMember))),
-	"updateMeeting": updates("updateMeeting", "Meeting", kv("topic", "学习"), kv("organizationID", atFarOrg)),
+	"updateMeeting": also(updates("updateMeeting", "Meeting", kv("topic", "学习"), kv("organizationID", atFarOrg)),
+		update("updateMeeting", "UpdateMeetingInput", inRec("Meeting"), kv("addAttendeeIDs", list(atFarMember)))),
 	"createExemption": creates("createExemption", kv("organizationID", atEastOrg, "meetingType", "PARTY_LECTURE", "reason", "换届", "startedOn", "2024-05-01"),
 		kv("organizationID", atFarOrg, "meetingType", "PARTY_LECTURE", "reason", "换届", "startedOn", "2024-05-01"), nil),
 	"updateExemption": updates("updateExemption", "Exemption", kv("reason", "整顿"), kv("organizationID", atFarOrg)),
 	"createAssessment": creates("createAssessment", kv("organizationID", atEastOrg, "year", 2023, "score", 88, "grade", "GOOD"),
 		kv("organizationID", atFarOrg, "year", 2023, "score", 88, "grade", "GOOD"),
 		kv("organizationID", atEastOrg, "communityID", atFar, "year", 2023, "score", 88, "grade", "GOOD")),
-	"updateAssessment": updates("updateAssessment", "Assessment", kv("note", "复核"), kv("organizationID", atFarOrg)),
+	"updateAssessment": also(updates("updateAssessment", "Assessment", kv("note", "复核"), kv("organizationID", atFarOrg)),
+		update("updateAssessment", "UpdateAssessmentInput", inRec("Assessment"), kv("communityID", atFar))),
 	"createInstructorVisit": creates("createInstructorVisit", kv("unitID", atWestUnit, "visitedOn", "2024-04-01"),
 		kv("unitID", atFarUnit, "visitedOn", "2024-04-01"), nil),
 	"updateInstructorVisit": updates("updateInstructorVisit", "InstructorVisit", kv("note", "走访"), kv("unitID", atFarUnit)),
@@ -234,7 +253,7 @@ var walkCases = map[string]walkCase{
 	"dissolveOrganizationRehoming": stated(walkCase{
 		inside:  create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atEastOrg, "on", day, "reason", "撤并", "membersTo", atGeneral, "unitsTo", atGeneral)),
 		outside: create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atFarOrg, "on", day, "reason", "撤并", "membersTo", atFarGeneral, "unitsTo", atFarGeneral)),
-		across:  create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atEastOrg, "on", day, "reason", "撤并", "membersTo", atFarGeneral, "unitsTo", atFarGeneral)),
+		across:  []step{create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atEastOrg, "on", day, "reason", "撤并", "membersTo", atFarGeneral, "unitsTo", atFarGeneral))},
 	}, "FORBIDDEN/NOT_PLACED"),
 	"createPartyGroup": creates("createPartyGroup", kv("parentID", atEastOrg, "name", "第一党小组", "on", day, "memberIDs", list(atMember)),
 		kv("parentID", atFarOrg, "name", "第一党小组", "on", day, "memberIDs", list(atFarMember)), nil),
@@ -269,7 +288,7 @@ var walkCases = map[string]walkCase{
 	},
 	"transferMember": func() walkCase {
 		c := byMember("transferMember", "TransferMemberInput", "memberID", atMember, atFarMember, "on", day)
-		c.across = create("transferMember", "TransferMemberInput", kv("memberID", atMember, "toOrganizationID", atFarOrg, "on", day))
+		c.across = []step{create("transferMember", "TransferMemberInput", kv("memberID", atMember, "toOrganizationID", atFarOrg, "on", day))}
 		return c
 	}(),
 	// A grid branch under a general branch cannot become one itself, and an
@@ -346,8 +365,8 @@ func TestAnEditorWalksEveryMutation(t *testing.T) {
 				return
 			}
 			attempt("outside", c.outside, areaRefusals)
-			if c.across != nil {
-				attempt("across the border", c.across, areaRefusals)
+			for i, s := range c.across {
+				attempt(fmt.Sprintf("across the border (%d)", i+1), s, areaRefusals)
 			}
 			q, vars := c.inside(b)
 			resp := b.editor.Post(q, vars...)
