@@ -121,6 +121,19 @@ func byMember(name, input string, field string, m, farM fn, rest ...any) walkCas
 // stated is c refused inside for the reason want (CODE/REASON).
 func stated(c walkCase, want string) walkCase { c.insideWant = want; return c }
 
+// withAdmin is s after an administrator links the far member to the
+// inside record of typ (the east grid's branch for ""), with doc.
+func withAdmin(doc, typ string, s step) step {
+	return func(b *border) (string, []any) {
+		id := b.eastOrg
+		if typ != "" {
+			id = b.in[typ]
+		}
+		b.api.Do(nil, doc, "id", id, "m", b.farMember)
+		return s(b)
+	}
+}
+
 // also adds more ways across the border to c.
 func also(c walkCase, more ...step) walkCase { c.across = append(c.across, more...); return c }
 
@@ -179,6 +192,8 @@ var walkCases = map[string]walkCase{
 		across:  []step{update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("addAreaIDs", list(atFarGrid)))},
 	},
 		update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("addSiteMemberIDs", list(atFarMember))),
+		withAdmin(`mutation($id: ID!, $m: ID!) { updateOrganization(id: $id, input: {addSiteMemberIDs: [$m]}) { id } }`, "",
+			update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("clearSiteMembers", true))),
 		update("updateOrganization", "UpdateOrganizationInput", areaID(atEastOrg), kv("parentID", atFarGeneral))),
 	"createUnit": creates("createUnit", kv("name", "新厂", "kind", "MARKET", "gridID", atWest), kv("name", "新厂", "kind", "MARKET", "gridID", atFarGrid), nil),
 	"updateUnit": {
@@ -230,7 +245,10 @@ var walkCases = map[string]walkCase{
 		kv("organizationID", atFarOrg, "type", "PARTY_LECTURE", "heldOn", "2024-04-01", "expectedAttendance", 1, "attendance", 1),
 		kv("organizationID", atEastOrg, "type", "PARTY_LECTURE", "heldOn", "2024-04-01", "expectedAttendance", 1, "attendance", 1, "attendeeIDs", list(atFarMember))),
 	"updateMeeting": also(updates("updateMeeting", "Meeting", kv("topic", "学习"), kv("organizationID", atFarOrg)),
-		update("updateMeeting", "UpdateMeetingInput", inRec("Meeting"), kv("addAttendeeIDs", list(atFarMember)))),
+		update("updateMeeting", "UpdateMeetingInput", inRec("Meeting"), kv("addAttendeeIDs", list(atFarMember))),
+		// An administrator recorded a member of elsewhere at the meeting: clearing the attendees unlinks them.
+		withAdmin(`mutation($id: ID!, $m: ID!) { updateMeeting(id: $id, input: {addAttendeeIDs: [$m]}) { id } }`, "Meeting",
+			update("updateMeeting", "UpdateMeetingInput", inRec("Meeting"), kv("clearAttendees", true)))),
 	"createExemption": creates("createExemption", kv("organizationID", atEastOrg, "meetingType", "PARTY_LECTURE", "reason", "换届", "startedOn", "2024-05-01"),
 		kv("organizationID", atFarOrg, "meetingType", "PARTY_LECTURE", "reason", "换届", "startedOn", "2024-05-01"), nil),
 	"updateExemption": updates("updateExemption", "Exemption", kv("reason", "整顿"), kv("organizationID", atFarOrg)),
