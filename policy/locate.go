@@ -9,6 +9,8 @@ import (
 
 	"jiceng/calendar"
 	"jiceng/ent"
+	"jiceng/ent/meeting"
+	"jiceng/ent/organization"
 	"jiceng/register"
 	"jiceng/viewer"
 )
@@ -44,7 +46,8 @@ var placeable = map[string]bool{"Member": true, "Unit": true, "Organization": tr
 // edge name (the same name means the same type on every record type).
 var edgeTypes = map[string]string{
 	"organization": "Organization", "party_group": "Organization", "unit": "Unit", "work_unit": "Unit",
-	"member": "Member", "grid": "Area", "residence_grid": "Area", "community": "Area", "areas": "Area",
+	"member": "Member", "attendees": "Member", "site_members": "Member",
+	"grid": "Area", "residence_grid": "Area", "community": "Area", "areas": "Area",
 }
 
 // linkFields are the fields holding the records a link record (a
@@ -90,6 +93,11 @@ func touched(ctx context.Context, m ent.Mutation) ([]record, error) {
 			}
 		}
 	}
+	gone, err := cleared(ctx, m, id)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, gone...)
 	if !placeable[m.Type()] {
 		for _, f := range linkFields {
 			old, err := m.OldField(ctx, f.field)
@@ -104,6 +112,38 @@ func touched(ctx context.Context, m ent.Mutation) ([]record, error) {
 					out = append(out, record{f.typ, *v})
 				}
 			}
+		}
+	}
+	return out, nil
+}
+
+// cleared lists the records an update unlinks by clearing an edge to
+// many (a meeting's attendees, an organisation's areas or site members),
+// as removing them one by one would name them.
+func cleared(ctx context.Context, m ent.Mutation, id int) ([]record, error) {
+	c := m.(interface{ Client() *ent.Client }).Client()
+	ctx = System(ctx)
+	var out []record
+	for _, e := range m.ClearedEdges() {
+		var q interface {
+			IDs(context.Context) ([]int, error)
+		}
+		switch {
+		case m.Type() == "Meeting" && e == "attendees":
+			q = c.Meeting.Query().Where(meeting.ID(id)).QueryAttendees()
+		case m.Type() == "Organization" && e == "site_members":
+			q = c.Organization.Query().Where(organization.ID(id)).QuerySiteMembers()
+		case m.Type() == "Organization" && e == "areas":
+			q = c.Organization.Query().Where(organization.ID(id)).QueryAreas()
+		default:
+			continue // an edge to one: its old record is read from its field
+		}
+		ids, err := q.IDs(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("reading the %s a write clears: %w", e, err)
+		}
+		for _, n := range ids {
+			out = append(out, record{edgeTypes[e], n})
 		}
 	}
 	return out, nil
