@@ -264,15 +264,14 @@ var walkCases = map[string]walkCase{
 	"updateRuleSetting": adminOnly("ADMIN_ONLY", func(b *border) (string, []any) {
 		return `mutation($id: ID!) { r: updateRuleSetting(id: $id, input: {value: 5}) { __typename } }`, []any{"id", b.ruleSetting}
 	}),
-	// Known over-refusal, left for its owner: rehoming ends the members'
-	// relationships before it opens the new ones, and a member with no
-	// current relationship is placed nowhere (member_facts), so the
-	// write's own intermediate state is refused as NOT_PLACED.
-	"dissolveOrganizationRehoming": stated(walkCase{
+	// Rehoming ends the members' relationships before it opens the new
+	// ones; in between a member is placed at their last organisation
+	// (member_place), so the write's own intermediate state stays inside.
+	"dissolveOrganizationRehoming": {
 		inside:  create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atEastOrg, "on", day, "reason", "撤并", "membersTo", atGeneral, "unitsTo", atGeneral)),
 		outside: create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atFarOrg, "on", day, "reason", "撤并", "membersTo", atFarGeneral, "unitsTo", atFarGeneral)),
 		across:  []step{create("dissolveOrganizationRehoming", "DissolveRehomingInput", kv("organizationID", atEastOrg, "on", day, "reason", "撤并", "membersTo", atFarGeneral, "unitsTo", atFarGeneral))},
-	}, "FORBIDDEN/NOT_PLACED"),
+	},
 	"createPartyGroup": creates("createPartyGroup", kv("parentID", atEastOrg, "name", "第一党小组", "on", day, "memberIDs", list(atMember)),
 		kv("parentID", atFarOrg, "name", "第一党小组", "on", day, "memberIDs", list(atFarMember)), nil),
 	"renewTerm": creates("renewTerm", kv("organizationID", atGeneral, "on", day, "dueOn", "2029-06-01"),
