@@ -690,6 +690,7 @@ type ComplexityRoot struct {
 		SiteMembers       func(childComplexity int) int
 		Standing          func(childComplexity int, asOf *time.Time) int
 		Terms             func(childComplexity int) int
+		ToRehome          func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		ViewerMayEdit     func(childComplexity int) int
@@ -713,6 +714,12 @@ type ComplexityRoot struct {
 		MeetingsBehind func(childComplexity int) int
 		TermExpired    func(childComplexity int) int
 		WithSecretary  func(childComplexity int) int
+	}
+
+	OrganizationRehoming struct {
+		Children    func(childComplexity int) int
+		Links       func(childComplexity int) int
+		Memberships func(childComplexity int) int
 	}
 
 	OrganizationStanding struct {
@@ -1207,6 +1214,7 @@ type OrganizationResolver interface {
 	CoveragesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.UnitCoverage, error)
 	MembersOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Member, error)
 	OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error)
+	ToRehome(ctx context.Context, obj *ent.Organization) (*register.ToRehome, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
 }
 type OrganizationStandingResolver interface {
@@ -4387,6 +4395,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Terms(childComplexity), true
+	case "Organization.toRehome":
+		if e.ComplexityRoot.Organization.ToRehome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.ToRehome(childComplexity), true
 	case "Organization.unitCoverages":
 		if e.ComplexityRoot.Organization.UnitCoverages == nil {
 			break
@@ -4474,6 +4488,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganizationKindCount.WithSecretary(childComplexity), true
+
+	case "OrganizationRehoming.children":
+		if e.ComplexityRoot.OrganizationRehoming.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Children(childComplexity), true
+	case "OrganizationRehoming.unitCoverages":
+		if e.ComplexityRoot.OrganizationRehoming.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Links(childComplexity), true
+	case "OrganizationRehoming.memberships":
+		if e.ComplexityRoot.OrganizationRehoming.Memberships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Memberships(childComplexity), true
 
 	case "OrganizationStanding.areas":
 		if e.ComplexityRoot.OrganizationStanding.Areas == nil {
@@ -7609,6 +7642,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_membersOn(ctx, field)
 	case "officesOn":
 		return ec.fieldContext_Organization_officesOn(ctx, field)
+	case "toRehome":
+		return ec.fieldContext_Organization_toRehome(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
@@ -7653,6 +7688,18 @@ func (ec *executionContext) childFields_OrganizationKindCount(ctx context.Contex
 		return ec.fieldContext_OrganizationKindCount_meetingsBehind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationKindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganizationRehoming(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "memberships":
+		return ec.fieldContext_OrganizationRehoming_memberships(ctx, field)
+	case "unitCoverages":
+		return ec.fieldContext_OrganizationRehoming_unitCoverages(ctx, field)
+	case "children":
+		return ec.fieldContext_OrganizationRehoming_children(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganizationRehoming", field.Name)
 }
 
 func (ec *executionContext) childFields_OrganizationStanding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -24232,6 +24279,38 @@ func (ec *executionContext) fieldContext_Organization_officesOn(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_toRehome(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_toRehome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().ToRehome(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *register.ToRehome) graphql.Marshaler {
+			return ec.marshalNOrganizationRehoming2ᚖjicengᚋregisterᚐToRehome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_toRehome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationRehoming(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24551,6 +24630,102 @@ func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Co
 }
 func (ec *executionContext) fieldContext_OrganizationKindCount_meetingsBehind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationRehoming_memberships(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_memberships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Memberships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚕᚖjicengᚋentᚐMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationRehoming_unitCoverages(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_unitCoverages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_unitCoverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationRehoming_children(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OrganizationStanding_name(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
@@ -57599,6 +57774,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_officesOn(ctx, field, obj)
 				})
+		case "toRehome":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_toRehome(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -57741,6 +57922,49 @@ func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.
 			}
 		case "meetingsBehind":
 			out.Values[i] = ec._OrganizationKindCount_meetingsBehind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var organizationRehomingImplementors = []string{"OrganizationRehoming"}
+
+func (ec *executionContext) _OrganizationRehoming(ctx context.Context, sel ast.SelectionSet, obj *register.ToRehome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationRehomingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganizationRehoming")
+		case "memberships":
+			out.Values[i] = ec._OrganizationRehoming_memberships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitCoverages":
+			out.Values[i] = ec._OrganizationRehoming_unitCoverages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._OrganizationRehoming_children(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -62169,6 +62393,14 @@ func (ec *executionContext) marshalNOrganizationOrderField2ᚖjicengᚋentᚐOrg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNOrganizationRehoming2ᚖjicengᚋregisterᚐToRehome(ctx context.Context, sel ast.SelectionSet, v *register.ToRehome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationRehoming!")
+		return graphql.Null
+	}
+	return ec._OrganizationRehoming(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖjicengᚋentᚐOrganizationWhereInput(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {

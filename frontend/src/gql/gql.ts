@@ -60,6 +60,7 @@ type Documents = {
     "\n  mutation UpdateUnitCoverage($id: ID!, $input: UpdateUnitCoverageInput!) {\n    updateUnitCoverage(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateUnitCoverageDocument,
     "\n  mutation CreatePartyGroup($input: CreatePartyGroupInput!) {\n    createPartyGroup(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePartyGroupDocument,
     "\n  mutation DissolveRehoming($input: DissolveRehomingInput!) {\n    dissolveOrganizationRehoming(input: $input) {\n      id\n    }\n  }\n": typeof types.DissolveRehomingDocument,
+    "\n  query OrgToRehome($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        toRehome {\n          memberships {\n            id\n            member {\n              id\n              name\n            }\n          }\n          unitCoverages {\n            id\n            unit {\n              id\n              name\n            }\n          }\n          children {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrgToRehomeDocument,
     "\n  query UnitSearch($where: UnitWhereInput) {\n    units(first: 20, where: $where, orderBy: [{ field: NAME }]) {\n      nodes {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.UnitSearchDocument,
     "\n  mutation RenewTerm($input: RenewTermInput!) {\n    renewTerm(input: $input) {\n      next {\n        id\n      }\n    }\n  }\n": typeof types.RenewTermDocument,
     "\n  query OrgCoverDay($id: ID!, $asOf: Date) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        coversAs(asOf: $asOf)\n        coveragesOn(asOf: $asOf) {\n          id\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrgCoverDayDocument,
@@ -160,6 +161,7 @@ const documents: Documents = {
     "\n  mutation UpdateUnitCoverage($id: ID!, $input: UpdateUnitCoverageInput!) {\n    updateUnitCoverage(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateUnitCoverageDocument,
     "\n  mutation CreatePartyGroup($input: CreatePartyGroupInput!) {\n    createPartyGroup(input: $input) {\n      id\n    }\n  }\n": types.CreatePartyGroupDocument,
     "\n  mutation DissolveRehoming($input: DissolveRehomingInput!) {\n    dissolveOrganizationRehoming(input: $input) {\n      id\n    }\n  }\n": types.DissolveRehomingDocument,
+    "\n  query OrgToRehome($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        toRehome {\n          memberships {\n            id\n            member {\n              id\n              name\n            }\n          }\n          unitCoverages {\n            id\n            unit {\n              id\n              name\n            }\n          }\n          children {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.OrgToRehomeDocument,
     "\n  query UnitSearch($where: UnitWhereInput) {\n    units(first: 20, where: $where, orderBy: [{ field: NAME }]) {\n      nodes {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.UnitSearchDocument,
     "\n  mutation RenewTerm($input: RenewTermInput!) {\n    renewTerm(input: $input) {\n      next {\n        id\n      }\n    }\n  }\n": types.RenewTermDocument,
     "\n  query OrgCoverDay($id: ID!, $asOf: Date) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        coversAs(asOf: $asOf)\n        coveragesOn(asOf: $asOf) {\n          id\n          unit {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.OrgCoverDayDocument,
@@ -392,6 +394,10 @@ export function graphql(source: "\n  mutation CreatePartyGroup($input: CreatePar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DissolveRehoming($input: DissolveRehomingInput!) {\n    dissolveOrganizationRehoming(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').DissolveRehomingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgToRehome($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        toRehome {\n          memberships {\n            id\n            member {\n              id\n              name\n            }\n          }\n          unitCoverages {\n            id\n            unit {\n              id\n              name\n            }\n          }\n          children {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrgToRehomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

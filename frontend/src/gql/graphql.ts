@@ -5020,6 +5020,35 @@ export type DissolveRehomingMutationVariables = Exact<{
 
 export type DissolveRehomingMutation = { dissolveOrganizationRehoming: { id: string } };
 
+export type OrgToRehomeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrgToRehomeQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, toRehome: { memberships: Array<{ id: string, member: { id: string, name: string } }>, unitCoverages: Array<{ id: string, unit: { id: string, name: string } }>, children: Array<{ id: string, name: string }> } }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type UnitSearchQueryVariables = Exact<{
   where?: UnitWhereInput | null | undefined;
 }>;
@@ -7083,6 +7112,36 @@ export const DissolveRehomingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DissolveRehomingMutation, DissolveRehomingMutationVariables>;
+export const OrgToRehomeDocument = new TypedDocumentString(`
+    query OrgToRehome($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      toRehome {
+        memberships {
+          id
+          member {
+            id
+            name
+          }
+        }
+        unitCoverages {
+          id
+          unit {
+            id
+            name
+          }
+        }
+        children {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgToRehomeQuery, OrgToRehomeQueryVariables>;
 export const UnitSearchDocument = new TypedDocumentString(`
     query UnitSearch($where: UnitWhereInput) {
   units(first: 20, where: $where, orderBy: [{field: NAME}]) {
