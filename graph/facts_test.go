@@ -492,7 +492,9 @@ func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
 		t.Errorf("members the analysis counts in the east grid: %d the day before, %d on the day; want 4 and 1", b, a)
 	}
 	var p struct {
-		Node struct{ PlacedIn struct{ Grid *struct{ ID string } } }
+		Node struct {
+			PlacedIn struct{ Grid *struct{ ID string } }
+		}
 	}
 	w.api.Do(&p, `query($id: ID!) { node(id: $id) { ... on Member { placedIn(asOf: "`+on+`") { grid { id } } } } }`, "id", out)
 	if p.Node.PlacedIn.Grid == nil || p.Node.PlacedIn.Grid.ID != w.east {
@@ -591,5 +593,19 @@ func TestLinksAndMembersOfADay(t *testing.T) {
 		before: officesOn(asOf: "`+dayBefore+`") { id } on: officesOn(asOf: "`+on+`") { id } } } }`, "id", w.eastOrg)
 	if b, a := offices.Node.Before, offices.Node.On; len(b) != 1 || b[0].ID != first || len(a) != 1 || a[0].ID != second {
 		t.Errorf("officesOn: the day before %v, on the day %v; want the first secretary, then the second", b, a)
+	}
+
+	// The unit's instructors on the day: the instructor who served until it, then the liaison.
+	instructor := w.create("Appointment", map[string]any{"role": "PARTY_BUILDING_INSTRUCTOR", "holderName": "前任指导员", "startedOn": "2020-01-01", "endedOn": on, "unitID": w.unit})
+	liaison := w.create("Appointment", map[string]any{"role": "LIAISON", "holderName": "联络员", "startedOn": on, "unitID": w.unit})
+	var instructors struct {
+		Node struct {
+			Before, On []struct{ ID string }
+		}
+	}
+	w.api.Do(&instructors, `query($id: ID!) { node(id: $id) { ... on Unit {
+		before: instructorsOn(asOf: "`+dayBefore+`") { id } on: instructorsOn(asOf: "`+on+`") { id } } } }`, "id", w.unit)
+	if b, a := instructors.Node.Before, instructors.Node.On; len(b) != 1 || b[0].ID != instructor || len(a) != 1 || a[0].ID != liaison {
+		t.Errorf("Unit.instructorsOn: the day before %v, on the day %v; want the instructor, then the liaison", b, a)
 	}
 }
