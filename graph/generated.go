@@ -483,47 +483,48 @@ type ComplexityRoot struct {
 	}
 
 	Member struct {
-		Address              func(childComplexity int) int
-		Appointments         func(childComplexity int) int
-		AttendedMeetings     func(childComplexity int) int
-		BornOn               func(childComplexity int) int
-		Category             func(childComplexity int) int
-		CategoryOn           func(childComplexity int, asOf *time.Time) int
-		ConfirmedOn          func(childComplexity int) int
-		CreatedAt            func(childComplexity int) int
-		Ethnicity            func(childComplexity int) int
-		ExternalOrganization func(childComplexity int) int
-		Gender               func(childComplexity int) int
-		Grid                 func(childComplexity int, asOf *time.Time) int
-		History              func(childComplexity int, attribute *vocab.Attribute) int
-		ID                   func(childComplexity int) int
-		IDNumber             func(childComplexity int) int
-		JoinedPartyOn        func(childComplexity int) int
-		Memberships          func(childComplexity int) int
-		MobilePlace          func(childComplexity int) int
-		MobilePlaceOn        func(childComplexity int, asOf *time.Time) int
-		MobileReports        func(childComplexity int) int
-		Mobility             func(childComplexity int) int
-		MobilityOn           func(childComplexity int, asOf *time.Time) int
-		Name                 func(childComplexity int) int
-		PartyGroup           func(childComplexity int) int
-		PartyGroupID         func(childComplexity int) int
-		PartyGroupOn         func(childComplexity int, asOf *time.Time) int
-		Phone                func(childComplexity int) int
-		PlacedIn             func(childComplexity int, asOf *time.Time) int
-		ProbationExtendedTo  func(childComplexity int) int
-		ResidenceGrid        func(childComplexity int) int
-		ResidenceGridID      func(childComplexity int) int
-		ResidenceGridOn      func(childComplexity int, asOf *time.Time) int
-		SiteBranches         func(childComplexity int) int
-		Status               func(childComplexity int) int
-		StatusOn             func(childComplexity int, asOf *time.Time) int
-		Tags                 func(childComplexity int) int
-		UpdatedAt            func(childComplexity int) int
-		ViewerMayEdit        func(childComplexity int) int
-		WorkUnit             func(childComplexity int) int
-		WorkUnitID           func(childComplexity int) int
-		WorkUnitOn           func(childComplexity int, asOf *time.Time) int
+		Address               func(childComplexity int) int
+		Appointments          func(childComplexity int) int
+		AttendedMeetings      func(childComplexity int) int
+		BornOn                func(childComplexity int) int
+		Category              func(childComplexity int) int
+		CategoryOn            func(childComplexity int, asOf *time.Time) int
+		ConfirmedOn           func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		Ethnicity             func(childComplexity int) int
+		ExternalOrganization  func(childComplexity int) int
+		Gender                func(childComplexity int) int
+		Grid                  func(childComplexity int, asOf *time.Time) int
+		History               func(childComplexity int, attribute *vocab.Attribute) int
+		ID                    func(childComplexity int) int
+		IDNumber              func(childComplexity int) int
+		JoinedPartyOn         func(childComplexity int) int
+		Memberships           func(childComplexity int) int
+		MobilePlace           func(childComplexity int) int
+		MobilePlaceOn         func(childComplexity int, asOf *time.Time) int
+		MobileReports         func(childComplexity int) int
+		Mobility              func(childComplexity int) int
+		MobilityOn            func(childComplexity int, asOf *time.Time) int
+		Name                  func(childComplexity int) int
+		PartyGroup            func(childComplexity int) int
+		PartyGroupID          func(childComplexity int) int
+		PartyGroupOn          func(childComplexity int, asOf *time.Time) int
+		Phone                 func(childComplexity int) int
+		PlacedIn              func(childComplexity int, asOf *time.Time) int
+		ProbationExtendableTo func(childComplexity int) int
+		ProbationExtendedTo   func(childComplexity int) int
+		ResidenceGrid         func(childComplexity int) int
+		ResidenceGridID       func(childComplexity int) int
+		ResidenceGridOn       func(childComplexity int, asOf *time.Time) int
+		SiteBranches          func(childComplexity int) int
+		Status                func(childComplexity int) int
+		StatusOn              func(childComplexity int, asOf *time.Time) int
+		Tags                  func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+		ViewerMayEdit         func(childComplexity int) int
+		WorkUnit              func(childComplexity int) int
+		WorkUnitID            func(childComplexity int) int
+		WorkUnitOn            func(childComplexity int, asOf *time.Time) int
 	}
 
 	MemberConnection struct {
@@ -1028,6 +1029,7 @@ type ComplexityRoot struct {
 		GridID                  func(childComplexity int) int
 		History                 func(childComplexity int, attribute *vocab.Attribute) int
 		ID                      func(childComplexity int) int
+		InstructorsOn           func(childComplexity int, asOf *time.Time) int
 		Kind                    func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		OpenedOn                func(childComplexity int) int
@@ -1143,6 +1145,7 @@ type MemberResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
+	ProbationExtendableTo(ctx context.Context, obj *ent.Member) (*time.Time, error)
 	WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error)
 	ResidenceGridOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	PartyGroupOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Organization, error)
@@ -1284,6 +1287,7 @@ type UnitResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
 	CoveragesOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.UnitCoverage, error)
+	InstructorsOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.Appointment, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
 }
 
@@ -3193,6 +3197,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.PlacedIn(childComplexity, args["asOf"].(*time.Time)), true
+	case "Member.probationExtendableTo":
+		if e.ComplexityRoot.Member.ProbationExtendableTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ProbationExtendableTo(childComplexity), true
 	case "Member.probationExtendedTo":
 		if e.ComplexityRoot.Member.ProbationExtendedTo == nil {
 			break
@@ -5982,6 +5992,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.ID(childComplexity), true
+	case "Unit.instructorsOn":
+		if e.ComplexityRoot.Unit.InstructorsOn == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_instructorsOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.InstructorsOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Unit.kind":
 		if e.ComplexityRoot.Unit.Kind == nil {
 			break
@@ -7400,6 +7421,8 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_grid(ctx, field)
 	case "statusOn":
 		return ec.fieldContext_Member_statusOn(ctx, field)
+	case "probationExtendableTo":
+		return ec.fieldContext_Member_probationExtendableTo(ctx, field)
 	case "workUnitOn":
 		return ec.fieldContext_Member_workUnitOn(ctx, field)
 	case "residenceGridOn":
@@ -8258,6 +8281,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_coverageMode(ctx, field)
 	case "coveragesOn":
 		return ec.fieldContext_Unit_coveragesOn(ctx, field)
+	case "instructorsOn":
+		return ec.fieldContext_Unit_instructorsOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Unit_viewerMayEdit(ctx, field)
 	}
@@ -11221,6 +11246,20 @@ func (ec *executionContext) field_Unit_history_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_instructorsOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -19364,6 +19403,29 @@ func (ec *executionContext) fieldContext_Member_statusOn(ctx context.Context, fi
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Member_probationExtendableTo(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_probationExtendableTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().ProbationExtendableTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNDate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_probationExtendableTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, true, true, "Date")
 }
 
 func (ec *executionContext) _Member_workUnitOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
@@ -31151,6 +31213,50 @@ func (ec *executionContext) fieldContext_Unit_coveragesOn(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Unit_coveragesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_instructorsOn(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_instructorsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().InstructorsOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_instructorsOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_instructorsOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -56614,6 +56720,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_statusOn(ctx, field, obj)
 				})
+		case "probationExtendableTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_probationExtendableTo(ctx, field, obj)
+				})
 		case "workUnitOn":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -60049,6 +60161,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_coveragesOn(ctx, field, obj)
 				})
+		case "instructorsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_instructorsOn(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -61393,6 +61511,24 @@ func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := scalar.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Date!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalDate(*v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}

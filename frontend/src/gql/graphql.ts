@@ -4895,7 +4895,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, probationExtendableTo: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5976,6 +5976,36 @@ export type UnitLinksOnQuery = { node:
     | { __typename: 'UnitCoverage' }
    | null };
 
+export type UnitInstructorsOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type UnitInstructorsOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit', id: string, instructorsOn: Array<{ id: string, role: AppointmentRole, holderName: string | null, member: { id: string, name: string } | null }> }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type UnitQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -6891,6 +6921,7 @@ export const MemberDocument = new TypedDocumentString(`
       bornOn
       status
       joinedPartyOn
+      probationExtendableTo
       confirmedOn
       statusOn(asOf: $asOf)
       categoryOn(asOf: $asOf)
@@ -8306,6 +8337,25 @@ export const UnitLinksOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitLinksOnQuery, UnitLinksOnQueryVariables>;
+export const UnitInstructorsOnDocument = new TypedDocumentString(`
+    query UnitInstructorsOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Unit {
+      id
+      instructorsOn(asOf: $asOf) {
+        id
+        role
+        holderName
+        member {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitInstructorsOnQuery, UnitInstructorsOnQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
     query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {

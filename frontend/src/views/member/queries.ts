@@ -12,6 +12,7 @@ export const MemberDocument = graphql(`
         bornOn
         status
         joinedPartyOn
+        probationExtendableTo
         confirmedOn
         statusOn(asOf: $asOf)
         categoryOn(asOf: $asOf)
