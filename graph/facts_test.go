@@ -544,6 +544,18 @@ func TestLinksAndMembersOfADay(t *testing.T) {
 		t.Errorf("Organization.coveragesOn of the joint branch: the day before %+v, on the day %+v; want its link, then none", b, a)
 	}
 
+	// The moved member's relationship: the general branch's the day before, the east's on the day.
+	var rel struct {
+		Node struct {
+			Before, On *struct{ Organization struct{ ID string } }
+		}
+	}
+	w.api.Do(&rel, `query($id: ID!) { node(id: $id) { ... on Member {
+		before: membershipOn(asOf: "`+dayBefore+`") { organization { id } } on: membershipOn(asOf: "`+on+`") { organization { id } } } } }`, "id", moved)
+	if b, a := rel.Node.Before, rel.Node.On; b == nil || b.Organization.ID != w.general || a == nil || a.Organization.ID != w.eastOrg {
+		t.Errorf("Member.membershipOn: the day before %+v, on the day %+v; want the general branch, then the east", b, a)
+	}
+
 	members := func(org, day string) (ids []string, counted int) {
 		t.Helper()
 		var out struct {

@@ -499,6 +499,7 @@ type ComplexityRoot struct {
 		ID                    func(childComplexity int) int
 		IDNumber              func(childComplexity int) int
 		JoinedPartyOn         func(childComplexity int) int
+		MembershipOn          func(childComplexity int, asOf *time.Time) int
 		Memberships           func(childComplexity int) int
 		MobilePlace           func(childComplexity int) int
 		MobilePlaceOn         func(childComplexity int, asOf *time.Time) int
@@ -1146,6 +1147,7 @@ type MemberResolver interface {
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
 	ProbationExtendableTo(ctx context.Context, obj *ent.Member) (*time.Time, error)
+	MembershipOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Membership, error)
 	WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error)
 	ResidenceGridOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	PartyGroupOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Organization, error)
@@ -3105,6 +3107,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.JoinedPartyOn(childComplexity), true
+	case "Member.membershipOn":
+		if e.ComplexityRoot.Member.MembershipOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_membershipOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.MembershipOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.memberships":
 		if e.ComplexityRoot.Member.Memberships == nil {
 			break
@@ -7423,6 +7436,8 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_statusOn(ctx, field)
 	case "probationExtendableTo":
 		return ec.fieldContext_Member_probationExtendableTo(ctx, field)
+	case "membershipOn":
+		return ec.fieldContext_Member_membershipOn(ctx, field)
 	case "workUnitOn":
 		return ec.fieldContext_Member_workUnitOn(ctx, field)
 	case "residenceGridOn":
@@ -8602,6 +8617,20 @@ func (ec *executionContext) field_Member_history_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_membershipOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -19426,6 +19455,50 @@ func (ec *executionContext) _Member_probationExtendableTo(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_Member_probationExtendableTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Member", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Member_membershipOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_membershipOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().MembershipOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalOMembership2ᚖjicengᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_membershipOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_membershipOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Member_workUnitOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
@@ -56725,6 +56798,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_probationExtendableTo(ctx, field, obj)
+				})
+		case "membershipOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_membershipOn(ctx, field, obj)
 				})
 		case "workUnitOn":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -82,6 +82,15 @@ func (r *memberResolver) ProbationExtendableTo(ctx context.Context, obj *ent.Mem
 	return &latest, nil
 }
 
+// MembershipOn is the resolver for the membershipOn field.
+func (r *memberResolver) MembershipOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Membership, error) {
+	ids, err := coverage.MembershipOn(ctx, r.client, obj.ID, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return r.client.Membership.Get(ctx, ids[0])
+}
+
 // WorkUnitOn is the resolver for the workUnitOn field.
 func (r *memberResolver) WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error) {
 	id, err := r.refOn(ctx, obj.ID, vocab.MemberWorkUnit, asOf)

@@ -4895,7 +4895,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, probationExtendableTo: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, probationExtendableTo: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, membershipOn: { id: string, organization: { id: string, name: string } } | null, currentMembership: { id: string, organization: { id: string, name: string } } | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -6923,6 +6923,20 @@ export const MemberDocument = new TypedDocumentString(`
       joinedPartyOn
       probationExtendableTo
       confirmedOn
+      membershipOn(asOf: $asOf) {
+        id
+        organization {
+          id
+          name
+        }
+      }
+      currentMembership: membershipOn {
+        id
+        organization {
+          id
+          name
+        }
+      }
       statusOn(asOf: $asOf)
       categoryOn(asOf: $asOf)
       mobilityOn(asOf: $asOf)

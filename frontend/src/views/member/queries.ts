@@ -14,6 +14,20 @@ export const MemberDocument = graphql(`
         joinedPartyOn
         probationExtendableTo
         confirmedOn
+        membershipOn(asOf: $asOf) {
+          id
+          organization {
+            id
+            name
+          }
+        }
+        currentMembership: membershipOn {
+          id
+          organization {
+            id
+            name
+          }
+        }
         statusOn(asOf: $asOf)
         categoryOn(asOf: $asOf)
         mobilityOn(asOf: $asOf)
