@@ -8,7 +8,9 @@ import "testing"
 // last day of February two years on, not a day later.
 func TestProbationExtendableToIsTheMutationsLimit(t *testing.T) {
 	w := newWorld(t)
-	var made struct{ CreateMember struct{ ID, ProbationExtendableTo string } }
+	var made struct {
+		CreateMember struct{ ID, ProbationExtendableTo string }
+	}
 	w.api.Do(&made, `mutation($in: CreateMemberInput!) { createMember(input: $in) { id probationExtendableTo } }`,
 		"in", map[string]any{"name": "预备党员", "gender": "FEMALE", "status": "PROBATIONARY", "category": "IN_SERVICE", "joinedPartyOn": "2024-02-29"})
 	m := made.CreateMember
