@@ -61,6 +61,28 @@ func OfficesOn(ctx context.Context, c *ent.Client, orgID int, day time.Time) ([]
 	})
 }
 
+// InstructorsOn are the IDs of the Party-building instructors' and
+// liaisons' assignments to the unit in force on day, oldest first: those the
+// unit's facts count as its instructors (facts.go) and its INSTRUCTOR_ONLY
+// mode reads, which the dialogs that record a visit or end an assignment
+// offer.
+func InstructorsOn(ctx context.Context, c *ent.Client, unitID int, day time.Time) ([]int, error) {
+	return idsOn(ctx, c, day, unitID, "the instructors of unit", func(*env) string {
+		return `SELECT ap.id FROM appointments ap WHERE ap.unit_id = {id} AND ap.role IN ('PARTY_BUILDING_INSTRUCTOR', 'LIAISON') AND ` +
+			active("ap", "started_on", "ended_on") + ` ORDER BY ap.started_on, ap.id`
+	})
+}
+
+// MembershipOn is the ID of the member's membership in force on day, the
+// relationship the analysis counts them in (ms_active), or none: the
+// member's page's relationship and the membership a transfer ends.
+func MembershipOn(ctx context.Context, c *ent.Client, memberID int, day time.Time) ([]int, error) {
+	return idsOn(ctx, c, day, memberID, "the membership of member", func(*env) string {
+		return `SELECT ms.id FROM memberships ms WHERE ms.member_id = {id} AND ` + active("ms", "started_on", "ended_on") +
+			` ORDER BY ms.started_on DESC, ms.id DESC`
+	})
+}
+
 // idsOn runs a query of IDs on day with {id} bound to id.
 func idsOn(ctx context.Context, c *ent.Client, day time.Time, id int, what string, text func(*env) string) ([]int, error) {
 	dialectName, err := dialectOf(ctx, c)

@@ -544,6 +544,18 @@ func TestLinksAndMembersOfADay(t *testing.T) {
 		t.Errorf("Organization.coveragesOn of the joint branch: the day before %+v, on the day %+v; want its link, then none", b, a)
 	}
 
+	// The moved member's relationship: the general branch's the day before, the east's on the day.
+	var rel struct {
+		Node struct {
+			Before, On *struct{ Organization struct{ ID string } }
+		}
+	}
+	w.api.Do(&rel, `query($id: ID!) { node(id: $id) { ... on Member {
+		before: membershipOn(asOf: "`+dayBefore+`") { organization { id } } on: membershipOn(asOf: "`+on+`") { organization { id } } } } }`, "id", moved)
+	if b, a := rel.Node.Before, rel.Node.On; b == nil || b.Organization.ID != w.general || a == nil || a.Organization.ID != w.eastOrg {
+		t.Errorf("Member.membershipOn: the day before %+v, on the day %+v; want the general branch, then the east", b, a)
+	}
+
 	members := func(org, day string) (ids []string, counted int) {
 		t.Helper()
 		var out struct {
@@ -593,5 +605,19 @@ func TestLinksAndMembersOfADay(t *testing.T) {
 		before: officesOn(asOf: "`+dayBefore+`") { id } on: officesOn(asOf: "`+on+`") { id } } } }`, "id", w.eastOrg)
 	if b, a := offices.Node.Before, offices.Node.On; len(b) != 1 || b[0].ID != first || len(a) != 1 || a[0].ID != second {
 		t.Errorf("officesOn: the day before %v, on the day %v; want the first secretary, then the second", b, a)
+	}
+
+	// The unit's instructors on the day: the instructor who served until it, then the liaison.
+	instructor := w.create("Appointment", map[string]any{"role": "PARTY_BUILDING_INSTRUCTOR", "holderName": "前任指导员", "startedOn": "2020-01-01", "endedOn": on, "unitID": w.unit})
+	liaison := w.create("Appointment", map[string]any{"role": "LIAISON", "holderName": "联络员", "startedOn": on, "unitID": w.unit})
+	var instructors struct {
+		Node struct {
+			Before, On []struct{ ID string }
+		}
+	}
+	w.api.Do(&instructors, `query($id: ID!) { node(id: $id) { ... on Unit {
+		before: instructorsOn(asOf: "`+dayBefore+`") { id } on: instructorsOn(asOf: "`+on+`") { id } } } }`, "id", w.unit)
+	if b, a := instructors.Node.Before, instructors.Node.On; len(b) != 1 || b[0].ID != instructor || len(a) != 1 || a[0].ID != liaison {
+		t.Errorf("Unit.instructorsOn: the day before %v, on the day %v; want the instructor, then the liaison", b, a)
 	}
 }

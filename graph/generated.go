@@ -483,47 +483,49 @@ type ComplexityRoot struct {
 	}
 
 	Member struct {
-		Address              func(childComplexity int) int
-		Appointments         func(childComplexity int) int
-		AttendedMeetings     func(childComplexity int) int
-		BornOn               func(childComplexity int) int
-		Category             func(childComplexity int) int
-		CategoryOn           func(childComplexity int, asOf *time.Time) int
-		ConfirmedOn          func(childComplexity int) int
-		CreatedAt            func(childComplexity int) int
-		Ethnicity            func(childComplexity int) int
-		ExternalOrganization func(childComplexity int) int
-		Gender               func(childComplexity int) int
-		Grid                 func(childComplexity int, asOf *time.Time) int
-		History              func(childComplexity int, attribute *vocab.Attribute) int
-		ID                   func(childComplexity int) int
-		IDNumber             func(childComplexity int) int
-		JoinedPartyOn        func(childComplexity int) int
-		Memberships          func(childComplexity int) int
-		MobilePlace          func(childComplexity int) int
-		MobilePlaceOn        func(childComplexity int, asOf *time.Time) int
-		MobileReports        func(childComplexity int) int
-		Mobility             func(childComplexity int) int
-		MobilityOn           func(childComplexity int, asOf *time.Time) int
-		Name                 func(childComplexity int) int
-		PartyGroup           func(childComplexity int) int
-		PartyGroupID         func(childComplexity int) int
-		PartyGroupOn         func(childComplexity int, asOf *time.Time) int
-		Phone                func(childComplexity int) int
-		PlacedIn             func(childComplexity int, asOf *time.Time) int
-		ProbationExtendedTo  func(childComplexity int) int
-		ResidenceGrid        func(childComplexity int) int
-		ResidenceGridID      func(childComplexity int) int
-		ResidenceGridOn      func(childComplexity int, asOf *time.Time) int
-		SiteBranches         func(childComplexity int) int
-		Status               func(childComplexity int) int
-		StatusOn             func(childComplexity int, asOf *time.Time) int
-		Tags                 func(childComplexity int) int
-		UpdatedAt            func(childComplexity int) int
-		ViewerMayEdit        func(childComplexity int) int
-		WorkUnit             func(childComplexity int) int
-		WorkUnitID           func(childComplexity int) int
-		WorkUnitOn           func(childComplexity int, asOf *time.Time) int
+		Address               func(childComplexity int) int
+		Appointments          func(childComplexity int) int
+		AttendedMeetings      func(childComplexity int) int
+		BornOn                func(childComplexity int) int
+		Category              func(childComplexity int) int
+		CategoryOn            func(childComplexity int, asOf *time.Time) int
+		ConfirmedOn           func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		Ethnicity             func(childComplexity int) int
+		ExternalOrganization  func(childComplexity int) int
+		Gender                func(childComplexity int) int
+		Grid                  func(childComplexity int, asOf *time.Time) int
+		History               func(childComplexity int, attribute *vocab.Attribute) int
+		ID                    func(childComplexity int) int
+		IDNumber              func(childComplexity int) int
+		JoinedPartyOn         func(childComplexity int) int
+		MembershipOn          func(childComplexity int, asOf *time.Time) int
+		Memberships           func(childComplexity int) int
+		MobilePlace           func(childComplexity int) int
+		MobilePlaceOn         func(childComplexity int, asOf *time.Time) int
+		MobileReports         func(childComplexity int) int
+		Mobility              func(childComplexity int) int
+		MobilityOn            func(childComplexity int, asOf *time.Time) int
+		Name                  func(childComplexity int) int
+		PartyGroup            func(childComplexity int) int
+		PartyGroupID          func(childComplexity int) int
+		PartyGroupOn          func(childComplexity int, asOf *time.Time) int
+		Phone                 func(childComplexity int) int
+		PlacedIn              func(childComplexity int, asOf *time.Time) int
+		ProbationExtendableTo func(childComplexity int) int
+		ProbationExtendedTo   func(childComplexity int) int
+		ResidenceGrid         func(childComplexity int) int
+		ResidenceGridID       func(childComplexity int) int
+		ResidenceGridOn       func(childComplexity int, asOf *time.Time) int
+		SiteBranches          func(childComplexity int) int
+		Status                func(childComplexity int) int
+		StatusOn              func(childComplexity int, asOf *time.Time) int
+		Tags                  func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+		ViewerMayEdit         func(childComplexity int) int
+		WorkUnit              func(childComplexity int) int
+		WorkUnitID            func(childComplexity int) int
+		WorkUnitOn            func(childComplexity int, asOf *time.Time) int
 	}
 
 	MemberConnection struct {
@@ -690,6 +692,7 @@ type ComplexityRoot struct {
 		SiteMembers       func(childComplexity int) int
 		Standing          func(childComplexity int, asOf *time.Time) int
 		Terms             func(childComplexity int) int
+		ToRehome          func(childComplexity int) int
 		UnitCoverages     func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		ViewerMayEdit     func(childComplexity int) int
@@ -713,6 +716,12 @@ type ComplexityRoot struct {
 		MeetingsBehind func(childComplexity int) int
 		TermExpired    func(childComplexity int) int
 		WithSecretary  func(childComplexity int) int
+	}
+
+	OrganizationRehoming struct {
+		Children    func(childComplexity int) int
+		Links       func(childComplexity int) int
+		Memberships func(childComplexity int) int
 	}
 
 	OrganizationStanding struct {
@@ -1021,6 +1030,7 @@ type ComplexityRoot struct {
 		GridID                  func(childComplexity int) int
 		History                 func(childComplexity int, attribute *vocab.Attribute) int
 		ID                      func(childComplexity int) int
+		InstructorsOn           func(childComplexity int, asOf *time.Time) int
 		Kind                    func(childComplexity int) int
 		Name                    func(childComplexity int) int
 		OpenedOn                func(childComplexity int) int
@@ -1136,6 +1146,8 @@ type MemberResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*policy.Placement, error)
 	Grid(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	StatusOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*member.Status, error)
+	ProbationExtendableTo(ctx context.Context, obj *ent.Member) (*time.Time, error)
+	MembershipOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Membership, error)
 	WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error)
 	ResidenceGridOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Area, error)
 	PartyGroupOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Organization, error)
@@ -1207,6 +1219,7 @@ type OrganizationResolver interface {
 	CoveragesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.UnitCoverage, error)
 	MembersOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Member, error)
 	OfficesOn(ctx context.Context, obj *ent.Organization, asOf *time.Time) ([]*ent.Appointment, error)
+	ToRehome(ctx context.Context, obj *ent.Organization) (*register.ToRehome, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Organization) (*policy.Permission, error)
 }
 type OrganizationStandingResolver interface {
@@ -1276,6 +1289,7 @@ type UnitResolver interface {
 	PlacedIn(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*policy.Placement, error)
 	CoverageMode(ctx context.Context, obj *ent.Unit, asOf *time.Time) (*coverage.CoverageMode, error)
 	CoveragesOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.UnitCoverage, error)
+	InstructorsOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.Appointment, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
 }
 
@@ -3093,6 +3107,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.JoinedPartyOn(childComplexity), true
+	case "Member.membershipOn":
+		if e.ComplexityRoot.Member.MembershipOn == nil {
+			break
+		}
+
+		args, err := ec.field_Member_membershipOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.MembershipOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Member.memberships":
 		if e.ComplexityRoot.Member.Memberships == nil {
 			break
@@ -3185,6 +3210,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.PlacedIn(childComplexity, args["asOf"].(*time.Time)), true
+	case "Member.probationExtendableTo":
+		if e.ComplexityRoot.Member.ProbationExtendableTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ProbationExtendableTo(childComplexity), true
 	case "Member.probationExtendedTo":
 		if e.ComplexityRoot.Member.ProbationExtendedTo == nil {
 			break
@@ -4387,6 +4418,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Terms(childComplexity), true
+	case "Organization.toRehome":
+		if e.ComplexityRoot.Organization.ToRehome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.ToRehome(childComplexity), true
 	case "Organization.unitCoverages":
 		if e.ComplexityRoot.Organization.UnitCoverages == nil {
 			break
@@ -4474,6 +4511,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganizationKindCount.WithSecretary(childComplexity), true
+
+	case "OrganizationRehoming.children":
+		if e.ComplexityRoot.OrganizationRehoming.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Children(childComplexity), true
+	case "OrganizationRehoming.unitCoverages":
+		if e.ComplexityRoot.OrganizationRehoming.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Links(childComplexity), true
+	case "OrganizationRehoming.memberships":
+		if e.ComplexityRoot.OrganizationRehoming.Memberships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganizationRehoming.Memberships(childComplexity), true
 
 	case "OrganizationStanding.areas":
 		if e.ComplexityRoot.OrganizationStanding.Areas == nil {
@@ -5949,6 +6005,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.ID(childComplexity), true
+	case "Unit.instructorsOn":
+		if e.ComplexityRoot.Unit.InstructorsOn == nil {
+			break
+		}
+
+		args, err := ec.field_Unit_instructorsOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Unit.InstructorsOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Unit.kind":
 		if e.ComplexityRoot.Unit.Kind == nil {
 			break
@@ -7367,6 +7434,10 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_grid(ctx, field)
 	case "statusOn":
 		return ec.fieldContext_Member_statusOn(ctx, field)
+	case "probationExtendableTo":
+		return ec.fieldContext_Member_probationExtendableTo(ctx, field)
+	case "membershipOn":
+		return ec.fieldContext_Member_membershipOn(ctx, field)
 	case "workUnitOn":
 		return ec.fieldContext_Member_workUnitOn(ctx, field)
 	case "residenceGridOn":
@@ -7609,6 +7680,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_membersOn(ctx, field)
 	case "officesOn":
 		return ec.fieldContext_Organization_officesOn(ctx, field)
+	case "toRehome":
+		return ec.fieldContext_Organization_toRehome(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Organization_viewerMayEdit(ctx, field)
 	}
@@ -7653,6 +7726,18 @@ func (ec *executionContext) childFields_OrganizationKindCount(ctx context.Contex
 		return ec.fieldContext_OrganizationKindCount_meetingsBehind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationKindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganizationRehoming(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "memberships":
+		return ec.fieldContext_OrganizationRehoming_memberships(ctx, field)
+	case "unitCoverages":
+		return ec.fieldContext_OrganizationRehoming_unitCoverages(ctx, field)
+	case "children":
+		return ec.fieldContext_OrganizationRehoming_children(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganizationRehoming", field.Name)
 }
 
 func (ec *executionContext) childFields_OrganizationStanding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8211,6 +8296,8 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_coverageMode(ctx, field)
 	case "coveragesOn":
 		return ec.fieldContext_Unit_coveragesOn(ctx, field)
+	case "instructorsOn":
+		return ec.fieldContext_Unit_instructorsOn(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Unit_viewerMayEdit(ctx, field)
 	}
@@ -8530,6 +8617,20 @@ func (ec *executionContext) field_Member_history_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_membershipOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -11174,6 +11275,20 @@ func (ec *executionContext) field_Unit_history_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Unit_instructorsOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -19319,6 +19434,73 @@ func (ec *executionContext) fieldContext_Member_statusOn(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Member_probationExtendableTo(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_probationExtendableTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().ProbationExtendableTo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNDate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_probationExtendableTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Member_membershipOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_membershipOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().MembershipOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Membership) graphql.Marshaler {
+			return ec.marshalOMembership2ᚖjicengᚋentᚐMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_membershipOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_membershipOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Member_workUnitOn(ctx context.Context, field graphql.CollectedField, obj *ent.Member) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24232,6 +24414,38 @@ func (ec *executionContext) fieldContext_Organization_officesOn(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_toRehome(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_toRehome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().ToRehome(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *register.ToRehome) graphql.Marshaler {
+			return ec.marshalNOrganizationRehoming2ᚖjicengᚋregisterᚐToRehome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_toRehome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationRehoming(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_viewerMayEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24551,6 +24765,102 @@ func (ec *executionContext) _OrganizationKindCount_meetingsBehind(ctx context.Co
 }
 func (ec *executionContext) fieldContext_OrganizationKindCount_meetingsBehind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganizationKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OrganizationRehoming_memberships(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_memberships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Memberships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚕᚖjicengᚋentᚐMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationRehoming_unitCoverages(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_unitCoverages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Links, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
+			return ec.marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_unitCoverages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnitCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganizationRehoming_children(ctx context.Context, field graphql.CollectedField, obj *register.ToRehome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganizationRehoming_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganizationRehoming_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganizationRehoming",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _OrganizationStanding_name(ctx context.Context, field graphql.CollectedField, obj *coverage.Standing) (ret graphql.Marshaler) {
@@ -30976,6 +31286,50 @@ func (ec *executionContext) fieldContext_Unit_coveragesOn(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Unit_coveragesOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Unit_instructorsOn(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_instructorsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Unit().InstructorsOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_instructorsOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Unit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Unit_instructorsOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -56439,6 +56793,18 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_statusOn(ctx, field, obj)
 				})
+		case "probationExtendableTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_probationExtendableTo(ctx, field, obj)
+				})
+		case "membershipOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_membershipOn(ctx, field, obj)
+				})
 		case "workUnitOn":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -57599,6 +57965,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_officesOn(ctx, field, obj)
 				})
+		case "toRehome":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_toRehome(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -57741,6 +58113,49 @@ func (ec *executionContext) _OrganizationKindCount(ctx context.Context, sel ast.
 			}
 		case "meetingsBehind":
 			out.Values[i] = ec._OrganizationKindCount_meetingsBehind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var organizationRehomingImplementors = []string{"OrganizationRehoming"}
+
+func (ec *executionContext) _OrganizationRehoming(ctx context.Context, sel ast.SelectionSet, obj *register.ToRehome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationRehomingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganizationRehoming")
+		case "memberships":
+			out.Values[i] = ec._OrganizationRehoming_memberships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitCoverages":
+			out.Values[i] = ec._OrganizationRehoming_unitCoverages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._OrganizationRehoming_children(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -59825,6 +60240,12 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Unit_coveragesOn(ctx, field, obj)
 				})
+		case "instructorsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Unit_instructorsOn(ctx, field, obj)
+				})
 		case "viewerMayEdit":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -61175,6 +61596,24 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNDate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Date!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalDate(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDissolveOrganizationInput2jicengᚋregisterᚐDissolution(ctx context.Context, v any) (register.Dissolution, error) {
 	res, err := ec.unmarshalInputDissolveOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62169,6 +62608,14 @@ func (ec *executionContext) marshalNOrganizationOrderField2ᚖjicengᚋentᚐOrg
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNOrganizationRehoming2ᚖjicengᚋregisterᚐToRehome(ctx context.Context, sel ast.SelectionSet, v *register.ToRehome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationRehoming!")
+		return graphql.Null
+	}
+	return ec._OrganizationRehoming(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrganizationWhereInput2ᚖjicengᚋentᚐOrganizationWhereInput(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {

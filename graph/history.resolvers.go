@@ -76,6 +76,21 @@ func (r *memberResolver) StatusOn(ctx context.Context, obj *ent.Member, asOf *ti
 	return &st, nil
 }
 
+// ProbationExtendableTo is the resolver for the probationExtendableTo field.
+func (r *memberResolver) ProbationExtendableTo(ctx context.Context, obj *ent.Member) (*time.Time, error) {
+	latest := register.ProbationLatest(obj.JoinedPartyOn)
+	return &latest, nil
+}
+
+// MembershipOn is the resolver for the membershipOn field.
+func (r *memberResolver) MembershipOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Membership, error) {
+	ids, err := coverage.MembershipOn(ctx, r.client, obj.ID, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return r.client.Membership.Get(ctx, ids[0])
+}
+
 // WorkUnitOn is the resolver for the workUnitOn field.
 func (r *memberResolver) WorkUnitOn(ctx context.Context, obj *ent.Member, asOf *time.Time) (*ent.Unit, error) {
 	id, err := r.refOn(ctx, obj.ID, vocab.MemberWorkUnit, asOf)
@@ -358,6 +373,16 @@ func (r *unitResolver) CoverageMode(ctx context.Context, obj *ent.Unit, asOf *ti
 // CoveragesOn is the resolver for the coveragesOn field.
 func (r *unitResolver) CoveragesOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.UnitCoverage, error) {
 	return r.linksOn(ctx, "unit_id", obj.ID, asOf)
+}
+
+// InstructorsOn is the resolver for the instructorsOn field.
+func (r *unitResolver) InstructorsOn(ctx context.Context, obj *ent.Unit, asOf *time.Time) ([]*ent.Appointment, error) {
+	ids, err := coverage.InstructorsOn(ctx, r.client, obj.ID, dayOr(asOf))
+	if err != nil || len(ids) == 0 {
+		return []*ent.Appointment{}, err
+	}
+	return r.client.Appointment.Query().Where(appointment.IDIn(ids...)).
+		Order(ent.Asc(appointment.FieldStartedOn), ent.Asc(appointment.FieldID)).All(ctx)
 }
 
 // Placed is the resolver for the placed field.

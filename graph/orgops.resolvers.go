@@ -25,3 +25,8 @@ func (r *mutationResolver) CreatePartyGroup(ctx context.Context, input register.
 func (r *mutationResolver) RenewTerm(ctx context.Context, input register.Renewal) (*register.Renewed, error) {
 	return register.RenewTerm(ctx, ent.FromContext(ctx), input)
 }
+
+// ToRehome is the resolver for the toRehome field.
+func (r *organizationResolver) ToRehome(ctx context.Context, obj *ent.Organization) (*register.ToRehome, error) {
+	return register.RehomingOf(ctx, r.client, obj)
+}

@@ -33,6 +33,11 @@ func TestDissolveOrganizationRehoming(t *testing.T) {
 			"in", map[string]any{"name": "二号网格党支部", "kind": "GRID_BRANCH", "formation": "TERRITORIAL",
 				"establishedOn": "2020-01-01", "parentID": w.general.ID})
 		next, _ := strconv.Atoi(other.CreateOrganization.ID)
+		// The dialog lists what the dissolution then moves.
+		want := rehomingNames{Members: []string{"王某001"}, Units: []string{w.unit.Name}, Children: []string{"一号网格第一党小组"}}
+		if got := toRehome(w, w.gridBranch.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("toRehome before: got %+v, want %+v", got, want)
+		}
 		var out struct {
 			DissolveOrganizationRehoming struct{ DissolvedOn, DissolutionReason string }
 		}
@@ -59,6 +64,9 @@ func TestDissolveOrganizationRehoming(t *testing.T) {
 		}
 		if !ended || !opened {
 			t.Errorf("unit coverage: ended %v, opened %v; want both", ended, opened)
+		}
+		if got := toRehome(w, w.gridBranch.ID); !reflect.DeepEqual(got, rehomingNames{}) {
+			t.Errorf("toRehome after: got %+v, want nothing", got)
 		}
 	})
 	t.Run("without a home for the members says so and writes nothing", func(t *testing.T) {
@@ -197,4 +205,32 @@ func TestRenewTerm(t *testing.T) {
 			t.Errorf("got %s at %q (%s), want dueOn", e.Code(), e.Field(), e.Message)
 		}
 	})
+}
+
+// rehomingNames are the names Organization.toRehome lists.
+type rehomingNames struct{ Members, Units, Children []string }
+
+func toRehome(w *world, orgID int) rehomingNames {
+	var out struct {
+		Node struct {
+			ToRehome struct {
+				Memberships   []struct{ Member struct{ Name string } }
+				UnitCoverages []struct{ Unit struct{ Name string } }
+				Children      []struct{ Name string }
+			}
+		}
+	}
+	w.api.Do(&out, `query($id: ID!) { node(id: $id) { ... on Organization { toRehome {
+		memberships { member { name } } unitCoverages { unit { name } } children { name } } } } }`, "id", orgID)
+	var n rehomingNames
+	for _, m := range out.Node.ToRehome.Memberships {
+		n.Members = append(n.Members, m.Member.Name)
+	}
+	for _, u := range out.Node.ToRehome.UnitCoverages {
+		n.Units = append(n.Units, u.Unit.Name)
+	}
+	for _, c := range out.Node.ToRehome.Children {
+		n.Children = append(n.Children, c.Name)
+	}
+	return n
 }

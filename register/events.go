@@ -67,7 +67,7 @@ func ConfirmMember(ctx context.Context, c *ent.Client, x Confirm) (*ent.Member, 
 	if err := notBeforeJoining(m, x.On); err != nil {
 		return nil, err
 	}
-	if due := calendar.AddYears(calendar.Day(m.JoinedPartyOn), ProbationYears); x.On.Before(due) {
+	if due := ProbationDue(m.JoinedPartyOn); x.On.Before(due) {
 		return nil, invalid("on", "PROBATION_NOT_OVER", "%[1]s的预备期至%[2]s（入党日期%[3]s起满一年）", "%s's probation runs until %s (a year after joining on %s)", m.Name, day(due), day(m.JoinedPartyOn))
 	}
 	return m.Update().SetStatus(member.StatusFULL).SetConfirmedOn(x.On).Save(x.context(ctx))
@@ -91,8 +91,7 @@ func ExtendProbation(ctx context.Context, c *ent.Client, x ProbationExtension) (
 	if m.Status != member.StatusPROBATIONARY {
 		return nil, conflict("memberID", "NOT_PROBATIONARY", "%[1]s是正式党员，只有预备期可以延长", "%s is a full member; only probation can be extended", m.Name)
 	}
-	due := calendar.AddYears(calendar.Day(m.JoinedPartyOn), ProbationYears)
-	latest := calendar.AddYears(due, ProbationYears)
+	due, latest := ProbationDue(m.JoinedPartyOn), ProbationLatest(m.JoinedPartyOn)
 	switch {
 	case !x.Until.After(due):
 		return nil, invalid("until", "EXTENSION_TOO_EARLY", "%[1]s不晚于预备期满一年的日期%[2]s", "%s is not after the end of the first year of probation, %s", day(x.Until), day(due))

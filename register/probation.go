@@ -15,6 +15,19 @@ import (
 // at most as long again.
 const ProbationYears = 1
 
+// ProbationDue is the day the first year of probation of a member who
+// joined on joined ends, by the register's calendar: the earliest day of
+// confirmation, and the day an extension must be after.
+func ProbationDue(joined time.Time) time.Time {
+	return calendar.AddYears(calendar.Day(joined), ProbationYears)
+}
+
+// ProbationLatest is the latest day the probation of a member who joined on
+// joined may be extended to: a year after ProbationDue.
+func ProbationLatest(joined time.Time) time.Time {
+	return calendar.AddYears(ProbationDue(joined), ProbationYears)
+}
+
 // Confirmation dates a member's becoming full (转正): a member written as
 // FULL is confirmed on confirmedOn when given, else a year after joining
 // (on creation) or on the day the change takes effect (on an update). A

@@ -47,24 +47,61 @@ func DissolveRehoming(ctx context.Context, c *ent.Client, r Rehoming) (*ent.Orga
 		}
 	}
 	ctx = On(ctx, r.On, r.Reason)
-	if err := rehomeMembers(ctx, c, org, r); err != nil {
+	t, err := RehomingOf(ctx, c, org)
+	if err != nil {
 		return nil, err
 	}
-	if err := rehomeUnits(ctx, c, org, r); err != nil {
+	if err := rehomeMembers(ctx, c, org, t.Memberships, r); err != nil {
 		return nil, err
 	}
-	if err := rehomeChildren(ctx, c, org, r); err != nil {
+	if err := rehomeUnits(ctx, c, t.Links, r); err != nil {
+		return nil, err
+	}
+	if err := rehomeChildren(ctx, c, org, t.Children, r); err != nil {
 		return nil, err
 	}
 	return DissolveOrganization(ctx, c, Dissolution{OrganizationID: org.ID, On: r.On, Reason: r.Reason})
 }
 
-func rehomeMembers(ctx context.Context, c *ent.Client, org *ent.Organization, r Rehoming) error {
-	current, err := c.Membership.Query().
-		Where(membership.OrganizationID(org.ID), membership.EndedOnIsNil()).All(ctx)
+// ToRehome is what a dissolution of an organisation moves, whatever its
+// day: the memberships still open (their relationships transfer), the
+// coverage links still open (they end, or pass to another organisation)
+// and the organisations below not dissolved (they move under another).
+// DissolveRehoming moves exactly these, and the dissolve dialog lists them
+// (Organization.toRehome). Whatever of them ends after the day still blocks
+// the dissolution (NOT_EMPTY).
+type ToRehome struct {
+	Memberships []*ent.Membership
+	Links       []*ent.UnitCoverage
+	Children    []*ent.Organization
+}
+
+// RehomingOf reads what a dissolution of org moves (ToRehome), oldest first.
+func RehomingOf(ctx context.Context, c *ent.Client, org *ent.Organization) (*ToRehome, error) {
+	var t ToRehome
+	var err error
+	t.Memberships, err = c.Membership.Query().
+		Where(membership.OrganizationID(org.ID), membership.EndedOnIsNil()).
+		Order(ent.Asc(membership.FieldStartedOn), ent.Asc(membership.FieldID)).All(ctx)
 	if err != nil {
-		return fmt.Errorf("loading memberships: %w", err)
+		return nil, fmt.Errorf("loading memberships: %w", err)
 	}
+	t.Links, err = c.UnitCoverage.Query().
+		Where(unitcoverage.OrganizationID(org.ID), unitcoverage.EndedOnIsNil()).
+		Order(ent.Asc(unitcoverage.FieldStartedOn), ent.Asc(unitcoverage.FieldID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading unit coverage: %w", err)
+	}
+	t.Children, err = c.Organization.Query().
+		Where(organization.ParentID(org.ID), organization.DissolvedOnIsNil()).
+		Order(ent.Asc(organization.FieldID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading child organisations: %w", err)
+	}
+	return &t, nil
+}
+
+func rehomeMembers(ctx context.Context, c *ent.Client, org *ent.Organization, current []*ent.Membership, r Rehoming) error {
 	if len(current) > 0 && r.MembersTo == nil {
 		return Fail(Invalid, "membersTo", "REHOME_MEMBERS_MISSING",
 			fmt.Sprintf("%s还有%d名党员，请选择他们的组织关系转入的组织", org.Name, len(current)),
@@ -92,12 +129,7 @@ func rehomeMembers(ctx context.Context, c *ent.Client, org *ent.Organization, r 
 	return nil
 }
 
-func rehomeUnits(ctx context.Context, c *ent.Client, org *ent.Organization, r Rehoming) error {
-	links, err := c.UnitCoverage.Query().
-		Where(unitcoverage.OrganizationID(org.ID), unitcoverage.EndedOnIsNil()).All(ctx)
-	if err != nil {
-		return fmt.Errorf("loading unit coverage: %w", err)
-	}
+func rehomeUnits(ctx context.Context, c *ent.Client, links []*ent.UnitCoverage, r Rehoming) error {
 	for _, l := range links {
 		if _, err := l.Update().SetEndedOn(maxTime(r.On, l.StartedOn)).Save(ctx); err != nil {
 			return err
@@ -114,12 +146,7 @@ func rehomeUnits(ctx context.Context, c *ent.Client, org *ent.Organization, r Re
 	return nil
 }
 
-func rehomeChildren(ctx context.Context, c *ent.Client, org *ent.Organization, r Rehoming) error {
-	children, err := c.Organization.Query().
-		Where(organization.ParentID(org.ID), organization.DissolvedOnIsNil()).All(ctx)
-	if err != nil {
-		return fmt.Errorf("loading child organisations: %w", err)
-	}
+func rehomeChildren(ctx context.Context, c *ent.Client, org *ent.Organization, children []*ent.Organization, r Rehoming) error {
 	if len(children) > 0 && r.ChildrenTo == nil {
 		return Fail(Invalid, "childrenTo", "REHOME_CHILDREN_MISSING",
 			fmt.Sprintf("%s下还有%d个组织，请选择它们划归的组织", org.Name, len(children)),

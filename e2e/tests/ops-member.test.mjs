@@ -231,7 +231,12 @@ describe('operations on a member, as the administrator', () => {
       ['confirm&mode=extend', 'action-confirm-member'],
     ]) {
       await visit(page, `/members/${fx.member.id}?action=${action}`)
-      await dialog(page, testid, `ops-member-${action.replace(/&.*/, '-extend')}`)
+      const d = await dialog(page, testid, `ops-member-${action.replace(/&.*/, '-extend')}`)
+      if (action.endsWith('extend')) {
+        // The latest day of an extension is the server's (Member.probationExtendableTo), not months counted here.
+        const { node } = await must('query ($id: ID!) { node(id: $id) { ... on Member { probationExtendableTo } } }', { id: fx.member.id })
+        assert.equal(await d.locator('[data-field=until] input').inputValue(), node.probationExtendableTo)
+      }
     }
     assert.deepEqual(page.problems, [])
     await page.close()
@@ -259,6 +264,35 @@ describe('operations on a unit and a grid, as the administrator', () => {
     for (const action of ['endCover', 'instructor', 'massOrg', 'visit', 'move', 'resize']) {
       await visit(page, `/units/${fx.unit.id}?action=${action}`)
       await dialog(page, action === 'move' || action === 'resize' ? `action-unit-${action}` : `action-${action}`, `ops-unit-${action}`)
+    }
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
+  it('offers the instructors in force on the visit’s and the end dialog’s day, not today’s', async () => {
+    const create = (input) => must('mutation ($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }', { input })
+    const holder = `e2e 前任指导员${Date.now()}`
+    await create({ role: 'PARTY_BUILDING_INSTRUCTOR', holderName: holder, unitID: fx.unit.id, startedOn: '2020-01-01', endedOn: '2024-06-01' })
+    await create({ role: 'LIAISON', holderName: `e2e 联络员${Date.now()}`, unitID: fx.unit.id, startedOn: '2024-06-01' })
+    const page = await openPage(admin.context)
+    for (const [action, testid] of [['visit', 'action-visit'], ['endInstructor', 'action-endInstructor']]) {
+      const offered = async () => {
+        await page.waitForLoadState('networkidle')
+        await page.locator(`[data-testid=${testid}] [data-field] .el-select`).first().click()
+        await page.locator('.el-select-dropdown__item:visible').first().waitFor()
+        const items = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
+        await page.keyboard.press('Escape')
+        return items
+      }
+      await visit(page, `/units/${fx.unit.id}?action=${action}&on=2024-05-31`)
+      await dialog(page, testid)
+      const before = await offered()
+      assert.ok(before.some((x) => x.includes(holder)), `${action} on 2024-05-31 offers the instructor then: ${before}`)
+      assert.ok(!before.some((x) => x.includes('联络员')), `${action} on 2024-05-31 offers no liaison yet: ${before}`)
+      await visit(page, `/units/${fx.unit.id}?action=${action}&on=2024-06-01`)
+      await dialog(page, testid)
+      const on = await offered()
+      assert.ok(!on.some((x) => x.includes(holder)) && on.some((x) => x.includes('联络员')), `${action} on 2024-06-01 offers the liaison only: ${on}`)
     }
     assert.deepEqual(page.problems, [])
     await page.close()

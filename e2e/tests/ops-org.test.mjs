@@ -294,6 +294,8 @@ describe('an administrator on an organisation’s page', () => {
     await visit(page, `/organizations/${fx.a.id}`)
     await page.locator('[data-testid=org-action-dissolve]').click()
     const d = await dialog(page, 'dissolve')
+    // The lists are the server's reading of what the dissolution moves (Organization.toRehome).
+    await d.locator('[data-testid=dissolve-rehome]', { hasText: '党员 3 人' }).waitFor()
     const rehome = await d.locator('[data-testid=dissolve-rehome]').innerText()
     assert.match(rehome, /党员 3 人/)
     assert.match(rehome, /覆盖单位 1 个/)

@@ -4895,7 +4895,7 @@ export type MemberQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
+    | { __typename: 'Member', id: string, name: string, gender: MemberGender, ethnicity: string | null, bornOn: string | null, status: MemberStatus, joinedPartyOn: string, probationExtendableTo: string, confirmedOn: string | null, statusOn: MemberStatus | null, categoryOn: MemberCategory | null, mobilityOn: MemberMobility | null, category: MemberCategory, mobility: MemberMobility | null, mobilePlace: string | null, externalOrganization: string | null, tags: Array<string> | null, phone: string | null, idNumber: string | null, address: string | null, partyGroupID: string | null, residenceGridID: string | null, workUnitID: string | null, membershipOn: { id: string, organization: { id: string, name: string } } | null, currentMembership: { id: string, organization: { id: string, name: string } } | null, workUnitOn: { id: string, name: string } | null, residenceGridOn: { id: string, name: string } | null, partyGroupOn: { id: string, name: string } | null, viewerMayEdit: { allowed: boolean, refusal: EditRefusal | null, area: { name: string } | null }, placedIn: { grid: { id: string, name: string } | null, community: { id: string, name: string } | null }, history: Array<{ id: string, attribute: Attribute, text: string | null, number: number | null, refID: number | null, validFrom: string, validTo: string | null, reason: string | null, createdAt: string, ref:
           | { __typename: 'AffiliatedOrganization' }
           | { __typename: 'Appointment' }
           | { __typename: 'Area', id: string, name: string }
@@ -5019,6 +5019,35 @@ export type DissolveRehomingMutationVariables = Exact<{
 
 
 export type DissolveRehomingMutation = { dissolveOrganizationRehoming: { id: string } };
+
+export type OrgToRehomeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrgToRehomeQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization', id: string, toRehome: { memberships: Array<{ id: string, member: { id: string, name: string } }>, unitCoverages: Array<{ id: string, unit: { id: string, name: string } }>, children: Array<{ id: string, name: string }> } }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit' }
+    | { __typename: 'UnitCoverage' }
+   | null };
 
 export type UnitSearchQueryVariables = Exact<{
   where?: UnitWhereInput | null | undefined;
@@ -5947,6 +5976,36 @@ export type UnitLinksOnQuery = { node:
     | { __typename: 'UnitCoverage' }
    | null };
 
+export type UnitInstructorsOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type UnitInstructorsOnQuery = { node:
+    | { __typename: 'AffiliatedOrganization' }
+    | { __typename: 'Appointment' }
+    | { __typename: 'Area' }
+    | { __typename: 'Assessment' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Exemption' }
+    | { __typename: 'Gap' }
+    | { __typename: 'InstructorVisit' }
+    | { __typename: 'KindChange' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Member' }
+    | { __typename: 'Membership' }
+    | { __typename: 'MobileReport' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Period' }
+    | { __typename: 'Rectification' }
+    | { __typename: 'RectificationNote' }
+    | { __typename: 'RuleSetting' }
+    | { __typename: 'Term' }
+    | { __typename: 'Unit', id: string, instructorsOn: Array<{ id: string, role: AppointmentRole, holderName: string | null, member: { id: string, name: string } | null }> }
+    | { __typename: 'UnitCoverage' }
+   | null };
+
 export type UnitQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
@@ -6862,7 +6921,22 @@ export const MemberDocument = new TypedDocumentString(`
       bornOn
       status
       joinedPartyOn
+      probationExtendableTo
       confirmedOn
+      membershipOn(asOf: $asOf) {
+        id
+        organization {
+          id
+          name
+        }
+      }
+      currentMembership: membershipOn {
+        id
+        organization {
+          id
+          name
+        }
+      }
       statusOn(asOf: $asOf)
       categoryOn(asOf: $asOf)
       mobilityOn(asOf: $asOf)
@@ -7083,6 +7157,36 @@ export const DissolveRehomingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DissolveRehomingMutation, DissolveRehomingMutationVariables>;
+export const OrgToRehomeDocument = new TypedDocumentString(`
+    query OrgToRehome($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Organization {
+      id
+      toRehome {
+        memberships {
+          id
+          member {
+            id
+            name
+          }
+        }
+        unitCoverages {
+          id
+          unit {
+            id
+            name
+          }
+        }
+        children {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrgToRehomeQuery, OrgToRehomeQueryVariables>;
 export const UnitSearchDocument = new TypedDocumentString(`
     query UnitSearch($where: UnitWhereInput) {
   units(first: 20, where: $where, orderBy: [{field: NAME}]) {
@@ -8247,6 +8351,25 @@ export const UnitLinksOnDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitLinksOnQuery, UnitLinksOnQueryVariables>;
+export const UnitInstructorsOnDocument = new TypedDocumentString(`
+    query UnitInstructorsOn($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Unit {
+      id
+      instructorsOn(asOf: $asOf) {
+        id
+        role
+        holderName
+        member {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitInstructorsOnQuery, UnitInstructorsOnQueryVariables>;
 export const UnitDocument = new TypedDocumentString(`
     query Unit($id: ID!, $asOf: Date) {
   node(id: $id) {

@@ -123,6 +123,7 @@ export const messages = {
     },
     dissolve: {
       title: ['撤销：{name}', 'Dissolve: {name}'],
+      loading: ['正在读取须安置的党员、单位和下级组织…', 'Reading what must go elsewhere…'],
       mustRehome: ['撤销前须安置以下人员和组织：', 'Before it is dissolved, these must go elsewhere:'],
       nothing: ['没有需要安置的党员、单位或下级组织', 'No member, unit or organisation below needs a new home'],
       members: ['党员 {count} 人', '{count} members'],

@@ -12,7 +12,22 @@ export const MemberDocument = graphql(`
         bornOn
         status
         joinedPartyOn
+        probationExtendableTo
         confirmedOn
+        membershipOn(asOf: $asOf) {
+          id
+          organization {
+            id
+            name
+          }
+        }
+        currentMembership: membershipOn {
+          id
+          organization {
+            id
+            name
+          }
+        }
         statusOn(asOf: $asOf)
         categoryOn(asOf: $asOf)
         mobilityOn(asOf: $asOf)

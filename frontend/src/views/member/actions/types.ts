@@ -8,6 +8,8 @@ export interface ActionMember {
   mobility?: string | null
   mobilePlace?: string | null
   joinedPartyOn: string
+  /** probationExtendableTo is the latest day probation may be extended to, by the server's calendar. */
+  probationExtendableTo: string
   residenceGrid?: { id: string; name: string } | null
   workUnit?: { id: string; name: string } | null
   /** current is the membership in force today, if any. */

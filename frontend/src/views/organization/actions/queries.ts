@@ -86,6 +86,39 @@ export const DissolveRehomingDocument = graphql(`
   }
 `)
 
+// What dissolving the organisation moves, as the mutation reads it
+// (Organization.toRehome): the dissolve dialog's lists.
+export const OrgToRehomeDocument = graphql(`
+  query OrgToRehome($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Organization {
+        id
+        toRehome {
+          memberships {
+            id
+            member {
+              id
+              name
+            }
+          }
+          unitCoverages {
+            id
+            unit {
+              id
+              name
+            }
+          }
+          children {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
+
 export const UnitSearchDocument = graphql(`
   query UnitSearch($where: UnitWhereInput) {
     units(first: 20, where: $where, orderBy: [{ field: NAME }]) {

@@ -97,3 +97,26 @@ export const UnitLinksOnDocument = graphql(`
     }
   }
 `)
+
+// The instructors' and liaisons' assignments to the unit in force on a
+// dialog's day (Unit.instructorsOn), the coverage package's reading: those a
+// visit then is recorded against, and those the end dialog can end.
+export const UnitInstructorsOnDocument = graphql(`
+  query UnitInstructorsOn($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      ... on Unit {
+        id
+        instructorsOn(asOf: $asOf) {
+          id
+          role
+          holderName
+          member {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`)
