@@ -160,3 +160,28 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// maxWindowDays bounds the days after the first recorded one whose meeting
+// window HistoryCompleteFrom examines: windows of up to 40 months.
+const maxWindowDays = 40 * 31
+
+// HistoryCompleteFrom is the first day from which every day's meeting
+// window — after the day MEETING_WINDOW_MONTHS (as in force on that day)
+// calendar months before, as the analysis reads it — lies wholly on or
+// after since, the first day of recorded organisational life: the day
+// after the last whose window reaches before the record.
+func HistoryCompleteFrom(ctx context.Context, client *ent.Client, since time.Time) (time.Time, error) {
+	h, err := loadSettingHistory(ctx, client, nil)
+	if err != nil {
+		return time.Time{}, err
+	}
+	since = calendar.Day(since)
+	eve := since.AddDate(0, 0, -1)
+	complete := since
+	for day := since; day.Before(since.AddDate(0, 0, maxWindowDays)); day = day.AddDate(0, 0, 1) {
+		if calendar.AddMonths(day, -h.on(day).Int("MEETING_WINDOW_MONTHS")).Before(eve) {
+			complete = day.AddDate(0, 0, 1)
+		}
+	}
+	return complete, nil
+}

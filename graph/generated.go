@@ -899,6 +899,7 @@ type ComplexityRoot struct {
 	}
 
 	RegisterCalendar struct {
+		CompleteFrom  func(childComplexity int) int
 		RecordedSince func(childComplexity int) int
 		TimeZone      func(childComplexity int) int
 		Today         func(childComplexity int) int
@@ -5454,6 +5455,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RectificationTally.Waived(childComplexity), true
 
+	case "RegisterCalendar.completeFrom":
+		if e.ComplexityRoot.RegisterCalendar.CompleteFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterCalendar.CompleteFrom(childComplexity), true
 	case "RegisterCalendar.recordedSince":
 		if e.ComplexityRoot.RegisterCalendar.RecordedSince == nil {
 			break
@@ -8024,6 +8031,8 @@ func (ec *executionContext) childFields_RegisterCalendar(ctx context.Context, fi
 		return ec.fieldContext_RegisterCalendar_timeZone(ctx, field)
 	case "recordedSince":
 		return ec.fieldContext_RegisterCalendar_recordedSince(ctx, field)
+	case "completeFrom":
+		return ec.fieldContext_RegisterCalendar_completeFrom(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RegisterCalendar", field.Name)
 }
@@ -28812,6 +28821,29 @@ func (ec *executionContext) _RegisterCalendar_recordedSince(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_RegisterCalendar_recordedSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
+}
+
+func (ec *executionContext) _RegisterCalendar_completeFrom(ctx context.Context, field graphql.CollectedField, obj *model.RegisterCalendar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterCalendar_completeFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompleteFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterCalendar_completeFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RegisterCalendar", field, false, false, "Date")
 }
 
@@ -59350,6 +59382,11 @@ func (ec *executionContext) _RegisterCalendar(ctx context.Context, sel ast.Selec
 			}
 		case "recordedSince":
 			out.Values[i] = ec._RegisterCalendar_recordedSince(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "completeFrom":
+			out.Values[i] = ec._RegisterCalendar_completeFrom(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

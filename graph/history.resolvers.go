@@ -341,7 +341,11 @@ func (r *queryResolver) RegisterCalendar(ctx context.Context) (*model.RegisterCa
 	}
 	out := &model.RegisterCalendar{Today: calendar.Today(), TimeZone: calendar.Zone().String()}
 	if !since.IsZero() {
-		out.RecordedSince = &since
+		complete, err := coverage.HistoryCompleteFrom(ctx, r.client, since)
+		if err != nil {
+			return nil, err
+		}
+		out.RecordedSince, out.CompleteFrom = &since, &complete
 	}
 	return out, nil
 }

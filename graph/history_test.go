@@ -382,8 +382,8 @@ func TestRegisterCalendar(t *testing.T) {
 	w := newTown(t)
 	var out struct {
 		RegisterCalendar struct {
-			Today, TimeZone string
-			RecordedSince   *string
+			Today, TimeZone             string
+			RecordedSince, CompleteFrom *string
 		}
 	}
 	w.api.Do(&out, `{ registerCalendar { today timeZone recordedSince } }`)
@@ -392,9 +392,35 @@ func TestRegisterCalendar(t *testing.T) {
 	}
 	w.create("Meeting", map[string]any{"organizationID": w.eastOrg, "type": "THEMED_PARTY_DAY", "heldOn": "2023-03-04", "expectedAttendance": 1, "attendance": 1})
 	w.create("Meeting", map[string]any{"organizationID": w.eastOrg, "type": "THEMED_PARTY_DAY", "heldOn": "2024-03-04", "expectedAttendance": 1, "attendance": 1})
-	w.api.Do(&out, `{ registerCalendar { today timeZone recordedSince } }`)
+	w.api.Do(&out, `{ registerCalendar { today timeZone recordedSince completeFrom } }`)
 	if s := out.RegisterCalendar.RecordedSince; s == nil || *s != "2023-03-04" {
 		t.Errorf("recordedSince: got %v, want the first meeting's day", s)
+	}
+	// Twelve months of meetings are read after the same day a year before:
+	// 3 March 2024 reads from 4 March 2023 on, the day before reaches the 3rd.
+	if c := out.RegisterCalendar.CompleteFrom; c == nil || *c != "2024-03-03" {
+		t.Errorf("completeFrom: got %v, want 2024-03-03", c)
+	}
+	var s struct {
+		RuleSettings struct{ Nodes []struct{ ID string } }
+	}
+	w.api.Do(&s, `{ ruleSettings(where: {key: "MEETING_WINDOW_MONTHS"}) { nodes { id } } }`)
+	if len(s.RuleSettings.Nodes) != 1 {
+		t.Fatalf("the window's setting: %+v", s)
+	}
+	window := s.RuleSettings.Nodes[0].ID
+	// Six months from 1 June 2023: 3 September reads from 4 March on.
+	w.do("changeRuleSetting", "ChangeRuleSettingInput", map[string]any{"id": window, "value": 6, "on": "2023-06-01", "reason": "试行"})
+	w.api.Do(&out, `{ registerCalendar { completeFrom } }`)
+	if c := out.RegisterCalendar.CompleteFrom; c == nil || *c != "2023-09-03" {
+		t.Errorf("completeFrom with a six-month window from June 2023: got %v, want 2023-09-03", c)
+	}
+	// Eighteen months from 1 January 2024: every day up to 2 September 2024
+	// reaches before the record again.
+	w.do("changeRuleSetting", "ChangeRuleSettingInput", map[string]any{"id": window, "value": 18, "on": "2024-01-01", "reason": "试行"})
+	w.api.Do(&out, `{ registerCalendar { completeFrom } }`)
+	if c := out.RegisterCalendar.CompleteFrom; c == nil || *c != "2024-09-03" {
+		t.Errorf("completeFrom with an eighteen-month window from 2024: got %v, want 2024-09-03", c)
 	}
 }
 

@@ -151,6 +151,13 @@ type RegisterCalendar struct {
 	// record of meetings, so life and lapse figures of that day are incomplete.
 	// Null when no meeting is recorded.
 	RecordedSince *time.Time `json:"recordedSince,omitempty"`
+	// The first day from which every day's meeting window (MEETING_WINDOW_MONTHS
+	// as in force on that day) lies wholly on or after recordedSince: the day
+	// after the last day whose window reaches before the record. A day from
+	// recordedSince up to the day before it reads a window that reaches (or,
+	// where the setting was shortened in between, may reach) before the record.
+	// Null when no meeting is recorded.
+	CompleteFrom *time.Time `json:"completeFrom,omitempty"`
 }
 
 // One thing due.

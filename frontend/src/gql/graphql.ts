@@ -4587,7 +4587,7 @@ export type AreasQuery = { areas: { nodes: Array<{ id: string, name: string, kin
 export type RegisterCalendarQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RegisterCalendarQuery = { registerCalendar: { today: string, timeZone: string, recordedSince: string | null } };
+export type RegisterCalendarQuery = { registerCalendar: { today: string, timeZone: string, recordedSince: string | null, completeFrom: string | null } };
 
 export type ViewerAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -6422,6 +6422,7 @@ export const RegisterCalendarDocument = new TypedDocumentString(`
     today
     timeZone
     recordedSince
+    completeFrom
   }
 }
     `) as unknown as TypedDocumentString<RegisterCalendarQuery, RegisterCalendarQueryVariables>;

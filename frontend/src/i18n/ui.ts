@@ -32,8 +32,8 @@ export const messages = {
       'The chosen day is before the first day of recorded organisational life in the register ({since}): figures on organisational life and lapses are incomplete.',
     ],
     windowBeforeHistory: [
-      '所选日期前{months}个月的组织生活统计期早于登记簿有组织生活记录的起始日（{since}），组织生活与失联相关数字不完整。',
-      'The {months} months of organisational life read before the chosen day reach before the first day of recorded organisational life in the register ({since}): figures on organisational life and lapses are incomplete.',
+      '所选日期前的组织生活统计期早于登记簿有组织生活记录的起始日（{since}），组织生活与失联相关数字不完整（自{complete}起完整）。',
+      'The months of organisational life read before the chosen day reach before the first day of recorded organisational life in the register ({since}): figures on organisational life and lapses are incomplete (complete from {complete}).',
     ],
   },
   nav: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAfterToday, preHistory, windowStart } from './registerDays'
+import { isAfterToday, preHistory } from './registerDays'
 
 describe('isAfterToday', () => {
   it('refuses the day after today and keeps today', () => {
@@ -9,33 +9,23 @@ describe('isAfterToday', () => {
   })
 })
 
-describe('windowStart', () => {
-  it('starts the day after the same day twelve calendar months before', () => {
-    expect(windowStart('2025-08-31')).toBe('2024-09-01')
-    expect(windowStart('2025-03-15')).toBe('2024-03-16')
-  })
-  it('clamps to the end of a shorter month', () => {
-    // 12 months before 29 February 2024 is 28 February 2023.
-    expect(windowStart('2024-02-29')).toBe('2023-03-01')
-    expect(windowStart('2025-02-28')).toBe('2024-02-29')
-  })
-})
-
 describe('preHistory', () => {
+  // The server's first complete day for a register recorded since 1 September
+  // 2024 with a twelve-month window: 31 August 2025 reads from 1 September on.
   const since = '2024-09-01'
+  const complete = '2025-08-31'
   it('says so for a day before the first recorded meeting', () => {
-    expect(preHistory('2024-08-31', since)).toBe('DAY')
+    expect(preHistory('2024-08-31', since, complete)).toBe('DAY')
   })
   it('says so when only the window reaches before it', () => {
-    expect(preHistory(since, since)).toBe('WINDOW')
-    expect(preHistory('2025-08-30', since)).toBe('WINDOW')
+    expect(preHistory(since, since, complete)).toBe('WINDOW')
+    expect(preHistory('2025-08-30', since, complete)).toBe('WINDOW')
   })
-  it('is quiet once the whole window is recorded: 12 months before 2025-08-31', () => {
-    expect(preHistory('2025-08-31', since)).toBeNull()
-    expect(preHistory('2025-09-01', since)).toBeNull()
-    expect(preHistory('2025-08-31', '2024-09-02')).toBe('WINDOW')
+  it('is quiet from the first day whose whole window is recorded', () => {
+    expect(preHistory('2025-08-31', since, complete)).toBeNull()
+    expect(preHistory('2025-09-01', since, complete)).toBeNull()
   })
   it('is quiet when the register records no meeting', () => {
-    expect(preHistory('2020-01-01', null)).toBeNull()
+    expect(preHistory('2020-01-01', null, null)).toBeNull()
   })
 })

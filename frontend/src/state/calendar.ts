@@ -15,6 +15,7 @@ const RegisterCalendarDocument = graphql(`
       today
       timeZone
       recordedSince
+      completeFrom
     }
   }
 `)
@@ -64,6 +65,7 @@ export function useCalendar() {
   return {
     today: computed(registerToday),
     recordedSince: computed(() => calendar.value?.recordedSince ?? null),
+    completeFrom: computed(() => calendar.value?.completeFrom ?? null),
     timeZone: computed(() => calendar.value?.timeZone),
     refused: computed(() => refused.value),
     dismissRefused: () => (refused.value = undefined),
