@@ -115,6 +115,13 @@ describe('the import view', () => {
     const preview = page.locator('[data-testid=grid-preview]')
     await preview.locator('canvas').first().waitFor()
     assert.equal(await preview.getAttribute('data-imported'), '1')
+    // The register's grids come from the grid map's own query, which may
+    // still be running (or waiting its turn) when the file's boundary is drawn.
+    await page
+      .waitForFunction(() => Number(document.querySelector('[data-testid=grid-preview]')?.getAttribute('data-current')) > 1, null, {
+        timeout: 15_000,
+      })
+      .catch(() => {})
     assert.ok(Number(await preview.getAttribute('data-current')) > 1, 'the current grids are drawn under the new boundary')
     assert.match(await preview.locator('[role=img]').getAttribute('aria-label'), new RegExp(`导入的边界（${grid.name}）画在系统现有的 \\d+ 个网格边界之上`))
     // The canvas holds the new boundary's blue and the current grids' dashed grey.
