@@ -132,9 +132,7 @@ func exportTable(api http.Handler, logger *slog.Logger) http.Handler {
 			vars["first"], vars["after"] = 500, after
 			page, failure := runQuery(api, r, query, vars)
 			if failure != nil {
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(failure.status)
-				_, _ = w.Write(failure.body)
+				failure.write(w)
 				return
 			}
 			var conn struct {
@@ -228,9 +226,17 @@ func cell(n map[string]any, path string) string {
 	return fmt.Sprint(v)
 }
 
+// queryFailure is the API's answer to a query that failed, as it was sent.
 type queryFailure struct {
 	status int
 	body   []byte
+}
+
+// write answers the export's request with the API's own answer.
+func (f *queryFailure) write(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(f.status)
+	_, _ = w.Write(f.body)
 }
 
 // runQuery runs a query through the API's handler as the request's viewer
@@ -287,9 +293,7 @@ func exportGrids(api http.Handler) http.Handler {
 		}
 		data, failure := runQuery(api, r, "query($areaId: ID, $asOf: Date) { gridMap(areaId: $areaId, asOf: $asOf) }", vars)
 		if failure != nil {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(failure.status)
-			_, _ = w.Write(failure.body)
+			failure.write(w)
 			return
 		}
 		var fc struct {

@@ -20,9 +20,7 @@ func exportDeadlines(api http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, failure := runQuery(api, r, q, map[string]any{})
 		if failure != nil {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(failure.status)
-			_, _ = w.Write(failure.body)
+			failure.write(w)
 			return
 		}
 		var page struct {

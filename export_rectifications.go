@@ -71,9 +71,7 @@ func exportRectifications(api http.Handler, logger *slog.Logger) http.Handler {
 		for {
 			data, failure := runQuery(api, r, rectificationsQuery, vars)
 			if failure != nil {
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(failure.status)
-				_, _ = w.Write(failure.body)
+				failure.write(w)
 				return
 			}
 			var page struct {

@@ -59,9 +59,7 @@ func readReminders(api http.Handler, w http.ResponseWriter, r *http.Request, kin
 	}
 	data, failure := runQuery(api, r, reminderQuery, vars)
 	if failure != nil {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(failure.status)
-		_, _ = w.Write(failure.body)
+		failure.write(w)
 		return "", nil, false
 	}
 	var list struct {

@@ -67,9 +67,7 @@ func exportReport(api http.Handler, logger *slog.Logger) http.Handler {
 		}
 		data, failure := runQuery(api, r, halfYearQuery, vars)
 		if failure != nil {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(failure.status)
-			_, _ = w.Write(failure.body)
+			failure.write(w)
 			return
 		}
 		var rep halfYearData

@@ -129,26 +129,33 @@ func graphQL(query string, vars map[string]any) []byte {
 	return b
 }
 
-// attackBodies are the requests of the attacks in the API's issue.
-func attackBodies() [][]byte {
-	ids := make([]string, 20_000)
-	names := make([]string, 40_000)
+// attackArguments are the attacks' large arguments: 20,000 copies of one
+// ID, 40,000 names, and 30 aliases of coverage on different days.
+func attackArguments() (ids, names []string, days string) {
+	ids = make([]string, 20_000)
+	names = make([]string, 40_000)
 	for i := range ids {
 		ids[i] = "30064771073"
 	}
 	for i := range names {
 		names[i] = "王某" + strconv.Itoa(i)
 	}
-	var dates strings.Builder
+	var b strings.Builder
 	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&dates, `d%d: coverage(asOf: "2025-06-%02d") { gapTotal } `, i, i)
+		fmt.Fprintf(&b, `d%d: coverage(asOf: "2025-06-%02d") { gapTotal } `, i, i)
 	}
+	return ids, names, b.String()
+}
+
+// attackBodies are the requests of the attacks in the API's issue.
+func attackBodies() [][]byte {
+	ids, names, dates := attackArguments()
 	return [][]byte{
 		graphQL("{ "+strings.Repeat("viewer { name } ", 12_000)+"}", nil),
 		graphQL(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}),
 		graphQL(`{ organizations(first: 500) { nodes { memberships { member { attendedMeetings { attendees { name } } } } } } }`, nil),
 		graphQL(`query($f: Int) { organizations(first: $f) { nodes { children { memberships { member { name } } } } } }`, map[string]any{"f": "500"}),
-		graphQL("{ "+dates.String()+"}", nil),
+		graphQL("{ "+dates+"}", nil),
 		graphQL(`query($n: [String!]) { members(where: {nameIn: $n}) { totalCount } }`, map[string]any{"n": names}),
 		graphQL(`{ members(first: 500) { nodes { id name gender status category phone idNumber address bornOn joinedPartyOn } } }`, nil),
 		graphQL(`{ organizations(first: 200) { nodes { name memberships { member { name attendedMeetings { heldOn } } } } } }`, nil),
