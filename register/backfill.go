@@ -67,6 +67,26 @@ func (b *backfill) bind(stmt string) string {
 	return out.String()
 }
 
+// collect reads every row of query (its ? placeholders bound to args) into
+// a T, whose fields to scan into dest names, before the step writes
+// anything: a step reads all it has to change, then changes it.
+func collect[T any](b *backfill, query string, args []any, dest func(*T) []any) ([]T, error) {
+	rows, err := b.tx.QueryContext(b.ctx, b.bind(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(dest(&v)...); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func (b *backfill) exec(stmt string, args ...any) error {
 	if _, err := b.tx.ExecContext(b.ctx, b.bind(stmt), args...); err != nil {
 		return fmt.Errorf("%.60s…: %w", stmt, err)
@@ -77,25 +97,13 @@ func (b *backfill) exec(stmt string, args ...any) error {
 // confirmations dates the confirmation of every full member that has none:
 // a year after joining.
 func (b *backfill) confirmations() error {
-	rows, err := b.tx.QueryContext(b.ctx, `SELECT id, joined_party_on FROM members WHERE status = 'FULL' AND confirmed_on IS NULL`)
-	if err != nil {
-		return err
-	}
 	type pending struct {
 		id     int
 		joined time.Time
 	}
-	var todo []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.id, &p.joined); err != nil {
-			rows.Close()
-			return err
-		}
-		todo = append(todo, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	todo, err := collect(b, `SELECT id, joined_party_on FROM members WHERE status = 'FULL' AND confirmed_on IS NULL`, nil,
+		func(p *pending) []any { return []any{&p.id, &p.joined} })
+	if err != nil {
 		return err
 	}
 	stmt, err := b.tx.PrepareContext(b.ctx, b.bind(`UPDATE members SET confirmed_on = ? WHERE id = ?`))
@@ -176,29 +184,17 @@ func notBeforeRef(s vocab.AttributeSpec, value, start string) (from, join string
 // kinds rewrites the kind history of an organisation upgraded before
 // history was kept, from its recorded kind changes: one period per kind.
 func (b *backfill) kinds() error {
-	rows, err := b.tx.QueryContext(b.ctx, `SELECT p.id, kc.organization_id, kc.from_kind, kc.to_kind, kc.changed_on
-		FROM kind_changes kc JOIN periods p ON p.subject_id = kc.organization_id AND p.attribute = 'ORGANIZATION_KIND'
-		WHERE (SELECT COUNT(*) FROM periods q WHERE q.subject_id = kc.organization_id AND q.attribute = 'ORGANIZATION_KIND') = 1
-		ORDER BY kc.organization_id, kc.changed_on`)
-	if err != nil {
-		return err
-	}
 	type change struct {
 		period, org int
 		from, to    string
 		on          time.Time
 	}
-	var changes []change
-	for rows.Next() {
-		var c change
-		if err := rows.Scan(&c.period, &c.org, &c.from, &c.to, &c.on); err != nil {
-			rows.Close()
-			return err
-		}
-		changes = append(changes, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	changes, err := collect(b, `SELECT p.id, kc.organization_id, kc.from_kind, kc.to_kind, kc.changed_on
+		FROM kind_changes kc JOIN periods p ON p.subject_id = kc.organization_id AND p.attribute = 'ORGANIZATION_KIND'
+		WHERE (SELECT COUNT(*) FROM periods q WHERE q.subject_id = kc.organization_id AND q.attribute = 'ORGANIZATION_KIND') = 1
+		ORDER BY kc.organization_id, kc.changed_on`, nil,
+		func(c *change) []any { return []any{&c.period, &c.org, &c.from, &c.to, &c.on} })
+	if err != nil {
 		return err
 	}
 	now := time.Now().UTC()

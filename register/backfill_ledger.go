@@ -1,7 +1,6 @@
 package register
 
 import (
-	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -17,21 +16,9 @@ func (b *backfill) waivedDays() error {
 		id  int
 		day time.Time
 	}
-	rows, err := b.tx.QueryContext(b.ctx, `SELECT id, updated_at FROM rectifications WHERE status = 'WAIVED' AND waived_on IS NULL`)
+	todo, err := collect(b, `SELECT id, updated_at FROM rectifications WHERE status = 'WAIVED' AND waived_on IS NULL`, nil,
+		func(p *pending) []any { return []any{&p.id, &p.day} })
 	if err != nil {
-		return err
-	}
-	var todo []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.id, &p.day); err != nil {
-			rows.Close()
-			return err
-		}
-		todo = append(todo, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, p := range todo {
@@ -52,22 +39,21 @@ func (b *backfill) waivedDays() error {
 // waivedAt is when the audit log says item id was last set WAIVED; zero
 // when it does not say.
 func (b *backfill) waivedAt(id int) (time.Time, error) {
-	rows, err := b.tx.QueryContext(b.ctx, b.bind(`SELECT at, after FROM audit_entries
-		WHERE entity_type = 'Rectification' AND entity_id = ? AND action = 'UPDATE' ORDER BY id DESC`), id)
+	type entry struct {
+		at    time.Time
+		after []byte
+	}
+	entries, err := collect(b, `SELECT at, after FROM audit_entries
+		WHERE entity_type = 'Rectification' AND entity_id = ? AND action = 'UPDATE' ORDER BY id DESC`, []any{id},
+		func(e *entry) []any { return []any{&e.at, &e.after} })
 	if err != nil {
 		return time.Time{}, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var at time.Time
-		var after sql.RawBytes
-		if err := rows.Scan(&at, &after); err != nil {
-			return time.Time{}, err
-		}
+	for _, e := range entries {
 		var v struct{ Status string }
-		if json.Unmarshal(after, &v) == nil && v.Status == "WAIVED" {
-			return at, nil
+		if json.Unmarshal(e.after, &v) == nil && v.Status == "WAIVED" {
+			return e.at, nil
 		}
 	}
-	return time.Time{}, rows.Err()
+	return time.Time{}, nil
 }
