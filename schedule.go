@@ -8,7 +8,9 @@ import (
 	"slices"
 	"time"
 
+	"jiceng/coverage"
 	"jiceng/database"
+	"jiceng/rectify"
 )
 
 // backupDir is where scheduled backups go: --backup-dir, else the backups
@@ -69,4 +71,33 @@ func scheduledBackup(ctx context.Context, store *database.Store, dir string, kee
 		backups = backups[1:]
 	}
 	return nil
+}
+
+// ledgerBackfillBudget bounds the time a start spends dating the ledger's
+// items that have no first day of their gap; what is left waits for the
+// next start.
+const ledgerBackfillBudget = time.Minute
+
+// backfillLedger dates, in the background, the ledger's items handed over
+// without their gap's first day (rectify.Ledger.BackfillGapSince), for
+// ledgerBackfillBudget at most. The function it returns stops it and
+// waits for it, before the register is closed.
+func backfillLedger(ctx context.Context, store *database.Store, logger *slog.Logger) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		book := rectify.New(store.Client, coverage.New(store.Client, store.Read, store.Dialect))
+		n, err := book.BackfillGapSince(ctx, store.DB, store.Dialect, ledgerBackfillBudget)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			logger.Error("dating the ledger's gaps", "dated", n, "err", err)
+		case n > 0:
+			logger.Info("dated the ledger's gaps", "items", n)
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }

@@ -1,8 +1,13 @@
 package register
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"time"
+
+	"entgo.io/ent/dialect"
 
 	"jiceng/calendar"
 )
@@ -56,4 +61,38 @@ func (b *backfill) waivedAt(id int) (time.Time, error) {
 		}
 	}
 	return time.Time{}, nil
+}
+
+// DateGapSince sets the first day of the gap of the ledger's items that
+// have none, by item ID, in one transaction, and says how many it set. It
+// is the write of the ledger's backfill of those days (rectify's
+// BackfillGapSince walks the register for them): an item dated meanwhile
+// (by a hand-over) keeps its day.
+func DateGapSince(ctx context.Context, db *sql.DB, dialectName string, days map[int]time.Time) (int, error) {
+	b := &backfill{ctx: ctx, db: db, pg: dialectName == dialect.Postgres}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("dating the ledger's gaps: %w", err)
+	}
+	b.tx = tx
+	stmt, err := tx.PrepareContext(ctx, b.bind(`UPDATE rectifications SET gap_since = ? WHERE id = ? AND gap_since IS NULL`))
+	if err != nil {
+		_ = tx.Rollback()
+		return 0, fmt.Errorf("dating the ledger's gaps: %w", err)
+	}
+	defer stmt.Close()
+	n := 0
+	for id, day := range days {
+		res, err := stmt.ExecContext(ctx, calendar.Day(day), id)
+		if err != nil {
+			_ = tx.Rollback()
+			return 0, fmt.Errorf("dating the gap of item %d: %w", id, err)
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("dating the ledger's gaps: committing: %w", err)
+	}
+	return n, nil
 }
