@@ -802,7 +802,7 @@ type ComplexityRoot struct {
 		Nodes                   func(childComplexity int, ids []int) int
 		Organizations           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
 		Periods                 func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.PeriodOrder, where *ent.PeriodWhereInput) int
-		RectificationFigures    func(childComplexity int, areaID *int) int
+		RectificationFigures    func(childComplexity int, areaID *int, asOf *time.Time) int
 		Rectifications          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) int
 		RegisterCalendar        func(childComplexity int) int
 		RegisterRevision        func(childComplexity int) int
@@ -834,6 +834,7 @@ type ComplexityRoot struct {
 		ID                func(childComplexity int) int
 		NoteList          func(childComplexity int) int
 		Notes             func(childComplexity int) int
+		OpenForDays       func(childComplexity int) int
 		OpenSince         func(childComplexity int) int
 		Organization      func(childComplexity int) int
 		OrganizationID    func(childComplexity int) int
@@ -1267,7 +1268,7 @@ type QueryResolver interface {
 	HalfYearReport(ctx context.Context, areaID *int, from time.Time, to time.Time) (*rectify.HalfYear, error)
 	RegisterCalendar(ctx context.Context) (*model.RegisterCalendar, error)
 	Rectifications(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RectificationOrder, status []rectification.Status, areaID *int, rules []coverage.RuleCode, responsible *string, deadlineFrom *time.Time, deadlineTo *time.Time) (*ent.RectificationConnection, error)
-	RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error)
+	RectificationFigures(ctx context.Context, areaID *int, asOf *time.Time) (*model.RectificationFigures, error)
 	CoverageTrend(ctx context.Context, areaID *int, from time.Time, to time.Time, every model.TrendStep) ([]*coverage.TrendPoint, error)
 	CoverageChanges(ctx context.Context, areaID *int, from time.Time, to time.Time) (*coverage.Changes, error)
 	Reminders(ctx context.Context, areaID *int, asOf *time.Time, within *int, kinds []model.ReminderKind) (*model.ReminderList, error)
@@ -1280,6 +1281,7 @@ type RectificationResolver interface {
 	Gap(ctx context.Context, obj *ent.Rectification) (*coverage.Gap, error)
 	OpenSince(ctx context.Context, obj *ent.Rectification) (*time.Time, error)
 	Days(ctx context.Context, obj *ent.Rectification) (int, error)
+	OpenForDays(ctx context.Context, obj *ent.Rectification) (*int, error)
 	NoteList(ctx context.Context, obj *ent.Rectification) ([]*ent.RectificationNote, error)
 }
 type RuleSettingResolver interface {
@@ -5018,7 +5020,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.RectificationFigures(childComplexity, args["areaId"].(*int)), true
+		return e.ComplexityRoot.Query.RectificationFigures(childComplexity, args["areaId"].(*int), args["asOf"].(*time.Time)), true
 	case "Query.rectifications":
 		if e.ComplexityRoot.Query.Rectifications == nil {
 			break
@@ -5201,6 +5203,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Rectification.Notes(childComplexity), true
+	case "Rectification.openForDays":
+		if e.ComplexityRoot.Rectification.OpenForDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rectification.OpenForDays(childComplexity), true
 	case "Rectification.openSince":
 		if e.ComplexityRoot.Rectification.OpenSince == nil {
 			break
@@ -7923,6 +7931,8 @@ func (ec *executionContext) childFields_Rectification(ctx context.Context, field
 		return ec.fieldContext_Rectification_openSince(ctx, field)
 	case "days":
 		return ec.fieldContext_Rectification_days(ctx, field)
+	case "openForDays":
+		return ec.fieldContext_Rectification_openForDays(ctx, field)
 	case "noteList":
 		return ec.fieldContext_Rectification_noteList(ctx, field)
 	}
@@ -10880,6 +10890,14 @@ func (ec *executionContext) field_Query_rectificationFigures_args(ctx context.Co
 		return nil, err
 	}
 	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -26985,7 +27003,7 @@ func (ec *executionContext) _Query_rectificationFigures(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().RectificationFigures(ctx, fc.Args["areaId"].(*int))
+			return ec.Resolvers.Query().RectificationFigures(ctx, fc.Args["areaId"].(*int), fc.Args["asOf"].(*time.Time))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RectificationFigures) graphql.Marshaler {
@@ -28023,6 +28041,29 @@ func (ec *executionContext) _Rectification_days(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Rectification_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Rectification_openForDays(ctx context.Context, field graphql.CollectedField, obj *ent.Rectification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rectification_openForDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Rectification().OpenForDays(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Rectification_openForDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Rectification", field, true, true, "Int")
 }
 
@@ -59008,6 +59049,12 @@ func (ec *executionContext) _Rectification(ctx context.Context, sel ast.Selectio
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Rectification_days(ctx, field, obj)
+				})
+		case "openForDays":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Rectification_openForDays(ctx, field, obj)
 				})
 		case "noteList":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -14,6 +14,7 @@ import (
 	"jiceng/ent/rectificationnote"
 	"jiceng/graph/model"
 	"jiceng/rectify"
+	"jiceng/register"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -71,7 +72,7 @@ func (r *queryResolver) Rectifications(ctx context.Context, after *entgql.Cursor
 }
 
 // RectificationFigures is the resolver for the rectificationFigures field.
-func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int) (*model.RectificationFigures, error) {
+func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int, asOf *time.Time) (*model.RectificationFigures, error) {
 	if _, err := r.ledger.Reconcile(ctx); err != nil {
 		return nil, err
 	}
@@ -79,11 +80,19 @@ func (r *queryResolver) RectificationFigures(ctx context.Context, areaID *int) (
 	if err != nil {
 		return nil, err
 	}
+	day := calendar.Today()
+	if asOf != nil {
+		if day.Before(calendar.Day(*asOf)) {
+			return nil, register.Fail(register.Invalid, "asOf", "AFTER_TODAY", "统计日期不能晚于今天", "asOf is after today")
+		}
+		day = calendar.Day(*asOf)
+		q.Where(rectification.HandedOverOnLTE(day))
+	}
 	items, err := q.All(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return r.figures(ctx, rectify.Count(items))
+	return r.figures(ctx, rectify.Count(items, day))
 }
 
 // CoverageTrend is the resolver for the coverageTrend field.
@@ -132,6 +141,16 @@ func (r *rectificationResolver) OpenSince(ctx context.Context, obj *ent.Rectific
 // Days is the resolver for the days field.
 func (r *rectificationResolver) Days(ctx context.Context, obj *ent.Rectification) (int, error) {
 	return rectify.Days(obj), nil
+}
+
+// OpenForDays is the resolver for the openForDays field.
+func (r *rectificationResolver) OpenForDays(ctx context.Context, obj *ent.Rectification) (*int, error) {
+	since, err := r.OpenSince(ctx, obj)
+	if since == nil || err != nil {
+		return nil, err
+	}
+	n := rectify.OpenForDays(obj, *since)
+	return &n, nil
 }
 
 // NoteList is the resolver for the noteList field.

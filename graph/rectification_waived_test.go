@@ -74,6 +74,26 @@ func TestAWaivedItemWasOpenBeforeItsDay(t *testing.T) {
 		}
 	}
 
+	// The item took from its hand-over to its waiver, and its gap was open
+	// as long; the figures of a day before the waiver count it open and
+	// overdue, those of the day itself waived.
+	var took struct {
+		Node struct {
+			Days        int
+			OpenForDays *int
+		}
+	}
+	w.api.Do(&took, `query($id: ID!) { node(id: $id) { ... on Rectification { days openForDays } } }`, "id", id)
+	if took.Node.Days != 39 || took.Node.OpenForDays == nil || *took.Node.OpenForDays != 39 {
+		t.Errorf("the waived item took %d days, its gap open %v days; want 39 (2 March to 10 April) both", took.Node.Days, took.Node.OpenForDays)
+	}
+	if got := figuresOn(t, w, "2026-04-09"); got != (tallyOf{Total: 1, Open: 1, Overdue: 1}) {
+		t.Errorf("figures the day before the waiver: %+v", got)
+	}
+	if got := figuresOn(t, w, "2026-04-10"); got != (tallyOf{Total: 1, Waived: 1}) {
+		t.Errorf("figures on the day of the waiver: %+v", got)
+	}
+
 	// A register from before the day was kept: the upgrade dates the item
 	// by its audit entry (written at 00:30 on 10 April in Shanghai, the
 	// register's time zone, still 9 April in UTC), not by the item's last write.
