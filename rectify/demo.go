@@ -20,12 +20,30 @@ import (
 // monthly check verified an item on the first check its gap was gone (an
 // item whose gap came back later is open again); of the items still open,
 // the first few are overdue and the others were given a new deadline and
-// are in progress.
+// are in progress, but for two the working committee waived (see waivers).
 const (
 	ledgerMonths       = 24
 	ledgerDeadline     = 3
 	ledgerOverdueItems = 3
 )
+
+// waivers are the reasons the working committee (as the administrator)
+// waived the first item still open of each of these rules, two months
+// after its hand-over: a member living away whom the Party organisation
+// where he lives looks after, and a branch whose enterprise leaves the
+// sub-district this year and whose members transfer with it.
+var waivers = map[coverage.RuleCode]string{
+	"ORG_MOBILE_REPORT_OVERDUE": "该党员随子女长期在外地居住，已与流入地党组织取得联系，由其代为管理并按时参加组织生活，经党工委研究，免于整改",
+	"LIFE_TERM_EXPIRED":         "该企业年内整体搬迁出辖区，党支部随企业转出，党员组织关系一并转接，经党工委研究暂不换届，免于整改",
+}
+
+// waivedBy is the author of the demo's waivers: the first administrator,
+// as a note written through the API names it.
+const waivedBy = "user admin"
+
+// waiveAfter is how many months after its hand-over the committee waived
+// an item.
+const waiveAfter = 2
 
 // responsibles are the people the follow-up named, by turn.
 var responsibles = []string{"王建华", "李秀兰", "张志强", "刘海燕", "陈国庆", "杨晓梅"}
@@ -35,6 +53,7 @@ type handed struct {
 	gap                 *coverage.Gap
 	on, closedOn, since time.Time
 	check               int // the monthly check it was handed over on
+	waived              bool
 }
 
 // LoadDemo writes the demo's ledger (see demo/FACTS.md) into a register that holds the demo
@@ -84,9 +103,15 @@ func LoadDemo(ctx context.Context, client *ent.Client, read *sql.DB, dialect str
 	if err := openSince(ctx, en, client, ref, checks, items); err != nil {
 		return err
 	}
+	waived := map[coverage.RuleCode]bool{}
 	return register.InTx(ctx, client, func(tx *ent.Client) error {
 		overdue := 0
 		for i, h := range items {
+			rule := h.gap.GapKey().Rule
+			if _, ok := waivers[rule]; ok && !waived[rule] && h.closedOn.IsZero() {
+				waived[rule] = true
+				h.waived = true
+			}
 			if err := writeItem(ctx, tx, h, i, ref, &overdue); err != nil {
 				return err
 			}
@@ -168,6 +193,10 @@ func writeItem(ctx context.Context, tx *ent.Client, h handed, i int, ref time.Ti
 	case !h.closedOn.IsZero():
 		u.SetStatus(rectification.StatusVERIFIED).SetVerifiedOn(h.closedOn)
 		err = note(h.closedOn, "问题已不再出现，自动核销（"+h.closedOn.Format(time.DateOnly)+"）")
+	case h.waived:
+		on, reason := calendar.AddMonths(h.on, waiveAfter), waivers[k.Rule]
+		u.SetStatus(rectification.StatusWAIVED).SetWaiveReason(reason).SetWaivedOn(on)
+		err = tx.RectificationNote.Create().SetRectificationID(r.ID).SetAt(on).SetAuthor(waivedBy).SetText("免于整改：" + reason).Exec(ctx)
 	case !deadline.Before(ref):
 		u.SetStatus(rectification.StatusIN_PROGRESS)
 	case *overdue < ledgerOverdueItems:

@@ -2,6 +2,7 @@ package rectify_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,6 +42,38 @@ func TestTheDemosLedger(t *testing.T) {
 	t.Logf("%d items: %v", len(items), count)
 	if count[rectification.StatusVERIFIED]*2 <= len(items) || count[rectification.StatusOVERDUE] == 0 || count[rectification.StatusOVERDUE] > 5 {
 		t.Errorf("want most items verified and a few overdue, got %v of %d", count, len(items))
+	}
+	// Two the working committee waived, with its reason, its note and the
+	// day, after the hand-over; the figures of the day count them waived,
+	// and of a day before it open.
+	waived := 0
+	for _, it := range items {
+		if it.Status != rectification.StatusWAIVED {
+			continue
+		}
+		waived++
+		notes := it.QueryNotes().AllX(ctx)
+		last := notes[len(notes)-1]
+		if !strings.Contains(it.WaiveReason, "党工委") || it.WaivedOn == nil ||
+			!it.WaivedOn.After(it.HandedOverOn) || it.WaivedOn.After(ref) || it.VerifiedOn != nil ||
+			last.Author != "user admin" || last.Text != "免于整改："+it.WaiveReason {
+			t.Errorf("waived item %d (%s): reason %v on %v, last note %+v", it.ID, it.Rule, it.WaiveReason, it.WaivedOn, last)
+			continue
+		}
+		on, before := rectify.Count(items, *it.WaivedOn), rectify.Count(items, it.WaivedOn.AddDate(0, 0, -1))
+		if on.ByRule[it.Rule].Waived != 1 || before.ByRule[it.Rule].Waived != 0 || before.ByRule[it.Rule].Open != on.ByRule[it.Rule].Open+1 {
+			t.Errorf("waived item %d (%s): its rule's figures the day before %+v and on the day %+v", it.ID, it.Rule,
+				*before.ByRule[it.Rule], *on.ByRule[it.Rule])
+		}
+	}
+	if waived != 2 {
+		t.Errorf("%d items waived, want the two of demo/FACTS.md", waived)
+	}
+	// The figures of the reference day are the statuses'.
+	f := rectify.Count(items, ref)
+	if f.All.Total != len(items) || f.All.Verified != count[rectification.StatusVERIFIED] || f.All.Waived != waived ||
+		f.All.Overdue != count[rectification.StatusOVERDUE] || f.All.Open != len(items)-f.All.Verified-waived {
+		t.Errorf("the reference day's figures %+v disagree with the statuses %v", *f.All, count)
 	}
 	// Every item carries its gap's first day, on or before its hand-over,
 	// as the hand-over's own walk back finds it.
