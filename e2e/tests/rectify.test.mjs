@@ -284,3 +284,74 @@ describe('working on an item, as the community’s editor', () => {
     await page.close()
   })
 })
+
+describe('the figures as of a day, and how long each item took', () => {
+  /** figuresOn are the ledger's figures as of day (today when undefined), as the API gives them. */
+  async function figuresOn(day) {
+    const d = await must('query ($d: Date) { rectificationFigures(asOf: $d) { all { total open overdue verified waived medianDaysToClose } } }', { d: day })
+    return d.rectificationFigures.all
+  }
+
+  it('shows the figures as the ledger stood on the header’s day, and each item’s days and its gap’s', async () => {
+    const { rectifications } = await must(`{ rectifications(first: 500, status: [VERIFIED], orderBy: [{ field: VERIFIED_ON, direction: DESC }]) {
+      nodes { id subjectName handedOverOn verifiedOn days openSince openForDays } } }`)
+    // An item of the demo's campaign verified after its hand-over: on its hand-over day it was open.
+    const it = rectifications.nodes.find((n) => n.verifiedOn > n.handedOverOn && n.openSince && !n.subjectName.startsWith('e2e'))
+    assert.ok(it, 'the demo holds an item verified after its hand-over')
+    const [then, now] = [await figuresOn(it.handedOverOn), await figuresOn(undefined)]
+    assert.ok(then.verified < now.verified && then.total <= now.total, `as of ${it.handedOverOn} ${JSON.stringify(then)}, today ${JSON.stringify(now)}`)
+    assert.ok(now.waived >= 2, 'the demo’s committee waived two items')
+
+    const page = await openPage(admin.context)
+    await visit(page, `/rectifications?asOf=${it.handedOverOn}`)
+    const asOf = page.locator('[data-testid=figures-as-of]')
+    await asOf.waitFor()
+    assert.equal(await asOf.getAttribute('data-day'), it.handedOverOn)
+    assert.match(await asOf.innerText(), new RegExp(`截至 ${it.handedOverOn}`))
+    const card = (k) => page.locator(`[data-testid=figure-${k}] .value`)
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      ['[data-testid=figure-verified] .value', String(then.verified)],
+      { timeout: 10000 },
+    )
+    for (const k of ['total', 'open', 'overdue', 'verified', 'waived']) assert.equal((await card(k).innerText()).trim(), String(then[k]), k)
+    await shot(page, 'rectify-figures-as-of')
+    assert.deepEqual(await seriousViolations(page), [])
+
+    // Today's figures, and the item's days in the list and on its page, as the server counts them.
+    await visit(page, `/rectifications?status=VERIFIED&sort=-verifiedOn`)
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      ['[data-testid=figure-verified] .value', String(now.verified)],
+      { timeout: 10000 },
+    )
+    await visit(page, `/rectifications/${it.id}`)
+    await page.locator('[data-testid=item-days]').waitFor()
+    assert.equal((await page.locator('[data-testid=item-days]').innerText()).trim(), `用时 ${it.days} 天`)
+    assert.equal((await page.locator('[data-testid=item-gap-days]').innerText()).trim(), `${it.openForDays} 天`)
+    assert.equal((await page.locator('[data-testid=item-open-since]').innerText()).trim(), it.openSince)
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+
+  it('lists each item with its gap’s days, and a waived item with its reason', async () => {
+    const { rectifications } = await must(`{ rectifications(first: 500, status: [WAIVED]) {
+      nodes { id subjectName waiveReason waivedOn days openForDays } } }`)
+    const it = rectifications.nodes.find((n) => !n.subjectName.startsWith('e2e') && n.waiveReason.includes('党工委'))
+    assert.ok(it, 'the demo holds an item the working committee waived')
+    const page = await openPage(admin.context)
+    await visit(page, `/rectifications?status=WAIVED`)
+    const row = page.locator('[data-testid=rectify-table] .el-table__row', { hasText: it.subjectName })
+    await row.waitFor()
+    assert.equal((await row.locator('[data-testid=item-gap-days]').innerText()).trim(), `${it.openForDays} 天`)
+    await row.locator('[data-testid=item-link]').click()
+    await page.locator('[data-testid=item-waived-on]').waitFor()
+    assert.equal((await page.locator('[data-testid=item-waived-on]').innerText()).trim(), it.waivedOn)
+    assert.match(await page.locator('.el-descriptions').innerText(), new RegExp(it.waiveReason.slice(0, 12)))
+    assert.equal((await page.locator('[data-testid=item-days]').innerText()).trim(), `用时 ${it.days} 天`)
+    await shot(page, 'rectify-item-waived')
+    assert.deepEqual(await seriousViolations(page), [])
+    assert.deepEqual(page.problems, [])
+    await page.close()
+  })
+})

@@ -5366,7 +5366,7 @@ export type RectificationsQueryVariables = Exact<{
 }>;
 
 
-export type RectificationsQuery = { rectifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, status: RectificationStatus, handedOverOn: string, verifiedOn: string | null, days: number, subject:
+export type RectificationsQuery = { rectifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, status: RectificationStatus, handedOverOn: string, verifiedOn: string | null, days: number, openForDays: number | null, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -5392,6 +5392,7 @@ export type RectificationsQuery = { rectifications: { totalCount: number, pageIn
 
 export type RectificationFiguresQueryVariables = Exact<{
   areaId?: string | null | undefined;
+  asOf?: string | null | undefined;
 }>;
 
 
@@ -5418,7 +5419,7 @@ export type RectificationQuery = { node:
     | { __typename: 'MobileReport' }
     | { __typename: 'Organization' }
     | { __typename: 'Period' }
-    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, waivedOn: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, subject:
+    | { __typename: 'Rectification', id: string, rule: RuleCode, subjectName: string, responsible: string | null, deadline: string, plan: string | null, status: RectificationStatus, waiveReason: string | null, waivedOn: string | null, handedOverOn: string, openSince: string | null, verifiedOn: string | null, verifiedByEntryID: string | null, reopened: number, days: number, openForDays: number | null, subject:
         | { __typename: 'AffiliatedOrganization', id: string }
         | { __typename: 'Appointment', id: string }
         | { __typename: 'Area', id: string }
@@ -7649,13 +7650,14 @@ export const RectificationsDocument = new TypedDocumentString(`
       handedOverOn
       verifiedOn
       days
+      openForDays
     }
   }
 }
     `) as unknown as TypedDocumentString<RectificationsQuery, RectificationsQueryVariables>;
 export const RectificationFiguresDocument = new TypedDocumentString(`
-    query RectificationFigures($areaId: ID) {
-  rectificationFigures(areaId: $areaId) {
+    query RectificationFigures($areaId: ID, $asOf: Date) {
+  rectificationFigures(areaId: $areaId, asOf: $asOf) {
     all {
       total
       open
@@ -7727,6 +7729,7 @@ export const RectificationDocument = new TypedDocumentString(`
       verifiedByEntryID
       reopened
       days
+      openForDays
       gap {
         ...GapFields
       }

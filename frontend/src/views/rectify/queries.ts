@@ -50,14 +50,15 @@ export const RectificationsDocument = graphql(`
         handedOverOn
         verifiedOn
         days
+        openForDays
       }
     }
   }
 `)
 
 export const RectificationFiguresDocument = graphql(`
-  query RectificationFigures($areaId: ID) {
-    rectificationFigures(areaId: $areaId) {
+  query RectificationFigures($areaId: ID, $asOf: Date) {
+    rectificationFigures(areaId: $areaId, asOf: $asOf) {
       all {
         total
         open
@@ -130,6 +131,7 @@ export const RectificationDocument = graphql(`
         verifiedByEntryID
         reopened
         days
+        openForDays
         gap {
           ...GapFields
         }
