@@ -21,7 +21,7 @@ const rectificationsQuery = `query($after: Cursor, $o: [RectificationOrder!], $s
   rectifications(first: 200, after: $after, orderBy: $o, status: $s, areaId: $a, rules: $r, responsible: $p, deadlineFrom: $df, deadlineTo: $dt) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { rule subjectName area { name } organization { name } responsible plan status handedOverOn openSince deadline
-      verifiedOn waivedOn waiveReason days noteList { at author text } }
+      verifiedOn waivedOn waiveReason days openForDays noteList { at author text } }
   }
 }`
 
@@ -31,6 +31,7 @@ type rectificationRow struct {
 	Responsible, Plan, OpenSince, VerifiedOn          *string
 	WaivedOn, WaiveReason                             *string
 	Days                                              int
+	OpenForDays                                       *int
 	NoteList                                          []struct{ At, Author, Text string }
 }
 
@@ -107,7 +108,7 @@ func exportRectifications(api http.Handler, logger *slog.Logger) http.Handler {
 
 // rectificationHeader are the workbook's columns.
 var rectificationHeader = []any{"序号", "问题", "对象", "责任区域", "责任党组织", "负责人", "问题存在起始日", "转办日期", "整改期限",
-	"状态", "核销日期", "免于整改日期", "免于整改理由", "用时（天）", "整改措施", "最新进展"}
+	"状态", "核销日期", "免于整改日期", "免于整改理由", "用时（天）", "问题存在（天）", "整改措施", "最新进展"}
 
 // rectificationBook writes one sheet of the items, one row each.
 func rectificationBook(rows []rectificationRow) *excelize.File {
@@ -120,14 +121,18 @@ func rectificationBook(rows []rectificationRow) *excelize.File {
 		if n := len(x.NoteList); n > 0 {
 			latest = x.NoteList[n-1].Text
 		}
+		var gapDays any = ""
+		if x.OpenForDays != nil {
+			gapDays = *x.OpenForDays
+		}
 		row := []any{i + 1, vocab.Zh("RuleCode", x.Rule), x.SubjectName, nameOf(x.Area), nameOf(x.Organization), deref(x.Responsible, ""),
 			deref(x.OpenSince, ""), x.HandedOverOn, x.Deadline, rectificationStatusZh[x.Status], deref(x.VerifiedOn, ""),
-			deref(x.WaivedOn, ""), deref(x.WaiveReason, ""), x.Days, deref(x.Plan, ""), latest}
+			deref(x.WaivedOn, ""), deref(x.WaiveReason, ""), x.Days, gapDays, deref(x.Plan, ""), latest}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		_ = book.SetSheetRow(sheet, cell, &row)
 	}
 	for col, width := range map[string]float64{"A": 6, "B": 28, "C": 24, "D": 14, "E": 22, "F": 10, "G": 12, "H": 12, "I": 12,
-		"J": 14, "K": 12, "L": 12, "M": 24, "N": 10, "O": 36, "P": 36} {
+		"J": 14, "K": 12, "L": 12, "M": 24, "N": 10, "O": 12, "P": 36, "Q": 36} {
 		_ = book.SetColWidth(sheet, col, col, width)
 	}
 	_ = book.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})

@@ -147,7 +147,7 @@ func TestExportHalfYearReport(t *testing.T) {
 	})
 	t.Run("the ledger's items, filtered and ordered as the page", func(t *testing.T) {
 		_, out := api(t, url, token, `{ rectifications(first: 500, status: [VERIFIED, OVERDUE], orderBy: [{field: HANDED_OVER_ON, direction: DESC}, {field: DEADLINE}]) {
-			totalCount nodes { subjectName status handedOverOn days } } }`)
+			totalCount nodes { subjectName status handedOverOn days openForDays } } }`)
 		if out["errors"] != nil {
 			t.Fatalf("rectifications: %v", out["errors"])
 		}
@@ -178,7 +178,8 @@ func TestExportHalfYearReport(t *testing.T) {
 		for i, n := range nodes {
 			n := n.(map[string]any)
 			r := rows[i+1]
-			if r[2] != n["subjectName"] || r[7] != n["handedOverOn"] || r[9] != status[n["status"].(string)] || r[13] != whole(n["days"]) {
+			if r[2] != n["subjectName"] || r[7] != n["handedOverOn"] || r[9] != status[n["status"].(string)] || r[13] != whole(n["days"]) ||
+				n["openForDays"] != nil && r[14] != whole(n["openForDays"]) {
 				t.Errorf("row %d: %v, the API says %v", i+1, r, n)
 			}
 		}
