@@ -3,3 +3,6 @@ package coverage
 // Stayed counts the scoped analyses the engine found still current after
 // writes elsewhere in the register.
 func Stayed(en *Engine) int64 { return en.cache.stayed.Load() }
+
+// Readings counts the analyses the engine read from the register.
+func Readings(en *Engine) int64 { return en.cache.readings.Load() }

@@ -109,6 +109,7 @@ func (en *Engine) openSpan(ctx context.Context, open reader, workers int, where 
 							return nil
 						}
 						j.r.settings = settings
+						en.cache.readings.Add(1)
 						a, err := en.analyseWith(gctx, j.day, read, where, j.r)
 						j.done <- spanResult{a, err}
 						if err != nil {
