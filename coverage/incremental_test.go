@@ -395,11 +395,11 @@ func TestIncrementalAgreesWithRecomputation(t *testing.T) {
 		}
 		t.Logf("step %d: %s%s", step, op.name, outcome)
 		if os.Getenv("JICENG_PROPERTY_DEBUG") != "" {
-			rows, _ := r.st.Read.Query("SELECT area_id, revision FROM area_revisions ORDER BY revision DESC, area_id")
+			rows, _ := r.st.Read.Query("SELECT area_id, from_day, revision FROM area_revisions ORDER BY revision DESC, area_id")
 			for rows.Next() {
-				var a, v int
-				rows.Scan(&a, &v)
-				t.Logf("  area %d @%d", a, v)
+				var a, d, v int
+				rows.Scan(&a, &d, &v)
+				t.Logf("  area %d from %d @%d", a, d, v)
 			}
 			rows.Close()
 		}

@@ -146,14 +146,13 @@ func (t *touch) record(ctx context.Context, m entgo.Mutation) error {
 	ids := []int{}
 	if t.all {
 		ids = append(ids, WholeRegister)
-	} else if len(t.areas) > 0 {
+	} else {
+		// A write that touches no area (an organisation placed nowhere)
+		// still changes the whole register's figures.
 		ids = append(ids, AnyArea)
 		for a := range t.areas {
 			ids = append(ids, a)
 		}
-	}
-	if len(ids) == 0 {
-		return nil
 	}
 	slices.Sort(ids)
 	day := strconv.Itoa(DayNumber(from))
