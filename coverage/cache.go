@@ -39,6 +39,8 @@ type cache struct {
 	flight  singleflight.Group
 	// stayed counts the scoped analyses found current after writes elsewhere.
 	stayed atomic.Int64
+	// readings counts the analyses read from the register.
+	readings atomic.Int64
 }
 
 // entry is a cached analysis and the revision it is known current at.
@@ -84,11 +86,11 @@ func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey
 	if scoped != nil {
 		area = scoped.a.area
 	}
-	revision, touched, err := en.revisions(ctx, area)
+	revision, touched, err := en.revisions(ctx, asOf, area)
 	if err != nil {
 		return nil, err
 	}
-	if e := c.get(asOf, scopeKey{}); e != nil && c.current(e, revision, 0) {
+	if e := c.get(asOf, scopeKey{}); e != nil && c.current(e, revision, touched) {
 		return e.a, nil
 	}
 	if scoped != nil && c.current(scoped, revision, touched) {
@@ -116,16 +118,28 @@ func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey
 	}
 }
 
+// touchedAt is the latest revisions of the writes that may have changed
+// the reading of a day: of an area (those that touched it or the whole
+// register with a from-day on or before the day), and of the whole
+// register (those that touched any area with one on or before it).
+type touchedAt struct{ area, whole int64 }
+
 // current says whether a cached analysis holds at revision, given the
-// latest revision at which a write touched its area (or the whole
-// register), and if so notes it current at revision.
-func (c *cache) current(e *entry, revision, touched int64) bool {
+// latest revisions of the writes that may have changed its day's reading,
+// and if so notes it current at revision. A write dated after the day (a
+// meeting held today, a move from today) leaves an analysis of the day
+// current, of an area or of the whole register.
+func (c *cache) current(e *entry, revision int64, t touchedAt) bool {
+	touched := t.area
+	if e.a.area == 0 {
+		touched = t.whole
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
 	case e.revision == revision:
 		return true
-	case e.a.area == 0 || revision < e.revision || touched > e.revision:
+	case revision < e.revision || touched > e.revision:
 		return false
 	}
 	e.revision = revision
@@ -133,16 +147,12 @@ func (c *cache) current(e *entry, revision, touched int64) bool {
 	return true
 }
 
-// revisions reads the register's revision and the latest revision at
-// which a write touched the area or the whole register, in one statement,
-// so both are of one snapshot. Area 0 reads the revision alone.
-func (en *Engine) revisions(ctx context.Context, area int) (revision, touched int64, err error) {
-	if area == 0 {
-		revision, err = en.revision(ctx)
-		return revision, revision, err
-	}
-	if err := en.read.QueryRowContext(ctx, fmt.Sprintf(register.AreaRevisions, area)).Scan(&revision, &touched); err != nil {
-		return 0, 0, fmt.Errorf("reading the register's revision: %w", err)
+// revisions reads the register's revision and the latest revisions of the
+// writes that may have changed the reading of the area (0: the whole
+// register) as of the day, in one statement, so all are of one snapshot.
+func (en *Engine) revisions(ctx context.Context, asOf time.Time, area int) (revision int64, touched touchedAt, err error) {
+	if err := en.read.QueryRowContext(ctx, register.AreaRevisions(area, asOf)).Scan(&revision, &touched.area, &touched.whole); err != nil {
+		return 0, touchedAt{}, fmt.Errorf("reading the register's revision: %w", err)
 	}
 	return revision, touched, nil
 }
@@ -161,6 +171,7 @@ func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64
 
 // consistentIn is consistent for the area (0: the whole register).
 func (en *Engine) consistentIn(ctx context.Context, asOf time.Time, revision int64, where scopeKey) (*analysis, int64, error) {
+	en.cache.readings.Add(1)
 	for range fastTries {
 		a, err := en.analyseIn(ctx, asOf, en.at(revision), where)
 		if !errors.Is(err, errMoved) {

@@ -25,6 +25,7 @@ type Engine struct {
 	read    *sql.DB
 	dialect string
 	cache   cache
+	kept    keptPoints
 }
 
 // New returns an engine that loads records through client and runs its

@@ -8,6 +8,7 @@ import (
 
 	"jiceng/calendar"
 	"jiceng/ent"
+	"jiceng/ent/area"
 	"jiceng/ent/member"
 	"jiceng/ent/organization"
 	"jiceng/ent/period"
@@ -67,9 +68,10 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.En }
 
 // Trend is the coverage of an area (nil: the whole register) on each day
 // of the series from, every months, to: the official table's figures and
-// the gaps by rule family, each day's what Coverage reports for it. The
-// days are read in one span (span.go), all of one revision of the
-// register, without keeping their readings in the engine's cache.
+// the gaps by rule family, each day's what Coverage reports for it, all of
+// one revision of the register. The points are kept (kept.go): a day whose
+// point is still current is not read again; the others are read in one
+// span (span.go), without keeping their analyses in the engine's cache.
 func (en *Engine) Trend(ctx context.Context, areaID *int, from, to time.Time, months int) ([]*TrendPoint, error) {
 	days, err := TrendDays(from, to, months)
 	if err != nil {
@@ -79,29 +81,100 @@ func (en *Engine) Trend(ctx context.Context, areaID *int, from, to time.Time, mo
 	if areaID != nil {
 		where.id = *areaID
 	}
+	for range fastTries {
+		st, err := en.steps(ctx, where.id)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*TrendPoint, len(days))
+		var missing []time.Time
+		for i, d := range days {
+			if out[i] = en.kept.current(key(d, where), d, st); out[i] == nil {
+				missing = append(missing, d)
+			}
+		}
+		if len(missing) == 0 {
+			return en.asked(ctx, out, areaID)
+		}
+		as, revision, err := en.readDays(ctx, missing, where)
+		if err != nil {
+			return nil, err
+		}
+		read := map[time.Time]*TrendPoint{}
+		for i, d := range missing {
+			p, err := en.point(ctx, as[i], d, areaID)
+			if err != nil {
+				return nil, err
+			}
+			en.kept.put(key(d, where), p, as[i].area, revision)
+			read[d] = p
+		}
+		if revision != st.revision && len(missing) < len(days) {
+			// The register moved since the kept points were checked: check
+			// them again at the revision read.
+			continue
+		}
+		for i, d := range days {
+			if out[i] == nil {
+				out[i] = read[d]
+			}
+		}
+		return en.asked(ctx, out, areaID)
+	}
+	// The register kept changing: every day afresh, of one revision.
 	as, _, err := en.readDays(ctx, days, where)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*TrendPoint, 0, len(days))
+	out := make([]*TrendPoint, len(days))
 	for i, d := range days {
-		r, err := en.reportOf(ctx, as[i], areaID, 0, nil)
-		if err != nil {
+		if out[i], err = en.point(ctx, as[i], d, areaID); err != nil {
 			return nil, err
 		}
-		counts := map[RuleFamily]int{}
-		for _, g := range r.Gaps {
-			if rl := ruleByCode[g.Rule]; rl != nil {
-				counts[rl.Family] += g.Count
-			}
-		}
-		p := &TrendPoint{AsOf: d, Report: r}
-		for _, f := range Families {
-			p.Families = append(p.Families, &FamilyCount{Family: f, Count: counts[f]})
-		}
-		out = append(out, p)
 	}
 	return out, nil
+}
+
+// asked gives the points with the area's record as the asker reads it: a
+// kept point was read for another request, with its reader's rights.
+func (en *Engine) asked(ctx context.Context, points []*TrendPoint, areaID *int) ([]*TrendPoint, error) {
+	if areaID == nil {
+		return points, nil
+	}
+	areas, err := en.client.Area.Query().Where(area.ID(*areaID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("loading areas: %w", err)
+	}
+	var ar *ent.Area
+	if len(areas) == 1 {
+		ar = areas[0]
+	}
+	out := make([]*TrendPoint, len(points))
+	for i, p := range points {
+		r := *p.Report
+		r.Area = ar
+		out[i] = &TrendPoint{AsOf: p.AsOf, Report: &r, Families: p.Families}
+	}
+	return out, nil
+}
+
+// point is a series' point of an area from the day's analysis.
+func (en *Engine) point(ctx context.Context, a *analysis, d time.Time, areaID *int) (*TrendPoint, error) {
+	r, err := en.reportOf(ctx, a, areaID, 0, nil)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[RuleFamily]int{}
+	for _, g := range r.Gaps {
+		if rl := ruleByCode[g.Rule]; rl != nil {
+			counts[rl.Family] += g.Count
+		}
+	}
+	p := &TrendPoint{AsOf: d, Report: r}
+	for _, f := range Families {
+		p.Families = append(p.Families, &FamilyCount{Family: f, Count: counts[f]})
+	}
+	return p, nil
 }
 
 // GapChange is a gap that opened or closed between two days, with the day

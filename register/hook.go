@@ -85,7 +85,7 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		if err := touched.gather(ctx, m); err != nil {
 			return nil, err
 		}
-		if err := touched.record(ctx, tm.Client()); err != nil {
+		if err := touched.record(ctx, m); err != nil {
 			return nil, err
 		}
 		if err := life.gather(ctx, m); err != nil {
