@@ -61087,7 +61087,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNAffiliatedOrganization2ᚕᚖjicengᚋentᚐAffiliatedOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AffiliatedOrganization) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganization2ᚖjicengᚋentᚐAffiliatedOrganization(ctx, sel, v[i])
@@ -61153,7 +61153,7 @@ func (ec *executionContext) unmarshalNAffiliatedOrganizationWhereInput2ᚖjiceng
 }
 
 func (ec *executionContext) marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointment2ᚖjicengᚋentᚐAppointment(ctx, sel, v[i])
@@ -61219,7 +61219,7 @@ func (ec *executionContext) unmarshalNAppointmentWhereInput2ᚖjicengᚋentᚐAp
 }
 
 func (ec *executionContext) marshalNArea2ᚕᚖjicengᚋentᚐAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Area) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, sel, v[i])
@@ -61285,7 +61285,7 @@ func (ec *executionContext) unmarshalNAreaWhereInput2ᚖjicengᚋentᚐAreaWhere
 }
 
 func (ec *executionContext) marshalNAssessment2ᚕᚖjicengᚋentᚐAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Assessment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessment2ᚖjicengᚋentᚐAssessment(ctx, sel, v[i])
@@ -61374,7 +61374,7 @@ func (ec *executionContext) marshalNAttribute2jicengᚋvocabᚐAttribute(ctx con
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚕᚖjicengᚋentᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntry2ᚖjicengᚋentᚐAuditEntry(ctx, sel, v[i])
@@ -61487,7 +61487,7 @@ func (ec *executionContext) marshalNCoverageChanges2ᚖjicengᚋcoverageᚐChang
 }
 
 func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, sel, v[i])
@@ -61670,7 +61670,7 @@ func (ec *executionContext) marshalNEditPermission2ᚖjicengᚋpolicyᚐPermissi
 }
 
 func (ec *executionContext) marshalNExemption2ᚕᚖjicengᚋentᚐExemptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Exemption) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExemption2ᚖjicengᚋentᚐExemption(ctx, sel, v[i])
@@ -61731,7 +61731,7 @@ func (ec *executionContext) unmarshalNExtendProbationInput2jicengᚋregisterᚐP
 }
 
 func (ec *executionContext) marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCount(ctx, sel, v[i])
@@ -61755,7 +61755,7 @@ func (ec *executionContext) marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCou
 }
 
 func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFigure2ᚖjicengᚋcoverageᚐFigure(ctx, sel, v[i])
@@ -61798,7 +61798,7 @@ func (ec *executionContext) unmarshalNFlowMemberInput2jicengᚋregisterᚐFlow(c
 }
 
 func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋcoverageᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Gap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx, sel, v[i])
@@ -61822,7 +61822,7 @@ func (ec *executionContext) marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx context.C
 }
 
 func (ec *executionContext) marshalNGapChange2ᚕᚖjicengᚋcoverageᚐGapChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapChange2ᚖjicengᚋcoverageᚐGapChange(ctx, sel, v[i])
@@ -61854,7 +61854,7 @@ func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋcoverageᚐGapConn
 }
 
 func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋcoverageᚐGapCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx, sel, v[i])
@@ -61878,7 +61878,7 @@ func (ec *executionContext) marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx
 }
 
 func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋcoverageᚐGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx, sel, v[i])
@@ -61902,7 +61902,7 @@ func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx c
 }
 
 func (ec *executionContext) marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount(ctx, sel, v[i])
@@ -61926,7 +61926,7 @@ func (ec *executionContext) marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount
 }
 
 func (ec *executionContext) marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx, sel, v[i])
@@ -61976,7 +61976,7 @@ func (ec *executionContext) marshalNHalfYearAccount2ᚖjicengᚋrectifyᚐAccoun
 }
 
 func (ec *executionContext) marshalNHalfYearAreaAccount2ᚕᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HalfYearAreaAccount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHalfYearAreaAccount2ᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccount(ctx, sel, v[i])
@@ -62051,7 +62051,7 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
@@ -62139,7 +62139,7 @@ func (ec *executionContext) marshalNJSON2map(ctx context.Context, sel ast.Select
 }
 
 func (ec *executionContext) marshalNKindChange2ᚕᚖjicengᚋentᚐKindChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.KindChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindChange2ᚖjicengᚋentᚐKindChange(ctx, sel, v[i])
@@ -62203,7 +62203,7 @@ func (ec *executionContext) marshalNLocalizedText2ᚖjicengᚋcoverageᚐLocaliz
 }
 
 func (ec *executionContext) marshalNMeeting2ᚕᚖjicengᚋentᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Meeting) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeeting2ᚖjicengᚋentᚐMeeting(ctx, sel, v[i])
@@ -62269,7 +62269,7 @@ func (ec *executionContext) unmarshalNMeetingWhereInput2ᚖjicengᚋentᚐMeetin
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Member) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, sel, v[i])
@@ -62373,7 +62373,7 @@ func (ec *executionContext) unmarshalNMemberWhereInput2ᚖjicengᚋentᚐMemberW
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖjicengᚋentᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖjicengᚋentᚐMembership(ctx, sel, v[i])
@@ -62449,7 +62449,7 @@ func (ec *executionContext) unmarshalNMembershipWhereInput2ᚖjicengᚋentᚐMem
 }
 
 func (ec *executionContext) marshalNMobileReport2ᚕᚖjicengᚋentᚐMobileReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MobileReport) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReport2ᚖjicengᚋentᚐMobileReport(ctx, sel, v[i])
@@ -62533,7 +62533,7 @@ func (ec *executionContext) marshalNNode2jicengᚋentᚐNoder(ctx context.Contex
 }
 
 func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2jicengᚋentᚐNoder(ctx, sel, v[i])
@@ -62553,7 +62553,7 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 }
 
 func (ec *executionContext) marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, sel, v[i])
@@ -62605,7 +62605,7 @@ func (ec *executionContext) marshalNOrganizationKind2jicengᚋvocabᚐOrganizati
 }
 
 func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋcoverageᚐOrganizationKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.OrganizationKindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationKindCount2ᚖjicengᚋcoverageᚐOrganizationKindCount(ctx, sel, v[i])
@@ -62673,7 +62673,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐ
 }
 
 func (ec *executionContext) marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPeriod2ᚖjicengᚋentᚐPeriod(ctx, sel, v[i])
@@ -62737,7 +62737,7 @@ func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx
 }
 
 func (ec *executionContext) marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordChange(ctx, sel, v[i])
@@ -62761,7 +62761,7 @@ func (ec *executionContext) marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordCh
 }
 
 func (ec *executionContext) marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, sel, v[i])
@@ -62785,7 +62785,7 @@ func (ec *executionContext) marshalNRectification2ᚖjicengᚋentᚐRectificatio
 }
 
 func (ec *executionContext) marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx, sel, v[i])
@@ -62825,7 +62825,7 @@ func (ec *executionContext) marshalNRectificationFigures2ᚖjicengᚋgraphᚋmod
 }
 
 func (ec *executionContext) marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
@@ -62887,7 +62887,7 @@ func (ec *executionContext) marshalNRectificationOrderField2ᚖjicengᚋentᚐRe
 }
 
 func (ec *executionContext) marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx, sel, v[i])
@@ -62942,7 +62942,7 @@ func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNReminder2ᚕᚖjicengᚋgraphᚋmodelᚐReminderᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Reminder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminder(ctx, sel, v[i])
@@ -62966,7 +62966,7 @@ func (ec *executionContext) marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminde
 }
 
 func (ec *executionContext) marshalNReminderGroup2ᚕᚖjicengᚋgraphᚋmodelᚐReminderGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderGroup2ᚖjicengᚋgraphᚋmodelᚐReminderGroup(ctx, sel, v[i])
@@ -63000,7 +63000,7 @@ func (ec *executionContext) marshalNReminderKind2jicengᚋgraphᚋmodelᚐRemind
 }
 
 func (ec *executionContext) marshalNReminderKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐReminderKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderKindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderKindCount2ᚖjicengᚋgraphᚋmodelᚐReminderKindCount(ctx, sel, v[i])
@@ -63080,7 +63080,7 @@ func (ec *executionContext) marshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ct
 }
 
 func (ec *executionContext) marshalNRuleSetting2ᚕᚖjicengᚋentᚐRuleSettingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSetting) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRuleSetting2ᚖjicengᚋentᚐRuleSetting(ctx, sel, v[i])
@@ -63146,7 +63146,7 @@ func (ec *executionContext) marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx co
 }
 
 func (ec *executionContext) marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx, sel, v[i])
@@ -63213,7 +63213,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Term) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerm2ᚖjicengᚋentᚐTerm(ctx, sel, v[i])
@@ -63316,7 +63316,7 @@ func (ec *executionContext) marshalNTransferReason2jicengᚋregisterᚐTransferR
 }
 
 func (ec *executionContext) marshalNTrendPoint2ᚕᚖjicengᚋcoverageᚐTrendPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.TrendPoint) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTrendPoint2ᚖjicengᚋcoverageᚐTrendPoint(ctx, sel, v[i])
@@ -63350,7 +63350,7 @@ func (ec *executionContext) marshalNTrendStep2jicengᚋgraphᚋmodelᚐTrendStep
 }
 
 func (ec *executionContext) marshalNUnit2ᚕᚖjicengᚋentᚐUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, sel, v[i])
@@ -63382,7 +63382,7 @@ func (ec *executionContext) marshalNUnitConnection2ᚖjicengᚋentᚐUnitConnect
 }
 
 func (ec *executionContext) marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitCoverage2ᚖjicengᚋentᚐUnitCoverage(ctx, sel, v[i])
@@ -63577,7 +63577,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -63621,7 +63621,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -63649,7 +63649,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -63677,7 +63677,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -63718,7 +63718,7 @@ func (ec *executionContext) marshalOAffiliatedOrganization2ᚕᚖjicengᚋentᚐ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganization2ᚖjicengᚋentᚐAffiliatedOrganization(ctx, sel, v[i])
@@ -63744,7 +63744,7 @@ func (ec *executionContext) marshalOAffiliatedOrganizationEdge2ᚕᚖjicengᚋen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAffiliatedOrganizationEdge2ᚖjicengᚋentᚐAffiliatedOrganizationEdge(ctx, sel, v[i])
@@ -63781,7 +63781,7 @@ func (ec *executionContext) marshalOAffiliatedOrganizationKind2ᚕjicengᚋent�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganizationKind2jicengᚋentᚋaffiliatedorganizationᚐKind(ctx, sel, v[i])
@@ -63858,7 +63858,7 @@ func (ec *executionContext) marshalOAppointment2ᚕᚖjicengᚋentᚐAppointment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointment2ᚖjicengᚋentᚐAppointment(ctx, sel, v[i])
@@ -63884,7 +63884,7 @@ func (ec *executionContext) marshalOAppointmentEdge2ᚕᚖjicengᚋentᚐAppoint
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAppointmentEdge2ᚖjicengᚋentᚐAppointmentEdge(ctx, sel, v[i])
@@ -63938,7 +63938,7 @@ func (ec *executionContext) marshalOAppointmentRole2ᚕjicengᚋentᚋappointmen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointmentRole2jicengᚋentᚋappointmentᚐRole(ctx, sel, v[i])
@@ -63998,7 +63998,7 @@ func (ec *executionContext) marshalOArea2ᚕᚖjicengᚋentᚐAreaᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, sel, v[i])
@@ -64024,7 +64024,7 @@ func (ec *executionContext) marshalOAreaEdge2ᚕᚖjicengᚋentᚐAreaEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAreaEdge2ᚖjicengᚋentᚐAreaEdge(ctx, sel, v[i])
@@ -64061,7 +64061,7 @@ func (ec *executionContext) marshalOAreaKind2ᚕjicengᚋentᚋareaᚐKindᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAreaKind2jicengᚋentᚋareaᚐKind(ctx, sel, v[i])
@@ -64138,7 +64138,7 @@ func (ec *executionContext) marshalOAssessment2ᚕᚖjicengᚋentᚐAssessment�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessment2ᚖjicengᚋentᚐAssessment(ctx, sel, v[i])
@@ -64164,7 +64164,7 @@ func (ec *executionContext) marshalOAssessmentEdge2ᚕᚖjicengᚋentᚐAssessme
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAssessmentEdge2ᚖjicengᚋentᚐAssessmentEdge(ctx, sel, v[i])
@@ -64201,7 +64201,7 @@ func (ec *executionContext) marshalOAssessmentGrade2ᚕjicengᚋentᚋassessment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessmentGrade2jicengᚋentᚋassessmentᚐGrade(ctx, sel, v[i])
@@ -64295,7 +64295,7 @@ func (ec *executionContext) marshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAttribute2jicengᚋvocabᚐAttribute(ctx, sel, v[i])
@@ -64354,7 +64354,7 @@ func (ec *executionContext) marshalOAuditEntryAction2ᚕjicengᚋentᚋauditentr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntryAction2jicengᚋentᚋauditentryᚐAction(ctx, sel, v[i])
@@ -64389,7 +64389,7 @@ func (ec *executionContext) marshalOAuditEntryEdge2ᚕᚖjicengᚋentᚐAuditEnt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEntryEdge2ᚖjicengᚋentᚐAuditEntryEdge(ctx, sel, v[i])
@@ -64585,7 +64585,7 @@ func (ec *executionContext) marshalOExemption2ᚕᚖjicengᚋentᚐExemptionᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExemption2ᚖjicengᚋentᚐExemption(ctx, sel, v[i])
@@ -64611,7 +64611,7 @@ func (ec *executionContext) marshalOExemptionEdge2ᚕᚖjicengᚋentᚐExemption
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOExemptionEdge2ᚖjicengᚋentᚐExemptionEdge(ctx, sel, v[i])
@@ -64833,7 +64833,7 @@ func (ec *executionContext) marshalOInstructorVisit2ᚕᚖjicengᚋentᚐInstruc
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
@@ -64859,7 +64859,7 @@ func (ec *executionContext) marshalOInstructorVisitEdge2ᚕᚖjicengᚋentᚐIns
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOInstructorVisitEdge2ᚖjicengᚋentᚐInstructorVisitEdge(ctx, sel, v[i])
@@ -64992,7 +64992,7 @@ func (ec *executionContext) marshalOKindChange2ᚕᚖjicengᚋentᚐKindChange�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindChange2ᚖjicengᚋentᚐKindChange(ctx, sel, v[i])
@@ -65018,7 +65018,7 @@ func (ec *executionContext) marshalOKindChangeEdge2ᚕᚖjicengᚋentᚐKindChan
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOKindChangeEdge2ᚖjicengᚋentᚐKindChangeEdge(ctx, sel, v[i])
@@ -65080,7 +65080,7 @@ func (ec *executionContext) marshalOMeeting2ᚕᚖjicengᚋentᚐMeetingᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeeting2ᚖjicengᚋentᚐMeeting(ctx, sel, v[i])
@@ -65106,7 +65106,7 @@ func (ec *executionContext) marshalOMeetingEdge2ᚕᚖjicengᚋentᚐMeetingEdge
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMeetingEdge2ᚖjicengᚋentᚐMeetingEdge(ctx, sel, v[i])
@@ -65160,7 +65160,7 @@ func (ec *executionContext) marshalOMeetingType2ᚕjicengᚋvocabᚐMeetingType�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingType2jicengᚋvocabᚐMeetingType(ctx, sel, v[i])
@@ -65220,7 +65220,7 @@ func (ec *executionContext) marshalOMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, sel, v[i])
@@ -65263,7 +65263,7 @@ func (ec *executionContext) marshalOMemberCategory2ᚕjicengᚋentᚋmemberᚐCa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberCategory2jicengᚋentᚋmemberᚐCategory(ctx, sel, v[i])
@@ -65298,7 +65298,7 @@ func (ec *executionContext) marshalOMemberEdge2ᚕᚖjicengᚋentᚐMemberEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMemberEdge2ᚖjicengᚋentᚐMemberEdge(ctx, sel, v[i])
@@ -65335,7 +65335,7 @@ func (ec *executionContext) marshalOMemberGender2ᚕjicengᚋentᚋmemberᚐGend
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberGender2jicengᚋentᚋmemberᚐGender(ctx, sel, v[i])
@@ -65387,7 +65387,7 @@ func (ec *executionContext) marshalOMemberMobility2ᚕjicengᚋentᚋmemberᚐMo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberMobility2jicengᚋentᚋmemberᚐMobility(ctx, sel, v[i])
@@ -65456,7 +65456,7 @@ func (ec *executionContext) marshalOMemberStatus2ᚕjicengᚋentᚋmemberᚐStat
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberStatus2jicengᚋentᚋmemberᚐStatus(ctx, sel, v[i])
@@ -65516,7 +65516,7 @@ func (ec *executionContext) marshalOMembership2ᚕᚖjicengᚋentᚐMembership�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖjicengᚋentᚐMembership(ctx, sel, v[i])
@@ -65542,7 +65542,7 @@ func (ec *executionContext) marshalOMembershipEdge2ᚕᚖjicengᚋentᚐMembersh
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMembershipEdge2ᚖjicengᚋentᚐMembershipEdge(ctx, sel, v[i])
@@ -65579,7 +65579,7 @@ func (ec *executionContext) marshalOMembershipEndReason2ᚕjicengᚋentᚋmember
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipEndReason2jicengᚋentᚋmembershipᚐEndReason(ctx, sel, v[i])
@@ -65648,7 +65648,7 @@ func (ec *executionContext) marshalOMembershipStartReason2ᚕjicengᚋentᚋmemb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipStartReason2jicengᚋentᚋmembershipᚐStartReason(ctx, sel, v[i])
@@ -65708,7 +65708,7 @@ func (ec *executionContext) marshalOMobileReport2ᚕᚖjicengᚋentᚐMobileRepo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReport2ᚖjicengᚋentᚐMobileReport(ctx, sel, v[i])
@@ -65751,7 +65751,7 @@ func (ec *executionContext) marshalOMobileReportChannel2ᚕjicengᚋentᚋmobile
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReportChannel2jicengᚋentᚋmobilereportᚐChannel(ctx, sel, v[i])
@@ -65786,7 +65786,7 @@ func (ec *executionContext) marshalOMobileReportEdge2ᚕᚖjicengᚋentᚐMobile
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMobileReportEdge2ᚖjicengᚋentᚐMobileReportEdge(ctx, sel, v[i])
@@ -65855,7 +65855,7 @@ func (ec *executionContext) marshalOOrganization2ᚕᚖjicengᚋentᚐOrganizati
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, sel, v[i])
@@ -65881,7 +65881,7 @@ func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖjicengᚋentᚐOrgani
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOrganizationEdge2ᚖjicengᚋentᚐOrganizationEdge(ctx, sel, v[i])
@@ -65918,7 +65918,7 @@ func (ec *executionContext) marshalOOrganizationFormation2ᚕjicengᚋentᚋorga
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationFormation2jicengᚋentᚋorganizationᚐFormation(ctx, sel, v[i])
@@ -65970,7 +65970,7 @@ func (ec *executionContext) marshalOOrganizationKind2ᚕjicengᚋvocabᚐOrganiz
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationKind2jicengᚋvocabᚐOrganizationKind(ctx, sel, v[i])
@@ -66061,7 +66061,7 @@ func (ec *executionContext) marshalOPeriodEdge2ᚕᚖjicengᚋentᚐPeriodEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPeriodEdge2ᚖjicengᚋentᚐPeriodEdge(ctx, sel, v[i])
@@ -66138,7 +66138,7 @@ func (ec *executionContext) marshalORectificationEdge2ᚕᚖjicengᚋentᚐRecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORectificationEdge2ᚖjicengᚋentᚐRectificationEdge(ctx, sel, v[i])
@@ -66158,7 +66158,7 @@ func (ec *executionContext) marshalORectificationNote2ᚕᚖjicengᚋentᚐRecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
@@ -66236,7 +66236,7 @@ func (ec *executionContext) marshalORectificationStatus2ᚕjicengᚋentᚋrectif
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx, sel, v[i])
@@ -66313,7 +66313,7 @@ func (ec *executionContext) marshalOReminderKind2ᚕjicengᚋgraphᚋmodelᚐRem
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, sel, v[i])
@@ -66349,7 +66349,7 @@ func (ec *executionContext) marshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, sel, v[i])
@@ -66391,7 +66391,7 @@ func (ec *executionContext) marshalORuleSettingEdge2ᚕᚖjicengᚋentᚐRuleSet
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORuleSettingEdge2ᚖjicengᚋentᚐRuleSettingEdge(ctx, sel, v[i])
@@ -66470,7 +66470,7 @@ func (ec *executionContext) marshalOSeverity2ᚕjicengᚋcoverageᚐSeverityᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, sel, v[i])
@@ -66554,7 +66554,7 @@ func (ec *executionContext) marshalOTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerm2ᚖjicengᚋentᚐTerm(ctx, sel, v[i])
@@ -66580,7 +66580,7 @@ func (ec *executionContext) marshalOTermEdge2ᚕᚖjicengᚋentᚐTermEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOTermEdge2ᚖjicengᚋentᚐTermEdge(ctx, sel, v[i])
@@ -66695,7 +66695,7 @@ func (ec *executionContext) marshalOUnit2ᚕᚖjicengᚋentᚐUnitᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, sel, v[i])
@@ -66721,7 +66721,7 @@ func (ec *executionContext) marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCovera
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitCoverage2ᚖjicengᚋentᚐUnitCoverage(ctx, sel, v[i])
@@ -66747,7 +66747,7 @@ func (ec *executionContext) marshalOUnitCoverageEdge2ᚕᚖjicengᚋentᚐUnitCo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUnitCoverageEdge2ᚖjicengᚋentᚐUnitCoverageEdge(ctx, sel, v[i])
@@ -66809,7 +66809,7 @@ func (ec *executionContext) marshalOUnitEdge2ᚕᚖjicengᚋentᚐUnitEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUnitEdge2ᚖjicengᚋentᚐUnitEdge(ctx, sel, v[i])
@@ -66846,7 +66846,7 @@ func (ec *executionContext) marshalOUnitKind2ᚕjicengᚋentᚋunitᚐKindᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitKind2jicengᚋentᚋunitᚐKind(ctx, sel, v[i])
@@ -66923,7 +66923,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -66942,7 +66942,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -66961,7 +66961,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -66980,7 +66980,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
