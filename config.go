@@ -32,6 +32,7 @@ type config struct {
 	backupKeep   int
 	backupDir    string
 	costRate     float64
+	serverTime   float64
 	concurrent   int
 	proxies      string
 }
@@ -57,6 +58,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.IntVar(&c.backupKeep, "backup-keep", 14, "how many scheduled backups to keep (JICENG_BACKUP_KEEP)")
 	fs.StringVar(&c.backupDir, "backup-dir", "", "folder of the scheduled backups; the backups folder beside the register when empty (JICENG_BACKUP_DIR)")
 	fs.Float64Var(&c.costRate, "cost-rate", 100_000, "cost (fields a query may resolve, see Limits in the README) each user or token may spend a second on average, ten times that in a burst (JICENG_COST_RATE)")
+	fs.Float64Var(&c.serverTime, "server-time", 1, "seconds of the server's time (from a request let in to its response written, summed over requests at once) each user or token may spend a second on average, ten times that in a burst (JICENG_SERVER_TIME)")
 	fs.IntVar(&c.concurrent, "concurrent", 4, "requests each user or token may have served at once (JICENG_CONCURRENT)")
 	fs.StringVar(&c.proxies, "trusted-proxies", "", "comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client (JICENG_TRUSTED_PROXIES)")
 	fs.Usage = func() {
@@ -87,8 +89,8 @@ flags:`)
 	if _, err := auth.ParseProxies(c.proxies); err != nil {
 		return c, fmt.Errorf("--trusted-proxies: %w", err)
 	}
-	if c.costRate <= 0 || c.concurrent <= 0 || c.rate <= 0 {
-		return c, fmt.Errorf("--rate, --cost-rate and --concurrent must be more than 0")
+	if c.costRate <= 0 || c.concurrent <= 0 || c.rate <= 0 || c.serverTime <= 0 {
+		return c, fmt.Errorf("--rate, --cost-rate, --server-time and --concurrent must be more than 0")
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %s", strconv.Quote(fs.Arg(0)))

@@ -71,7 +71,7 @@ func TestLoad(t *testing.T) {
 		}
 		attacks = chosen
 	}
-	var sent, refused atomic.Int64
+	var sent, refused, held atomic.Int64
 	var statuses sync.Map
 	// What became of each kind of attack: answered 200, and how long its
 	// answers took in all (the time the server spent on the attack).
@@ -89,7 +89,8 @@ func TestLoad(t *testing.T) {
 			defer wg.Done()
 			for i := worker; time.Now().Before(stopAt); i++ {
 				began := time.Now()
-				status, _ := send(url, attacker, attacks[i%len(attacks)])
+				status, body := send(url, attacker, attacks[i%len(attacks)])
+				held.Add(int64(time.Since(began)))
 				sent.Add(1)
 				if status == http.StatusOK {
 					served[i%len(attacks)].Add(1)
@@ -98,7 +99,14 @@ func TestLoad(t *testing.T) {
 				if status != http.StatusOK {
 					refused.Add(1)
 				}
-				n, _ := statuses.LoadOrStore(status, new(atomic.Int64))
+				kind := strconv.Itoa(status)
+				var out struct {
+					Errors []struct{ Extensions struct{ Code string } }
+				}
+				if json.Unmarshal(body, &out) == nil && len(out.Errors) > 0 {
+					kind += " " + out.Errors[0].Extensions.Code
+				}
+				n, _ := statuses.LoadOrStore(kind, new(atomic.Int64))
 				n.(*atomic.Int64).Add(1)
 			}
 		}()
@@ -107,7 +115,7 @@ func TestLoad(t *testing.T) {
 	wg.Wait()
 	var byStatus []string
 	statuses.Range(func(k, v any) bool {
-		byStatus = append(byStatus, fmt.Sprintf("%d: %d", k, v.(*atomic.Int64).Load()))
+		byStatus = append(byStatus, fmt.Sprintf("%s: %d", k, v.(*atomic.Int64).Load()))
 		return true
 	})
 	slices.Sort(byStatus)
@@ -119,6 +127,10 @@ func TestLoad(t *testing.T) {
 	t.Logf("normal client p95: quiet %s, under attack %s (%.2fx); attacker sent %d requests in %s, %d refused (%s)",
 		quiet.Round(10*time.Microsecond), loaded.Round(10*time.Microsecond), float64(loaded)/float64(quiet),
 		sent.Load(), phase, refused.Load(), strings.Join(byStatus, ", "))
+	// The attacker's requests' time, summed over its connections: how long
+	// it held the server, a second (its requests refused included).
+	t.Logf("the attacker's requests took %.2f s a second in all (%s over %s)",
+		time.Duration(held.Load()).Seconds()/phase.Seconds(), time.Duration(held.Load()).Round(time.Millisecond), phase)
 	if loaded > 2*quiet {
 		t.Errorf("under attack the normal client's p95 is %s, over twice its quiet %s", loaded, quiet)
 	}

@@ -153,6 +153,7 @@ func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler
 	proxies, _ := auth.ParseProxies(cfg.proxies) // checked by parseConfig
 	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3),
 		CostPerSecond: cfg.costRate, CostBurst: int(cfg.costRate * 10), Concurrent: cfg.concurrent,
+		TimePerSecond: cfg.serverTime, TimeBurst: time.Duration(cfg.serverTime * 10 * float64(time.Second)),
 		TrustedProxies: proxies, AllowedOrigins: originList(cfg.origins)}, logger)
 	guard.Routes(mux)
 	engine := coverage.New(store.Client, store.Read, store.Dialect)

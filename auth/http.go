@@ -42,6 +42,11 @@ type Options struct {
 	CostPerSecond float64
 	CostBurst     int
 	Concurrent    int
+	// TimePerSecond and TimeBurst are the server time each token or user
+	// may spend (timebudget.go); zero means DefaultTimePerSecond and
+	// DefaultTimeBurst.
+	TimePerSecond float64
+	TimeBurst     time.Duration
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
 	// the client's address (--trusted-proxies).
 	TrustedProxies []netip.Prefix
@@ -60,6 +65,8 @@ type HTTP struct {
 	flights  inFlight
 	// serverTime is each viewer's recent use of the server's time (Hog).
 	serverTime *serverTime
+	// serverBudget is each credential's budget of server time.
+	serverBudget *timeBudget
 	// Failed sign-ins (successes are not counted): by address; by account
 	// from one address, so that guessing at someone's password from one
 	// place does not lock them out from another; and by account from
@@ -84,9 +91,15 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	if opts.Concurrent <= 0 {
 		opts.Concurrent = DefaultConcurrent
 	}
+	if opts.TimePerSecond <= 0 {
+		opts.TimePerSecond = DefaultTimePerSecond
+	}
+	if opts.TimeBurst <= 0 {
+		opts.TimeBurst = DefaultTimeBurst
+	}
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
 		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
-		flights: inFlight{n: map[string]int{}}, serverTime: newServerTime(),
+		flights: inFlight{n: map[string]int{}}, serverTime: newServerTime(), serverBudget: newTimeBudget(opts.TimePerSecond, opts.TimeBurst),
 		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 

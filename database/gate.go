@@ -144,7 +144,11 @@ func (d guarded) Query(ctx context.Context, query string, args, v any) error {
 		}
 		defer release()
 	}
-	return d.g.check(d.Driver.Query(ctx, query, args, v))
+	err := d.g.check(d.Driver.Query(ctx, query, args, v))
+	if err == nil {
+		countRows(ctx, v)
+	}
+	return err
 }
 
 func (d guarded) Tx(ctx context.Context) (dialect.Tx, error) {
@@ -191,7 +195,11 @@ func (t *guardedTx) Exec(ctx context.Context, query string, args, v any) error {
 }
 
 func (t *guardedTx) Query(ctx context.Context, query string, args, v any) error {
-	return t.g.check(t.Tx.Query(ctx, query, args, v))
+	err := t.g.check(t.Tx.Query(ctx, query, args, v))
+	if err == nil {
+		countRows(ctx, v)
+	}
+	return err
 }
 
 func (t *guardedTx) Commit() error {

@@ -20,6 +20,7 @@ import (
 
 	"jiceng/check"
 	"jiceng/coverage"
+	"jiceng/database"
 	"jiceng/ent"
 	"jiceng/register"
 )
@@ -84,6 +85,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return say("TIMEOUT", "", "TIMEOUT", message{zh: "请求用时超过服务器允许的时间，或已被取消；请缩小查询范围",
 				en: "the request took longer than the server allows, or was cancelled; ask for less"})
+		case errors.Is(err, database.ErrTooManyRows), errors.Is(err, errOverBudget):
+			// Replaced by one error for the whole request (capResponses).
+			return say("QUERY_TOO_COSTLY", "", "QUERY_TOO_COSTLY", message{zh: "查询读取的记录过多，请缩小范围或分页", en: err.Error()})
 		case errors.As(err, &domain):
 			return say(string(domain.Code), domain.Field, reasonOf(domain), domainMessage(domain))
 		case errors.As(err, &noArea):

@@ -61134,7 +61134,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNAffiliatedOrganization2ᚕᚖjicengᚋentᚐAffiliatedOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AffiliatedOrganization) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganization2ᚖjicengᚋentᚐAffiliatedOrganization(ctx, sel, v[i])
@@ -61200,7 +61200,7 @@ func (ec *executionContext) unmarshalNAffiliatedOrganizationWhereInput2ᚖjiceng
 }
 
 func (ec *executionContext) marshalNAppointment2ᚕᚖjicengᚋentᚐAppointmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointment2ᚖjicengᚋentᚐAppointment(ctx, sel, v[i])
@@ -61266,7 +61266,7 @@ func (ec *executionContext) unmarshalNAppointmentWhereInput2ᚖjicengᚋentᚐAp
 }
 
 func (ec *executionContext) marshalNArea2ᚕᚖjicengᚋentᚐAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Area) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, sel, v[i])
@@ -61332,7 +61332,7 @@ func (ec *executionContext) unmarshalNAreaWhereInput2ᚖjicengᚋentᚐAreaWhere
 }
 
 func (ec *executionContext) marshalNAssessment2ᚕᚖjicengᚋentᚐAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Assessment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessment2ᚖjicengᚋentᚐAssessment(ctx, sel, v[i])
@@ -61421,7 +61421,7 @@ func (ec *executionContext) marshalNAttribute2jicengᚋvocabᚐAttribute(ctx con
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚕᚖjicengᚋentᚐAuditEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntry2ᚖjicengᚋentᚐAuditEntry(ctx, sel, v[i])
@@ -61534,7 +61534,7 @@ func (ec *executionContext) marshalNCoverageChanges2ᚖjicengᚋcoverageᚐChang
 }
 
 func (ec *executionContext) marshalNCoverageReport2ᚕᚖjicengᚋcoverageᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Report) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCoverageReport2ᚖjicengᚋcoverageᚐReport(ctx, sel, v[i])
@@ -61717,7 +61717,7 @@ func (ec *executionContext) marshalNEditPermission2ᚖjicengᚋpolicyᚐPermissi
 }
 
 func (ec *executionContext) marshalNExemption2ᚕᚖjicengᚋentᚐExemptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Exemption) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExemption2ᚖjicengᚋentᚐExemption(ctx, sel, v[i])
@@ -61778,7 +61778,7 @@ func (ec *executionContext) unmarshalNExtendProbationInput2jicengᚋregisterᚐP
 }
 
 func (ec *executionContext) marshalNFamilyCount2ᚕᚖjicengᚋcoverageᚐFamilyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.FamilyCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCount(ctx, sel, v[i])
@@ -61802,7 +61802,7 @@ func (ec *executionContext) marshalNFamilyCount2ᚖjicengᚋcoverageᚐFamilyCou
 }
 
 func (ec *executionContext) marshalNFigure2ᚕᚖjicengᚋcoverageᚐFigureᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Figure) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFigure2ᚖjicengᚋcoverageᚐFigure(ctx, sel, v[i])
@@ -61845,7 +61845,7 @@ func (ec *executionContext) unmarshalNFlowMemberInput2jicengᚋregisterᚐFlow(c
 }
 
 func (ec *executionContext) marshalNGap2ᚕᚖjicengᚋcoverageᚐGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.Gap) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx, sel, v[i])
@@ -61869,7 +61869,7 @@ func (ec *executionContext) marshalNGap2ᚖjicengᚋcoverageᚐGap(ctx context.C
 }
 
 func (ec *executionContext) marshalNGapChange2ᚕᚖjicengᚋcoverageᚐGapChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapChange2ᚖjicengᚋcoverageᚐGapChange(ctx, sel, v[i])
@@ -61901,7 +61901,7 @@ func (ec *executionContext) marshalNGapConnection2ᚖjicengᚋcoverageᚐGapConn
 }
 
 func (ec *executionContext) marshalNGapCount2ᚕᚖjicengᚋcoverageᚐGapCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx, sel, v[i])
@@ -61925,7 +61925,7 @@ func (ec *executionContext) marshalNGapCount2ᚖjicengᚋcoverageᚐGapCount(ctx
 }
 
 func (ec *executionContext) marshalNGapEdge2ᚕᚖjicengᚋcoverageᚐGapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GapEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx, sel, v[i])
@@ -61949,7 +61949,7 @@ func (ec *executionContext) marshalNGapEdge2ᚖjicengᚋcoverageᚐGapEdge(ctx c
 }
 
 func (ec *executionContext) marshalNGradeCount2ᚕᚖjicengᚋcoverageᚐGradeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.GradeCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount(ctx, sel, v[i])
@@ -61973,7 +61973,7 @@ func (ec *executionContext) marshalNGradeCount2ᚖjicengᚋcoverageᚐGradeCount
 }
 
 func (ec *executionContext) marshalNGridFeature2ᚕᚖjicengᚋgraphᚋmodelᚐGridFeatureᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GridFeature) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGridFeature2ᚖjicengᚋgraphᚋmodelᚐGridFeature(ctx, sel, v[i])
@@ -62023,7 +62023,7 @@ func (ec *executionContext) marshalNHalfYearAccount2ᚖjicengᚋrectifyᚐAccoun
 }
 
 func (ec *executionContext) marshalNHalfYearAreaAccount2ᚕᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HalfYearAreaAccount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHalfYearAreaAccount2ᚖjicengᚋgraphᚋmodelᚐHalfYearAreaAccount(ctx, sel, v[i])
@@ -62098,7 +62098,7 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNInstructorVisit2ᚕᚖjicengᚋentᚐInstructorVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InstructorVisit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
@@ -62186,7 +62186,7 @@ func (ec *executionContext) marshalNJSON2map(ctx context.Context, sel ast.Select
 }
 
 func (ec *executionContext) marshalNKindChange2ᚕᚖjicengᚋentᚐKindChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.KindChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindChange2ᚖjicengᚋentᚐKindChange(ctx, sel, v[i])
@@ -62250,7 +62250,7 @@ func (ec *executionContext) marshalNLocalizedText2ᚖjicengᚋcoverageᚐLocaliz
 }
 
 func (ec *executionContext) marshalNMeeting2ᚕᚖjicengᚋentᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Meeting) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeeting2ᚖjicengᚋentᚐMeeting(ctx, sel, v[i])
@@ -62316,7 +62316,7 @@ func (ec *executionContext) unmarshalNMeetingWhereInput2ᚖjicengᚋentᚐMeetin
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Member) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, sel, v[i])
@@ -62420,7 +62420,7 @@ func (ec *executionContext) unmarshalNMemberWhereInput2ᚖjicengᚋentᚐMemberW
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖjicengᚋentᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖjicengᚋentᚐMembership(ctx, sel, v[i])
@@ -62496,7 +62496,7 @@ func (ec *executionContext) unmarshalNMembershipWhereInput2ᚖjicengᚋentᚐMem
 }
 
 func (ec *executionContext) marshalNMobileReport2ᚕᚖjicengᚋentᚐMobileReportᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MobileReport) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReport2ᚖjicengᚋentᚐMobileReport(ctx, sel, v[i])
@@ -62580,7 +62580,7 @@ func (ec *executionContext) marshalNNode2jicengᚋentᚐNoder(ctx context.Contex
 }
 
 func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2jicengᚋentᚐNoder(ctx, sel, v[i])
@@ -62600,7 +62600,7 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 }
 
 func (ec *executionContext) marshalNOrganization2ᚕᚖjicengᚋentᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Organization) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, sel, v[i])
@@ -62652,7 +62652,7 @@ func (ec *executionContext) marshalNOrganizationKind2jicengᚋvocabᚐOrganizati
 }
 
 func (ec *executionContext) marshalNOrganizationKindCount2ᚕᚖjicengᚋcoverageᚐOrganizationKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.OrganizationKindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationKindCount2ᚖjicengᚋcoverageᚐOrganizationKindCount(ctx, sel, v[i])
@@ -62720,7 +62720,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖentgoᚗioᚋcontribᚋentgqlᚐ
 }
 
 func (ec *executionContext) marshalNPeriod2ᚕᚖjicengᚋentᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Period) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPeriod2ᚖjicengᚋentᚐPeriod(ctx, sel, v[i])
@@ -62784,7 +62784,7 @@ func (ec *executionContext) marshalNPlacement2ᚖjicengᚋpolicyᚐPlacement(ctx
 }
 
 func (ec *executionContext) marshalNRecordChange2ᚕᚖjicengᚋcoverageᚐRecordChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.RecordChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordChange(ctx, sel, v[i])
@@ -62808,7 +62808,7 @@ func (ec *executionContext) marshalNRecordChange2ᚖjicengᚋcoverageᚐRecordCh
 }
 
 func (ec *executionContext) marshalNRectification2ᚕᚖjicengᚋentᚐRectificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Rectification) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectification2ᚖjicengᚋentᚐRectification(ctx, sel, v[i])
@@ -62832,7 +62832,7 @@ func (ec *executionContext) marshalNRectification2ᚖjicengᚋentᚐRectificatio
 }
 
 func (ec *executionContext) marshalNRectificationAreaTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationAreaTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationAreaTally) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationAreaTally2ᚖjicengᚋgraphᚋmodelᚐRectificationAreaTally(ctx, sel, v[i])
@@ -62872,7 +62872,7 @@ func (ec *executionContext) marshalNRectificationFigures2ᚖjicengᚋgraphᚋmod
 }
 
 func (ec *executionContext) marshalNRectificationNote2ᚕᚖjicengᚋentᚐRectificationNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RectificationNote) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
@@ -62934,7 +62934,7 @@ func (ec *executionContext) marshalNRectificationOrderField2ᚖjicengᚋentᚐRe
 }
 
 func (ec *executionContext) marshalNRectificationRuleTally2ᚕᚖjicengᚋgraphᚋmodelᚐRectificationRuleTallyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RectificationRuleTally) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationRuleTally2ᚖjicengᚋgraphᚋmodelᚐRectificationRuleTally(ctx, sel, v[i])
@@ -62989,7 +62989,7 @@ func (ec *executionContext) marshalNRegisterCalendar2ᚖjicengᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNReminder2ᚕᚖjicengᚋgraphᚋmodelᚐReminderᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Reminder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminder(ctx, sel, v[i])
@@ -63013,7 +63013,7 @@ func (ec *executionContext) marshalNReminder2ᚖjicengᚋgraphᚋmodelᚐReminde
 }
 
 func (ec *executionContext) marshalNReminderGroup2ᚕᚖjicengᚋgraphᚋmodelᚐReminderGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderGroup) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderGroup2ᚖjicengᚋgraphᚋmodelᚐReminderGroup(ctx, sel, v[i])
@@ -63047,7 +63047,7 @@ func (ec *executionContext) marshalNReminderKind2jicengᚋgraphᚋmodelᚐRemind
 }
 
 func (ec *executionContext) marshalNReminderKindCount2ᚕᚖjicengᚋgraphᚋmodelᚐReminderKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReminderKindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderKindCount2ᚖjicengᚋgraphᚋmodelᚐReminderKindCount(ctx, sel, v[i])
@@ -63127,7 +63127,7 @@ func (ec *executionContext) marshalNRuleFamily2jicengᚋcoverageᚐRuleFamily(ct
 }
 
 func (ec *executionContext) marshalNRuleSetting2ᚕᚖjicengᚋentᚐRuleSettingᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.RuleSetting) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRuleSetting2ᚖjicengᚋentᚐRuleSetting(ctx, sel, v[i])
@@ -63193,7 +63193,7 @@ func (ec *executionContext) marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx co
 }
 
 func (ec *executionContext) marshalNSeverityCount2ᚕᚖjicengᚋgraphᚋmodelᚐSeverityCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SeverityCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSeverityCount2ᚖjicengᚋgraphᚋmodelᚐSeverityCount(ctx, sel, v[i])
@@ -63260,7 +63260,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Term) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerm2ᚖjicengᚋentᚐTerm(ctx, sel, v[i])
@@ -63363,7 +63363,7 @@ func (ec *executionContext) marshalNTransferReason2jicengᚋregisterᚐTransferR
 }
 
 func (ec *executionContext) marshalNTrendPoint2ᚕᚖjicengᚋcoverageᚐTrendPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*coverage.TrendPoint) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTrendPoint2ᚖjicengᚋcoverageᚐTrendPoint(ctx, sel, v[i])
@@ -63397,7 +63397,7 @@ func (ec *executionContext) marshalNTrendStep2jicengᚋgraphᚋmodelᚐTrendStep
 }
 
 func (ec *executionContext) marshalNUnit2ᚕᚖjicengᚋentᚐUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, sel, v[i])
@@ -63429,7 +63429,7 @@ func (ec *executionContext) marshalNUnitConnection2ᚖjicengᚋentᚐUnitConnect
 }
 
 func (ec *executionContext) marshalNUnitCoverage2ᚕᚖjicengᚋentᚐUnitCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.UnitCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitCoverage2ᚖjicengᚋentᚐUnitCoverage(ctx, sel, v[i])
@@ -63624,7 +63624,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -63668,7 +63668,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -63696,7 +63696,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -63724,7 +63724,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -63765,7 +63765,7 @@ func (ec *executionContext) marshalOAffiliatedOrganization2ᚕᚖjicengᚋentᚐ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganization2ᚖjicengᚋentᚐAffiliatedOrganization(ctx, sel, v[i])
@@ -63791,7 +63791,7 @@ func (ec *executionContext) marshalOAffiliatedOrganizationEdge2ᚕᚖjicengᚋen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAffiliatedOrganizationEdge2ᚖjicengᚋentᚐAffiliatedOrganizationEdge(ctx, sel, v[i])
@@ -63828,7 +63828,7 @@ func (ec *executionContext) marshalOAffiliatedOrganizationKind2ᚕjicengᚋent�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAffiliatedOrganizationKind2jicengᚋentᚋaffiliatedorganizationᚐKind(ctx, sel, v[i])
@@ -63905,7 +63905,7 @@ func (ec *executionContext) marshalOAppointment2ᚕᚖjicengᚋentᚐAppointment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointment2ᚖjicengᚋentᚐAppointment(ctx, sel, v[i])
@@ -63931,7 +63931,7 @@ func (ec *executionContext) marshalOAppointmentEdge2ᚕᚖjicengᚋentᚐAppoint
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAppointmentEdge2ᚖjicengᚋentᚐAppointmentEdge(ctx, sel, v[i])
@@ -63985,7 +63985,7 @@ func (ec *executionContext) marshalOAppointmentRole2ᚕjicengᚋentᚋappointmen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointmentRole2jicengᚋentᚋappointmentᚐRole(ctx, sel, v[i])
@@ -64045,7 +64045,7 @@ func (ec *executionContext) marshalOArea2ᚕᚖjicengᚋentᚐAreaᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNArea2ᚖjicengᚋentᚐArea(ctx, sel, v[i])
@@ -64071,7 +64071,7 @@ func (ec *executionContext) marshalOAreaEdge2ᚕᚖjicengᚋentᚐAreaEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAreaEdge2ᚖjicengᚋentᚐAreaEdge(ctx, sel, v[i])
@@ -64108,7 +64108,7 @@ func (ec *executionContext) marshalOAreaKind2ᚕjicengᚋentᚋareaᚐKindᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAreaKind2jicengᚋentᚋareaᚐKind(ctx, sel, v[i])
@@ -64185,7 +64185,7 @@ func (ec *executionContext) marshalOAssessment2ᚕᚖjicengᚋentᚐAssessment�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessment2ᚖjicengᚋentᚐAssessment(ctx, sel, v[i])
@@ -64211,7 +64211,7 @@ func (ec *executionContext) marshalOAssessmentEdge2ᚕᚖjicengᚋentᚐAssessme
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAssessmentEdge2ᚖjicengᚋentᚐAssessmentEdge(ctx, sel, v[i])
@@ -64248,7 +64248,7 @@ func (ec *executionContext) marshalOAssessmentGrade2ᚕjicengᚋentᚋassessment
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAssessmentGrade2jicengᚋentᚋassessmentᚐGrade(ctx, sel, v[i])
@@ -64342,7 +64342,7 @@ func (ec *executionContext) marshalOAttribute2ᚕjicengᚋvocabᚐAttributeᚄ(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAttribute2jicengᚋvocabᚐAttribute(ctx, sel, v[i])
@@ -64401,7 +64401,7 @@ func (ec *executionContext) marshalOAuditEntryAction2ᚕjicengᚋentᚋauditentr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntryAction2jicengᚋentᚋauditentryᚐAction(ctx, sel, v[i])
@@ -64436,7 +64436,7 @@ func (ec *executionContext) marshalOAuditEntryEdge2ᚕᚖjicengᚋentᚐAuditEnt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEntryEdge2ᚖjicengᚋentᚐAuditEntryEdge(ctx, sel, v[i])
@@ -64632,7 +64632,7 @@ func (ec *executionContext) marshalOExemption2ᚕᚖjicengᚋentᚐExemptionᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNExemption2ᚖjicengᚋentᚐExemption(ctx, sel, v[i])
@@ -64658,7 +64658,7 @@ func (ec *executionContext) marshalOExemptionEdge2ᚕᚖjicengᚋentᚐExemption
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOExemptionEdge2ᚖjicengᚋentᚐExemptionEdge(ctx, sel, v[i])
@@ -64880,7 +64880,7 @@ func (ec *executionContext) marshalOInstructorVisit2ᚕᚖjicengᚋentᚐInstruc
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInstructorVisit2ᚖjicengᚋentᚐInstructorVisit(ctx, sel, v[i])
@@ -64906,7 +64906,7 @@ func (ec *executionContext) marshalOInstructorVisitEdge2ᚕᚖjicengᚋentᚐIns
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOInstructorVisitEdge2ᚖjicengᚋentᚐInstructorVisitEdge(ctx, sel, v[i])
@@ -65039,7 +65039,7 @@ func (ec *executionContext) marshalOKindChange2ᚕᚖjicengᚋentᚐKindChange�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindChange2ᚖjicengᚋentᚐKindChange(ctx, sel, v[i])
@@ -65065,7 +65065,7 @@ func (ec *executionContext) marshalOKindChangeEdge2ᚕᚖjicengᚋentᚐKindChan
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOKindChangeEdge2ᚖjicengᚋentᚐKindChangeEdge(ctx, sel, v[i])
@@ -65127,7 +65127,7 @@ func (ec *executionContext) marshalOMeeting2ᚕᚖjicengᚋentᚐMeetingᚄ(ctx 
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeeting2ᚖjicengᚋentᚐMeeting(ctx, sel, v[i])
@@ -65153,7 +65153,7 @@ func (ec *executionContext) marshalOMeetingEdge2ᚕᚖjicengᚋentᚐMeetingEdge
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMeetingEdge2ᚖjicengᚋentᚐMeetingEdge(ctx, sel, v[i])
@@ -65207,7 +65207,7 @@ func (ec *executionContext) marshalOMeetingType2ᚕjicengᚋvocabᚐMeetingType�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingType2jicengᚋvocabᚐMeetingType(ctx, sel, v[i])
@@ -65267,7 +65267,7 @@ func (ec *executionContext) marshalOMember2ᚕᚖjicengᚋentᚐMemberᚄ(ctx co
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMember2ᚖjicengᚋentᚐMember(ctx, sel, v[i])
@@ -65310,7 +65310,7 @@ func (ec *executionContext) marshalOMemberCategory2ᚕjicengᚋentᚋmemberᚐCa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberCategory2jicengᚋentᚋmemberᚐCategory(ctx, sel, v[i])
@@ -65345,7 +65345,7 @@ func (ec *executionContext) marshalOMemberEdge2ᚕᚖjicengᚋentᚐMemberEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMemberEdge2ᚖjicengᚋentᚐMemberEdge(ctx, sel, v[i])
@@ -65382,7 +65382,7 @@ func (ec *executionContext) marshalOMemberGender2ᚕjicengᚋentᚋmemberᚐGend
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberGender2jicengᚋentᚋmemberᚐGender(ctx, sel, v[i])
@@ -65434,7 +65434,7 @@ func (ec *executionContext) marshalOMemberMobility2ᚕjicengᚋentᚋmemberᚐMo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberMobility2jicengᚋentᚋmemberᚐMobility(ctx, sel, v[i])
@@ -65503,7 +65503,7 @@ func (ec *executionContext) marshalOMemberStatus2ᚕjicengᚋentᚋmemberᚐStat
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMemberStatus2jicengᚋentᚋmemberᚐStatus(ctx, sel, v[i])
@@ -65563,7 +65563,7 @@ func (ec *executionContext) marshalOMembership2ᚕᚖjicengᚋentᚐMembership�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖjicengᚋentᚐMembership(ctx, sel, v[i])
@@ -65589,7 +65589,7 @@ func (ec *executionContext) marshalOMembershipEdge2ᚕᚖjicengᚋentᚐMembersh
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMembershipEdge2ᚖjicengᚋentᚐMembershipEdge(ctx, sel, v[i])
@@ -65626,7 +65626,7 @@ func (ec *executionContext) marshalOMembershipEndReason2ᚕjicengᚋentᚋmember
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipEndReason2jicengᚋentᚋmembershipᚐEndReason(ctx, sel, v[i])
@@ -65695,7 +65695,7 @@ func (ec *executionContext) marshalOMembershipStartReason2ᚕjicengᚋentᚋmemb
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembershipStartReason2jicengᚋentᚋmembershipᚐStartReason(ctx, sel, v[i])
@@ -65755,7 +65755,7 @@ func (ec *executionContext) marshalOMobileReport2ᚕᚖjicengᚋentᚐMobileRepo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReport2ᚖjicengᚋentᚐMobileReport(ctx, sel, v[i])
@@ -65798,7 +65798,7 @@ func (ec *executionContext) marshalOMobileReportChannel2ᚕjicengᚋentᚋmobile
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMobileReportChannel2jicengᚋentᚋmobilereportᚐChannel(ctx, sel, v[i])
@@ -65833,7 +65833,7 @@ func (ec *executionContext) marshalOMobileReportEdge2ᚕᚖjicengᚋentᚐMobile
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMobileReportEdge2ᚖjicengᚋentᚐMobileReportEdge(ctx, sel, v[i])
@@ -65902,7 +65902,7 @@ func (ec *executionContext) marshalOOrganization2ᚕᚖjicengᚋentᚐOrganizati
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganization2ᚖjicengᚋentᚐOrganization(ctx, sel, v[i])
@@ -65928,7 +65928,7 @@ func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖjicengᚋentᚐOrgani
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOOrganizationEdge2ᚖjicengᚋentᚐOrganizationEdge(ctx, sel, v[i])
@@ -65965,7 +65965,7 @@ func (ec *executionContext) marshalOOrganizationFormation2ᚕjicengᚋentᚋorga
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationFormation2jicengᚋentᚋorganizationᚐFormation(ctx, sel, v[i])
@@ -66017,7 +66017,7 @@ func (ec *executionContext) marshalOOrganizationKind2ᚕjicengᚋvocabᚐOrganiz
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationKind2jicengᚋvocabᚐOrganizationKind(ctx, sel, v[i])
@@ -66108,7 +66108,7 @@ func (ec *executionContext) marshalOPeriodEdge2ᚕᚖjicengᚋentᚐPeriodEdge(c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOPeriodEdge2ᚖjicengᚋentᚐPeriodEdge(ctx, sel, v[i])
@@ -66185,7 +66185,7 @@ func (ec *executionContext) marshalORectificationEdge2ᚕᚖjicengᚋentᚐRecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORectificationEdge2ᚖjicengᚋentᚐRectificationEdge(ctx, sel, v[i])
@@ -66205,7 +66205,7 @@ func (ec *executionContext) marshalORectificationNote2ᚕᚖjicengᚋentᚐRecti
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationNote2ᚖjicengᚋentᚐRectificationNote(ctx, sel, v[i])
@@ -66283,7 +66283,7 @@ func (ec *executionContext) marshalORectificationStatus2ᚕjicengᚋentᚋrectif
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRectificationStatus2jicengᚋentᚋrectificationᚐStatus(ctx, sel, v[i])
@@ -66360,7 +66360,7 @@ func (ec *executionContext) marshalOReminderKind2ᚕjicengᚋgraphᚋmodelᚐRem
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReminderKind2jicengᚋgraphᚋmodelᚐReminderKind(ctx, sel, v[i])
@@ -66396,7 +66396,7 @@ func (ec *executionContext) marshalORuleCode2ᚕjicengᚋcoverageᚐRuleCodeᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRuleCode2jicengᚋcoverageᚐRuleCode(ctx, sel, v[i])
@@ -66438,7 +66438,7 @@ func (ec *executionContext) marshalORuleSettingEdge2ᚕᚖjicengᚋentᚐRuleSet
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalORuleSettingEdge2ᚖjicengᚋentᚐRuleSettingEdge(ctx, sel, v[i])
@@ -66517,7 +66517,7 @@ func (ec *executionContext) marshalOSeverity2ᚕjicengᚋcoverageᚐSeverityᚄ(
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSeverity2jicengᚋcoverageᚐSeverity(ctx, sel, v[i])
@@ -66601,7 +66601,7 @@ func (ec *executionContext) marshalOTerm2ᚕᚖjicengᚋentᚐTermᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTerm2ᚖjicengᚋentᚐTerm(ctx, sel, v[i])
@@ -66627,7 +66627,7 @@ func (ec *executionContext) marshalOTermEdge2ᚕᚖjicengᚋentᚐTermEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOTermEdge2ᚖjicengᚋentᚐTermEdge(ctx, sel, v[i])
@@ -66742,7 +66742,7 @@ func (ec *executionContext) marshalOUnit2ᚕᚖjicengᚋentᚐUnitᚄ(ctx contex
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnit2ᚖjicengᚋentᚐUnit(ctx, sel, v[i])
@@ -66768,7 +66768,7 @@ func (ec *executionContext) marshalOUnitCoverage2ᚕᚖjicengᚋentᚐUnitCovera
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitCoverage2ᚖjicengᚋentᚐUnitCoverage(ctx, sel, v[i])
@@ -66794,7 +66794,7 @@ func (ec *executionContext) marshalOUnitCoverageEdge2ᚕᚖjicengᚋentᚐUnitCo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUnitCoverageEdge2ᚖjicengᚋentᚐUnitCoverageEdge(ctx, sel, v[i])
@@ -66856,7 +66856,7 @@ func (ec *executionContext) marshalOUnitEdge2ᚕᚖjicengᚋentᚐUnitEdge(ctx c
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOUnitEdge2ᚖjicengᚋentᚐUnitEdge(ctx, sel, v[i])
@@ -66893,7 +66893,7 @@ func (ec *executionContext) marshalOUnitKind2ᚕjicengᚋentᚋunitᚐKindᚄ(ct
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUnitKind2jicengᚋentᚋunitᚐKind(ctx, sel, v[i])
@@ -66970,7 +66970,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -66989,7 +66989,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -67008,7 +67008,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -67027,7 +67027,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -70,6 +70,8 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	present := guardErrors(store, logger, presenter(logger, opts.NoIntrospection))
 	// Before the transactioner, so the ledger is reconciled once a write is committed.
 	srv.AroundResponses(reconcileAfterWrites(book, logger))
+	// Before the transactioner, so a mutation's reads are budgeted too.
+	srv.AroundResponses(budgetRows)
 	srv.Use(transactioner{opener: txOpener{client: client, logger: logger}, dialect: store.Dialect, present: present})
 	// After the transactioner, so a mutation's reads are recorded in its
 	// transaction.

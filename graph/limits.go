@@ -43,6 +43,9 @@ type Limits struct {
 	MaxListValues int
 	// MaxResponseBytes bounds the data of a response.
 	MaxResponseBytes int
+	// MaxRows bounds the records a request's queries load from the
+	// register, counted as they are loaded (rows.go); zero means no bound.
+	MaxRows int
 }
 
 // DefaultLimits are generous for the dashboard and reporting tools (the
@@ -59,6 +62,7 @@ var DefaultLimits = Limits{
 	MaxIDs:           100,
 	MaxListValues:    500,
 	MaxResponseBytes: 32 << 20,
+	MaxRows:          50_000,
 }
 
 // ListEstimate is how many records a list edge (children, memberships…) is
@@ -137,7 +141,7 @@ func (l limiter) MutateOperationContext(ctx context.Context, oc *graphql.Operati
 	if err := chargeCost(ctx, m.Cost); err != nil {
 		return err
 	}
-	startMeter(ctx, m.Cost-m.Days*AnalysisCost, m.Days, l.MaxCost, l.MaxResponseBytes)
+	startMeter(ctx, m.Cost-m.Days*AnalysisCost, m.Days, l.Limits)
 	return nil
 }
 

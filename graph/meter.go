@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"runtime"
 	"strconv"
@@ -28,14 +29,17 @@ type meter struct {
 	maxBytes int
 	used     atomic.Int64
 	over     atomic.Bool
+	maxRows  int64
+	rows     atomic.Int64 // loaded by the request's ent queries (rows.go)
+	rowsOver atomic.Bool
 	giveWay  *giveWay // set when the query gives way to others (turns.go)
 }
 
 var errOverBudget = errors.New("over the request's budget")
 
-func startMeter(ctx context.Context, cost, days, limit, maxBytes int) {
+func startMeter(ctx context.Context, cost, days int, l Limits) {
 	oc := graphql.GetOperationContext(ctx)
-	oc.Stats.SetExtension(meterKey, &meter{cost: cost, days: days, limit: int64(limit), maxBytes: maxBytes})
+	oc.Stats.SetExtension(meterKey, &meter{cost: cost, days: days, limit: int64(l.MaxCost), maxBytes: l.MaxResponseBytes, maxRows: int64(l.MaxRows)})
 }
 
 // HeavyCost is the estimated cost (beside analyses) from which a query is
@@ -85,6 +89,9 @@ func meterField(ctx context.Context, m *meter) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if m.rowsOver.Load() {
+		return errOverBudget
+	}
 	if m.over.Load() || m.used.Add(1) > m.limit {
 		m.over.Store(true)
 		return errOverBudget
@@ -103,14 +110,24 @@ func capResponses(ctx context.Context, next graphql.ResponseHandler) *graphql.Re
 	m := meterOf(ctx)
 	switch {
 	case resp == nil || m == nil:
+	case m.rowsOver.Load():
+		return oneError("QUERY_TOO_COSTLY", message{
+			zh: fmt.Sprintf("查询读取的记录超过 %d 条，请缩小分页或少查关联记录", m.maxRows),
+			en: fmt.Sprintf("the query loaded more than %d records from the register; ask for smaller pages or fewer edges", m.maxRows)}.in(ctx))
 	case m.over.Load():
-		return &graphql.Response{Errors: gqlerror.List{limitError("QUERY_TOO_COSTLY",
-			"the query resolved more than %d fields (its lists were longer than estimated); ask for smaller pages or fewer edges", m.limit)}}
+		return oneError("QUERY_TOO_COSTLY", message{
+			zh: fmt.Sprintf("查询解析的字段超过 %d 个（列表比估计的长），请缩小分页或少查关联记录", m.limit),
+			en: fmt.Sprintf("the query resolved more than %d fields (its lists were longer than estimated); ask for smaller pages or fewer edges", m.limit)}.in(ctx))
 	case m.maxBytes > 0 && len(resp.Data) > m.maxBytes:
-		return &graphql.Response{Errors: gqlerror.List{limitError("RESPONSE_TOO_LARGE",
-			"the response would be larger than %d MiB; ask for smaller pages or fewer fields", m.maxBytes>>20)}}
+		return oneError("RESPONSE_TOO_LARGE", message{
+			zh: fmt.Sprintf("结果将超过 %d MiB，请缩小分页或少查字段", m.maxBytes>>20),
+			en: fmt.Sprintf("the response would be larger than %d MiB; ask for smaller pages or fewer fields", m.maxBytes>>20)}.in(ctx))
 	}
 	return resp
+}
+
+func oneError(code, text string) *graphql.Response {
+	return &graphql.Response{Errors: gqlerror.List{{Message: text, Extensions: map[string]any{"code": code}}}}
 }
 
 // chargeCost takes an operation's cost from its viewer's budget (see
