@@ -175,6 +175,7 @@ func merge(t *tree, parts []*analysis, rest *analysis) *analysis {
 	m := &analysis{env: &env, tree: t, tallies: map[int]*tally{}, status: map[int]GridStatus{}, kindOf: map[int]vocab.OrganizationKind{}}
 	total := &tally{kinds: map[vocab.OrganizationKind]*OrganizationKindCount{}}
 	lists := make([][]*gapRow, 0, len(parts)+1)
+	kinds := map[string]bool{}
 	for i, p := range parts {
 		root := t.roots[i]
 		for _, id := range t.within(root) {
@@ -184,7 +185,10 @@ func merge(t *tree, parts []*analysis, rest *analysis) *analysis {
 		}
 		total.add(p.read(root))
 		maps.Copy(m.status, p.status)
-		maps.Copy(m.kindOf, p.kindOf)
+		if k := fmt.Sprintf("%p", p.kindOf); !kinds[k] { // the parts seeded from one reading share its map
+			kinds[k] = true
+			maps.Copy(m.kindOf, p.kindOf)
+		}
 		m.joint = append(m.joint, p.joint...)
 		lists = append(lists, p.gaps)
 	}

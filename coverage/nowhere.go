@@ -67,20 +67,15 @@ func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 	// area, covering no unit with a grid), and of those the ones whose
 	// parent has none either or who have no parent: the only ones org_loc
 	// can place nowhere.
-	placeless, err := ids(`SELECT o.id FROM organizations o
-		WHERE NOT EXISTS (SELECT 1 FROM periods p WHERE p.subject_id = o.id AND ` + inForceOn(vocab.OrganizationArea, "p") + `)
-		AND NOT EXISTS (SELECT 1 FROM unit_coverages uc WHERE uc.organization_id = o.id AND uc.unit_id NOT IN ` + sqlList(append([]int{0}, gridless...)) + `)`)
+	placeless := `o.id NOT IN (SELECT pa.subject_id FROM periods pa WHERE ` + inForceOn(vocab.OrganizationArea, "pa") + `)
+		AND o.id NOT IN (SELECT uc.organization_id FROM unit_coverages uc WHERE uc.organization_id IS NOT NULL AND uc.unit_id NOT IN ` +
+		sqlList(append([]int{0}, gridless...)) + `)`
+	top, err := ids(`WITH pl AS MATERIALIZED (SELECT o.id, ` + at(vocab.OrganizationParent, "o") + ` AS parent_id FROM organizations o WHERE ` + placeless + `)
+		SELECT pl.id FROM pl WHERE pl.parent_id IS NULL OR pl.parent_id IN (SELECT id FROM pl)`)
 	if err != nil {
 		return err
 	}
-	list := sqlList(placeless)
-	if e.scope.sets[scopeCandidates], err = func() (string, error) {
-		top, err := ids(`SELECT o.id FROM organizations o WHERE o.id IN ` + list + ` AND (` + at(vocab.OrganizationParent, "o") + ` IS NULL OR ` +
-			at(vocab.OrganizationParent, "o") + ` IN ` + list + `)`)
-		return sqlList(top), err
-	}(); err != nil {
-		return err
-	}
+	e.scope.sets[scopeCandidates] = sqlList(top)
 	unplaced, err := ids(e.with("org_loc") + "\nSELECT l.id FROM org_loc l WHERE l.area_id IS NULL")
 	if err != nil {
 		return err
