@@ -41,9 +41,10 @@ import (
 // reading is already the root's), when no analysis of the day was read
 // before (the first reading, whose parts then seed the top-level areas'
 // entries), when the territory changed since (a write that touched the
-// whole register), when more than a quarter of the top-level areas (and more
-// than one) must be read again (one reading is cheaper than many), or when the register moved
-// while the parts were read.
+// whole register), when more than a quarter of the top-level areas (and
+// more than one) must be read again (one reading is cheaper than many),
+// when the register moved while the parts were read, or when the areas do
+// not lie each below one top-level area (a cycle in a history).
 
 // nowhere is the scope key's area of the reading of the records placed in
 // no area.
