@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -215,6 +214,10 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 				where.id = c
 			}
 		}
+		if where.id == nowhere {
+			a.area = nowhere
+			return a.env.scopeNowhere(ctx, tx)
+		}
 		if areas := t.within(where.id); where.id != 0 && !slices.Contains(areas, t.singleRoot()) {
 			a.area = where.id
 			return a.env.scopeTo(ctx, tx, areas)
@@ -298,15 +301,7 @@ func (a *analysis) finish() {
 			}
 		}
 	}
-	slices.SortFunc(a.gaps, func(x, y *gapRow) int {
-		switch {
-		case x.order != y.order:
-			return x.order - y.order
-		case x.subjectID != y.subjectID:
-			return x.subjectID - y.subjectID
-		}
-		return strings.Compare(x.detail, y.detail)
-	})
+	slices.SortFunc(a.gaps, gapOrder)
 	a.gridStatuses()
 }
 

@@ -41,6 +41,9 @@ type cache struct {
 	stayed atomic.Int64
 	// readings counts the analyses read from the register.
 	readings atomic.Int64
+	// composed counts the whole register's analyses merged from its
+	// top-level areas' (compose.go).
+	composed atomic.Int64
 }
 
 // entry is a cached analysis and the revision it is known current at.
@@ -100,7 +103,7 @@ func (en *Engine) analysisOf(ctx context.Context, asOf time.Time, where scopeKey
 	// the first to ask gives up, since the others are waiting for it, and a
 	// request that runs out of time stops waiting for it.
 	done := c.flight.DoChan(key(asOf, where)+"@"+strconv.FormatInt(revision, 10), func() (any, error) {
-		a, revision, err := en.consistentIn(context.WithoutCancel(ctx), asOf, revision, where)
+		a, revision, err := en.readFor(context.WithoutCancel(ctx), asOf, revision, where)
 		if err != nil {
 			return nil, err
 		}

@@ -250,7 +250,8 @@ func (a *analysis) assessments() part {
 		query: &q,
 		text: a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
 			LEFT JOIN org_loc ol ON ol.id = x.organization_id
-			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]),
+			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]) +
+			a.env.only("COALESCE(x.organization_id, 0)", scopeAssessed),
 		cols: len(cols),
 		row: func(v []any) {
 			score := toFloat(v[2])

@@ -28,6 +28,9 @@ type scope struct {
 	ids   []int
 	areas string
 	sets  map[string]string
+	// nowhere is set for the reading of the records placed in no area
+	// (compose.go): its rows are those whose area is NULL.
+	nowhere bool
 }
 
 // The candidate sets.
@@ -57,6 +60,9 @@ func (e *env) only(col, set string) string {
 // inAreas is, in a scoped analysis, the SQL condition " AND col IN (the
 // areas)"; else "".
 func (e *env) inAreas(col string) string {
+	if e.scoped() && e.scope.nowhere {
+		return " AND " + col + " IS NULL"
+	}
 	if !e.scoped() || e.scope.areas == "" {
 		return ""
 	}
