@@ -23,6 +23,8 @@ type Accounts struct {
 	client *ent.Client
 	// tokens keeps the viewers of API tokens in use (tokencache.go).
 	tokens tokenCache
+	// live checks that kept tokens are still in force (tokencache.go).
+	live liveTokens
 }
 
 // NewAccounts returns the accounts of a register.

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"jiceng/ent"
 	"jiceng/ent/apitoken"
 	"jiceng/policy"
 	"jiceng/viewer"
@@ -74,16 +75,15 @@ func (c *tokenCache) forget() {
 }
 
 // cachedViewer returns the kept viewer of a token still in force, checked
-// with one statement by its primary key, or false.
+// by its primary key in a statement begun after the request arrived
+// (liveTokens), or false.
 func (a *Accounts) cachedViewer(ctx context.Context, hash, address string) (*viewer.Viewer, bool, error) {
 	now := time.Now()
 	e, ok := a.tokens.get(hash, now)
 	if !ok {
 		return nil, false, nil
 	}
-	live, err := a.client.APIToken.Query().
-		Where(apitoken.ID(e.viewer.TokenID), apitoken.RevokedAtIsNil(), apitoken.ExpiresAtGT(now)).
-		Exist(policy.System(ctx))
+	live, err := a.live.check(ctx, a.client, e.viewer.TokenID)
 	if err != nil {
 		return nil, false, err
 	}
@@ -98,4 +98,80 @@ func (a *Accounts) cachedViewer(ctx context.Context, hash, address string) (*vie
 	v := e.viewer
 	v.Address = address
 	return &v, true, nil
+}
+
+// Many requests at once each checked their token with a statement of their
+// own: at 1,500 requests a second a sixth of the server's CPU, and as much
+// of the database's. liveTokens checks the tokens of every request waiting
+// in one statement. A request joins the next round; a round starts only
+// when the one before it has finished, so the statement that checks a
+// request's token always begins after the request arrived and sees every
+// revocation committed before it, by this process or any other: as
+// immediate as a statement of its own, and one round trip at most longer.
+type liveTokens struct {
+	mu      sync.Mutex
+	running bool
+	waiting map[int][]chan liveAnswer
+}
+
+type liveAnswer struct {
+	live bool
+	err  error
+}
+
+// liveRoundTimeout bounds one round's statement.
+const liveRoundTimeout = 10 * time.Second
+
+// check says whether token id is neither revoked nor expired now.
+func (l *liveTokens) check(ctx context.Context, c *ent.Client, id int) (bool, error) {
+	answer := make(chan liveAnswer, 1)
+	l.mu.Lock()
+	if l.waiting == nil {
+		l.waiting = map[int][]chan liveAnswer{}
+	}
+	l.waiting[id] = append(l.waiting[id], answer)
+	if !l.running {
+		l.running = true
+		go l.rounds(c)
+	}
+	l.mu.Unlock()
+	select {
+	case a := <-answer:
+		return a.live, a.err
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+}
+
+// rounds checks the waiting tokens, round after round, until none wait.
+func (l *liveTokens) rounds(c *ent.Client) {
+	for {
+		l.mu.Lock()
+		batch := l.waiting
+		l.waiting = nil
+		if len(batch) == 0 {
+			l.running = false
+			l.mu.Unlock()
+			return
+		}
+		l.mu.Unlock()
+		ids := make([]int, 0, len(batch))
+		for id := range batch {
+			ids = append(ids, id)
+		}
+		ctx, cancel := context.WithTimeout(policy.System(context.Background()), liveRoundTimeout)
+		live, err := c.APIToken.Query().
+			Where(apitoken.IDIn(ids...), apitoken.RevokedAtIsNil(), apitoken.ExpiresAtGT(time.Now())).
+			IDs(ctx)
+		cancel()
+		in := make(map[int]bool, len(live))
+		for _, id := range live {
+			in[id] = true
+		}
+		for id, answers := range batch {
+			for _, a := range answers {
+				a <- liveAnswer{live: in[id], err: err}
+			}
+		}
+	}
 }

@@ -19,6 +19,9 @@ func main() {
 	nodes := gen.MustParse(gen.NewTemplate("gql_nodes").
 		Funcs(entgql.TemplateFuncs).
 		ParseFiles("ent/template/gql_nodes.tmpl"))
+	kept := gen.MustParse(gen.NewTemplate("kept_count").
+		Funcs(entgql.TemplateFuncs).
+		ParseFiles("ent/template/kept_count.tmpl"))
 	// Parsed after entgql's templates, so that its helper replaces entgql's.
 	paginate := gen.MustParse(gen.NewTemplate("gql_paginate").
 		Funcs(entgql.TemplateFuncs).
@@ -34,7 +37,7 @@ func main() {
 		log.Fatalf("creating entgql extension: %v", err)
 	}
 	err = entc.Generate("./ent/schema", &gen.Config{
-		Templates: []*gen.Template{nodes},
+		Templates: []*gen.Template{nodes, kept},
 		Features: []gen.Feature{
 			gen.FeatureGlobalID,
 			gen.FeatureExecQuery,

@@ -69,7 +69,12 @@ func square(lon, lat float64) *geo.Geometry {
 
 func newWorld(t testing.TB, opts ...database.Option) *world {
 	t.Helper()
-	st := dbtest.Open(t, opts...)
+	return newWorldOn(t, dbtest.Open(t, opts...))
+}
+
+// newWorldOn builds the world's register in st.
+func newWorldOn(t testing.TB, st *database.Store) *world {
+	t.Helper()
 	w := &world{store: st, api: graphtest.New(t, st)}
 	ctx := policy.System(context.Background())
 	err := register.InTx(ctx, st.Client, func(c *ent.Client) error {

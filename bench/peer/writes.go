@@ -21,6 +21,7 @@ func writes(ctx context.Context, args []string) error {
 	admin := fs.String("admin-token", "", "Jiceng API token that may change units (ADMIN)")
 	n := fs.Int("c", 8, "concurrency of the list query")
 	every := fs.Duration("every", 2*time.Second, "time between writes")
+	roll := fs.Bool("rollup", true, "ask for the city's roll-up after each write (false: the writes alone)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -70,7 +71,7 @@ func writes(ctx context.Context, args []string) error {
 				writes++
 				mu.Unlock()
 				// The roll-up the write made cold, unless one is still running.
-				if rolling.CompareAndSwap(false, true) {
+				if *roll && rolling.CompareAndSwap(false, true) {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
@@ -101,8 +102,12 @@ func writes(ctx context.Context, args []string) error {
 		rs = append(rs, ms(d))
 	}
 	fmt.Printf("list at c=%d, quiet:                    %.0f req/s, p95 %.1f ms\n", *n, median(quiet), median(quietP))
-	fmt.Printf("list at c=%d, a write every %s and a cold roll-up after it: %.0f req/s, p95 %.1f ms (%d writes; %d roll-ups, median %.0f ms; %d over the server's --timeout)\n",
-		*n, *every, median(busy), median(busyP), writes, len(rs), median(rs), failed)
+	after := "and a cold roll-up after it"
+	if !*roll {
+		after = "(no roll-up)"
+	}
+	fmt.Printf("list at c=%d, a write every %s %s: %.0f req/s, p95 %.1f ms (%d writes; %d roll-ups, median %.0f ms; %d over the server's --timeout)\n",
+		*n, *every, after, median(busy), median(busyP), writes, len(rs), median(rs), failed)
 	fmt.Printf("ratio: throughput %.2f×, p95 %.2f×\n", median(busy)/median(quiet), median(busyP)/median(quietP))
 	return nil
 }
