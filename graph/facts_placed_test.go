@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -170,5 +171,78 @@ func TestTheListsAreaFilterHoldsMembersTheRulesDoNotCount(t *testing.T) {
 	w.api.Do(&p, `query($id: ID!) { node(id: $id) { ... on Member { placedIn(asOf: "`+on+`") { grid { id } } } } }`, "id", out)
 	if p.Node.PlacedIn.Grid == nil || p.Node.PlacedIn.Grid.ID != w.east {
 		t.Errorf("Member.placedIn of the member transferred out: %+v, want the east grid", p.Node.PlacedIn.Grid)
+	}
+}
+
+// The dashboard's area pickers and the grid map's fallback read the areas
+// open on a day, and where each lay then, from the areas list's openOn and
+// within filters and Area.parentOn, as the analysis reads the territory: a
+// grid drawn on the day is offered from it, one dissolved on the day up to
+// the day before, and a grid moved to another community on the day is in
+// the old one the day before and in the new one on the day.
+func TestTheAreasOpenOnADayAndWhereTheyLay(t *testing.T) {
+	w := newTown(t)
+	newer := w.create("Area", map[string]any{"name": "新社区", "kind": "COMMUNITY", "parentID": w.sub, "establishedOn": "2000-01-01"})
+	w.create("Area", map[string]any{"name": "北网格", "kind": "GRID", "parentID": w.community, "establishedOn": on})
+	w.create("Area", map[string]any{"name": "旧网格", "kind": "GRID", "parentID": w.community, "establishedOn": "2000-01-01", "dissolvedOn": on})
+	var done map[string]any
+	w.api.Do(&done, `mutation($id: ID!, $p: ID!) { updateArea(id: $id, input: {parentID: $p}, on: "`+on+`") { id } }`, "id", w.west, "p", newer)
+
+	grids := func(day string, within ...string) []string {
+		t.Helper()
+		where := map[string]any{"kind": "GRID", "openOn": day}
+		if len(within) > 0 {
+			where["within"] = map[string]any{"areaIDs": within, "asOf": day}
+		}
+		var out struct {
+			Areas struct{ Nodes []struct{ Name string } }
+		}
+		w.api.Do(&out, `query($w: AreaWhereInput) { areas(first: 50, where: $w, orderBy: [{field: NAME}]) { nodes { name } } }`, "w", where)
+		var names []string
+		for _, n := range out.Areas.Nodes {
+			names = append(names, n.Name)
+		}
+		return names
+	}
+	parentOf := func(id, day string) string {
+		t.Helper()
+		var out struct {
+			Node struct{ ParentOn *struct{ Name string } }
+		}
+		w.api.Do(&out, `query($id: ID!, $d: Date) { node(id: $id) { ... on Area { parentOn(asOf: $d) { name } } } }`, "id", id, "d", day)
+		if out.Node.ParentOn == nil {
+			return ""
+		}
+		return out.Node.ParentOn.Name
+	}
+	for _, c := range []struct {
+		day                 string
+		open, inOld, inNew  []string
+		westIn, subdistrict string
+	}{
+		{dayBefore, []string{"东网格", "旧网格", "西网格"}, []string{"东网格", "旧网格", "西网格"}, nil, "历史社区", "历史街道"},
+		{on, []string{"东网格", "北网格", "西网格"}, []string{"东网格", "北网格"}, []string{"西网格"}, "新社区", "历史街道"},
+	} {
+		if got := grids(c.day); !slices.Equal(got, c.open) {
+			t.Errorf("%s: the grids open are %v, want %v", c.day, got, c.open)
+		}
+		if got := grids(c.day, w.community); !slices.Equal(got, c.inOld) {
+			t.Errorf("%s: the grids of 历史社区 are %v, want %v", c.day, got, c.inOld)
+		}
+		if got := grids(c.day, newer); !slices.Equal(got, c.inNew) {
+			t.Errorf("%s: the grids of 新社区 are %v, want %v", c.day, got, c.inNew)
+		}
+		if got := grids(c.day, w.sub); len(got) != len(c.open) {
+			t.Errorf("%s: the grids of the sub-district are %v, want %v", c.day, got, c.open)
+		}
+		if got := parentOf(w.west, c.day); got != c.westIn {
+			t.Errorf("%s: 西网格 lay in %q, want %q", c.day, got, c.westIn)
+		}
+		if got := parentOf(w.community, c.day); got != c.subdistrict {
+			t.Errorf("%s: 历史社区 lay in %q, want %q", c.day, got, c.subdistrict)
+		}
+	}
+	if got := parentOf(w.sub, on); got != "" {
+		t.Errorf("the sub-district lay in %q", got)
 	}
 }
