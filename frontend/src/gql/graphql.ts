@@ -4671,7 +4671,29 @@ export type AuditEntriesQuery = { auditEntries: { totalCount: number, pageInfo: 
         | { __typename: 'Term' }
         | { __typename: 'Unit', name: string }
         | { __typename: 'UnitCoverage' }
-       | null }> } };
+       | null }>, references: Array<
+      | { __typename: 'AffiliatedOrganization', id: string }
+      | { __typename: 'Appointment', id: string }
+      | { __typename: 'Area', name: string, id: string }
+      | { __typename: 'Assessment', id: string }
+      | { __typename: 'AuditEntry', id: string }
+      | { __typename: 'Exemption', id: string }
+      | { __typename: 'Gap', id: string }
+      | { __typename: 'InstructorVisit', id: string }
+      | { __typename: 'KindChange', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Member', name: string, id: string }
+      | { __typename: 'Membership', id: string }
+      | { __typename: 'MobileReport', id: string }
+      | { __typename: 'Organization', name: string, id: string }
+      | { __typename: 'Period', id: string }
+      | { __typename: 'Rectification', id: string }
+      | { __typename: 'RectificationNote', id: string }
+      | { __typename: 'RuleSetting', id: string }
+      | { __typename: 'Term', id: string }
+      | { __typename: 'Unit', name: string, id: string }
+      | { __typename: 'UnitCoverage', id: string }
+    > } };
 
 export type GapsQueryVariables = Exact<{
   areaId?: string | null | undefined;
@@ -6604,6 +6626,22 @@ export const AuditEntriesDocument = new TypedDocumentString(`
       after
       detail
       address
+    }
+    references {
+      __typename
+      id
+      ... on Member {
+        name
+      }
+      ... on Organization {
+        name
+      }
+      ... on Unit {
+        name
+      }
+      ... on Area {
+        name
+      }
     }
   }
 }
