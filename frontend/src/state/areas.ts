@@ -8,7 +8,7 @@ import type { RequestError } from '@/api/errors'
 import { graphql } from '@/gql'
 import type { AreasQuery } from '@/gql/graphql'
 import { compareIds, compareNames } from '@/lib/names'
-import { onSessionEnd } from './session'
+import { currentUser, onSessionEnd } from './session'
 
 const AreasDocument = graphql(`
   query Areas {
@@ -87,7 +87,8 @@ function forgetDays() {
  */
 function openOn(asOf: string): Map<string, string | undefined> | undefined {
   const known = openDays.value.get(asOf)
-  if (known || asked.has(asOf)) return known
+  // Nobody signed in (a page still drawn as its session ends): nothing to ask.
+  if (known || asked.has(asOf) || !currentUser.value) return known
   asked.add(asOf)
   const session = generation
   request(OpenAreasDocument, { asOf })
