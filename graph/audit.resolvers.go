@@ -21,3 +21,12 @@ func (r *auditEntryResolver) Subject(ctx context.Context, obj *ent.AuditEntry) (
 	}
 	return n, err
 }
+
+// References is the resolver for the references field.
+func (r *auditEntryConnectionResolver) References(ctx context.Context, obj *ent.AuditEntryConnection) ([]ent.Noder, error) {
+	entries := make([]*ent.AuditEntry, 0, len(obj.Edges))
+	for _, e := range obj.Edges {
+		entries = append(entries, e.Node)
+	}
+	return r.auditReferences(ctx, entries)
+}

@@ -128,6 +128,11 @@ func (r *Resolver) Area() AreaResolver { return &areaResolver{r} }
 // AuditEntry returns AuditEntryResolver implementation.
 func (r *Resolver) AuditEntry() AuditEntryResolver { return &auditEntryResolver{r} }
 
+// AuditEntryConnection returns AuditEntryConnectionResolver implementation.
+func (r *Resolver) AuditEntryConnection() AuditEntryConnectionResolver {
+	return &auditEntryConnectionResolver{r}
+}
+
 // Member returns MemberResolver implementation.
 func (r *Resolver) Member() MemberResolver { return &memberResolver{r} }
 
@@ -149,6 +154,9 @@ func (r *Resolver) RuleSetting() RuleSettingResolver { return &ruleSettingResolv
 // Unit returns UnitResolver implementation.
 func (r *Resolver) Unit() UnitResolver { return &unitResolver{r} }
 
+// AreaWhereInput returns AreaWhereInputResolver implementation.
+func (r *Resolver) AreaWhereInput() AreaWhereInputResolver { return &areaWhereInputResolver{r} }
+
 // MemberWhereInput returns MemberWhereInputResolver implementation.
 func (r *Resolver) MemberWhereInput() MemberWhereInputResolver { return &memberWhereInputResolver{r} }
 
@@ -163,6 +171,7 @@ func (r *Resolver) UnitWhereInput() UnitWhereInputResolver { return &unitWhereIn
 type (
 	areaResolver                   struct{ *Resolver }
 	auditEntryResolver             struct{ *Resolver }
+	auditEntryConnectionResolver   struct{ *Resolver }
 	memberResolver                 struct{ *Resolver }
 	organizationResolver           struct{ *Resolver }
 	periodResolver                 struct{ *Resolver }
@@ -170,6 +179,7 @@ type (
 	rectificationResolver          struct{ *Resolver }
 	ruleSettingResolver            struct{ *Resolver }
 	unitResolver                   struct{ *Resolver }
+	areaWhereInputResolver         struct{ *Resolver }
 	memberWhereInputResolver       struct{ *Resolver }
 	organizationWhereInputResolver struct{ *Resolver }
 	unitWhereInputResolver         struct{ *Resolver }

@@ -53,6 +53,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Area() AreaResolver
 	AuditEntry() AuditEntryResolver
+	AuditEntryConnection() AuditEntryConnectionResolver
 	EditPermission() EditPermissionResolver
 	Gap() GapResolver
 	GapConnection() GapConnectionResolver
@@ -68,6 +69,7 @@ type ResolverRoot interface {
 	Rectification() RectificationResolver
 	RuleSetting() RuleSettingResolver
 	Unit() UnitResolver
+	AreaWhereInput() AreaWhereInputResolver
 	MemberWhereInput() MemberWhereInputResolver
 	OrganizationWhereInput() OrganizationWhereInputResolver
 	UnitWhereInput() UnitWhereInputResolver
@@ -152,6 +154,7 @@ type ComplexityRoot struct {
 		Organizations           func(childComplexity int) int
 		Parent                  func(childComplexity int) int
 		ParentID                func(childComplexity int) int
+		ParentOn                func(childComplexity int, asOf *time.Time) int
 		ResidentMembers         func(childComplexity int) int
 		Residents               func(childComplexity int) int
 		ResponsibleOn           func(childComplexity int, asOf *time.Time) int
@@ -233,6 +236,7 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
+		References func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
 
@@ -1118,9 +1122,13 @@ type AreaResolver interface {
 	ResponsibleOn(ctx context.Context, obj *ent.Area, asOf *time.Time) ([]*ent.Organization, error)
 	History(ctx context.Context, obj *ent.Area, attribute *vocab.Attribute) ([]*ent.Period, error)
 	ViewerMayEdit(ctx context.Context, obj *ent.Area) (*policy.Permission, error)
+	ParentOn(ctx context.Context, obj *ent.Area, asOf *time.Time) (*ent.Area, error)
 }
 type AuditEntryResolver interface {
 	Subject(ctx context.Context, obj *ent.AuditEntry) (ent.Noder, error)
+}
+type AuditEntryConnectionResolver interface {
+	References(ctx context.Context, obj *ent.AuditEntryConnection) ([]ent.Noder, error)
 }
 type EditPermissionResolver interface {
 	Area(ctx context.Context, obj *policy.Permission) (*ent.Area, error)
@@ -1296,6 +1304,10 @@ type UnitResolver interface {
 	ViewerMayEdit(ctx context.Context, obj *ent.Unit) (*policy.Permission, error)
 }
 
+type AreaWhereInputResolver interface {
+	OpenOn(ctx context.Context, obj *ent.AreaWhereInput, data *time.Time) error
+	Within(ctx context.Context, obj *ent.AreaWhereInput, data *model.WithinInput) error
+}
 type MemberWhereInputResolver interface {
 	Placed(ctx context.Context, obj *ent.MemberWhereInput, data *model.PlacedInput) error
 }
@@ -1671,6 +1683,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Area.ParentID(childComplexity), true
+	case "Area.parentOn":
+		if e.ComplexityRoot.Area.ParentOn == nil {
+			break
+		}
+
+		args, err := ec.field_Area_parentOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Area.ParentOn(childComplexity, args["asOf"].(*time.Time)), true
 	case "Area.residentMembers":
 		if e.ComplexityRoot.Area.ResidentMembers == nil {
 			break
@@ -2026,6 +2049,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntryConnection.PageInfo(childComplexity), true
+	case "AuditEntryConnection.references":
+		if e.ComplexityRoot.AuditEntryConnection.References == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntryConnection.References(childComplexity), true
 	case "AuditEntryConnection.totalCount":
 		if e.ComplexityRoot.AuditEntryConnection.TotalCount == nil {
 			break
@@ -6461,6 +6490,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateUnitCoverageInput", ec.unmarshalInputUpdateUnitCoverageInput),
 			graphql.NewInputUnmarshaler("UpdateUnitInput", ec.unmarshalInputUpdateUnitInput),
 			graphql.NewInputUnmarshaler("UpgradeOrganizationInput", ec.unmarshalInputUpgradeOrganizationInput),
+			graphql.NewInputUnmarshaler("WithinInput", ec.unmarshalInputWithinInput),
 		)
 	}
 	first := true
@@ -6536,7 +6566,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "halfyear.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "reminders.graphqls" "revision.graphqls" "schema.graphqls" "viewer.graphqls"
+//go:embed "audit.graphqls" "coverage.graphqls" "ent.graphqls" "halfyear.graphqls" "history.graphqls" "mutation.graphqls" "orgops.graphqls" "permission.graphqls" "rectification.graphqls" "register.graphqls" "reminders.graphqls" "revision.graphqls" "schema.graphqls" "territory.graphqls" "viewer.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6561,6 +6591,7 @@ var sources = []*ast.Source{
 	{Name: "reminders.graphqls", Input: sourceData("reminders.graphqls"), BuiltIn: false},
 	{Name: "revision.graphqls", Input: sourceData("revision.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "territory.graphqls", Input: sourceData("territory.graphqls"), BuiltIn: false},
 	{Name: "viewer.graphqls", Input: sourceData("viewer.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -6731,6 +6762,8 @@ func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.
 		return ec.fieldContext_Area_history(ctx, field)
 	case "viewerMayEdit":
 		return ec.fieldContext_Area_viewerMayEdit(ctx, field)
+	case "parentOn":
+		return ec.fieldContext_Area_parentOn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Area", field.Name)
 }
@@ -6883,6 +6916,8 @@ func (ec *executionContext) childFields_AuditEntryConnection(ctx context.Context
 		return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
 	case "nodes":
 		return ec.fieldContext_AuditEntryConnection_nodes(ctx, field)
+	case "references":
+		return ec.fieldContext_AuditEntryConnection_references(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntryConnection", field.Name)
 }
@@ -8580,6 +8615,20 @@ func (ec *executionContext) field_Area_history_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["attribute"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Area_parentOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg0
 	return args, nil
 }
 
@@ -13064,6 +13113,50 @@ func (ec *executionContext) fieldContext_Area_viewerMayEdit(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Area_parentOn(ctx context.Context, field graphql.CollectedField, obj *ent.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_parentOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Area().ParentOn(ctx, obj, fc.Args["asOf"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Area) graphql.Marshaler {
+			return ec.marshalOArea2ᚖjicengᚋentᚐArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Area_parentOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Area",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Area_parentOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AreaConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AreaConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14390,6 +14483,38 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_nodes(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntryConnection_references(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEntryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntryConnection_references(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntryConnection().References(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2ᚕjicengᚋentᚐNoderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntryConnection_references(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEntryConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -35417,7 +35542,7 @@ func (ec *executionContext) unmarshalInputAreaWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeIsNil", "codeNotNil", "codeEqualFold", "codeContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "households", "householdsNEQ", "householdsIn", "householdsNotIn", "householdsGT", "householdsGTE", "householdsLT", "householdsLTE", "residents", "residentsNEQ", "residentsIn", "residentsNotIn", "residentsGT", "residentsGTE", "residentsLT", "residentsLTE", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "establishedOnIsNil", "establishedOnNotNil", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasOrganizations", "hasOrganizationsWith", "hasUnits", "hasUnitsWith", "hasResidentMembers", "hasResidentMembersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAssessments", "hasAssessmentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeIsNil", "codeNotNil", "codeEqualFold", "codeContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "households", "householdsNEQ", "householdsIn", "householdsNotIn", "householdsGT", "householdsGTE", "householdsLT", "householdsLTE", "residents", "residentsNEQ", "residentsIn", "residentsNotIn", "residentsGT", "residentsGTE", "residentsLT", "residentsLTE", "establishedOn", "establishedOnNEQ", "establishedOnIn", "establishedOnNotIn", "establishedOnGT", "establishedOnGTE", "establishedOnLT", "establishedOnLTE", "establishedOnIsNil", "establishedOnNotNil", "dissolvedOn", "dissolvedOnNEQ", "dissolvedOnIn", "dissolvedOnNotIn", "dissolvedOnGT", "dissolvedOnGTE", "dissolvedOnLT", "dissolvedOnLTE", "dissolvedOnIsNil", "dissolvedOnNotNil", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasOrganizations", "hasOrganizationsWith", "hasUnits", "hasUnitsWith", "hasResidentMembers", "hasResidentMembersWith", "hasAffiliatedOrganizations", "hasAffiliatedOrganizationsWith", "hasAssessments", "hasAssessmentsWith", "openOn", "within"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36229,6 +36354,24 @@ func (ec *executionContext) unmarshalInputAreaWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasAssessmentsWith = data
+		case "openOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.AreaWhereInput().OpenOn(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "within":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("within"))
+			data, err := ec.unmarshalOWithinInput2ᚖjicengᚋgraphᚋmodelᚐWithinInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.AreaWhereInput().Within(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -53902,6 +54045,55 @@ func UnmarshalUpgradeOrganizationInput(ctx context.Context, raw any) (register.U
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWithinInput(ctx context.Context, obj any) (model.WithinInput, error) {
+	var it model.WithinInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"areaIDs", "asOf"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "areaIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIDs"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDs = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWithinInput unmarshals raw into the WithinInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWithinInput(ctx context.Context, raw any) (model.WithinInput, error) {
+	var out model.WithinInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WithinInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -54532,6 +54724,12 @@ func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Area_viewerMayEdit(ctx, field, obj)
 				})
+		case "parentOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Area_parentOn(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -55002,23 +55200,29 @@ func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.S
 		case "edges":
 			out.Values[i] = ec._AuditEntryConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._AuditEntryConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._AuditEntryConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._AuditEntryConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "references":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntryConnection_references(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62589,6 +62793,22 @@ func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoder(ctx context.Con
 	return ret
 }
 
+func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoderᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNode2jicengᚋentᚐNoder(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -66963,6 +67183,14 @@ func (ec *executionContext) unmarshalOUnitWhereInput2ᚖjicengᚋentᚐUnitWhere
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputUnitWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOWithinInput2ᚖjicengᚋgraphᚋmodelᚐWithinInput(ctx context.Context, v any) (*model.WithinInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWithinInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -81,6 +81,7 @@ func NewHandler(store *database.Store, logger *slog.Logger, opts Options) http.H
 	srv.AroundResponses(givePriority)
 	srv.AroundResponses(auditPersonalReads(logger))
 	srv.AroundResponses(memoStandings)
+	srv.AroundResponses(memoTerritory)
 	srv.AroundResponses(withGapItems)
 	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {

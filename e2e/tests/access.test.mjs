@@ -144,7 +144,8 @@ describe('an analyst', () => {
 
 describe('an editor and the audit log', () => {
   const address = `e2e 编辑员修改的地址 ${Date.now()}`
-  let changed
+  const created = `e2e 编辑员新建的单位 ${Date.now()}`
+  let changed, inside
 
   it('an editor changes a unit of their community, and is refused outside it in the server’s words', async () => {
     const { data } = await gql(`{
@@ -152,8 +153,9 @@ describe('an editor and the audit log', () => {
       units(first: 500, where: { closedOnIsNil: true }) { nodes { id name grid { parent { id } } } }
     }`)
     const outside = data.areas.nodes.find((g) => g.parent?.id !== editorCommunity.id)
+    inside = data.areas.nodes.find((g) => g.parent?.id === editorCommunity.id)
     changed = data.units.nodes.find((u) => u.grid.parent?.id === editorCommunity.id)
-    assert.ok(outside && changed, 'the demo has grids outside and units inside the editor’s community')
+    assert.ok(outside && inside && changed, 'the demo has grids outside and units inside the editor’s community')
     const refused = await gqlAs('editor', 'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { id } }', {
       input: { name: 'e2e 越权单位', kind: 'NON_PUBLIC_ENTERPRISE', gridID: outside.id },
     })
@@ -180,6 +182,11 @@ describe('an editor and the audit log', () => {
     await page.getByText(address).waitFor()
     assert.deepEqual(page.problems, [])
     await page.close()
+
+    const made = await gqlAs('editor', 'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { id } }', {
+      input: { name: created, kind: 'NON_PUBLIC_ENTERPRISE', gridID: inside.id },
+    })
+    assert.ok(made.data?.createUnit?.id, JSON.stringify(made))
   })
 
   it('the administrator sees the editor’s change in the audit log, newest first', async () => {
@@ -198,6 +205,14 @@ describe('an editor and the audit log', () => {
     assert.ok(text.includes(`用户 ${accounts.editor.username}`), `the entry names the editor: ${text}`)
     assert.ok(text.includes(`单位 ${changed.name}`), `the entry names the unit: ${text}`)
     assert.ok(!text.includes(changed.id), `the entry shows no ID: ${text}`)
+
+    // A record a change names is shown by the name the server gives with the page.
+    await visit(page, `/audit?action=CREATE&actor=${accounts.editor.username}`)
+    const creation = page.locator('[data-testid=audit-table] tbody tr', { hasText: created })
+    await creation.waitFor()
+    const made = await creation.innerText()
+    assert.ok(made.includes(inside.name), `the creation names its grid ${inside.name}: ${made}`)
+    assert.ok(!made.includes(inside.id), `the creation shows no ID: ${made}`)
 
     const { data } = await gql(`{ auditEntries(where: { actorContainsFold: "${accounts.editor.username}" }) { totalCount } }`)
     await visit(page, '/audit')

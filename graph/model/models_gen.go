@@ -254,6 +254,14 @@ type Viewer struct {
 	AreaIDs []int `json:"areaIDs"`
 }
 
+// Areas within areas on a day, as the coverage analysis reads the territory.
+type WithinInput struct {
+	// The areas; an area that is one of them or lies within one matches.
+	AreaIDs []int `json:"areaIDs"`
+	// The day; today when left out.
+	AsOf *time.Time `json:"asOf,omitempty"`
+}
+
 // How a list of gaps is ordered.
 type GapOrder string
 

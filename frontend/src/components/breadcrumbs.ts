@@ -1,6 +1,7 @@
 // The document of the breadcrumbs: where a member, organisation or unit
-// sits on a day (community and grid, as the analysis places it) and the
-// organisations above it.
+// sits on a day (community and grid, as the analysis places it), and the
+// organisations above it that day: a member's organisation (the membership
+// in force), an organisation's parents (their standings' parents).
 import { graphql } from '@/gql'
 
 graphql(`
@@ -16,6 +17,14 @@ graphql(`
   }
 `)
 
+graphql(`
+  fragment CrumbOrg on Organization {
+    id
+    name
+    kindOn(asOf: $asOf)
+  }
+`)
+
 export const BreadcrumbsDocument = graphql(`
   query Breadcrumbs($id: ID!, $asOf: Date) {
     node(id: $id) {
@@ -26,9 +35,7 @@ export const BreadcrumbsDocument = graphql(`
         placedIn(asOf: $asOf) {
           ...CrumbPlace
         }
-        memberships {
-          startedOn
-          endedOn
+        membershipOn(asOf: $asOf) {
           organization {
             id
             name
@@ -41,18 +48,18 @@ export const BreadcrumbsDocument = graphql(`
         placedIn(asOf: $asOf) {
           ...CrumbPlace
         }
-        parent {
-          id
-          name
-          kind
+        standing(asOf: $asOf) {
           parent {
-            id
-            name
-            kind
-            parent {
-              id
-              name
-              kind
+            ...CrumbOrg
+            standing(asOf: $asOf) {
+              parent {
+                ...CrumbOrg
+                standing(asOf: $asOf) {
+                  parent {
+                    ...CrumbOrg
+                  }
+                }
+              }
             }
           }
         }

@@ -695,6 +695,11 @@ export type AreaWhereInput = {
   nameNotIn?: Array<string> | null | undefined;
   /** The condition does not hold. */
   not?: AreaWhereInput | null | undefined;
+  /**
+   * Only areas open on the day: drawn by it and not dissolved by it, those the
+   * coverage analysis counts that day.
+   */
+  openOn?: string | null | undefined;
   /** At least one of these conditions holds. */
   or?: Array<AreaWhereInput> | null | undefined;
   /** parent_id field predicates */
@@ -741,6 +746,8 @@ export type AreaWhereInput = {
   updatedAtNEQ?: string | null | undefined;
   /** Only where updatedAt is none of these. */
   updatedAtNotIn?: Array<string> | null | undefined;
+  /** Only the areas named, and the areas that lay within them on the day (Area.parentOn). */
+  within?: WithinInput | null | undefined;
 };
 
 /** AssessmentGrade is enum for the field grade */
@@ -4499,7 +4506,17 @@ export type UpgradeOrganizationInput = {
   toKind?: OrganizationKind;
 };
 
+/** Areas within areas on a day, as the coverage analysis reads the territory. */
+export type WithinInput = {
+  /** The areas; an area that is one of them or lies within one matches. */
+  areaIDs: Array<string>;
+  /** The day; today when left out. */
+  asOf?: string | null | undefined;
+};
+
 export type CrumbPlaceFragment = { community: { id: string, name: string } | null, grid: { id: string, name: string } | null };
+
+export type CrumbOrgFragment = { id: string, name: string, kindOn: OrganizationKind | null };
 
 export type BreadcrumbsQueryVariables = Exact<{
   id: string;
@@ -4518,10 +4535,10 @@ export type BreadcrumbsQuery = { node:
     | { __typename: 'InstructorVisit' }
     | { __typename: 'KindChange' }
     | { __typename: 'Meeting' }
-    | { __typename: 'Member', id: string, name: string, placedIn: { community: { id: string, name: string } | null, grid: { id: string, name: string } | null }, memberships: Array<{ startedOn: string, endedOn: string | null, organization: { id: string, name: string } }> | null }
+    | { __typename: 'Member', id: string, name: string, placedIn: { community: { id: string, name: string } | null, grid: { id: string, name: string } | null }, membershipOn: { organization: { id: string, name: string } } | null }
     | { __typename: 'Membership' }
     | { __typename: 'MobileReport' }
-    | { __typename: 'Organization', id: string, name: string, placedIn: { community: { id: string, name: string } | null, grid: { id: string, name: string } | null }, parent: { id: string, name: string, kind: OrganizationKind, parent: { id: string, name: string, kind: OrganizationKind, parent: { id: string, name: string, kind: OrganizationKind } | null } | null } | null }
+    | { __typename: 'Organization', id: string, name: string, placedIn: { community: { id: string, name: string } | null, grid: { id: string, name: string } | null }, standing: { parent: { id: string, name: string, kindOn: OrganizationKind | null, standing: { parent: { id: string, name: string, kindOn: OrganizationKind | null, standing: { parent: { id: string, name: string, kindOn: OrganizationKind | null } | null } | null } | null } | null } | null } | null }
     | { __typename: 'Period' }
     | { __typename: 'Rectification' }
     | { __typename: 'RectificationNote' }
@@ -4582,7 +4599,14 @@ export type HistoryPeriodFragment = { id: string, attribute: Attribute, text: st
 export type AreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AreasQuery = { areas: { nodes: Array<{ id: string, name: string, kind: AreaKind, parentID: string | null, establishedOn: string | null, dissolvedOn: string | null }> } };
+export type AreasQuery = { areas: { nodes: Array<{ id: string, name: string, kind: AreaKind, parentID: string | null }> } };
+
+export type OpenAreasQueryVariables = Exact<{
+  asOf: string;
+}>;
+
+
+export type OpenAreasQuery = { areas: { nodes: Array<{ id: string, parentOn: { id: string } | null }> } };
 
 export type RegisterCalendarQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -4647,7 +4671,29 @@ export type AuditEntriesQuery = { auditEntries: { totalCount: number, pageInfo: 
         | { __typename: 'Term' }
         | { __typename: 'Unit', name: string }
         | { __typename: 'UnitCoverage' }
-       | null }> } };
+       | null }>, references: Array<
+      | { __typename: 'AffiliatedOrganization', id: string }
+      | { __typename: 'Appointment', id: string }
+      | { __typename: 'Area', name: string, id: string }
+      | { __typename: 'Assessment', id: string }
+      | { __typename: 'AuditEntry', id: string }
+      | { __typename: 'Exemption', id: string }
+      | { __typename: 'Gap', id: string }
+      | { __typename: 'InstructorVisit', id: string }
+      | { __typename: 'KindChange', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Member', name: string, id: string }
+      | { __typename: 'Membership', id: string }
+      | { __typename: 'MobileReport', id: string }
+      | { __typename: 'Organization', name: string, id: string }
+      | { __typename: 'Period', id: string }
+      | { __typename: 'Rectification', id: string }
+      | { __typename: 'RectificationNote', id: string }
+      | { __typename: 'RuleSetting', id: string }
+      | { __typename: 'Term', id: string }
+      | { __typename: 'Unit', name: string, id: string }
+      | { __typename: 'UnitCoverage', id: string }
+    > } };
 
 export type GapsQueryVariables = Exact<{
   areaId?: string | null | undefined;
@@ -4810,10 +4856,13 @@ export type GridMapQueryVariables = Exact<{
 
 export type GridMapQuery = { gridMap: Record<string, unknown> };
 
-export type GridBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
+export type GridBoundariesQueryVariables = Exact<{
+  where: AreaWhereInput;
+  asOf: string;
+}>;
 
 
-export type GridBoundariesQuery = { areas: { nodes: Array<{ id: string, name: string, boundary: { type: "Polygon" | "MultiPolygon"; coordinates: unknown } | null, residents: number, establishedOn: string | null, dissolvedOn: string | null, parent: { id: string, name: string, parentID: string | null } | null, organizations: Array<{ id: string, name: string, establishedOn: string, dissolvedOn: string | null }> | null }> } };
+export type GridBoundariesQuery = { areas: { nodes: Array<{ id: string, name: string, boundary: { type: "Polygon" | "MultiPolygon"; coordinates: unknown } | null, residents: number, parentOn: { id: string, name: string } | null, responsibleOn: Array<{ id: string, name: string }> }> } };
 
 export type PlaceMemberMutationVariables = Exact<{
   input: CreateMembershipInput;
@@ -6104,6 +6153,13 @@ export const CrumbPlaceFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CrumbPlace"}) as unknown as TypedDocumentString<CrumbPlaceFragment, unknown>;
+export const CrumbOrgFragmentDoc = new TypedDocumentString(`
+    fragment CrumbOrg on Organization {
+  id
+  name
+  kindOn(asOf: $asOf)
+}
+    `, {"fragmentName":"CrumbOrg"}) as unknown as TypedDocumentString<CrumbOrgFragment, unknown>;
 export const GapFieldsFragmentDoc = new TypedDocumentString(`
     fragment GapFields on Gap {
   key
@@ -6349,9 +6405,7 @@ export const BreadcrumbsDocument = new TypedDocumentString(`
       placedIn(asOf: $asOf) {
         ...CrumbPlace
       }
-      memberships {
-        startedOn
-        endedOn
+      membershipOn(asOf: $asOf) {
         organization {
           id
           name
@@ -6364,18 +6418,18 @@ export const BreadcrumbsDocument = new TypedDocumentString(`
       placedIn(asOf: $asOf) {
         ...CrumbPlace
       }
-      parent {
-        id
-        name
-        kind
+      standing(asOf: $asOf) {
         parent {
-          id
-          name
-          kind
-          parent {
-            id
-            name
-            kind
+          ...CrumbOrg
+          standing(asOf: $asOf) {
+            parent {
+              ...CrumbOrg
+              standing(asOf: $asOf) {
+                parent {
+                  ...CrumbOrg
+                }
+              }
+            }
           }
         }
       }
@@ -6398,6 +6452,11 @@ export const BreadcrumbsDocument = new TypedDocumentString(`
     id
     name
   }
+}
+fragment CrumbOrg on Organization {
+  id
+  name
+  kindOn(asOf: $asOf)
 }`) as unknown as TypedDocumentString<BreadcrumbsQuery, BreadcrumbsQueryVariables>;
 export const AreasDocument = new TypedDocumentString(`
     query Areas {
@@ -6411,12 +6470,22 @@ export const AreasDocument = new TypedDocumentString(`
       name
       kind
       parentID
-      establishedOn
-      dissolvedOn
     }
   }
 }
     `) as unknown as TypedDocumentString<AreasQuery, AreasQueryVariables>;
+export const OpenAreasDocument = new TypedDocumentString(`
+    query OpenAreas($asOf: Date!) {
+  areas(first: 500, where: {kindIn: [COMMUNITY, GRID], openOn: $asOf}) {
+    nodes {
+      id
+      parentOn(asOf: $asOf) {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenAreasQuery, OpenAreasQueryVariables>;
 export const RegisterCalendarDocument = new TypedDocumentString(`
     query RegisterCalendar {
   registerCalendar {
@@ -6558,6 +6627,22 @@ export const AuditEntriesDocument = new TypedDocumentString(`
       after
       detail
       address
+    }
+    references {
+      __typename
+      id
+      ... on Member {
+        name
+      }
+      ... on Organization {
+        name
+      }
+      ... on Unit {
+        name
+      }
+      ... on Area {
+        name
+      }
     }
   }
 }
@@ -6822,25 +6907,20 @@ export const GridMapDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<GridMapQuery, GridMapQueryVariables>;
 export const GridBoundariesDocument = new TypedDocumentString(`
-    query GridBoundaries {
-  areas(first: 500, where: {kind: GRID}) {
+    query GridBoundaries($where: AreaWhereInput!, $asOf: Date!) {
+  areas(first: 500, where: $where) {
     nodes {
       id
       name
       boundary
       residents
-      establishedOn
-      dissolvedOn
-      parent {
+      parentOn(asOf: $asOf) {
         id
         name
-        parentID
       }
-      organizations {
+      responsibleOn(asOf: $asOf) {
         id
         name
-        establishedOn
-        dissolvedOn
       }
     }
   }

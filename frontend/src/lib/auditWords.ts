@@ -34,7 +34,9 @@ export function enumOf(entityType: string | null | undefined, field: string): En
 export type Linked = 'area' | 'organization' | 'unit'
 
 /** linkOf is the kind of record an edge field links to, if it is one. */
-export function linkOf(entityType: string | null | undefined, field: string): Linked | undefined {
+export function linkOf(entityType: string | null | undefined, column: string): Linked | undefined {
+  // A linked record's field (gridId) names what its edge (grid) names.
+  const field = column.replace(/Id$/, '')
   if (['grid', 'areas', 'residenceGrid', 'community'].includes(field)) return 'area'
   if (field === 'parent') return entityType === 'Area' ? 'area' : entityType === 'Organization' ? 'organization' : undefined
   if (['organization', 'organizations', 'partyGroup'].includes(field)) return 'organization'

@@ -35,6 +35,22 @@ export const AuditEntriesDocument = graphql(`
         detail
         address
       }
+      references {
+        __typename
+        id
+        ... on Member {
+          name
+        }
+        ... on Organization {
+          name
+        }
+        ... on Unit {
+          name
+        }
+        ... on Area {
+          name
+        }
+      }
     }
   }
 `)

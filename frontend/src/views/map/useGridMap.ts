@@ -1,11 +1,12 @@
 // The grids to draw: the coverage analysis's gridMap (boundaries with their
 // status); should the analysis fail, the register's own boundaries, so the
-// map still shows every grid, without colours.
+// map still shows every grid, without colours: the grids open on the day
+// within the area, where each lay then, and the organisations responsible
+// for each that day, as the server reads them.
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { request } from '@/api/client'
 import { RequestError } from '@/api/errors'
 import { graphql } from '@/gql'
-import { activeOn } from '@/lib/dates'
 import { readGridMap, type GridFeature } from '@/lib/gridMap'
 
 const GridMapDocument = graphql(`
@@ -15,25 +16,20 @@ const GridMapDocument = graphql(`
 `)
 
 const GridBoundariesDocument = graphql(`
-  query GridBoundaries {
-    areas(first: 500, where: { kind: GRID }) {
+  query GridBoundaries($where: AreaWhereInput!, $asOf: Date!) {
+    areas(first: 500, where: $where) {
       nodes {
         id
         name
         boundary
         residents
-        establishedOn
-        dissolvedOn
-        parent {
+        parentOn(asOf: $asOf) {
           id
           name
-          parentID
         }
-        organizations {
+        responsibleOn(asOf: $asOf) {
           id
           name
-          establishedOn
-          dissolvedOn
         }
       }
     }
@@ -41,24 +37,21 @@ const GridBoundariesDocument = graphql(`
 `)
 
 async function fromRegister(areaId: string | undefined, asOf: string, signal: AbortSignal): Promise<GridFeature[]> {
-  const data = await request(GridBoundariesDocument, {}, signal)
-  const nodes = data.areas.nodes.filter(
-    (g) =>
-      g.boundary &&
-      activeOn(asOf, g.establishedOn, g.dissolvedOn) &&
-      (!areaId || g.id === areaId || g.parent?.id === areaId || g.parent?.parentID === areaId),
-  )
+  const where = { kind: 'GRID' as const, openOn: asOf, within: areaId ? { areaIDs: [areaId], asOf } : undefined }
+  const data = await request(GridBoundariesDocument, { where, asOf }, signal)
   return readGridMap({
-    features: nodes.map((g) => ({
-      geometry: g.boundary,
-      properties: {
-        id: g.id,
-        name: g.name,
-        community: g.parent ? { id: g.parent.id, name: g.parent.name } : '',
-        residents: g.residents,
-        organizations: (g.organizations ?? []).filter((o) => activeOn(asOf, o.establishedOn, o.dissolvedOn)),
-      },
-    })),
+    features: data.areas.nodes
+      .filter((g) => g.boundary)
+      .map((g) => ({
+        geometry: g.boundary,
+        properties: {
+          id: g.id,
+          name: g.name,
+          community: g.parentOn ? { id: g.parentOn.id, name: g.parentOn.name } : '',
+          residents: g.residents,
+          organizations: g.responsibleOn,
+        },
+      })),
   })
 }
 

@@ -14,17 +14,19 @@ export const pageSizes = [20, 50, 100] as const
 
 export function useListState() {
   const route = useRoute()
-  const { area, asOf, set } = useViewState()
-  const { byId, grids } = useAreas()
+  const { area, set } = useViewState()
+  const { byId } = useAreas()
   const q = (k: string) => first(route.query[k]) || undefined
 
   /** scope is the area the list is narrowed to: the header's, else the community chosen in the list. */
   const scope = computed(() => area.value ?? q('community'))
-  /** areaIds are the scope and its grids; empty for the whole sub-district. */
+  /**
+   * areaIds are the scope; empty for the whole sub-district. The lists'
+   * placed filter holds the records of the areas within it on the day.
+   */
   const areaIds = computed<string[]>(() => {
     const a = scope.value ? byId.value.get(scope.value) : undefined
-    if (!a || a.kind === 'SUBDISTRICT') return []
-    return a.kind === 'COMMUNITY' ? [a.id, ...grids(asOf.value, a.id).map((g) => g.id)] : [a.id]
+    return !a || a.kind === 'SUBDISTRICT' ? [] : [a.id]
   })
   const size = computed(() => {
     const n = Number(q('size'))
