@@ -62794,7 +62794,7 @@ func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoder(ctx context.Con
 }
 
 func (ec *executionContext) marshalNNode2ᚕjicengᚋentᚐNoderᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 1, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2jicengᚋentᚐNoder(ctx, sel, v[i])
