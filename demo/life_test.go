@@ -27,22 +27,41 @@ type orgNode struct {
 	}
 }
 
-// organizations reads every organisation with what it holds.
+// organizations reads every organisation with what it holds, a page of 25
+// at a time: a page of them all with their meetings' attendees loads more
+// records than the API's budget for one request.
 func (d *loaded) organizations(t *testing.T) []orgNode {
 	t.Helper()
-	var out struct {
-		Organizations struct {
-			TotalCount int
-			Nodes      []orgNode
+	var (
+		all   []orgNode
+		after any // the cursor of the page read last; none at first
+		total int
+	)
+	for {
+		var out struct {
+			Organizations struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage bool
+					EndCursor   string
+				}
+				Nodes []orgNode
+			}
 		}
-	}
-	d.api.Do(&out, `{ organizations(first: 200) { totalCount nodes { name kind formation dissolvedOn areas { kind }
+		d.api.Do(&out, `query($after: Cursor) { organizations(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+		nodes { name kind formation dissolvedOn areas { kind }
 		appointments { role startedOn endedOn } terms { startedOn dueOn renewedOn } memberships { endedOn }
-		meetings { type heldOn expectedAttendance attendance attendees { id } } } } }`)
-	if out.Organizations.TotalCount != len(out.Organizations.Nodes) {
-		t.Fatalf("read %d of %d organisations", len(out.Organizations.Nodes), out.Organizations.TotalCount)
+		meetings { type heldOn expectedAttendance attendance attendees { id } } } } }`, "after", after)
+		all, total = append(all, out.Organizations.Nodes...), out.Organizations.TotalCount
+		if !out.Organizations.PageInfo.HasNextPage {
+			break
+		}
+		after = out.Organizations.PageInfo.EndCursor
 	}
-	return out.Organizations.Nodes
+	if total != len(all) {
+		t.Fatalf("read %d of %d organisations", len(all), total)
+	}
+	return all
 }
 
 // inOffice reports whether the organisation has someone in a role on day d.
