@@ -203,7 +203,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 	}
 	var a *analysis
 	err = read(ctx, func(tx querier) error {
-		t, err := loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
+		t, err := en.treeOf(ctx, tx, asOf, where)
 		if err != nil {
 			return err
 		}

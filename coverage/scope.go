@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"jiceng/vocab"
 )
@@ -160,4 +161,77 @@ func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
 	return set(scopeMembers, holdingWhere(vocab.MemberResidenceGrid, "IN "+e.scope.areas)+
 		" UNION "+holdingWhere(vocab.MemberWorkUnit, "IN "+units)+
 		" UNION SELECT ms.member_id FROM memberships ms WHERE ms.organization_id IN "+e.scope.sets[scopeOrgs])
+}
+
+// treeOf reads the territory an analysis needs: all of it for the whole
+// register, else only the part around the area (see treeAround).
+func (en *Engine) treeOf(ctx context.Context, tx querier, asOf time.Time, where scopeKey) (*tree, error) {
+	if where.id == 0 {
+		return loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
+	}
+	return treeAround(ctx, &query{dialect: en.dialect}, tx, asOf, where)
+}
+
+// treeAround reads, for an analysis scoped to an area (or to the community
+// it lies in), the part of the territory the analysis reads, each by an
+// index: the area and the areas above it, every area below the scope, and
+// the top-level areas (whether there is a single one decides where
+// records with no location belong). Within the scope and up its lineage
+// it is the whole tree; the areas beside it are not read.
+func treeAround(ctx context.Context, q *query, tx querier, asOf time.Time, where scopeKey) (*tree, error) {
+	q = &query{dialect: q.dialect, params: map[string]any{"d": asOf, "area": where.id}}
+	var all []int
+	ids := func(text string, scan func(id int, kind string)) error {
+		return q.rows(ctx, tx, text, func(r *sql.Rows) error {
+			var (
+				id   sql.NullInt64
+				kind sql.NullString
+			)
+			dest := []any{&id}
+			if scan != nil {
+				dest = append(dest, &kind)
+			}
+			if err := r.Scan(dest...); err != nil {
+				return err
+			}
+			if id.Valid {
+				all = append(all, int(id.Int64))
+				if scan != nil {
+					scan(int(id.Int64), kind.String)
+				}
+			}
+			return nil
+		})
+	}
+	// The lineage, nearest first, with each area's kind.
+	top := where.id
+	lineage := `WITH RECURSIVE up(id, kind, depth) AS (SELECT a.id, a.kind, 0 FROM areas a WHERE a.id = {area}
+		UNION ALL SELECT p.id, p.kind, up.depth + 1 FROM up JOIN areas c ON c.id = up.id JOIN areas p ON p.id = ` + at(vocab.AreaParent, "c") + `
+		WHERE up.depth < ` + strconv.Itoa(maxDepth) + `)
+		SELECT id, kind FROM up ORDER BY depth`
+	found := false
+	err := ids(lineage, func(id int, kind string) {
+		if where.community && !found && kind == "COMMUNITY" {
+			top, found = id, true
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The areas below the scope, a level at a time.
+	for i, level := 0, []int{top}; i < maxDepth && len(level) > 0; i++ {
+		before := len(all)
+		if err := ids(holdingWhere(vocab.AreaParent, "IN "+sqlList(level)), nil); err != nil {
+			return nil, err
+		}
+		level = slices.Clone(all[before:])
+	}
+	// The top-level areas: no parent on the day.
+	roots := `SELECT h.id FROM areas h WHERE h.parent_id IS NULL AND h.current_since <= {d}
+		UNION ALL SELECT h.id FROM areas h WHERE (h.current_since IS NULL OR h.current_since > {d}) AND ` + at(vocab.AreaParent, "h") + ` IS NULL`
+	if err := ids(roots, nil); err != nil {
+		return nil, err
+	}
+	slices.Sort(all)
+	return loadAreas(ctx, q, tx, asOf, "a.id IN "+sqlList(slices.Compact(all)))
 }
