@@ -220,7 +220,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 			return a.env.scopeTo(ctx, tx, areas)
 		}
 		if r.subjects != nil {
-			a.env.scope = subjectScope(r.subjects)
+			a.env.scopeSubjects(r.subjects)
 		}
 		return nil
 	})
