@@ -202,7 +202,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 	}
 	var a *analysis
 	err = read(ctx, func(tx querier) error {
-		t, err := loadTree(ctx, &query{dialect: en.dialect}, tx, asOf)
+		t, err := en.treeOf(ctx, tx, asOf, where)
 		if err != nil {
 			return err
 		}
@@ -223,7 +223,7 @@ func (en *Engine) analyseWith(ctx context.Context, asOf time.Time, read reader, 
 			return a.env.scopeTo(ctx, tx, areas)
 		}
 		if r.subjects != nil {
-			a.env.scope = subjectScope(r.subjects)
+			a.env.scopeSubjects(r.subjects)
 		}
 		return nil
 	})

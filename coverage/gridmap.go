@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"jiceng/ent"
@@ -48,11 +49,12 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	for _, g := range grids {
 		wanted[g] = true
 	}
-	areas, err := en.client.Area.Query().Where(inGrids).Order(ent.Asc(area.FieldID)).All(ctx)
+	areas, err := en.client.Area.Query().Where(inGrids).Order(ent.Asc(area.FieldID)).
+		Select(area.FieldName, area.FieldBoundary, area.FieldResidents, area.FieldHouseholds).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("loading grids: %w", err)
 	}
-	responsible, responsibleIDs, err := en.responsible(ctx, d, wanted)
+	responsible, responsibleIDs, err := en.responsible(ctx, d)
 	if err != nil {
 		return nil, err
 	}
@@ -90,34 +92,62 @@ func (en *Engine) GridMap(ctx context.Context, areaID *int, asOf *time.Time) (ma
 	return map[string]any{"type": "FeatureCollection", "features": features}, nil
 }
 
-// responsible lists, for each grid wanted, the names and IDs of the
+// responsible lists, for each grid, the names and IDs of the
 // organisations responsible for it on day d (their areas in force that
-// day), by name: one statement over the periods' (attribute, ref_id) index.
-func (en *Engine) responsible(ctx context.Context, d time.Time, wanted map[int]bool) (names, ids map[int][]string, err error) {
+// day), by name: one statement over the periods' (attribute, ref_id) index,
+// read once per day and revision of the register (gridOrgs).
+func (en *Engine) responsible(ctx context.Context, d time.Time) (names, ids map[int][]string, err error) {
+	revision, err := en.revision(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if v, ok := gridOrgs.Load(en); ok {
+		if e := v.(*gridOrgsEntry); e.day.Equal(d) && e.revision == revision {
+			return e.names, e.ids, nil
+		}
+	}
 	q := &query{dialect: en.dialect, params: map[string]any{"d": d}}
 	names, ids = map[int][]string{}, map[int][]string{}
+	// The periods first (SQLite keeps the order of a CROSS JOIN): by the
+	// organisations first, it read every organisation.
 	text := `SELECT p.ref_id, o.id, ` + at(vocab.OrganizationName, "o") + ` AS name FROM periods p
-		JOIN organizations o ON o.id = p.subject_id
-		WHERE ` + inForceOn(vocab.OrganizationArea, "p") + ` AND ` + active("o", "established_on", "dissolved_on") + `
+		CROSS JOIN organizations o
+		WHERE o.id = p.subject_id AND ` + inForceOn(vocab.OrganizationArea, "p") + ` AND ` + active("o", "established_on", "dissolved_on") + `
 		ORDER BY name, o.id`
-	err = q.rows(ctx, en.read, text, func(r *sql.Rows) error {
-		var (
-			grid, id int
-			name     string
-		)
-		if err := r.Scan(&grid, &id, &name); err != nil {
+	err = en.snapshot(ctx, func(tx *sql.Tx) error {
+		// The revision the rows are of, read in their snapshot.
+		if revision, err = revisionIn(ctx, tx); err != nil {
 			return err
 		}
-		if wanted[grid] {
+		return q.rows(ctx, tx, text, func(r *sql.Rows) error {
+			var (
+				grid, id int
+				name     string
+			)
+			if err := r.Scan(&grid, &id, &name); err != nil {
+				return err
+			}
 			names[grid] = append(names[grid], name)
 			ids[grid] = append(ids[grid], strconv.Itoa(id))
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("loading responsible organisations: %w", err)
 	}
+	gridOrgs.Store(en, &gridOrgsEntry{day: d, revision: revision, names: names, ids: ids})
 	return names, ids, nil
+}
+
+// gridOrgs keeps, per engine, the organisations responsible for each grid
+// on the last day a grid map read, for one revision of the register: a
+// warm map reads them once. The lists are shared and never changed.
+var gridOrgs sync.Map // *Engine → *gridOrgsEntry
+
+type gridOrgsEntry struct {
+	day        time.Time
+	revision   int64
+	names, ids map[int][]string
 }
 
 // maxGridIDs is the most grids a grid map names by ID in its statements.

@@ -23,7 +23,7 @@ import (
 // scopeNowhere limits the analysis to the records placed in no area,
 // finding the candidates with tx, the snapshot the analysis reads.
 func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
-	e.scope = &scope{nowhere: true, sets: map[string]string{}}
+	e.scope = &scope{nowhere: true, sets: map[string][]int{}}
 	ids := func(text string) ([]int, error) {
 		var out []int
 		err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
@@ -52,7 +52,7 @@ func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 		return err
 	}
 	units := sqlList(gridless)
-	e.scope.sets[scopeUnits] = units
+	e.setIDs(scopeUnits, gridless)
 	// The members who may be placed nowhere (no residence grid, no work
 	// unit with a grid), and those working in those units (their figures).
 	members, err := ids(`SELECT m.id FROM members m WHERE m.id IN (` + holdingWhere(vocab.MemberResidenceGrid, "IS NULL") + unsettled("members") +
@@ -62,7 +62,7 @@ func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 	if err != nil {
 		return err
 	}
-	e.scope.sets[scopeMembers] = sqlList(members)
+	e.setIDs(scopeMembers, members)
 	// The organisations with no place of their own (responsible for no
 	// area, covering no unit with a grid), and of those the ones whose
 	// parent has none either or who have no parent: the only ones org_loc
@@ -75,7 +75,7 @@ func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 	if err != nil {
 		return err
 	}
-	e.scope.sets[scopeCandidates] = sqlList(top)
+	e.setIDs(scopeCandidates, top)
 	unplaced, err := ids(e.with("org_loc") + "\nSELECT l.id FROM org_loc l WHERE l.area_id IS NULL")
 	if err != nil {
 		return err
@@ -88,13 +88,13 @@ func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 	if err != nil {
 		return err
 	}
-	theirs, err := ids(`SELECT ms.organization_id FROM memberships ms WHERE ms.member_id IN ` + e.scope.sets[scopeMembers])
+	theirs, err := ids(`SELECT ms.organization_id FROM memberships ms WHERE ms.member_id IN ` + sqlList(e.scope.sets[scopeMembers]))
 	if err != nil {
 		return err
 	}
 	orgs := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(unplaced), covering...))))
-	e.scope.sets[scopeOrgs] = sqlList(orgs)
-	e.scope.sets[scopeCandidates] = sqlList(slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(orgs), theirs...)))))
-	e.scope.sets[scopeAssessed] = sqlList(append([]int{0}, unplaced...))
+	e.setIDs(scopeOrgs, orgs)
+	e.setIDs(scopeCandidates, slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(orgs), theirs...)))))
+	e.setIDs(scopeAssessed, append([]int{0}, unplaced...))
 	return nil
 }

@@ -238,6 +238,11 @@ func (a *analysis) assessments() part {
 	cols := []string{"COALESCE(x.community_id, ol.area_id, " + a.env.root + ")", "x.year", "x.score", "x.grade",
 		`CASE WHEN EXISTS (SELECT 1 FROM assessments p WHERE p.year = x.year - 1 AND p.score < {unqualified}
 			AND (p.organization_id = x.organization_id OR p.community_id = x.community_id)) THEN 1 ELSE 0 END`}
+	// The text first: a scoped analysis binds its sets as it writes them.
+	text := a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
+			LEFT JOIN org_loc ol ON ol.id = x.organization_id
+			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]) +
+		a.env.only("COALESCE(x.organization_id, 0)", scopeAssessed)
 	q := *a.env.query
 	q.params = map[string]any{}
 	for k, v := range a.env.query.params {
@@ -248,11 +253,8 @@ func (a *analysis) assessments() part {
 	award := a.env.settings.Value("ASSESSMENT_AWARD_SCORE", "")
 	return part{
 		query: &q,
-		text: a.env.with("org_loc") + "\nSELECT " + strings.Join(cols, ", ") + ` FROM assessments x
-			LEFT JOIN org_loc ol ON ol.id = x.organization_id
-			WHERE x.year = (SELECT MAX(year) FROM assessments WHERE year <= {year})` + a.env.inAreas(cols[0]) +
-			a.env.only("COALESCE(x.organization_id, 0)", scopeAssessed),
-		cols: len(cols),
+		text:  text,
+		cols:  len(cols),
 		row: func(v []any) {
 			score := toFloat(v[2])
 			for _, t := range a.located(toInt(v[0])) {

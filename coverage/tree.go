@@ -26,9 +26,18 @@ type tree struct {
 }
 
 func loadTree(ctx context.Context, q *query, tx querier, asOf time.Time) (*tree, error) {
+	return loadAreas(ctx, q, tx, asOf, "")
+}
+
+// loadAreas reads the areas of the SQL condition where on alias a ("":
+// all of them) as a tree: an area's children are those read.
+func loadAreas(ctx context.Context, q *query, tx querier, asOf time.Time, where string) (*tree, error) {
 	t := &tree{nodes: map[int]*areaNode{}}
 	q = &query{dialect: q.dialect, params: map[string]any{"d": asOf}}
-	err := q.rows(ctx, tx, `SELECT a.id, COALESCE(`+at(vocab.AreaParent, "a")+`, 0), a.kind, a.name, `+at(vocab.AreaResidents, "a")+`, `+at(vocab.AreaHouseholds, "a")+`, a.established_on, a.dissolved_on FROM areas a ORDER BY a.id`,
+	if where != "" {
+		where = " WHERE " + where
+	}
+	err := q.rows(ctx, tx, `SELECT a.id, COALESCE(`+at(vocab.AreaParent, "a")+`, 0), a.kind, a.name, `+at(vocab.AreaResidents, "a")+`, `+at(vocab.AreaHouseholds, "a")+`, a.established_on, a.dissolved_on FROM areas a`+where+` ORDER BY a.id`,
 		func(rows *sql.Rows) error {
 			v, err := scanAll(rows.Scan, 8)
 			if err != nil {

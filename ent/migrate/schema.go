@@ -586,6 +586,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{OrganizationsColumns[6]},
 			},
+			{
+				Name:    "organization_current_since",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationsColumns[12]},
+			},
 		},
 	}
 	// PeriodsColumns holds the columns for the "periods" table.

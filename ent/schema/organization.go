@@ -74,9 +74,11 @@ func (Organization) Edges() []ent.Edge {
 	}
 }
 
-// Indexes of Organization.
+// Indexes of Organization. The analysis finds the organisations of a kind
+// on a day (the working committees) by kind and, for the few whose values
+// changed after the day, by current_since.
 func (Organization) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("parent_id"), index.Fields("kind")}
+	return []ent.Index{index.Fields("parent_id"), index.Fields("kind"), index.Fields("current_since")}
 }
 
 // Annotations of Organization.

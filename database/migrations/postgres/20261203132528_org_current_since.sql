@@ -1,0 +1,2 @@
+-- Create index "organization_current_since" to table: "organizations"
+CREATE INDEX "organization_current_since" ON "organizations" ("current_since");
