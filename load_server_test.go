@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,8 +22,9 @@ import (
 // garbage collector and its GOMAXPROCS. It returns the server's URL and,
 // when JICENG_LOAD_PROFILE names a file and the binary was built with
 // -tags pprof, a function that writes the server's CPU profile over the
-// given time to that file.
-func serveApart(t *testing.T, dir string) (string, func(time.Duration)) {
+// given time to that file; and a function that reads the CPU time the
+// server process has used so far.
+func serveApart(t *testing.T, dir string) (string, func(time.Duration), func() time.Duration) {
 	t.Helper()
 	var pprofAddr string
 	path := os.Getenv("JICENG_LOAD_PROFILE")
@@ -67,8 +69,10 @@ func serveApart(t *testing.T, dir string) (string, func(time.Duration)) {
 		}
 	}
 	go io.Copy(io.Discard, lines)
+	pid := cmd.Process.Pid
+	cpu := func() time.Duration { return processCPU(strconv.Itoa(pid)) }
 	if path == "" {
-		return url, nil
+		return url, nil, cpu
 	}
 	return url, func(d time.Duration) {
 		res, err := http.Get("http://" + pprofAddr + "/debug/pprof/profile?seconds=" + strings.TrimSuffix(d.Round(time.Second).String(), "s"))
@@ -86,7 +90,28 @@ func serveApart(t *testing.T, dir string) (string, func(time.Duration)) {
 		if _, err := io.Copy(f, res.Body); err != nil || res.StatusCode != http.StatusOK {
 			t.Errorf("profiling the server: %d %v (built with -tags pprof?)", res.StatusCode, err)
 		}
+	}, cpu
+}
+
+// processCPU is the user and system CPU time process pid ("self" for this
+// one) has used, from /proc (zero where there is none).
+func processCPU(pid string) time.Duration {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
 	}
+	// The fields after the command's name, which is in parentheses.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ is 100 on Linux
 }
 
 // TestLoadServer is the server process of the load test (serveApart): it

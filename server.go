@@ -107,7 +107,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	drain := newDrain()
 	srv := &http.Server{
-		Handler:           drain.wrap(routes(store, cfg, logger)),
+		Handler:           drain.wrap(routes(store, cfg, logger, ctx.Done())),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.timeout + 30*time.Second, // past the request's own limit, to send its TIMEOUT
@@ -147,14 +147,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return nil
 }
 
-// routes lays out the server's URLs and what guards them.
-func routes(store *database.Store, cfg config, logger *slog.Logger) http.Handler {
+// routes lays out the server's URLs and what guards them; stopping closes
+// when the server begins to shut down.
+func routes(store *database.Store, cfg config, logger *slog.Logger, stopping <-chan struct{}) http.Handler {
 	mux := http.NewServeMux()
 	proxies, _ := auth.ParseProxies(cfg.proxies) // checked by parseConfig
 	guard := auth.NewHTTP(store.Client, auth.Options{SecureCookie: cfg.secureCookie, RatePerSecond: cfg.rate, Burst: int(cfg.rate * 3),
 		CostPerSecond: cfg.costRate, CostBurst: int(cfg.costRate * 10), Concurrent: cfg.concurrent,
 		TimePerSecond: cfg.serverTime, TimeBurst: time.Duration(cfg.serverTime * 10 * float64(time.Second)),
-		TrustedProxies: proxies, AllowedOrigins: originList(cfg.origins)}, logger)
+		TrustedProxies: proxies, AllowedOrigins: originList(cfg.origins), Stopping: stopping}, logger)
 	guard.Routes(mux)
 	engine := coverage.New(store.Client, store.Read, store.Dialect)
 	api := graph.NewHandler(store, logger, graph.Options{NoIntrospection: !cfg.introspect, Coverage: engine})

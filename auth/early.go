@@ -35,16 +35,16 @@ func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(
 		return func() {}, true
 	}
 	if ok, wait := h.api.allow(key); !ok {
-		refuseEarly(w, r, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
+		h.refuseHeld(w, r, key, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
 		return nil, false
 	}
 	if ok, wait := h.serverBudget.admit(key); !ok {
-		refuseEarly(w, r, wait, "SERVER_TIME", "此令牌或用户近来占用服务器的时间过多，请稍后再试",
+		h.refuseHeld(w, r, key, wait, "SERVER_TIME", "此令牌或用户近来占用服务器的时间过多，请稍后再试",
 			"this token or user has used more than its share of the server's time ("+strconv.FormatFloat(h.opts.TimePerSecond, 'f', -1, 64)+" s a second); wait and try again")
 		return nil, false
 	}
 	if !h.flights.enter(key, h.opts.Concurrent) {
-		refuseEarly(w, r, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+		h.refuseHeld(w, r, key, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
 		return nil, false
 	}
 	began := time.Now()
@@ -52,11 +52,4 @@ func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(
 		h.flights.leave(key)
 		h.serverBudget.spend(key, time.Since(began))
 	}, true
-}
-
-// refuseEarly answers 429 and closes the connection, so that the server
-// does not read (to discard) a body it will not serve.
-func refuseEarly(w http.ResponseWriter, r *http.Request, wait time.Duration, reason, zh, en string) {
-	w.Header().Set("Connection", "close")
-	tooMany(w, r, wait, reason, zh, en)
 }

@@ -53,6 +53,13 @@ type Options struct {
 	// AllowedOrigins are the other sites whose pages may sign in
 	// (--cors-origins); the server's own origin always may.
 	AllowedOrigins []string
+	// MaxHeld and MaxHeldPerCredential bound the refusals the tarpit
+	// (tarpit.go) holds at once, in all and of one credential; zero means
+	// DefaultMaxHeld and DefaultMaxHeldPerCredential. Stopping, closed
+	// when the server begins to shut down, lets the held ones go.
+	MaxHeld              int
+	MaxHeldPerCredential int
+	Stopping             <-chan struct{}
 }
 
 // HTTP serves sign-in, sign-out and "who am I", and guards the API.
@@ -67,6 +74,8 @@ type HTTP struct {
 	serverTime *serverTime
 	// serverBudget is each credential's budget of server time.
 	serverBudget *timeBudget
+	// tarpit holds the refusals of a credential that keeps sending.
+	tarpit *tarpit
 	// Failed sign-ins (successes are not counted): by address; by account
 	// from one address, so that guessing at someone's password from one
 	// place does not lock them out from another; and by account from
@@ -97,9 +106,16 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	if opts.TimeBurst <= 0 {
 		opts.TimeBurst = DefaultTimeBurst
 	}
+	if opts.MaxHeld <= 0 {
+		opts.MaxHeld = DefaultMaxHeld
+	}
+	if opts.MaxHeldPerCredential <= 0 {
+		opts.MaxHeldPerCredential = DefaultMaxHeldPerCredential
+	}
 	return &HTTP{accounts: NewAccounts(client), client: client, opts: opts, logger: logger,
 		api: newLimiter(opts.RatePerSecond, opts.Burst), costs: newLimiter(opts.CostPerSecond, opts.CostBurst),
 		flights: inFlight{n: map[string]int{}}, serverTime: newServerTime(), serverBudget: newTimeBudget(opts.TimePerSecond, opts.TimeBurst),
+		tarpit:       newTarpit(opts.MaxHeld, opts.MaxHeldPerCredential, opts.Stopping),
 		addressFails: newLimiter(30.0/60, 30), pairFails: newLimiter(10.0/60, 10), accountFails: newLimiter(100.0/3600, 100)}
 }
 
@@ -146,7 +162,7 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 	}
 	address := h.addressOf(r)
 	if blocked, wait := h.addressFails.blocked(address); blocked {
-		tooMany(w, r, wait, "ADDRESS_FAILURES", "此地址登录失败次数过多，请稍后再试", "too many failed sign-ins from this address; wait and try again")
+		h.refuseHeld(w, r, "address:"+address, wait, "ADDRESS_FAILURES", "此地址登录失败次数过多，请稍后再试", "too many failed sign-ins from this address; wait and try again")
 		return
 	}
 	if r.ContentLength > maxSignInBody {
@@ -161,11 +177,11 @@ func (h *HTTP) signIn(w http.ResponseWriter, r *http.Request) {
 	account := strings.ToLower(strings.TrimSpace(in.Username))
 	pair := account + "\x00" + address
 	if blocked, wait := h.pairFails.blocked(pair); blocked {
-		tooMany(w, r, wait, "USER_ADDRESS_FAILURES", "该用户从此地址登录失败次数过多，请稍后再试", "too many failed sign-ins for this user from this address; wait and try again")
+		h.refuseHeld(w, r, "address:"+address, wait, "USER_ADDRESS_FAILURES", "该用户从此地址登录失败次数过多，请稍后再试", "too many failed sign-ins for this user from this address; wait and try again")
 		return
 	}
 	if blocked, wait := h.accountFails.blocked(account); blocked {
-		tooMany(w, r, wait, "USER_FAILURES", "该用户登录失败次数过多，请稍后再试", "too many failed sign-ins for this user; wait and try again")
+		h.refuseHeld(w, r, "address:"+address, wait, "USER_FAILURES", "该用户登录失败次数过多，请稍后再试", "too many failed sign-ins for this user; wait and try again")
 		return
 	}
 	s, err := h.accounts.SignIn(r.Context(), in.Username, in.Password, address)
@@ -239,7 +255,17 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 		if !ok {
 			return
 		}
-		defer release()
+		// A refusal below lets the credential's request go first, so that
+		// its hold in the tarpit is not counted as the credential's time
+		// or one of its requests at once.
+		released := false
+		finish := func() {
+			if !released {
+				released = true
+				release()
+			}
+		}
+		defer finish()
 		v, refused := h.authenticate(r)
 		if refused != nil {
 			if refused.Status == http.StatusServiceUnavailable {
@@ -253,11 +279,13 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 			key = "token:" + strconv.Itoa(v.TokenID)
 		}
 		if ok, wait := h.api.allow(key); !ok {
-			tooMany(w, r, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
+			finish()
+			h.refuseHeld(w, r, key, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
 			return
 		}
 		if !h.flights.enter(key, h.opts.Concurrent) {
-			tooMany(w, r, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
+			finish()
+			h.refuseHeld(w, r, key, time.Second, "CONCURRENT", "此令牌或用户同时发出的请求过多：最多 "+strconv.Itoa(h.opts.Concurrent)+" 个，请等前面的请求完成", "too many requests at once from this token or user: at most "+strconv.Itoa(h.opts.Concurrent)+"; wait for one to finish")
 			return
 		}
 		defer h.flights.leave(key)
