@@ -13,6 +13,7 @@ func Reused(en *Engine) int64 {
 	defer en.kept.mu.Unlock()
 	return en.kept.reused
 }
+
 // Composed counts the whole register's analyses the engine merged from its
 // top-level areas' instead of reading the register whole.
 func Composed(en *Engine) int64 { return en.cache.composed.Load() }
