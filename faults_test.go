@@ -177,8 +177,10 @@ func TestShutdownGrace(t *testing.T) {
 func TestManyWriters(t *testing.T) {
 	sqliteOnly(t)
 	data, token := register(t)
-	// 24 writers share one token: let it have them all in flight.
-	_, url := processArgs(t, "--data", data, "--concurrent", "64")
+	// 24 writers share one token: let it have them all in flight, and
+	// spend the server's time of all of them (a writer waiting its turn
+	// is charged its wait).
+	_, url := processArgs(t, "--data", data, "--concurrent", "64", "--server-time", "1000")
 	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)
 	parent := out["data"].(map[string]any)["createArea"].(map[string]any)["id"].(string)
 	// Each writer makes a fixed number of writes (120 in all) while the
