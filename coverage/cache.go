@@ -174,9 +174,14 @@ func (en *Engine) consistent(ctx context.Context, asOf time.Time, revision int64
 
 // consistentIn is consistent for the area (0: the whole register).
 func (en *Engine) consistentIn(ctx context.Context, asOf time.Time, revision int64, where scopeKey) (*analysis, int64, error) {
+	return en.consistentWith(ctx, asOf, revision, where, reading{})
+}
+
+// consistentWith is consistentIn reading what r says.
+func (en *Engine) consistentWith(ctx context.Context, asOf time.Time, revision int64, where scopeKey, r reading) (*analysis, int64, error) {
 	en.cache.readings.Add(1)
 	for range fastTries {
-		a, err := en.analyseIn(ctx, asOf, en.at(revision), where)
+		a, err := en.analyseWith(ctx, asOf, en.at(revision), where, r)
 		if !errors.Is(err, errMoved) {
 			return a, revision, err
 		}
@@ -190,7 +195,7 @@ func (en *Engine) consistentIn(ctx context.Context, asOf time.Time, revision int
 		if revision, err = revisionIn(ctx, tx); err != nil {
 			return err
 		}
-		a, err = en.analyseIn(ctx, asOf, within(tx), where)
+		a, err = en.analyseWith(ctx, asOf, within(tx), where, r)
 		return err
 	})
 	return a, revision, err

@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 
 	"jiceng/vocab"
@@ -24,21 +23,7 @@ import (
 // finding the candidates with tx, the snapshot the analysis reads.
 func (e *env) scopeNowhere(ctx context.Context, tx querier) error {
 	e.scope = &scope{nowhere: true, sets: map[string][]int{}}
-	ids := func(text string) ([]int, error) {
-		var out []int
-		err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
-			var id sql.NullInt64
-			if err := r.Scan(&id); err != nil {
-				return err
-			}
-			if id.Valid {
-				out = append(out, int(id.Int64))
-			}
-			return nil
-		})
-		slices.Sort(out)
-		return slices.Compact(out), err
-	}
+	ids := func(text string) ([]int, error) { return e.idsOf(ctx, tx, text) }
 	// A record whose columns do not hold on the day (changed since, or
 	// created later and backdated) reads each attribute from its periods,
 	// and has none where no period covers the day.

@@ -151,26 +151,30 @@ func sqlList(ids []int) string {
 	return "(" + strings.Join(s, ", ") + ")"
 }
 
+// idsOf runs a statement of one ID column with tx and returns its IDs,
+// sorted, each once, nulls left out.
+func (e *env) idsOf(ctx context.Context, tx querier, text string) ([]int, error) {
+	var out []int
+	err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
+		var id sql.NullInt64
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		if id.Valid {
+			out = append(out, int(id.Int64))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return slices.Compact(out), err
+}
+
 // scopeTo limits the analysis to the areas (an area and every area below
 // it), finding the candidates with tx, the snapshot the analysis reads.
 func (e *env) scopeTo(ctx context.Context, tx querier, areas []int) error {
 	e.scope = &scope{ids: slices.Sorted(slices.Values(areas)), sets: map[string][]int{}}
 	e.setIDs(scopeAreas, areas)
-	ids := func(text string) ([]int, error) {
-		var out []int
-		err := e.query.rows(ctx, tx, text, func(r *sql.Rows) error {
-			var id sql.NullInt64
-			if err := r.Scan(&id); err != nil {
-				return err
-			}
-			if id.Valid {
-				out = append(out, int(id.Int64))
-			}
-			return nil
-		})
-		slices.Sort(out)
-		return slices.Compact(out), err
-	}
+	ids := func(text string) ([]int, error) { return e.idsOf(ctx, tx, text) }
 	set := func(name, text string) error {
 		list, err := ids(text)
 		e.setIDs(name, list)

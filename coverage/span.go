@@ -238,25 +238,5 @@ func (en *Engine) readDays(ctx context.Context, days []time.Time, where scopeKey
 // leanDay reads one day lean, all at one revision, starting with revision,
 // and says which revision that was.
 func (en *Engine) leanDay(ctx context.Context, day time.Time, revision int64, where scopeKey) (*analysis, int64, error) {
-	en.cache.readings.Add(1)
-	lean := reading{lean: true}
-	for range fastTries {
-		a, err := en.analyseWith(ctx, day, en.at(revision), where, lean)
-		if !errors.Is(err, errMoved) {
-			return a, revision, err
-		}
-		if revision, err = en.revision(ctx); err != nil {
-			return nil, 0, err
-		}
-	}
-	var a *analysis
-	err := en.snapshot(ctx, func(tx *sql.Tx) error {
-		var err error
-		if revision, err = revisionIn(ctx, tx); err != nil {
-			return err
-		}
-		a, err = en.analyseWith(ctx, day, within(tx), where, lean)
-		return err
-	})
-	return a, revision, err
+	return en.consistentWith(ctx, day, revision, where, reading{lean: true})
 }
