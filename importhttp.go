@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"jiceng/audit"
+	"jiceng/calendar"
 	"jiceng/database"
 	"jiceng/ent/auditentry"
 	"jiceng/geo"
@@ -122,7 +123,7 @@ func (im *imports) exportRegister(w http.ResponseWriter, r *http.Request) {
 		serverError(w, r, "导出未能完成，请重试", "could not export; try again")
 		return
 	}
-	day := time.Now().Format("20060102")
+	day := calendar.Today().Format("20060102")
 	sendWorkbook(w, "register-"+day+".xlsx", "基层党组织台账"+day+".xlsx")
 	if err := book.Write(w); err != nil {
 		im.logger.ErrorContext(r.Context(), "sending the register", "err", err)

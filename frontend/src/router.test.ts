@@ -27,10 +27,16 @@ describe('the guard', () => {
       replace: true,
     })
   })
-  it('writes the date in before it remembers the place', async () => {
-    const to = (await guard('/tree?q=党小组')) as { query: Record<string, string> }
-    expect(to.query.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    expect(fetch).not.toHaveBeenCalled()
+  it('writes in the register’s today, not the browser’s, when the URL names no day', async () => {
+    // The register's day is already tomorrow in its zone (as at 00:30 in
+    // Shanghai, 16:30 UTC the day before).
+    const calendar = { data: { registerCalendar: { today: '2099-01-01', timeZone: 'Asia/Shanghai', recordedSince: '2024-01-05' } } }
+    fetch.mockImplementation(async (url: string) => (String(url).includes('/query') ? json(200, calendar) : as('ANALYST')()))
+    expect(await guard('/tree?q=党小组')).toEqual({ path: '/tree', query: { q: '党小组', asOf: '2099-01-01' }, hash: '', replace: true })
+  })
+  it('leaves the day of an anonymous visit to be written in after sign-in', async () => {
+    fetch.mockImplementation(async () => anonymous())
+    expect(await guard('/tree?q=党小组')).toEqual({ path: '/login', query: { redirect: '/tree?q=党小组' }, replace: true })
   })
   it('opens the sign-in view without asking who is signed in', async () => {
     expect(await guard('/login?redirect=%2Fmap')).toBe(true)

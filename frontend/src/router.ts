@@ -67,13 +67,15 @@ export const router = createRouter({
 export async function guard(to: Pick<RouteLocationNormalized, 'path' | 'query' | 'hash' | 'fullPath' | 'meta'>) {
   const access = to.meta.access ?? 'signedIn'
   if (access === 'public') return true
-  const query = normalizeQuery(to.query, registerToday())
-  if (query) return { path: to.path, query, hash: to.hash, replace: true }
   const user = await restoreSession()
   if (!user) return { path: loginPath, query: loginQuery(to.fullPath), replace: true }
+  // The day written into a URL that names none is the register's today (in
+  // its time zone), not the browser's: near midnight the two differ.
+  const calendar = await loadCalendar()
+  const query = normalizeQuery(to.query, registerToday())
+  if (query) return { path: to.path, query, hash: to.hash, replace: true }
   // The register records what has happened: a day after its today is
   // corrected to today, and the header says so.
-  const calendar = await loadCalendar()
   const asOf = first(to.query.asOf)
   if (calendar && isDate(asOf) && isAfterToday(asOf, calendar.today)) {
     noteRefused(asOf, calendar.today)
