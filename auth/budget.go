@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -27,7 +28,12 @@ const (
 type budget struct {
 	h    *HTTP
 	key  string
-	wait time.Duration // set when a charge was refused
+	ctx  context.Context // the request's, done when the client goes away
+	wait time.Duration   // set when a charge was refused
+	// refused is set when the request is refused for what it asks
+	// (RefusedRequest).
+	refused atomic.Bool
+	held    time.Duration // how long its answer waited in the tarpit
 }
 
 type budgetKey struct{}
@@ -49,8 +55,32 @@ func Charge(ctx context.Context, cost int) (bool, time.Duration, float64) {
 	return ok, wait, b.h.opts.CostPerSecond
 }
 
+// RefusedRequest notes that the request in ctx is refused for what it
+// asks, whoever asks it: a body that is not one GraphQL request, a
+// document or a list over a limit, a query that costs too much. Such a
+// refusal is cheap, but a client that sends one after another keeps the
+// server reading them; so, as the refusals for the rate are, it goes
+// through the tarpit (tarpit.go): the first is answered at once, the next
+// ones within a second of it wait. A refusal of an answer in the
+// register's own terms (a rule, a bad value in a form) is not one of them.
+// A context without a budget is left alone.
+func RefusedRequest(ctx context.Context) {
+	if b, _ := ctx.Value(budgetKey{}).(*budget); b != nil {
+		b.refused.Store(true)
+	}
+}
+
+// heldFor is how long the answer waited in the tarpit; nil has none.
+func (b *budget) heldFor() time.Duration {
+	if b == nil {
+		return 0
+	}
+	return b.held
+}
+
 // budgetWriter turns the response of a request whose charge was refused
-// into a 429 with Retry-After.
+// into a 429 with Retry-After, and holds the answer of a request refused
+// for its cost or for what it asks in the tarpit before it is written.
 type budgetWriter struct {
 	http.ResponseWriter
 	b       *budget
@@ -62,6 +92,15 @@ func (w *budgetWriter) WriteHeader(code int) {
 		return
 	}
 	w.written = true
+	if w.b.wait > 0 || w.b.refused.Load() {
+		bound := holdMost
+		if w.b.wait > 0 {
+			bound = time.Duration(math.Ceil(w.b.wait.Seconds())) * time.Second
+		}
+		began := time.Now()
+		w.b.h.tarpit.hold(w.b.ctx, w.b.key, bound)
+		w.b.held = time.Since(began)
+	}
 	if w.b.wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(w.b.wait.Seconds()))))
 		code = http.StatusTooManyRequests

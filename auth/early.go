@@ -27,12 +27,14 @@ func credentialKey(r *http.Request) string {
 }
 
 // admitEarly applies the rate, the server-time budget (timebudget.go) and
-// the requests-at-once limit to the credential of r before it is checked. It reports whether the request may
-// go on; if it may, the caller must call the returned release when done.
-func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+// the requests-at-once limit to the credential of r before it is checked.
+// It reports whether the request may go on; if it may, the caller must
+// call the returned release when done, with how long its answer was held
+// in the tarpit (not the server's time, so not taken from the budget).
+func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(held time.Duration), ok bool) {
 	key := credentialKey(r)
 	if key == "" {
-		return func() {}, true
+		return func(time.Duration) {}, true
 	}
 	if ok, wait := h.api.allow(key); !ok {
 		h.refuseHeld(w, r, key, wait, "REQUEST_RATE", "请求过于频繁，请放慢速度", "too many requests; slow down")
@@ -48,8 +50,8 @@ func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(
 		return nil, false
 	}
 	began := time.Now()
-	return func() {
+	return func(held time.Duration) {
 		h.flights.leave(key)
-		h.serverBudget.spend(key, time.Since(began))
+		h.serverBudget.spend(key, time.Since(began)-held)
 	}, true
 }

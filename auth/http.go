@@ -259,10 +259,11 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 		// its hold in the tarpit is not counted as the credential's time
 		// or one of its requests at once.
 		released := false
+		var b *budget
 		finish := func() {
 			if !released {
 				released = true
-				release()
+				release(b.heldFor())
 			}
 		}
 		defer finish()
@@ -290,7 +291,7 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 		}
 		defer h.flights.leave(key)
 		defer h.serverTime.start(key)()
-		b := &budget{h: h, key: key}
+		b = &budget{h: h, key: key, ctx: r.Context()}
 		ctx := viewer.NewContext(r.Context(), v)
 		ctx = ent.NewContext(ctx, h.client)
 		ctx = context.WithValue(ctx, budgetKey{}, b)

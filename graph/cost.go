@@ -190,6 +190,6 @@ func tooLong(path string, n, limit int) *gqlerror.Error {
 	name := path[strings.LastIndexByte(path, '.')+1:]
 	return &gqlerror.Error{
 		Message:    fmt.Sprintf("%s: %d values; at most %d are allowed in one request, ask in parts", name, n, limit),
-		Extensions: map[string]any{"code": "BAD_USER_INPUT", "field": path},
+		Extensions: map[string]any{"code": "BAD_USER_INPUT", "field": path, "reason": "LIST_TOO_LONG"},
 	}
 }

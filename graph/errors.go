@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"jiceng/auth"
 	"jiceng/check"
 	"jiceng/coverage"
 	"jiceng/database"
@@ -41,6 +42,9 @@ func presenter(logger *slog.Logger, noSuggestions bool) graphql.ErrorPresenterFu
 		if e.Extensions["code"] == codeUnavailable {
 			markUnavailable(ctx)
 		}
+		if refusesRequest(e) {
+			auth.RefusedRequest(ctx)
+		}
 		// With introspection off no message may name what the schema
 		// holds: gqlparser suggests fields, arguments, types and values.
 		if i := strings.Index(e.Message, " Did you mean"); noSuggestions && i >= 0 {
@@ -48,6 +52,24 @@ func presenter(logger *slog.Logger, noSuggestions bool) graphql.ErrorPresenterFu
 		}
 		return e
 	}
+}
+
+// refusesRequest reports whether an error refuses the request for what it
+// asks, before or instead of an answer: a document that does not parse or
+// validate, or is over a limit of size, depth, width or cost, a list over
+// its maximum, an answer over its size. Its credential's next such
+// refusals are held (auth.RefusedRequest). A refusal in the register's
+// terms (a rule, a value on a form) is not one.
+func refusesRequest(e *gqlerror.Error) bool {
+	switch e.Extensions["code"] {
+	case "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "QUERY_TOO_LARGE", "QUERY_TOO_DEEP", "QUERY_TOO_WIDE", "QUERY_TOO_COSTLY", "RESPONSE_TOO_LARGE":
+		return true
+	}
+	switch e.Extensions["reason"] {
+	case "LIST_TOO_LONG", "TOO_MANY_ORDER_TERMS":
+		return true
+	}
+	return false
 }
 
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
@@ -78,7 +100,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 					// Clients (Apollo's, urql's) recognise these by their message.
 					return say(code, field, code, message{zh: parsed.Message, en: parsed.Message})
 				}
-				return say(code, field, code, message{zh: queryZh(code) + "：" + parsed.Message, en: parsed.Message})
+				reason, _ := parsed.Extensions["reason"].(string)
+				if reason == "" {
+					reason = code
+				}
+				return say(code, field, reason, message{zh: queryZh(code) + "：" + parsed.Message, en: parsed.Message})
 			}
 		}
 		switch {

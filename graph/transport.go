@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jiceng/auth"
 	"jiceng/httperr"
 )
 
@@ -44,13 +45,13 @@ func overHTTP(next http.Handler) http.Handler {
 		case http.MethodPost:
 			req, e := checkPost(r)
 			if e != nil {
-				httperr.Write(w, r, *e)
+				refuse(w, r, e)
 				return
 			}
 			r = withRawRequest(r, req)
 		case http.MethodGet:
 			if e := checkGet(r); e != nil {
-				httperr.Write(w, r, *e)
+				refuse(w, r, e)
 				return
 			}
 			q := r.URL.Query()
@@ -71,6 +72,14 @@ func overHTTP(next http.Handler) http.Handler {
 		next.ServeHTTP(rw, r)
 		rw.finish()
 	})
+}
+
+// refuse answers a request that is not one GraphQL request (or holds what
+// no text may), after the tarpit's hold if its credential keeps sending
+// such requests (auth.RefusedRequest).
+func refuse(w http.ResponseWriter, r *http.Request, e *httperr.Error) {
+	auth.RefusedRequest(r.Context())
+	httperr.Write(w, r, *e)
 }
 
 // badRequest is a request that is not one GraphQL request.
