@@ -177,9 +177,10 @@ func TestShutdownGrace(t *testing.T) {
 func TestManyWriters(t *testing.T) {
 	sqliteOnly(t)
 	data, token := register(t)
-	// 24 writers share one token: let it have them all in flight, and
-	// spend the server's time of all of them (a writer waiting its turn
-	// is charged its wait).
+	// 24 writers and 8 readers share one token: let it have them all in
+	// flight, and lift its budget of server time, which the 8 readers of
+	// the whole coverage report would spend alone (a writer waiting its
+	// turn is not charged its wait: TestQueuedWritesAreNotChargedTheirWait).
 	_, url := processArgs(t, "--data", data, "--concurrent", "64", "--server-time", "1000")
 	_, out := api(t, url, token, `mutation { createArea(input: {name: "测试街道", kind: SUBDISTRICT}) { id } }`)
 	parent := out["data"].(map[string]any)["createArea"].(map[string]any)["id"].(string)

@@ -29,8 +29,9 @@ func credentialKey(r *http.Request) string {
 // admitEarly applies the rate, the server-time budget (timebudget.go) and
 // the requests-at-once limit to the credential of r before it is checked.
 // It reports whether the request may go on; if it may, the caller must
-// call the returned release when done, with how long its answer was held
-// in the tarpit (not the server's time, so not taken from the budget).
+// call the returned release when done, with how long it was not the
+// server's work: its answer held in the tarpit, its writes queued behind
+// others' (package waiting). That time is not taken from the budget.
 func (h *HTTP) admitEarly(w http.ResponseWriter, r *http.Request) (release func(held time.Duration), ok bool) {
 	key := credentialKey(r)
 	if key == "" {

@@ -19,6 +19,7 @@ import (
 	"jiceng/ent"
 	"jiceng/httperr"
 	"jiceng/viewer"
+	"jiceng/waiting"
 )
 
 // CookieName is the session cookie; CSRFHeader the header in which the
@@ -259,14 +260,22 @@ func (h *HTTP) Require(next http.Handler) http.Handler {
 		// its hold in the tarpit is not counted as the credential's time
 		// or one of its requests at once.
 		released := false
-		var b *budget
+		var (
+			b      *budget
+			queued *waiting.Meter
+		)
 		finish := func() {
 			if !released {
 				released = true
-				release(b.heldFor())
+				release(b.heldFor() + queued.Total())
 			}
 		}
 		defer finish()
+		// The waits for a turn (package waiting), from the credential's
+		// check on, are the queue's time, not the request's work.
+		var waitCtx context.Context
+		waitCtx, queued = waiting.With(r.Context())
+		r = r.WithContext(waitCtx)
 		v, refused := h.authenticate(r)
 		if refused != nil {
 			if refused.Status == http.StatusServiceUnavailable {

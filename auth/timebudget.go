@@ -11,8 +11,9 @@ import (
 // it: its SQL, its marshalling, its garbage, waiting for its turn. So each
 // credential has a budget of server time, in seconds, refilled at
 // TimePerSecond up to TimeBurst. A request is let in while the budget is
-// above zero, and its whole time (from being let in to its response
-// written) is taken from it when it ends, so a request that ran long
+// above zero, and its time (from being let in to its response written,
+// less its waits in queues others hold: a write's turn, a connection to
+// begin it, the tarpit) is taken from it when it ends, so a request that ran long
 // leaves its credential in debt; until the debt is paid back, the
 // credential's requests get 429 with Retry-After, at the cost of a hash.
 

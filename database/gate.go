@@ -8,10 +8,13 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"entgo.io/ent/dialect"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/mattn/go-sqlite3"
+
+	"jiceng/waiting"
 )
 
 // ErrBusy is a write refused because too many writes already wait.
@@ -85,8 +88,10 @@ func (g *gate) acquire(ctx context.Context) (func(), error) {
 		return nil, ErrBusy
 	}
 	defer g.waiting.Add(-1)
+	began := time.Now()
 	select {
 	case g.slot <- struct{}{}:
+		waiting.Since(ctx, began)
 		var once sync.Once
 		return func() { once.Do(func() { <-g.slot }) }, nil
 	case <-ctx.Done():
@@ -170,6 +175,10 @@ func (d guarded) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, 
 		tx  dialect.Tx
 		err error
 	)
+	// Beginning waits for a connection of the pool while others hold
+	// them all: a queue's time, as the gate's is.
+	began := time.Now()
+	defer waiting.Since(ctx, began)
 	if b, ok := d.Driver.(interface {
 		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
 	}); ok {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	entgo "entgo.io/ent"
 
@@ -17,6 +18,7 @@ import (
 	"jiceng/ent/privacy"
 	"jiceng/ent/unit"
 	"jiceng/viewer"
+	"jiceng/waiting"
 )
 
 // Hooks returns the hooks of a record type of the register. Every write
@@ -56,9 +58,13 @@ func guard(next entgo.Mutator) entgo.Mutator {
 		// one open term…) read what every earlier write committed, on
 		// PostgreSQL under READ COMMITTED as on SQLite, whose immediate
 		// transactions take turns from their start.
+		// On PostgreSQL the statement waits while another write holds the
+		// row: that wait is the queue's, not this write's work.
+		began := time.Now()
 		if _, err := tm.Client().ExecContext(ctx, advanceRevision); err != nil {
 			return nil, fmt.Errorf("register: advancing the revision: %w", err)
 		}
+		waiting.Since(ctx, began)
 		entry, err := changeOf(ctx, m)
 		if err != nil {
 			return nil, err
