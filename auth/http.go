@@ -56,7 +56,8 @@ type Options struct {
 	AllowedOrigins []string
 	// MaxHeld and MaxHeldPerCredential bound the refusals the tarpit
 	// (tarpit.go) holds at once, in all and of one credential; zero means
-	// DefaultMaxHeld and DefaultMaxHeldPerCredential. Stopping, closed
+	// DefaultMaxHeld and DefaultMaxHeldPerCredential, a negative MaxHeld
+	// none (a harness that sends refused requests as fast as it can). Stopping, closed
 	// when the server begins to shut down, lets the held ones go.
 	MaxHeld              int
 	MaxHeldPerCredential int
@@ -107,8 +108,11 @@ func NewHTTP(client *ent.Client, opts Options, logger *slog.Logger) *HTTP {
 	if opts.TimeBurst <= 0 {
 		opts.TimeBurst = DefaultTimeBurst
 	}
-	if opts.MaxHeld <= 0 {
+	switch {
+	case opts.MaxHeld == 0:
 		opts.MaxHeld = DefaultMaxHeld
+	case opts.MaxHeld < 0:
+		opts.MaxHeld = 0
 	}
 	if opts.MaxHeldPerCredential <= 0 {
 		opts.MaxHeldPerCredential = DefaultMaxHeldPerCredential

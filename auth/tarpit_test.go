@@ -197,3 +197,23 @@ func TestLargeRefusedBodyClosesTheConnection(t *testing.T) {
 		t.Errorf("a refused 1 MiB body: got %d, closing %v; want 429 and the connection closed", res.StatusCode, res.Close)
 	}
 }
+
+// TestTarpitCanBeTurnedOff: with a negative MaxHeld no refusal is held.
+func TestTarpitCanBeTurnedOff(t *testing.T) {
+	_, srv, tokens := tarpitServer(t, Options{MaxHeld: -1}, 1)
+	client := &http.Client{Transport: &http.Transport{}}
+	defer client.CloseIdleConnections()
+	timed(t, client, srv.URL, tokens[0])
+	var all time.Duration
+	for i := range 5 {
+		status, d, _, _ := timed(t, client, srv.URL, tokens[0])
+		if status != http.StatusTooManyRequests {
+			t.Fatalf("refusal %d: got %d, want 429", i+1, status)
+		}
+		all += d
+	}
+	// Held, the five would take at least 50+100+200+400 ms.
+	if all >= 750*time.Millisecond {
+		t.Errorf("five refusals in a row took %s: held", all)
+	}
+}

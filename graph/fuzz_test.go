@@ -8,15 +8,22 @@ import (
 	"strings"
 	"testing"
 
+	"jiceng/graph"
+	"jiceng/graph/graphtest"
 	"jiceng/viewer"
 )
 
 // FuzzHandler sends random bodies and random documents to the real handler
 // as a reporter: every answer is a GraphQL response, none a 500 or an
 // INTERNAL_SERVER_ERROR (a panic or an unmapped error). CI runs it briefly.
+// The tarpit is off: it would hold most of the fuzzer's requests, refused
+// one after another, for up to a second each (TestRefusalsInARowWait
+// tests it).
 func FuzzHandler(f *testing.F) {
 	w := newWorld(f)
-	reporter := w.api.As(viewer.Reporter)
+	guard := graphtest.GuardOptions()
+	guard.MaxHeld = -1
+	reporter := graphtest.NewGuarded(f, w.store, graph.Options{}, guard).As(viewer.Reporter)
 	for _, seed := range []string{
 		`{"query":"{ viewer { name } }"}`, `[]`, `{"query":12}`, `{"query":"{ nodes(ids: [1, 2]) { id } }"}`,
 		`{"query":"query($f: Int) { members(first: $f) { nodes { name } } }","variables":{"f":"500"}}`,

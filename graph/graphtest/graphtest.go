@@ -45,8 +45,21 @@ func New(t testing.TB, store *database.Store) *Client {
 // NewWith is New with the handler's options.
 func NewWith(t testing.TB, store *database.Store, opts graph.Options) *Client {
 	t.Helper()
+	return NewGuarded(t, store, opts, GuardOptions())
+}
+
+// GuardOptions are the API guard's options of New: limits of rate, cost
+// and requests at once far above what a test sends, and the tarpit and
+// the server-time budget as the server has them.
+func GuardOptions() auth.Options {
+	return auth.Options{RatePerSecond: 1000, Burst: 1000, CostPerSecond: 1e9, CostBurst: 1e9, Concurrent: 64}
+}
+
+// NewGuarded is NewWith with the API guard's options.
+func NewGuarded(t testing.TB, store *database.Store, opts graph.Options, guarded auth.Options) *Client {
+	t.Helper()
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	guard := auth.NewHTTP(store.Client, auth.Options{RatePerSecond: 1000, Burst: 1000, CostPerSecond: 1e9, CostBurst: 1e9, Concurrent: 64}, logger)
+	guard := auth.NewHTTP(store.Client, guarded, logger)
 	mux := http.NewServeMux()
 	guard.Routes(mux)
 	mux.Handle("/query", guard.Require(graph.NewHandler(store, logger, opts)))
